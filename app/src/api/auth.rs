@@ -1,0 +1,49 @@
+//! Sign-in, sign-out and "who am I" for the admin panel.
+
+use domain::model::UserOut;
+use leptos::prelude::*;
+
+use super::AppError;
+
+/// Signs in with username or e-mail and password; sets the session cookies and goes home.
+#[server(prefix = "/_sfn", endpoint = "login")]
+pub async fn login(username: String, password: String) -> Result<UserOut, AppError> {
+    use super::session;
+    let state = session::state()?;
+    let meta = session::request_meta().await;
+    let session_tokens = domain::auth::login(&state, &username, &password, &meta)
+        .await
+        .map_err(|e| match e {
+            domain::DomainError::Unauthorized(m) => AppError::Invalid(m),
+            other => AppError::from(other),
+        })?;
+    session::set_session(Some(&session_tokens)).await?;
+    leptos_axum::redirect("/");
+    Ok(session_tokens.user)
+}
+
+/// Signs out: revokes the refresh token family and clears the cookies.
+#[server(prefix = "/_sfn", endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use super::session;
+    let state = session::state()?;
+    let meta = session::request_meta().await;
+    let headers: axum::http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
+    if let Ok(user) = session::current_user().await {
+        let refresh = session::cookie_value(&headers, session::REFRESH_COOKIE);
+        domain::auth::logout(&state, &user, refresh.as_deref(), &meta).await?;
+    }
+    session::set_session(None).await?;
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
+/// The signed-in user (401 when there is none).
+#[server(prefix = "/_sfn", endpoint = "me")]
+pub async fn me() -> Result<UserOut, AppError> {
+    use super::session;
+    let state = session::state()?;
+    let user = session::require_user(&domain::model::Role::ALL).await?;
+    let row = domain::users::find_out(&state, user.id).await?;
+    Ok(row)
+}

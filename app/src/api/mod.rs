@@ -1,0 +1,54 @@
+//! Server functions: the admin panel's only way to the domain. Each checks the signed-in user's
+//! role on the server through the same `domain` services the REST API uses.
+
+pub mod auth;
+pub mod users;
+
+#[cfg(feature = "ssr")]
+pub mod session;
+
+use leptos::prelude::{FromServerFnError, ServerFnErrorErr};
+use leptos::server_fn::codec::JsonEncoding;
+use serde::{Deserialize, Serialize};
+
+/// What a server function can fail with, as the browser sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Not signed in, or the session ended.
+    #[error("Please sign in")]
+    Unauthorized,
+    /// Signed in, but the role may not do this.
+    #[error("You do not have permission to do this")]
+    Forbidden,
+    /// Bad input or a conflict, with a message for the person.
+    #[error("{0}")]
+    Invalid(String),
+    /// Something broke on the server (details are in the server log).
+    #[error("Something went wrong: {0}")]
+    Server(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Server(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<domain::DomainError> for AppError {
+    fn from(e: domain::DomainError) -> Self {
+        use domain::DomainError as D;
+        match e {
+            D::Unauthorized(_) => AppError::Unauthorized,
+            D::Forbidden(_) => AppError::Forbidden,
+            D::BadRequest(m) | D::NotFound(m) | D::Conflict(m) => AppError::Invalid(m),
+            D::Validation { message, .. } => AppError::Invalid(message),
+            other => {
+                tracing::error!(error = %other, "server function failed");
+                AppError::Server("please try again".into())
+            }
+        }
+    }
+}

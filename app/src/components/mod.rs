@@ -1,0 +1,4 @@
+//! Building blocks shared by pages.
+
+pub mod forbidden;
+pub mod shell;

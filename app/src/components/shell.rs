@@ -1,0 +1,55 @@
+//! The signed-in frame around every page: navigation for the sections that exist, the user and
+//! role, and sign-out. Without a session it sends the browser to `/login`.
+
+use domain::model::{Role, UserOut};
+use leptos::prelude::*;
+use leptos_router::components::{A, Outlet, Redirect};
+
+use crate::api::AppError;
+use crate::api::auth::{Logout, me};
+
+/// Layout with navigation; the matched page renders in its `<main>`.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let user = Resource::new(|| (), |_| me());
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(user) => view! { <Frame user/> }.into_any(),
+                    Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Frame(user: UserOut) -> impl IntoView {
+    let logout = ServerAction::<Logout>::new();
+    let is_admin = user.role == Role::Admin;
+    view! {
+        <div class="layout">
+            <header class="topbar">
+                <a class="brand" href="/">"JoxAI"</a>
+                <nav aria-label="Sections">
+                    <A href="/" exact=true>"Overview"</A>
+                    <Show when=move || is_admin>
+                        <A href="/users">"Users"</A>
+                    </Show>
+                </nav>
+                <div class="whoami">
+                    <span data-testid="user-name">{user.full_name.clone()}</span>
+                    <span class="role" data-testid="user-role">{user.role.to_string()}</span>
+                    <ActionForm action=logout>
+                        <button type="submit" class="link" data-testid="sign-out">"Sign out"</button>
+                    </ActionForm>
+                </div>
+            </header>
+            <main class="content">
+                <Outlet/>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,36 @@
+//! `/login`: staff sign-in. Works without JavaScript too (a plain form post).
+
+use leptos::prelude::*;
+
+use crate::api::auth::Login;
+
+/// Sign-in form; a wrong password shows the server's message.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let login = ServerAction::<Login>::new();
+    let error = move || {
+        login
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    };
+    view! {
+        <main class="login-page">
+            <ActionForm action=login attr:class="card login-form">
+                <h1>"JoxAI"</h1>
+                <p class="muted">"Sign in to the support console"</p>
+                <label>
+                    "Username or e-mail"
+                    <input name="username" type="text" autocomplete="username" required=true/>
+                </label>
+                <label>
+                    "Password"
+                    <input name="password" type="password" autocomplete="current-password" required=true/>
+                </label>
+                <p class="error" role="alert" data-testid="login-error">{error}</p>
+                <button type="submit" disabled=move || login.pending().get()>"Sign in"</button>
+            </ActionForm>
+        </main>
+    }
+}

@@ -1,0 +1,136 @@
+//! `/users` (ADMIN): list staff, create an account, change a role, deactivate or reactivate.
+
+use domain::model::{Role, UserOut};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::api::AppError;
+use crate::api::users::{CreateUser, UpdateUser, list_users};
+use crate::components::forbidden::Forbidden;
+
+/// The users page. Other roles get a 403 page.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let create = ServerAction::<CreateUser>::new();
+    let update = ServerAction::<UpdateUser>::new();
+    let users = Resource::new(
+        move || (create.version().get(), update.version().get()),
+        |_| list_users(),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match users.await {
+                    Ok(list) => view! {
+                        <h1>"Users"</h1>
+                        <CreateUserForm action=create/>
+                        <UserTable list update/>
+                    }.into_any(),
+                    Err(AppError::Forbidden) => view! { <Forbidden/> }.into_any(),
+                    Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CreateUserForm(action: ServerAction<CreateUser>) -> impl IntoView {
+    let message = move || match action.value().get() {
+        Some(Ok(user)) => {
+            Some(view! { <p class="ok" role="status">"Created " {user.username}</p> }.into_any())
+        }
+        Some(Err(e)) => {
+            Some(view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any())
+        }
+        None => None,
+    };
+    view! {
+        <ActionForm action attr:class="card create-user" attr:data-testid="create-user">
+            <h2>"New staff member"</h2>
+            <div class="grid">
+                <label>"Username" <input name="username" required=true/></label>
+                <label>"E-mail" <input name="email" type="email" required=true/></label>
+                <label>"Full name" <input name="full_name"/></label>
+                <label>"Password" <input name="password" type="password" minlength="8" required=true/></label>
+                <label>
+                    "Role"
+                    <select name="role">
+                        {Role::ALL.iter().map(|r| {
+                            let name = r.as_str();
+                            view! { <option value=name selected=*r == Role::Agent>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            {message}
+            <button type="submit">"Create"</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn UserTable(list: Vec<UserOut>, update: ServerAction<UpdateUser>) -> impl IntoView {
+    let error = move || {
+        update
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    };
+    view! {
+        <p class="error" role="alert">{error}</p>
+        <table class="users" data-testid="users-table">
+            <thead>
+                <tr><th>"Username"</th><th>"Name"</th><th>"Role"</th><th>"Status"</th><th>"Last sign-in"</th><th></th></tr>
+            </thead>
+            <tbody>
+                {list.into_iter().map(|u| view! { <UserRow user=u update/> }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn UserRow(user: UserOut, update: ServerAction<UpdateUser>) -> impl IntoView {
+    let id = user.id.to_string();
+    let id2 = id.clone();
+    let last = user
+        .last_login
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| "never".into());
+    let toggle_to = if user.is_active { "false" } else { "true" };
+    let toggle_label = if user.is_active {
+        "Deactivate"
+    } else {
+        "Reactivate"
+    };
+    view! {
+        <tr data-username=user.username.clone()>
+            <td>{user.username.clone()}</td>
+            <td>{user.full_name.clone()}</td>
+            <td>
+                <ActionForm action=update attr:class="inline">
+                    <input type="hidden" name="id" value=id/>
+                    <select name="role" aria-label="Role">
+                        {Role::ALL.iter().map(|r| {
+                            let name = r.as_str();
+                            view! { <option value=name selected=*r == user.role>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                    <button type="submit">"Change role"</button>
+                </ActionForm>
+            </td>
+            <td>{if user.is_active { "active" } else { "inactive" }}</td>
+            <td>{last}</td>
+            <td>
+                <ActionForm action=update attr:class="inline">
+                    <input type="hidden" name="id" value=id2/>
+                    <input type="hidden" name="is_active" value=toggle_to/>
+                    <button type="submit">{toggle_label}</button>
+                </ActionForm>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,440 @@
+//! One typed configuration, loaded from defaults, then an optional `joxai.toml`, then `JOXAI_*`
+//! environment variables (and `DATABASE_URL`). Passed down explicitly; never a global.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Where the server runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+/// Request-rate limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateLimits {
+    /// `JOXAI_RATE_LIMITS=off` disables every limit (benchmarks, load tests).
+    pub enabled: bool,
+    /// Login attempts per minute per client IP.
+    pub login_per_minute: u32,
+}
+
+/// The whole configuration.
+#[derive(Clone)]
+pub struct Config {
+    pub env: Environment,
+    /// `DATABASE_URL`.
+    pub database_url: String,
+    /// `JOXAI_ADDR`: where to listen.
+    pub addr: SocketAddr,
+    /// `JOXAI_JWT_SECRET`: signs access tokens (HS256).
+    pub jwt_secret: String,
+    /// `iss` and `aud` claims of access tokens.
+    pub jwt_issuer: String,
+    pub jwt_audience: String,
+    /// Lifetime of access tokens in seconds (15 minutes).
+    pub access_token_ttl_secs: i64,
+    /// Lifetime of refresh tokens in days.
+    pub refresh_token_ttl_days: i64,
+    /// `JOXAI_ADMIN_EMAIL` + `JOXAI_ADMIN_PASSWORD`: first admin on an empty database.
+    pub admin_email: Option<String>,
+    pub admin_password: Option<String>,
+    /// `JOXAI_TRUST_PROXY`: honour `X-Forwarded-For` for the client IP.
+    pub trust_proxy: bool,
+    pub rate_limits: RateLimits,
+    /// `JOXAI_MAX_BODY_BYTES`: larger request bodies get 413.
+    pub max_body_bytes: usize,
+    /// `JOXAI_DEMO_SEED`: create demo staff on an empty database (on by default in development).
+    pub demo_seed: bool,
+    /// `JOXAI_SITE_ROOT` (or `LEPTOS_SITE_ROOT`): the built admin site (`pkg/`, CSS, assets).
+    pub site_root: PathBuf,
+    /// `JOXAI_WIDGET_ROOT`: the built widget (`widget.js`, wasm).
+    pub widget_root: PathBuf,
+}
+
+impl std::fmt::Debug for Config {
+    // Hand-written so secrets never reach a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("env", &self.env)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("addr", &self.addr)
+            .field("jwt_secret", &"<redacted>")
+            .field("admin_email", &self.admin_email)
+            .field("trust_proxy", &self.trust_proxy)
+            .field("rate_limits", &self.rate_limits)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .field("site_root", &self.site_root)
+            .field("widget_root", &self.widget_root)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Bad configuration: names the variable so start-up can fail with one clear line.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid configuration: {var}: {message}")]
+pub struct ConfigError {
+    pub var: String,
+    pub message: String,
+}
+
+fn err(var: &str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        var: var.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// The optional file, every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    env: Option<Environment>,
+    database_url: Option<String>,
+    addr: Option<String>,
+    jwt_secret: Option<String>,
+    admin_email: Option<String>,
+    admin_password: Option<String>,
+    trust_proxy: Option<bool>,
+    rate_limits: Option<String>,
+    login_rate_per_minute: Option<u32>,
+    max_body_bytes: Option<usize>,
+    demo_seed: Option<bool>,
+    site_root: Option<String>,
+    widget_root: Option<String>,
+}
+
+/// Where values come from: the process environment in production, a map in tests.
+pub trait Source {
+    fn get(&self, key: &str) -> Option<String>;
+}
+
+/// The process environment.
+pub struct ProcessEnv;
+
+impl Source for ProcessEnv {
+    fn get(&self, key: &str) -> Option<String> {
+        std::env::var(key).ok().filter(|v| !v.is_empty())
+    }
+}
+
+impl<S: std::hash::BuildHasher> Source for std::collections::HashMap<String, String, S> {
+    fn get(&self, key: &str) -> Option<String> {
+        std::collections::HashMap::get(self, key).cloned()
+    }
+}
+
+impl Config {
+    /// Loads from the process environment and `./joxai.toml` (or `JOXAI_CONFIG`).
+    pub fn load() -> Result<Config, ConfigError> {
+        Self::load_from(&ProcessEnv)
+    }
+
+    /// Loads from `env`, reading the file it names (`JOXAI_CONFIG`, default `joxai.toml` if present).
+    pub fn load_from(env: &dyn Source) -> Result<Config, ConfigError> {
+        let file = match env.get("JOXAI_CONFIG") {
+            Some(path) => read_file(Path::new(&path), "JOXAI_CONFIG")?,
+            None if Path::new("joxai.toml").exists() => {
+                read_file(Path::new("joxai.toml"), "joxai.toml")?
+            }
+            None => FileConfig::default(),
+        };
+        Self::build(file, env)
+    }
+
+    fn build(file: FileConfig, env: &dyn Source) -> Result<Config, ConfigError> {
+        let env_kind = match env.get("JOXAI_ENV") {
+            Some(v) => match v.to_ascii_lowercase().as_str() {
+                "production" | "prod" => Environment::Production,
+                "development" | "dev" => Environment::Development,
+                _ => {
+                    return Err(err(
+                        "JOXAI_ENV",
+                        format!("'{v}' is not 'development' or 'production'"),
+                    ));
+                }
+            },
+            None => file.env.unwrap_or(Environment::Development),
+        };
+        let database_url = env
+            .get("DATABASE_URL")
+            .or(file.database_url)
+            .unwrap_or_else(|| "sqlite://joxai.db?mode=rwc".to_owned());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(err(
+                "DATABASE_URL",
+                "must start with sqlite: or postgres://",
+            ));
+        }
+        let addr_text = env
+            .get("JOXAI_ADDR")
+            .or(file.addr)
+            .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
+        let addr: SocketAddr = addr_text.parse().map_err(|_| {
+            err(
+                "JOXAI_ADDR",
+                format!("'{addr_text}' is not an address like 127.0.0.1:3000"),
+            )
+        })?;
+        let jwt_secret = match env.get("JOXAI_JWT_SECRET").or(file.jwt_secret) {
+            Some(s) if s.len() < 32 => {
+                return Err(err("JOXAI_JWT_SECRET", "must be at least 32 characters"));
+            }
+            Some(s) => s,
+            None if env_kind == Environment::Production => {
+                return Err(err(
+                    "JOXAI_JWT_SECRET",
+                    "is required when JOXAI_ENV=production",
+                ));
+            }
+            None => dev_secret(env)?,
+        };
+        let trust_proxy = match env.get("JOXAI_TRUST_PROXY") {
+            Some(v) => parse_bool("JOXAI_TRUST_PROXY", &v)?,
+            None => file.trust_proxy.unwrap_or(false),
+        };
+        let rate_text = env
+            .get("JOXAI_RATE_LIMITS")
+            .or(file.rate_limits)
+            .unwrap_or_else(|| "on".to_owned());
+        let enabled = match rate_text.to_ascii_lowercase().as_str() {
+            "on" | "true" | "1" => true,
+            "off" | "false" | "0" => false,
+            _ => {
+                return Err(err(
+                    "JOXAI_RATE_LIMITS",
+                    format!("'{rate_text}' is not 'on' or 'off'"),
+                ));
+            }
+        };
+        let login_per_minute = match env.get("JOXAI_LOGIN_RATE_PER_MINUTE") {
+            Some(v) => parse_num("JOXAI_LOGIN_RATE_PER_MINUTE", &v)?,
+            None => file.login_rate_per_minute.unwrap_or(5),
+        };
+        if login_per_minute == 0 {
+            return Err(err("JOXAI_LOGIN_RATE_PER_MINUTE", "must be at least 1"));
+        }
+        let max_body_bytes = match env.get("JOXAI_MAX_BODY_BYTES") {
+            Some(v) => parse_num("JOXAI_MAX_BODY_BYTES", &v)?,
+            None => file.max_body_bytes.unwrap_or(64 * 1024),
+        };
+        let demo_seed = match env.get("JOXAI_DEMO_SEED") {
+            Some(v) => parse_bool("JOXAI_DEMO_SEED", &v)?,
+            None => file
+                .demo_seed
+                .unwrap_or(env_kind == Environment::Development),
+        };
+        let admin_email = env.get("JOXAI_ADMIN_EMAIL").or(file.admin_email);
+        let admin_password = env.get("JOXAI_ADMIN_PASSWORD").or(file.admin_password);
+        if admin_email.is_some() != admin_password.is_some() {
+            let var = if admin_email.is_some() {
+                "JOXAI_ADMIN_PASSWORD"
+            } else {
+                "JOXAI_ADMIN_EMAIL"
+            };
+            return Err(err(
+                var,
+                "JOXAI_ADMIN_EMAIL and JOXAI_ADMIN_PASSWORD go together",
+            ));
+        }
+        let site_root = env
+            .get("JOXAI_SITE_ROOT")
+            .or_else(|| env.get("LEPTOS_SITE_ROOT"))
+            .or(file.site_root)
+            .map(PathBuf::from)
+            .unwrap_or_else(default_site_root);
+        let widget_root = env
+            .get("JOXAI_WIDGET_ROOT")
+            .or(file.widget_root)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| site_root.parent().unwrap_or(Path::new(".")).join("widget"));
+        Ok(Config {
+            env: env_kind,
+            database_url,
+            addr,
+            jwt_secret,
+            jwt_issuer: "joxai".to_owned(),
+            jwt_audience: "joxai-staff".to_owned(),
+            access_token_ttl_secs: 15 * 60,
+            refresh_token_ttl_days: 14,
+            admin_email,
+            admin_password,
+            trust_proxy,
+            rate_limits: RateLimits {
+                enabled,
+                login_per_minute,
+            },
+            max_body_bytes,
+            demo_seed,
+            site_root,
+            widget_root,
+        })
+    }
+
+    /// True for plain-http development on localhost, where `Secure` cookies may be relaxed.
+    pub fn is_development(&self) -> bool {
+        self.env == Environment::Development
+    }
+}
+
+fn read_file(path: &Path, var: &str) -> Result<FileConfig, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| err(var, format!("cannot read {}: {e}", path.display())))?;
+    toml::from_str(&text).map_err(|e| err(var, format!("{}: {}", path.display(), e.message())))
+}
+
+fn parse_bool(var: &str, v: &str) -> Result<bool, ConfigError> {
+    match v.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(err(var, format!("'{v}' is not true or false"))),
+    }
+}
+
+fn parse_num<T: std::str::FromStr>(var: &str, v: &str) -> Result<T, ConfigError> {
+    v.trim()
+        .parse()
+        .map_err(|_| err(var, format!("'{v}' is not a positive number")))
+}
+
+/// The built site next to the binary (`target/release/joxai` → `target/site`), so the release
+/// binary runs from any directory; falls back to `target/site` under the working directory.
+fn default_site_root() -> PathBuf {
+    let beside_binary = std::env::current_exe().ok().and_then(|exe| {
+        exe.parent()
+            .and_then(Path::parent)
+            .map(|dir| dir.join("site"))
+    });
+    match beside_binary {
+        Some(dir) if dir.is_dir() => dir,
+        _ => PathBuf::from("target/site"),
+    }
+}
+
+/// Development only: a random secret generated once and kept in `.joxai-secret` (or
+/// `JOXAI_SECRET_FILE`) so sessions survive restarts.
+fn dev_secret(env: &dyn Source) -> Result<String, ConfigError> {
+    use rand::RngCore;
+    let path = PathBuf::from(
+        env.get("JOXAI_SECRET_FILE")
+            .unwrap_or_else(|| ".joxai-secret".to_owned()),
+    );
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        let text = text.trim().to_owned();
+        if text.len() >= 32 {
+            return Ok(text);
+        }
+    }
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let secret = hex::encode(bytes);
+    std::fs::write(&path, &secret).map_err(|e| {
+        err(
+            "JOXAI_JWT_SECRET",
+            format!(
+                "not set, and cannot keep a generated one in {}: {e}",
+                path.display()
+            ),
+        )
+    })?;
+    Ok(secret)
+}
+
+/// A database URL without its password, for logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let creds = &url[scheme + 3..at];
+            let user = creds.split(':').next().unwrap_or("");
+            format!("{}://{}:***@{}", &url[..scheme], user, &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        let mut map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        map.entry("JOXAI_JWT_SECRET".into())
+            .or_insert_with(|| "x".repeat(40));
+        map
+    }
+
+    fn build(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::build(FileConfig::default(), &env(pairs))
+    }
+
+    #[test]
+    fn defaults() {
+        let c = build(&[]).unwrap();
+        assert_eq!(c.database_url, "sqlite://joxai.db?mode=rwc");
+        assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
+        assert!(c.rate_limits.enabled);
+        assert_eq!(c.rate_limits.login_per_minute, 5);
+        assert_eq!(c.max_body_bytes, 65536);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let e = build(&[("JOXAI_ADDR", "nowhere")]).err().unwrap();
+        assert_eq!(e.var, "JOXAI_ADDR");
+        let e = build(&[("JOXAI_RATE_LIMITS", "maybe")]).err().unwrap();
+        assert_eq!(e.var, "JOXAI_RATE_LIMITS");
+        let e = build(&[("DATABASE_URL", "mysql://x")]).err().unwrap();
+        assert_eq!(e.var, "DATABASE_URL");
+        let e = build(&[("JOXAI_JWT_SECRET", "short")]).err().unwrap();
+        assert_eq!(e.var, "JOXAI_JWT_SECRET");
+        assert!(e.to_string().contains("JOXAI_JWT_SECRET"));
+    }
+
+    #[test]
+    fn production_requires_a_secret() {
+        let map: HashMap<String, String> =
+            [("JOXAI_ENV".to_string(), "production".to_string())].into();
+        let e = Config::build(FileConfig::default(), &map).err().unwrap();
+        assert_eq!(e.var, "JOXAI_JWT_SECRET");
+    }
+
+    #[test]
+    fn rate_limits_off() {
+        assert!(
+            !build(&[("JOXAI_RATE_LIMITS", "off")])
+                .unwrap()
+                .rate_limits
+                .enabled
+        );
+    }
+
+    #[test]
+    fn file_values_are_overridden_by_env() {
+        let file: FileConfig =
+            toml::from_str("addr = \"127.0.0.1:4000\"\nmax_body_bytes = 10").unwrap();
+        let c = Config::build(file, &env(&[("JOXAI_ADDR", "127.0.0.1:5000")])).unwrap();
+        assert_eq!(c.addr.port(), 5000);
+        assert_eq!(c.max_body_bytes, 10);
+    }
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(
+            redact_url("postgres://u:secret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
+        assert!(!format!("{:?}", build(&[]).unwrap()).contains(&"x".repeat(40)));
+    }
+}

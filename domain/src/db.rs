@@ -1,0 +1,40 @@
+//! Connecting to the database (SQLite or PostgreSQL) and bringing its schema up to date.
+
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+
+/// Opens a pool for `url`. SQLite gets WAL and foreign keys; both get bounded pools and timeouts.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    let sqlite = url.starts_with("sqlite:");
+    options
+        .max_connections(if sqlite { 8 } else { 16 })
+        .min_connections(1)
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(5))
+        .sqlx_logging(false);
+    if sqlite {
+        // sqlx applies these per connection: foreign keys on, WAL for concurrent readers, and a
+        // busy timeout so writers queue instead of failing.
+        options.map_sqlx_sqlite_opts(|o| {
+            o.foreign_keys(true)
+                .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .busy_timeout(Duration::from_secs(5))
+        });
+    }
+    Database::connect(options).await
+}
+
+/// Connects and runs every pending migration.
+pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let db = connect(url).await?;
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+/// A cheap round trip, for readiness checks.
+pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
+    db.execute_unprepared("SELECT 1").await.map(|_| ())
+}

@@ -1,0 +1,46 @@
+//! The domain's one error enum. Each layer above maps it to its own wire form (HTTP status +
+//! `{"detail"}` for REST, a typed error for server functions).
+
+use sea_orm::DbErr;
+
+/// What can go wrong in a domain service.
+#[derive(Debug, thiserror::Error)]
+pub enum DomainError {
+    /// Malformed request (400).
+    #[error("{0}")]
+    BadRequest(String),
+    /// Missing, invalid or expired credentials (401).
+    #[error("{0}")]
+    Unauthorized(String),
+    /// Authenticated but not allowed (403).
+    #[error("{0}")]
+    Forbidden(String),
+    /// The thing does not exist (404).
+    #[error("{0}")]
+    NotFound(String),
+    /// Clashes with existing state, e.g. a taken username (409).
+    #[error("{0}")]
+    Conflict(String),
+    /// A field failed validation (422).
+    #[error("{message}")]
+    Validation { field: String, message: String },
+    /// The database failed; the message is logged, never shown.
+    #[error("database error: {0}")]
+    Database(#[from] DbErr),
+    /// Anything else unexpected; the message is logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl DomainError {
+    /// A 422 for `field`.
+    pub fn validation(field: &str, message: impl Into<String>) -> Self {
+        DomainError::Validation {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Result of a domain service.
+pub type DomainResult<T> = Result<T, DomainError>;

@@ -1,0 +1,28 @@
+//! The heart of JoxAI: wire models shared by every crate (always built, also for wasm32) and, with
+//! the `server` feature, the entities, services, authentication and configuration.
+
+pub mod model;
+
+#[cfg(feature = "server")]
+pub mod audit;
+#[cfg(feature = "server")]
+pub mod auth;
+#[cfg(feature = "server")]
+pub mod config;
+#[cfg(feature = "server")]
+pub mod db;
+#[cfg(feature = "server")]
+pub mod entities;
+#[cfg(feature = "server")]
+pub mod error;
+#[cfg(feature = "server")]
+pub mod seed;
+#[cfg(feature = "server")]
+pub mod state;
+#[cfg(feature = "server")]
+pub mod users;
+
+#[cfg(feature = "server")]
+pub use error::{DomainError, DomainResult};
+#[cfg(feature = "server")]
+pub use state::AppState;

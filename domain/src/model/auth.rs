@@ -1,0 +1,52 @@
+//! Staff sign-in, as in the API reference (`POST /auth/login`, `GET /auth/me`).
+
+use serde::{Deserialize, Serialize};
+
+use super::Role;
+
+/// `POST /auth/login`: `username` may also be the e-mail address.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+/// `POST /auth/refresh`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+}
+
+/// `POST /auth/logout`: the refresh token to revoke (its whole family). Without one, every refresh
+/// token of the signed-in user is revoked.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct LogoutRequest {
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+}
+
+/// A staff member as the API shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserOut {
+    pub id: i32,
+    pub username: String,
+    pub email: String,
+    pub full_name: String,
+    pub role: Role,
+    pub is_active: bool,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub last_login: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// Answer to a successful login or refresh.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TokenResponse {
+    pub access_token: String,
+    /// Always `"bearer"`.
+    pub token_type: String,
+    /// Seconds until `access_token` expires.
+    pub expires_in: i64,
+    /// Single use: `POST /auth/refresh` returns a new one and retires this one.
+    pub refresh_token: String,
+    pub user: UserOut,
+}

@@ -1,0 +1,12 @@
+//! Wire types: what travels between the server, the admin panel and the widget. Serde only, so
+//! this module builds for wasm32 without any server dependency.
+
+mod auth;
+mod error;
+mod role;
+mod users;
+
+pub use auth::{LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UserOut};
+pub use error::ErrorBody;
+pub use role::{ParseRoleError, Role};
+pub use users::{CreateUserRequest, UpdateUserRequest};

@@ -1,0 +1,27 @@
+//! Everything a request needs, built once at start-up and passed down explicitly.
+
+use sea_orm::DatabaseConnection;
+
+use crate::audit::AuditLog;
+use crate::auth::JwtKeys;
+use crate::config::Config;
+
+/// Shared, cheaply cloned application state.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub config: std::sync::Arc<Config>,
+    pub jwt: JwtKeys,
+    pub audit: AuditLog,
+}
+
+impl AppState {
+    pub fn new(db: DatabaseConnection, config: Config) -> Self {
+        AppState {
+            jwt: JwtKeys::new(&config),
+            audit: AuditLog::new(db.clone()),
+            config: std::sync::Arc::new(config),
+            db,
+        }
+    }
+}

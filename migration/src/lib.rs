@@ -1,0 +1,22 @@
+//! Database schema, as ordered migrations. Used as a library at start-up (`Migrator::up`) and by
+//! `joxai migrate`; every migration runs up → down → up on SQLite and PostgreSQL in the tests.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_users;
+mod m20261122_000002_refresh_tokens;
+mod m20261122_000003_audit_log;
+
+/// All migrations, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_users::Migration),
+            Box::new(m20261122_000002_refresh_tokens::Migration),
+            Box::new(m20261122_000003_audit_log::Migration),
+        ]
+    }
+}

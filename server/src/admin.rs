@@ -1,0 +1,212 @@
+//! The admin panel's HTTP side: Leptos SSR routes, server functions under `/_sfn`, static site
+//! files, the widget's files, and two guards — session refresh from the refresh-token cookie and
+//! an `Origin` check on state-changing requests.
+
+use app::api::session::{
+    ACCESS_COOKIE, REFRESH_COOKIE, cookie_value, cookies_secure, session_cookies,
+};
+use app::{App, shell};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use domain::AppState;
+use domain::audit::RequestMeta;
+use leptos::prelude::{LeptosOptions, provide_context};
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use tower_http::services::ServeDir;
+
+use crate::error::ApiError;
+use crate::extract::ClientIp;
+
+/// Builds Leptos options from our configuration (cargo-leptos's `LEPTOS_*` variables win).
+pub fn leptos_options(state: &AppState) -> LeptosOptions {
+    let env = match std::env::var("LEPTOS_ENV").as_deref() {
+        Ok("DEV") | Ok("dev") | Ok("development") => leptos::config::Env::DEV,
+        _ => leptos::config::Env::PROD,
+    };
+    let reload_port = std::env::var("LEPTOS_RELOAD_PORT")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(3001);
+    LeptosOptions::builder()
+        .output_name(std::env::var("LEPTOS_OUTPUT_NAME").unwrap_or_else(|_| "joxai".to_owned()))
+        .site_root(state.config.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(state.config.addr)
+        .reload_port(reload_port)
+        .env(env)
+        .build()
+}
+
+/// Admin pages, server functions, site and widget files.
+pub fn router(state: AppState) -> Router {
+    let options = leptos_options(&state);
+    let routes = generate_route_list(App);
+    let page_state = state.clone();
+    let sfn_state = state.clone();
+    let fallback_state = state.clone();
+    let widget_pkg = ServeDir::new(state.config.widget_root.join("pkg"));
+    Router::new()
+        .route(
+            "/_sfn/{*fn_name}",
+            axum::routing::any(move |req: Request<Body>| {
+                let state = sfn_state.clone();
+                async move {
+                    handle_server_fns_with_context(move || provide_context(state.clone()), req)
+                        .await
+                }
+            }),
+        )
+        .leptos_routes_with_context(
+            &options,
+            routes,
+            move || provide_context(page_state.clone()),
+            {
+                let options = options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .route("/widget", get(widget_frame))
+        .nest_service("/widget/pkg", widget_pkg)
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            move || provide_context(fallback_state.clone()),
+            shell,
+        ))
+        .with_state(options)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            refresh_session,
+        ))
+        .layer(middleware::from_fn(check_origin))
+}
+
+/// The page the widget's iframe loads.
+async fn widget_frame() -> impl IntoResponse {
+    Html(concat!(
+        "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\">",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+        "<title>JoxAI chat</title><link rel=\"stylesheet\" href=\"/widget/pkg/widget.css\"></head>",
+        "<body><script type=\"module\">import init from '/widget/pkg/widget.js'; init();</script></body></html>"
+    ))
+}
+
+fn is_page_or_function(path: &str) -> bool {
+    !(path.starts_with("/pkg/") || path.starts_with("/widget") || path.starts_with("/favicon"))
+}
+
+/// When the access-token cookie is missing or expired but a refresh cookie is present, rotates the
+/// refresh token once, hands the new access token to the rest of this request, and sets both new
+/// cookies on the response. A refresh that fails clears the cookies.
+async fn refresh_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if !is_page_or_function(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let access_ok =
+        cookie_value(headers, ACCESS_COOKIE).is_some_and(|t| state.jwt.verify(&t).is_ok());
+    let refresh = cookie_value(headers, REFRESH_COOKIE);
+    let Some(refresh) = refresh.filter(|_| !access_ok) else {
+        return next.run(req).await;
+    };
+    let secure = cookies_secure(&state, headers);
+    let meta = RequestMeta {
+        ip: req.extensions().get::<ClientIp>().map(|c| c.0.clone()),
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+        endpoint: Some(req.uri().path().to_owned()),
+        method: Some(req.method().to_string()),
+    };
+    let days = state.config.refresh_token_ttl_days;
+    let session = domain::auth::refresh(&state, &refresh, &meta).await.ok();
+    let cookie = session
+        .as_ref()
+        .map(|s| {
+            format!(
+                "{ACCESS_COOKIE}={}; {REFRESH_COOKIE}={}",
+                s.access_token, s.refresh_token
+            )
+        })
+        .and_then(|c| HeaderValue::from_str(&c).ok());
+    req.headers_mut().remove(header::COOKIE);
+    if let Some(cookie) = cookie {
+        req.headers_mut().insert(header::COOKIE, cookie);
+    }
+    let mut response = next.run(req).await;
+    for value in session_cookies(session.as_ref(), secure, days) {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// Refuses state-changing requests whose `Origin` (or, lacking it, `Referer`) is not this host.
+async fn check_origin(req: Request, next: Next) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if safe || same_origin(req.headers()) {
+        return next.run(req).await;
+    }
+    ApiError::new(StatusCode::FORBIDDEN, "Cross-origin request refused").into_response()
+}
+
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let source = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|v| v.to_str().ok());
+    let Some(source) = source else {
+        return false;
+    };
+    let authority = source
+        .strip_prefix("https://")
+        .or_else(|| source.strip_prefix("http://"))
+        .map(|rest| rest.split('/').next().unwrap_or(""));
+    authority.is_some_and(|a| a.eq_ignore_ascii_case(host))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn origin_must_match_host() {
+        assert!(same_origin(&headers(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000")
+        ])));
+        assert!(same_origin(&headers(&[
+            ("host", "a.bank"),
+            ("referer", "https://a.bank/users")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "a.bank"),
+            ("origin", "https://evil.example")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "a.bank"),
+            ("origin", "https://a.bank.evil.example")
+        ])));
+        assert!(!same_origin(&headers(&[("host", "a.bank")])));
+        assert!(!same_origin(&headers(&[
+            ("host", "a.bank"),
+            ("origin", "null")
+        ])));
+    }
+}

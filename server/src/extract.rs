@@ -1,0 +1,117 @@
+//! Request extractors: JSON bodies and paths whose rejections speak `{"detail"}`, the
+//! authenticated staff member, the client IP, and request metadata for the audit log.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
+use domain::AppState;
+use domain::audit::RequestMeta;
+use domain::auth::CurrentUser;
+
+use crate::error::ApiError;
+
+/// `axum::Json`, with rejections as `{"detail"}` (400 syntax, 413 too large, 415, 422 shape).
+#[derive(Debug, Clone, Copy, Default, FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct Json<T>(pub T);
+
+impl<T: serde::Serialize> axum::response::IntoResponse for Json<T> {
+    fn into_response(self) -> axum::response::Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// `axum::extract::Path` with `{"detail"}` rejections.
+#[derive(Debug, FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct Path<T>(pub T);
+
+/// `axum::extract::Query` with `{"detail"}` rejections.
+#[derive(Debug, FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct Query<T>(pub T);
+
+pub use app::api::session::ClientIp;
+
+/// Works out the client IP: the peer address, or the first `X-Forwarded-For` entry when the
+/// server is configured to trust its proxy.
+pub fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: bool) -> String {
+    if trust_proxy {
+        let forwarded = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(str::trim)
+            .filter(|v| v.parse::<std::net::IpAddr>().is_ok());
+        if let Some(ip) = forwarded {
+            return ip.to_owned();
+        }
+    }
+    peer.map(|p| p.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// Middleware: stores the [`ClientIp`] in the request's extensions for everything downstream.
+pub async fn attach_client_ip(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    mut req: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0);
+    let ip = client_ip(req.headers(), peer, state.config.trust_proxy);
+    req.extensions_mut().insert(ClientIp(ip));
+    next.run(req).await
+}
+
+/// Request metadata for audit records.
+pub struct Meta(pub RequestMeta);
+
+impl<S: Send + Sync> FromRequestParts<S> for Meta {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Meta(RequestMeta {
+            ip: parts.extensions.get::<ClientIp>().map(|c| c.0.clone()),
+            user_agent: parts
+                .headers
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+            endpoint: Some(parts.uri.path().to_owned()),
+            method: Some(parts.method.to_string()),
+        }))
+    }
+}
+
+/// The staff member behind `Authorization: Bearer …`; 401 otherwise.
+pub struct Staff(pub CurrentUser);
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| {
+                ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated")
+            })?;
+        let user = domain::auth::authenticate(state, token).await?;
+        Ok(Staff(user))
+    }
+}

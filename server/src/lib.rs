@@ -1,0 +1,79 @@
+//! The `joxai` server: builds the axum application (REST API, admin panel, widget files,
+//! health checks) around the domain's [`AppState`], and serves it.
+
+pub mod admin;
+pub mod error;
+pub mod extract;
+pub mod ratelimit;
+pub mod routes;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use domain::AppState;
+use domain::config::Config;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::error::ApiError;
+
+/// Connects to the database, migrates it, and creates the configured first admin.
+pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
+    let db = domain::db::connect_and_migrate(&config.database_url)
+        .await
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "cannot open database {}: {e}",
+                domain::config::redact_url(&config.database_url)
+            )
+        })?;
+    let state = AppState::new(db, config);
+    if domain::seed::bootstrap_admin(&state).await? {
+        tracing::info!("created the first admin from JOXAI_ADMIN_EMAIL");
+    }
+    Ok(state)
+}
+
+/// The whole HTTP application.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .nest("/v1", routes::api(&state))
+        .fallback(routes::not_found)
+        .with_state(state.clone());
+    let health = Router::new()
+        .route("/healthz", get(routes::health::healthz))
+        .route("/readyz", get(routes::health::readyz))
+        .with_state(state.clone());
+    Router::new()
+        .nest("/api", api)
+        .merge(health)
+        .merge(admin::router(state.clone()))
+        .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            extract::attach_client_ip,
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error")
+                .into_response()
+        }))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Serves `app` on `listener` until `shutdown` resolves.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}

@@ -1,0 +1,158 @@
+//! `joxai`: serve (default), migrate, create a staff user, or seed demo accounts.
+
+use clap::{Parser, Subcommand};
+use domain::config::Config;
+use domain::model::{CreateUserRequest, Role};
+
+#[derive(Parser)]
+#[command(
+    name = "joxai",
+    version,
+    about = "JoxAI: AI-first customer support chat for banks"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server (the default).
+    Serve,
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Create demo staff accounts on an empty database and print their credentials.
+    DemoSeed,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a staff account.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password: String,
+        /// admin, supervisor, agent or viewer.
+        #[arg(long)]
+        role: Role,
+        /// Full name (defaults to the e-mail address).
+        #[arg(long)]
+        name: Option<String>,
+        /// Sign-in name (defaults to the e-mail address).
+        #[arg(long)]
+        username: Option<String>,
+    },
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("joxai: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    init_tracing();
+    match run(cli.command.unwrap_or(Command::Serve), config).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("joxai: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Migrate => {
+            domain::db::connect_and_migrate(&config.database_url).await?;
+            eprintln!("joxai: database is up to date");
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Create {
+                    email,
+                    password,
+                    role,
+                    name,
+                    username,
+                },
+        } => {
+            let state = server::prepare(config).await?;
+            let req = CreateUserRequest {
+                username: username.unwrap_or_else(|| email.clone()),
+                email,
+                full_name: name.unwrap_or_default(),
+                password,
+                role,
+            };
+            let user = domain::users::create_unchecked(&state, &req).await?;
+            eprintln!(
+                "joxai: created {} ({}) with id {}",
+                user.username, user.role, user.id
+            );
+            Ok(())
+        }
+        Command::DemoSeed => {
+            let state = server::prepare(config).await?;
+            print_demo(&domain::seed::demo_staff(&state).await?);
+            Ok(())
+        }
+        Command::Serve => serve(config).await,
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    if !config.rate_limits.enabled {
+        tracing::warn!(
+            "rate limits are OFF (JOXAI_RATE_LIMITS=off): use this only for benchmarks and load tests"
+        );
+    }
+    let addr = config.addr;
+    let demo = config.demo_seed;
+    tracing::info!(config = ?config, "starting");
+    let state = server::prepare(config).await?;
+    if demo {
+        print_demo(&domain::seed::demo_staff(&state).await?);
+    }
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("JOXAI_ADDR: cannot listen on {addr}: {e}"))?;
+    tracing::info!("JoxAI listening on http://{}", listener.local_addr()?);
+    server::serve(listener, server::app(state), async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    Ok(())
+}
+
+fn print_demo(accounts: &[domain::seed::DemoAccount]) {
+    if accounts.is_empty() {
+        return;
+    }
+    eprintln!("\njoxai: created demo staff accounts (shown once — note them now):");
+    for a in accounts {
+        eprintln!(
+            "  {:<11} {:<26} password: {}",
+            a.role.as_str(),
+            a.username,
+            a.password
+        );
+    }
+    eprintln!();
+}

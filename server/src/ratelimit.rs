@@ -1,0 +1,80 @@
+//! Per-client-IP rate limits (tower_governor), answering 429 `{"detail"}` with `Retry-After`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use governor::middleware::NoOpMiddleware;
+use tower_governor::governor::GovernorConfigBuilder;
+use tower_governor::key_extractor::KeyExtractor;
+use tower_governor::{GovernorError, GovernorLayer};
+
+use crate::extract::ClientIp;
+
+/// Keys requests by the [`ClientIp`] the server's middleware attached.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIpKey;
+
+impl KeyExtractor for ClientIpKey {
+    type Key = String;
+
+    fn extract<T>(&self, req: &Request<T>) -> Result<Self::Key, GovernorError> {
+        req.extensions()
+            .get::<ClientIp>()
+            .map(|c| c.0.clone())
+            .ok_or(GovernorError::UnableToExtractKey)
+    }
+}
+
+/// The login limiter's layer type.
+pub type Limiter = GovernorLayer<ClientIpKey, NoOpMiddleware<governor::clock::QuantaInstant>, Body>;
+
+/// A layer allowing `per_minute` requests a minute per client IP, with bursts of the same size.
+/// Also starts a task that forgets idle clients so memory stays bounded.
+pub fn per_minute(per_minute: u32) -> Option<Limiter> {
+    let period_ms = (60_000 / u64::from(per_minute.max(1))).max(1);
+    let config = GovernorConfigBuilder::default()
+        .period(Duration::from_millis(period_ms))
+        .burst_size(per_minute.max(1))
+        .key_extractor(ClientIpKey)
+        .finish()?;
+    let config = Arc::new(config);
+    let limiter = config.limiter().clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            limiter.retain_recent();
+        }
+    });
+    Some(GovernorLayer::new(config).error_handler(too_many))
+}
+
+fn too_many(e: GovernorError) -> Response<Body> {
+    let (status, wait) = match e {
+        GovernorError::TooManyRequests { wait_time, .. } => {
+            (StatusCode::TOO_MANY_REQUESTS, wait_time.max(1))
+        }
+        GovernorError::UnableToExtractKey => (StatusCode::INTERNAL_SERVER_ERROR, 0),
+        GovernorError::Other { code, .. } => (code, 0),
+    };
+    let detail = if status == StatusCode::TOO_MANY_REQUESTS {
+        format!("Rate limit exceeded. Try again in {wait} seconds.")
+    } else {
+        "Internal server error".to_owned()
+    };
+    let body = serde_json::json!({ "detail": detail }).to_string();
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+    }
+    response
+}
