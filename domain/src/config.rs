@@ -83,10 +83,7 @@ pub struct ConfigError {
 }
 
 fn err(var: &str, message: impl Into<String>) -> ConfigError {
-    ConfigError {
-        var: var.to_owned(),
-        message: message.into(),
-    }
+    ConfigError { var: var.to_owned(), message: message.into() }
 }
 
 /// The optional file, every key optional.
@@ -138,9 +135,7 @@ impl Config {
     pub fn load_from(env: &dyn Source) -> Result<Config, ConfigError> {
         let file = match env.get("JOXAI_CONFIG") {
             Some(path) => read_file(Path::new(&path), "JOXAI_CONFIG")?,
-            None if Path::new("joxai.toml").exists() => {
-                read_file(Path::new("joxai.toml"), "joxai.toml")?
-            }
+            None if Path::new("joxai.toml").exists() => read_file(Path::new("joxai.toml"), "joxai.toml")?,
             None => FileConfig::default(),
         };
         Self::build(file, env)
@@ -152,47 +147,30 @@ impl Config {
                 "production" | "prod" => Environment::Production,
                 "development" | "dev" => Environment::Development,
                 _ => {
-                    return Err(err(
-                        "JOXAI_ENV",
-                        format!("'{v}' is not 'development' or 'production'"),
-                    ));
+                    return Err(err("JOXAI_ENV", format!("'{v}' is not 'development' or 'production'")));
                 }
             },
             None => file.env.unwrap_or(Environment::Development),
         };
-        let database_url = env
-            .get("DATABASE_URL")
-            .or(file.database_url)
-            .unwrap_or_else(|| "sqlite://joxai.db?mode=rwc".to_owned());
+        let database_url =
+            env.get("DATABASE_URL").or(file.database_url).unwrap_or_else(|| "sqlite://joxai.db?mode=rwc".to_owned());
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
             || database_url.starts_with("postgresql://"))
         {
-            return Err(err(
-                "DATABASE_URL",
-                "must start with sqlite: or postgres://",
-            ));
+            return Err(err("DATABASE_URL", "must start with sqlite: or postgres://"));
         }
-        let addr_text = env
-            .get("JOXAI_ADDR")
-            .or(file.addr)
-            .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
-        let addr: SocketAddr = addr_text.parse().map_err(|_| {
-            err(
-                "JOXAI_ADDR",
-                format!("'{addr_text}' is not an address like 127.0.0.1:3000"),
-            )
-        })?;
+        let addr_text = env.get("JOXAI_ADDR").or(file.addr).unwrap_or_else(|| "127.0.0.1:3000".to_owned());
+        let addr: SocketAddr = addr_text
+            .parse()
+            .map_err(|_| err("JOXAI_ADDR", format!("'{addr_text}' is not an address like 127.0.0.1:3000")))?;
         let jwt_secret = match env.get("JOXAI_JWT_SECRET").or(file.jwt_secret) {
             Some(s) if s.len() < 32 => {
                 return Err(err("JOXAI_JWT_SECRET", "must be at least 32 characters"));
             }
             Some(s) => s,
             None if env_kind == Environment::Production => {
-                return Err(err(
-                    "JOXAI_JWT_SECRET",
-                    "is required when JOXAI_ENV=production",
-                ));
+                return Err(err("JOXAI_JWT_SECRET", "is required when JOXAI_ENV=production"));
             }
             None => dev_secret(env)?,
         };
@@ -200,18 +178,12 @@ impl Config {
             Some(v) => parse_bool("JOXAI_TRUST_PROXY", &v)?,
             None => file.trust_proxy.unwrap_or(false),
         };
-        let rate_text = env
-            .get("JOXAI_RATE_LIMITS")
-            .or(file.rate_limits)
-            .unwrap_or_else(|| "on".to_owned());
+        let rate_text = env.get("JOXAI_RATE_LIMITS").or(file.rate_limits).unwrap_or_else(|| "on".to_owned());
         let enabled = match rate_text.to_ascii_lowercase().as_str() {
             "on" | "true" | "1" => true,
             "off" | "false" | "0" => false,
             _ => {
-                return Err(err(
-                    "JOXAI_RATE_LIMITS",
-                    format!("'{rate_text}' is not 'on' or 'off'"),
-                ));
+                return Err(err("JOXAI_RATE_LIMITS", format!("'{rate_text}' is not 'on' or 'off'")));
             }
         };
         let login_per_minute = match env.get("JOXAI_LOGIN_RATE_PER_MINUTE") {
@@ -227,22 +199,13 @@ impl Config {
         };
         let demo_seed = match env.get("JOXAI_DEMO_SEED") {
             Some(v) => parse_bool("JOXAI_DEMO_SEED", &v)?,
-            None => file
-                .demo_seed
-                .unwrap_or(env_kind == Environment::Development),
+            None => file.demo_seed.unwrap_or(env_kind == Environment::Development),
         };
         let admin_email = env.get("JOXAI_ADMIN_EMAIL").or(file.admin_email);
         let admin_password = env.get("JOXAI_ADMIN_PASSWORD").or(file.admin_password);
         if admin_email.is_some() != admin_password.is_some() {
-            let var = if admin_email.is_some() {
-                "JOXAI_ADMIN_PASSWORD"
-            } else {
-                "JOXAI_ADMIN_EMAIL"
-            };
-            return Err(err(
-                var,
-                "JOXAI_ADMIN_EMAIL and JOXAI_ADMIN_PASSWORD go together",
-            ));
+            let var = if admin_email.is_some() { "JOXAI_ADMIN_PASSWORD" } else { "JOXAI_ADMIN_EMAIL" };
+            return Err(err(var, "JOXAI_ADMIN_EMAIL and JOXAI_ADMIN_PASSWORD go together"));
         }
         let site_root = env
             .get("JOXAI_SITE_ROOT")
@@ -267,10 +230,7 @@ impl Config {
             admin_email,
             admin_password,
             trust_proxy,
-            rate_limits: RateLimits {
-                enabled,
-                login_per_minute,
-            },
+            rate_limits: RateLimits { enabled, login_per_minute },
             max_body_bytes,
             demo_seed,
             site_root,
@@ -285,8 +245,7 @@ impl Config {
 }
 
 fn read_file(path: &Path, var: &str) -> Result<FileConfig, ConfigError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| err(var, format!("cannot read {}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| err(var, format!("cannot read {}: {e}", path.display())))?;
     toml::from_str(&text).map_err(|e| err(var, format!("{}: {}", path.display(), e.message())))
 }
 
@@ -299,19 +258,14 @@ fn parse_bool(var: &str, v: &str) -> Result<bool, ConfigError> {
 }
 
 fn parse_num<T: std::str::FromStr>(var: &str, v: &str) -> Result<T, ConfigError> {
-    v.trim()
-        .parse()
-        .map_err(|_| err(var, format!("'{v}' is not a positive number")))
+    v.trim().parse().map_err(|_| err(var, format!("'{v}' is not a positive number")))
 }
 
 /// The built site next to the binary (`target/release/joxai` → `target/site`), so the release
 /// binary runs from any directory; falls back to `target/site` under the working directory.
 fn default_site_root() -> PathBuf {
-    let beside_binary = std::env::current_exe().ok().and_then(|exe| {
-        exe.parent()
-            .and_then(Path::parent)
-            .map(|dir| dir.join("site"))
-    });
+    let beside_binary =
+        std::env::current_exe().ok().and_then(|exe| exe.parent().and_then(Path::parent).map(|dir| dir.join("site")));
     match beside_binary {
         Some(dir) if dir.is_dir() => dir,
         _ => PathBuf::from("target/site"),
@@ -322,10 +276,7 @@ fn default_site_root() -> PathBuf {
 /// `JOXAI_SECRET_FILE`) so sessions survive restarts.
 fn dev_secret(env: &dyn Source) -> Result<String, ConfigError> {
     use rand::RngCore;
-    let path = PathBuf::from(
-        env.get("JOXAI_SECRET_FILE")
-            .unwrap_or_else(|| ".joxai-secret".to_owned()),
-    );
+    let path = PathBuf::from(env.get("JOXAI_SECRET_FILE").unwrap_or_else(|| ".joxai-secret".to_owned()));
     if let Ok(text) = std::fs::read_to_string(&path) {
         let text = text.trim().to_owned();
         if text.len() >= 32 {
@@ -336,13 +287,7 @@ fn dev_secret(env: &dyn Source) -> Result<String, ConfigError> {
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let secret = hex::encode(bytes);
     std::fs::write(&path, &secret).map_err(|e| {
-        err(
-            "JOXAI_JWT_SECRET",
-            format!(
-                "not set, and cannot keep a generated one in {}: {e}",
-                path.display()
-            ),
-        )
+        err("JOXAI_JWT_SECRET", format!("not set, and cannot keep a generated one in {}: {e}", path.display()))
     })?;
     Ok(secret)
 }
@@ -366,12 +311,8 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        let mut map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        map.entry("JOXAI_JWT_SECRET".into())
-            .or_insert_with(|| "x".repeat(40));
+        let mut map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        map.entry("JOXAI_JWT_SECRET".into()).or_insert_with(|| "x".repeat(40));
         map
     }
 
@@ -404,26 +345,19 @@ mod tests {
 
     #[test]
     fn production_requires_a_secret() {
-        let map: HashMap<String, String> =
-            [("JOXAI_ENV".to_string(), "production".to_string())].into();
+        let map: HashMap<String, String> = [("JOXAI_ENV".to_string(), "production".to_string())].into();
         let e = Config::build(FileConfig::default(), &map).err().unwrap();
         assert_eq!(e.var, "JOXAI_JWT_SECRET");
     }
 
     #[test]
     fn rate_limits_off() {
-        assert!(
-            !build(&[("JOXAI_RATE_LIMITS", "off")])
-                .unwrap()
-                .rate_limits
-                .enabled
-        );
+        assert!(!build(&[("JOXAI_RATE_LIMITS", "off")]).unwrap().rate_limits.enabled);
     }
 
     #[test]
     fn file_values_are_overridden_by_env() {
-        let file: FileConfig =
-            toml::from_str("addr = \"127.0.0.1:4000\"\nmax_body_bytes = 10").unwrap();
+        let file: FileConfig = toml::from_str("addr = \"127.0.0.1:4000\"\nmax_body_bytes = 10").unwrap();
         let c = Config::build(file, &env(&[("JOXAI_ADDR", "127.0.0.1:5000")])).unwrap();
         assert_eq!(c.addr.port(), 5000);
         assert_eq!(c.max_body_bytes, 10);
@@ -431,10 +365,7 @@ mod tests {
 
     #[test]
     fn redacts_passwords() {
-        assert_eq!(
-            redact_url("postgres://u:secret@h:5432/db"),
-            "postgres://u:***@h:5432/db"
-        );
+        assert_eq!(redact_url("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
         assert!(!format!("{:?}", build(&[]).unwrap()).contains(&"x".repeat(40)));
     }
 }

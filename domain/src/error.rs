@@ -35,10 +35,7 @@ pub enum DomainError {
 impl DomainError {
     /// A 422 for `field`.
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
-        DomainError::Validation {
-            field: field.to_owned(),
-            message: message.into(),
-        }
+        DomainError::Validation { field: field.to_owned(), message: message.into() }
     }
 }
 

@@ -18,8 +18,7 @@ pub struct DemoAccount {
 
 /// On an empty database, creates the configured admin. Returns whether it did.
 pub async fn bootstrap_admin(state: &AppState) -> DomainResult<bool> {
-    let (Some(email), Some(password)) = (&state.config.admin_email, &state.config.admin_password)
-    else {
+    let (Some(email), Some(password)) = (&state.config.admin_email, &state.config.admin_password) else {
         return Ok(false);
     };
     if users::any_exist(state).await? {
@@ -57,11 +56,7 @@ pub async fn demo_staff(state: &AppState) -> DomainResult<Vec<DemoAccount>> {
             role,
         };
         let user = users::create_unchecked(state, &req).await?;
-        created.push(DemoAccount {
-            username: user.username,
-            password,
-            role,
-        });
+        created.push(DemoAccount { username: user.username, password, role });
     }
     Ok(created)
 }

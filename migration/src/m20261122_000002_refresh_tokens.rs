@@ -29,42 +29,14 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(RefreshTokens::Table)
                     .if_not_exists()
-                    .col(
-                        ColumnDef::new(RefreshTokens::Id)
-                            .integer()
-                            .not_null()
-                            .auto_increment()
-                            .primary_key(),
-                    )
+                    .col(ColumnDef::new(RefreshTokens::Id).integer().not_null().auto_increment().primary_key())
                     .col(ColumnDef::new(RefreshTokens::UserId).integer().not_null())
-                    .col(
-                        ColumnDef::new(RefreshTokens::TokenHash)
-                            .string_len(64)
-                            .not_null()
-                            .unique_key(),
-                    )
-                    .col(
-                        ColumnDef::new(RefreshTokens::Family)
-                            .string_len(36)
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(RefreshTokens::ExpiresAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(RefreshTokens::Revoked)
-                            .boolean()
-                            .not_null()
-                            .default(false),
-                    )
+                    .col(ColumnDef::new(RefreshTokens::TokenHash).string_len(64).not_null().unique_key())
+                    .col(ColumnDef::new(RefreshTokens::Family).string_len(36).not_null())
+                    .col(ColumnDef::new(RefreshTokens::ExpiresAt).timestamp_with_time_zone().not_null())
+                    .col(ColumnDef::new(RefreshTokens::Revoked).boolean().not_null().default(false))
                     .col(ColumnDef::new(RefreshTokens::ReplacedBy).integer().null())
-                    .col(
-                        ColumnDef::new(RefreshTokens::CreatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
+                    .col(ColumnDef::new(RefreshTokens::CreatedAt).timestamp_with_time_zone().not_null())
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_refresh_tokens_user")
@@ -96,8 +68,6 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(RefreshTokens::Table).to_owned())
-            .await
+        manager.drop_table(Table::drop().table(RefreshTokens::Table).to_owned()).await
     }
 }

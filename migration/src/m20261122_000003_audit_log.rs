@@ -34,18 +34,8 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(AuditLog::Table)
                     .if_not_exists()
-                    .col(
-                        ColumnDef::new(AuditLog::Id)
-                            .big_integer()
-                            .not_null()
-                            .auto_increment()
-                            .primary_key(),
-                    )
-                    .col(
-                        ColumnDef::new(AuditLog::CreatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
+                    .col(ColumnDef::new(AuditLog::Id).big_integer().not_null().auto_increment().primary_key())
+                    .col(ColumnDef::new(AuditLog::CreatedAt).timestamp_with_time_zone().not_null())
                     .col(ColumnDef::new(AuditLog::ActorId).integer().null())
                     .col(ColumnDef::new(AuditLog::ActorName).string_len(255).null())
                     .col(ColumnDef::new(AuditLog::Action).string_len(64).not_null())
@@ -67,22 +57,12 @@ impl MigrationTrait for Migration {
             ("idx_audit_log_actor", AuditLog::ActorId),
             ("idx_audit_log_action", AuditLog::Action),
         ] {
-            manager
-                .create_index(
-                    Index::create()
-                        .name(name)
-                        .table(AuditLog::Table)
-                        .col(col)
-                        .to_owned(),
-                )
-                .await?;
+            manager.create_index(Index::create().name(name).table(AuditLog::Table).col(col).to_owned()).await?;
         }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(AuditLog::Table).to_owned())
-            .await
+        manager.drop_table(Table::drop().table(AuditLog::Table).to_owned()).await
     }
 }

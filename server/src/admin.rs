@@ -2,9 +2,7 @@
 //! files, the widget's files, and two guards — session refresh from the refresh-token cookie and
 //! an `Origin` check on state-changing requests.
 
-use app::api::session::{
-    ACCESS_COOKIE, REFRESH_COOKIE, cookie_value, cookies_secure, session_cookies,
-};
+use app::api::session::{ACCESS_COOKIE, REFRESH_COOKIE, cookie_value, cookies_secure, session_cookies};
 use app::{App, shell};
 use axum::Router;
 use axum::body::Body;
@@ -28,10 +26,7 @@ pub fn leptos_options(state: &AppState) -> LeptosOptions {
         Ok("DEV") | Ok("dev") | Ok("development") => leptos::config::Env::DEV,
         _ => leptos::config::Env::PROD,
     };
-    let reload_port = std::env::var("LEPTOS_RELOAD_PORT")
-        .ok()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(3001);
+    let reload_port = std::env::var("LEPTOS_RELOAD_PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(3001);
     LeptosOptions::builder()
         .output_name(std::env::var("LEPTOS_OUTPUT_NAME").unwrap_or_else(|_| "joxai".to_owned()))
         .site_root(state.config.site_root.to_string_lossy().into_owned())
@@ -55,21 +50,13 @@ pub fn router(state: AppState) -> Router {
             "/_sfn/{*fn_name}",
             axum::routing::any(move |req: Request<Body>| {
                 let state = sfn_state.clone();
-                async move {
-                    handle_server_fns_with_context(move || provide_context(state.clone()), req)
-                        .await
-                }
+                async move { handle_server_fns_with_context(move || provide_context(state.clone()), req).await }
             }),
         )
-        .leptos_routes_with_context(
-            &options,
-            routes,
-            move || provide_context(page_state.clone()),
-            {
-                let options = options.clone();
-                move || shell(options.clone())
-            },
-        )
+        .leptos_routes_with_context(&options, routes, move || provide_context(page_state.clone()), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
         .route("/widget", get(widget_frame))
         .nest_service("/widget/pkg", widget_pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context(
@@ -77,10 +64,7 @@ pub fn router(state: AppState) -> Router {
             shell,
         ))
         .with_state(options)
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            refresh_session,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), refresh_session))
         .layer(middleware::from_fn(check_origin))
 }
 
@@ -106,8 +90,7 @@ async fn refresh_session(State(state): State<AppState>, mut req: Request, next: 
         return next.run(req).await;
     }
     let headers = req.headers();
-    let access_ok =
-        cookie_value(headers, ACCESS_COOKIE).is_some_and(|t| state.jwt.verify(&t).is_ok());
+    let access_ok = cookie_value(headers, ACCESS_COOKIE).is_some_and(|t| state.jwt.verify(&t).is_ok());
     let refresh = cookie_value(headers, REFRESH_COOKIE);
     let Some(refresh) = refresh.filter(|_| !access_ok) else {
         return next.run(req).await;
@@ -115,10 +98,7 @@ async fn refresh_session(State(state): State<AppState>, mut req: Request, next: 
     let secure = cookies_secure(&state, headers);
     let meta = RequestMeta {
         ip: req.extensions().get::<ClientIp>().map(|c| c.0.clone()),
-        user_agent: headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned),
+        user_agent: headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
         endpoint: Some(req.uri().path().to_owned()),
         method: Some(req.method().to_string()),
     };
@@ -126,12 +106,7 @@ async fn refresh_session(State(state): State<AppState>, mut req: Request, next: 
     let session = domain::auth::refresh(&state, &refresh, &meta).await.ok();
     let cookie = session
         .as_ref()
-        .map(|s| {
-            format!(
-                "{ACCESS_COOKIE}={}; {REFRESH_COOKIE}={}",
-                s.access_token, s.refresh_token
-            )
-        })
+        .map(|s| format!("{ACCESS_COOKIE}={}; {REFRESH_COOKIE}={}", s.access_token, s.refresh_token))
         .and_then(|c| HeaderValue::from_str(&c).ok());
     req.headers_mut().remove(header::COOKIE);
     if let Some(cookie) = cookie {
@@ -159,10 +134,7 @@ fn same_origin(headers: &HeaderMap) -> bool {
     let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    let source = headers
-        .get(header::ORIGIN)
-        .or_else(|| headers.get(header::REFERER))
-        .and_then(|v| v.to_str().ok());
+    let source = headers.get(header::ORIGIN).or_else(|| headers.get(header::REFERER)).and_then(|v| v.to_str().ok());
     let Some(source) = source else {
         return false;
     };
@@ -187,26 +159,11 @@ mod tests {
 
     #[test]
     fn origin_must_match_host() {
-        assert!(same_origin(&headers(&[
-            ("host", "127.0.0.1:3000"),
-            ("origin", "http://127.0.0.1:3000")
-        ])));
-        assert!(same_origin(&headers(&[
-            ("host", "a.bank"),
-            ("referer", "https://a.bank/users")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "a.bank"),
-            ("origin", "https://evil.example")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "a.bank"),
-            ("origin", "https://a.bank.evil.example")
-        ])));
+        assert!(same_origin(&headers(&[("host", "127.0.0.1:3000"), ("origin", "http://127.0.0.1:3000")])));
+        assert!(same_origin(&headers(&[("host", "a.bank"), ("referer", "https://a.bank/users")])));
+        assert!(!same_origin(&headers(&[("host", "a.bank"), ("origin", "https://evil.example")])));
+        assert!(!same_origin(&headers(&[("host", "a.bank"), ("origin", "https://a.bank.evil.example")])));
         assert!(!same_origin(&headers(&[("host", "a.bank")])));
-        assert!(!same_origin(&headers(&[
-            ("host", "a.bank"),
-            ("origin", "null")
-        ])));
+        assert!(!same_origin(&headers(&[("host", "a.bank"), ("origin", "null")])));
     }
 }

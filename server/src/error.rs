@@ -17,11 +17,7 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, detail: impl Into<String>) -> Self {
-        ApiError {
-            status,
-            detail: detail.into(),
-            field: None,
-        }
+        ApiError { status, detail: detail.into(), field: None }
     }
 
     pub fn not_found() -> Self {
@@ -37,11 +33,9 @@ impl From<DomainError> for ApiError {
             DomainError::Forbidden(m) => ApiError::new(StatusCode::FORBIDDEN, m),
             DomainError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, m),
             DomainError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
-            DomainError::Validation { field, message } => ApiError {
-                status: StatusCode::UNPROCESSABLE_ENTITY,
-                detail: message,
-                field: Some(field),
-            },
+            DomainError::Validation { field, message } => {
+                ApiError { status: StatusCode::UNPROCESSABLE_ENTITY, detail: message, field: Some(field) }
+            }
             other => {
                 tracing::error!(error = %other, "request failed");
                 ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error")
@@ -55,9 +49,7 @@ impl From<JsonRejection> for ApiError {
         let status = r.status();
         let detail = match status {
             StatusCode::PAYLOAD_TOO_LARGE => "Request body too large".to_owned(),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => {
-                "Expected a JSON body (Content-Type: application/json)".to_owned()
-            }
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => "Expected a JSON body (Content-Type: application/json)".to_owned(),
             _ => r.body_text(),
         };
         ApiError::new(status, detail)
@@ -78,14 +70,7 @@ impl From<QueryRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (
-            self.status,
-            Json(ErrorBody {
-                detail: self.detail,
-                field: self.field,
-            }),
-        )
-            .into_response()
+        (self.status, Json(ErrorBody { detail: self.detail, field: self.field })).into_response()
     }
 }
 

@@ -49,8 +49,7 @@ pub fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: boo
             return ip.to_owned();
         }
     }
-    peer.map(|p| p.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned())
+    peer.map(|p| p.ip().to_string()).unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// Middleware: stores the [`ClientIp`] in the request's extensions for everything downstream.
@@ -59,10 +58,7 @@ pub async fn attach_client_ip(
     mut req: Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let peer = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0);
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let ip = client_ip(req.headers(), peer, state.config.trust_proxy);
     req.extensions_mut().insert(ClientIp(ip));
     next.run(req).await
@@ -77,11 +73,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Meta {
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         Ok(Meta(RequestMeta {
             ip: parts.extensions.get::<ClientIp>().map(|c| c.0.clone()),
-            user_agent: parts
-                .headers
-                .get(header::USER_AGENT)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned),
+            user_agent: parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
             endpoint: Some(parts.uri.path().to_owned()),
             method: Some(parts.method.to_string()),
         }))
@@ -94,23 +86,15 @@ pub struct Staff(pub CurrentUser);
 impl FromRequestParts<AppState> for Staff {
     type Rejection = ApiError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let token = parts
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| {
-                v.strip_prefix("Bearer ")
-                    .or_else(|| v.strip_prefix("bearer "))
-            })
+            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .ok_or_else(|| {
-                ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated")
-            })?;
+            .ok_or_else(|| ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated"))?;
         let user = domain::auth::authenticate(state, token).await?;
         Ok(Staff(user))
     }

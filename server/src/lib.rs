@@ -23,14 +23,9 @@ use crate::error::ApiError;
 
 /// Connects to the database, migrates it, and creates the configured first admin.
 pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
-    let db = domain::db::connect_and_migrate(&config.database_url)
-        .await
-        .map_err(|e| {
-            anyhow::anyhow!(
-                "cannot open database {}: {e}",
-                domain::config::redact_url(&config.database_url)
-            )
-        })?;
+    let db = domain::db::connect_and_migrate(&config.database_url).await.map_err(|e| {
+        anyhow::anyhow!("cannot open database {}: {e}", domain::config::redact_url(&config.database_url))
+    })?;
     let state = AppState::new(db, config);
     if domain::seed::bootstrap_admin(&state).await? {
         tracing::info!("created the first admin from JOXAI_ADMIN_EMAIL");
@@ -40,10 +35,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
 
 /// The whole HTTP application.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new()
-        .nest("/v1", routes::api(&state))
-        .fallback(routes::not_found)
-        .with_state(state.clone());
+    let api = Router::new().nest("/v1", routes::api(&state)).fallback(routes::not_found).with_state(state.clone());
     let health = Router::new()
         .route("/healthz", get(routes::health::healthz))
         .route("/readyz", get(routes::health::readyz))
@@ -53,13 +45,9 @@ pub fn app(state: AppState) -> Router {
         .merge(health)
         .merge(admin::router(state.clone()))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
-        .layer(axum::middleware::from_fn_with_state(
-            state,
-            extract::attach_client_ip,
-        ))
+        .layer(axum::middleware::from_fn_with_state(state, extract::attach_client_ip))
         .layer(CatchPanicLayer::custom(|_| {
-            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error")
-                .into_response()
+            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error").into_response()
         }))
         .layer(TraceLayer::new_for_http())
 }
@@ -70,10 +58,7 @@ pub async fn serve(
     app: Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }

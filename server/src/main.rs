@@ -5,11 +5,7 @@ use domain::config::Config;
 use domain::model::{CreateUserRequest, Role};
 
 #[derive(Parser)]
-#[command(
-    name = "joxai",
-    version,
-    about = "JoxAI: AI-first customer support chat for banks"
-)]
+#[command(name = "joxai", version, about = "JoxAI: AI-first customer support chat for banks")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -83,16 +79,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             eprintln!("joxai: database is up to date");
             Ok(())
         }
-        Command::User {
-            command:
-                UserCommand::Create {
-                    email,
-                    password,
-                    role,
-                    name,
-                    username,
-                },
-        } => {
+        Command::User { command: UserCommand::Create { email, password, role, name, username } } => {
             let state = server::prepare(config).await?;
             let req = CreateUserRequest {
                 username: username.unwrap_or_else(|| email.clone()),
@@ -102,10 +89,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 role,
             };
             let user = domain::users::create_unchecked(&state, &req).await?;
-            eprintln!(
-                "joxai: created {} ({}) with id {}",
-                user.username, user.role, user.id
-            );
+            eprintln!("joxai: created {} ({}) with id {}", user.username, user.role, user.id);
             Ok(())
         }
         Command::DemoSeed => {
@@ -119,9 +103,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
 
 async fn serve(config: Config) -> anyhow::Result<()> {
     if !config.rate_limits.enabled {
-        tracing::warn!(
-            "rate limits are OFF (JOXAI_RATE_LIMITS=off): use this only for benchmarks and load tests"
-        );
+        tracing::warn!("rate limits are OFF (JOXAI_RATE_LIMITS=off): use this only for benchmarks and load tests");
     }
     let addr = config.addr;
     let demo = config.demo_seed;
@@ -147,12 +129,7 @@ fn print_demo(accounts: &[domain::seed::DemoAccount]) {
     }
     eprintln!("\njoxai: created demo staff accounts (shown once — note them now):");
     for a in accounts {
-        eprintln!(
-            "  {:<11} {:<26} password: {}",
-            a.role.as_str(),
-            a.username,
-            a.password
-        );
+        eprintln!("  {:<11} {:<26} password: {}", a.role.as_str(), a.username, a.password);
     }
     eprintln!();
 }

@@ -20,10 +20,7 @@ impl KeyExtractor for ClientIpKey {
     type Key = String;
 
     fn extract<T>(&self, req: &Request<T>) -> Result<Self::Key, GovernorError> {
-        req.extensions()
-            .get::<ClientIp>()
-            .map(|c| c.0.clone())
-            .ok_or(GovernorError::UnableToExtractKey)
+        req.extensions().get::<ClientIp>().map(|c| c.0.clone()).ok_or(GovernorError::UnableToExtractKey)
     }
 }
 
@@ -53,9 +50,7 @@ pub fn per_minute(per_minute: u32) -> Option<Limiter> {
 
 fn too_many(e: GovernorError) -> Response<Body> {
     let (status, wait) = match e {
-        GovernorError::TooManyRequests { wait_time, .. } => {
-            (StatusCode::TOO_MANY_REQUESTS, wait_time.max(1))
-        }
+        GovernorError::TooManyRequests { wait_time, .. } => (StatusCode::TOO_MANY_REQUESTS, wait_time.max(1)),
         GovernorError::UnableToExtractKey => (StatusCode::INTERNAL_SERVER_ERROR, 0),
         GovernorError::Other { code, .. } => (code, 0),
     };
@@ -67,14 +62,9 @@ fn too_many(e: GovernorError) -> Response<Body> {
     let body = serde_json::json!({ "detail": detail }).to_string();
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = status;
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     if status == StatusCode::TOO_MANY_REQUESTS {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
     }
     response
 }

@@ -11,12 +11,10 @@ pub async fn login(username: String, password: String) -> Result<UserOut, AppErr
     use super::session;
     let state = session::state()?;
     let meta = session::request_meta().await;
-    let session_tokens = domain::auth::login(&state, &username, &password, &meta)
-        .await
-        .map_err(|e| match e {
-            domain::DomainError::Unauthorized(m) => AppError::Invalid(m),
-            other => AppError::from(other),
-        })?;
+    let session_tokens = domain::auth::login(&state, &username, &password, &meta).await.map_err(|e| match e {
+        domain::DomainError::Unauthorized(m) => AppError::Invalid(m),
+        other => AppError::from(other),
+    })?;
     session::set_session(Some(&session_tokens)).await?;
     leptos_axum::redirect("/");
     Ok(session_tokens.user)

@@ -41,21 +41,15 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
 /// The signed-in staff member, or `Unauthorized`.
 pub async fn current_user() -> Result<CurrentUser, AppError> {
     let state = state()?;
-    let headers: HeaderMap = leptos_axum::extract()
-        .await
-        .map_err(|e| AppError::Server(e.to_string()))?;
+    let headers: HeaderMap = leptos_axum::extract().await.map_err(|e| AppError::Server(e.to_string()))?;
     let token = cookie_value(&headers, ACCESS_COOKIE).ok_or(AppError::Unauthorized)?;
-    domain::auth::authenticate(&state, &token)
-        .await
-        .map_err(AppError::from)
+    domain::auth::authenticate(&state, &token).await.map_err(AppError::from)
 }
 
 /// Like [`current_user`], but also sets the page's HTTP status (401/403) so a page the role may
 /// not see answers with the right code.
 pub async fn require_user(roles: &[domain::model::Role]) -> Result<CurrentUser, AppError> {
-    let result = current_user()
-        .await
-        .and_then(|u| u.require(roles).map(|_| u).map_err(AppError::from));
+    let result = current_user().await.and_then(|u| u.require(roles).map(|_| u).map_err(AppError::from));
     if let (Err(e), Some(response)) = (&result, use_context::<ResponseOptions>()) {
         match e {
             AppError::Unauthorized => response.set_status(StatusCode::UNAUTHORIZED),
@@ -74,21 +68,14 @@ pub async fn request_meta() -> RequestMeta {
     let ip: Option<axum::Extension<ClientIp>> = leptos_axum::extract().await.ok();
     RequestMeta {
         ip: ip.map(|axum::Extension(ClientIp(ip))| ip),
-        user_agent: headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned),
+        user_agent: headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
         endpoint: uri.map(|u| u.path().to_owned()),
         method: method.map(|m| m.to_string()),
     }
 }
 
 /// `Set-Cookie` values for a new session (or, with `None`, for clearing it).
-pub fn session_cookies(
-    session: Option<&TokenResponse>,
-    secure: bool,
-    refresh_days: i64,
-) -> [String; 2] {
+pub fn session_cookies(session: Option<&TokenResponse>, secure: bool, refresh_days: i64) -> [String; 2] {
     let flags = if secure { "; Secure" } else { "" };
     match session {
         Some(s) => [
@@ -111,10 +98,7 @@ pub fn session_cookies(
 
 /// Whether cookies must carry `Secure`: always, except for plain-http development on a loopback host.
 pub fn cookies_secure(state: &AppState, headers: &HeaderMap) -> bool {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
     let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
     let loopback = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
     !(state.config.is_development() && loopback)
@@ -125,11 +109,7 @@ pub async fn set_session(session: Option<&TokenResponse>) -> Result<(), AppError
     let state = state()?;
     let headers: HeaderMap = leptos_axum::extract().await.unwrap_or_default();
     let response = expect_context::<ResponseOptions>();
-    for value in session_cookies(
-        session,
-        cookies_secure(&state, &headers),
-        state.config.refresh_token_ttl_days,
-    ) {
+    for value in session_cookies(session, cookies_secure(&state, &headers), state.config.refresh_token_ttl_days) {
         let value = HeaderValue::from_str(&value).map_err(|e| AppError::Server(e.to_string()))?;
         response.append_header(header::SET_COOKIE, value);
     }

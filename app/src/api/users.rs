@@ -26,42 +26,23 @@ pub async fn create_user(
     use super::session;
     let state = session::state()?;
     let user = session::current_user().await?;
-    let role = role
-        .parse()
-        .map_err(|e: domain::model::ParseRoleError| AppError::Invalid(e.to_string()))?;
-    let req = domain::model::CreateUserRequest {
-        username,
-        email,
-        full_name,
-        password,
-        role,
-    };
+    let role = role.parse().map_err(|e: domain::model::ParseRoleError| AppError::Invalid(e.to_string()))?;
+    let req = domain::model::CreateUserRequest { username, email, full_name, password, role };
     let meta = session::request_meta().await;
     Ok(domain::users::create(&state, &user, &req, &meta).await?)
 }
 
 /// Changes a staff member's role or active flag.
 #[server(prefix = "/_sfn", endpoint = "users/update")]
-pub async fn update_user(
-    id: i32,
-    role: Option<String>,
-    is_active: Option<bool>,
-) -> Result<UserOut, AppError> {
+pub async fn update_user(id: i32, role: Option<String>, is_active: Option<bool>) -> Result<UserOut, AppError> {
     use super::session;
     let state = session::state()?;
     let user = session::current_user().await?;
     let role = match role {
-        Some(r) => Some(
-            r.parse()
-                .map_err(|e: domain::model::ParseRoleError| AppError::Invalid(e.to_string()))?,
-        ),
+        Some(r) => Some(r.parse().map_err(|e: domain::model::ParseRoleError| AppError::Invalid(e.to_string()))?),
         None => None,
     };
-    let req = domain::model::UpdateUserRequest {
-        role,
-        is_active,
-        ..Default::default()
-    };
+    let req = domain::model::UpdateUserRequest { role, is_active, ..Default::default() };
     let meta = session::request_meta().await;
     Ok(domain::users::update(&state, &user, id, &req, &meta).await?)
 }

@@ -8,13 +8,7 @@ use crate::api::auth::Login;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
-    let error = move || {
-        login
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.to_string())
-    };
+    let error = move || login.value().get().and_then(Result::err).map(|e| e.to_string());
     view! {
         <main class="login-page">
             <ActionForm action=login attr:class="card login-form">

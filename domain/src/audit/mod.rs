@@ -93,10 +93,7 @@ const GENESIS: &str = "000000000000000000000000000000000000000000000000000000000
 
 impl AuditLog {
     pub fn new(db: DatabaseConnection) -> Self {
-        AuditLog {
-            db,
-            chain: Arc::new(Mutex::new(())),
-        }
+        AuditLog { db, chain: Arc::new(Mutex::new(())) }
     }
 
     /// Appends `entry`. Failures are logged and returned; callers on a failure path may ignore them.
@@ -154,10 +151,7 @@ impl AuditLog {
 
     /// Re-computes the chain and returns the id of the first record that does not match, if any.
     pub async fn verify(&self) -> DomainResult<Option<i64>> {
-        let rows = audit_log::Entity::find()
-            .order_by_asc(audit_log::Column::Id)
-            .all(&self.db)
-            .await?;
+        let rows = audit_log::Entity::find().order_by_asc(audit_log::Column::Id).all(&self.db).await?;
         let mut prev = GENESIS.to_owned();
         for row in rows {
             if row.prev_hash != prev || content_hash(&row) != row.hash {

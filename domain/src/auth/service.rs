@@ -5,8 +5,7 @@ use chrono::{Duration, Utc};
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -29,11 +28,7 @@ pub struct CurrentUser {
 impl CurrentUser {
     /// Fails with 403 unless the user has one of `roles`.
     pub fn require(&self, roles: &[Role]) -> DomainResult<()> {
-        if roles.contains(&self.role) {
-            Ok(())
-        } else {
-            Err(DomainError::Forbidden("Insufficient permissions".into()))
-        }
+        if roles.contains(&self.role) { Ok(()) } else { Err(DomainError::Forbidden("Insufficient permissions".into())) }
     }
 }
 
@@ -43,12 +38,7 @@ pub type Session = TokenResponse;
 const BAD_LOGIN: &str = "Incorrect username or password";
 
 /// Checks `username` (or e-mail) and `password`; audits success and failure.
-pub async fn login(
-    state: &AppState,
-    username: &str,
-    password: &str,
-    meta: &RequestMeta,
-) -> DomainResult<Session> {
+pub async fn login(state: &AppState, username: &str, password: &str, meta: &RequestMeta) -> DomainResult<Session> {
     let name = username.trim();
     let user = if name.is_empty() {
         None
@@ -87,9 +77,7 @@ pub async fn login(
     let family = uuid::Uuid::new_v4().to_string();
     let refresh = issue_refresh(state, &state.db, user.id, &family).await?;
     let session = session_for(state, &user, refresh.0)?;
-    let entry = Entry::new("auth.login", Outcome::Success)
-        .actor(user.id, &user.username)
-        .resource("user", user.id);
+    let entry = Entry::new("auth.login", Outcome::Success).actor(user.id, &user.username).resource("user", user.id);
     let _ = state.audit.record(entry, meta).await;
     Ok(session)
 }
@@ -109,10 +97,8 @@ pub async fn refresh(state: &AppState, raw: &str, meta: &RequestMeta) -> DomainR
     let invalid = || DomainError::Unauthorized("Invalid refresh token".into());
     let hash = token_hash(raw);
     let txn = state.db.begin().await?;
-    let Some(token) = refresh_tokens::Entity::find()
-        .filter(refresh_tokens::Column::TokenHash.eq(hash))
-        .one(&txn)
-        .await?
+    let Some(token) =
+        refresh_tokens::Entity::find().filter(refresh_tokens::Column::TokenHash.eq(hash)).one(&txn).await?
     else {
         return Err(invalid());
     };
@@ -151,12 +137,7 @@ pub async fn refresh(state: &AppState, raw: &str, meta: &RequestMeta) -> DomainR
 }
 
 /// Revokes the family of `raw`, or every refresh token of `user` when none is given.
-pub async fn logout(
-    state: &AppState,
-    user: &CurrentUser,
-    raw: Option<&str>,
-    meta: &RequestMeta,
-) -> DomainResult<()> {
+pub async fn logout(state: &AppState, user: &CurrentUser, raw: Option<&str>, meta: &RequestMeta) -> DomainResult<()> {
     match raw {
         Some(raw) => {
             let token = refresh_tokens::Entity::find()
@@ -176,9 +157,7 @@ pub async fn logout(
                 .await?;
         }
     }
-    let entry = Entry::new("auth.logout", Outcome::Success)
-        .actor(user.id, &user.username)
-        .resource("user", user.id);
+    let entry = Entry::new("auth.logout", Outcome::Success).actor(user.id, &user.username).resource("user", user.id);
     let _ = state.audit.record(entry, meta).await;
     Ok(())
 }
@@ -189,27 +168,15 @@ pub async fn authenticate(state: &AppState, token: &str) -> DomainResult<Current
     let unauthorized = || DomainError::Unauthorized("Could not validate credentials".into());
     let claims = state.jwt.verify(token)?;
     let id: i32 = claims.sub.parse().map_err(|_| unauthorized())?;
-    let user = users::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or_else(unauthorized)?;
+    let user = users::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(unauthorized)?;
     if !user.is_active || user.token_version != claims.ver {
         return Err(unauthorized());
     }
     let role = user.role.parse().map_err(|_| unauthorized())?;
-    Ok(CurrentUser {
-        id: user.id,
-        username: user.username,
-        full_name: user.full_name,
-        role,
-    })
+    Ok(CurrentUser { id: user.id, username: user.username, full_name: user.full_name, role })
 }
 
-fn session_for(
-    state: &AppState,
-    user: &users::Model,
-    refresh_token: String,
-) -> DomainResult<Session> {
+fn session_for(state: &AppState, user: &users::Model, refresh_token: String) -> DomainResult<Session> {
     let out = to_out(user)?;
     let access_token = state.jwt.issue(user.id, out.role, user.token_version)?;
     Ok(TokenResponse {

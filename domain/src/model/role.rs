@@ -45,11 +45,7 @@ pub struct ParseRoleError(pub String);
 
 impl fmt::Display for ParseRoleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown role '{}': expected one of admin, supervisor, agent, viewer",
-            self.0
-        )
+        write!(f, "unknown role '{}': expected one of admin, supervisor, agent, viewer", self.0)
     }
 }
 
@@ -91,10 +87,7 @@ mod tests {
         assert_eq!("agent".parse::<Role>(), Ok(Role::Agent));
         assert_eq!(" Supervisor ".parse::<Role>(), Ok(Role::Supervisor));
         assert!("root".parse::<Role>().is_err());
-        assert_eq!(
-            serde_json::to_string(&Role::Admin).ok().as_deref(),
-            Some("\"ADMIN\"")
-        );
+        assert_eq!(serde_json::to_string(&Role::Admin).ok().as_deref(), Some("\"ADMIN\""));
         let r: Result<Role, _> = serde_json::from_str("\"viewer\"");
         assert_eq!(r.ok(), Some(Role::Viewer));
     }

@@ -2,8 +2,8 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
+    Set,
 };
 
 use crate::audit::{Entry, Outcome, RequestMeta};
@@ -15,10 +15,7 @@ use crate::state::AppState;
 
 /// The API view of a stored user.
 pub fn to_out(user: &users::Model) -> DomainResult<UserOut> {
-    let role = user
-        .role
-        .parse()
-        .map_err(|_| DomainError::Internal(format!("user {} has a bad role", user.id)))?;
+    let role = user.role.parse().map_err(|_| DomainError::Internal(format!("user {} has a bad role", user.id)))?;
     Ok(UserOut {
         id: user.id,
         username: user.username.clone(),
@@ -33,16 +30,10 @@ pub fn to_out(user: &users::Model) -> DomainResult<UserOut> {
 
 fn validate_password(password: &str) -> DomainResult<()> {
     if password.chars().count() < 8 {
-        return Err(DomainError::validation(
-            "password",
-            "Password must be at least 8 characters",
-        ));
+        return Err(DomainError::validation("password", "Password must be at least 8 characters"));
     }
     if password.len() > 256 {
-        return Err(DomainError::validation(
-            "password",
-            "Password must be at most 256 bytes",
-        ));
+        return Err(DomainError::validation("password", "Password must be at most 256 bytes"));
     }
     Ok(())
 }
@@ -50,38 +41,23 @@ fn validate_password(password: &str) -> DomainResult<()> {
 fn validate_new(req: &CreateUserRequest) -> DomainResult<(String, String, String)> {
     let username = req.username.trim().to_owned();
     if username.is_empty() || username.chars().count() > 100 {
-        return Err(DomainError::validation(
-            "username",
-            "Username must be 1 to 100 characters",
-        ));
+        return Err(DomainError::validation("username", "Username must be 1 to 100 characters"));
     }
     if username.chars().any(char::is_whitespace) {
-        return Err(DomainError::validation(
-            "username",
-            "Username must not contain spaces",
-        ));
+        return Err(DomainError::validation("username", "Username must not contain spaces"));
     }
     let email = req.email.trim().to_lowercase();
     let valid_email = email.len() <= 255
         && email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
         })
         && !email.chars().any(char::is_whitespace);
     if !valid_email {
-        return Err(DomainError::validation(
-            "email",
-            "A valid e-mail address is required",
-        ));
+        return Err(DomainError::validation("email", "A valid e-mail address is required"));
     }
     let full_name = req.full_name.trim().to_owned();
     if full_name.chars().count() > 255 {
-        return Err(DomainError::validation(
-            "full_name",
-            "Full name must be at most 255 characters",
-        ));
+        return Err(DomainError::validation("full_name", "Full name must be at most 255 characters"));
     }
     validate_password(&req.password)?;
     Ok((username, email, full_name))
@@ -100,17 +76,11 @@ pub async fn create_unchecked(state: &AppState, req: &CreateUserRequest) -> Doma
         .count(&state.db)
         .await?;
     if taken > 0 {
-        return Err(DomainError::Conflict(
-            "A user with that username or e-mail already exists".into(),
-        ));
+        return Err(DomainError::Conflict("A user with that username or e-mail already exists".into()));
     }
     let password_hash = hash_password(req.password.clone()).await?;
     let now = Utc::now();
-    let full_name = if full_name.is_empty() {
-        username.clone()
-    } else {
-        full_name
-    };
+    let full_name = if full_name.is_empty() { username.clone() } else { full_name };
     let user = users::ActiveModel {
         id: sea_orm::NotSet,
         username: Set(username),
@@ -152,30 +122,21 @@ pub async fn create(
         Err(e) => Entry::new("user.create", Outcome::Failure)
             .details(serde_json::json!({ "username": req.username, "error": e.to_string() })),
     };
-    let _ = state
-        .audit
-        .record(entry.actor(actor.id, &actor.username), meta)
-        .await;
+    let _ = state.audit.record(entry.actor(actor.id, &actor.username), meta).await;
     result
 }
 
 /// `GET /users` (ADMIN), oldest first.
 pub async fn list(state: &AppState, actor: &CurrentUser) -> DomainResult<Vec<UserOut>> {
     actor.require(&[Role::Admin])?;
-    let rows = users::Entity::find()
-        .order_by_asc(users::Column::Id)
-        .all(&state.db)
-        .await?;
+    let rows = users::Entity::find().order_by_asc(users::Column::Id).all(&state.db).await?;
     rows.iter().map(to_out).collect()
 }
 
 /// `GET /users/{id}` (ADMIN).
 pub async fn get(state: &AppState, actor: &CurrentUser, id: i32) -> DomainResult<UserOut> {
     actor.require(&[Role::Admin])?;
-    let user = users::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or_else(not_found)?;
+    let user = users::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(not_found)?;
     to_out(&user)
 }
 
@@ -192,16 +153,9 @@ pub async fn update(
     meta: &RequestMeta,
 ) -> DomainResult<UserOut> {
     actor.require(&[Role::Admin])?;
-    let user = users::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or_else(not_found)?;
-    if id == actor.id
-        && (req.is_active == Some(false) || req.role.is_some_and(|r| r != Role::Admin))
-    {
-        return Err(DomainError::Conflict(
-            "You cannot deactivate or demote yourself".into(),
-        ));
+    let user = users::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(not_found)?;
+    if id == actor.id && (req.is_active == Some(false) || req.role.is_some_and(|r| r != Role::Admin)) {
+        return Err(DomainError::Conflict("You cannot deactivate or demote yourself".into()));
     }
     let mut changes = serde_json::Map::new();
     let mut active = user.clone().into_active_model();
@@ -219,10 +173,7 @@ pub async fn update(
     if let Some(name) = &req.full_name {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 255 {
-            return Err(DomainError::validation(
-                "full_name",
-                "Full name must be 1 to 255 characters",
-            ));
+            return Err(DomainError::validation("full_name", "Full name must be 1 to 255 characters"));
         }
         active.full_name = Set(name.to_owned());
         changes.insert("full_name".into(), serde_json::json!(name));
@@ -240,10 +191,7 @@ pub async fn update(
     let updated = active.update(&state.db).await?;
     if retire_tokens {
         crate::entities::refresh_tokens::Entity::update_many()
-            .col_expr(
-                crate::entities::refresh_tokens::Column::Revoked,
-                sea_orm::sea_query::Expr::value(true),
-            )
+            .col_expr(crate::entities::refresh_tokens::Column::Revoked, sea_orm::sea_query::Expr::value(true))
             .filter(crate::entities::refresh_tokens::Column::UserId.eq(id))
             .exec(&state.db)
             .await?;
@@ -263,9 +211,6 @@ pub async fn any_exist(state: &AppState) -> DomainResult<bool> {
 
 /// A user's own record (any signed-in user may read their own).
 pub async fn find_out(state: &AppState, id: i32) -> DomainResult<UserOut> {
-    let user = users::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or_else(not_found)?;
+    let user = users::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(not_found)?;
     to_out(&user)
 }

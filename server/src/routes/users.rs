@@ -20,19 +20,12 @@ pub async fn create(
 }
 
 /// `GET /users`.
-pub async fn list(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-) -> ApiResult<Json<Vec<UserOut>>> {
+pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<UserOut>>> {
     Ok(Json(domain::users::list(&state, &actor).await?))
 }
 
 /// `GET /users/{id}`.
-pub async fn get(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Path(id): Path<i32>,
-) -> ApiResult<Json<UserOut>> {
+pub async fn get(State(state): State<AppState>, Staff(actor): Staff, Path(id): Path<i32>) -> ApiResult<Json<UserOut>> {
     Ok(Json(domain::users::get(&state, &actor, id).await?))
 }
 
@@ -44,7 +37,5 @@ pub async fn update(
     Path(id): Path<i32>,
     Json(req): Json<UpdateUserRequest>,
 ) -> ApiResult<Json<UserOut>> {
-    Ok(Json(
-        domain::users::update(&state, &actor, id, &req, &meta).await?,
-    ))
+    Ok(Json(domain::users::update(&state, &actor, id, &req, &meta).await?))
 }

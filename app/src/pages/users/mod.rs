@@ -13,10 +13,7 @@ use crate::components::forbidden::Forbidden;
 pub fn UsersPage() -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let update = ServerAction::<UpdateUser>::new();
-    let users = Resource::new(
-        move || (create.version().get(), update.version().get()),
-        |_| list_users(),
-    );
+    let users = Resource::new(move || (create.version().get(), update.version().get()), |_| list_users());
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -38,12 +35,8 @@ pub fn UsersPage() -> impl IntoView {
 #[component]
 fn CreateUserForm(action: ServerAction<CreateUser>) -> impl IntoView {
     let message = move || match action.value().get() {
-        Some(Ok(user)) => {
-            Some(view! { <p class="ok" role="status">"Created " {user.username}</p> }.into_any())
-        }
-        Some(Err(e)) => {
-            Some(view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any())
-        }
+        Some(Ok(user)) => Some(view! { <p class="ok" role="status">"Created " {user.username}</p> }.into_any()),
+        Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()),
         None => None,
     };
     view! {
@@ -72,13 +65,7 @@ fn CreateUserForm(action: ServerAction<CreateUser>) -> impl IntoView {
 
 #[component]
 fn UserTable(list: Vec<UserOut>, update: ServerAction<UpdateUser>) -> impl IntoView {
-    let error = move || {
-        update
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.to_string())
-    };
+    let error = move || update.value().get().and_then(Result::err).map(|e| e.to_string());
     view! {
         <p class="error" role="alert">{error}</p>
         <table class="users" data-testid="users-table">
@@ -96,16 +83,9 @@ fn UserTable(list: Vec<UserOut>, update: ServerAction<UpdateUser>) -> impl IntoV
 fn UserRow(user: UserOut, update: ServerAction<UpdateUser>) -> impl IntoView {
     let id = user.id.to_string();
     let id2 = id.clone();
-    let last = user
-        .last_login
-        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_else(|| "never".into());
+    let last = user.last_login.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_else(|| "never".into());
     let toggle_to = if user.is_active { "false" } else { "true" };
-    let toggle_label = if user.is_active {
-        "Deactivate"
-    } else {
-        "Reactivate"
-    };
+    let toggle_label = if user.is_active { "Deactivate" } else { "Reactivate" };
     view! {
         <tr data-username=user.username.clone()>
             <td>{user.username.clone()}</td>

@@ -1,0 +1,66 @@
+//! Builds the chat widget with plain cargo + wasm-bindgen (+ wasm-opt for release) into
+//! `target/widget/pkg`, outside cargo-leptos (see TOOLCHAIN.md: two cargo-leptos projects clash).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, SystemTime};
+
+use anyhow::Result;
+
+use crate::{root, run};
+
+/// Builds the widget; `release` uses the size profile and runs wasm-opt.
+pub fn build(release: bool) -> Result<()> {
+    let root = root();
+    let profile = if release { "wasm-release" } else { "dev" };
+    let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cargo.args(["build", "-p", "widget", "--lib", "--target", "wasm32-unknown-unknown", "--profile", profile]);
+    run(&mut cargo)?;
+    let dir = if release { "wasm-release" } else { "debug" };
+    let wasm = root.join("target/wasm32-unknown-unknown").join(dir).join("widget.wasm");
+    let out = root.join("target/widget/pkg");
+    std::fs::create_dir_all(&out)?;
+    run(Command::new("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-dir"]).arg(&out).arg(&wasm))?;
+    std::fs::copy(root.join("widget/style.css"), out.join("widget.css"))?;
+    if release {
+        let bg = out.join("widget_bg.wasm");
+        run(Command::new("wasm-opt")
+            .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "-o"])
+            .arg(&bg)
+            .arg(&bg))?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the widget whenever a file under `widget/` changes (for `cargo xtask dev`).
+pub fn watch() -> std::thread::JoinHandle<()> {
+    std::thread::spawn(|| {
+        let dir = root().join("widget");
+        let mut last = newest(&dir);
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+            let now = newest(&dir);
+            if now > last {
+                last = now;
+                if let Err(e) = build(false) {
+                    eprintln!("xtask: widget build failed: {e:#}");
+                }
+            }
+        }
+    })
+}
+
+fn newest(dir: &Path) -> SystemTime {
+    let mut latest = SystemTime::UNIX_EPOCH;
+    let Ok(entries) = std::fs::read_dir(dir) else { return latest };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let time = if path.is_dir() {
+            newest(&path)
+        } else {
+            entry.metadata().and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH)
+        };
+        latest = latest.max(time);
+    }
+    latest
+}
