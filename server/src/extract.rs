@@ -74,7 +74,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Meta {
         Ok(Meta(RequestMeta {
             ip: parts.extensions.get::<ClientIp>().map(|c| c.0.clone()),
             user_agent: parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
-            endpoint: Some(parts.uri.path().to_owned()),
+            // The full path, not the one left after nesting under /api.
+            endpoint: Some(
+                parts
+                    .extensions
+                    .get::<axum::extract::OriginalUri>()
+                    .map_or_else(|| parts.uri.path().to_owned(), |u| u.0.path().to_owned()),
+            ),
             method: Some(parts.method.to_string()),
         }))
     }

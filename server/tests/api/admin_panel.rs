@@ -1,0 +1,138 @@
+//! The admin panel over HTTP: sign-in through the server function sets hardened cookies, pages
+//! enforce roles with real status codes, cross-origin posts are refused, sessions refresh.
+
+use domain::model::Role;
+
+use crate::harness::{TestApp, spawn_app, spawn_app_with};
+
+async fn sign_in(app: &TestApp, user: &str, password: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/_sfn/login"))
+        .header("origin", &app.base)
+        .header("accept", "application/json")
+        .form(&[("username", user), ("password", password)])
+        .send()
+        .await
+        .unwrap()
+}
+
+fn cookies(res: &reqwest::Response) -> Vec<String> {
+    res.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect()
+}
+
+fn cookie_header(set_cookies: &[String]) -> String {
+    set_cookies.iter().map(|c| c.split(';').next().unwrap().to_owned()).collect::<Vec<_>>().join("; ")
+}
+
+#[tokio::test]
+async fn sign_in_sets_hardened_cookies_and_pages_check_roles() {
+    let app = spawn_app().await;
+    app.user("admin", Role::Admin).await;
+    app.user("agent", Role::Agent).await;
+
+    let res = app.client.get(app.url("/login")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("Sign in"));
+
+    let res = app.client.get(app.url("/users")).header("accept", "text/html").send().await.unwrap();
+    assert!(res.status().is_redirection(), "anonymous /users: {}", res.status());
+    assert_eq!(res.headers()["location"], "/login");
+
+    let res = sign_in(&app, "agent", "wrong-password").await;
+    assert!(cookies(&res).is_empty());
+    assert!(res.text().await.unwrap().contains("Incorrect username or password"));
+
+    let res = sign_in(&app, "agent", "agent-password").await;
+    let set = cookies(&res);
+    assert_eq!(set.len(), 2, "{set:?}");
+    for c in &set {
+        assert!(c.contains("HttpOnly") && c.contains("SameSite=Strict") && c.contains("Path=/"), "{c}");
+    }
+    let agent = cookie_header(&set);
+    let res = app.client.get(app.url("/users")).header("cookie", &agent).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    assert!(res.text().await.unwrap().contains("Forbidden"));
+    let res = app.client.get(app.url("/")).header("cookie", &agent).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("agent Person") && html.contains("AGENT"), "shell shows the user and role");
+    assert!(!html.contains("href=\"/users\""), "agents get no Users link");
+
+    let admin = cookie_header(&cookies(&sign_in(&app, "admin", "admin-password").await));
+    let res = app.client.get(app.url("/users")).header("cookie", &admin).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("agent@bank.test") && html.contains("href=\"/users\""));
+
+    // Server functions enforce the role too, not only the page.
+    let res = app
+        .client
+        .post(app.url("/_sfn/users/create"))
+        .header("origin", &app.base)
+        .header("cookie", &agent)
+        .form(&[
+            ("username", "z"),
+            ("email", "z@bank.test"),
+            ("full_name", "Z"),
+            ("password", "z-password"),
+            ("role", "ADMIN"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(!res.status().is_success());
+    assert_eq!(app.login("z", "z-password").await.status(), 401);
+}
+
+#[tokio::test]
+async fn cross_origin_posts_are_refused() {
+    let app = spawn_app().await;
+    app.user("admin", Role::Admin).await;
+    for origin in [Some("https://evil.example"), None] {
+        let mut req =
+            app.client.post(app.url("/_sfn/login")).form(&[("username", "admin"), ("password", "admin-password")]);
+        if let Some(o) = origin {
+            req = req.header("origin", o);
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), 403, "{origin:?}");
+        assert!(cookies(&res).is_empty());
+    }
+}
+
+#[tokio::test]
+async fn an_expired_access_cookie_is_refreshed_from_the_refresh_cookie() {
+    let app = spawn_app().await;
+    app.user("admin", Role::Admin).await;
+    let set = cookies(&sign_in(&app, "admin", "admin-password").await);
+    let refresh = set.iter().find(|c| c.starts_with("joxai_refresh=")).unwrap().split(';').next().unwrap().to_owned();
+    let res = app
+        .client
+        .get(app.url("/users"))
+        .header("cookie", format!("joxai_access=expired.token.value; {refresh}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let renewed = cookies(&res);
+    assert!(renewed.iter().any(|c| c.starts_with("joxai_access=") && !c.contains("Max-Age=0")));
+    // The old refresh token was rotated: presenting it again ends the session.
+    let res = app
+        .client
+        .get(app.url("/users"))
+        .header("accept", "text/html")
+        .header("cookie", &refresh)
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection());
+}
+
+#[tokio::test]
+async fn production_cookies_are_secure() {
+    let app = spawn_app_with(&[("JOXAI_ENV", "production")]).await;
+    app.user("admin", Role::Admin).await;
+    let set = cookies(&sign_in(&app, "admin", "admin-password").await);
+    assert_eq!(set.len(), 2);
+    assert!(set.iter().all(|c| c.contains("; Secure")), "{set:?}");
+}

@@ -1,0 +1,86 @@
+//! The `joxai` binary: bad configuration fails with one line naming the variable; `user create`
+//! then `serve` then `POST /auth/login` works.
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::harness::TestDb;
+
+const BIN: &str = env!("CARGO_BIN_EXE_joxai");
+
+fn joxai(db: &TestDb) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATABASE_URL", &db.url)
+        .env("JOXAI_JWT_SECRET", "cli-secret-cli-secret-cli-secret-0123456")
+        .env("JOXAI_DEMO_SEED", "false")
+        .current_dir(std::env::temp_dir());
+    cmd
+}
+
+#[tokio::test]
+async fn bad_configuration_names_the_variable() {
+    let db = TestDb::new().await;
+    for (var, value) in [("JOXAI_ADDR", "not-an-address"), ("JOXAI_RATE_LIMITS", "sometimes"), ("JOXAI_ENV", "staging")]
+    {
+        let out = joxai(&db).arg("migrate").env(var, value).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{var}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        assert!(stderr.contains(var), "{stderr}");
+    }
+    let out = joxai(&db).arg("migrate").env("JOXAI_ENV", "production").env_remove("JOXAI_JWT_SECRET").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("JOXAI_JWT_SECRET"));
+}
+
+#[tokio::test]
+async fn user_create_then_serve_then_login() {
+    let db = TestDb::new().await;
+    let out = joxai(&db).arg("migrate").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = joxai(&db)
+        .args(["user", "create", "--email", "ops@bank.test", "--password", "ops-password", "--role", "Supervisor"])
+        .args(["--name", "Olga Ops"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = joxai(&db)
+        .args(["user", "create", "--email", "ops@bank.test", "--password", "ops-password", "--role", "agent"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "duplicate user is refused");
+    let out = joxai(&db)
+        .args(["user", "create", "--email", "x@bank.test", "--password", "ops-password", "--role", "king"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "unknown role is refused");
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = joxai(&db)
+        .arg("serve")
+        .env("JOXAI_ADDR", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::new();
+    let url = format!("http://127.0.0.1:{port}/api/v1/auth/login");
+    let mut answer = None;
+    for _ in 0..100 {
+        let body = serde_json::json!({ "username": "ops@bank.test", "password": "ops-password" });
+        if let Ok(res) = client.post(&url).json(&body).send().await {
+            answer = Some(res);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let res = answer.expect("server answered");
+    assert_eq!(res.status(), 200);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["user"]["role"], "SUPERVISOR");
+    assert_eq!(body["user"]["full_name"], "Olga Ops");
+}

@@ -1,0 +1,40 @@
+//! The error contract: JSON bodies, unknown `/api` routes, oversized and malformed bodies.
+
+use serde_json::Value;
+
+use crate::harness::{spawn_app, spawn_app_with};
+
+#[tokio::test]
+async fn unknown_api_routes_are_json_404() {
+    let app = spawn_app().await;
+    for path in ["/api/v1/nope", "/api/nope", "/api/v2/auth/login"] {
+        let res = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 404, "{path}");
+        assert!(res.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
+        assert_eq!(res.json::<Value>().await.unwrap()["detail"], "Not Found");
+    }
+}
+
+#[tokio::test]
+async fn malformed_and_oversized_bodies() {
+    let app = spawn_app_with(&[("JOXAI_MAX_BODY_BYTES", "1024")]).await;
+    let post = |body: String, ct: &'static str| {
+        app.client.post(app.api("/auth/login")).header("content-type", ct).body(body).send()
+    };
+    let res = post("{not json".into(), "application/json").await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.json::<Value>().await.unwrap()["detail"].is_string());
+
+    let res = post(r#"{"username": 5}"#.into(), "application/json").await.unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.json::<Value>().await.unwrap()["detail"].is_string());
+
+    let res = post("username=a".into(), "text/plain").await.unwrap();
+    assert_eq!(res.status(), 415);
+    assert!(res.json::<Value>().await.unwrap()["detail"].is_string());
+
+    let big = format!(r#"{{"username": "{}", "password": "x"}}"#, "a".repeat(4096));
+    let res = post(big, "application/json").await.unwrap();
+    assert_eq!(res.status(), 413);
+    assert_eq!(res.json::<Value>().await.unwrap()["detail"], "Request body too large");
+}

@@ -1,0 +1,158 @@
+//! `spawn_app()`: a running server on a fresh database, plus helpers.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use domain::AppState;
+use domain::model::{CreateUserRequest, Role, UserOut};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+
+/// A server under test. Dropping it drops its database.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub base: String,
+    pub client: reqwest::Client,
+    pub state: AppState,
+    _db: TestDb,
+}
+
+/// A fresh database for one test.
+pub struct TestDb {
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDb {
+    pub async fn new() -> TestDb {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+            Some(admin_url) => {
+                let name = format!("joxai_test_{id}");
+                let admin = Database::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+                admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create database");
+                let _ = admin.close().await;
+                let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin_url.clone());
+                TestDb { url: format!("{base}/{name}"), cleanup: Cleanup::Postgres { admin_url, name } }
+            }
+            None => {
+                let path = std::env::temp_dir().join(format!("joxai_test_{id}.db"));
+                TestDb { url: format!("sqlite://{}?mode=rwc", path.display()), cleanup: Cleanup::File(path) }
+            }
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.cleanup, Cleanup::Postgres { .. })
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::Postgres { admin_url, name } => {
+                let (admin_url, name) = (admin_url.clone(), name.clone());
+                // Drop runs inside or outside a runtime: use a thread with its own.
+                let _ = std::thread::spawn(move || {
+                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                    rt.block_on(async {
+                        if let Ok(admin) = Database::connect(&admin_url).await {
+                            let _ = admin
+                                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                                .await;
+                            let _ = admin.close().await;
+                        }
+                    });
+                })
+                .join();
+            }
+        }
+    }
+}
+
+/// Spawns the app with the test defaults.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// Spawns the app with extra configuration variables.
+pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
+    let db = TestDb::new().await;
+    let mut env: HashMap<String, String> = HashMap::from([
+        ("DATABASE_URL".into(), db.url.clone()),
+        ("JOXAI_JWT_SECRET".into(), "test-secret-test-secret-test-secret-0123".into()),
+        ("JOXAI_DEMO_SEED".into(), "false".into()),
+        ("JOXAI_LOGIN_RATE_PER_MINUTE".into(), "1000".into()),
+        ("JOXAI_SITE_ROOT".into(), std::env::temp_dir().join("joxai-test-site").display().to_string()),
+    ]);
+    for (k, v) in vars {
+        env.insert((*k).into(), (*v).into());
+    }
+    let config = domain::config::Config::load_from(&env).expect("config");
+    let state = server::prepare(config).await.expect("prepare");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = server::app(state.clone());
+    tokio::spawn(server::serve(listener, app, std::future::pending()));
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    TestApp { addr, base: format!("http://{addr}"), client, state, _db: db }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn api(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.base)
+    }
+
+    /// Creates a user directly through the domain.
+    pub async fn user(&self, name: &str, role: Role) -> UserOut {
+        let req = CreateUserRequest {
+            username: name.into(),
+            email: format!("{name}@bank.test"),
+            full_name: format!("{name} Person"),
+            password: format!("{name}-password"),
+            role,
+        };
+        domain::users::create_unchecked(&self.state, &req).await.unwrap()
+    }
+
+    /// Logs in and returns the whole response body.
+    pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(self.api("/auth/login"))
+            .json(&json!({ "username": username, "password": password }))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Creates a user with `role` and returns a bearer token for them.
+    pub async fn token_for(&self, name: &str, role: Role) -> (UserOut, String) {
+        let user = self.user(name, role).await;
+        let body: Value = self.login(name, &format!("{name}-password")).await.json().await.unwrap();
+        (user, body["access_token"].as_str().unwrap().to_owned())
+    }
+
+    /// Audit records, oldest first, as (action, outcome, row).
+    pub async fn audit(&self) -> Vec<domain::entities::audit_log::Model> {
+        use sea_orm::{EntityTrait, QueryOrder};
+        domain::entities::audit_log::Entity::find()
+            .order_by_asc(domain::entities::audit_log::Column::Id)
+            .all(&self.state.db)
+            .await
+            .unwrap()
+    }
+}

@@ -1,0 +1,14 @@
+//! Integration tests: each spawns the real server on 127.0.0.1:0 against a fresh database —
+//! a SQLite file, or a fresh PostgreSQL database when `TEST_DATABASE_URL` is set.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod admin_panel;
+mod auth;
+mod cli;
+mod errors;
+mod harness;
+mod health;
+mod migrations;
+mod rate_limit;
+mod users;

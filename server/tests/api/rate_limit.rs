@@ -1,0 +1,60 @@
+//! Login rate limit: 5/min per client IP, 429 with `Retry-After`; `X-Forwarded-For` only when trusted.
+
+use serde_json::Value;
+
+use crate::harness::spawn_app_with;
+
+#[tokio::test]
+async fn sixth_login_in_a_minute_is_429() {
+    let app = spawn_app_with(&[("JOXAI_LOGIN_RATE_PER_MINUTE", "5")]).await;
+    for _ in 0..5 {
+        // X-Forwarded-For is ignored without JOXAI_TRUST_PROXY: all of these are one client.
+        let res = app
+            .client
+            .post(app.api("/auth/login"))
+            .header("x-forwarded-for", format!("10.0.0.{}", rand_octet()))
+            .json(&serde_json::json!({ "username": "x", "password": "y" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 401);
+    }
+    let res = app.login("x", "y").await;
+    assert_eq!(res.status(), 429);
+    let retry: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry));
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["detail"], format!("Rate limit exceeded. Try again in {retry} seconds."));
+    // Other endpoints are not affected.
+    assert_eq!(app.client.get(app.url("/healthz")).send().await.unwrap().status(), 200);
+}
+
+fn rand_octet() -> u8 {
+    (uuid::Uuid::new_v4().as_bytes()[0] % 200) + 1
+}
+
+#[tokio::test]
+async fn trusted_proxy_limits_each_forwarded_client() {
+    let app = spawn_app_with(&[("JOXAI_LOGIN_RATE_PER_MINUTE", "2"), ("JOXAI_TRUST_PROXY", "true")]).await;
+    let attempt = |ip: &'static str| {
+        app.client
+            .post(app.api("/auth/login"))
+            .header("x-forwarded-for", ip)
+            .json(&serde_json::json!({ "username": "x", "password": "y" }))
+            .send()
+    };
+    assert_eq!(attempt("203.0.113.1").await.unwrap().status(), 401);
+    assert_eq!(attempt("203.0.113.1").await.unwrap().status(), 401);
+    assert_eq!(attempt("203.0.113.1").await.unwrap().status(), 429);
+    assert_eq!(attempt("203.0.113.2, 10.0.0.1").await.unwrap().status(), 401);
+    let audit = app.audit().await;
+    assert!(audit.iter().any(|r| r.ip.as_deref() == Some("203.0.113.2")));
+}
+
+#[tokio::test]
+async fn limits_can_be_switched_off() {
+    let app = spawn_app_with(&[("JOXAI_LOGIN_RATE_PER_MINUTE", "1"), ("JOXAI_RATE_LIMITS", "off")]).await;
+    for _ in 0..4 {
+        assert_eq!(app.login("x", "y").await.status(), 401);
+    }
+}
