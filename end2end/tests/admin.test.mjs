@@ -1,0 +1,60 @@
+// Staff sign-in, the shell, user management and sign-out in a real browser.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('a wrong password shows an error and stays on /login', async () => {
+  const page = await browser.newPage();
+  await signIn(page, ADMIN_USER, 'definitely-wrong');
+  await page.getByText('Incorrect username or password').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/login');
+  await page.close();
+});
+
+test('an admin signs in, creates an agent who then signs in, and sign-out works', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
+  await page.waitForURL(`${BASE_URL}/`);
+  await page.getByTestId('user-role').filter({ hasText: 'ADMIN' }).waitFor();
+  const cookies = await context.cookies();
+  const access = cookies.find((c) => c.name === 'joxai_access');
+  assert.ok(access, 'access cookie set');
+  assert.equal(access.httpOnly, true);
+  assert.equal(access.sameSite, 'Strict');
+
+  await page.getByRole('link', { name: 'Users' }).click();
+  await page.waitForURL(`${BASE_URL}/users`);
+  await waitForHydration(page);
+  const form = page.getByTestId('create-user');
+  await form.locator('input[name=username]').fill('e2e-agent');
+  await form.locator('input[name=email]').fill('e2e-agent@bank.test');
+  await form.locator('input[name=full_name]').fill('Eddie Agent');
+  await form.locator('input[name=password]').fill('agent-password-1');
+  await form.locator('select[name=role]').selectOption('AGENT');
+  await form.locator('button[type=submit]').click();
+  await page.locator('tr[data-username="e2e-agent"]').waitFor();
+
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL(`${BASE_URL}/login`);
+  await page.goto(`${BASE_URL}/`);
+  await page.waitForURL(`${BASE_URL}/login`);
+
+  const agentContext = await browser.newContext();
+  const agentPage = await agentContext.newPage();
+  await signIn(agentPage, 'e2e-agent', 'agent-password-1');
+  await agentPage.waitForURL(`${BASE_URL}/`);
+  await agentPage.getByTestId('user-name').filter({ hasText: 'Eddie Agent' }).waitFor();
+  await agentPage.getByTestId('user-role').filter({ hasText: 'AGENT' }).waitFor();
+  assert.equal(await agentPage.getByRole('link', { name: 'Users' }).count(), 0);
+  const response = await agentPage.goto(`${BASE_URL}/users`);
+  assert.equal(response.status(), 403);
+  await agentPage.getByTestId('forbidden').waitFor();
+  await agentContext.close();
+  await context.close();
+});

@@ -1,0 +1,30 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core.
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+export const ADMIN_USER = process.env.ADMIN_USER ?? 'admin@joxai.local';
+export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? '';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run',
+    ],
+  });
+}
+
+/// Signs in through the login form and waits for the shell.
+export async function signIn(page, username, password) {
+  await page.goto(`${BASE_URL}/login`);
+  await waitForHydration(page);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+}
+
+/// The admin bundle marks the page once hydrated, so clicks are handled by the app.
+export async function waitForHydration(page) {
+  await page.waitForFunction(() => window.__joxaiHydrated === true, null, { timeout: 15000 });
+}
