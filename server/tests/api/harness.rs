@@ -1,7 +1,6 @@
 //! `spawn_app()`: a running server on a fresh database, plus helpers.
 
 use std::collections::HashMap;
-use std::net::SocketAddr;
 
 use domain::AppState;
 use domain::model::{CreateUserRequest, Role, UserOut};
@@ -10,7 +9,6 @@ use serde_json::{Value, json};
 
 /// A server under test. Dropping it drops its database.
 pub struct TestApp {
-    pub addr: SocketAddr,
     pub base: String,
     pub client: reqwest::Client,
     pub state: AppState,
@@ -105,7 +103,7 @@ pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
     let app = server::app(state.clone());
     tokio::spawn(server::serve(listener, app, std::future::pending()));
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { addr, base: format!("http://{addr}"), client, state, _db: db }
+    TestApp { base: format!("http://{addr}"), client, state, _db: db }
 }
 
 impl TestApp {
