@@ -102,7 +102,7 @@ fn test() -> Result<()> {
     match &postgres {
         Some(url) => {
             run(cargo()
-                .args(["nextest", "run", "--no-fail-fast", "-p", "server", "-p", "migration"])
+                .args(["nextest", "run", "--no-fail-fast", "-p", "server"])
                 .env("TEST_DATABASE_URL", url))?;
         }
         None if std::env::var("CI").as_deref() == Ok("true") => {
