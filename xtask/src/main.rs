@@ -101,9 +101,7 @@ fn test() -> Result<()> {
     let postgres = postgres_url();
     match &postgres {
         Some(url) => {
-            run(cargo()
-                .args(["nextest", "run", "--no-fail-fast", "-p", "server"])
-                .env("TEST_DATABASE_URL", url))?;
+            run(cargo().args(["nextest", "run", "--no-fail-fast", "-p", "server"]).env("TEST_DATABASE_URL", url))?;
         }
         None if std::env::var("CI").as_deref() == Ok("true") => {
             bail!("CI=true but no PostgreSQL: set TEST_DATABASE_URL or start a server on 127.0.0.1:5432")
