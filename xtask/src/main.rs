@@ -43,7 +43,10 @@ pub fn root() -> PathBuf {
 
 /// Runs `cmd` in the workspace root with our tools on PATH; fails unless it exits 0.
 pub fn run(cmd: &mut Command) -> Result<()> {
-    cmd.current_dir(root()).env("PATH", tools::path_with_tools());
+    if cmd.get_current_dir().is_none() {
+        cmd.current_dir(root());
+    }
+    cmd.env("PATH", tools::path_with_tools());
     eprintln!("xtask: $ {}", describe(cmd));
     let status = cmd.status().with_context(|| format!("cannot start {}", describe(cmd)))?;
     if !status.success() {
