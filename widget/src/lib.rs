@@ -39,7 +39,9 @@ pub fn Widget() -> impl IntoView {
                 aria-label=move || if open.get() { "Cerrar chat" } else { "Abrir chat" }
                 on:click=move |_| set_open.update(|o| *o = !*o)
             >
-                "💬"
+                <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" fill="currentColor">
+                    <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"></path>
+                </svg>
             </button>
         </div>
     }
