@@ -19,6 +19,7 @@ use tower_http::services::ServeDir;
 
 use crate::error::ApiError;
 use crate::extract::ClientIp;
+use crate::ratelimit::SharedLimit;
 
 /// Builds Leptos options from our configuration (cargo-leptos's `LEPTOS_*` variables win).
 pub fn leptos_options(state: &AppState) -> LeptosOptions {
@@ -37,22 +38,22 @@ pub fn leptos_options(state: &AppState) -> LeptosOptions {
         .build()
 }
 
-/// Admin pages, server functions, site and widget files.
-pub fn router(state: AppState) -> Router {
+/// Admin pages, server functions, site and widget files. Sign-in shares the REST login's rate limit.
+pub fn router(state: AppState, login_limit: Option<SharedLimit>) -> Router {
     let options = leptos_options(&state);
     let routes = generate_route_list(App);
     let page_state = state.clone();
     let sfn_state = state.clone();
     let fallback_state = state.clone();
     let widget_pkg = ServeDir::new(state.config.widget_root.join("pkg"));
+    // leptos_routes_with_context registers every server function (with `page_state` as context);
+    // this catch-all only turns unknown ones into a 404 from the same handler.
+    let server_fns = axum::routing::any(move |req: Request<Body>| {
+        let state = sfn_state.clone();
+        async move { handle_server_fns_with_context(move || provide_context(state.clone()), req).await }
+    });
     Router::new()
-        .route(
-            "/_sfn/{*fn_name}",
-            axum::routing::any(move |req: Request<Body>| {
-                let state = sfn_state.clone();
-                async move { handle_server_fns_with_context(move || provide_context(state.clone()), req).await }
-            }),
-        )
+        .route("/_sfn/{*fn_name}", server_fns)
         .leptos_routes_with_context(&options, routes, move || provide_context(page_state.clone()), {
             let options = options.clone();
             move || shell(options.clone())
@@ -65,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .with_state(options)
         .layer(middleware::from_fn_with_state(state.clone(), refresh_session))
+        .layer(middleware::from_fn_with_state(login_limit, limit_sign_in))
         .layer(middleware::from_fn(check_origin))
 }
 
@@ -119,6 +121,19 @@ async fn refresh_session(State(state): State<AppState>, mut req: Request, next: 
         }
     }
     response
+}
+
+/// The sign-in server function draws on the same per-IP budget as `POST /api/v1/auth/login`.
+async fn limit_sign_in(State(limit): State<Option<SharedLimit>>, req: Request, next: Next) -> Response {
+    if let Some(limit) = limit
+        && req.uri().path() == "/_sfn/login"
+    {
+        let ip = req.extensions().get::<ClientIp>().map_or("unknown", |c| c.0.as_str());
+        if let Some(too_many) = limit.refuse(ip) {
+            return too_many;
+        }
+    }
+    next.run(req).await
 }
 
 /// Refuses state-changing requests whose `Origin` (or, lacking it, `Referer`) is not this host.

@@ -47,13 +47,33 @@ impl From<DomainError> for ApiError {
 impl From<JsonRejection> for ApiError {
     fn from(r: JsonRejection) -> Self {
         let status = r.status();
-        let detail = match status {
-            StatusCode::PAYLOAD_TOO_LARGE => "Request body too large".to_owned(),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => "Expected a JSON body (Content-Type: application/json)".to_owned(),
-            _ => r.body_text(),
-        };
-        ApiError::new(status, detail)
+        match status {
+            StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(status, "Request body too large"),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+                ApiError::new(status, "Expected a JSON body (Content-Type: application/json)")
+            }
+            StatusCode::UNPROCESSABLE_ENTITY => {
+                let text = r.body_text();
+                let detail = text.strip_prefix(DATA_ERROR_PREFIX).unwrap_or(&text).to_owned();
+                ApiError { status, field: failed_field(&detail), detail }
+            }
+            _ => ApiError::new(status, r.body_text()),
+        }
     }
+}
+
+const DATA_ERROR_PREFIX: &str = "Failed to deserialize the JSON body into the target type: ";
+
+/// The field a JSON data error is about: `role: unknown role …` (a path from serde_path_to_error)
+/// or ``missing field `email` at …``.
+fn failed_field(detail: &str) -> Option<String> {
+    if let Some(rest) = detail.strip_prefix("missing field `") {
+        return rest.split('`').next().map(str::to_owned);
+    }
+    let (path, _) = detail.split_once(": ")?;
+    let is_path =
+        !path.is_empty() && path.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'));
+    is_path.then(|| path.to_owned())
 }
 
 impl From<PathRejection> for ApiError {
@@ -76,3 +96,16 @@ impl IntoResponse for ApiError {
 
 /// Result of a REST handler.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::failed_field;
+
+    #[test]
+    fn names_the_failed_field() {
+        assert_eq!(failed_field("missing field `email` at line 1 column 9").as_deref(), Some("email"));
+        assert_eq!(failed_field("role: unknown role 'x' at line 1 column 20").as_deref(), Some("role"));
+        assert_eq!(failed_field("invalid type: integer `5`, expected a string"), None);
+        assert_eq!(failed_field("expected value at line 1 column 1"), None);
+    }
+}

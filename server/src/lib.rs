@@ -35,7 +35,12 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
 
 /// The whole HTTP application.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new().nest("/v1", routes::api(&state)).fallback(routes::not_found).with_state(state.clone());
+    let limits = &state.config.rate_limits;
+    let login_limit = if limits.enabled { ratelimit::SharedLimit::per_minute(limits.login_per_minute) } else { None };
+    let api = Router::new()
+        .nest("/v1", routes::api(login_limit.clone()))
+        .fallback(routes::not_found)
+        .with_state(state.clone());
     let health = Router::new()
         .route("/healthz", get(routes::health::healthz))
         .route("/readyz", get(routes::health::readyz))
@@ -43,7 +48,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api", api)
         .merge(health)
-        .merge(admin::router(state.clone()))
+        .merge(admin::router(state.clone(), login_limit))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(state, extract::attach_client_ip))
         .layer(CatchPanicLayer::custom(|_| {

@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use governor::clock::{Clock, DefaultClock, QuantaInstant};
 use governor::middleware::NoOpMiddleware;
-use tower_governor::governor::GovernorConfigBuilder;
+use tower_governor::governor::{GovernorConfig, GovernorConfigBuilder};
 use tower_governor::key_extractor::KeyExtractor;
 use tower_governor::{GovernorError, GovernorLayer};
 
@@ -24,28 +25,50 @@ impl KeyExtractor for ClientIpKey {
     }
 }
 
-/// The login limiter's layer type.
-pub type Limiter = GovernorLayer<ClientIpKey, NoOpMiddleware<governor::clock::QuantaInstant>, Body>;
+/// The tower layer type of a limiter.
+pub type Limiter = GovernorLayer<ClientIpKey, NoOpMiddleware<QuantaInstant>, Body>;
 
-/// A layer allowing `per_minute` requests a minute per client IP, with bursts of the same size.
-/// Also starts a task that forgets idle clients so memory stays bounded.
-pub fn per_minute(per_minute: u32) -> Option<Limiter> {
-    let period_ms = (60_000 / u64::from(per_minute.max(1))).max(1);
-    let config = GovernorConfigBuilder::default()
-        .period(Duration::from_millis(period_ms))
-        .burst_size(per_minute.max(1))
-        .key_extractor(ClientIpKey)
-        .finish()?;
-    let config = Arc::new(config);
-    let limiter = config.limiter().clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(60));
-        loop {
-            tick.tick().await;
-            limiter.retain_recent();
-        }
-    });
-    Some(GovernorLayer::new(config).error_handler(too_many))
+/// One per-client-IP budget that several routes draw on (the REST login and the admin panel's
+/// sign-in): as a tower layer for plain routes, or checked directly where a layer cannot sit.
+#[derive(Clone)]
+pub struct SharedLimit {
+    config: Arc<GovernorConfig<ClientIpKey, NoOpMiddleware<QuantaInstant>>>,
+}
+
+impl SharedLimit {
+    /// Allows `per_minute` requests a minute per client IP, with bursts of the same size. Also
+    /// starts a task that forgets idle clients so memory stays bounded.
+    pub fn per_minute(per_minute: u32) -> Option<SharedLimit> {
+        let period_ms = (60_000 / u64::from(per_minute.max(1))).max(1);
+        let config = GovernorConfigBuilder::default()
+            .period(Duration::from_millis(period_ms))
+            .burst_size(per_minute.max(1))
+            .key_extractor(ClientIpKey)
+            .finish()?;
+        let config = Arc::new(config);
+        let limiter = config.limiter().clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                limiter.retain_recent();
+            }
+        });
+        Some(SharedLimit { config })
+    }
+
+    /// The limit as a tower layer.
+    pub fn layer(&self) -> Limiter {
+        GovernorLayer::new(self.config.clone()).error_handler(too_many)
+    }
+
+    /// Takes one request from `ip`'s budget; when it is spent, returns the 429 answer to send.
+    pub fn refuse(&self, ip: &str) -> Option<Response<Body>> {
+        self.config.limiter().check_key(&ip.to_owned()).err().map(|not_until| {
+            let wait_time = not_until.wait_time_from(DefaultClock::default().now()).as_secs();
+            too_many(GovernorError::TooManyRequests { wait_time, headers: None })
+        })
+    }
 }
 
 fn too_many(e: GovernorError) -> Response<Body> {

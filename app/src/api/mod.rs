@@ -34,6 +34,18 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::Server(value.to_string())
     }
+
+    /// Our own errors, or a plain `{"detail"}` answer from a server layer in front of the
+    /// function (the rate limiter, the origin check) shown as its message.
+    fn de(data: leptos::server_fn::Bytes) -> Self {
+        #[derive(Deserialize)]
+        struct Detail {
+            detail: String,
+        }
+        serde_json::from_slice::<AppError>(&data)
+            .or_else(|_| serde_json::from_slice::<Detail>(&data).map(|d| AppError::Invalid(d.detail)))
+            .unwrap_or_else(|e| AppError::Server(e.to_string()))
+    }
 }
 
 #[cfg(feature = "ssr")]

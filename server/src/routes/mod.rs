@@ -9,15 +9,15 @@ use axum::Router;
 use axum::routing::{get, post};
 use domain::AppState;
 
+use crate::ratelimit::SharedLimit;
+
 use crate::error::ApiError;
 
-/// `/api/v1/*`.
-pub fn api(state: &AppState) -> Router<AppState> {
+/// `/api/v1/*`. `login_limit` is shared with the admin panel's sign-in, so both draw on one budget.
+pub fn api(login_limit: Option<SharedLimit>) -> Router<AppState> {
     let mut login = Router::new().route("/auth/login", post(auth::login));
-    if state.config.rate_limits.enabled
-        && let Some(layer) = crate::ratelimit::per_minute(state.config.rate_limits.login_per_minute)
-    {
-        login = login.layer(layer);
+    if let Some(limit) = login_limit {
+        login = login.layer(limit.layer());
     }
     Router::new()
         .merge(login)

@@ -58,3 +58,21 @@ async fn limits_can_be_switched_off() {
         assert_eq!(app.login("x", "y").await.status(), 401);
     }
 }
+
+#[tokio::test]
+async fn admin_panel_sign_in_shares_the_login_budget() {
+    let app = spawn_app_with(&[("JOXAI_LOGIN_RATE_PER_MINUTE", "2")]).await;
+    let sign_in = || {
+        app.client
+            .post(app.url("/_sfn/login"))
+            .header("origin", &app.base)
+            .form(&[("username", "x"), ("password", "y")])
+            .send()
+    };
+    assert_ne!(sign_in().await.unwrap().status(), 429);
+    assert_eq!(app.login("x", "y").await.status(), 401);
+    let res = sign_in().await.unwrap();
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    assert_eq!(app.login("x", "y").await.status(), 429);
+}
