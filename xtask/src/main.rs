@@ -72,7 +72,7 @@ fn dev() -> Result<()> {
     tools::ensure_all()?;
     widget::build(false)?;
     let _watcher = widget::watch();
-    run(cargo().args(["leptos", "watch"]).env("LEPTOS_ENV", "DEV"))
+    run(cargo().args(["leptos", "watch"]))
 }
 
 fn build_release() -> Result<()> {
