@@ -38,7 +38,21 @@ test('an admin signs in, creates an agent who then signs in, and sign-out works'
   await form.locator('input[name=password]').fill('agent-password-1');
   await form.locator('select[name=role]').selectOption('AGENT');
   await form.locator('button[type=submit]').click();
-  await page.locator('tr[data-username="e2e-agent"]').waitFor();
+  const row = page.locator('tr[data-username="e2e-agent"]');
+  await row.waitFor();
+
+  // Change a role and deactivate/reactivate, as an admin would.
+  await row.locator('select[name=role]').selectOption('VIEWER');
+  await row.getByRole('button', { name: 'Change role' }).click();
+  await page.locator('tr[data-username="e2e-agent"] select[name=role] option[selected]').filter({ hasText: 'VIEWER' }).waitFor({ state: 'attached' });
+  await page.locator('tr[data-username="e2e-agent"]').getByRole('button', { name: 'Deactivate' }).click();
+  await page.locator('tr[data-username="e2e-agent"]').getByRole('button', { name: 'Reactivate' }).waitFor();
+  await page.locator('tr[data-username="e2e-agent"]').getByRole('button', { name: 'Reactivate' }).click();
+  await page.locator('tr[data-username="e2e-agent"]').getByRole('button', { name: 'Deactivate' }).waitFor();
+  const agentRow = page.locator('tr[data-username="e2e-agent"]');
+  await agentRow.locator('select[name=role]').selectOption('AGENT');
+  await agentRow.getByRole('button', { name: 'Change role' }).click();
+  await page.locator('tr[data-username="e2e-agent"] select[name=role] option[selected]').filter({ hasText: 'AGENT' }).waitFor({ state: 'attached' });
 
   await page.getByTestId('sign-out').click();
   await page.waitForURL(`${BASE_URL}/login`);
@@ -50,7 +64,7 @@ test('an admin signs in, creates an agent who then signs in, and sign-out works'
   await signIn(agentPage, 'e2e-agent', 'agent-password-1');
   await agentPage.waitForURL(`${BASE_URL}/`);
   await agentPage.getByTestId('user-name').filter({ hasText: 'Eddie Agent' }).waitFor();
-  await agentPage.getByTestId('user-role').filter({ hasText: 'AGENT' }).waitFor();
+  await agentPage.getByTestId('user-role').filter({ hasText: 'AGENT' }).waitFor({ state: 'attached' });
   assert.equal(await agentPage.getByRole('link', { name: 'Users' }).count(), 0);
   const response = await agentPage.goto(`${BASE_URL}/users`);
   assert.equal(response.status(), 403);
