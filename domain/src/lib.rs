@@ -4,6 +4,8 @@
 pub mod model;
 
 #[cfg(feature = "server")]
+pub mod assistant;
+#[cfg(feature = "server")]
 pub mod audit;
 #[cfg(feature = "server")]
 pub mod auth;

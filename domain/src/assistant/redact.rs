@@ -1,0 +1,291 @@
+//! PII redaction for free text in Spanish and English: card numbers (Luhn-checked, last 4 kept),
+//! IBANs (mod-97), Mexican CLABEs (check digit), account numbers, CURP/RFC, DNI/NIE, e-mail
+//! addresses, phone numbers, and one-time codes or PINs typed after a keyword. Validators keep
+//! ordinary numbers (amounts, dates, references) from being mangled.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+/// What kind of personal data was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PiiKind {
+    Card,
+    Iban,
+    Clabe,
+    Account,
+    Curp,
+    Rfc,
+    Dni,
+    Nie,
+    Email,
+    Phone,
+    Code,
+}
+
+/// Redacted text plus what was taken out (kinds only, never values).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redacted {
+    pub text: String,
+    pub found: Vec<PiiKind>,
+}
+
+// The patterns are constants, compiled once on first use and exercised by every test below: a bad
+// one is a programming error caught before release, like a failed start-up.
+#[allow(clippy::expect_used)]
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("constant pattern compiles")
+}
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b"));
+static IBAN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b"));
+static CURP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b[A-Z][AEIOUX][A-Z]{2}\d{6}[HM][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z0-9]\d\b"));
+static RFC: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[A-ZÑ&]{3,4}(\d{2})(\d{2})(\d{2})[A-Z0-9]{3}\b"));
+static NIE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([XYZ])[- ]?(\d{7})[- ]?([A-Z])\b"));
+static DNI: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(\d{8})[- ]?([A-Z])\b"));
+/// Runs of digits with optional single spaces or dashes between groups.
+static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"\+?\(?\d[\d\- ().]*\d"));
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(pin|nip|otp|c[oó]digo|code|clave|token|contrase[ñn]a|password|passcode)\b([^\d\n]{0,25}?)(\d{4,8})\b")
+});
+static ACCOUNT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(cuenta|account|acct|acc)\b([^\d\n]{0,25}?)(\d[\d -]{6,24}\d)"));
+
+/// Redacts every kind of PII in `text`.
+pub fn redact(text: &str) -> Redacted {
+    let mut found = Vec::new();
+    let mut out = EMAIL.replace_all(text, |_: &Captures| mark(&mut found, PiiKind::Email, "[EMAIL]")).into_owned();
+    out = IBAN.replace_all(&out, |c: &Captures| redact_iban(&c[0], &mut found)).into_owned();
+    out =
+        CURP.replace_all(&out, |c: &Captures| {
+            if curp_valid(&c[0]) { mark(&mut found, PiiKind::Curp, "[CURP]") } else { c[0].to_owned() }
+        })
+        .into_owned();
+    out = RFC
+        .replace_all(&out, |c: &Captures| {
+            if date_valid(&c[2], &c[3]) { mark(&mut found, PiiKind::Rfc, "[RFC]") } else { c[0].to_owned() }
+        })
+        .into_owned();
+    out = NIE
+        .replace_all(&out, |c: &Captures| {
+            let prefix = match c[1].to_ascii_uppercase().as_str() {
+                "X" => "0",
+                "Y" => "1",
+                _ => "2",
+            };
+            if dni_letter_ok(&format!("{prefix}{}", &c[2]), &c[3]) {
+                mark(&mut found, PiiKind::Nie, "[NIE]")
+            } else {
+                c[0].to_owned()
+            }
+        })
+        .into_owned();
+    out = DNI
+        .replace_all(&out, |c: &Captures| {
+            if dni_letter_ok(&c[1], &c[2]) { mark(&mut found, PiiKind::Dni, "[DNI]") } else { c[0].to_owned() }
+        })
+        .into_owned();
+    // Codes and accounts come before the generic digit scan: their keyword says what they are.
+    out = CODE
+        .replace_all(&out, |c: &Captures| {
+            let kept = format!("{}{}", &c[1], &c[2]);
+            format!("{kept}{}", mark(&mut found, PiiKind::Code, "[CODE]"))
+        })
+        .into_owned();
+    out = ACCOUNT
+        .replace_all(&out, |c: &Captures| {
+            let digits: String = c[3].chars().filter(char::is_ascii_digit).collect();
+            if (13..=19).contains(&digits.len()) && luhn_valid(&digits) {
+                let card = format!("[CARD ****{}]", &digits[digits.len() - 4..]);
+                format!("{}{}{}", &c[1], &c[2], mark(&mut found, PiiKind::Card, &card))
+            } else if (8..=20).contains(&digits.len()) {
+                format!("{}{}{}", &c[1], &c[2], mark(&mut found, PiiKind::Account, "[ACCOUNT]"))
+            } else {
+                c[0].to_owned()
+            }
+        })
+        .into_owned();
+    out = DIGIT_RUN.replace_all(&out, |c: &Captures| classify_digits(&c[0], &mut found)).into_owned();
+    Redacted { text: out, found }
+}
+
+/// The pattern may run on into a following word ("… 1332 por"): try the longest valid prefix of
+/// space-separated groups.
+fn redact_iban(candidate: &str, found: &mut Vec<PiiKind>) -> String {
+    let groups: Vec<&str> = candidate.split(' ').collect();
+    for k in (1..=groups.len()).rev() {
+        if iban_valid(&groups[..k].concat()) {
+            let rest = groups[k..].join(" ");
+            let iban = mark(found, PiiKind::Iban, "[IBAN]");
+            return if rest.is_empty() { iban } else { format!("{iban} {rest}") };
+        }
+    }
+    candidate.to_owned()
+}
+
+fn mark(found: &mut Vec<PiiKind>, kind: PiiKind, replacement: &str) -> String {
+    found.push(kind);
+    replacement.to_owned()
+}
+
+/// A run of digits: a card (Luhn), a CLABE (check digit), a phone number, or left alone.
+fn classify_digits(run: &str, found: &mut Vec<PiiKind>) -> String {
+    let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+    let separators_ok = !run.contains("..") && !run.contains("--") && !run.contains("  ");
+    if !separators_ok {
+        return run.to_owned();
+    }
+    let plain_groups = run.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-');
+    if plain_groups && (13..=19).contains(&digits.len()) && luhn_valid(&digits) {
+        let last4 = &digits[digits.len() - 4..];
+        return mark(found, PiiKind::Card, &format!("[CARD ****{last4}]"));
+    }
+    if plain_groups && digits.len() == 18 && clabe_valid(&digits) {
+        return mark(found, PiiKind::Clabe, "[CLABE]");
+    }
+    let has_plus = run.starts_with('+');
+    let looks_like_date = run.contains('.') && digits.len() == 8;
+    if (9..=15).contains(&digits.len()) && (has_plus || digits.len() <= 12) && !looks_like_date {
+        return mark(found, PiiKind::Phone, "[PHONE]");
+    }
+    run.to_owned()
+}
+
+/// Luhn check over a string of ASCII digits.
+pub fn luhn_valid(digits: &str) -> bool {
+    let mut sum = 0u32;
+    for (i, d) in digits.bytes().rev().enumerate() {
+        let mut v = u32::from(d - b'0');
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    !digits.is_empty() && sum.is_multiple_of(10)
+}
+
+/// IBAN mod-97 check (spaces ignored).
+pub fn iban_valid(iban: &str) -> bool {
+    let s: String = iban.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    if !(15..=34).contains(&s.len()) || !s.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let (head, tail) = s.split_at(4);
+    let mut remainder = 0u32;
+    for c in tail.chars().chain(head.chars()) {
+        let value = match c.to_digit(36) {
+            Some(v) => v,
+            None => return false,
+        };
+        remainder = if value >= 10 { (remainder * 100 + value) % 97 } else { (remainder * 10 + value) % 97 };
+    }
+    remainder == 1
+}
+
+/// Mexican CLABE: 18 digits, weights 3-7-1, last digit checks the first 17.
+pub fn clabe_valid(digits: &str) -> bool {
+    if digits.len() != 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let weights = [3u32, 7, 1];
+    let sum: u32 = digits.bytes().take(17).enumerate().map(|(i, b)| (u32::from(b - b'0') * weights[i % 3]) % 10).sum();
+    let check = (10 - sum % 10) % 10;
+    u32::from(digits.as_bytes()[17] - b'0') == check
+}
+
+/// CURP check digit (the 18th character) over the first 17.
+pub fn curp_valid(curp: &str) -> bool {
+    const ALPHABET: &str = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ";
+    let chars: Vec<char> = curp.to_uppercase().chars().collect();
+    if chars.len() != 18 {
+        return false;
+    }
+    let mut sum = 0u32;
+    for (i, c) in chars.iter().take(17).enumerate() {
+        let Some(pos) = ALPHABET.chars().position(|a| a == *c) else { return false };
+        sum += pos as u32 * (18 - i as u32);
+    }
+    let check = (10 - sum % 10) % 10;
+    chars[17].to_digit(10) == Some(check)
+}
+
+fn date_valid(month: &str, day: &str) -> bool {
+    let (Ok(m), Ok(d)) = (month.parse::<u32>(), day.parse::<u32>()) else { return false };
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// Spanish DNI/NIE control letter.
+fn dni_letter_ok(number: &str, letter: &str) -> bool {
+    const LETTERS: &[u8] = b"TRWAGMYFPDXBNJZSQVHLCKE";
+    let Ok(n) = number.parse::<u32>() else { return false };
+    letter.to_ascii_uppercase().as_bytes().first() == Some(&LETTERS[(n % 23) as usize])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PiiKind::*;
+    use super::*;
+
+    /// (input, expected output, kinds found)
+    const CASES: &[(&str, &str, &[PiiKind])] = &[
+        // Cards: Luhn-valid with separators; near misses stay.
+        ("mi tarjeta 4111 1111 1111 1111 no pasa", "mi tarjeta [CARD ****1111] no pasa", &[Card]),
+        ("card 5500-0000-0000-0004", "card [CARD ****0004]", &[Card]),
+        ("4111111111111112 is not a card", "4111111111111112 is not a card", &[]),
+        ("378282246310005", "[CARD ****0005]", &[Card]),
+        // IBAN and CLABE.
+        ("IBAN ES91 2100 0418 4502 0005 1332 por favor", "IBAN [IBAN] por favor", &[Iban]),
+        ("GB82WEST12345698765432", "[IBAN]", &[Iban]),
+        ("ES91 2100 0418 4502 0005 1333", "ES91 2100 0418 4502 0005 1333", &[]),
+        ("mi clabe es 032180000118359719", "mi clabe es [CLABE]", &[Clabe]),
+        ("ref 032180000118359710", "ref 032180000118359710", &[]),
+        // National ids.
+        ("CURP HEGG560427MVZRRL04", "CURP [CURP]", &[Curp]),
+        ("CURP HEGG560427MVZRRL05", "CURP HEGG560427MVZRRL05", &[]),
+        ("RFC GODE561231GR8", "RFC [RFC]", &[Rfc]),
+        ("código XAXX991399AB1", "código XAXX991399AB1", &[]),
+        ("DNI 12345678Z", "DNI [DNI]", &[Dni]),
+        ("DNI 12345678A", "DNI 12345678A", &[]),
+        ("NIE X1234567L", "NIE [NIE]", &[Nie]),
+        ("NIE X1234567A", "NIE X1234567A", &[]),
+        // E-mail and phones.
+        ("escribe a Ana.Lopez+bank@correo.com.mx hoy", "escribe a [EMAIL] hoy", &[Email]),
+        ("llámame al +52 55 1234 5678", "llámame al [PHONE]", &[Phone]),
+        ("my number is (555) 123-4567", "my number is [PHONE]", &[Phone]),
+        ("móvil 612 345 678", "móvil [PHONE]", &[Phone]),
+        // Codes and PINs only after a keyword; accounts after "cuenta"/"account".
+        ("mi NIP es 1234", "mi NIP es [CODE]", &[Code]),
+        ("the code I got is 482913", "the code I got is [CODE]", &[Code]),
+        ("número de cuenta 0123456789", "número de cuenta [ACCOUNT]", &[Account]),
+        ("account no. 12345678", "account no. [ACCOUNT]", &[Account]),
+        // Ordinary numbers are left alone.
+        ("transferí $15,000.00 el 2024-01-15", "transferí $15,000.00 el 2024-01-15", &[]),
+        ("tengo 3 tarjetas y 2 cuentas", "tengo 3 tarjetas y 2 cuentas", &[]),
+        ("folio 12345", "folio 12345", &[]),
+        ("pagué 1234 pesos", "pagué 1234 pesos", &[]),
+    ];
+
+    #[test]
+    fn table() {
+        for (input, expected, kinds) in CASES {
+            let r = redact(input);
+            assert_eq!(r.text, *expected, "input: {input}");
+            assert_eq!(r.found, kinds.to_vec(), "input: {input}");
+        }
+    }
+
+    #[test]
+    fn validators() {
+        assert!(luhn_valid("4539578763621486"));
+        assert!(!luhn_valid("4539578763621487"));
+        assert!(iban_valid("DE89 3704 0044 0532 0130 00"));
+        assert!(!iban_valid("DE89 3704 0044 0532 0130 01"));
+        assert!(clabe_valid("002010077777777771"));
+        assert!(!clabe_valid("002010077777777772"));
+    }
+}
