@@ -1,4 +1,7 @@
-//! The assistant's pipeline. For now: PII redaction, which runs before anything a customer types is
-//! stored, logged, indexed or sent to an LLM.
+//! The assistant's pipeline. So far: PII redaction (before anything a customer types is stored,
+//! logged, indexed or sent to an LLM) and the escalation policy.
+
+pub mod escalation;
+pub mod text;
 
 pub mod redact;

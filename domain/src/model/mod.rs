@@ -3,10 +3,12 @@
 
 mod auth;
 mod error;
+mod priority;
 mod role;
 mod users;
 
 pub use auth::{LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UserOut};
 pub use error::ErrorBody;
+pub use priority::Priority;
 pub use role::{ParseRoleError, Role};
 pub use users::{CreateUserRequest, UpdateUserRequest};

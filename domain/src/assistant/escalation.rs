@@ -1,0 +1,370 @@
+//! The escalation policy: when a conversation must go to a human, why, and how urgently. Pure data
+//! in, [`Decision`] out; acting on it (opening a ticket) belongs to the conversations service.
+//!
+//! Phrases match whole folded words in sequence, so "personal" never matches "persona" and accents
+//! or capitals make no difference.
+
+use super::text::words;
+use crate::model::Priority;
+
+/// Why a conversation is escalated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    Fraud,
+    StolenCard,
+    UnrecognisedPayment,
+    Dispute,
+    Complaint,
+    HumanRequested,
+    Anger,
+    LowConfidence,
+}
+
+impl Category {
+    /// snake_case name used in metadata and tickets.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Fraud => "fraud",
+            Category::StolenCard => "stolen_card",
+            Category::UnrecognisedPayment => "unrecognised_payment",
+            Category::Dispute => "dispute",
+            Category::Complaint => "complaint",
+            Category::HumanRequested => "human_requested",
+            Category::Anger => "anger",
+            Category::LowConfidence => "low_confidence",
+        }
+    }
+
+    fn priority(self) -> Priority {
+        match self {
+            Category::Fraud | Category::StolenCard => Priority::Urgent,
+            Category::UnrecognisedPayment | Category::Dispute => Priority::High,
+            Category::Complaint | Category::HumanRequested | Category::Anger | Category::LowConfidence => {
+                Priority::Medium
+            }
+        }
+    }
+
+    fn reason(self) -> &'static str {
+        match self {
+            Category::Fraud => "The customer reports possible fraud",
+            Category::StolenCard => "The customer reports a lost or stolen card",
+            Category::UnrecognisedPayment => "The customer does not recognise a payment",
+            Category::Dispute => "The customer wants to dispute a charge",
+            Category::Complaint => "The customer wants to file a complaint",
+            Category::HumanRequested => "The customer asked for a person",
+            Category::Anger => "The customer is upset",
+            Category::LowConfidence => "The assistant could not answer with confidence",
+        }
+    }
+}
+
+/// What the policy decided for one customer message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub escalate: bool,
+    pub reason: Option<String>,
+    pub category: Option<Category>,
+    pub priority: Priority,
+}
+
+impl Decision {
+    fn stay() -> Self {
+        Decision { escalate: false, reason: None, category: None, priority: Priority::Low }
+    }
+
+    fn escalate(category: Category) -> Self {
+        Decision {
+            escalate: true,
+            reason: Some(category.reason().to_owned()),
+            category: Some(category),
+            priority: category.priority(),
+        }
+    }
+}
+
+/// Tunables (settings at run time).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Policy {
+    /// Answers below this confidence count as "did not know".
+    pub threshold: f32,
+    /// After this many such answers in a row, a human takes over.
+    pub low_confidence_turns: u32,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy { threshold: 0.35, low_confidence_turns: 2 }
+    }
+}
+
+/// Phrases per category, most urgent first; each phrase is a sequence of folded words.
+const LEXICON: &[(Category, &[&str])] = &[
+    (
+        Category::Fraud,
+        &[
+            "fraude",
+            "fraudulento",
+            "fraudulenta",
+            "fraudulentos",
+            "fraudulentas",
+            "estafa",
+            "estafaron",
+            "estafado",
+            "estafada",
+            "phishing",
+            "suplantacion",
+            "suplantaron",
+            "robo de identidad",
+            "hackearon",
+            "hackeo",
+            "hackeada",
+            "hackeado",
+            "fraud",
+            "fraudulent",
+            "scam",
+            "scammed",
+            "identity theft",
+            "hacked",
+            "someone accessed my account",
+            "accedieron a mi cuenta",
+        ],
+    ),
+    (
+        Category::StolenCard,
+        &[
+            "tarjeta robada",
+            "robaron mi tarjeta",
+            "robaron la tarjeta",
+            "me robaron",
+            "perdi mi tarjeta",
+            "perdi la tarjeta",
+            "tarjeta perdida",
+            "extravie mi tarjeta",
+            "extravie la tarjeta",
+            "se me perdio la tarjeta",
+            "stolen card",
+            "card was stolen",
+            "card stolen",
+            "stole my card",
+            "lost my card",
+            "lost card",
+            "card is lost",
+            "card got stolen",
+            "wallet was stolen",
+            "robaron mi cartera",
+        ],
+    ),
+    (
+        Category::UnrecognisedPayment,
+        &[
+            "no reconozco",
+            "cargo no reconocido",
+            "cargos no reconocidos",
+            "compra no reconocida",
+            "no hice esta compra",
+            "no hice ese cargo",
+            "no hice esa compra",
+            "no autorice",
+            "cargo desconocido",
+            "cargos desconocidos",
+            "unrecognized",
+            "unrecognised",
+            "don't recognize",
+            "don't recognise",
+            "do not recognize",
+            "do not recognise",
+            "didn't make this",
+            "did not make this",
+            "didn't authorize",
+            "did not authorize",
+            "unauthorized",
+            "unauthorised",
+        ],
+    ),
+    (
+        Category::Dispute,
+        &["disputa", "disputar", "contracargo", "aclaracion de cargo", "reclamar un cargo", "dispute", "chargeback"],
+    ),
+    (
+        Category::Complaint,
+        &[
+            "queja",
+            "quejarme",
+            "queja formal",
+            "reclamacion",
+            "reclamo formal",
+            "condusef",
+            "defensor del cliente",
+            "complaint",
+            "complain",
+            "formal complaint",
+            "ombudsman",
+        ],
+    ),
+    (
+        Category::HumanRequested,
+        &[
+            "agente",
+            "asesor",
+            "asesora",
+            "ejecutivo",
+            "ejecutiva",
+            "persona real",
+            "una persona",
+            "humano",
+            "humana",
+            "operador",
+            "operadora",
+            "representante",
+            "hablar con alguien",
+            "human",
+            "agent",
+            "real person",
+            "a person",
+            "representative",
+            "talk to someone",
+            "speak to someone",
+            "live person",
+            "operator",
+        ],
+    ),
+    (
+        Category::Anger,
+        &[
+            "inutil",
+            "pesimo",
+            "pesima",
+            "harto",
+            "harta",
+            "furioso",
+            "furiosa",
+            "ridiculo",
+            "ridicula",
+            "indignado",
+            "indignada",
+            "useless",
+            "ridiculous",
+            "furious",
+            "angry",
+            "worst",
+            "fed up",
+            "terrible service",
+            "unacceptable",
+            "inaceptable",
+        ],
+    ),
+];
+
+/// Decides for `message`, given the assistant's confidence for its answer (if any) and how many
+/// low-confidence answers came right before it in this conversation.
+pub fn decide(policy: &Policy, message: &str, confidence: Option<f32>, previous_low_turns: u32) -> Decision {
+    let tokens = words(message);
+    for (category, phrases) in LEXICON {
+        if phrases.iter().any(|p| contains_phrase(&tokens, p)) {
+            return Decision::escalate(*category);
+        }
+    }
+    if shouting(message) {
+        return Decision::escalate(Category::Anger);
+    }
+    if let Some(c) = confidence
+        && c < policy.threshold
+        && previous_low_turns + 1 >= policy.low_confidence_turns
+    {
+        return Decision::escalate(Category::LowConfidence);
+    }
+    Decision::stay()
+}
+
+fn contains_phrase(tokens: &[String], phrase: &str) -> bool {
+    let wanted: Vec<&str> = phrase.split(' ').collect();
+    tokens.windows(wanted.len()).any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
+}
+
+/// Several words in capitals with exclamation marks: "THIS IS A JOKE!!!".
+fn shouting(message: &str) -> bool {
+    let caps = message
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+        .count();
+    caps >= 3 && message.contains("!!")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Category::*;
+    use super::*;
+
+    const MUST: &[(&str, Category)] = &[
+        ("Quiero hablar con un agente", HumanRequested),
+        ("necesito una persona real por favor", HumanRequested),
+        ("Can I talk to a HUMAN?", HumanRequested),
+        ("I want to speak to someone", HumanRequested),
+        ("Creo que es un fraude", Fraud),
+        ("me estafaron por teléfono", Fraud),
+        ("I think my account was hacked", Fraud),
+        ("Me robaron la tarjeta en el metro", StolenCard),
+        ("perdí mi tarjeta", StolenCard),
+        ("my card was stolen yesterday", StolenCard),
+        ("I lost my card", StolenCard),
+        ("No reconozco un cargo de $500", UnrecognisedPayment),
+        ("there's a payment I don't recognize", UnrecognisedPayment),
+        ("quiero disputar este cobro", Dispute),
+        ("I want a chargeback", Dispute),
+        ("Quiero poner una queja formal", Complaint),
+        ("I'd like to file a complaint", Complaint),
+        ("este servicio es pésimo", Anger),
+        ("this bot is useless", Anger),
+        ("THIS IS A COMPLETE JOKE!!", Anger),
+    ];
+
+    const MUST_NOT: &[&str] = &[
+        "¿Cuánto cuesta un préstamo personal?",
+        "What are your opening hours?",
+        "Quiero abrir una cuenta de ahorro",
+        "How do I activate my new card?",
+        "¿Cuál es el saldo de mi cuenta?",
+        "I recognize this payment, thanks",
+        "humanitarian donations are tax deductible?",
+        "agentes de seguros aceptados",
+        "mis datos personales están actualizados",
+        "Hola, buenos días",
+    ];
+
+    #[test]
+    fn must_escalate() {
+        for (message, category) in MUST {
+            let d = decide(&Policy::default(), message, Some(0.9), 0);
+            assert!(d.escalate, "{message}");
+            assert_eq!(d.category, Some(*category), "{message}");
+            assert!(d.reason.is_some());
+        }
+    }
+
+    #[test]
+    fn must_not_escalate() {
+        for message in MUST_NOT {
+            let d = decide(&Policy::default(), message, Some(0.9), 0);
+            assert!(!d.escalate, "{message}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn urgent_categories_are_urgent() {
+        assert_eq!(decide(&Policy::default(), "fraude", None, 0).priority, Priority::Urgent);
+        assert_eq!(decide(&Policy::default(), "tarjeta robada", None, 0).priority, Priority::Urgent);
+        assert_eq!(decide(&Policy::default(), "no reconozco", None, 0).priority, Priority::High);
+        assert_eq!(decide(&Policy::default(), "agente", None, 0).priority, Priority::Medium);
+    }
+
+    #[test]
+    fn low_confidence_escalates_after_n_turns() {
+        let policy = Policy { threshold: 0.4, low_confidence_turns: 2 };
+        assert!(!decide(&policy, "¿y los intereses?", Some(0.1), 0).escalate);
+        let d = decide(&policy, "¿y los intereses?", Some(0.1), 1);
+        assert_eq!((d.escalate, d.category), (true, Some(LowConfidence)));
+        assert!(!decide(&policy, "¿y los intereses?", Some(0.8), 5).escalate);
+    }
+}
