@@ -1,0 +1,159 @@
+//! Turns text into index terms: folded words, minus stop words, lightly stemmed (Spanish and
+//! English), plus concept terms from a bilingual banking synonym lexicon so that "balance" meets
+//! "saldo" and "send money abroad" meets "transferencia internacional".
+
+use super::text::words;
+
+/// Words too common to help ranking, in both languages.
+const STOP: &[&str] = &[
+    "a", "al", "algo", "como", "con", "de", "del", "el", "en", "es", "esta", "este", "esto", "la", "las", "le", "lo",
+    "los", "me", "mi", "mis", "muy", "no", "o", "para", "pero", "por", "que", "se", "si", "sin", "su", "sus", "te",
+    "tu", "un", "una", "uno", "y", "ya", "yo", "hola", "quiero", "puedo", "necesito", "favor", "an", "and", "are",
+    "as", "at", "be", "but", "by", "can", "do", "does", "for", "from", "how", "i", "if", "in", "is", "it", "my", "of",
+    "on", "or", "please", "so", "the", "this", "to", "want", "what", "when", "where", "which", "with", "you", "your",
+    "hi", "hello", "need",
+];
+
+/// Concept groups: any of these phrases (folded words) adds the concept term `@name`.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    ("balance", &["saldo", "saldos", "balance", "balances", "cuanto dinero tengo", "how much money"]),
+    (
+        "transfer",
+        &[
+            "transferencia",
+            "transferencias",
+            "transferir",
+            "transfer",
+            "transfers",
+            "wire",
+            "wires",
+            "spei",
+            "enviar dinero",
+            "mandar dinero",
+            "send money",
+            "send money abroad",
+            "envio de dinero",
+            "remesa",
+        ],
+    ),
+    ("abroad", &["extranjero", "internacional", "internacionales", "abroad", "international", "overseas"]),
+    ("card", &["tarjeta", "tarjetas", "card", "cards", "plastico", "debito", "credito", "debit", "credit"]),
+    ("block", &["bloquear", "bloqueo", "bloqueada", "congelar", "block", "blocked", "freeze", "lock card"]),
+    (
+        "login",
+        &[
+            "locked out",
+            "forgot password",
+            "forgot my password",
+            "reset password",
+            "olvide mi contrasena",
+            "olvide contrasena",
+            "recuperar contrasena",
+            "contrasena",
+            "password",
+            "no puedo entrar",
+            "can't log in",
+            "cannot log in",
+            "iniciar sesion",
+            "log in",
+            "login",
+            "acceso",
+            "usuario bloqueado",
+        ],
+    ),
+    ("loan", &["prestamo", "prestamos", "credito personal", "loan", "loans", "mortgage", "hipoteca", "hipotecario"]),
+    ("account", &["cuenta", "cuentas", "account", "accounts"]),
+    ("open", &["abrir", "apertura", "open", "opening", "contratar"]),
+    ("hours", &["horario", "horarios", "hours", "opening hours", "abierto", "abren", "cierran", "schedule"]),
+    ("branch", &["sucursal", "sucursales", "branch", "branches", "oficina"]),
+    ("fee", &["comision", "comisiones", "fee", "fees", "cargo", "cobro", "charge", "cost", "costo", "cuesta"]),
+    ("interest", &["interes", "intereses", "interest", "tasa", "rate", "cat", "apr"]),
+    ("atm", &["cajero", "cajeros", "atm", "atms", "cash machine", "retiro", "retirar", "withdraw", "withdrawal"]),
+    ("statement", &["estado de cuenta", "estados de cuenta", "statement", "statements", "movimientos", "transactions"]),
+    ("app", &["app", "aplicacion", "banca movil", "mobile banking", "banca en linea", "online banking"]),
+    ("limit", &["limite", "limites", "limit", "limits", "tope"]),
+    ("pin", &["nip", "pin"]),
+];
+
+/// Index terms of `text`, with repeats (term frequency matters).
+pub fn terms(text: &str) -> Vec<String> {
+    let tokens = words(text);
+    let mut out: Vec<String> =
+        tokens.iter().filter(|w| !STOP.contains(&w.as_str())).map(|w| stem(w)).filter(|w| !w.is_empty()).collect();
+    for (concept, phrases) in SYNONYMS {
+        let hits = phrases.iter().filter(|p| count_phrase(&tokens, p) > 0).count();
+        for _ in 0..hits.min(2) {
+            out.push(format!("@{concept}"));
+        }
+    }
+    out
+}
+
+fn count_phrase(tokens: &[String], phrase: &str) -> usize {
+    let wanted: Vec<&str> = phrase.split(' ').collect();
+    tokens.windows(wanted.len()).filter(|w| w.iter().zip(&wanted).all(|(a, b)| a == b)).count()
+}
+
+/// A light stemmer for Spanish and English: plural, then one common suffix, then a final "e", so
+/// that "tarjetas", "transfers", "blocked" and "balances" meet their base forms. Short words and
+/// words with digits are left alone.
+pub fn stem(word: &str) -> String {
+    if word.chars().count() <= 3 || word.chars().any(|c| c.is_ascii_digit()) {
+        return word.to_owned();
+    }
+    let mut w = word;
+    if let Some(base) = w.strip_suffix("es")
+        && base.chars().last().is_some_and(|c| !"aeiou".contains(c))
+        && base.chars().count() >= 3
+    {
+        w = base;
+    } else if let Some(base) = w.strip_suffix('s')
+        && base.chars().count() >= 3
+    {
+        w = base;
+    }
+    const SUFFIXES: &[&str] = &[
+        "amiento", "imiento", "mente", "acion", "icion", "cion", "ando", "iendo", "ado", "ada", "ido", "ida", "ing",
+        "ed", "ar", "er", "ir",
+    ];
+    for suffix in SUFFIXES {
+        if let Some(base) = w.strip_suffix(suffix)
+            && base.chars().count() >= 3
+        {
+            w = base;
+            break;
+        }
+    }
+    if let Some(base) = w.strip_suffix('e')
+        && base.chars().count() >= 4
+    {
+        w = base;
+    }
+    w.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_both_languages() {
+        assert_eq!(stem("tarjetas"), stem("tarjeta"));
+        assert_eq!(stem("transfers"), stem("transfer"));
+        assert_eq!(stem("blocked"), "block");
+        assert_eq!(stem("balances"), stem("balance"));
+        assert_eq!(stem("comisiones"), stem("comision"));
+        assert_eq!(stem("bloqueada"), stem("bloqueado"));
+        assert_eq!(stem("pin"), "pin");
+    }
+
+    #[test]
+    fn synonyms_add_concepts_across_languages() {
+        assert!(terms("What is my balance?").contains(&"@balance".to_owned()));
+        assert!(terms("consultar mi saldo").contains(&"@balance".to_owned()));
+        let abroad = terms("How do I send money abroad?");
+        assert!(abroad.contains(&"@transfer".to_owned()) && abroad.contains(&"@abroad".to_owned()));
+        assert!(terms("I'm locked out").contains(&"@login".to_owned()));
+        assert!(!terms("the and of").iter().any(|t| t == "the"));
+    }
+}

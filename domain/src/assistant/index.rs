@@ -1,0 +1,265 @@
+//! The in-process knowledge-base index: BM25 over three fields (title, tags, content) with field
+//! boosts, stemming and synonyms from [`super::analyze`], and typo tolerance for short words.
+//! Updated in place on every knowledge-base change.
+
+use std::collections::HashMap;
+
+use super::analyze::terms;
+
+/// What the index needs of an article.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub id: i32,
+    pub title: String,
+    pub content: String,
+    pub tags: Vec<String>,
+    pub category: String,
+    pub language: String,
+}
+
+/// A ranked article.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub id: i32,
+    pub score: f32,
+}
+
+const TITLE_BOOST: f32 = 2.5;
+const TAG_BOOST: f32 = 2.0;
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Weight of a term reached only through a one-letter typo.
+const TYPO_WEIGHT: f32 = 0.6;
+
+struct Entry {
+    doc: Doc,
+    /// Weighted term frequencies (title and tags count more than content).
+    tf: HashMap<String, f32>,
+    /// Weighted length, for length normalisation.
+    len: f32,
+}
+
+/// BM25 index over active articles.
+#[derive(Default)]
+pub struct Index {
+    entries: HashMap<i32, Entry>,
+    /// term → ids of the articles containing it.
+    postings: HashMap<String, Vec<i32>>,
+    total_len: f32,
+}
+
+impl Index {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of indexed articles.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds or replaces an article.
+    pub fn upsert(&mut self, doc: Doc) {
+        self.remove(doc.id);
+        let mut tf: HashMap<String, f32> = HashMap::new();
+        for (text, weight) in [(doc.title.as_str(), TITLE_BOOST), (doc.content.as_str(), 1.0)] {
+            for term in terms(text) {
+                *tf.entry(term).or_default() += weight;
+            }
+        }
+        for tag in &doc.tags {
+            for term in terms(tag) {
+                *tf.entry(term).or_default() += TAG_BOOST;
+            }
+        }
+        let len = tf.values().sum::<f32>().max(1.0);
+        for term in tf.keys() {
+            self.postings.entry(term.clone()).or_default().push(doc.id);
+        }
+        self.total_len += len;
+        self.entries.insert(doc.id, Entry { doc, tf, len });
+    }
+
+    /// Removes an article (no-op when absent).
+    pub fn remove(&mut self, id: i32) {
+        let Some(entry) = self.entries.remove(&id) else { return };
+        self.total_len -= entry.len;
+        for term in entry.tf.keys() {
+            if let Some(ids) = self.postings.get_mut(term) {
+                ids.retain(|d| *d != id);
+                if ids.is_empty() {
+                    self.postings.remove(term);
+                }
+            }
+        }
+    }
+
+    /// The article with `id`, if indexed.
+    pub fn get(&self, id: i32) -> Option<&Doc> {
+        self.entries.get(&id).map(|e| &e.doc)
+    }
+
+    /// The best `limit` articles for `query`, optionally within one category.
+    pub fn search(&self, query: &str, category: Option<&str>, limit: usize) -> Vec<Hit> {
+        let n = self.entries.len() as f32;
+        if n == 0.0 {
+            return Vec::new();
+        }
+        let avg_len = self.total_len / n;
+        let mut scores: HashMap<i32, f32> = HashMap::new();
+        for (term, weight) in self.expand(query) {
+            let Some(ids) = self.postings.get(&term) else { continue };
+            let df = ids.len() as f32;
+            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+            for id in ids {
+                let Some(entry) = self.entries.get(id) else { continue };
+                if category.is_some_and(|c| !entry.doc.category.eq_ignore_ascii_case(c)) {
+                    continue;
+                }
+                let tf = entry.tf.get(&term).copied().unwrap_or(0.0);
+                let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * entry.len / avg_len));
+                *scores.entry(*id).or_default() += weight * idf * norm;
+            }
+        }
+        let mut hits: Vec<Hit> = scores.into_iter().map(|(id, score)| Hit { id, score }).collect();
+        // Ties broken by id so results are stable.
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        hits.truncate(limit);
+        hits
+    }
+
+    /// Query terms with weights; unknown words of 4–8 letters also try indexed words one edit away.
+    fn expand(&self, query: &str) -> Vec<(String, f32)> {
+        let mut out: HashMap<String, f32> = HashMap::new();
+        for term in terms(query) {
+            if self.postings.contains_key(&term) || term.starts_with('@') {
+                *out.entry(term).or_default() += 1.0;
+                continue;
+            }
+            let len = term.chars().count();
+            if !(4..=8).contains(&len) {
+                continue;
+            }
+            for known in self.postings.keys() {
+                if !known.starts_with('@') && known.chars().count().abs_diff(len) <= 1 && one_edit(&term, known) {
+                    let w = out.entry(known.clone()).or_default();
+                    *w = w.max(TYPO_WEIGHT);
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
+}
+
+/// True when `a` and `b` differ by exactly one insertion, deletion, substitution or swap.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len() as isize - rb.len() as isize {
+        0 => ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]),
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: i32, title: &str, content: &str, tags: &[&str], category: &str) -> Doc {
+        Doc {
+            id,
+            title: title.into(),
+            content: content.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            category: category.into(),
+            language: "es".into(),
+        }
+    }
+
+    fn index() -> Index {
+        let mut ix = Index::new();
+        ix.upsert(doc(
+            1,
+            "Consultar tu saldo",
+            "Puedes ver el saldo de tu cuenta en la app o en un cajero.",
+            &["saldo"],
+            "cuentas",
+        ));
+        ix.upsert(doc(
+            2,
+            "Transferencias internacionales",
+            "Para enviar dinero al extranjero usa SWIFT desde la banca en línea.",
+            &["swift"],
+            "transferencias",
+        ));
+        ix.upsert(doc(
+            3,
+            "Bloquear una tarjeta robada",
+            "Si te robaron la tarjeta, bloquéala desde la app de inmediato.",
+            &["tarjeta", "robo"],
+            "tarjetas",
+        ));
+        ix.upsert(doc(
+            4,
+            "Recuperar tu contraseña",
+            "Si olvidaste tu contraseña o tu usuario está bloqueado, restablécela.",
+            &["acceso"],
+            "seguridad",
+        ));
+        ix.upsert(doc(
+            5,
+            "Horario de sucursales",
+            "Las sucursales abren de lunes a viernes de 9 a 16 horas.",
+            &["horario"],
+            "general",
+        ));
+        ix
+    }
+
+    fn top(ix: &Index, q: &str) -> Option<i32> {
+        ix.search(q, None, 3).first().map(|h| h.id)
+    }
+
+    #[test]
+    fn ranks_across_languages_synonyms_and_typos() {
+        let ix = index();
+        assert_eq!(top(&ix, "¿Cuál es mi saldo?"), Some(1));
+        assert_eq!(top(&ix, "What's my balance?"), Some(1));
+        assert_eq!(top(&ix, "How do I send money abroad?"), Some(2));
+        assert_eq!(top(&ix, "I'm locked out, forgot password"), Some(4));
+        assert_eq!(top(&ix, "tarjetas robadas"), Some(3));
+        assert_eq!(top(&ix, "HORARIO de SUCURSAL"), Some(5));
+        assert_eq!(top(&ix, "horraio sucursales"), Some(5), "typo");
+        assert_eq!(top(&ix, "xyzzy"), None);
+    }
+
+    #[test]
+    fn updates_in_place_and_filters_by_category() {
+        let mut ix = index();
+        assert_eq!(ix.search("saldo", Some("tarjetas"), 3).len(), 0);
+        ix.remove(1);
+        assert_ne!(top(&ix, "saldo"), Some(1));
+        ix.upsert(doc(9, "Saldo disponible", "El saldo disponible se actualiza al instante.", &[], "cuentas"));
+        assert_eq!(top(&ix, "saldo"), Some(9));
+        assert_eq!(ix.len(), 5);
+    }
+
+    #[test]
+    fn edit_distance_one() {
+        assert!(one_edit("horraio", "horario"));
+        assert!(one_edit("tarjta", "tarjeta"));
+        assert!(one_edit("saldos", "saldo"));
+        assert!(!one_edit("saldo", "saldo"));
+        assert!(!one_edit("saldo", "salto2x"));
+    }
+}
