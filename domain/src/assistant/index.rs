@@ -33,18 +33,21 @@ const TYPO_WEIGHT: f32 = 0.6;
 
 struct Entry {
     doc: Doc,
-    /// Weighted term frequencies (title and tags count more than content).
-    tf: HashMap<String, f32>,
+    /// Distinct terms, to undo the postings on removal.
+    terms: Vec<String>,
     /// Weighted length, for length normalisation.
     len: f32,
 }
 
-/// BM25 index over active articles.
+/// BM25 index over active articles. Articles live in numbered slots so postings and scores are
+/// plain vectors: a search touches no hash map per posting.
 #[derive(Default)]
 pub struct Index {
-    entries: HashMap<i32, Entry>,
-    /// term → ids of the articles containing it.
-    postings: HashMap<String, Vec<i32>>,
+    slots: Vec<Option<Entry>>,
+    free: Vec<u32>,
+    slot_of: HashMap<i32, u32>,
+    /// term → (slot, weighted term frequency); title and tags count more than content.
+    postings: HashMap<String, Vec<(u32, f32)>>,
     total_len: f32,
 }
 
@@ -55,11 +58,11 @@ impl Index {
 
     /// Number of indexed articles.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.slot_of.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.slot_of.is_empty()
     }
 
     /// Adds or replaces an article.
@@ -77,58 +80,85 @@ impl Index {
             }
         }
         let len = tf.values().sum::<f32>().max(1.0);
-        for term in tf.keys() {
-            self.postings.entry(term.clone()).or_default().push(doc.id);
+        let slot = match self.free.pop() {
+            Some(slot) => slot,
+            None => {
+                self.slots.push(None);
+                (self.slots.len() - 1) as u32
+            }
+        };
+        let mut distinct = Vec::with_capacity(tf.len());
+        for (term, weight) in tf {
+            self.postings.entry(term.clone()).or_default().push((slot, weight));
+            distinct.push(term);
         }
         self.total_len += len;
-        self.entries.insert(doc.id, Entry { doc, tf, len });
+        self.slot_of.insert(doc.id, slot);
+        self.slots[slot as usize] = Some(Entry { doc, terms: distinct, len });
     }
 
     /// Removes an article (no-op when absent).
     pub fn remove(&mut self, id: i32) {
-        let Some(entry) = self.entries.remove(&id) else { return };
+        let Some(slot) = self.slot_of.remove(&id) else { return };
+        let Some(entry) = self.slots.get_mut(slot as usize).and_then(Option::take) else { return };
         self.total_len -= entry.len;
-        for term in entry.tf.keys() {
-            if let Some(ids) = self.postings.get_mut(term) {
-                ids.retain(|d| *d != id);
-                if ids.is_empty() {
+        for term in &entry.terms {
+            if let Some(list) = self.postings.get_mut(term) {
+                list.retain(|(s, _)| *s != slot);
+                if list.is_empty() {
                     self.postings.remove(term);
                 }
             }
         }
+        self.free.push(slot);
     }
 
     /// The article with `id`, if indexed.
     pub fn get(&self, id: i32) -> Option<&Doc> {
-        self.entries.get(&id).map(|e| &e.doc)
+        let slot = *self.slot_of.get(&id)?;
+        self.slots.get(slot as usize)?.as_ref().map(|e| &e.doc)
     }
 
     /// The best `limit` articles for `query`, optionally within one category.
     pub fn search(&self, query: &str, category: Option<&str>, limit: usize) -> Vec<Hit> {
-        let n = self.entries.len() as f32;
-        if n == 0.0 {
+        let n = self.len() as f32;
+        if n == 0.0 || limit == 0 {
             return Vec::new();
         }
         let avg_len = self.total_len / n;
-        let mut scores: HashMap<i32, f32> = HashMap::new();
+        let mut scores = vec![0f32; self.slots.len()];
+        let mut touched: Vec<u32> = Vec::new();
         for (term, weight) in self.expand(query) {
-            let Some(ids) = self.postings.get(&term) else { continue };
-            let df = ids.len() as f32;
+            let Some(list) = self.postings.get(&term) else { continue };
+            let df = list.len() as f32;
             let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-            for id in ids {
-                let Some(entry) = self.entries.get(id) else { continue };
-                if category.is_some_and(|c| !entry.doc.category.eq_ignore_ascii_case(c)) {
-                    continue;
-                }
-                let tf = entry.tf.get(&term).copied().unwrap_or(0.0);
+            for &(slot, tf) in list {
+                let Some(entry) = &self.slots[slot as usize] else { continue };
                 let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * entry.len / avg_len));
-                *scores.entry(*id).or_default() += weight * idf * norm;
+                let score = &mut scores[slot as usize];
+                if *score == 0.0 {
+                    touched.push(slot);
+                }
+                *score += weight * idf * norm;
             }
         }
-        let mut hits: Vec<Hit> = scores.into_iter().map(|(id, score)| Hit { id, score }).collect();
+        let mut hits: Vec<Hit> = touched
+            .into_iter()
+            .filter_map(|slot| {
+                let entry = self.slots[slot as usize].as_ref()?;
+                if category.is_some_and(|c| !entry.doc.category.eq_ignore_ascii_case(c)) {
+                    return None;
+                }
+                Some(Hit { id: entry.doc.id, score: scores[slot as usize] })
+            })
+            .collect();
         // Ties broken by id so results are stable.
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
-        hits.truncate(limit);
+        let order = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id));
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
         hits
     }
 
