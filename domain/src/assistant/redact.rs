@@ -58,35 +58,17 @@ pub fn redact(text: &str) -> Redacted {
     let mut found = Vec::new();
     let mut out = EMAIL.replace_all(text, |_: &Captures| mark(&mut found, PiiKind::Email, "[EMAIL]")).into_owned();
     out = IBAN.replace_all(&out, |c: &Captures| redact_iban(&c[0], &mut found)).into_owned();
-    out =
-        CURP.replace_all(&out, |c: &Captures| {
-            if curp_valid(&c[0]) { mark(&mut found, PiiKind::Curp, "[CURP]") } else { c[0].to_owned() }
-        })
-        .into_owned();
-    out = RFC
-        .replace_all(&out, |c: &Captures| {
-            if date_valid(&c[2], &c[3]) { mark(&mut found, PiiKind::Rfc, "[RFC]") } else { c[0].to_owned() }
-        })
-        .into_owned();
-    out = NIE
-        .replace_all(&out, |c: &Captures| {
-            let prefix = match c[1].to_ascii_uppercase().as_str() {
-                "X" => "0",
-                "Y" => "1",
-                _ => "2",
-            };
-            if dni_letter_ok(&format!("{prefix}{}", &c[2]), &c[3]) {
-                mark(&mut found, PiiKind::Nie, "[NIE]")
-            } else {
-                c[0].to_owned()
-            }
-        })
-        .into_owned();
-    out = DNI
-        .replace_all(&out, |c: &Captures| {
-            if dni_letter_ok(&c[1], &c[2]) { mark(&mut found, PiiKind::Dni, "[DNI]") } else { c[0].to_owned() }
-        })
-        .into_owned();
+    out = replace_valid(&CURP, &out, &mut found, PiiKind::Curp, "[CURP]", |c| curp_valid(&c[0]));
+    out = replace_valid(&RFC, &out, &mut found, PiiKind::Rfc, "[RFC]", |c| date_valid(&c[2], &c[3]));
+    out = replace_valid(&NIE, &out, &mut found, PiiKind::Nie, "[NIE]", |c| {
+        let prefix = match c[1].to_ascii_uppercase().as_str() {
+            "X" => "0",
+            "Y" => "1",
+            _ => "2",
+        };
+        dni_letter_ok(&format!("{prefix}{}", &c[2]), &c[3])
+    });
+    out = replace_valid(&DNI, &out, &mut found, PiiKind::Dni, "[DNI]", |c| dni_letter_ok(&c[1], &c[2]));
     // Codes and accounts come before the generic digit scan: their keyword says what they are.
     out = CODE
         .replace_all(&out, |c: &Captures| {
@@ -109,6 +91,18 @@ pub fn redact(text: &str) -> Redacted {
         .into_owned();
     out = DIGIT_RUN.replace_all(&out, |c: &Captures| classify_digits(&c[0], &mut found)).into_owned();
     Redacted { text: out, found }
+}
+
+/// Replaces every match of `re` that passes `valid` with `token`; other matches stay as they are.
+fn replace_valid(
+    re: &Regex,
+    text: &str,
+    found: &mut Vec<PiiKind>,
+    kind: PiiKind,
+    token: &str,
+    valid: impl Fn(&Captures) -> bool,
+) -> String {
+    re.replace_all(text, |c: &Captures| if valid(c) { mark(found, kind, token) } else { c[0].to_owned() }).into_owned()
 }
 
 /// The pattern may run on into a following word ("… 1332 por"): try the longest valid prefix of
