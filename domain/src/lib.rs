@@ -18,6 +18,8 @@ pub mod entities;
 #[cfg(feature = "server")]
 pub mod error;
 #[cfg(feature = "server")]
+pub mod knowledge;
+#[cfg(feature = "server")]
 pub mod seed;
 #[cfg(feature = "server")]
 pub mod state;

@@ -2,6 +2,7 @@
 
 use sea_orm::DatabaseConnection;
 
+use crate::assistant::Assistant;
 use crate::audit::AuditLog;
 use crate::auth::JwtKeys;
 use crate::config::Config;
@@ -13,6 +14,8 @@ pub struct AppState {
     pub config: std::sync::Arc<Config>,
     pub jwt: JwtKeys,
     pub audit: AuditLog,
+    /// The knowledge-base index and the assistant's settings.
+    pub assistant: std::sync::Arc<Assistant>,
 }
 
 impl AppState {
@@ -20,6 +23,7 @@ impl AppState {
         AppState {
             jwt: JwtKeys::new(&config),
             audit: AuditLog::new(db.clone()),
+            assistant: std::sync::Arc::new(Assistant::new(config.assistant_settings())),
             config: std::sync::Arc::new(config),
             db,
         }

@@ -6,6 +6,8 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_users;
 mod m20261122_000002_refresh_tokens;
 mod m20261122_000003_audit_log;
+mod m20261122_000004_knowledge;
+mod m20261122_000005_assistant_answers;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -17,6 +19,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_users::Migration),
             Box::new(m20261122_000002_refresh_tokens::Migration),
             Box::new(m20261122_000003_audit_log::Migration),
+            Box::new(m20261122_000004_knowledge::Migration),
+            Box::new(m20261122_000005_assistant_answers::Migration),
         ]
     }
 }

@@ -30,6 +30,8 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     if domain::seed::bootstrap_admin(&state).await? {
         tracing::info!("created the first admin from JOXAI_ADMIN_EMAIL");
     }
+    let articles = domain::knowledge::load_index(&state).await?;
+    tracing::info!(articles, "knowledge base indexed");
     Ok(state)
 }
 

@@ -22,7 +22,8 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
-    /// Create demo staff accounts on an empty database and print their credentials.
+    /// Create demo staff accounts (printing their credentials) and the demo knowledge base, each
+    /// only where none exist yet.
     DemoSeed,
 }
 
@@ -95,6 +96,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::DemoSeed => {
             let state = server::prepare(config).await?;
             print_demo(&domain::seed::demo_staff(&state).await?);
+            let articles = domain::seed::demo_knowledge(&state).await?;
+            eprintln!("joxai: loaded {articles} demo knowledge-base articles");
             Ok(())
         }
         Command::Serve => serve(config).await,
@@ -111,6 +114,10 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let state = server::prepare(config).await?;
     if demo {
         print_demo(&domain::seed::demo_staff(&state).await?);
+        let articles = domain::seed::demo_knowledge(&state).await?;
+        if articles > 0 {
+            tracing::info!(articles, "loaded the demo knowledge base");
+        }
     }
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -1,4 +1,4 @@
-//! `cargo xtask dev|test|build|tools`: installs what the build needs (nothing can come from GitHub
+//! `cargo xtask dev|test|build|tools|eval`: installs what the build needs (nothing can come from GitHub
 //! here, see TOOLCHAIN.md) and runs things the one right way.
 
 mod tools;
@@ -19,11 +19,15 @@ fn main() -> std::process::ExitCode {
         Some("build") => build_release(),
         Some("tools") => tools::ensure_all(),
         Some("widget") => widget::build(false),
+        Some("eval") => {
+            run(cargo().args(["run", "--release", "-p", "domain", "--features", "server", "--example", "eval"]))
+        }
         _ => {
-            eprintln!("usage: cargo xtask <dev|test|build|tools|widget>");
+            eprintln!("usage: cargo xtask <dev|test|build|tools|widget|eval>");
             eprintln!("  dev    install missing tools, build the widget, run `cargo leptos watch` on :3000");
             eprintln!("  test   fmt, clippy, tests on SQLite (+ PostgreSQL), release build, browser tests");
             eprintln!("  build  release build of the server, the admin panel and the widget");
+            eprintln!("  eval   the assistant's question set: top-1, escalation recall, false escalations");
             return std::process::ExitCode::from(2);
         }
     };

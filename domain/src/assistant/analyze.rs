@@ -11,7 +11,12 @@ const STOP: &[&str] = &[
     "tu", "un", "una", "uno", "y", "ya", "yo", "hola", "quiero", "puedo", "necesito", "favor", "an", "and", "are",
     "as", "at", "be", "but", "by", "can", "do", "does", "for", "from", "how", "i", "if", "in", "is", "it", "my", "of",
     "on", "or", "please", "so", "the", "this", "to", "want", "what", "when", "where", "which", "with", "you", "your",
-    "hi", "hello", "need",
+    "hi", "hello", "need", "get", "got", "one", "next", "will", "would", "could", "should", "there", "any", "some",
+    "about", "have", "has", "had", "am", "was", "were", "been", "tell", "know", "just", "also", "me", "we", "our",
+    "im", "dont", "did", "didnt", "it's", "its", "much", "many", "us", "que", "cual", "cuales", "cuanto", "cuanta",
+    "cuantos", "cuantas", "hacer", "hago", "hice", "piden", "pide", "dice", "tiene", "tienen", "tengo", "hay", "puede",
+    "pueden", "ha", "han", "he", "otra", "persona", "mil", "pesos", "mxn", "dollar", "someone", "alguien", "usar",
+    "using", "use", "ahi", "alla", "aqui", "there's", "thing", "cosa",
 ];
 
 /// Concept groups: any of these phrases (folded words) adds the concept term `@name`.
@@ -36,7 +41,51 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "remesa",
         ],
     ),
-    ("abroad", &["extranjero", "internacional", "internacionales", "abroad", "international", "overseas"]),
+    (
+        "abroad",
+        &[
+            "extranjero",
+            "internacional",
+            "internacionales",
+            "abroad",
+            "international",
+            "overseas",
+            "europa",
+            "europe",
+            "estados unidos",
+            "united states",
+            "usa",
+        ],
+    ),
+    ("other_bank", &["otro banco", "otros bancos", "another bank", "other bank", "other banks", "interbancaria"]),
+    (
+        "lost",
+        &[
+            "perdi",
+            "perdida",
+            "perdido",
+            "perdiste",
+            "extravie",
+            "extravio",
+            "robaron",
+            "robo",
+            "robada",
+            "robado",
+            "lost",
+            "lose",
+            "stolen",
+            "stole",
+            "theft",
+            "can't find",
+            "cannot find",
+        ],
+    ),
+    (
+        "travel",
+        &["viaje", "viajar", "viajo", "vacaciones", "travel", "travelling", "traveling", "trip", "holiday", "vacation"],
+    ),
+    ("apply", &["pedir", "solicitar", "solicitarlo", "solicitud", "tramitar", "apply", "application", "request"]),
+    ("phone", &["telefono", "numero", "llamar", "llamo", "linea", "phone", "call", "number", "telephone", "hotline"]),
     ("card", &["tarjeta", "tarjetas", "card", "cards", "plastico", "debito", "credito", "debit", "credit"]),
     ("block", &["bloquear", "bloqueo", "bloqueada", "congelar", "block", "blocked", "freeze", "lock card"]),
     (
@@ -89,6 +138,54 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
+/// A query word and what may stand in for it: its stem and the concepts of every synonym phrase
+/// the word is part of. A document "has" the word when it has any alternative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub alternatives: Vec<String>,
+}
+
+/// The content words of a query as [`Group`]s, for coverage: how much of a question an article
+/// (or a passage of it) speaks to.
+pub fn query_groups(text: &str) -> Vec<Group> {
+    let tokens = words(text);
+    let mut concepts_at: Vec<Vec<String>> = vec![Vec::new(); tokens.len()];
+    for (concept, phrases) in SYNONYMS {
+        for phrase in *phrases {
+            let wanted: Vec<&str> = phrase.split(' ').collect();
+            for start in 0..tokens.len().saturating_sub(wanted.len() - 1) {
+                let window = &tokens[start..start + wanted.len()];
+                if window.iter().zip(&wanted).all(|(a, b)| a == b) {
+                    for slot in &mut concepts_at[start..start + wanted.len()] {
+                        let term = format!("@{concept}");
+                        if !slot.contains(&term) {
+                            slot.push(term);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for (token, concepts) in tokens.iter().zip(concepts_at) {
+        if STOP.contains(&token.as_str()) {
+            continue;
+        }
+        // Amounts and dates say little about the topic.
+        if token.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let stemmed = stem(token);
+        if stemmed.is_empty() || groups.iter().any(|g| g.alternatives[0] == stemmed) {
+            continue;
+        }
+        let mut alternatives = vec![stemmed];
+        alternatives.extend(concepts);
+        groups.push(Group { alternatives });
+    }
+    groups
+}
+
 fn count_phrase(tokens: &[String], phrase: &str) -> usize {
     let wanted: Vec<&str> = phrase.split(' ').collect();
     tokens.windows(wanted.len()).filter(|w| w.iter().zip(&wanted).all(|(a, b)| a == b)).count()
@@ -124,10 +221,23 @@ pub fn stem(word: &str) -> String {
             break;
         }
     }
-    if let Some(base) = w.strip_suffix('e')
-        && base.chars().count() >= 4
-    {
-        w = base;
+    // Spanish verb plurals ("llegan", "funcionan") and final vowels ("activo", "tarjeta"), then a
+    // final "e" ("bloque", "replace"): only where a stem of four letters or more is left.
+    for suffix in ["an", "en"] {
+        if let Some(base) = w.strip_suffix(suffix)
+            && base.chars().count() >= 4
+        {
+            w = base;
+            break;
+        }
+    }
+    for vowel in ['a', 'o', 'e'] {
+        if let Some(base) = w.strip_suffix(vowel)
+            && base.chars().count() >= 4
+        {
+            w = base;
+            break;
+        }
     }
     w.to_owned()
 }
@@ -155,5 +265,16 @@ mod tests {
         assert!(abroad.contains(&"@transfer".to_owned()) && abroad.contains(&"@abroad".to_owned()));
         assert!(terms("I'm locked out").contains(&"@login".to_owned()));
         assert!(!terms("the and of").iter().any(|t| t == "the"));
+    }
+
+    #[test]
+    fn query_groups_carry_concepts_per_word() {
+        let groups = query_groups("How do I wire money abroad?");
+        let wire = groups.iter().find(|g| g.alternatives[0] == "wire").unwrap();
+        assert!(wire.alternatives.contains(&"@transfer".to_owned()));
+        let abroad = groups.iter().find(|g| g.alternatives[0] == "abroad").unwrap();
+        assert!(abroad.alternatives.contains(&"@abroad".to_owned()));
+        assert!(!groups.iter().any(|g| g.alternatives[0] == "how"));
+        assert_eq!(query_groups("saldo saldo").len(), 1);
     }
 }

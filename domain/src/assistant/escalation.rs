@@ -35,6 +35,12 @@ impl Category {
         }
     }
 
+    /// Whether the knowledge base may hold steps the customer can take while waiting (blocking a
+    /// stolen card, say); a complaint or a request for a person is simply handed over.
+    pub fn has_self_help(self) -> bool {
+        matches!(self, Category::Fraud | Category::StolenCard | Category::UnrecognisedPayment | Category::Dispute)
+    }
+
     fn priority(self) -> Priority {
         match self {
             Category::Fraud | Category::StolenCard => Priority::Urgent,
@@ -112,7 +118,6 @@ const LEXICON: &[(Category, &[&str])] = &[
             "estafaron",
             "estafado",
             "estafada",
-            "phishing",
             "suplantacion",
             "suplantaron",
             "robo de identidad",
@@ -138,7 +143,9 @@ const LEXICON: &[(Category, &[&str])] = &[
             "robaron la tarjeta",
             "me robaron",
             "perdi mi tarjeta",
+            "perdi mi tarjeta de ?",
             "perdi la tarjeta",
+            "robaron mi tarjeta de ?",
             "tarjeta perdida",
             "extravie mi tarjeta",
             "extravie la tarjeta",
@@ -148,6 +155,9 @@ const LEXICON: &[(Category, &[&str])] = &[
             "card stolen",
             "stole my card",
             "lost my card",
+            "lost my ? card",
+            "my ? card was stolen",
+            "my ? card is lost",
             "lost card",
             "card is lost",
             "card got stolen",
@@ -211,14 +221,18 @@ const LEXICON: &[(Category, &[&str])] = &[
             "ejecutivo",
             "ejecutiva",
             "persona real",
-            "una persona",
-            "humano",
-            "humana",
+            "con una persona",
+            "un humano",
+            "con humano",
+            "una humana",
             "operador",
             "operadora",
             "representante",
             "hablar con alguien",
-            "human",
+            "a human",
+            "human agent",
+            "human being",
+            "real human",
             "agent",
             "real person",
             "a person",
@@ -260,7 +274,11 @@ const LEXICON: &[(Category, &[&str])] = &[
 /// low-confidence answers came right before it in this conversation.
 pub fn decide(policy: &Policy, message: &str, confidence: Option<f32>, previous_low_turns: u32) -> Decision {
     let tokens = words(message);
+    let prevention = PREVENTION.iter().any(|p| contains_phrase(&tokens, p));
     for (category, phrases) in LEXICON {
+        if *category == Category::Fraud && prevention {
+            continue;
+        }
         if phrases.iter().any(|p| contains_phrase(&tokens, p)) {
             return Decision::escalate(*category);
         }
@@ -277,10 +295,34 @@ pub fn decide(policy: &Policy, message: &str, confidence: Option<f32>, previous_
     Decision::stay()
 }
 
+/// Whether `tokens` contain `phrase` as consecutive words; a `?` in the phrase stands for one
+/// optional word ("lost my ? card" matches "lost my card" and "lost my credit card").
 fn contains_phrase(tokens: &[String], phrase: &str) -> bool {
     let wanted: Vec<&str> = phrase.split(' ').collect();
-    tokens.windows(wanted.len()).any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
+    (0..=tokens.len()).any(|start| matches_at(tokens, start, &wanted))
 }
+
+fn matches_at(tokens: &[String], at: usize, wanted: &[&str]) -> bool {
+    match wanted.split_first() {
+        None => true,
+        Some((&"?", rest)) => matches_at(tokens, at, rest) || (at < tokens.len() && matches_at(tokens, at + 1, rest)),
+        Some((word, rest)) => tokens.get(at).is_some_and(|t| t == word) && matches_at(tokens, at + 1, rest),
+    }
+}
+
+/// Questions about preventing fraud are not reports of fraud ("¿Cómo evito un fraude?").
+const PREVENTION: &[&str] = &[
+    "como evito",
+    "como evitar",
+    "evitar",
+    "prevenir",
+    "protegerme",
+    "consejos",
+    "avoid",
+    "prevent",
+    "protect myself",
+    "tips",
+];
 
 /// Several words in capitals with exclamation marks: "THIS IS A JOKE!!!".
 fn shouting(message: &str) -> bool {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::analyze::terms;
+use super::analyze::{query_groups, terms};
 
 /// What the index needs of an article.
 #[derive(Debug, Clone)]
@@ -33,7 +33,7 @@ const TYPO_WEIGHT: f32 = 0.6;
 
 struct Entry {
     doc: Doc,
-    /// Distinct terms, to undo the postings on removal.
+    /// Distinct terms, sorted: to undo the postings on removal and to test coverage.
     terms: Vec<String>,
     /// Weighted length, for length normalisation.
     len: f32,
@@ -92,6 +92,7 @@ impl Index {
             self.postings.entry(term.clone()).or_default().push((slot, weight));
             distinct.push(term);
         }
+        distinct.sort_unstable();
         self.total_len += len;
         self.slot_of.insert(doc.id, slot);
         self.slots[slot as usize] = Some(Entry { doc, terms: distinct, len });
@@ -162,6 +163,44 @@ impl Index {
         hits
     }
 
+    /// The query's content words weighted by rarity, ready to measure how much of the query an
+    /// article or a passage covers.
+    pub fn weigh(&self, query: &str) -> Weighted {
+        let n = self.len().max(1) as f32;
+        let idf = |df: f32| ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+        // A word the index has never seen is as telling as the rarest word there is.
+        let unseen = idf(0.0);
+        let groups = query_groups(query)
+            .into_iter()
+            .map(|group| {
+                let mut alternatives: Vec<(String, f32)> = Vec::new();
+                let mut weight: f32 = 0.0;
+                for alt in group.alternatives {
+                    if let Some(list) = self.postings.get(&alt) {
+                        weight = weight.max(idf(list.len() as f32));
+                        alternatives.push((alt, 1.0));
+                    } else if !alt.starts_with('@') {
+                        for near in self.near(&alt) {
+                            let df = self.postings.get(near).map_or(0, Vec::len) as f32;
+                            weight = weight.max(idf(df));
+                            alternatives.push((near.to_owned(), TYPO_WEIGHT));
+                        }
+                    }
+                }
+                WeightedGroup { alternatives, weight: if weight > 0.0 { weight } else { unseen } }
+            })
+            .collect();
+        Weighted { groups }
+    }
+
+    /// How much of `query` the article `id` covers, 0–1 (see [`Weighted::coverage`]).
+    pub fn coverage(&self, weighted: &Weighted, id: i32) -> f32 {
+        let Some(entry) = self.slot_of.get(&id).and_then(|slot| self.slots[*slot as usize].as_ref()) else {
+            return 0.0;
+        };
+        weighted.coverage(|term| entry.terms.binary_search_by(|t| t.as_str().cmp(term)).is_ok())
+    }
+
     /// Query terms with weights; unknown words of 4–8 letters also try indexed words one edit away.
     fn expand(&self, query: &str) -> Vec<(String, f32)> {
         let mut out: HashMap<String, f32> = HashMap::new();
@@ -170,18 +209,62 @@ impl Index {
                 *out.entry(term).or_default() += 1.0;
                 continue;
             }
-            let len = term.chars().count();
-            if !(4..=8).contains(&len) {
-                continue;
-            }
-            for known in self.postings.keys() {
-                if !known.starts_with('@') && known.chars().count().abs_diff(len) <= 1 && one_edit(&term, known) {
-                    let w = out.entry(known.clone()).or_default();
-                    *w = w.max(TYPO_WEIGHT);
-                }
+            for known in self.near(&term) {
+                let w = out.entry(known.to_owned()).or_default();
+                *w = w.max(TYPO_WEIGHT);
             }
         }
         out.into_iter().collect()
+    }
+
+    /// Indexed words one edit away from an unknown word of 4–8 letters.
+    fn near<'a>(&'a self, term: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let len = term.chars().count();
+        let eligible = (4..=8).contains(&len);
+        self.postings
+            .keys()
+            .filter(move |known| {
+                eligible && !known.starts_with('@') && known.chars().count().abs_diff(len) <= 1 && one_edit(term, known)
+            })
+            .map(String::as_str)
+    }
+}
+
+/// A query's content words, each with the terms that count as having it and its rarity weight.
+#[derive(Debug, Clone)]
+pub struct Weighted {
+    groups: Vec<WeightedGroup>,
+}
+
+#[derive(Debug, Clone)]
+struct WeightedGroup {
+    /// Term and how much having it counts (1, or less for a typo neighbour).
+    alternatives: Vec<(String, f32)>,
+    weight: f32,
+}
+
+impl Weighted {
+    /// True when the query has no content words at all ("hola", "thanks!").
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The rarity-weighted share of the query's words that `has` reports present, 0–1. Words
+    /// nobody wrote about ("weather", "pizza") weigh against it as heavily as the rarest word.
+    pub fn coverage(&self, has: impl Fn(&str) -> bool) -> f32 {
+        let total: f32 = self.groups.iter().map(|g| g.weight).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let covered: f32 = self
+            .groups
+            .iter()
+            .map(|g| {
+                let best = g.alternatives.iter().filter(|(t, _)| has(t)).map(|(_, f)| *f).fold(0.0, f32::max);
+                best * g.weight
+            })
+            .sum();
+        (covered / total).clamp(0.0, 1.0)
     }
 }
 

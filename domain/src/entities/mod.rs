@@ -1,5 +1,7 @@
 //! SeaORM entities, one file per table. The schema itself lives in the `migration` crate.
 
+pub mod assistant_answers;
 pub mod audit_log;
+pub mod knowledge_articles;
 pub mod refresh_tokens;
 pub mod users;

@@ -1,14 +1,20 @@
 //! Wire types: what travels between the server, the admin panel and the widget. Serde only, so
 //! this module builds for wasm32 without any server dependency.
 
+mod assistant;
 mod auth;
 mod error;
+mod knowledge;
 mod priority;
 mod role;
 mod users;
 
+pub use assistant::{
+    AnswerFilter, AnswerRecord, AskRequest, AskResponse, DecisionOut, ReplyMetadata, Source, VerdictRequest,
+};
 pub use auth::{LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UserOut};
 pub use error::ErrorBody;
+pub use knowledge::{ArticleFilter, ArticleOut, CreateArticleRequest, SearchParams, UpdateArticleRequest};
 pub use priority::Priority;
 pub use role::{ParseRoleError, Role};
 pub use users::{CreateUserRequest, UpdateUserRequest};

@@ -1,8 +1,10 @@
 //! The versioned REST API under `/api/v1`, one module per feature. Handlers only translate HTTP
 //! to `domain` calls and back.
 
+pub mod assistant;
 pub mod auth;
 pub mod health;
+pub mod knowledge;
 pub mod users;
 
 use axum::Router;
@@ -26,6 +28,14 @@ pub fn api(login_limit: Option<SharedLimit>) -> Router<AppState> {
         .route("/auth/logout", post(auth::logout))
         .route("/users", get(users::list).post(users::create))
         .route("/users/{id}", get(users::get).patch(users::update))
+        .route("/knowledge", get(knowledge::list).post(knowledge::create))
+        .route("/knowledge/search", get(knowledge::search))
+        .route("/knowledge/categories", get(knowledge::categories))
+        .route("/knowledge/{id}", get(knowledge::get).put(knowledge::update).delete(knowledge::deactivate))
+        .route("/assistant/ask", post(assistant::ask))
+        .route("/assistant/answers", get(assistant::list))
+        .route("/assistant/answers/{id}", get(assistant::get))
+        .route("/assistant/answers/{id}/verdict", post(assistant::verdict))
 }
 
 /// Any unknown path under `/api`: a JSON 404.

@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod assistant;
+
+pub use assistant::AssistantConfig;
+
 /// Where the server runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -54,6 +58,8 @@ pub struct Config {
     pub site_root: PathBuf,
     /// `JOXAI_WIDGET_ROOT`: the built widget (`widget.js`, wasm).
     pub widget_root: PathBuf,
+    /// The assistant: threshold, handover, language, LLM provider.
+    pub assistant: AssistantConfig,
 }
 
 impl std::fmt::Debug for Config {
@@ -70,6 +76,7 @@ impl std::fmt::Debug for Config {
             .field("max_body_bytes", &self.max_body_bytes)
             .field("site_root", &self.site_root)
             .field("widget_root", &self.widget_root)
+            .field("assistant", &self.assistant)
             .finish_non_exhaustive()
     }
 }
@@ -82,7 +89,7 @@ pub struct ConfigError {
     pub message: String,
 }
 
-fn err(var: &str, message: impl Into<String>) -> ConfigError {
+pub(crate) fn err(var: &str, message: impl Into<String>) -> ConfigError {
     ConfigError { var: var.to_owned(), message: message.into() }
 }
 
@@ -103,6 +110,8 @@ struct FileConfig {
     demo_seed: Option<bool>,
     site_root: Option<String>,
     widget_root: Option<String>,
+    #[serde(default)]
+    assistant: assistant::AssistantFile,
 }
 
 /// Where values come from: the process environment in production, a map in tests.
@@ -218,6 +227,7 @@ impl Config {
             .or(file.widget_root)
             .map(PathBuf::from)
             .unwrap_or_else(|| site_root.parent().unwrap_or(Path::new(".")).join("widget"));
+        let assistant = AssistantConfig::build(file.assistant, env)?;
         Ok(Config {
             env: env_kind,
             database_url,
@@ -235,7 +245,13 @@ impl Config {
             demo_seed,
             site_root,
             widget_root,
+            assistant,
         })
+    }
+
+    /// The assistant's starting settings.
+    pub fn assistant_settings(&self) -> crate::assistant::Settings {
+        self.assistant.settings()
     }
 
     /// True for plain-http development on localhost, where `Secure` cookies may be relaxed.
@@ -257,7 +273,7 @@ fn parse_bool(var: &str, v: &str) -> Result<bool, ConfigError> {
     }
 }
 
-fn parse_num<T: std::str::FromStr>(var: &str, v: &str) -> Result<T, ConfigError> {
+pub(crate) fn parse_num<T: std::str::FromStr>(var: &str, v: &str) -> Result<T, ConfigError> {
     v.trim().parse().map_err(|_| err(var, format!("'{v}' is not a positive number")))
 }
 
@@ -348,6 +364,18 @@ mod tests {
         let map: HashMap<String, String> = [("JOXAI_ENV".to_string(), "production".to_string())].into();
         let e = Config::build(FileConfig::default(), &map).err().unwrap();
         assert_eq!(e.var, "JOXAI_JWT_SECRET");
+    }
+
+    #[test]
+    fn assistant_settings() {
+        let c = build(&[("JOXAI_ASSISTANT_THRESHOLD", "0.5"), ("JOXAI_DEFAULT_LANGUAGE", "en-US")]).unwrap();
+        assert_eq!(c.assistant.threshold, 0.5);
+        assert_eq!(c.assistant.default_language, crate::assistant::language::Lang::En);
+        assert_eq!(build(&[("JOXAI_ASSISTANT_THRESHOLD", "2")]).err().unwrap().var, "JOXAI_ASSISTANT_THRESHOLD");
+        assert_eq!(build(&[("JOXAI_DEFAULT_LANGUAGE", "fr")]).err().unwrap().var, "JOXAI_DEFAULT_LANGUAGE");
+        let file: FileConfig = toml::from_str("[assistant]\nthreshold = 0.4\nlow_confidence_turns = 3").unwrap();
+        let c = Config::build(file, &env(&[])).unwrap();
+        assert_eq!((c.assistant.threshold, c.assistant.low_confidence_turns), (0.4, 3));
     }
 
     #[test]

@@ -1,5 +1,9 @@
-//! First-run accounts: the configured admin (`JOXAI_ADMIN_EMAIL` + `JOXAI_ADMIN_PASSWORD`) and, in
-//! development, demo staff whose credentials are printed once.
+//! First-run data: the configured admin (`JOXAI_ADMIN_EMAIL` + `JOXAI_ADMIN_PASSWORD`) and, in
+//! development, demo staff whose credentials are printed once, and the demo knowledge base.
+
+mod knowledge;
+
+pub use knowledge::{DemoArticle, demo_articles, demo_knowledge};
 
 use rand::RngCore;
 

@@ -1,0 +1,274 @@
+//! The local responder: answers from the best article with no LLM. It quotes the article's most
+//! relevant passage (never the whole article, never a word that is not in it), cites it, and
+//! reports a confidence: how much of the question the article covers.
+
+use super::analyze::terms;
+use super::index::{Doc, Index, Weighted};
+use super::language::Lang;
+
+/// The article chosen to answer from.
+#[derive(Debug, Clone)]
+pub struct Grounding {
+    pub doc: Doc,
+    /// 0–1.
+    pub confidence: f32,
+}
+
+/// How many ranked articles to consider when looking for one in the customer's language.
+const CANDIDATES: usize = 10;
+/// An article in the customer's language wins over a better-ranked one in the other language
+/// when its score is at least this share of the best.
+const SAME_LANGUAGE_SHARE: f32 = 0.5;
+/// Longest quoted passage, in characters.
+const MAX_PASSAGE: usize = 700;
+
+/// The best article for `question`, preferring the customer's language, with its confidence.
+pub fn ground(index: &Index, question: &str, lang: Lang) -> Option<Grounding> {
+    let hits = index.search(question, None, CANDIDATES);
+    let top = hits.first()?;
+    let chosen = hits
+        .iter()
+        .find(|h| {
+            h.score >= top.score * SAME_LANGUAGE_SHARE && index.get(h.id).is_some_and(|d| d.language == lang.code())
+        })
+        .unwrap_or(top);
+    let doc = index.get(chosen.id)?.clone();
+    let weighted = index.weigh(question);
+    let confidence = index.coverage(&weighted, doc.id);
+    Some(Grounding { doc, confidence })
+}
+
+/// Top articles for an LLM prompt: the grounding article first, then the next best in any language.
+pub fn context(index: &Index, question: &str, first: &Doc, limit: usize) -> Vec<Doc> {
+    let mut docs = vec![first.clone()];
+    for hit in index.search(question, None, limit + 1) {
+        if docs.len() >= limit {
+            break;
+        }
+        if hit.id != first.id
+            && let Some(doc) = index.get(hit.id)
+        {
+            docs.push(doc.clone());
+        }
+    }
+    docs
+}
+
+/// The passage of `content` that covers most of the question, cleaned of Markdown markup. A list
+/// comes with the sentence that introduces it.
+pub fn passage(content: &str, weighted: &Weighted) -> String {
+    let blocks: Vec<&str> = content
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|b| !b.is_empty() && !b.lines().all(|l| l.trim_start().starts_with('#')))
+        .collect();
+    let Some(first) = blocks.first() else { return String::new() };
+    let mut best = (0usize, -1.0f32);
+    for (i, block) in blocks.iter().enumerate() {
+        let mut block_terms = terms(block);
+        block_terms.sort_unstable();
+        let score = weighted.coverage(|t| block_terms.binary_search_by(|b| b.as_str().cmp(t)).is_ok());
+        if score > best.1 {
+            best = (i, score);
+        }
+    }
+    let (i, score) = best;
+    let mut chosen: Vec<&str> = Vec::new();
+    if score <= 0.0 {
+        chosen.push(first);
+    } else {
+        if i > 0 && is_list(blocks[i]) && blocks[i - 1].trim_end().ends_with(':') {
+            chosen.push(blocks[i - 1]);
+        }
+        chosen.push(blocks[i]);
+        if blocks[i].trim_end().ends_with(':')
+            && let Some(next) = blocks.get(i + 1).filter(|b| is_list(b))
+        {
+            chosen.push(next);
+        }
+    }
+    shorten(&clean(&chosen.join("\n\n")), MAX_PASSAGE)
+}
+
+fn is_list(block: &str) -> bool {
+    block.lines().all(|l| {
+        let l = l.trim_start();
+        l.starts_with("- ") || l.starts_with("* ") || l.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+    })
+}
+
+/// Markdown to chat text: no headings' hashes, emphasis marks or link syntax.
+fn clean(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.lines() {
+        let mut line = line.trim_start_matches('#').trim_start().to_owned();
+        if let Some(rest) = line.strip_prefix("* ") {
+            line = format!("- {rest}");
+        }
+        line = line.replace("**", "").replace("__", "").replace('`', "");
+        out.push_str(&unlink(&line));
+        out.push('\n');
+    }
+    out.trim_end().to_owned()
+}
+
+/// `[text](url)` → `text (url)`.
+fn unlink(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find("](") else { break };
+        let Some(end) = after[close + 2..].find(')') else { break };
+        out.push_str(&rest[..open]);
+        out.push_str(&after[..close]);
+        out.push_str(" (");
+        out.push_str(&after[close + 2..close + 2 + end]);
+        out.push(')');
+        rest = &after[close + 2 + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Cuts at the last sentence or line end before `max` characters.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let end = cut.rfind(['.', '\n', '!', '?']).filter(|&e| e > max / 3).map_or(cut.len(), |e| e + 1);
+    format!("{}…", cut[..end].trim_end())
+}
+
+/// What the responder says, per language.
+pub mod say {
+    use super::Lang;
+
+    pub fn cite(lang: Lang, title: &str) -> String {
+        match lang {
+            Lang::Es => format!("Fuente: {title}"),
+            Lang::En => format!("Source: {title}"),
+        }
+    }
+
+    pub fn other_language(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => "(Esta información solo está disponible en inglés.)",
+            Lang::En => "(This information is only available in Spanish.)",
+        }
+    }
+
+    pub fn unsure(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => {
+                "No estoy seguro de tener la respuesta correcta a eso. ¿Quieres que te comunique con un asesor? \
+                 También puedes reformular tu pregunta."
+            }
+            Lang::En => {
+                "I'm not sure I have the right answer to that. Would you like me to connect you with an agent? \
+                 You can also rephrase your question."
+            }
+        }
+    }
+
+    pub fn handover(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => {
+                "Te comunico con un asesor de nuestro equipo; en breve una persona continuará esta conversación."
+            }
+            Lang::En => {
+                "I'm connecting you with an agent from our team; a person will continue this conversation shortly."
+            }
+        }
+    }
+
+    pub fn meanwhile(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => "Mientras tanto:",
+            Lang::En => "In the meantime:",
+        }
+    }
+
+    pub fn greeting(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => "¡Hola! Soy el asistente virtual del banco. ¿En qué puedo ayudarte hoy?",
+            Lang::En => "Hello! I'm the bank's virtual assistant. How can I help you today?",
+        }
+    }
+
+    pub fn thanks(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => "¡Con gusto! ¿Hay algo más en lo que pueda ayudarte?",
+            Lang::En => "You're welcome! Is there anything else I can help you with?",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: i32, title: &str, content: &str, language: &str) -> Doc {
+        Doc {
+            id,
+            title: title.into(),
+            content: content.into(),
+            tags: vec![],
+            category: "cards".into(),
+            language: language.into(),
+        }
+    }
+
+    fn index() -> Index {
+        let mut index = Index::new();
+        index.upsert(doc(
+            1,
+            "Bloquear una tarjeta robada",
+            "Si te robaron la tarjeta, bloquéala de inmediato.\n\nPara bloquearla desde la app:\n\n1. Entra a **Tarjetas**.\n2. Elige la tarjeta.\n3. Toca *Bloquear*.\n\nLa reposición cuesta $150 y llega en 5 días hábiles.",
+            "es",
+        ));
+        index.upsert(doc(
+            2,
+            "Block a stolen card",
+            "If your card was stolen, block it right away.\n\nTo block it in the app:\n\n1. Open **Cards**.\n2. Pick the card.\n3. Tap Block.\n\nA replacement costs $150 and arrives in 5 business days.",
+            "en",
+        ));
+        index.upsert(doc(3, "Horario de sucursales", "Las sucursales abren de 9:00 a 16:00.", "es"));
+        index
+    }
+
+    #[test]
+    fn prefers_the_customers_language() {
+        let index = index();
+        assert_eq!(ground(&index, "how do I block my card", Lang::En).unwrap().doc.id, 2);
+        assert_eq!(ground(&index, "cómo bloqueo mi tarjeta", Lang::Es).unwrap().doc.id, 1);
+    }
+
+    #[test]
+    fn confidence_follows_coverage() {
+        let index = index();
+        let sure = ground(&index, "how do I block my card", Lang::En).unwrap();
+        assert!(sure.confidence > 0.8, "{}", sure.confidence);
+        let unsure = ground(&index, "what is the weather in Paris for my card", Lang::En).unwrap();
+        assert!(unsure.confidence < 0.4, "{}", unsure.confidence);
+    }
+
+    #[test]
+    fn quotes_the_relevant_passage_with_its_lead_in() {
+        let index = index();
+        let w = index.weigh("how much does a replacement card cost");
+        let p = passage(&index.get(2).unwrap().content, &w);
+        assert_eq!(p, "A replacement costs $150 and arrives in 5 business days.");
+        let w = index.weigh("how do I block it in the app");
+        let p = passage(&index.get(2).unwrap().content, &w);
+        assert!(p.starts_with("To block it in the app:\n\n1. Open Cards."), "{p}");
+        assert!(!p.contains("replacement"));
+    }
+
+    #[test]
+    fn cleans_markdown() {
+        assert_eq!(clean("## Title\n* **bold** [site](https://x.test)"), "Title\n- bold site (https://x.test)");
+        assert!(shorten(&"Uno. ".repeat(300), 100).ends_with('…'));
+    }
+}
