@@ -199,6 +199,16 @@ pub fn stem(word: &str) -> String {
         return word.to_owned();
     }
     let mut w = word;
+    // Spanish infinitives with a pronoun attached: "bloquearla", "activarlo", "registrarse".
+    for clitic in ["las", "los", "les", "la", "lo", "le", "se", "me", "te"] {
+        if let Some(base) = w.strip_suffix(clitic)
+            && base.chars().count() >= 5
+            && (base.ends_with("ar") || base.ends_with("er") || base.ends_with("ir"))
+        {
+            w = base;
+            break;
+        }
+    }
     if let Some(base) = w.strip_suffix("es")
         && base.chars().last().is_some_and(|c| !"aeiou".contains(c))
         && base.chars().count() >= 3
@@ -255,6 +265,8 @@ mod tests {
         assert_eq!(stem("comisiones"), stem("comision"));
         assert_eq!(stem("bloqueada"), stem("bloqueado"));
         assert_eq!(stem("pin"), "pin");
+        assert_eq!(stem("bloquearla"), stem("bloquear"));
+        assert_eq!(stem("activo"), stem("activar"));
     }
 
     #[test]

@@ -62,32 +62,33 @@ pub fn passage(content: &str, weighted: &Weighted) -> String {
         .map(str::trim)
         .filter(|b| !b.is_empty() && !b.lines().all(|l| l.trim_start().starts_with('#')))
         .collect();
-    let Some(first) = blocks.first() else { return String::new() };
-    let mut best = (0usize, -1.0f32);
-    for (i, block) in blocks.iter().enumerate() {
-        let mut block_terms = terms(block);
-        block_terms.sort_unstable();
-        let score = weighted.coverage(|t| block_terms.binary_search_by(|b| b.as_str().cmp(t)).is_ok());
-        if score > best.1 {
-            best = (i, score);
-        }
-    }
-    let (i, score) = best;
-    let mut chosen: Vec<&str> = Vec::new();
-    if score <= 0.0 {
-        chosen.push(first);
-    } else {
-        if i > 0 && is_list(blocks[i]) && blocks[i - 1].trim_end().ends_with(':') {
-            chosen.push(blocks[i - 1]);
-        }
-        chosen.push(blocks[i]);
-        if blocks[i].trim_end().ends_with(':')
-            && let Some(next) = blocks.get(i + 1).filter(|b| is_list(b))
+    // A sentence ending in ':' and the list after it are one unit.
+    let mut units: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        if blocks[i].ends_with(':')
+            && let Some(list) = blocks.get(i + 1).filter(|b| is_list(b))
         {
-            chosen.push(next);
+            units.push(format!("{}\n\n{list}", blocks[i]));
+            i += 2;
+        } else {
+            units.push(blocks[i].to_owned());
+            i += 1;
         }
     }
-    shorten(&clean(&chosen.join("\n\n")), MAX_PASSAGE)
+    let mut best: Option<(&String, f32)> = None;
+    for unit in &units {
+        let mut unit_terms = terms(unit);
+        unit_terms.sort_unstable();
+        let score = weighted.coverage(|t| unit_terms.binary_search_by(|b| b.as_str().cmp(t)).is_ok());
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((unit, score));
+        }
+    }
+    match best {
+        Some((unit, score)) if score > 0.0 => shorten(&clean(unit), MAX_PASSAGE),
+        _ => units.first().map(|u| shorten(&clean(u), MAX_PASSAGE)).unwrap_or_default(),
+    }
 }
 
 fn is_list(block: &str) -> bool {

@@ -4,11 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod admin_panel;
+mod assistant;
 mod auth;
 mod cli;
 mod errors;
 mod harness;
 mod health;
+mod knowledge;
 mod migrations;
 mod rate_limit;
 mod users;
