@@ -13,6 +13,8 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use components::shell::Shell;
+use pages::assistant::{AskPage, answers::AnswersPage};
+use pages::knowledge::{KnowledgePage, editor::ArticleEditorPage};
 use pages::{home::HomePage, login::LoginPage, not_found::NotFound, users::UsersPage};
 
 /// The HTML document around the app (server only).
@@ -48,6 +50,11 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("knowledge") view=KnowledgePage ssr=SsrMode::Async/>
+                    <Route path=path!("knowledge/new") view=ArticleEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("knowledge/:id") view=ArticleEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("assistant") view=AskPage ssr=SsrMode::Async/>
+                    <Route path=path!("assistant/answers") view=AnswersPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

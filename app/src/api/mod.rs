@@ -1,7 +1,9 @@
 //! Server functions: the admin panel's only way to the domain. Each checks the signed-in user's
 //! role on the server through the same `domain` services the REST API uses.
 
+pub mod assistant;
 pub mod auth;
+pub mod knowledge;
 pub mod users;
 
 #[cfg(feature = "ssr")]

@@ -1,6 +1,8 @@
 //! One module per page, named after its route.
 
+pub mod assistant;
 pub mod home;
+pub mod knowledge;
 pub mod login;
 pub mod not_found;
 pub mod users;

@@ -2,6 +2,7 @@
 //! SUPERVISOR write, and every write is audited. The assistant's index follows every committed
 //! change at once — no restart.
 
+pub mod markdown;
 mod validate;
 
 use chrono::Utc;

@@ -1,0 +1,41 @@
+//! Trying the assistant and reviewing its answers (the accuracy log).
+
+use domain::model::{AnswerRecord, AskResponse};
+use leptos::prelude::*;
+
+use super::AppError;
+
+/// The answer a customer would get, with sources, confidence and the escalation decision.
+#[server(prefix = "/_sfn", endpoint = "assistant/ask")]
+pub async fn ask_assistant(question: String) -> Result<AskResponse, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let req = domain::model::AskRequest { question };
+    Ok(domain::assistant::answers::ask(&state, &user, &req).await?)
+}
+
+/// The accuracy log, newest first. `verdict`: helpful, wrong, none or empty for all;
+/// `max_confidence`: empty or a number between 0 and 1.
+#[server(prefix = "/_sfn", endpoint = "assistant/answers")]
+pub async fn list_answers(verdict: String, max_confidence: String) -> Result<Vec<AnswerRecord>, AppError> {
+    use domain::model::{AnswerFilter, Role};
+    let state = super::session::state()?;
+    let user = super::session::require_user(&Role::ALL).await?;
+    let max_confidence = match max_confidence.trim() {
+        "" => None,
+        v => Some(v.parse::<f32>().map_err(|_| AppError::Invalid("Confidence is a number between 0 and 1".into()))?),
+    };
+    let verdict = Some(verdict.trim().to_owned()).filter(|v| !v.is_empty());
+    let filter = AnswerFilter { verdict, max_confidence, limit: Some(200), ..Default::default() };
+    Ok(domain::assistant::answers::list(&state, &user, &filter).await?)
+}
+
+/// Marks an answer helpful or wrong.
+#[server(prefix = "/_sfn", endpoint = "assistant/verdict")]
+pub async fn set_verdict(id: i64, verdict: String) -> Result<AnswerRecord, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    let req = domain::model::VerdictRequest { verdict, note: None };
+    Ok(domain::assistant::answers::set_verdict(&state, &user, id, &req, &meta).await?)
+}

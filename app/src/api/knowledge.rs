@@ -1,0 +1,115 @@
+//! The knowledge base: any staff member reads and searches; ADMIN and SUPERVISOR write (the
+//! domain checks it and audits every write).
+
+use domain::model::ArticleOut;
+use leptos::prelude::*;
+
+use super::AppError;
+
+/// Articles for the list page: ranked search results when `q` is given (active articles only),
+/// otherwise every article, most recently updated first. Empty strings mean "any".
+#[server(prefix = "/_sfn", endpoint = "knowledge/list")]
+pub async fn list_articles(
+    q: String,
+    category: String,
+    language: String,
+    status: String,
+) -> Result<Vec<ArticleOut>, AppError> {
+    use domain::model::{ArticleFilter, Role, SearchParams};
+    let state = super::session::state()?;
+    let user = super::session::require_user(&Role::ALL).await?;
+    let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    if let Some(q) = some(&q) {
+        let found = domain::knowledge::search(&state, &user, &SearchParams { q, category: some(&category) }).await?;
+        return Ok(found.into_iter().filter(|a| some(&language).is_none_or(|l| a.language == l)).collect());
+    }
+    let is_active = match status.as_str() {
+        "active" => Some(true),
+        "inactive" => Some(false),
+        _ => None,
+    };
+    let filter = ArticleFilter {
+        category: some(&category),
+        language: some(&language),
+        is_active,
+        limit: Some(500),
+        offset: None,
+    };
+    Ok(domain::knowledge::list(&state, &user, &filter).await?)
+}
+
+/// The categories in use.
+#[server(prefix = "/_sfn", endpoint = "knowledge/categories")]
+pub async fn article_categories() -> Result<Vec<String>, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    Ok(domain::knowledge::categories(&state, &user).await?)
+}
+
+/// One article.
+#[server(prefix = "/_sfn", endpoint = "knowledge/get")]
+pub async fn get_article(id: i32) -> Result<ArticleOut, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::require_user(&domain::model::Role::ALL).await?;
+    Ok(domain::knowledge::get(&state, &user, id).await?)
+}
+
+/// Creates (empty `id`) or updates an article. `tags` is comma-separated.
+#[server(prefix = "/_sfn", endpoint = "knowledge/save")]
+pub async fn save_article(
+    id: String,
+    title: String,
+    content: String,
+    category: String,
+    language: String,
+    tags: String,
+) -> Result<ArticleOut, AppError> {
+    use domain::model::{CreateArticleRequest, UpdateArticleRequest};
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    let tags: Vec<String> = tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
+    let language = Some(language.trim().to_owned()).filter(|l| !l.is_empty());
+    match id.trim() {
+        "" => {
+            let req = CreateArticleRequest { title, content, category, tags, language };
+            Ok(domain::knowledge::create(&state, &user, &req, &meta).await?)
+        }
+        id => {
+            let id: i32 = id.parse().map_err(|_| AppError::Invalid("Unknown article".into()))?;
+            let req = UpdateArticleRequest {
+                title: Some(title),
+                content: Some(content),
+                category: Some(category),
+                tags: Some(tags),
+                language,
+                is_active: None,
+            };
+            Ok(domain::knowledge::update(&state, &user, id, &req, &meta).await?)
+        }
+    }
+}
+
+/// Deactivates (the assistant stops using it at once) or reactivates an article.
+#[server(prefix = "/_sfn", endpoint = "knowledge/set_active")]
+pub async fn set_article_active(id: i32, active: bool) -> Result<ArticleOut, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    if active {
+        let req = domain::model::UpdateArticleRequest { is_active: Some(true), ..Default::default() };
+        Ok(domain::knowledge::update(&state, &user, id, &req, &meta).await?)
+    } else {
+        Ok(domain::knowledge::deactivate(&state, &user, id, &meta).await?)
+    }
+}
+
+/// The editor's preview: Markdown rendered on the server, with raw HTML and script links removed.
+#[server(prefix = "/_sfn", endpoint = "knowledge/preview")]
+pub async fn preview_markdown(content: String) -> Result<String, AppError> {
+    super::session::current_user().await?;
+    if content.len() > 200_000 {
+        return Err(AppError::Invalid("The article is too long to preview".into()));
+    }
+    Ok(domain::knowledge::markdown::to_safe_html(&content))
+}

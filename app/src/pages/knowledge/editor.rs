@@ -1,0 +1,141 @@
+//! `/knowledge/new` and `/knowledge/{id}`: write an article in Markdown with a live preview
+//! (rendered and sanitised on the server), save it, deactivate or reactivate it. Everyone may
+//! read; the domain lets only ADMIN and SUPERVISOR save.
+
+use domain::model::{ArticleOut, Role};
+use leptos::prelude::*;
+use leptos_router::components::{A, Redirect};
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::api::AppError;
+use crate::api::auth::me;
+use crate::api::knowledge::{SaveArticle, SetArticleActive, get_article, preview_markdown};
+use crate::components::forbidden::Forbidden;
+
+/// The editor for a new article or an existing one.
+#[component]
+pub fn ArticleEditorPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i32>().ok());
+    let article = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_article(id).await.map(Some),
+            None => Ok(None),
+        }
+    });
+    let user = Resource::new(|| (), |_| me());
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let can_write = user.await.is_ok_and(|u| matches!(u.role, Role::Admin | Role::Supervisor));
+                match article.await {
+                    Ok(article) => view! { <Editor article can_write/> }.into_any(),
+                    Err(AppError::Forbidden) => view! { <Forbidden/> }.into_any(),
+                    Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Editor(article: Option<ArticleOut>, can_write: bool) -> impl IntoView {
+    let save = ServerAction::<SaveArticle>::new();
+    let is_new = article.is_none();
+    let content = RwSignal::new(article.as_ref().map(|a| a.content.clone()).unwrap_or_default());
+    let preview = Resource::new(move || content.get(), preview_markdown);
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(saved)) = save.value().get()
+            && is_new
+        {
+            navigate(&format!("/knowledge/{}", saved.id), Default::default());
+        }
+    });
+    let message = move || match save.value().get() {
+        Some(Ok(a)) => Some(view! { <p class="ok" role="status">"Saved — version " {a.version}</p> }.into_any()),
+        Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()),
+        None => None,
+    };
+    let a = article.clone();
+    let field = move |f: fn(&ArticleOut) -> String| a.as_ref().map(f).unwrap_or_default();
+    let language = field(|a| a.language.clone());
+    let heading = article.as_ref().map_or_else(|| "New article".to_owned(), |a| a.title.clone());
+    let id = article.as_ref().map(|a| a.id.to_string()).unwrap_or_default();
+    view! {
+        <div class="page-head">
+            <h1>{heading}</h1>
+            <div class="actions"><A href="/knowledge" attr:class="button secondary">"Back to the list"</A></div>
+        </div>
+        {(!can_write).then(|| view! {
+            <p class="muted" data-testid="read-only">"Read only: only administrators and supervisors edit the knowledge base."</p>
+        })}
+        <ActionForm action=save attr:class="card article-form" attr:data-testid="article-form">
+            <input type="hidden" name="id" value=id/>
+            <div class="grid">
+                <label class="wide">"Title" <input name="title" required=true maxlength="255" value=field(|a| a.title.clone())/></label>
+                <label>"Category" <input name="category" required=true placeholder="cards" value=field(|a| a.category.clone())/></label>
+                <label>
+                    "Language"
+                    <select name="language">
+                        <option value="" selected=language.is_empty()>"Detect"</option>
+                        <option value="es" selected=language == "es">"Español"</option>
+                        <option value="en" selected=language == "en">"English"</option>
+                    </select>
+                </label>
+                <label class="wide">"Tags (comma-separated)" <input name="tags" value=field(|a| a.tags.join(", "))/></label>
+            </div>
+            <div class="editor">
+                <label>
+                    "Content (Markdown)"
+                    <textarea name="content" rows="18" required=true
+                        on:input=move |ev| content.set(event_target_value(&ev))
+                        prop:value=move || content.get()>{content.get_untracked()}</textarea>
+                </label>
+                <section class="preview" aria-label="Preview" data-testid="article-preview">
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            preview.await.ok().map(|html| view! { <div class="markdown" inner_html=html></div> })
+                        })}
+                    </Transition>
+                </section>
+            </div>
+            {message}
+            <button type="submit" disabled=!can_write>"Save"</button>
+        </ActionForm>
+        {article.map(|a| view! { <Status article=a can_write/> })}
+    }
+}
+
+/// Version, authorship and the deactivate / reactivate switch.
+#[component]
+fn Status(article: ArticleOut, can_write: bool) -> impl IntoView {
+    let toggle = ServerAction::<SetArticleActive>::new();
+    let active = RwSignal::new(article.is_active);
+    Effect::new(move |_| {
+        if let Some(Ok(a)) = toggle.value().get() {
+            active.set(a.is_active);
+        }
+    });
+    let error = move || toggle.value().get().and_then(Result::err).map(|e| e.to_string());
+    view! {
+        <section class="card status" data-testid="article-status">
+            <p>
+                "Version " {article.version} " · updated " {article.updated_at.format("%Y-%m-%d %H:%M UTC").to_string()}
+                " · "
+                <span data-testid="article-active" class=move || if active.get() { "badge ok" } else { "badge off" }>
+                    {move || if active.get() { "active" } else { "inactive" }}
+                </span>
+            </p>
+            <ActionForm action=toggle attr:class="inline">
+                <input type="hidden" name="id" value=article.id/>
+                <input type="hidden" name="active" value=move || (!active.get()).to_string()/>
+                <button type="submit" class="secondary" disabled=!can_write data-testid="toggle-active">
+                    {move || if active.get() { "Deactivate" } else { "Reactivate" }}
+                </button>
+            </ActionForm>
+            <p class="error" role="alert">{error}</p>
+        </section>
+    }
+}

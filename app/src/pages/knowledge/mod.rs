@@ -1,0 +1,104 @@
+//! `/knowledge`: the knowledge base — search (ranked by the assistant's own index), filters by
+//! category, language and status, and links to each article's editor.
+
+pub mod editor;
+
+use domain::model::ArticleOut;
+use leptos::prelude::*;
+use leptos_router::components::{A, Form, Redirect};
+use leptos_router::hooks::use_query_map;
+
+use crate::api::AppError;
+use crate::api::knowledge::{article_categories, list_articles};
+use crate::components::forbidden::Forbidden;
+
+/// The list page; the search and filters live in the URL so results can be shared.
+#[component]
+pub fn KnowledgePage() -> impl IntoView {
+    let query = use_query_map();
+    let param = move |name: &str| query.read().get(name).unwrap_or_default();
+    let articles = Resource::new(
+        move || (param("q"), param("category"), param("language"), param("status")),
+        |(q, category, language, status)| list_articles(q, category, language, status),
+    );
+    let categories = Resource::new(|| (), |_| article_categories());
+    view! {
+        <div class="page-head">
+            <h1>"Knowledge base"</h1>
+            <div class="actions">
+                <A href="/assistant" attr:class="button secondary">"Ask the assistant"</A>
+                <A href="/knowledge/new" attr:class="button" attr:data-testid="new-article">"New article"</A>
+            </div>
+        </div>
+        <Form method="GET" action="" attr:class="filters card" attr:data-testid="kb-filters">
+            <input type="search" name="q" placeholder="Search articles…" aria-label="Search" prop:value=move || param("q")/>
+            <select name="category" aria-label="Category">
+                <option value="">"All categories"</option>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let selected = param("category");
+                        categories.await.unwrap_or_default().into_iter().map(|c| {
+                            let is = c == selected;
+                            view! { <option value=c.clone() selected=is>{c.clone()}</option> }
+                        }).collect_view()
+                    })}
+                </Suspense>
+            </select>
+            <select name="language" aria-label="Language">
+                {[("", "Any language"), ("es", "Español"), ("en", "English")].into_iter().map(|(v, label)| {
+                    view! { <option value=v selected=move || param("language") == v>{label}</option> }
+                }).collect_view()}
+            </select>
+            <select name="status" aria-label="Status">
+                {[("", "Active and inactive"), ("active", "Active"), ("inactive", "Inactive")].into_iter().map(|(v, label)| {
+                    view! { <option value=v selected=move || param("status") == v>{label}</option> }
+                }).collect_view()}
+            </select>
+            <button type="submit">"Search"</button>
+        </Form>
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match articles.await {
+                    Ok(list) => view! { <ArticleTable list searching=!param("q").trim().is_empty()/> }.into_any(),
+                    Err(AppError::Forbidden) => view! { <Forbidden/> }.into_any(),
+                    Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ArticleTable(list: Vec<ArticleOut>, searching: bool) -> impl IntoView {
+    if list.is_empty() {
+        let text = if searching { "No active article matches that search." } else { "No articles yet." };
+        return view! { <p class="empty" data-testid="kb-empty">{text}</p> }.into_any();
+    }
+    let count = list.len();
+    view! {
+        <p class="muted">{count} {if count == 1 { " article" } else { " articles" }} {searching.then_some(", best match first")}</p>
+        <table data-testid="kb-table">
+            <thead>
+                <tr><th>"Title"</th><th>"Category"</th><th>"Language"</th><th>"Status"</th><th>"Version"</th><th>"Updated"</th></tr>
+            </thead>
+            <tbody>
+                {list.into_iter().map(|a| view! {
+                    <tr data-article-id=a.id>
+                        <td><a href=format!("/knowledge/{}", a.id)>{a.title.clone()}</a></td>
+                        <td>{a.category.clone()}</td>
+                        <td>{a.language.clone()}</td>
+                        <td>
+                            <span class=if a.is_active { "badge ok" } else { "badge off" }>
+                                {if a.is_active { "active" } else { "inactive" }}
+                            </span>
+                        </td>
+                        <td>{a.version}</td>
+                        <td>{a.updated_at.format("%Y-%m-%d %H:%M").to_string()}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
