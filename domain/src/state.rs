@@ -23,7 +23,7 @@ impl AppState {
         AppState {
             jwt: JwtKeys::new(&config),
             audit: AuditLog::new(db.clone()),
-            assistant: std::sync::Arc::new(Assistant::new(config.assistant_settings())),
+            assistant: std::sync::Arc::new(Assistant::from_config(&config.assistant)),
             config: std::sync::Arc::new(config),
             db,
         }

@@ -8,6 +8,7 @@ pub mod escalation;
 pub mod eval;
 pub mod index;
 pub mod language;
+pub mod llm;
 pub mod local;
 pub mod redact;
 pub mod text;
@@ -77,15 +78,40 @@ impl Reply {
     }
 }
 
-/// The knowledge-base index and the settings, shared by every request.
+/// The knowledge-base index, the settings and the LLM provider (if any), shared by every request.
 pub struct Assistant {
     index: RwLock<Index>,
     settings: RwLock<Settings>,
+    llm: Option<llm::Llm>,
 }
 
 impl Assistant {
+    /// An assistant with the local responder only.
     pub fn new(settings: Settings) -> Self {
-        Assistant { index: RwLock::new(Index::new()), settings: RwLock::new(settings) }
+        Assistant { index: RwLock::new(Index::new()), settings: RwLock::new(settings), llm: None }
+    }
+
+    /// From configuration: the settings, plus the LLM provider when one is configured.
+    pub fn from_config(config: &crate::config::AssistantConfig) -> Self {
+        let mut assistant = Assistant::new(config.settings());
+        if let Some(llm_config) = &config.llm {
+            match llm::Llm::new(llm_config) {
+                Ok(llm) => assistant.llm = Some(llm),
+                Err(error) => tracing::error!(%error, "cannot set up the LLM provider; answering locally"),
+            }
+        }
+        assistant
+    }
+
+    /// Uses `llm` for answers.
+    pub fn with_llm(mut self, llm: llm::Llm) -> Self {
+        self.llm = Some(llm);
+        self
+    }
+
+    /// `local`, or the configured provider's name.
+    pub fn provider(&self) -> &'static str {
+        self.llm.as_ref().map_or("local", llm::Llm::name)
     }
 
     /// Reads the index (searches take well under a millisecond; no await while held).
@@ -108,7 +134,46 @@ impl Assistant {
 
     /// Answers `turn`.
     pub async fn reply(&self, turn: Turn<'_>) -> Reply {
-        self.reply_local(turn)
+        self.reply_streaming(turn, &mut |_| {}).await
+    }
+
+    /// Answers `turn`, passing the LLM's tokens to `sink` as they arrive. The returned reply is
+    /// the final word: when the provider fails (even after some tokens) it is the local answer.
+    /// Escalations, small talk and questions the knowledge base cannot answer never reach the
+    /// LLM: the local responder's answer is deterministic and costs nothing.
+    pub async fn reply_streaming(&self, turn: Turn<'_>, sink: llm::TokenSink<'_>) -> Reply {
+        let local = self.reply_local(turn);
+        let Some(llm) = &self.llm else { return local };
+        if local.metadata.intent != "knowledge" {
+            return local;
+        }
+        let started = Instant::now();
+        let lang = Lang::parse(&local.metadata.language).unwrap_or(Lang::Es);
+        let Some((prompt, articles)) = self.prompt_for(&local, lang, llm.system_prompt()) else { return local };
+        match llm.complete(&prompt, sink).await {
+            Ok(text) => {
+                let mut reply = local;
+                reply.metadata.sources = llm::prompt::cited(&text, &articles);
+                reply.text = text.trim().to_owned();
+                reply.metadata.provider = llm.name().to_owned();
+                reply.metadata.latency_ms += started.elapsed().as_millis() as u64;
+                reply
+            }
+            Err(error) => {
+                let latency_ms = started.elapsed().as_millis() as u64;
+                tracing::warn!(provider = llm.name(), latency_ms, %error, "LLM failed; answered with the local responder");
+                local
+            }
+        }
+    }
+
+    /// The prompt over the grounding article and the next best ones (the index lock is released
+    /// before any await).
+    fn prompt_for(&self, local: &Reply, lang: Lang, bank_prompt: &str) -> Option<(llm::Prompt, Vec<index::Doc>)> {
+        let index = self.index();
+        let first = index.get(local.metadata.sources.first()?.id)?.clone();
+        let articles = local::context(&index, &local.redacted, &first, 3);
+        Some((llm::prompt::build(bank_prompt, lang, &articles, &local.redacted), articles))
     }
 
     /// Answers with the local responder: no network, a fraction of a millisecond.

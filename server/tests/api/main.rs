@@ -11,6 +11,7 @@ mod errors;
 mod harness;
 mod health;
 mod knowledge;
+mod llm;
 mod migrations;
 mod rate_limit;
 mod users;
