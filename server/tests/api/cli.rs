@@ -1,5 +1,6 @@
-//! The `joxai` binary: bad configuration fails with one line naming the variable; `user create`
-//! then `serve` then `POST /auth/login` works.
+//! The `joxai` binary: bad configuration fails with one line naming the variable; `demo-seed`
+//! loads staff and the knowledge base once; `user create` then `serve` then `POST /auth/login`
+//! works.
 
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -22,8 +23,13 @@ fn joxai(db: &TestDb) -> Command {
 #[tokio::test]
 async fn bad_configuration_names_the_variable() {
     let db = TestDb::new().await;
-    for (var, value) in [("JOXAI_ADDR", "not-an-address"), ("JOXAI_RATE_LIMITS", "sometimes"), ("JOXAI_ENV", "staging")]
-    {
+    for (var, value) in [
+        ("JOXAI_ADDR", "not-an-address"),
+        ("JOXAI_RATE_LIMITS", "sometimes"),
+        ("JOXAI_ENV", "staging"),
+        ("JOXAI_LLM_PROVIDER", "gemini"),
+        ("JOXAI_ASSISTANT_THRESHOLD", "1.5"),
+    ] {
         let out = joxai(&db).arg("migrate").env(var, value).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{var}");
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -33,6 +39,19 @@ async fn bad_configuration_names_the_variable() {
     let out = joxai(&db).arg("migrate").env("JOXAI_ENV", "production").env_remove("JOXAI_JWT_SECRET").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("JOXAI_JWT_SECRET"));
+}
+
+#[tokio::test]
+async fn demo_seed_loads_staff_and_the_knowledge_base_once() {
+    let db = TestDb::new().await;
+    let out = joxai(&db).arg("demo-seed").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("admin@joxai.local"), "{stderr}");
+    let loaded = domain::seed::demo_articles().unwrap().len();
+    assert!(stderr.contains(&format!("loaded {loaded} demo knowledge-base articles")), "{stderr}");
+    let again = joxai(&db).arg("demo-seed").output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stderr).contains("loaded 0 demo knowledge-base articles"));
 }
 
 #[tokio::test]
