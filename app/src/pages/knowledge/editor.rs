@@ -44,7 +44,7 @@ fn Editor(article: Option<ArticleOut>, can_write: bool) -> impl IntoView {
     let save = ServerAction::<SaveArticle>::new();
     let is_new = article.is_none();
     let content = RwSignal::new(article.as_ref().map(|a| a.content.clone()).unwrap_or_default());
-    let preview = Resource::new(move || content.get(), preview_markdown);
+    let preview = preview_of(content);
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(saved)) = save.value().get()
@@ -94,11 +94,7 @@ fn Editor(article: Option<ArticleOut>, can_write: bool) -> impl IntoView {
                         prop:value=move || content.get()>{content.get_untracked()}</textarea>
                 </label>
                 <section class="preview" aria-label="Preview" data-testid="article-preview">
-                    <Transition fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            preview.await.ok().map(|html| view! { <div class="markdown" inner_html=html></div> })
-                        })}
-                    </Transition>
+                    <div class="markdown" node_ref=preview></div>
                 </section>
             </div>
             {message}
@@ -106,6 +102,35 @@ fn Editor(article: Option<ArticleOut>, can_write: bool) -> impl IntoView {
         </ActionForm>
         {article.map(|a| view! { <Status article=a can_write/> })}
     }
+}
+
+/// The live preview: rendered on the server as the content changes, and set as the element's
+/// HTML in the browser only. (Server-rendering HTML with several top-level elements inside a
+/// hydrated island broke hydration; the preview needs no server rendering.)
+fn preview_of(content: RwSignal<String>) -> NodeRef<leptos::html::Div> {
+    let node = NodeRef::<leptos::html::Div>::new();
+    let html = RwSignal::new(String::new());
+    let latest = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let text = content.get();
+        let ticket = latest.get_value() + 1;
+        latest.set_value(ticket);
+        leptos::task::spawn_local(async move {
+            // Only the newest request's answer is shown.
+            if let Ok(rendered) = preview_markdown(text).await
+                && latest.get_value() == ticket
+            {
+                html.set(rendered);
+            }
+        });
+    });
+    Effect::new(move |_| {
+        let rendered = html.get();
+        if let Some(element) = node.get() {
+            element.set_inner_html(&rendered);
+        }
+    });
+    node
 }
 
 /// Version, authorship and the deactivate / reactivate switch.
