@@ -21,6 +21,9 @@ pub enum DomainError {
     /// Clashes with existing state, e.g. a taken username (409).
     #[error("{0}")]
     Conflict(String),
+    /// The request is larger than allowed (413).
+    #[error("{0}")]
+    TooLarge(String),
     /// A field failed validation (422).
     #[error("{message}")]
     Validation { field: String, message: String },

@@ -10,6 +10,8 @@ pub mod audit;
 #[cfg(feature = "server")]
 pub mod auth;
 #[cfg(feature = "server")]
+pub mod chat;
+#[cfg(feature = "server")]
 pub mod config;
 #[cfg(feature = "server")]
 pub mod db;
@@ -23,6 +25,8 @@ pub mod knowledge;
 pub mod seed;
 #[cfg(feature = "server")]
 pub mod state;
+#[cfg(feature = "server")]
+pub mod tickets;
 #[cfg(feature = "server")]
 pub mod users;
 

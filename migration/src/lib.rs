@@ -8,6 +8,8 @@ mod m20261122_000002_refresh_tokens;
 mod m20261122_000003_audit_log;
 mod m20261122_000004_knowledge;
 mod m20261122_000005_assistant_answers;
+mod m20261122_000006_conversations;
+mod m20261122_000007_tickets;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -21,6 +23,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_audit_log::Migration),
             Box::new(m20261122_000004_knowledge::Migration),
             Box::new(m20261122_000005_assistant_answers::Migration),
+            Box::new(m20261122_000006_conversations::Migration),
+            Box::new(m20261122_000007_tickets::Migration),
         ]
     }
 }

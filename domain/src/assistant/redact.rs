@@ -23,6 +23,25 @@ pub enum PiiKind {
     Code,
 }
 
+impl PiiKind {
+    /// snake_case name, for metadata.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PiiKind::Card => "card",
+            PiiKind::Iban => "iban",
+            PiiKind::Clabe => "clabe",
+            PiiKind::Account => "account",
+            PiiKind::Curp => "curp",
+            PiiKind::Rfc => "rfc",
+            PiiKind::Dni => "dni",
+            PiiKind::Nie => "nie",
+            PiiKind::Email => "email",
+            PiiKind::Phone => "phone",
+            PiiKind::Code => "code",
+        }
+    }
+}
+
 /// Redacted text plus what was taken out (kinds only, never values).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Redacted {

@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 mod assistant;
+mod chat;
 
 pub use assistant::AssistantConfig;
+pub use chat::ChatConfig;
 
 /// Where the server runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -60,6 +62,8 @@ pub struct Config {
     pub widget_root: PathBuf,
     /// The assistant: threshold, handover, language, LLM provider.
     pub assistant: AssistantConfig,
+    /// The customer chat: greeting, longest message.
+    pub chat: ChatConfig,
 }
 
 impl std::fmt::Debug for Config {
@@ -77,6 +81,7 @@ impl std::fmt::Debug for Config {
             .field("site_root", &self.site_root)
             .field("widget_root", &self.widget_root)
             .field("assistant", &self.assistant)
+            .field("chat", &self.chat)
             .finish_non_exhaustive()
     }
 }
@@ -112,6 +117,8 @@ struct FileConfig {
     widget_root: Option<String>,
     #[serde(default)]
     assistant: assistant::AssistantFile,
+    #[serde(default)]
+    chat: chat::ChatFile,
 }
 
 /// Where values come from: the process environment in production, a map in tests.
@@ -228,6 +235,7 @@ impl Config {
             .map(PathBuf::from)
             .unwrap_or_else(|| site_root.parent().unwrap_or(Path::new(".")).join("widget"));
         let assistant = AssistantConfig::build(file.assistant, env)?;
+        let chat = ChatConfig::build(file.chat, env)?;
         Ok(Config {
             env: env_kind,
             database_url,
@@ -246,6 +254,7 @@ impl Config {
             site_root,
             widget_root,
             assistant,
+            chat,
         })
     }
 

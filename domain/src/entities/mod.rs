@@ -2,6 +2,10 @@
 
 pub mod assistant_answers;
 pub mod audit_log;
+pub mod conversations;
 pub mod knowledge_articles;
+pub mod messages;
 pub mod refresh_tokens;
+pub mod ticket_notes;
+pub mod tickets;
 pub mod users;

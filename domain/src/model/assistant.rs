@@ -28,7 +28,7 @@ pub struct ReplyMetadata {
     pub latency_ms: u64,
     /// Set once the conversations service opens a ticket for an escalation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticket_id: Option<i64>,
+    pub ticket_id: Option<String>,
 }
 
 /// The escalation policy's decision, as data.

@@ -3,18 +3,26 @@
 
 mod assistant;
 mod auth;
+mod chat;
+mod enums;
 mod error;
 mod knowledge;
 mod priority;
 mod role;
+mod tickets;
 mod users;
 
 pub use assistant::{
     AnswerFilter, AnswerRecord, AskRequest, AskResponse, DecisionOut, ReplyMetadata, Source, VerdictRequest,
 };
 pub use auth::{LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UserOut};
+pub use chat::{
+    ChatMessageOut, ConversationStatus, EscalateRequest, EscalateResponse, HistoryParams, MessageRole,
+    SendMessageRequest, SendMessageResponse, StartChatRequest, StartChatResponse,
+};
 pub use error::ErrorBody;
 pub use knowledge::{ArticleFilter, ArticleOut, CreateArticleRequest, SearchParams, UpdateArticleRequest};
 pub use priority::Priority;
 pub use role::{ParseRoleError, Role};
+pub use tickets::{TicketFilter, TicketOut, TicketStatus};
 pub use users::{CreateUserRequest, UpdateUserRequest};

@@ -3,8 +3,10 @@
 
 pub mod assistant;
 pub mod auth;
+pub mod chat;
 pub mod health;
 pub mod knowledge;
+pub mod tickets;
 pub mod users;
 
 use axum::Router;
@@ -32,6 +34,12 @@ pub fn api(login_limit: Option<SharedLimit>) -> Router<AppState> {
         .route("/knowledge/search", get(knowledge::search))
         .route("/knowledge/categories", get(knowledge::categories))
         .route("/knowledge/{id}", get(knowledge::get).put(knowledge::update).delete(knowledge::deactivate))
+        .route("/chat/start", post(chat::start))
+        .route("/chat/message", post(chat::message))
+        .route("/chat/escalate", post(chat::escalate))
+        .route("/chat/{id}/messages", get(chat::history))
+        .route("/tickets", get(tickets::list))
+        .route("/tickets/{ticket_id}", get(tickets::get))
         .route("/assistant/ask", post(assistant::ask))
         .route("/assistant/answers", get(assistant::list))
         .route("/assistant/answers/{id}", get(assistant::get))

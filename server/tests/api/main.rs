@@ -6,6 +6,7 @@
 mod admin_panel;
 mod assistant;
 mod auth;
+mod chat;
 mod cli;
 mod errors;
 mod harness;

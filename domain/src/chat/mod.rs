@@ -1,0 +1,387 @@
+//! Customer conversations: start one, send messages (stored before anything else; the assistant
+//! answers while no person has the conversation), escalate to a person (one open ticket per
+//! conversation), read the history with the visitor token.
+
+pub mod store;
+
+use chrono::Utc;
+use rand::RngCore;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sha2::{Digest, Sha256};
+
+use crate::assistant::answers::{self, Channel};
+use crate::assistant::language::Lang;
+use crate::assistant::{Turn, redact};
+use crate::entities::{conversations, messages};
+use crate::error::{DomainError, DomainResult};
+use crate::model::{
+    ChatMessageOut, ConversationStatus, EscalateRequest, EscalateResponse, MessageRole, Priority, SendMessageRequest,
+    SendMessageResponse, StartChatRequest, StartChatResponse,
+};
+use crate::state::AppState;
+use crate::tickets::{self, Escalation};
+use store::{NewMessage, append, is_duplicate, to_out};
+
+/// Most messages one history call returns.
+const HISTORY_PAGE: u64 = 500;
+
+fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn new_token() -> String {
+    use base64::Engine;
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The conversation with public id `id` (404 for anything else, malformed ids included).
+pub async fn find(state: &AppState, id: &str) -> DomainResult<conversations::Model> {
+    let id = id.trim().to_ascii_lowercase();
+    if uuid::Uuid::parse_str(&id).is_err() {
+        return Err(not_found());
+    }
+    conversations::Entity::find()
+        .filter(conversations::Column::PublicId.eq(id))
+        .one(&state.db)
+        .await?
+        .ok_or_else(not_found)
+}
+
+fn not_found() -> DomainError {
+    DomainError::NotFound("Conversation not found".into())
+}
+
+fn status_of(conversation: &conversations::Model) -> ConversationStatus {
+    conversation.status.parse().unwrap_or(ConversationStatus::Bot)
+}
+
+/// `POST /chat/start`: a new conversation with the greeting, and the visitor token for it.
+pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<StartChatResponse> {
+    let visitor_id = req.user_id.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    if visitor_id.as_ref().is_some_and(|v| v.chars().count() > 128) {
+        return Err(DomainError::validation("user_id", "user_id is at most 128 characters"));
+    }
+    let metadata = match &req.metadata {
+        None | Some(serde_json::Value::Null) => serde_json::json!({}),
+        Some(v @ serde_json::Value::Object(_)) if v.to_string().len() <= 8 * 1024 => v.clone(),
+        Some(serde_json::Value::Object(_)) => {
+            return Err(DomainError::validation("metadata", "metadata is at most 8 KB"));
+        }
+        Some(_) => return Err(DomainError::validation("metadata", "metadata must be an object")),
+    };
+    let language = match req.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+        Some(code) => {
+            Lang::parse(code).ok_or_else(|| DomainError::validation("language", "language is 'es' or 'en'"))?
+        }
+        None => metadata
+            .get("language")
+            .and_then(|v| v.as_str())
+            .and_then(Lang::parse)
+            .unwrap_or(state.assistant.settings().default_language),
+    };
+    let token = new_token();
+    let now = Utc::now();
+    let conversation = conversations::ActiveModel {
+        id: sea_orm::NotSet,
+        public_id: Set(uuid::Uuid::new_v4().to_string()),
+        visitor_id: Set(visitor_id),
+        visitor_token_hash: Set(hash_token(&token)),
+        customer_id: Set(None),
+        status: Set(ConversationStatus::Bot.as_str().to_owned()),
+        language: Set(language.code().to_owned()),
+        metadata: Set(metadata),
+        last_seq: Set(0),
+        low_confidence_turns: Set(0),
+        assigned_to: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        closed_at: Set(None),
+    }
+    .insert(&state.db)
+    .await?;
+    let greeting = state.config.chat.greeting(language).to_owned();
+    let message = NewMessage {
+        role: MessageRole::Assistant,
+        author_id: None,
+        content: &greeting,
+        metadata: serde_json::json!({ "intent": "greeting", "language": language.code() }),
+        client_message_id: None,
+        reply_to: None,
+    };
+    let stored = append(&state.db, conversation.id, message, None).await?;
+    Ok(StartChatResponse {
+        conversation_id: conversation.public_id,
+        status: "started".to_owned(),
+        messages: vec![to_out(&stored)],
+        visitor_token: token,
+    })
+}
+
+fn validate_message(state: &AppState, req: &SendMessageRequest) -> DomainResult<()> {
+    let text = req.message.trim();
+    if text.is_empty() {
+        return Err(DomainError::validation("message", "Type a message"));
+    }
+    let max = state.config.chat.max_message_chars;
+    if text.chars().count() > max {
+        return Err(DomainError::TooLarge(format!("A message is at most {max} characters")));
+    }
+    if let Some(id) = &req.client_message_id
+        && (id.trim().is_empty() || id.chars().count() > 64)
+    {
+        return Err(DomainError::validation("client_message_id", "client_message_id is 1 to 64 characters"));
+    }
+    Ok(())
+}
+
+/// `POST /chat/message`: stores the customer's message first, then (while the assistant has the
+/// conversation) answers it, escalating when the policy says so. A repeated `client_message_id`
+/// returns the first answer and stores nothing twice.
+pub async fn send_customer_message(state: &AppState, req: &SendMessageRequest) -> DomainResult<SendMessageResponse> {
+    validate_message(state, req)?;
+    let conversation = find(state, &req.conversation_id).await?;
+    let client_id = req.client_message_id.as_deref().map(str::trim);
+    if let Some(client_id) = client_id
+        && let Some(original) = find_by_client_id(state, conversation.id, client_id).await?
+    {
+        return replay(state, &conversation, &original, req.message.trim()).await;
+    }
+    let text = req.message.trim();
+    let redacted = redact::redact(text);
+    let kinds: Vec<&str> = redacted.found.iter().map(|k| k.as_str()).collect();
+    // A customer writing into a closed conversation reopens it with the assistant.
+    let reopen = (status_of(&conversation) == ConversationStatus::Closed).then(|| conversations::ActiveModel {
+        status: Set(ConversationStatus::Bot.as_str().to_owned()),
+        closed_at: Set(None),
+        assigned_to: Set(None),
+        ..Default::default()
+    });
+    let message = NewMessage {
+        role: MessageRole::Customer,
+        author_id: None,
+        content: &redacted.text,
+        metadata: if kinds.is_empty() { serde_json::json!({}) } else { serde_json::json!({ "redacted": kinds }) },
+        client_message_id: client_id,
+        reply_to: None,
+    };
+    let stored = match append(&state.db, conversation.id, message, reopen).await {
+        Ok(stored) => stored,
+        Err(e) if is_duplicate(&e) && client_id.is_some() => {
+            // The same message raced in twice: answer the retry with the original's reply.
+            let original = find_by_client_id(state, conversation.id, client_id.unwrap_or_default()).await?.ok_or(e)?;
+            return replay(state, &conversation, &original, text).await;
+        }
+        Err(e) => return Err(e),
+    };
+    let conversation = find(state, &req.conversation_id).await?;
+    answer(state, &conversation, &stored, text).await
+}
+
+async fn find_by_client_id(
+    state: &AppState,
+    conversation_id: i32,
+    client_id: &str,
+) -> DomainResult<Option<messages::Model>> {
+    Ok(messages::Entity::find()
+        .filter(messages::Column::ConversationId.eq(conversation_id))
+        .filter(messages::Column::ClientMessageId.eq(client_id))
+        .one(&state.db)
+        .await?)
+}
+
+/// A retried message: its stored reply, or (if the first attempt died before answering) a reply now.
+async fn replay(
+    state: &AppState,
+    conversation: &conversations::Model,
+    original: &messages::Model,
+    text: &str,
+) -> DomainResult<SendMessageResponse> {
+    match reply_to(state, conversation.id, original.seq).await? {
+        Some(reply) => Ok(response(conversation, original.seq, Some(&reply), status_of(conversation))),
+        None => answer(state, conversation, original, text).await,
+    }
+}
+
+async fn reply_to(state: &AppState, conversation_id: i32, seq: i64) -> DomainResult<Option<messages::Model>> {
+    Ok(messages::Entity::find()
+        .filter(messages::Column::ConversationId.eq(conversation_id))
+        .filter(messages::Column::ReplyTo.eq(seq))
+        .one(&state.db)
+        .await?)
+}
+
+fn response(
+    conversation: &conversations::Model,
+    message_seq: i64,
+    reply: Option<&messages::Model>,
+    status: ConversationStatus,
+) -> SendMessageResponse {
+    let metadata = reply.map_or_else(|| serde_json::json!({}), |r| r.metadata.clone());
+    SendMessageResponse {
+        message: reply.map(|r| r.content.clone()).unwrap_or_default(),
+        ticket_id: metadata.get("ticket_id").and_then(|t| t.as_str()).map(str::to_owned),
+        metadata,
+        conversation_id: conversation.public_id.clone(),
+        status,
+        message_seq,
+        reply_seq: reply.map(|r| r.seq),
+    }
+}
+
+/// The assistant's turn for the stored customer message `asked`.
+async fn answer(
+    state: &AppState,
+    conversation: &conversations::Model,
+    asked: &messages::Model,
+    text: &str,
+) -> DomainResult<SendMessageResponse> {
+    let status = status_of(conversation);
+    if matches!(status, ConversationStatus::Waiting | ConversationStatus::Assigned) {
+        // A person has (or is about to take) the conversation: the assistant stays quiet.
+        return Ok(response(conversation, asked.seq, None, status));
+    }
+    let turn = Turn {
+        message: text,
+        previous_low_turns: u32::try_from(conversation.low_confidence_turns).unwrap_or(0),
+        language: Lang::parse(&conversation.language),
+    };
+    let mut reply = state.assistant.reply(turn).await;
+    let lang = Lang::parse(&reply.metadata.language).unwrap_or(Lang::Es);
+    let mut new_status = ConversationStatus::Bot;
+    if reply.decision.escalate {
+        let category = reply.decision.category.map_or("general", |c| c.as_str());
+        let escalation = Escalation {
+            subject: reply.decision.reason.clone().unwrap_or_else(|| "Customer needs a person".into()),
+            description: reply.redacted.clone(),
+            category: category.to_owned(),
+            priority: reply.decision.priority,
+        };
+        let (ticket, _) = tickets::open_for_conversation(&state.db, conversation, &escalation).await?;
+        reply.text = format!("{}\n\n{}", reply.text, case_number(lang, &ticket.ticket_id));
+        reply.metadata.ticket_id = Some(ticket.ticket_id);
+        new_status = ConversationStatus::Waiting;
+    }
+    let low_turns = if reply.low_confidence && reply.metadata.intent == "unknown" {
+        conversation.low_confidence_turns + 1
+    } else {
+        0
+    };
+    let change = conversations::ActiveModel {
+        status: Set(new_status.as_str().to_owned()),
+        language: Set(lang.code().to_owned()),
+        low_confidence_turns: Set(low_turns),
+        ..Default::default()
+    };
+    let message = NewMessage {
+        role: MessageRole::Assistant,
+        author_id: None,
+        content: &reply.text,
+        metadata: serde_json::to_value(&reply.metadata).unwrap_or_default(),
+        client_message_id: None,
+        reply_to: Some(asked.seq),
+    };
+    let stored = match append(&state.db, conversation.id, message, Some(change)).await {
+        Ok(stored) => stored,
+        Err(e) if is_duplicate(&e) => {
+            // A concurrent retry answered first.
+            let existing = reply_to(state, conversation.id, asked.seq).await?.ok_or(e)?;
+            let fresh = find(state, &conversation.public_id).await?;
+            return Ok(response(&fresh, asked.seq, Some(&existing), status_of(&fresh)));
+        }
+        Err(e) => return Err(e),
+    };
+    if let Err(error) = answers::record(state, Channel::Chat, Some(&conversation.public_id), &reply).await {
+        tracing::warn!(%error, "could not record the answer in the accuracy log");
+    }
+    Ok(response(conversation, asked.seq, Some(&stored), new_status))
+}
+
+fn case_number(lang: Lang, ticket_id: &str) -> String {
+    match lang {
+        Lang::Es => format!("Tu número de caso es {ticket_id}."),
+        Lang::En => format!("Your case number is {ticket_id}."),
+    }
+}
+
+/// `POST /chat/escalate`: hands the conversation to a person. Idempotent: while a ticket is open,
+/// every call returns it.
+pub async fn escalate(state: &AppState, req: &EscalateRequest) -> DomainResult<EscalateResponse> {
+    let conversation = find(state, &req.conversation_id).await?;
+    let category = match req.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) if c.chars().count() <= 64 => c.to_lowercase(),
+        Some(_) => return Err(DomainError::validation("category", "category is at most 64 characters")),
+        None => "human_requested".to_owned(),
+    };
+    let description = req.description.as_deref().map(str::trim).filter(|d| !d.is_empty());
+    if description.is_some_and(|d| d.chars().count() > state.config.chat.max_message_chars) {
+        return Err(DomainError::validation("description", "description is too long"));
+    }
+    if status_of(&conversation) == ConversationStatus::Closed {
+        return Err(DomainError::Conflict("This conversation is closed; start a new one".into()));
+    }
+    let escalation = Escalation {
+        subject: "The customer asked for a person".to_owned(),
+        description: description.map_or_else(|| "Customer asked for a person".to_owned(), |d| redact::redact(d).text),
+        category,
+        priority: req.priority.unwrap_or(Priority::Medium),
+    };
+    let (ticket, created) = tickets::open_for_conversation(&state.db, &conversation, &escalation).await?;
+    if created {
+        let lang = Lang::parse(&conversation.language).unwrap_or(Lang::Es);
+        let notice =
+            format!("{} {}", crate::assistant::local::say::handover(lang), case_number(lang, &ticket.ticket_id));
+        let message = NewMessage {
+            role: MessageRole::System,
+            author_id: None,
+            content: &notice,
+            metadata: serde_json::json!({ "ticket_id": ticket.ticket_id, "event": "escalated" }),
+            client_message_id: None,
+            reply_to: None,
+        };
+        let change = conversations::ActiveModel {
+            status: Set(ConversationStatus::Waiting.as_str().to_owned()),
+            ..Default::default()
+        };
+        append(&state.db, conversation.id, message, Some(change)).await?;
+    }
+    Ok(EscalateResponse {
+        message: "Conversation escalated to human agent".to_owned(),
+        ticket_id: ticket.ticket_id,
+        conversation_id: conversation.public_id,
+    })
+}
+
+/// `GET /chat/{id}/messages?after_seq=`: the messages after `after_seq`, for the holder of the
+/// conversation's visitor token.
+pub async fn history(
+    state: &AppState,
+    conversation_id: &str,
+    token: Option<&str>,
+    after_seq: i64,
+) -> DomainResult<Vec<ChatMessageOut>> {
+    let token = token
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| DomainError::Unauthorized("A visitor token is required (X-Visitor-Token header)".into()))?;
+    let conversation = find(state, conversation_id).await?;
+    if !constant_time_eq(hash_token(token).as_bytes(), conversation.visitor_token_hash.as_bytes()) {
+        return Err(DomainError::Forbidden("This visitor token does not open this conversation".into()));
+    }
+    if after_seq < 0 {
+        return Err(DomainError::validation("after_seq", "after_seq is 0 or more"));
+    }
+    let rows = messages::Entity::find()
+        .filter(messages::Column::ConversationId.eq(conversation.id))
+        .filter(messages::Column::Seq.gt(after_seq))
+        .order_by_asc(messages::Column::Seq)
+        .limit(HISTORY_PAGE)
+        .all(&state.db)
+        .await?;
+    Ok(rows.iter().map(to_out).collect())
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

@@ -1,0 +1,34 @@
+//! `conversations`: one customer chat. Public id is a v4 UUID.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "conversations")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub public_id: String,
+    /// The bank's id for the visitor (`user_id` in `/chat/start`), if it sent one.
+    pub visitor_id: Option<String>,
+    /// SHA-256 of the visitor token that reads the history.
+    pub visitor_token_hash: String,
+    pub customer_id: Option<i32>,
+    /// `BOT`, `WAITING`, `ASSIGNED` or `CLOSED`.
+    pub status: String,
+    pub language: String,
+    pub metadata: Json,
+    /// Sequence number of the latest message.
+    pub last_seq: i64,
+    /// Low-confidence assistant answers in a row.
+    pub low_confidence_turns: i32,
+    pub assigned_to: Option<i32>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub closed_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,35 @@
+//! `tickets`: work for a person — from an escalated conversation or opened by staff.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "tickets")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// `TKT-` and 8 upper-case hex digits.
+    #[sea_orm(unique)]
+    pub ticket_id: String,
+    pub conversation_id: Option<i32>,
+    /// The conversation id while the ticket is open (unique: one open ticket per conversation).
+    pub open_conversation_id: Option<i32>,
+    pub customer_name: String,
+    pub customer_email: Option<String>,
+    pub subject: String,
+    pub description: String,
+    /// `OPEN`, `IN_PROGRESS`, `RESOLVED` or `CLOSED`.
+    pub status: String,
+    pub priority: String,
+    pub category: String,
+    pub assigned_to: Option<i32>,
+    pub created_by: Option<i32>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub first_response_at: Option<DateTimeUtc>,
+    pub resolved_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,130 @@
+//! The customer chat API: start a conversation, send messages, ask for a person, read history.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::enums::wire_enum;
+use super::{Priority, ReplyMetadata};
+
+wire_enum!(
+    /// Where a conversation stands: the assistant has it, it waits for a person, a person has it,
+    /// or it is over.
+    ConversationStatus, "conversation status" {
+        Bot => "BOT",
+        Waiting => "WAITING",
+        Assigned => "ASSIGNED",
+        Closed => "CLOSED",
+    }
+);
+
+wire_enum!(
+    /// Who wrote a message.
+    MessageRole, "message role" {
+        Customer => "customer",
+        Assistant => "assistant",
+        Agent => "agent",
+        System => "system",
+    }
+);
+
+/// `POST /chat/start`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct StartChatRequest {
+    /// The bank's id for the visitor, if it has one.
+    #[serde(default)]
+    pub user_id: Option<String>,
+    #[serde(default)]
+    pub metadata: Option<serde_json::Value>,
+    /// `es` or `en`; the bank's default language when absent.
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+/// A message as the customer and staff see it. `id` is the per-conversation sequence number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatMessageOut {
+    pub id: i64,
+    pub seq: i64,
+    pub role: MessageRole,
+    pub content: String,
+    pub timestamp: DateTime<Utc>,
+    /// Assistant replies carry their [`ReplyMetadata`]; agent messages their author's name.
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub metadata: serde_json::Value,
+}
+
+/// The answer to `POST /chat/start`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StartChatResponse {
+    pub conversation_id: String,
+    pub status: String,
+    pub messages: Vec<ChatMessageOut>,
+    /// Reads this conversation's history and socket; keep it with the conversation id.
+    pub visitor_token: String,
+}
+
+/// `POST /chat/message`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SendMessageRequest {
+    pub conversation_id: String,
+    pub message: String,
+    #[serde(default)]
+    pub context: Option<serde_json::Value>,
+    /// The client's own id for this message: a retry with the same id returns the first reply and
+    /// stores nothing twice.
+    #[serde(default)]
+    pub client_message_id: Option<String>,
+}
+
+/// The answer to `POST /chat/message`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SendMessageResponse {
+    /// The assistant's reply; empty while a person has the conversation.
+    pub message: String,
+    /// The reply's [`ReplyMetadata`] (empty object when the assistant stayed quiet).
+    pub metadata: serde_json::Value,
+    pub conversation_id: String,
+    pub status: ConversationStatus,
+    /// Sequence numbers of the stored customer message and of the reply, if any.
+    pub message_seq: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_seq: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket_id: Option<String>,
+}
+
+impl SendMessageResponse {
+    /// The reply's metadata, typed.
+    pub fn reply_metadata(&self) -> Option<ReplyMetadata> {
+        serde_json::from_value(self.metadata.clone()).ok()
+    }
+}
+
+/// `POST /chat/escalate`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct EscalateRequest {
+    pub conversation_id: String,
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub metadata: Option<serde_json::Value>,
+}
+
+/// The answer to `POST /chat/escalate`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EscalateResponse {
+    pub message: String,
+    pub ticket_id: String,
+    pub conversation_id: String,
+}
+
+/// `GET /chat/{id}/messages?after_seq=`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct HistoryParams {
+    #[serde(default)]
+    pub after_seq: Option<i64>,
+}

@@ -1,0 +1,73 @@
+//! Wire enums with fixed names (`"OPEN"`, `"IN_PROGRESS"`, `"assistant"`) (`"OPEN"`, `"IN_PROGRESS"`, …) that accept any case on the way in, as
+//! the API reference promises for statuses and priorities.
+
+/// Declares an enum with `as_str`, `Display`, case-insensitive `FromStr` and serde as its
+/// wire names. The list of names goes into the parse error, so a 422 says what is valid.
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($(#[$vmeta:meta])* $variant:ident => $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The upper-case wire name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $wire),+
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = String;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let wanted = s.trim();
+                $name::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(wanted)).ok_or_else(|| {
+                    let names: Vec<String> = $name::ALL.iter().map(|v| v.as_str().to_ascii_lowercase()).collect();
+                    format!("unknown {} '{}': expected one of {}", $what, s, names.join(", "))
+                })
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                String::deserialize(deserializer)?.parse().map_err(::serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+pub(crate) use wire_enum;
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{MessageRole, TicketStatus};
+
+    #[test]
+    fn parse_any_case_and_print_the_wire_name() {
+        assert_eq!("in_progress".parse::<TicketStatus>(), Ok(TicketStatus::InProgress));
+        assert_eq!("ASSISTANT".parse::<MessageRole>(), Ok(MessageRole::Assistant));
+        assert_eq!(TicketStatus::InProgress.to_string(), "IN_PROGRESS");
+        assert_eq!(serde_json::to_string(&MessageRole::Agent).unwrap(), "\"agent\"");
+        let err = "lost".parse::<TicketStatus>().unwrap_err();
+        assert!(err.contains("open, in_progress, resolved, closed"), "{err}");
+    }
+}

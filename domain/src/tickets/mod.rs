@@ -1,0 +1,179 @@
+//! Tickets: opened when a conversation is escalated (one open ticket per conversation, however
+//! many escalations race) or by staff; listed with filters and a stable order.
+
+use chrono::Utc;
+use rand::RngCore;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
+
+use crate::auth::CurrentUser;
+use crate::entities::{conversations, tickets, users};
+use crate::error::{DomainError, DomainResult};
+use crate::model::{Priority, Role, TicketFilter, TicketOut, TicketStatus};
+use crate::state::AppState;
+
+/// Most tickets one page returns.
+pub const MAX_PAGE: u64 = 500;
+
+/// `TKT-` and 8 random upper-case hex digits.
+pub fn new_ticket_id() -> String {
+    let mut bytes = [0u8; 4];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    format!("TKT-{}", hex::encode_upper(bytes))
+}
+
+/// What an escalation knows about the ticket to open.
+#[derive(Debug, Clone)]
+pub struct Escalation {
+    pub subject: String,
+    pub description: String,
+    pub category: String,
+    pub priority: Priority,
+}
+
+/// The conversation's open ticket, opening one if there is none. Returns the ticket and whether
+/// this call opened it.
+pub async fn open_for_conversation(
+    db: &impl ConnectionTrait,
+    conversation: &conversations::Model,
+    escalation: &Escalation,
+) -> DomainResult<(tickets::Model, bool)> {
+    if let Some(open) = open_ticket(db, conversation.id).await? {
+        return Ok((open, false));
+    }
+    let customer = conversation
+        .metadata
+        .get("name")
+        .and_then(|v| v.as_str())
+        .map(str::to_owned)
+        .or_else(|| conversation.visitor_id.clone())
+        .unwrap_or_else(|| "Web visitor".to_owned());
+    let email = conversation.metadata.get("email").and_then(|v| v.as_str()).map(str::to_owned);
+    let now = Utc::now();
+    let row = tickets::ActiveModel {
+        id: sea_orm::NotSet,
+        ticket_id: Set(new_ticket_id()),
+        conversation_id: Set(Some(conversation.id)),
+        open_conversation_id: Set(Some(conversation.id)),
+        customer_name: Set(customer.chars().take(255).collect()),
+        customer_email: Set(email),
+        subject: Set(escalation.subject.chars().take(255).collect()),
+        description: Set(escalation.description.clone()),
+        status: Set(TicketStatus::Open.as_str().to_owned()),
+        priority: Set(escalation.priority.as_str().to_owned()),
+        category: Set(escalation.category.clone()),
+        assigned_to: Set(None),
+        created_by: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        first_response_at: Set(None),
+        resolved_at: Set(None),
+    };
+    match row.insert(db).await {
+        Ok(ticket) => Ok((ticket, true)),
+        // Another escalation of the same conversation won the race: use its ticket.
+        Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+            let open = open_ticket(db, conversation.id).await?;
+            open.map(|t| (t, false)).ok_or(DomainError::Database(e))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn open_ticket(db: &impl ConnectionTrait, conversation_id: i32) -> DomainResult<Option<tickets::Model>> {
+    Ok(tickets::Entity::find().filter(tickets::Column::OpenConversationId.eq(conversation_id)).one(db).await?)
+}
+
+/// The API view of tickets, with assignee names and conversation ids filled in.
+pub async fn to_out(db: &impl ConnectionTrait, rows: Vec<tickets::Model>) -> DomainResult<Vec<TicketOut>> {
+    let user_ids: Vec<i32> = rows.iter().filter_map(|t| t.assigned_to).collect();
+    let conv_ids: Vec<i32> = rows.iter().filter_map(|t| t.conversation_id).collect();
+    let names: Vec<(i32, String)> = if user_ids.is_empty() {
+        Vec::new()
+    } else {
+        users::Entity::find()
+            .select_only()
+            .column(users::Column::Id)
+            .column(users::Column::FullName)
+            .filter(users::Column::Id.is_in(user_ids))
+            .into_tuple()
+            .all(db)
+            .await?
+    };
+    let public: Vec<(i32, String)> = if conv_ids.is_empty() {
+        Vec::new()
+    } else {
+        conversations::Entity::find()
+            .select_only()
+            .column(conversations::Column::Id)
+            .column(conversations::Column::PublicId)
+            .filter(conversations::Column::Id.is_in(conv_ids))
+            .into_tuple()
+            .all(db)
+            .await?
+    };
+    rows.into_iter()
+        .map(|t| {
+            let bad = |what: &str| DomainError::Internal(format!("ticket {} has a bad {what}", t.id));
+            Ok(TicketOut {
+                id: t.id,
+                conversation_id: t.conversation_id.and_then(|c| public.iter().find(|p| p.0 == c).map(|p| p.1.clone())),
+                assigned_to_name: t.assigned_to.and_then(|a| names.iter().find(|n| n.0 == a).map(|n| n.1.clone())),
+                status: t.status.parse().map_err(|_| bad("status"))?,
+                priority: t.priority.parse().map_err(|_| bad("priority"))?,
+                ticket_id: t.ticket_id,
+                customer_name: t.customer_name,
+                customer_email: t.customer_email,
+                subject: t.subject,
+                description: t.description,
+                category: t.category,
+                assigned_to: t.assigned_to,
+                created_at: t.created_at,
+                updated_at: t.updated_at,
+                first_response_at: t.first_response_at,
+                resolved_at: t.resolved_at,
+            })
+        })
+        .collect()
+}
+
+/// `GET /tickets` (any staff): newest first (ties by id), with the total matching for paging.
+pub async fn list(state: &AppState, actor: &CurrentUser, filter: &TicketFilter) -> DomainResult<(Vec<TicketOut>, u64)> {
+    actor.require(&Role::ALL)?;
+    let mut query = tickets::Entity::find();
+    if let Some(status) = filter.status {
+        query = query.filter(tickets::Column::Status.eq(status.as_str()));
+    }
+    if let Some(priority) = filter.priority {
+        query = query.filter(tickets::Column::Priority.eq(priority.as_str()));
+    }
+    if let Some(agent) = filter.assigned_to {
+        query = query.filter(tickets::Column::AssignedTo.eq(agent));
+    }
+    let limit = filter.limit.unwrap_or(100);
+    if limit == 0 || limit > MAX_PAGE {
+        return Err(DomainError::validation("limit", format!("limit is 1 to {MAX_PAGE}")));
+    }
+    let total = query.clone().count(&state.db).await?;
+    let rows = query
+        .order_by_desc(tickets::Column::CreatedAt)
+        .order_by_desc(tickets::Column::Id)
+        .offset(filter.skip.unwrap_or(0))
+        .limit(limit)
+        .all(&state.db)
+        .await?;
+    Ok((to_out(&state.db, rows).await?, total))
+}
+
+/// `GET /tickets/{ticket_id}` (any staff).
+pub async fn get(state: &AppState, actor: &CurrentUser, ticket_id: &str) -> DomainResult<TicketOut> {
+    actor.require(&Role::ALL)?;
+    let row = tickets::Entity::find()
+        .filter(tickets::Column::TicketId.eq(ticket_id.trim().to_ascii_uppercase()))
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound("Ticket not found".into()))?;
+    to_out(&state.db, vec![row]).await?.pop().ok_or_else(|| DomainError::NotFound("Ticket not found".into()))
+}

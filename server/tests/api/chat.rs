@@ -1,0 +1,279 @@
+//! `/chat/*`: start, message (stored first, answered, escalated), escalate (idempotent, even when
+//! raced), history with the visitor token (and not with another conversation's), retries with a
+//! client message id, and bad input that changes nothing.
+
+use domain::model::Role;
+use serde_json::{Value, json};
+
+use crate::harness::{TestApp, spawn_app};
+
+async fn start(app: &TestApp, body: Value) -> Value {
+    let res = app.client.post(app.api("/chat/start")).json(&body).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
+async fn send(app: &TestApp, body: Value) -> reqwest::Response {
+    app.client.post(app.api("/chat/message")).json(&body).send().await.unwrap()
+}
+
+async fn say(app: &TestApp, conversation: &str, message: &str) -> Value {
+    let res = send(app, json!({ "conversation_id": conversation, "message": message, "context": {} })).await;
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
+async fn history(app: &TestApp, conversation: &str, token: &str, after: i64) -> reqwest::Response {
+    app.client
+        .get(app.api(&format!("/chat/{conversation}/messages")))
+        .query(&[("after_seq", after)])
+        .header("x-visitor-token", token)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn with_kb() -> TestApp {
+    let app = spawn_app().await;
+    domain::seed::demo_knowledge(&app.state).await.unwrap();
+    app
+}
+
+async fn message_count(app: &TestApp) -> u64 {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    domain::entities::messages::Entity::find().count(&app.state.db).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_conversation_starts_with_a_greeting_and_a_visitor_token() {
+    let app = spawn_app().await;
+    let body =
+        start(&app, json!({ "user_id": "customer_12345", "metadata": { "email": "customer@example.com" } })).await;
+    let id = body["conversation_id"].as_str().unwrap();
+    assert!(uuid::Uuid::parse_str(id).unwrap().get_version_num() == 4);
+    assert_eq!(body["status"], "started");
+    let first = &body["messages"][0];
+    assert_eq!(first["id"], 1);
+    assert_eq!(first["role"], "assistant");
+    assert!(first["content"].as_str().unwrap().starts_with("¡Hola!"));
+    assert!(first["timestamp"].is_string());
+    assert!(body["visitor_token"].as_str().unwrap().len() >= 40);
+
+    let english = start(&app, json!({ "language": "en" })).await;
+    assert!(english["messages"][0]["content"].as_str().unwrap().starts_with("Hello!"));
+    let res = app.client.post(app.api("/chat/start")).json(&json!({ "language": "fr" })).send().await.unwrap();
+    assert_eq!(res.status(), 422);
+}
+
+#[tokio::test]
+async fn messages_are_stored_redacted_and_answered_from_the_knowledge_base() {
+    let app = with_kb().await;
+    let chat = start(&app, json!({})).await;
+    let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+
+    let body = say(&app, id, "¿Cómo bloqueo mi tarjeta desde la app? Mi tarjeta es 4111 1111 1111 1111").await;
+    assert!(body["message"].as_str().unwrap().contains("Bloquear tarjeta"), "{body}");
+    assert_eq!(body["conversation_id"], id);
+    assert_eq!(body["status"], "BOT");
+    assert_eq!(body["metadata"]["sources"][0]["title"], "Bloquear una tarjeta perdida o robada");
+    assert_eq!(body["metadata"]["provider"], "local");
+    assert_eq!((body["message_seq"].as_i64(), body["reply_seq"].as_i64()), (Some(2), Some(3)));
+
+    let res = history(&app, id, token, 0).await;
+    assert_eq!(res.status(), 200);
+    let messages: Vec<Value> = res.json().await.unwrap();
+    assert_eq!(messages.len(), 3);
+    assert_eq!(messages[1]["role"], "customer");
+    let stored = messages[1]["content"].as_str().unwrap();
+    assert!(!stored.contains("4111 1111 1111 1111") && stored.contains("1111"), "{stored}");
+    assert_eq!(messages[2]["role"], "assistant");
+    assert_eq!(messages[2]["metadata"]["intent"], "knowledge");
+    let after: Vec<Value> = history(&app, id, token, 2).await.json().await.unwrap();
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0]["seq"], 3);
+
+    // The answer is in the accuracy log, linked to the conversation.
+    let (_, staff) = app.token_for("agent", Role::Agent).await;
+    let log: Vec<Value> =
+        app.client.get(app.api("/assistant/answers")).bearer_auth(&staff).send().await.unwrap().json().await.unwrap();
+    assert_eq!(log[0]["channel"], "chat");
+    assert_eq!(log[0]["conversation_id"], id);
+}
+
+#[tokio::test]
+async fn an_urgent_report_opens_one_ticket_and_the_assistant_goes_quiet() {
+    let app = with_kb().await;
+    let chat =
+        start(&app, json!({ "user_id": "cust-9", "metadata": { "name": "Ana Pérez", "email": "ana@example.com" } }))
+            .await;
+    let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+
+    let body = say(&app, id, "Me robaron la tarjeta hace una hora").await;
+    let ticket_id = body["ticket_id"].as_str().unwrap().to_owned();
+    assert!(ticket_id.starts_with("TKT-") && ticket_id.len() == 12, "{ticket_id}");
+    assert!(ticket_id[4..].chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase()));
+    assert_eq!(body["metadata"]["ticket_id"], ticket_id.as_str());
+    assert_eq!(body["metadata"]["escalated"], true);
+    assert_eq!(body["status"], "WAITING");
+    assert!(body["message"].as_str().unwrap().contains(&ticket_id));
+
+    // Asking for a person again, however often, returns the same ticket.
+    for _ in 0..2 {
+        let res =
+            app.client.post(app.api("/chat/escalate")).json(&json!({ "conversation_id": id })).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        let escalated: Value = res.json().await.unwrap();
+        assert_eq!(escalated["ticket_id"], ticket_id.as_str());
+        assert_eq!(escalated["message"], "Conversation escalated to human agent");
+    }
+
+    // While a person has it, the assistant stays quiet, but the message is kept.
+    let quiet = say(&app, id, "¿Sigue ahí alguien?").await;
+    assert_eq!(quiet["message"], "");
+    assert_eq!(quiet["status"], "WAITING");
+    let messages: Vec<Value> = history(&app, id, token, 0).await.json().await.unwrap();
+    assert_eq!(messages.last().unwrap()["content"], "¿Sigue ahí alguien?");
+
+    let (_, staff) = app.token_for("agent", Role::Agent).await;
+    let res = app.client.get(app.api("/tickets")).bearer_auth(&staff).send().await.unwrap();
+    assert_eq!(res.headers()["x-total-count"], "1");
+    let tickets: Vec<Value> = res.json().await.unwrap();
+    assert_eq!(tickets[0]["ticket_id"], ticket_id.as_str());
+    assert_eq!(tickets[0]["priority"], "URGENT");
+    assert_eq!(tickets[0]["status"], "OPEN");
+    assert_eq!(tickets[0]["category"], "stolen_card");
+    assert_eq!(tickets[0]["customer_name"], "Ana Pérez");
+    assert_eq!(tickets[0]["customer_email"], "ana@example.com");
+    assert_eq!(tickets[0]["conversation_id"], id);
+    let one: Value = app
+        .client
+        .get(app.api(&format!("/tickets/{}", ticket_id.to_lowercase())))
+        .bearer_auth(&staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(one["ticket_id"], ticket_id.as_str());
+    let filtered = app
+        .client
+        .get(app.api("/tickets"))
+        .query(&[("status", "in_progress")])
+        .bearer_auth(&staff)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(filtered.headers()["x-total-count"], "0");
+    let bad =
+        app.client.get(app.api("/tickets")).query(&[("status", "lost")]).bearer_auth(&staff).send().await.unwrap();
+    assert_eq!(bad.status(), 422);
+    assert_eq!(app.client.get(app.api("/tickets")).send().await.unwrap().status(), 401);
+}
+
+#[tokio::test]
+async fn racing_escalations_open_a_single_ticket() {
+    let app = spawn_app().await;
+    let chat = start(&app, json!({})).await;
+    let id = chat["conversation_id"].as_str().unwrap().to_owned();
+    let mut handles = Vec::new();
+    for _ in 0..6 {
+        let (client, url, id) = (app.client.clone(), app.api("/chat/escalate"), id.clone());
+        handles.push(tokio::spawn(async move {
+            let body = json!({ "conversation_id": id, "priority": "high", "category": "account_inquiry" });
+            let res = client.post(url).json(&body).send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            res.json::<Value>().await.unwrap()["ticket_id"].as_str().unwrap().to_owned()
+        }));
+    }
+    let mut ids = Vec::new();
+    for h in handles {
+        ids.push(h.await.unwrap());
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    assert_eq!(domain::entities::tickets::Entity::find().count(&app.state.db).await.unwrap(), 1);
+    let messages: Vec<Value> =
+        history(&app, &id, chat["visitor_token"].as_str().unwrap(), 0).await.json().await.unwrap();
+    assert_eq!(messages.iter().filter(|m| m["role"] == "system").count(), 1, "one hand-over notice");
+}
+
+#[tokio::test]
+async fn a_retried_message_is_stored_and_answered_once() {
+    let app = with_kb().await;
+    let chat = start(&app, json!({})).await;
+    let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+    let body =
+        json!({ "conversation_id": id, "message": "¿Qué comisiones cobra la cuenta?", "client_message_id": "m-1" });
+    let first: Value = send(&app, body.clone()).await.json().await.unwrap();
+    let again: Value = send(&app, body).await.json().await.unwrap();
+    assert_eq!(first, again);
+    let messages: Vec<Value> = history(&app, id, token, 0).await.json().await.unwrap();
+    assert_eq!(messages.len(), 3, "greeting, message, reply — once each");
+}
+
+#[tokio::test]
+async fn two_unsure_answers_in_a_row_hand_over() {
+    let app = with_kb().await;
+    let chat = start(&app, json!({ "language": "en" })).await;
+    let id = chat["conversation_id"].as_str().unwrap();
+    let first = say(&app, id, "Can you recommend a good restaurant?").await;
+    assert_eq!(first["status"], "BOT");
+    assert_eq!(first["metadata"]["intent"], "unknown");
+    let second = say(&app, id, "What about a pizza place downtown?").await;
+    assert_eq!(second["status"], "WAITING");
+    assert_eq!(second["metadata"]["intent"], "low_confidence");
+    assert!(second["ticket_id"].as_str().unwrap().starts_with("TKT-"));
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_clear_error_and_changes_nothing() {
+    let app = spawn_app().await;
+    let chat = start(&app, json!({})).await;
+    let other = start(&app, json!({})).await;
+    let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+    let before = message_count(&app).await;
+
+    let cases = [
+        (json!({ "conversation_id": id, "message": "   " }), 422),
+        (json!({ "conversation_id": id, "message": "x".repeat(4001) }), 413),
+        (json!({ "conversation_id": id }), 422),
+        (json!({ "conversation_id": id, "message": "hola", "client_message_id": "" }), 422),
+        (json!({ "conversation_id": uuid::Uuid::new_v4().to_string(), "message": "hola" }), 404),
+        (json!({ "conversation_id": "not-a-uuid", "message": "hola" }), 404),
+    ];
+    for (body, status) in cases {
+        let res = send(&app, body.clone()).await;
+        assert_eq!(res.status(), status, "{body}");
+        assert!(res.json::<Value>().await.unwrap()["detail"].is_string());
+    }
+    let res = app
+        .client
+        .post(app.api("/chat/message"))
+        .header("content-type", "application/json")
+        .body("{\"conversation_id\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    let res = app
+        .client
+        .post(app.api("/chat/escalate"))
+        .json(&json!({ "conversation_id": id, "priority": "someday" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert_eq!(message_count(&app).await, before, "nothing stored");
+
+    // History: the token is required, and only opens its own conversation.
+    let res = app.client.get(app.api(&format!("/chat/{id}/messages"))).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    let res = history(&app, id, other["visitor_token"].as_str().unwrap(), 0).await;
+    assert_eq!(res.status(), 403);
+    let res = history(&app, id, token, -1).await;
+    assert_eq!(res.status(), 422);
+    let res = history(&app, &uuid::Uuid::new_v4().to_string(), token, 0).await;
+    assert_eq!(res.status(), 404);
+}
