@@ -1,6 +1,10 @@
-//! What a page shows when the role may not see it (the server also answers 403).
+//! What a page shows when the role may not see it (the server also answers 403), or when its
+//! data could not be loaded.
 
 use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::api::AppError;
 
 /// "You do not have access" panel.
 #[component]
@@ -11,5 +15,14 @@ pub fn Forbidden() -> impl IntoView {
             <p>"Your role does not have access to this page."</p>
             <a href="/">"Back to the overview"</a>
         </section>
+    }
+}
+
+/// A page's answer to a failed load: the 403 panel, a redirect to sign-in, or the message.
+pub fn load_error(error: AppError) -> AnyView {
+    match error {
+        AppError::Forbidden => view! { <Forbidden/> }.into_any(),
+        AppError::Unauthorized => view! { <Redirect path="/login"/> }.into_any(),
+        other => view! { <p class="error" role="alert">{other.to_string()}</p> }.into_any(),
     }
 }

@@ -3,12 +3,11 @@
 
 use domain::model::AnswerRecord;
 use leptos::prelude::*;
-use leptos_router::components::{Form, Redirect};
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::AppError;
 use crate::api::assistant::{SetVerdict, list_answers};
-use crate::components::forbidden::Forbidden;
+use crate::components::forbidden::load_error;
 
 /// The answer log page.
 #[component]
@@ -44,9 +43,7 @@ pub fn AnswersPage() -> impl IntoView {
                 match answers.await {
                     Ok(list) if list.is_empty() => view! { <p class="empty">"No answers match."</p> }.into_any(),
                     Ok(list) => view! { <AnswerTable list verdict/> }.into_any(),
-                    Err(AppError::Forbidden) => view! { <Forbidden/> }.into_any(),
-                    Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => load_error(e),
                 }
             })}
         </Transition>

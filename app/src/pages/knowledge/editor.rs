@@ -4,13 +4,12 @@
 
 use domain::model::{ArticleOut, Role};
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect};
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::api::AppError;
 use crate::api::auth::me;
 use crate::api::knowledge::{SaveArticle, SetArticleActive, get_article, preview_markdown};
-use crate::components::forbidden::Forbidden;
+use crate::components::forbidden::load_error;
 
 /// The editor for a new article or an existing one.
 #[component]
@@ -30,9 +29,7 @@ pub fn ArticleEditorPage() -> impl IntoView {
                 let can_write = user.await.is_ok_and(|u| matches!(u.role, Role::Admin | Role::Supervisor));
                 match article.await {
                     Ok(article) => view! { <Editor article can_write/> }.into_any(),
-                    Err(AppError::Forbidden) => view! { <Forbidden/> }.into_any(),
-                    Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => load_error(e),
                 }
             })}
         </Suspense>

@@ -5,12 +5,11 @@ pub mod editor;
 
 use domain::model::ArticleOut;
 use leptos::prelude::*;
-use leptos_router::components::{A, Form, Redirect};
+use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 
-use crate::api::AppError;
 use crate::api::knowledge::{article_categories, list_articles};
-use crate::components::forbidden::Forbidden;
+use crate::components::forbidden::load_error;
 
 /// The list page; the search and filters live in the URL so results can be shared.
 #[component]
@@ -60,9 +59,7 @@ pub fn KnowledgePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match articles.await {
                     Ok(list) => view! { <ArticleTable list searching=!param("q").trim().is_empty()/> }.into_any(),
-                    Err(AppError::Forbidden) => view! { <Forbidden/> }.into_any(),
-                    Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => load_error(e),
                 }
             })}
         </Transition>

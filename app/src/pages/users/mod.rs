@@ -2,11 +2,9 @@
 
 use domain::model::{Role, UserOut};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
-use crate::api::AppError;
 use crate::api::users::{CreateUser, UpdateUser, list_users};
-use crate::components::forbidden::Forbidden;
+use crate::components::forbidden::load_error;
 
 /// The users page. Other roles get a 403 page.
 #[component]
@@ -23,9 +21,7 @@ pub fn UsersPage() -> impl IntoView {
                         <CreateUserForm action=create/>
                         <UserTable list update/>
                     }.into_any(),
-                    Err(AppError::Forbidden) => view! { <Forbidden/> }.into_any(),
-                    Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => load_error(e),
                 }
             })}
         </Suspense>
