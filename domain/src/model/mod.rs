@@ -24,5 +24,8 @@ pub use error::ErrorBody;
 pub use knowledge::{ArticleFilter, ArticleOut, CreateArticleRequest, SearchParams, UpdateArticleRequest};
 pub use priority::Priority;
 pub use role::{ParseRoleError, Role};
-pub use tickets::{TicketFilter, TicketOut, TicketStatus};
+pub use tickets::{
+    AssignRequest, CreateNoteRequest, CreateTicketRequest, NoteOut, PriorityRequest, StatusRequest, TicketFilter,
+    TicketOut, TicketStatus,
+};
 pub use users::{CreateUserRequest, UpdateUserRequest};

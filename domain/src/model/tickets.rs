@@ -59,3 +59,53 @@ pub struct TicketFilter {
     #[serde(default)]
     pub limit: Option<u64>,
 }
+
+/// `POST /tickets` (staff open a ticket by hand, e.g. after a phone call).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CreateTicketRequest {
+    pub subject: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    #[serde(default)]
+    pub category: Option<String>,
+    pub customer_name: String,
+    #[serde(default)]
+    pub customer_email: Option<String>,
+}
+
+/// `POST /tickets/{ticket_id}/assign`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct AssignRequest {
+    #[serde(rename = "agentId", alias = "agent_id")]
+    pub agent_id: i32,
+}
+
+/// `PATCH /tickets/{ticket_id}/status`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StatusRequest {
+    pub status: TicketStatus,
+}
+
+/// `PATCH /tickets/{ticket_id}/priority`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PriorityRequest {
+    pub priority: Priority,
+}
+
+/// An internal note on a ticket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteOut {
+    pub id: i32,
+    pub author_id: i32,
+    pub author_name: Option<String>,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `POST /tickets/{ticket_id}/notes`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CreateNoteRequest {
+    pub body: String,
+}

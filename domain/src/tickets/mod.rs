@@ -1,6 +1,8 @@
 //! Tickets: opened when a conversation is escalated (one open ticket per conversation, however
 //! many escalations race) or by staff; listed with filters and a stable order.
 
+pub mod actions;
+
 use chrono::Utc;
 use rand::RngCore;
 use sea_orm::{

@@ -10,7 +10,7 @@ pub mod tickets;
 pub mod users;
 
 use axum::Router;
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use domain::AppState;
 
 use crate::ratelimit::SharedLimit;
@@ -38,8 +38,12 @@ pub fn api(login_limit: Option<SharedLimit>) -> Router<AppState> {
         .route("/chat/message", post(chat::message))
         .route("/chat/escalate", post(chat::escalate))
         .route("/chat/{id}/messages", get(chat::history))
-        .route("/tickets", get(tickets::list))
+        .route("/tickets", get(tickets::list).post(tickets::create))
         .route("/tickets/{ticket_id}", get(tickets::get))
+        .route("/tickets/{ticket_id}/assign", post(tickets::assign))
+        .route("/tickets/{ticket_id}/status", patch(tickets::status))
+        .route("/tickets/{ticket_id}/priority", patch(tickets::priority))
+        .route("/tickets/{ticket_id}/notes", get(tickets::notes).post(tickets::add_note))
         .route("/assistant/ask", post(assistant::ask))
         .route("/assistant/answers", get(assistant::list))
         .route("/assistant/answers/{id}", get(assistant::get))

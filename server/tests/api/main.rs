@@ -15,4 +15,5 @@ mod knowledge;
 mod llm;
 mod migrations;
 mod rate_limit;
+mod tickets;
 mod users;

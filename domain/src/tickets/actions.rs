@@ -1,0 +1,264 @@
+//! What staff do with tickets: open one by hand, assign, change status or priority, leave
+//! internal notes. VIEWER only reads; an AGENT works on its own and unassigned tickets;
+//! SUPERVISOR and ADMIN on all. Every action is audited.
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set};
+
+use super::{new_ticket_id, to_out};
+use crate::audit::{Entry, Outcome, RequestMeta};
+use crate::auth::CurrentUser;
+use crate::chat::store::{NewMessage, append};
+use crate::entities::{conversations, ticket_notes, tickets, users};
+use crate::error::{DomainError, DomainResult};
+use crate::model::{
+    ConversationStatus, CreateNoteRequest, CreateTicketRequest, MessageRole, NoteOut, Priority, Role, TicketOut,
+    TicketStatus,
+};
+use crate::state::AppState;
+
+/// Roles that work on tickets.
+pub const WORKERS: [Role; 3] = [Role::Admin, Role::Supervisor, Role::Agent];
+
+async fn find(state: &AppState, ticket_id: &str) -> DomainResult<tickets::Model> {
+    tickets::Entity::find()
+        .filter(tickets::Column::TicketId.eq(ticket_id.trim().to_ascii_uppercase()))
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound("Ticket not found".into()))
+}
+
+/// An AGENT may act only on tickets that are theirs or nobody's.
+fn may_work_on(actor: &CurrentUser, ticket: &tickets::Model) -> DomainResult<()> {
+    actor.require(&WORKERS)?;
+    if actor.role == Role::Agent && ticket.assigned_to.is_some_and(|a| a != actor.id) {
+        return Err(DomainError::Forbidden("This ticket belongs to another agent".into()));
+    }
+    Ok(())
+}
+
+async fn audit(
+    state: &AppState,
+    actor: &CurrentUser,
+    action: &'static str,
+    ticket: &str,
+    details: serde_json::Value,
+    meta: &RequestMeta,
+) {
+    let entry = Entry::new(action, Outcome::Success)
+        .actor(actor.id, &actor.username)
+        .resource("ticket", ticket)
+        .details(details);
+    let _ = state.audit.record(entry, meta).await;
+}
+
+async fn out(state: &AppState, row: tickets::Model) -> DomainResult<TicketOut> {
+    to_out(&state.db, vec![row]).await?.pop().ok_or_else(|| DomainError::Internal("ticket vanished".into()))
+}
+
+/// `POST /tickets`.
+pub async fn create(
+    state: &AppState,
+    actor: &CurrentUser,
+    req: &CreateTicketRequest,
+    meta: &RequestMeta,
+) -> DomainResult<TicketOut> {
+    actor.require(&WORKERS)?;
+    let subject = req.subject.trim();
+    if subject.is_empty() || subject.chars().count() > 255 {
+        return Err(DomainError::validation("subject", "Subject must be 1 to 255 characters"));
+    }
+    let name = req.customer_name.trim();
+    if name.is_empty() || name.chars().count() > 255 {
+        return Err(DomainError::validation("customer_name", "Customer name must be 1 to 255 characters"));
+    }
+    if req.description.chars().count() > 10_000 {
+        return Err(DomainError::validation("description", "Description is at most 10,000 characters"));
+    }
+    let email = req.customer_email.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(str::to_lowercase);
+    if email.as_ref().is_some_and(|e| !e.contains('@') || e.len() > 255 || e.contains(char::is_whitespace)) {
+        return Err(DomainError::validation("customer_email", "A valid e-mail address is required"));
+    }
+    let category = req.category.as_deref().map(str::trim).filter(|c| !c.is_empty()).unwrap_or("general");
+    if category.chars().count() > 64 {
+        return Err(DomainError::validation("category", "Category is at most 64 characters"));
+    }
+    let now = Utc::now();
+    let row = tickets::ActiveModel {
+        id: sea_orm::NotSet,
+        ticket_id: Set(new_ticket_id()),
+        conversation_id: Set(None),
+        open_conversation_id: Set(None),
+        customer_name: Set(name.to_owned()),
+        customer_email: Set(email),
+        subject: Set(subject.to_owned()),
+        description: Set(req.description.trim().to_owned()),
+        status: Set(TicketStatus::Open.as_str().to_owned()),
+        priority: Set(req.priority.unwrap_or(Priority::Medium).as_str().to_owned()),
+        category: Set(category.to_lowercase()),
+        assigned_to: Set(None),
+        created_by: Set(Some(actor.id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        first_response_at: Set(None),
+        resolved_at: Set(None),
+    }
+    .insert(&state.db)
+    .await?;
+    audit(state, actor, "ticket.create", &row.ticket_id, serde_json::json!({ "priority": row.priority }), meta).await;
+    out(state, row).await
+}
+
+/// `POST /tickets/{ticket_id}/assign`: an open ticket goes IN_PROGRESS; its conversation is the
+/// agent's, and the customer is told a person joined.
+pub async fn assign(
+    state: &AppState,
+    actor: &CurrentUser,
+    ticket_id: &str,
+    agent_id: i32,
+    meta: &RequestMeta,
+) -> DomainResult<TicketOut> {
+    let ticket = find(state, ticket_id).await?;
+    may_work_on(actor, &ticket)?;
+    if actor.role == Role::Agent && agent_id != actor.id {
+        return Err(DomainError::Forbidden("Agents can only assign tickets to themselves".into()));
+    }
+    let agent = users::Entity::find_by_id(agent_id)
+        .one(&state.db)
+        .await?
+        .filter(|u| u.is_active && u.role != Role::Viewer.as_str())
+        .ok_or_else(|| DomainError::validation("agentId", "No active agent has that id"))?;
+    let mut active = ticket.clone().into_active_model();
+    active.assigned_to = Set(Some(agent.id));
+    if ticket.status == TicketStatus::Open.as_str() {
+        active.status = Set(TicketStatus::InProgress.as_str().to_owned());
+    }
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&state.db).await?;
+    if let Some(conversation_id) = ticket.conversation_id {
+        let notice = format!("{} joined the conversation.", agent.full_name);
+        let message = NewMessage {
+            role: MessageRole::System,
+            author_id: Some(agent.id),
+            content: &notice,
+            metadata: serde_json::json!({ "event": "agent_joined", "agent": agent.full_name }),
+            client_message_id: None,
+            reply_to: None,
+        };
+        let change = conversations::ActiveModel {
+            status: Set(ConversationStatus::Assigned.as_str().to_owned()),
+            assigned_to: Set(Some(agent.id)),
+            ..Default::default()
+        };
+        append(&state.db, conversation_id, message, Some(change)).await?;
+    }
+    audit(state, actor, "ticket.assign", &updated.ticket_id, serde_json::json!({ "agent_id": agent.id }), meta).await;
+    out(state, updated).await
+}
+
+/// `PATCH /tickets/{ticket_id}/status`. Resolving or closing frees the conversation for a new
+/// ticket; reopening claims it again (409 if another ticket holds it).
+pub async fn set_status(
+    state: &AppState,
+    actor: &CurrentUser,
+    ticket_id: &str,
+    status: TicketStatus,
+    meta: &RequestMeta,
+) -> DomainResult<TicketOut> {
+    let ticket = find(state, ticket_id).await?;
+    may_work_on(actor, &ticket)?;
+    let mut active = ticket.clone().into_active_model();
+    active.status = Set(status.as_str().to_owned());
+    active.open_conversation_id = Set(if status.is_open() { ticket.conversation_id } else { None });
+    active.resolved_at = Set(match status {
+        TicketStatus::Resolved | TicketStatus::Closed => ticket.resolved_at.or(Some(Utc::now())),
+        _ => None,
+    });
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&state.db).await.map_err(|e| match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            DomainError::Conflict("The conversation already has another open ticket".into())
+        }
+        _ => DomainError::Database(e),
+    })?;
+    let details = serde_json::json!({ "from": ticket.status, "to": status });
+    audit(state, actor, "ticket.status", &updated.ticket_id, details, meta).await;
+    out(state, updated).await
+}
+
+/// `PATCH /tickets/{ticket_id}/priority`.
+pub async fn set_priority(
+    state: &AppState,
+    actor: &CurrentUser,
+    ticket_id: &str,
+    priority: Priority,
+    meta: &RequestMeta,
+) -> DomainResult<TicketOut> {
+    let ticket = find(state, ticket_id).await?;
+    may_work_on(actor, &ticket)?;
+    let mut active = ticket.clone().into_active_model();
+    active.priority = Set(priority.as_str().to_owned());
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&state.db).await?;
+    let details = serde_json::json!({ "from": ticket.priority, "to": priority });
+    audit(state, actor, "ticket.priority", &updated.ticket_id, details, meta).await;
+    out(state, updated).await
+}
+
+/// `GET /tickets/{ticket_id}/notes` (any staff), oldest first.
+pub async fn notes(state: &AppState, actor: &CurrentUser, ticket_id: &str) -> DomainResult<Vec<NoteOut>> {
+    actor.require(&Role::ALL)?;
+    let ticket = find(state, ticket_id).await?;
+    let rows = ticket_notes::Entity::find()
+        .filter(ticket_notes::Column::TicketId.eq(ticket.id))
+        .order_by_asc(ticket_notes::Column::Id)
+        .all(&state.db)
+        .await?;
+    let authors = users::Entity::find()
+        .filter(users::Column::Id.is_in(rows.iter().map(|n| n.author_id).collect::<Vec<_>>()))
+        .all(&state.db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|n| NoteOut {
+            author_name: authors.iter().find(|a| a.id == n.author_id).map(|a| a.full_name.clone()),
+            id: n.id,
+            author_id: n.author_id,
+            body: n.body,
+            created_at: n.created_at,
+        })
+        .collect())
+}
+
+/// `POST /tickets/{ticket_id}/notes` → 201: an internal note (never shown to the customer).
+pub async fn add_note(
+    state: &AppState,
+    actor: &CurrentUser,
+    ticket_id: &str,
+    req: &CreateNoteRequest,
+    meta: &RequestMeta,
+) -> DomainResult<NoteOut> {
+    let ticket = find(state, ticket_id).await?;
+    may_work_on(actor, &ticket)?;
+    let body = req.body.trim();
+    if body.is_empty() || body.chars().count() > 10_000 {
+        return Err(DomainError::validation("body", "A note is 1 to 10,000 characters"));
+    }
+    let row = ticket_notes::ActiveModel {
+        id: sea_orm::NotSet,
+        ticket_id: Set(ticket.id),
+        author_id: Set(actor.id),
+        body: Set(body.to_owned()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&state.db)
+    .await?;
+    audit(state, actor, "ticket.note", &ticket.ticket_id, serde_json::json!({ "note_id": row.id }), meta).await;
+    Ok(NoteOut {
+        id: row.id,
+        author_id: row.author_id,
+        author_name: Some(actor.full_name.clone()),
+        body: row.body,
+        created_at: row.created_at,
+    })
+}
