@@ -2,6 +2,7 @@
 //! answers while no person has the conversation), escalate to a person (one open ticket per
 //! conversation), read the history with the visitor token.
 
+pub mod staff;
 pub mod store;
 
 use chrono::Utc;
@@ -53,7 +54,7 @@ fn not_found() -> DomainError {
     DomainError::NotFound("Conversation not found".into())
 }
 
-fn status_of(conversation: &conversations::Model) -> ConversationStatus {
+pub(crate) fn status_of(conversation: &conversations::Model) -> ConversationStatus {
     conversation.status.parse().unwrap_or(ConversationStatus::Bot)
 }
 

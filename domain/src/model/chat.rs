@@ -128,3 +128,48 @@ pub struct HistoryParams {
     #[serde(default)]
     pub after_seq: Option<i64>,
 }
+
+/// A conversation as staff see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConversationOut {
+    /// The public UUID.
+    pub id: String,
+    pub status: ConversationStatus,
+    pub language: String,
+    pub visitor_id: Option<String>,
+    pub metadata: serde_json::Value,
+    pub assigned_to: Option<i32>,
+    pub last_seq: i64,
+    /// The open ticket's id, if any.
+    pub ticket_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+/// `GET /conversations/{id}`: the conversation and its transcript.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConversationDetail {
+    #[serde(flatten)]
+    pub conversation: ConversationOut,
+    pub messages: Vec<ChatMessageOut>,
+}
+
+/// `GET /conversations` filters and paging.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConversationFilter {
+    #[serde(default)]
+    pub status: Option<ConversationStatus>,
+    #[serde(default)]
+    pub assigned_to: Option<i32>,
+    #[serde(default)]
+    pub skip: Option<u64>,
+    #[serde(default)]
+    pub limit: Option<u64>,
+}
+
+/// `POST /conversations/{id}/messages`: an agent writes to the customer.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct AgentMessageRequest {
+    pub content: String,
+}

@@ -17,8 +17,9 @@ pub use assistant::{
 };
 pub use auth::{LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UserOut};
 pub use chat::{
-    ChatMessageOut, ConversationStatus, EscalateRequest, EscalateResponse, HistoryParams, MessageRole,
-    SendMessageRequest, SendMessageResponse, StartChatRequest, StartChatResponse,
+    AgentMessageRequest, ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut, ConversationStatus,
+    EscalateRequest, EscalateResponse, HistoryParams, MessageRole, SendMessageRequest, SendMessageResponse,
+    StartChatRequest, StartChatResponse,
 };
 pub use error::ErrorBody;
 pub use knowledge::{ArticleFilter, ArticleOut, CreateArticleRequest, SearchParams, UpdateArticleRequest};

@@ -4,6 +4,7 @@
 pub mod assistant;
 pub mod auth;
 pub mod chat;
+pub mod conversations;
 pub mod health;
 pub mod knowledge;
 pub mod tickets;
@@ -38,6 +39,12 @@ pub fn api(login_limit: Option<SharedLimit>) -> Router<AppState> {
         .route("/chat/message", post(chat::message))
         .route("/chat/escalate", post(chat::escalate))
         .route("/chat/{id}/messages", get(chat::history))
+        .route("/conversations", get(conversations::list))
+        .route("/conversations/{id}", get(conversations::get))
+        .route("/conversations/{id}/messages", post(conversations::message))
+        .route("/conversations/{id}/takeover", post(conversations::take_over))
+        .route("/conversations/{id}/handback", post(conversations::hand_back))
+        .route("/conversations/{id}/close", post(conversations::close))
         .route("/tickets", get(tickets::list).post(tickets::create))
         .route("/tickets/{ticket_id}", get(tickets::get))
         .route("/tickets/{ticket_id}/assign", post(tickets::assign))

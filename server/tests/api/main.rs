@@ -8,6 +8,7 @@ mod assistant;
 mod auth;
 mod chat;
 mod cli;
+mod conversations;
 mod errors;
 mod harness;
 mod health;

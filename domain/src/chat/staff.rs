@@ -1,0 +1,263 @@
+//! What staff do with conversations: list and read them (any staff), write to the customer,
+//! take one over from the assistant, hand it back, close it. An AGENT acts on conversations that
+//! are theirs or nobody's; SUPERVISOR and ADMIN on all. Every action is audited.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
+
+use super::store::{NewMessage, append, to_out};
+use super::{find, status_of};
+use crate::audit::{Entry, Outcome, RequestMeta};
+use crate::auth::CurrentUser;
+use crate::entities::{conversations, messages, tickets};
+use crate::error::{DomainError, DomainResult};
+use crate::model::{
+    ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut, ConversationStatus, MessageRole, Role,
+    TicketStatus,
+};
+use crate::state::AppState;
+use crate::tickets::actions::WORKERS;
+
+async fn open_ticket(state: &AppState, conversation_id: i32) -> DomainResult<Option<tickets::Model>> {
+    Ok(tickets::Entity::find().filter(tickets::Column::OpenConversationId.eq(conversation_id)).one(&state.db).await?)
+}
+
+fn out(row: &conversations::Model, ticket: Option<&tickets::Model>) -> ConversationOut {
+    ConversationOut {
+        id: row.public_id.clone(),
+        status: status_of(row),
+        language: row.language.clone(),
+        visitor_id: row.visitor_id.clone(),
+        metadata: row.metadata.clone(),
+        assigned_to: row.assigned_to,
+        last_seq: row.last_seq,
+        ticket_id: ticket.map(|t| t.ticket_id.clone()),
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        closed_at: row.closed_at,
+    }
+}
+
+/// `GET /conversations` (any staff): most recently active first, with the total for paging.
+pub async fn list(
+    state: &AppState,
+    actor: &CurrentUser,
+    filter: &ConversationFilter,
+) -> DomainResult<(Vec<ConversationOut>, u64)> {
+    actor.require(&Role::ALL)?;
+    let mut query = conversations::Entity::find();
+    if let Some(status) = filter.status {
+        query = query.filter(conversations::Column::Status.eq(status.as_str()));
+    }
+    if let Some(agent) = filter.assigned_to {
+        query = query.filter(conversations::Column::AssignedTo.eq(agent));
+    }
+    let limit = filter.limit.unwrap_or(100);
+    if limit == 0 || limit > 500 {
+        return Err(DomainError::validation("limit", "limit is 1 to 500"));
+    }
+    let total = query.clone().count(&state.db).await?;
+    let rows = query
+        .order_by_desc(conversations::Column::UpdatedAt)
+        .order_by_desc(conversations::Column::Id)
+        .offset(filter.skip.unwrap_or(0))
+        .limit(limit)
+        .all(&state.db)
+        .await?;
+    let open: Vec<tickets::Model> = tickets::Entity::find()
+        .filter(tickets::Column::OpenConversationId.is_in(rows.iter().map(|c| c.id).collect::<Vec<_>>()))
+        .all(&state.db)
+        .await?;
+    let list = rows.iter().map(|c| out(c, open.iter().find(|t| t.open_conversation_id == Some(c.id)))).collect();
+    Ok((list, total))
+}
+
+/// `GET /conversations/{id}` (any staff): the conversation and its whole transcript.
+pub async fn get(state: &AppState, actor: &CurrentUser, id: &str) -> DomainResult<ConversationDetail> {
+    actor.require(&Role::ALL)?;
+    let conversation = find(state, id).await?;
+    let rows = messages::Entity::find()
+        .filter(messages::Column::ConversationId.eq(conversation.id))
+        .order_by_asc(messages::Column::Seq)
+        .all(&state.db)
+        .await?;
+    let ticket = open_ticket(state, conversation.id).await?;
+    Ok(ConversationDetail {
+        conversation: out(&conversation, ticket.as_ref()),
+        messages: rows.iter().map(to_out).collect(),
+    })
+}
+
+/// An AGENT may act only on conversations that are theirs or nobody's; nobody on closed ones.
+fn may_act(actor: &CurrentUser, conversation: &conversations::Model) -> DomainResult<()> {
+    actor.require(&WORKERS)?;
+    if actor.role == Role::Agent && conversation.assigned_to.is_some_and(|a| a != actor.id) {
+        return Err(DomainError::Forbidden("This conversation belongs to another agent".into()));
+    }
+    Ok(())
+}
+
+fn not_closed(conversation: &conversations::Model) -> DomainResult<()> {
+    if status_of(conversation) == ConversationStatus::Closed {
+        return Err(DomainError::Conflict("This conversation is closed".into()));
+    }
+    Ok(())
+}
+
+async fn audit(state: &AppState, actor: &CurrentUser, action: &'static str, id: &str, meta: &RequestMeta) {
+    let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("conversation", id);
+    let _ = state.audit.record(entry, meta).await;
+}
+
+/// Makes `actor` the owner: the conversation is ASSIGNED to them, and so is its open ticket if
+/// nobody has it yet. Returns whether ownership changed.
+async fn claim(state: &AppState, actor: &CurrentUser, conversation: &conversations::Model) -> DomainResult<bool> {
+    if conversation.assigned_to == Some(actor.id) && status_of(conversation) == ConversationStatus::Assigned {
+        return Ok(false);
+    }
+    if let Some(ticket) = open_ticket(state, conversation.id).await?
+        && ticket.assigned_to.is_none()
+    {
+        let mut active = ticket.into_active_model();
+        active.assigned_to = Set(Some(actor.id));
+        active.status = Set(TicketStatus::InProgress.as_str().to_owned());
+        active.updated_at = Set(Utc::now());
+        active.update(&state.db).await?;
+    }
+    let notice = format!("{} joined the conversation.", actor.full_name);
+    system_message(state, conversation, &notice, "agent_joined", ConversationStatus::Assigned, Some(actor.id)).await?;
+    Ok(true)
+}
+
+async fn system_message(
+    state: &AppState,
+    conversation: &conversations::Model,
+    text: &str,
+    event: &str,
+    status: ConversationStatus,
+    assigned_to: Option<i32>,
+) -> DomainResult<messages::Model> {
+    let message = NewMessage {
+        role: MessageRole::System,
+        author_id: assigned_to,
+        content: text,
+        metadata: serde_json::json!({ "event": event }),
+        client_message_id: None,
+        reply_to: None,
+    };
+    let change = conversations::ActiveModel {
+        status: Set(status.as_str().to_owned()),
+        assigned_to: Set(assigned_to),
+        closed_at: Set((status == ConversationStatus::Closed).then(Utc::now)),
+        low_confidence_turns: Set(0),
+        ..Default::default()
+    };
+    append(&state.db, conversation.id, message, Some(change)).await
+}
+
+/// `POST /conversations/{id}/messages`: an agent writes to the customer (taking the conversation
+/// over first if the assistant or the queue had it).
+pub async fn agent_message(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: &str,
+    content: &str,
+    meta: &RequestMeta,
+) -> DomainResult<ChatMessageOut> {
+    let conversation = find(state, id).await?;
+    may_act(actor, &conversation)?;
+    not_closed(&conversation)?;
+    let content = content.trim();
+    if content.is_empty() {
+        return Err(DomainError::validation("content", "Type a message"));
+    }
+    let max = state.config.chat.max_message_chars;
+    if content.chars().count() > max {
+        return Err(DomainError::TooLarge(format!("A message is at most {max} characters")));
+    }
+    claim(state, actor, &conversation).await?;
+    let message = NewMessage {
+        role: MessageRole::Agent,
+        author_id: Some(actor.id),
+        content,
+        metadata: serde_json::json!({ "author_name": actor.full_name }),
+        client_message_id: None,
+        reply_to: None,
+    };
+    let stored = append(&state.db, conversation.id, message, None).await?;
+    if let Some(ticket) = open_ticket(state, conversation.id).await?
+        && ticket.first_response_at.is_none()
+    {
+        let mut active = ticket.into_active_model();
+        active.first_response_at = Set(Some(stored.created_at));
+        active.update(&state.db).await?;
+    }
+    audit(state, actor, "conversation.message", &conversation.public_id, meta).await;
+    Ok(to_out(&stored))
+}
+
+/// `POST /conversations/{id}/takeover`: a person takes the conversation from the assistant.
+pub async fn take_over(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: &str,
+    meta: &RequestMeta,
+) -> DomainResult<ConversationDetail> {
+    let conversation = find(state, id).await?;
+    may_act(actor, &conversation)?;
+    not_closed(&conversation)?;
+    if claim(state, actor, &conversation).await? {
+        audit(state, actor, "conversation.takeover", &conversation.public_id, meta).await;
+    }
+    get(state, actor, id).await
+}
+
+/// `POST /conversations/{id}/handback`: the assistant answers again.
+pub async fn hand_back(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: &str,
+    meta: &RequestMeta,
+) -> DomainResult<ConversationDetail> {
+    let conversation = find(state, id).await?;
+    may_act(actor, &conversation)?;
+    not_closed(&conversation)?;
+    let lang = crate::assistant::language::Lang::parse(&conversation.language);
+    let text = match lang {
+        Some(crate::assistant::language::Lang::En) => "You are back with the virtual assistant. How else can I help?",
+        _ => "Continúas con el asistente virtual. ¿En qué más puedo ayudarte?",
+    };
+    system_message(state, &conversation, text, "handed_back", ConversationStatus::Bot, None).await?;
+    audit(state, actor, "conversation.handback", &conversation.public_id, meta).await;
+    get(state, actor, id).await
+}
+
+/// `POST /conversations/{id}/close`.
+pub async fn close(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: &str,
+    meta: &RequestMeta,
+) -> DomainResult<ConversationDetail> {
+    let conversation = find(state, id).await?;
+    may_act(actor, &conversation)?;
+    not_closed(&conversation)?;
+    let text = match crate::assistant::language::Lang::parse(&conversation.language) {
+        Some(crate::assistant::language::Lang::En) => "This conversation has been closed. Thank you for contacting us.",
+        _ => "Esta conversación ha finalizado. Gracias por contactarnos.",
+    };
+    system_message(
+        state,
+        &conversation,
+        text,
+        "conversation_closed",
+        ConversationStatus::Closed,
+        conversation.assigned_to,
+    )
+    .await?;
+    audit(state, actor, "conversation.close", &conversation.public_id, meta).await;
+    get(state, actor, id).await
+}
