@@ -20,6 +20,8 @@ pub mod entities;
 #[cfg(feature = "server")]
 pub mod error;
 #[cfg(feature = "server")]
+pub mod events;
+#[cfg(feature = "server")]
 pub mod knowledge;
 #[cfg(feature = "server")]
 pub mod seed;

@@ -16,6 +16,8 @@ pub struct AppState {
     pub audit: AuditLog,
     /// The knowledge-base index and the assistant's settings.
     pub assistant: std::sync::Arc<Assistant>,
+    /// Where changes are announced to sockets.
+    pub events: std::sync::Arc<crate::events::EventBus>,
 }
 
 impl AppState {
@@ -24,6 +26,7 @@ impl AppState {
             jwt: JwtKeys::new(&config),
             audit: AuditLog::new(db.clone()),
             assistant: std::sync::Arc::new(Assistant::from_config(&config.assistant)),
+            events: std::sync::Arc::new(crate::events::EventBus::new()),
             config: std::sync::Arc::new(config),
             db,
         }

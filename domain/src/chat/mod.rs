@@ -111,7 +111,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<Sta
         client_message_id: None,
         reply_to: None,
     };
-    let stored = append(&state.db, conversation.id, message, None).await?;
+    let stored = append(state, conversation.id, message, None).await?;
     Ok(StartChatResponse {
         conversation_id: conversation.public_id,
         status: "started".to_owned(),
@@ -167,7 +167,7 @@ pub async fn send_customer_message(state: &AppState, req: &SendMessageRequest) -
         client_message_id: client_id,
         reply_to: None,
     };
-    let stored = match append(&state.db, conversation.id, message, reopen).await {
+    let stored = match append(state, conversation.id, message, reopen).await {
         Ok(stored) => stored,
         Err(e) if is_duplicate(&e) && client_id.is_some() => {
             // The same message raced in twice: answer the retry with the original's reply.
@@ -259,7 +259,10 @@ async fn answer(
             category: category.to_owned(),
             priority: reply.decision.priority,
         };
-        let (ticket, _) = tickets::open_for_conversation(&state.db, conversation, &escalation).await?;
+        let (ticket, created) = tickets::open_for_conversation(&state.db, conversation, &escalation).await?;
+        if created {
+            tickets::announce(state, "ticket_created", &ticket).await;
+        }
         reply.text = format!("{}\n\n{}", reply.text, case_number(lang, &ticket.ticket_id));
         reply.metadata.ticket_id = Some(ticket.ticket_id);
         new_status = ConversationStatus::Waiting;
@@ -283,7 +286,7 @@ async fn answer(
         client_message_id: None,
         reply_to: Some(asked.seq),
     };
-    let stored = match append(&state.db, conversation.id, message, Some(change)).await {
+    let stored = match append(state, conversation.id, message, Some(change)).await {
         Ok(stored) => stored,
         Err(e) if is_duplicate(&e) => {
             // A concurrent retry answered first.
@@ -330,6 +333,7 @@ pub async fn escalate(state: &AppState, req: &EscalateRequest) -> DomainResult<E
     };
     let (ticket, created) = tickets::open_for_conversation(&state.db, &conversation, &escalation).await?;
     if created {
+        tickets::announce(state, "ticket_created", &ticket).await;
         let lang = Lang::parse(&conversation.language).unwrap_or(Lang::Es);
         let notice =
             format!("{} {}", crate::assistant::local::say::handover(lang), case_number(lang, &ticket.ticket_id));
@@ -345,13 +349,31 @@ pub async fn escalate(state: &AppState, req: &EscalateRequest) -> DomainResult<E
             status: Set(ConversationStatus::Waiting.as_str().to_owned()),
             ..Default::default()
         };
-        append(&state.db, conversation.id, message, Some(change)).await?;
+        append(state, conversation.id, message, Some(change)).await?;
     }
     Ok(EscalateResponse {
         message: "Conversation escalated to human agent".to_owned(),
         ticket_id: ticket.ticket_id,
         conversation_id: conversation.public_id,
     })
+}
+
+/// The conversation `conversation_id`, if `token` is its visitor token: 401 without a token,
+/// 403 with another conversation's.
+pub async fn authorize_visitor(
+    state: &AppState,
+    conversation_id: &str,
+    token: Option<&str>,
+) -> DomainResult<conversations::Model> {
+    let token = token
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| DomainError::Unauthorized("A visitor token is required (X-Visitor-Token header)".into()))?;
+    let conversation = find(state, conversation_id).await?;
+    if !constant_time_eq(hash_token(token).as_bytes(), conversation.visitor_token_hash.as_bytes()) {
+        return Err(DomainError::Forbidden("This visitor token does not open this conversation".into()));
+    }
+    Ok(conversation)
 }
 
 /// `GET /chat/{id}/messages?after_seq=`: the messages after `after_seq`, for the holder of the
@@ -362,19 +384,22 @@ pub async fn history(
     token: Option<&str>,
     after_seq: i64,
 ) -> DomainResult<Vec<ChatMessageOut>> {
-    let token = token
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| DomainError::Unauthorized("A visitor token is required (X-Visitor-Token header)".into()))?;
-    let conversation = find(state, conversation_id).await?;
-    if !constant_time_eq(hash_token(token).as_bytes(), conversation.visitor_token_hash.as_bytes()) {
-        return Err(DomainError::Forbidden("This visitor token does not open this conversation".into()));
-    }
+    let conversation = authorize_visitor(state, conversation_id, token).await?;
     if after_seq < 0 {
         return Err(DomainError::validation("after_seq", "after_seq is 0 or more"));
     }
+    messages_after(state, conversation.id, after_seq).await
+}
+
+/// Up to a page of a conversation's messages after `after_seq`, oldest first (no access check:
+/// for callers that already checked).
+pub async fn messages_after(
+    state: &AppState,
+    conversation_id: i32,
+    after_seq: i64,
+) -> DomainResult<Vec<ChatMessageOut>> {
     let rows = messages::Entity::find()
-        .filter(messages::Column::ConversationId.eq(conversation.id))
+        .filter(messages::Column::ConversationId.eq(conversation_id))
         .filter(messages::Column::Seq.gt(after_seq))
         .order_by_asc(messages::Column::Seq)
         .limit(HISTORY_PAGE)

@@ -125,7 +125,8 @@ async fn claim(state: &AppState, actor: &CurrentUser, conversation: &conversatio
         active.assigned_to = Set(Some(actor.id));
         active.status = Set(TicketStatus::InProgress.as_str().to_owned());
         active.updated_at = Set(Utc::now());
-        active.update(&state.db).await?;
+        let assigned = active.update(&state.db).await?;
+        crate::tickets::announce(state, "ticket_assigned", &assigned).await;
     }
     let notice = format!("{} joined the conversation.", actor.full_name);
     system_message(state, conversation, &notice, "agent_joined", ConversationStatus::Assigned, Some(actor.id)).await?;
@@ -155,7 +156,7 @@ async fn system_message(
         low_confidence_turns: Set(0),
         ..Default::default()
     };
-    append(&state.db, conversation.id, message, Some(change)).await
+    append(state, conversation.id, message, Some(change)).await
 }
 
 /// `POST /conversations/{id}/messages`: an agent writes to the customer (taking the conversation
@@ -187,7 +188,7 @@ pub async fn agent_message(
         client_message_id: None,
         reply_to: None,
     };
-    let stored = append(&state.db, conversation.id, message, None).await?;
+    let stored = append(state, conversation.id, message, None).await?;
     if let Some(ticket) = open_ticket(state, conversation.id).await?
         && ticket.first_response_at.is_none()
     {

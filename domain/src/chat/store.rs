@@ -3,11 +3,13 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 
 use crate::entities::{conversations, messages};
 use crate::error::{DomainError, DomainResult};
+use crate::events::ConversationEvent;
 use crate::model::{ChatMessageOut, MessageRole};
+use crate::state::AppState;
 
 /// A message to store.
 #[derive(Debug, Clone)]
@@ -21,15 +23,15 @@ pub struct NewMessage<'a> {
     pub reply_to: Option<i64>,
 }
 
-/// Stores `message` as the conversation's next one, and applies `change` to the conversation in
-/// the same transaction.
+/// Stores `message` as the conversation's next one, applies `change` to the conversation in the
+/// same transaction, and once committed tells the conversation's sockets and staff.
 pub async fn append(
-    db: &DatabaseConnection,
+    state: &AppState,
     conversation_id: i32,
     message: NewMessage<'_>,
     change: Option<conversations::ActiveModel>,
 ) -> DomainResult<messages::Model> {
-    let txn = db.begin().await?;
+    let txn = state.db.begin().await?;
     let now = Utc::now();
     conversations::Entity::update_many()
         .col_expr(conversations::Column::LastSeq, Expr::col(conversations::Column::LastSeq).add(1))
@@ -55,12 +57,39 @@ pub async fn append(
     }
     .insert(&txn)
     .await?;
-    if let Some(mut change) = change {
-        change.id = Set(conversation_id);
-        change.update(&txn).await?;
-    }
+    let conversation = match change {
+        Some(mut change) => {
+            change.id = Set(conversation_id);
+            change.update(&txn).await?
+        }
+        None => conversation,
+    };
     txn.commit().await?;
+    publish(state, &conversation, &row);
     Ok(row)
+}
+
+/// Announces a stored message: on the conversation's stream (typed by its event for system
+/// messages) and to staff.
+fn publish(state: &AppState, conversation: &conversations::Model, row: &messages::Model) {
+    let message = to_out(row);
+    let kind = row.metadata.get("event").and_then(|e| e.as_str()).unwrap_or("new_message").to_owned();
+    state.events.staff(
+        "new_message",
+        serde_json::json!({
+            "conversation_id": conversation.public_id,
+            "status": conversation.status,
+            "message": message,
+        }),
+        conversation.assigned_to,
+    );
+    state.events.conversation(ConversationEvent {
+        kind,
+        conversation_id: conversation.public_id.clone(),
+        seq: Some(row.seq),
+        message: Some(message),
+        role: None,
+    });
 }
 
 /// Whether `error` is a unique-index clash (a retry that raced the original).

@@ -5,7 +5,7 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set};
 
-use super::{new_ticket_id, to_out};
+use super::{announce, new_ticket_id, to_out};
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
 use crate::chat::store::{NewMessage, append};
@@ -106,6 +106,7 @@ pub async fn create(
     .insert(&state.db)
     .await?;
     audit(state, actor, "ticket.create", &row.ticket_id, serde_json::json!({ "priority": row.priority }), meta).await;
+    announce(state, "ticket_created", &row).await;
     out(state, row).await
 }
 
@@ -150,9 +151,10 @@ pub async fn assign(
             assigned_to: Set(Some(agent.id)),
             ..Default::default()
         };
-        append(&state.db, conversation_id, message, Some(change)).await?;
+        append(state, conversation_id, message, Some(change)).await?;
     }
     audit(state, actor, "ticket.assign", &updated.ticket_id, serde_json::json!({ "agent_id": agent.id }), meta).await;
+    announce(state, "ticket_assigned", &updated).await;
     out(state, updated).await
 }
 
@@ -183,6 +185,7 @@ pub async fn set_status(
     })?;
     let details = serde_json::json!({ "from": ticket.status, "to": status });
     audit(state, actor, "ticket.status", &updated.ticket_id, details, meta).await;
+    announce(state, "ticket_status_changed", &updated).await;
     out(state, updated).await
 }
 

@@ -141,6 +141,18 @@ pub async fn to_out(db: &impl ConnectionTrait, rows: Vec<tickets::Model>) -> Dom
         .collect()
 }
 
+/// Tells staff about a ticket change (`ticket_created`, `ticket_assigned`, `ticket_status_changed`).
+pub async fn announce(state: &AppState, kind: &str, ticket: &tickets::Model) {
+    match to_out(&state.db, vec![ticket.clone()]).await {
+        Ok(mut out) => {
+            if let Some(t) = out.pop() {
+                state.events.staff(kind, serde_json::to_value(&t).unwrap_or_default(), ticket.assigned_to);
+            }
+        }
+        Err(error) => tracing::warn!(%error, ticket = ticket.ticket_id, "could not announce a ticket change"),
+    }
+}
+
 /// `GET /tickets` (any staff): newest first (ties by id), with the total matching for paging.
 pub async fn list(state: &AppState, actor: &CurrentUser, filter: &TicketFilter) -> DomainResult<(Vec<TicketOut>, u64)> {
     actor.require(&Role::ALL)?;

@@ -7,6 +7,7 @@ pub mod chat;
 pub mod conversations;
 pub mod health;
 pub mod knowledge;
+pub mod realtime;
 pub mod tickets;
 pub mod users;
 
@@ -39,6 +40,9 @@ pub fn api(login_limit: Option<SharedLimit>) -> Router<AppState> {
         .route("/chat/message", post(chat::message))
         .route("/chat/escalate", post(chat::escalate))
         .route("/chat/{id}/messages", get(chat::history))
+        .route("/chat/ws", get(realtime::customer))
+        .route("/ws", get(realtime::staff))
+        .route("/ws/stats", get(realtime::stats))
         .route("/conversations", get(conversations::list))
         .route("/conversations/{id}", get(conversations::get))
         .route("/conversations/{id}/messages", post(conversations::message))

@@ -16,5 +16,6 @@ mod knowledge;
 mod llm;
 mod migrations;
 mod rate_limit;
+mod realtime;
 mod tickets;
 mod users;

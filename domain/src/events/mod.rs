@@ -1,0 +1,196 @@
+//! The event bus: every change a socket must hear about goes through here, so the conversation
+//! and ticket logic never knows about sockets. Two streams:
+//!
+//! - per conversation, numbered by the messages' own sequence numbers (the database is the
+//!   record: a customer socket that reconnects replays what it missed from there);
+//! - for staff, numbered by the bus, with the last [`STAFF_BACKLOG`] events kept so a staff socket
+//!   that reconnects gets what it missed (or is told to reload when it was gone too long).
+//!
+//! Both are broadcast channels: a slow subscriber lags (and resyncs) instead of stalling others.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+
+use serde::Serialize;
+use tokio::sync::broadcast;
+
+use crate::model::ChatMessageOut;
+
+/// Staff events kept for resuming.
+pub const STAFF_BACKLOG: usize = 2048;
+const CHANNEL: usize = 1024;
+
+/// Something that happened in one conversation.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConversationEvent {
+    /// `new_message`, `agent_joined`, `conversation_closed`, `handed_back`, `escalated`, `typing`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The conversation's public id.
+    pub conversation_id: String,
+    /// The message's sequence number (none for `typing`).
+    pub seq: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<ChatMessageOut>,
+    /// For `typing`: who types (`customer` or `agent`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// Something staff should see.
+#[derive(Debug, Clone, Serialize)]
+pub struct StaffEvent {
+    /// `ticket_created`, `ticket_assigned`, `ticket_status_changed`, `new_message`, `typing`,
+    /// `presence_changed`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub seq: u64,
+    pub data: serde_json::Value,
+    /// The agent the conversation or ticket belongs to; agents only hear about their own and
+    /// unassigned work.
+    #[serde(skip)]
+    pub assigned_to: Option<i32>,
+}
+
+impl StaffEvent {
+    /// Whether a staff member with `user_id` and this role should receive it.
+    pub fn is_for(&self, user_id: i32, is_agent: bool) -> bool {
+        !is_agent || self.assigned_to.is_none_or(|a| a == user_id)
+    }
+}
+
+/// What a reconnecting staff socket gets first.
+pub enum StaffResume {
+    /// These missed events, then live ones.
+    Replay(Vec<StaffEvent>),
+    /// Too much was missed: reload everything.
+    Resync,
+}
+
+struct StaffLog {
+    next: u64,
+    recent: VecDeque<StaffEvent>,
+}
+
+/// The bus; one per process, shared through [`crate::AppState`].
+pub struct EventBus {
+    conversations: broadcast::Sender<ConversationEvent>,
+    staff: broadcast::Sender<StaffEvent>,
+    log: Mutex<StaffLog>,
+    pub customer_sockets: AtomicUsize,
+    pub staff_sockets: AtomicUsize,
+}
+
+impl Default for EventBus {
+    fn default() -> Self {
+        EventBus {
+            conversations: broadcast::channel(CHANNEL).0,
+            staff: broadcast::channel(CHANNEL).0,
+            log: Mutex::new(StaffLog { next: 1, recent: VecDeque::with_capacity(STAFF_BACKLOG) }),
+            customer_sockets: AtomicUsize::new(0),
+            staff_sockets: AtomicUsize::new(0),
+        }
+    }
+}
+
+impl EventBus {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Publishes a conversation event (nobody listening is fine).
+    pub fn conversation(&self, event: ConversationEvent) {
+        let _ = self.conversations.send(event);
+    }
+
+    /// Publishes a staff event with the next staff sequence number.
+    pub fn staff(&self, kind: &str, data: serde_json::Value, assigned_to: Option<i32>) {
+        let mut log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
+        let event = StaffEvent { kind: kind.to_owned(), seq: log.next, data, assigned_to };
+        log.next += 1;
+        if log.recent.len() == STAFF_BACKLOG {
+            log.recent.pop_front();
+        }
+        log.recent.push_back(event.clone());
+        // Sent under the lock, so subscribers see events in sequence order.
+        let _ = self.staff.send(event);
+    }
+
+    /// Listens to every conversation's events (sockets filter their own).
+    pub fn subscribe_conversations(&self) -> broadcast::Receiver<ConversationEvent> {
+        self.conversations.subscribe()
+    }
+
+    /// Listens to staff events from after `after_seq`, with what was missed since.
+    pub fn subscribe_staff(&self, after_seq: Option<u64>) -> (StaffResume, broadcast::Receiver<StaffEvent>) {
+        let log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
+        let receiver = self.staff.subscribe();
+        let resume = match after_seq {
+            None => StaffResume::Replay(Vec::new()),
+            Some(after) if after + 1 >= log.next => StaffResume::Replay(Vec::new()),
+            Some(after) => match log.recent.front() {
+                Some(oldest) if oldest.seq <= after + 1 => {
+                    StaffResume::Replay(log.recent.iter().filter(|e| e.seq > after).cloned().collect())
+                }
+                _ => StaffResume::Resync,
+            },
+        };
+        (resume, receiver)
+    }
+
+    /// The latest staff sequence number.
+    pub fn staff_seq(&self) -> u64 {
+        self.log.lock().unwrap_or_else(PoisonError::into_inner).next - 1
+    }
+
+    /// Connected sockets: (customers, staff).
+    pub fn connections(&self) -> (usize, usize) {
+        (self.customer_sockets.load(Ordering::Relaxed), self.staff_sockets.load(Ordering::Relaxed))
+    }
+}
+
+/// Counts a socket while it lives.
+pub struct SocketGuard<'a>(&'a AtomicUsize);
+
+impl<'a> SocketGuard<'a> {
+    pub fn new(counter: &'a AtomicUsize) -> Self {
+        counter.fetch_add(1, Ordering::Relaxed);
+        SocketGuard(counter)
+    }
+}
+
+impl Drop for SocketGuard<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staff_resume_replays_what_was_missed_or_asks_for_a_resync() {
+        let bus = EventBus::new();
+        for i in 0..5 {
+            bus.staff("ticket_created", serde_json::json!({ "n": i }), None);
+        }
+        let StaffResume::Replay(missed) = bus.subscribe_staff(Some(2)).0 else { panic!("replay expected") };
+        assert_eq!(missed.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![3, 4, 5]);
+        assert!(matches!(bus.subscribe_staff(Some(5)).0, StaffResume::Replay(v) if v.is_empty()));
+        for _ in 0..STAFF_BACKLOG {
+            bus.staff("typing", serde_json::json!({}), None);
+        }
+        assert!(matches!(bus.subscribe_staff(Some(1)).0, StaffResume::Resync));
+    }
+
+    #[test]
+    fn agents_hear_only_their_own_and_unassigned_work() {
+        let event =
+            StaffEvent { kind: "new_message".into(), seq: 1, data: serde_json::json!({}), assigned_to: Some(7) };
+        assert!(event.is_for(7, true) && !event.is_for(8, true) && event.is_for(8, false));
+        let open = StaffEvent { assigned_to: None, ..event };
+        assert!(open.is_for(8, true));
+    }
+}

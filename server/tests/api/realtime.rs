@@ -1,0 +1,178 @@
+//! The sockets: a customer's conversation stream and the staff stream, both numbered; a socket
+//! that reconnects with the last number it saw gets what it missed; staff events are routed by
+//! role; the visitor token guards the customer socket.
+
+use std::time::Duration;
+
+use domain::model::Role;
+use futures::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use tokio_tungstenite::tungstenite::Message;
+
+use crate::harness::{TestApp, spawn_app};
+
+type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+fn ws_url(app: &TestApp, path: &str) -> String {
+    format!("{}{path}", app.api("").replacen("http", "ws", 1))
+}
+
+async fn connect(url: &str) -> Socket {
+    tokio_tungstenite::connect_async(url).await.unwrap().0
+}
+
+/// The next JSON event (pings and pongs skipped).
+async fn next(socket: &mut Socket) -> Value {
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(5), socket.next()).await.expect("an event in time");
+        if let Some(Ok(Message::Text(text))) = frame {
+            return serde_json::from_str(&text).unwrap();
+        }
+        assert!(matches!(frame, Some(Ok(Message::Ping(_) | Message::Pong(_)))), "{frame:?}");
+    }
+}
+
+/// Events until one matches `until` (inclusive).
+async fn until(socket: &mut Socket, until: impl Fn(&Value) -> bool) -> Vec<Value> {
+    let mut seen = Vec::new();
+    loop {
+        let event = next(socket).await;
+        let done = until(&event);
+        seen.push(event);
+        if done {
+            return seen;
+        }
+    }
+}
+
+async fn start(app: &TestApp) -> (String, String) {
+    let chat: Value =
+        app.client.post(app.api("/chat/start")).json(&json!({})).send().await.unwrap().json().await.unwrap();
+    (chat["conversation_id"].as_str().unwrap().to_owned(), chat["visitor_token"].as_str().unwrap().to_owned())
+}
+
+async fn say(app: &TestApp, id: &str, message: &str) {
+    let res = app
+        .client
+        .post(app.api("/chat/message"))
+        .json(&json!({ "conversation_id": id, "message": message }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+}
+
+#[tokio::test]
+async fn a_customer_socket_streams_and_resumes_without_loss() {
+    let app = spawn_app().await;
+    domain::seed::demo_knowledge(&app.state).await.unwrap();
+    let (id, token) = start(&app).await;
+    let url = |after: i64| ws_url(&app, &format!("/chat/ws?conversation_id={id}&token={token}&after_seq={after}"));
+
+    let mut socket = connect(&url(0)).await;
+    let greeting = next(&mut socket).await;
+    assert_eq!((greeting["type"].as_str(), greeting["seq"].as_i64()), (Some("new_message"), Some(1)));
+    say(&app, &id, "¿A qué hora abren las sucursales?").await;
+    let question = next(&mut socket).await;
+    assert_eq!((question["seq"].as_i64(), question["message"]["role"].as_str()), (Some(2), Some("customer")));
+    let answer = next(&mut socket).await;
+    assert_eq!((answer["seq"].as_i64(), answer["message"]["role"].as_str()), (Some(3), Some("assistant")));
+    assert_eq!(answer["message"]["metadata"]["sources"][0]["title"], "Horario de sucursales");
+
+    // Dropped: what happens meanwhile arrives on reconnect, once, in order.
+    socket.close(None).await.unwrap();
+    drop(socket);
+    say(&app, &id, "¿Y los sábados?").await;
+    let escalated: Value = app
+        .client
+        .post(app.api("/chat/escalate"))
+        .json(&json!({ "conversation_id": id }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(escalated["ticket_id"].is_string());
+    let mut socket = connect(&url(3)).await;
+    let missed = until(&mut socket, |e| e["type"] == "escalated").await;
+    let seqs: Vec<i64> = missed.iter().map(|e| e["seq"].as_i64().unwrap()).collect();
+    assert_eq!(seqs, vec![4, 5, 6]);
+
+    // Live after the replay, and a ping is answered.
+    socket.send(Message::Text(json!({ "type": "ping" }).to_string().into())).await.unwrap();
+    assert_eq!(next(&mut socket).await["type"], "pong");
+
+    // Another conversation's token does not open this one.
+    let (_, other_token) = start(&app).await;
+    let wrong = ws_url(&app, &format!("/chat/ws?conversation_id={id}&token={other_token}"));
+    match tokio_tungstenite::connect_async(&wrong).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => assert_eq!(response.status(), 403),
+        other => panic!("expected 403, got {:?}", other.map(|_| ())),
+    }
+}
+
+#[tokio::test]
+async fn staff_hear_their_work_live_and_resume_after_a_drop() {
+    let app = spawn_app().await;
+    let (_, lead) = app.token_for("lead", Role::Supervisor).await;
+    let (alice, alice_token) = app.token_for("alice", Role::Agent).await;
+    let (bob, _) = app.token_for("bob", Role::Agent).await;
+    let (_, admin) = app.token_for("root", Role::Admin).await;
+
+    let mut lead_socket = connect(&ws_url(&app, &format!("/ws?token={lead}"))).await;
+    let mut alice_socket = connect(&ws_url(&app, &format!("/ws?token={alice_token}"))).await;
+    assert_eq!(next(&mut lead_socket).await["type"], "hello");
+    assert_eq!(next(&mut alice_socket).await["type"], "hello");
+
+    // A customer escalates: everyone hears about the new, unassigned ticket.
+    let (first, _) = start(&app).await;
+    app.client.post(app.api("/chat/escalate")).json(&json!({ "conversation_id": first })).send().await.unwrap();
+    let escalated = |e: &Value| e["data"]["message"]["metadata"]["event"] == "escalated";
+    let heard = until(&mut alice_socket, escalated).await;
+    let created = heard.iter().find(|e| e["type"] == "ticket_created").expect("ticket_created");
+    let ticket_id = created["data"]["ticket_id"].as_str().unwrap().to_owned();
+    until(&mut lead_socket, escalated).await;
+
+    // Given to Bob: the supervisor hears it; Alice hears nothing more of that conversation.
+    let res = app
+        .client
+        .post(app.api(&format!("/tickets/{ticket_id}/assign")))
+        .bearer_auth(&lead)
+        .json(&json!({ "agentId": bob.id }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let assigned = until(&mut lead_socket, |e| e["type"] == "ticket_assigned").await;
+    let last_seen = assigned.last().unwrap()["seq"].as_u64().unwrap();
+    say(&app, &first, "¿Hola?").await;
+    let (second, _) = start(&app).await;
+    app.client.post(app.api("/chat/escalate")).json(&json!({ "conversation_id": second })).send().await.unwrap();
+    let heard = until(&mut alice_socket, |e| e["type"] == "ticket_created").await;
+    assert!(
+        heard.iter().all(|e| e["data"]["conversation_id"] != first.as_str()),
+        "alice heard about bob's conversation: {heard:?}"
+    );
+    assert!(heard.iter().any(|e| e["data"]["conversation_id"] == second.as_str()));
+    assert_ne!(alice.id, bob.id);
+
+    // The supervisor drops and comes back: the missed events arrive, numbered without gaps.
+    drop(lead_socket);
+    let mut lead_socket = connect(&ws_url(&app, &format!("/ws?token={lead}&after_seq={last_seen}"))).await;
+    assert_eq!(next(&mut lead_socket).await["type"], "hello");
+    let missed = until(&mut lead_socket, |e| e["type"] == "ticket_created").await;
+    let seqs: Vec<u64> = missed.iter().map(|e| e["seq"].as_u64().unwrap()).collect();
+    assert_eq!(seqs.first(), Some(&(last_seen + 1)));
+    assert!(seqs.windows(2).all(|w| w[1] == w[0] + 1), "{seqs:?}");
+
+    let stats: Value =
+        app.client.get(app.api("/ws/stats")).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+    assert!(stats["staff_connections"].as_u64().unwrap() >= 2);
+    let res = app.client.get(app.api("/ws/stats")).bearer_auth(&alice_token).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    match tokio_tungstenite::connect_async(ws_url(&app, "/ws?token=not-a-token")).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => assert_eq!(response.status(), 401),
+        other => panic!("expected 401, got {:?}", other.map(|_| ())),
+    }
+}
