@@ -37,10 +37,10 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
 
 /// The whole HTTP application.
 pub fn app(state: AppState) -> Router {
-    let limits = &state.config.rate_limits;
-    let login_limit = if limits.enabled { ratelimit::SharedLimit::per_minute(limits.login_per_minute) } else { None };
+    let limits = ratelimit::Limits::from_config(&state.config.rate_limits);
+    let login_limit = limits.login.clone();
     let api = Router::new()
-        .nest("/v1", routes::api(login_limit.clone()))
+        .nest("/v1", routes::api(limits, state.jwt.clone()))
         .fallback(routes::not_found)
         .with_state(state.clone());
     let health = Router::new()

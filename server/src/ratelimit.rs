@@ -91,3 +91,59 @@ fn too_many(e: GovernorError) -> Response<Body> {
     }
     response
 }
+
+/// Every budget the API uses; `None` where limits are off.
+#[derive(Clone, Default)]
+pub struct Limits {
+    /// Per client IP, shared by the REST login and the admin panel's sign-in.
+    pub login: Option<SharedLimit>,
+    /// Per client IP.
+    pub chat_start: Option<SharedLimit>,
+    /// Per conversation.
+    pub chat_message: Option<SharedLimit>,
+    /// Per staff member.
+    pub tickets: Option<SharedLimit>,
+}
+
+impl Limits {
+    pub fn from_config(config: &domain::config::RateLimits) -> Self {
+        if !config.enabled {
+            return Limits::default();
+        }
+        Limits {
+            login: SharedLimit::per_minute(config.login_per_minute),
+            chat_start: SharedLimit::per_minute(config.chat_start_per_minute),
+            chat_message: SharedLimit::per_minute(config.chat_message_per_minute),
+            tickets: SharedLimit::per_minute(config.tickets_per_minute),
+        }
+    }
+}
+
+/// What the per-staff middleware needs.
+#[derive(Clone)]
+pub struct StaffBudget {
+    pub limit: SharedLimit,
+    pub jwt: domain::auth::JwtKeys,
+}
+
+/// Middleware: one budget per staff member, keyed by the access token's subject (checked
+/// without touching the database; a bad token passes on to get its 401 from the handler).
+pub async fn per_staff(
+    axum::extract::State(budget): axum::extract::State<StaffBudget>,
+    req: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let subject = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .and_then(|token| budget.jwt.verify(token.trim()).ok())
+        .map(|claims| claims.sub);
+    if let Some(subject) = subject
+        && let Some(refused) = budget.limit.refuse(&format!("staff:{subject}"))
+    {
+        return refused;
+    }
+    next.run(req).await
+}

@@ -8,9 +8,11 @@ use serde::Deserialize;
 
 mod assistant;
 mod chat;
+mod limits;
 
 pub use assistant::AssistantConfig;
 pub use chat::ChatConfig;
+pub use limits::RateLimits;
 
 /// Where the server runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -18,15 +20,6 @@ pub use chat::ChatConfig;
 pub enum Environment {
     Development,
     Production,
-}
-
-/// Request-rate limits.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RateLimits {
-    /// `JOXAI_RATE_LIMITS=off` disables every limit (benchmarks, load tests).
-    pub enabled: bool,
-    /// Login attempts per minute per client IP.
-    pub login_per_minute: u32,
 }
 
 /// The whole configuration.
@@ -111,6 +104,9 @@ struct FileConfig {
     trust_proxy: Option<bool>,
     rate_limits: Option<String>,
     login_rate_per_minute: Option<u32>,
+    chat_start_per_minute: Option<u32>,
+    chat_message_per_minute: Option<u32>,
+    tickets_per_minute: Option<u32>,
     max_body_bytes: Option<usize>,
     demo_seed: Option<bool>,
     site_root: Option<String>,
@@ -194,21 +190,16 @@ impl Config {
             Some(v) => parse_bool("JOXAI_TRUST_PROXY", &v)?,
             None => file.trust_proxy.unwrap_or(false),
         };
-        let rate_text = env.get("JOXAI_RATE_LIMITS").or(file.rate_limits).unwrap_or_else(|| "on".to_owned());
-        let enabled = match rate_text.to_ascii_lowercase().as_str() {
-            "on" | "true" | "1" => true,
-            "off" | "false" | "0" => false,
-            _ => {
-                return Err(err("JOXAI_RATE_LIMITS", format!("'{rate_text}' is not 'on' or 'off'")));
-            }
-        };
-        let login_per_minute = match env.get("JOXAI_LOGIN_RATE_PER_MINUTE") {
-            Some(v) => parse_num("JOXAI_LOGIN_RATE_PER_MINUTE", &v)?,
-            None => file.login_rate_per_minute.unwrap_or(5),
-        };
-        if login_per_minute == 0 {
-            return Err(err("JOXAI_LOGIN_RATE_PER_MINUTE", "must be at least 1"));
-        }
+        let rate_limits = RateLimits::build(
+            limits::LimitsFile {
+                rate_limits: file.rate_limits,
+                login_rate_per_minute: file.login_rate_per_minute,
+                chat_start_per_minute: file.chat_start_per_minute,
+                chat_message_per_minute: file.chat_message_per_minute,
+                tickets_per_minute: file.tickets_per_minute,
+            },
+            env,
+        )?;
         let max_body_bytes = match env.get("JOXAI_MAX_BODY_BYTES") {
             Some(v) => parse_num("JOXAI_MAX_BODY_BYTES", &v)?,
             None => file.max_body_bytes.unwrap_or(64 * 1024),
@@ -248,7 +239,7 @@ impl Config {
             admin_email,
             admin_password,
             trust_proxy,
-            rate_limits: RateLimits { enabled, login_per_minute },
+            rate_limits,
             max_body_bytes,
             demo_seed,
             site_root,

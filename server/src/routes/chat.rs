@@ -1,16 +1,19 @@
 //! `/chat/*`: the customer chat. No staff authentication: the conversation's UUID is the
 //! capability, and reading history needs the visitor token from `/chat/start`.
 
+use axum::Extension;
 use axum::extract::State;
 use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
 use domain::AppState;
 use domain::model::{
-    ChatMessageOut, EscalateRequest, EscalateResponse, HistoryParams, SendMessageRequest, SendMessageResponse,
-    StartChatRequest, StartChatResponse,
+    ChatMessageOut, EscalateRequest, EscalateResponse, HistoryParams, SendMessageRequest, StartChatRequest,
+    StartChatResponse,
 };
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Path, Query};
+use crate::ratelimit::Limits;
 
 /// `POST /chat/start`.
 pub async fn start(
@@ -20,12 +23,18 @@ pub async fn start(
     Ok(Json(domain::chat::start(&state, &req).await?))
 }
 
-/// `POST /chat/message`.
+/// `POST /chat/message` (a budget per conversation).
 pub async fn message(
     State(state): State<AppState>,
+    Extension(limits): Extension<Limits>,
     Json(req): Json<SendMessageRequest>,
-) -> ApiResult<Json<SendMessageResponse>> {
-    Ok(Json(domain::chat::send_customer_message(&state, &req).await?))
+) -> ApiResult<Response> {
+    if let Some(limit) = &limits.chat_message
+        && let Some(refused) = limit.refuse(&format!("conversation:{}", req.conversation_id.trim().to_lowercase()))
+    {
+        return Ok(refused);
+    }
+    Ok(Json(domain::chat::send_customer_message(&state, &req).await?).into_response())
 }
 
 /// `POST /chat/escalate`.

@@ -15,18 +15,36 @@ use axum::Router;
 use axum::routing::{get, patch, post};
 use domain::AppState;
 
-use crate::ratelimit::SharedLimit;
+use crate::ratelimit::{Limits, StaffBudget};
 
 use crate::error::ApiError;
 
-/// `/api/v1/*`. `login_limit` is shared with the admin panel's sign-in, so both draw on one budget.
-pub fn api(login_limit: Option<SharedLimit>) -> Router<AppState> {
+/// `/api/v1/*`. The login budget is shared with the admin panel's sign-in; `jwt` keys the
+/// per-staff budget of `/tickets`.
+pub fn api(limits: Limits, jwt: domain::auth::JwtKeys) -> Router<AppState> {
     let mut login = Router::new().route("/auth/login", post(auth::login));
-    if let Some(limit) = login_limit {
+    if let Some(limit) = &limits.login {
         login = login.layer(limit.layer());
+    }
+    let mut start = Router::new().route("/chat/start", post(chat::start));
+    if let Some(limit) = &limits.chat_start {
+        start = start.layer(limit.layer());
+    }
+    let mut tickets = Router::new()
+        .route("/tickets", get(tickets::list).post(tickets::create))
+        .route("/tickets/{ticket_id}", get(tickets::get))
+        .route("/tickets/{ticket_id}/assign", post(tickets::assign))
+        .route("/tickets/{ticket_id}/status", patch(tickets::status))
+        .route("/tickets/{ticket_id}/priority", patch(tickets::priority))
+        .route("/tickets/{ticket_id}/notes", get(tickets::notes).post(tickets::add_note));
+    if let Some(limit) = limits.tickets.clone() {
+        let budget = StaffBudget { limit, jwt };
+        tickets = tickets.layer(axum::middleware::from_fn_with_state(budget, crate::ratelimit::per_staff));
     }
     Router::new()
         .merge(login)
+        .merge(start)
+        .merge(tickets)
         .route("/auth/me", get(auth::me))
         .route("/auth/refresh", post(auth::refresh))
         .route("/auth/logout", post(auth::logout))
@@ -36,7 +54,6 @@ pub fn api(login_limit: Option<SharedLimit>) -> Router<AppState> {
         .route("/knowledge/search", get(knowledge::search))
         .route("/knowledge/categories", get(knowledge::categories))
         .route("/knowledge/{id}", get(knowledge::get).put(knowledge::update).delete(knowledge::deactivate))
-        .route("/chat/start", post(chat::start))
         .route("/chat/message", post(chat::message))
         .route("/chat/escalate", post(chat::escalate))
         .route("/chat/{id}/messages", get(chat::history))
@@ -49,16 +66,11 @@ pub fn api(login_limit: Option<SharedLimit>) -> Router<AppState> {
         .route("/conversations/{id}/takeover", post(conversations::take_over))
         .route("/conversations/{id}/handback", post(conversations::hand_back))
         .route("/conversations/{id}/close", post(conversations::close))
-        .route("/tickets", get(tickets::list).post(tickets::create))
-        .route("/tickets/{ticket_id}", get(tickets::get))
-        .route("/tickets/{ticket_id}/assign", post(tickets::assign))
-        .route("/tickets/{ticket_id}/status", patch(tickets::status))
-        .route("/tickets/{ticket_id}/priority", patch(tickets::priority))
-        .route("/tickets/{ticket_id}/notes", get(tickets::notes).post(tickets::add_note))
         .route("/assistant/ask", post(assistant::ask))
         .route("/assistant/answers", get(assistant::list))
         .route("/assistant/answers/{id}", get(assistant::get))
         .route("/assistant/answers/{id}/verdict", post(assistant::verdict))
+        .layer(axum::Extension(limits))
 }
 
 /// Any unknown path under `/api`: a JSON 404.

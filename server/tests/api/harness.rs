@@ -91,6 +91,9 @@ pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
         ("JOXAI_JWT_SECRET".into(), "test-secret-test-secret-test-secret-0123".into()),
         ("JOXAI_DEMO_SEED".into(), "false".into()),
         ("JOXAI_LOGIN_RATE_PER_MINUTE".into(), "1000".into()),
+        ("JOXAI_CHAT_START_PER_MINUTE".into(), "1000".into()),
+        ("JOXAI_CHAT_MESSAGE_PER_MINUTE".into(), "1000".into()),
+        ("JOXAI_TICKETS_PER_MINUTE".into(), "1000".into()),
         ("JOXAI_SITE_ROOT".into(), std::env::temp_dir().join("joxai-test-site").display().to_string()),
     ]);
     for (k, v) in vars {

@@ -1,4 +1,5 @@
-//! Login rate limit: 5/min per client IP, 429 with `Retry-After`; `X-Forwarded-For` only when trusted.
+//! Rate limits: login 5/min per client IP (`X-Forwarded-For` only when trusted), chat starts per
+//! IP, messages per conversation, `/tickets` per staff member; 429 with `Retry-After`.
 
 use serde_json::Value;
 
@@ -75,4 +76,46 @@ async fn admin_panel_sign_in_shares_the_login_budget() {
     assert_eq!(res.status(), 429);
     assert!(res.headers().contains_key("retry-after"));
     assert_eq!(app.login("x", "y").await.status(), 429);
+}
+
+#[tokio::test]
+async fn chat_and_ticket_budgets_are_per_ip_per_conversation_and_per_staff_member() {
+    let app = spawn_app_with(&[
+        ("JOXAI_CHAT_START_PER_MINUTE", "3"),
+        ("JOXAI_CHAT_MESSAGE_PER_MINUTE", "2"),
+        ("JOXAI_TICKETS_PER_MINUTE", "2"),
+    ])
+    .await;
+    let start = || app.client.post(app.api("/chat/start")).json(&serde_json::json!({})).send();
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let body: Value = start().await.unwrap().json().await.unwrap();
+        ids.push(body["conversation_id"].as_str().unwrap().to_owned());
+    }
+    let res = start().await.unwrap();
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+
+    let say = |id: &str| {
+        app.client
+            .post(app.api("/chat/message"))
+            .json(&serde_json::json!({ "conversation_id": id, "message": "hola" }))
+            .send()
+    };
+    for _ in 0..2 {
+        assert_eq!(say(&ids[0]).await.unwrap().status(), 200);
+    }
+    let res = say(&ids[0]).await.unwrap();
+    assert_eq!(res.status(), 429);
+    assert!(res.json::<Value>().await.unwrap()["detail"].as_str().unwrap().starts_with("Rate limit exceeded"));
+    assert_eq!(say(&ids[1]).await.unwrap().status(), 200, "another conversation has its own budget");
+
+    let (_, alice) = app.token_for("alice", domain::model::Role::Agent).await;
+    let (_, bob) = app.token_for("bob", domain::model::Role::Agent).await;
+    let tickets = |token: &str| app.client.get(app.api("/tickets")).bearer_auth(token).send();
+    for _ in 0..2 {
+        assert_eq!(tickets(&alice).await.unwrap().status(), 200);
+    }
+    assert_eq!(tickets(&alice).await.unwrap().status(), 429);
+    assert_eq!(tickets(&bob).await.unwrap().status(), 200, "each staff member has their own budget");
 }
