@@ -15,6 +15,7 @@ use leptos_router::{SsrMode, path};
 use components::shell::Shell;
 use pages::assistant::{AskPage, answers::AnswersPage};
 use pages::knowledge::{KnowledgePage, editor::ArticleEditorPage};
+use pages::tickets::{TicketsPage, detail::TicketPage};
 use pages::{home::HomePage, login::LoginPage, not_found::NotFound, users::UsersPage};
 
 /// The HTML document around the app (server only).
@@ -50,6 +51,8 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("tickets") view=TicketsPage ssr=SsrMode::Async/>
+                    <Route path=path!("tickets/:ticket_id") view=TicketPage ssr=SsrMode::Async/>
                     <Route path=path!("knowledge") view=KnowledgePage ssr=SsrMode::Async/>
                     <Route path=path!("knowledge/new") view=ArticleEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("knowledge/:id") view=ArticleEditorPage ssr=SsrMode::Async/>

@@ -35,6 +35,7 @@ fn Frame(user: UserOut) -> impl IntoView {
                 <a class="brand" href="/">"JoxAI"</a>
                 <nav aria-label="Sections">
                     <A href="/" exact=true>"Overview"</A>
+                    <A href="/tickets">"Tickets"</A>
                     <A href="/knowledge">"Knowledge"</A>
                     <A href="/assistant" exact=true>"Assistant"</A>
                     <A href="/assistant/answers">"Answer log"</A>

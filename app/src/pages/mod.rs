@@ -5,4 +5,5 @@ pub mod home;
 pub mod knowledge;
 pub mod login;
 pub mod not_found;
+pub mod tickets;
 pub mod users;

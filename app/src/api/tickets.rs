@@ -1,0 +1,123 @@
+//! The agent workspace: tickets, their conversations, replies, notes. Roles are checked by the
+//! domain services (an AGENT works on its own and unassigned tickets).
+
+use domain::model::{ConversationDetail, NoteOut, TicketOut};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::AppError;
+
+/// One page of tickets and how many match in all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TicketPage {
+    pub tickets: Vec<TicketOut>,
+    pub total: u64,
+    pub skip: u64,
+    pub limit: u64,
+}
+
+/// Everything the ticket page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TicketView {
+    pub ticket: TicketOut,
+    pub conversation: Option<ConversationDetail>,
+    pub notes: Vec<NoteOut>,
+    /// The signed-in staff member, for "assign to me".
+    pub me: i32,
+}
+
+/// Tickets filtered by status and priority (empty means any); `mine` keeps the signed-in
+/// staff member's; `skip` pages by 25.
+#[server(prefix = "/_sfn", endpoint = "tickets/list")]
+pub async fn list_tickets(status: String, priority: String, mine: bool, skip: u64) -> Result<TicketPage, AppError> {
+    use domain::model::{Role, TicketFilter};
+    let state = super::session::state()?;
+    let user = super::session::require_user(&Role::ALL).await?;
+    let parse_err = |e: String| AppError::Invalid(e);
+    let filter = TicketFilter {
+        status: Some(status.trim()).filter(|s| !s.is_empty()).map(str::parse).transpose().map_err(parse_err)?,
+        priority: Some(priority.trim()).filter(|s| !s.is_empty()).map(str::parse).transpose().map_err(parse_err)?,
+        assigned_to: mine.then_some(user.id),
+        skip: Some(skip),
+        limit: Some(25),
+    };
+    let (tickets, total) = domain::tickets::list(&state, &user, &filter).await?;
+    Ok(TicketPage { tickets, total, skip, limit: 25 })
+}
+
+/// A ticket with its conversation and notes.
+#[server(prefix = "/_sfn", endpoint = "tickets/get")]
+pub async fn get_ticket(ticket_id: String) -> Result<TicketView, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::require_user(&domain::model::Role::ALL).await?;
+    let ticket = domain::tickets::get(&state, &user, &ticket_id).await?;
+    let conversation = match &ticket.conversation_id {
+        Some(id) => Some(domain::chat::staff::get(&state, &user, id).await?),
+        None => None,
+    };
+    let notes = domain::tickets::actions::notes(&state, &user, &ticket_id).await?;
+    Ok(TicketView { ticket, conversation, notes, me: user.id })
+}
+
+/// Assigns a ticket to the signed-in staff member.
+#[server(prefix = "/_sfn", endpoint = "tickets/take")]
+pub async fn take_ticket(ticket_id: String) -> Result<TicketOut, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    Ok(domain::tickets::actions::assign(&state, &user, &ticket_id, user.id, &meta).await?)
+}
+
+/// Changes a ticket's status or priority (whichever is not empty).
+#[server(prefix = "/_sfn", endpoint = "tickets/update")]
+pub async fn update_ticket(ticket_id: String, status: String, priority: String) -> Result<TicketOut, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    let mut out = None;
+    if !status.trim().is_empty() {
+        let status = status.parse().map_err(AppError::Invalid)?;
+        out = Some(domain::tickets::actions::set_status(&state, &user, &ticket_id, status, &meta).await?);
+    }
+    if !priority.trim().is_empty() {
+        let priority = priority.parse().map_err(AppError::Invalid)?;
+        out = Some(domain::tickets::actions::set_priority(&state, &user, &ticket_id, priority, &meta).await?);
+    }
+    out.ok_or_else(|| AppError::Invalid("Nothing to change".into()))
+}
+
+/// Leaves an internal note.
+#[server(prefix = "/_sfn", endpoint = "tickets/note")]
+pub async fn add_note(ticket_id: String, body: String) -> Result<NoteOut, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    let req = domain::model::CreateNoteRequest { body };
+    Ok(domain::tickets::actions::add_note(&state, &user, &ticket_id, &req, &meta).await?)
+}
+
+/// Writes to the customer.
+#[server(prefix = "/_sfn", endpoint = "conversations/reply")]
+pub async fn reply(conversation_id: String, content: String) -> Result<(), AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    domain::chat::staff::agent_message(&state, &user, &conversation_id, &content, &meta).await?;
+    Ok(())
+}
+
+/// Takes over, hands back or closes a conversation (`action`: takeover, handback, close).
+#[server(prefix = "/_sfn", endpoint = "conversations/act")]
+pub async fn act_on_conversation(conversation_id: String, action: String) -> Result<(), AppError> {
+    use domain::chat::staff;
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    match action.as_str() {
+        "takeover" => staff::take_over(&state, &user, &conversation_id, &meta).await?,
+        "handback" => staff::hand_back(&state, &user, &conversation_id, &meta).await?,
+        "close" => staff::close(&state, &user, &conversation_id, &meta).await?,
+        _ => return Err(AppError::Invalid("Unknown action".into())),
+    };
+    Ok(())
+}

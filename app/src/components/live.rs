@@ -1,0 +1,96 @@
+//! Live updates for staff pages: one socket to `/api/v1/ws` (the session cookie authenticates
+//! it) opened in the browser after hydration. Pages watch [`Live::version`] and reload what an
+//! event touched; the socket reconnects with the last sequence number it saw, so nothing is
+//! missed while it was down.
+
+use leptos::prelude::*;
+
+/// The latest staff event and a counter that moves on every one.
+#[derive(Clone, Copy)]
+pub struct Live {
+    /// Bumped on every event (and on `resync`).
+    pub version: ReadSignal<u64>,
+    /// The latest event, as JSON.
+    pub last: ReadSignal<Option<serde_json::Value>>,
+    /// Whether the socket is open.
+    pub connected: ReadSignal<bool>,
+}
+
+/// Opens the staff socket for this page (browser only; on the server it stays quiet).
+pub fn use_live() -> Live {
+    let (version, set_version) = signal(0u64);
+    let (last, set_last) = signal(None::<serde_json::Value>);
+    let (connected, set_connected) = signal(false);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let stopped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        browser::open(set_version, set_last, set_connected, None, stopped.clone());
+        // Leaving the page stops reconnecting and closes the socket at its next event.
+        on_cleanup(move || stopped.store(true, std::sync::atomic::Ordering::Relaxed));
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (set_version, set_last, set_connected);
+    Live { version, last, connected }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{MessageEvent, WebSocket};
+
+    pub fn open(
+        set_version: WriteSignal<u64>,
+        set_last: WriteSignal<Option<serde_json::Value>>,
+        set_connected: WriteSignal<bool>,
+        after: Option<u64>,
+        stopped: Arc<AtomicBool>,
+    ) {
+        let Some(window) = web_sys::window() else { return };
+        let location = window.location();
+        let scheme = if location.protocol().ok().as_deref() == Some("https:") { "wss" } else { "ws" };
+        let host = location.host().unwrap_or_default();
+        let query = after.map(|s| format!("?after_seq={s}")).unwrap_or_default();
+        let Ok(socket) = WebSocket::new(&format!("{scheme}://{host}/api/v1/ws{query}")) else { return };
+        let seen = std::rc::Rc::new(std::cell::Cell::new(after));
+        let seen_in = seen.clone();
+        let (stopped_in, socket_in) = (stopped.clone(), socket.clone());
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            if stopped_in.load(Ordering::Relaxed) {
+                let _ = socket_in.close();
+                return;
+            }
+            let Some(text) = event.data().as_string() else { return };
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { return };
+            if let Some(seq) = value.get("seq").and_then(|s| s.as_u64())
+                && value.get("type").and_then(|t| t.as_str()) != Some("pong")
+            {
+                seen_in.set(Some(seq));
+            }
+            set_connected.set(true);
+            set_last.set(Some(value));
+            set_version.update(|v| *v += 1);
+        });
+        socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let on_close = Closure::<dyn FnMut()>::new(move || {
+            if stopped.load(Ordering::Relaxed) {
+                return;
+            }
+            set_connected.set(false);
+            let seen = seen.get();
+            let stopped = stopped.clone();
+            // Reconnect after a pause, resuming from the last event seen.
+            set_timeout(
+                move || open(set_version, set_last, set_connected, seen, stopped),
+                std::time::Duration::from_secs(2),
+            );
+        });
+        socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        on_close.forget();
+    }
+}

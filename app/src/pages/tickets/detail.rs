@@ -1,0 +1,170 @@
+//! `/tickets/{ticket_id}`: one ticket — its fields and controls (take it, status, priority), the
+//! conversation's transcript with a reply box (new customer messages appear live), take over /
+//! hand back / close, and internal notes.
+
+use domain::model::{ChatMessageOut, Priority, TicketStatus};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::tickets::{ActOnConversation, AddNote, Reply, TakeTicket, TicketView, UpdateTicket, get_ticket};
+use crate::components::forbidden::load_error;
+use crate::components::live::use_live;
+
+/// The ticket page.
+#[component]
+pub fn TicketPage() -> impl IntoView {
+    let params = use_params_map();
+    let ticket_id = move || params.read().get("ticket_id").unwrap_or_default();
+    let live = use_live();
+    let take = ServerAction::<TakeTicket>::new();
+    let update = ServerAction::<UpdateTicket>::new();
+    let note = ServerAction::<AddNote>::new();
+    let reply = ServerAction::<Reply>::new();
+    let act = ServerAction::<ActOnConversation>::new();
+    let view_data = Resource::new(
+        move || {
+            (
+                ticket_id(),
+                live.version.get(),
+                take.version().get(),
+                update.version().get(),
+                note.version().get(),
+                reply.version().get(),
+                act.version().get(),
+            )
+        },
+        |(id, ..)| get_ticket(id),
+    );
+    let errors = move || {
+        [take.value().get().and_then(Result::err), update.value().get().and_then(Result::err)]
+            .into_iter()
+            .chain([note.value().get().and_then(Result::err), reply.value().get().and_then(Result::err)])
+            .chain([act.value().get().and_then(Result::err)])
+            .flatten()
+            .map(|e| e.to_string())
+            .next()
+    };
+    view! {
+        <p><A href="/tickets">"← All tickets"</A></p>
+        <p class="error" role="alert">{errors}</p>
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match view_data.await {
+                    Ok(data) => view! { <Ticket data take update note reply act/> }.into_any(),
+                    Err(e) => load_error(e),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Ticket(
+    data: TicketView,
+    take: ServerAction<TakeTicket>,
+    update: ServerAction<UpdateTicket>,
+    note: ServerAction<AddNote>,
+    reply: ServerAction<Reply>,
+    act: ServerAction<ActOnConversation>,
+) -> impl IntoView {
+    let t = data.ticket;
+    let mine = t.assigned_to == Some(data.me);
+    let [take_id, status_id, priority_id, note_id] = std::array::from_fn(|_| t.ticket_id.clone());
+    let take_form = (!mine).then(move || {
+        view! {
+            <ActionForm action=take attr:class="inline">
+                <input type="hidden" name="ticket_id" value=take_id/>
+                <button type="submit" data-testid="take-ticket">"Assign to me"</button>
+            </ActionForm>
+        }
+    });
+    view! {
+        <div class="page-head">
+            <h1 data-testid="ticket-id">{t.ticket_id.clone()} " · " {t.subject.clone()}</h1>
+        </div>
+        <section class="card ticket-facts">
+            <dl class="facts">
+                <dt>"Customer"</dt><dd>{t.customer_name.clone()} {t.customer_email.clone().map(|e| format!(" <{e}>"))}</dd>
+                <dt>"Status"</dt><dd data-testid="ticket-status">{t.status.as_str()}</dd>
+                <dt>"Priority"</dt><dd data-testid="ticket-priority">{t.priority.as_str()}</dd>
+                <dt>"Category"</dt><dd>{t.category.clone()}</dd>
+                <dt>"Assignee"</dt><dd data-testid="ticket-assignee">{t.assigned_to_name.clone().unwrap_or_else(|| "nobody yet".into())}</dd>
+                <dt>"Description"</dt><dd class="answer-text">{t.description.clone()}</dd>
+            </dl>
+            <div class="actions">
+                {take_form}
+                <ActionForm action=update attr:class="inline">
+                    <input type="hidden" name="ticket_id" value=status_id/>
+                    <input type="hidden" name="priority" value=""/>
+                    <select name="status" aria-label="Status">
+                        {TicketStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=*s == t.status>{s.as_str()}</option> }).collect_view()}
+                    </select>
+                    <button type="submit" class="secondary">"Set status"</button>
+                </ActionForm>
+                <ActionForm action=update attr:class="inline">
+                    <input type="hidden" name="ticket_id" value=priority_id/>
+                    <input type="hidden" name="status" value=""/>
+                    <select name="priority" aria-label="Priority">
+                        {[Priority::Urgent, Priority::High, Priority::Medium, Priority::Low].into_iter()
+                            .map(|p| view! { <option value=p.as_str() selected=p == t.priority>{p.as_str()}</option> })
+                            .collect_view()}
+                    </select>
+                    <button type="submit" class="secondary">"Set priority"</button>
+                </ActionForm>
+            </div>
+        </section>
+        {data.conversation.map(|c| {
+            let cid = c.conversation.id.clone();
+            let status = c.conversation.status.as_str();
+            let controls: Vec<_> = [("takeover", "Take over"), ("handback", "Hand back to the assistant"), ("close", "Close conversation")]
+                .into_iter()
+                .map(|(action, label)| {
+                    let cid = cid.clone();
+                    view! {
+                        <ActionForm action=act attr:class="inline">
+                            <input type="hidden" name="conversation_id" value=cid/>
+                            <input type="hidden" name="action" value=action/>
+                            <button type="submit" class="secondary">{label}</button>
+                        </ActionForm>
+                    }
+                })
+                .collect();
+            view! {
+                <section class="card transcript" data-testid="transcript">
+                    <h2>"Conversation " <span class="badge off" data-testid="conversation-status">{status}</span></h2>
+                    <ol class="messages">{c.messages.into_iter().map(|m| view! { <MessageItem message=m/> }).collect_view()}</ol>
+                    <ActionForm action=reply attr:class="reply" attr:data-testid="reply-form">
+                        <input type="hidden" name="conversation_id" value=cid/>
+                        <textarea name="content" rows="3" required=true placeholder="Write to the customer…"></textarea>
+                        <button type="submit">"Send"</button>
+                    </ActionForm>
+                    <div class="actions">{controls}</div>
+                </section>
+            }
+        })}
+        <section class="card notes" data-testid="notes">
+            <h2>"Internal notes"</h2>
+            <ul>{data.notes.into_iter().map(|n| view! {
+                <li><strong>{n.author_name.unwrap_or_default()}</strong> " · " {n.created_at.format("%Y-%m-%d %H:%M").to_string()} <p>{n.body}</p></li>
+            }).collect_view()}</ul>
+            <ActionForm action=note attr:class="reply">
+                <input type="hidden" name="ticket_id" value=note_id/>
+                <textarea name="body" rows="2" required=true placeholder="Only staff see notes"></textarea>
+                <button type="submit" class="secondary">"Add note"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn MessageItem(message: ChatMessageOut) -> impl IntoView {
+    let role = message.role.as_str();
+    view! {
+        <li class=format!("message {role}") data-seq=message.seq data-role=role>
+            <span class="who">{role}</span>
+            <span class="when">{message.timestamp.format("%H:%M").to_string()}</span>
+            <p>{message.content}</p>
+        </li>
+    }
+}

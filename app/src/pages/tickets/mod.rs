@@ -1,0 +1,119 @@
+//! `/tickets`: the agent workspace's queue — filters by status and priority, "mine", paging, and
+//! live updates: a new, assigned or changed ticket shows up without a reload.
+
+pub mod detail;
+
+use domain::model::{Priority, TicketOut, TicketStatus};
+use leptos::prelude::*;
+use leptos_router::components::{A, Form};
+use leptos_router::hooks::use_query_map;
+
+use crate::api::tickets::{TicketPage, list_tickets};
+use crate::components::forbidden::load_error;
+use crate::components::live::use_live;
+
+/// The ticket list.
+#[component]
+pub fn TicketsPage() -> impl IntoView {
+    let query = use_query_map();
+    let param = move |name: &str| query.read().get(name).unwrap_or_default();
+    let live = use_live();
+    // Reload on ticket events only; messages do not change the list.
+    let ticket_events = Memo::new(move |previous: Option<&u64>| {
+        let changed = live.last.get().is_some_and(|e| {
+            e.get("type").and_then(|t| t.as_str()).is_some_and(|t| t.starts_with("ticket_") || t == "resync")
+        });
+        let previous = previous.copied().unwrap_or(0);
+        if changed { previous + 1 } else { previous }
+    });
+    let tickets = Resource::new(
+        move || {
+            (
+                param("status"),
+                param("priority"),
+                param("mine") == "1",
+                param("skip").parse::<u64>().unwrap_or(0),
+                ticket_events.get(),
+            )
+        },
+        |(status, priority, mine, skip, _)| list_tickets(status, priority, mine, skip),
+    );
+    view! {
+        <div class="page-head">
+            <h1>"Tickets"</h1>
+            <span class="muted" data-testid="live-state">{move || if live.connected.get() { "live" } else { "" }}</span>
+        </div>
+        <Form method="GET" action="" attr:class="filters card" attr:data-testid="ticket-filters">
+            <select name="status" aria-label="Status">
+                <option value="">"Any status"</option>
+                {TicketStatus::ALL.iter().map(|s| {
+                    let v = s.as_str();
+                    view! { <option value=v selected=move || param("status") == v>{v}</option> }
+                }).collect_view()}
+            </select>
+            <select name="priority" aria-label="Priority">
+                <option value="">"Any priority"</option>
+                {[Priority::Urgent, Priority::High, Priority::Medium, Priority::Low].into_iter().map(|p| {
+                    let v = p.as_str();
+                    view! { <option value=v selected=move || param("priority") == v>{v}</option> }
+                }).collect_view()}
+            </select>
+            <label class="inline-check"><input type="checkbox" name="mine" value="1" checked=move || param("mine") == "1"/> "Mine"</label>
+            <button type="submit">"Filter"</button>
+        </Form>
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match tickets.await {
+                    Ok(page) => view! { <TicketTable page/> }.into_any(),
+                    Err(e) => load_error(e),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn TicketTable(page: TicketPage) -> impl IntoView {
+    if page.tickets.is_empty() {
+        return view! { <p class="empty" data-testid="tickets-empty">"No tickets match."</p> }.into_any();
+    }
+    let (first, last) = (page.skip + 1, page.skip + page.tickets.len() as u64);
+    let query = use_query_map();
+    let link = move |skip: u64| {
+        let q = query.read();
+        let keep = |k: &str| q.get(k).map(|v| format!("&{k}={v}")).unwrap_or_default();
+        format!("/tickets?skip={skip}{}{}{}", keep("status"), keep("priority"), keep("mine"))
+    };
+    let prev = (page.skip > 0).then(|| link(page.skip.saturating_sub(page.limit)));
+    let next = (last < page.total).then(|| link(last));
+    view! {
+        <table data-testid="tickets-table">
+            <thead>
+                <tr><th>"Ticket"</th><th>"Subject"</th><th>"Customer"</th><th>"Priority"</th><th>"Status"</th><th>"Assignee"</th><th>"Opened"</th></tr>
+            </thead>
+            <tbody>{page.tickets.into_iter().map(|t| view! { <TicketRow ticket=t/> }).collect_view()}</tbody>
+        </table>
+        <p class="pager">
+            {first} "–" {last} " of " {page.total} " "
+            {prev.map(|href| view! { <A href=href>"← Newer"</A> })} " "
+            {next.map(|href| view! { <A href=href>"Older →"</A> })}
+        </p>
+    }
+    .into_any()
+}
+
+#[component]
+fn TicketRow(ticket: TicketOut) -> impl IntoView {
+    let class = format!("badge priority-{}", ticket.priority.as_str().to_ascii_lowercase());
+    view! {
+        <tr data-ticket-id=ticket.ticket_id.clone()>
+            <td><a href=format!("/tickets/{}", ticket.ticket_id)>{ticket.ticket_id.clone()}</a></td>
+            <td>{ticket.subject.clone()}</td>
+            <td>{ticket.customer_name.clone()}</td>
+            <td><span class=class>{ticket.priority.as_str()}</span></td>
+            <td>{ticket.status.as_str()}</td>
+            <td>{ticket.assigned_to_name.clone().unwrap_or_else(|| "—".into())}</td>
+            <td>{ticket.created_at.format("%Y-%m-%d %H:%M").to_string()}</td>
+        </tr>
+    }
+}
