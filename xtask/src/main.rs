@@ -108,7 +108,10 @@ fn test() -> Result<()> {
     let postgres = postgres_url();
     match &postgres {
         Some(url) => {
-            run(cargo().args(["nextest", "run", "--no-fail-fast", "-p", "server"]).env("TEST_DATABASE_URL", url))?;
+            // The same build as the SQLite run (a `-p server` build would resolve features anew and
+            // compile and link everything again), selecting the server's tests.
+            let server_tests = ["nextest", "run", "--no-fail-fast", "-E", "package(server)"];
+            run(cargo().args(server_tests).env("TEST_DATABASE_URL", url))?;
         }
         None if std::env::var("CI").as_deref() == Ok("true") => {
             bail!("CI=true but no PostgreSQL: set TEST_DATABASE_URL or start a server on 127.0.0.1:5432")
