@@ -24,6 +24,8 @@ pub mod events;
 #[cfg(feature = "server")]
 pub mod knowledge;
 #[cfg(feature = "server")]
+pub mod routing;
+#[cfg(feature = "server")]
 pub mod seed;
 #[cfg(feature = "server")]
 pub mod state;

@@ -10,6 +10,7 @@ mod m20261122_000004_knowledge;
 mod m20261122_000005_assistant_answers;
 mod m20261122_000006_conversations;
 mod m20261122_000007_tickets;
+mod m20261122_000008_presence;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_assistant_answers::Migration),
             Box::new(m20261122_000006_conversations::Migration),
             Box::new(m20261122_000007_tickets::Migration),
+            Box::new(m20261122_000008_presence::Migration),
         ]
     }
 }

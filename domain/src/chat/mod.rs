@@ -251,6 +251,7 @@ async fn answer(
     let mut reply = state.assistant.reply(turn).await;
     let lang = Lang::parse(&reply.metadata.language).unwrap_or(Lang::Es);
     let mut new_status = ConversationStatus::Bot;
+    let mut routed = Vec::new();
     if reply.decision.escalate {
         let category = reply.decision.category.map_or("general", |c| c.as_str());
         let escalation = Escalation {
@@ -263,6 +264,7 @@ async fn answer(
         if created {
             tickets::announce(state, "ticket_created", &ticket).await;
         }
+        routed.push(ticket.clone());
         reply.text = format!("{}\n\n{}", reply.text, case_number(lang, &ticket.ticket_id));
         reply.metadata.ticket_id = Some(ticket.ticket_id);
         new_status = ConversationStatus::Waiting;
@@ -298,6 +300,12 @@ async fn answer(
     };
     if let Err(error) = answers::record(state, Channel::Chat, Some(&conversation.public_id), &reply).await {
         tracing::warn!(%error, "could not record the answer in the accuracy log");
+    }
+    // After the reply is stored, so the customer reads the hand-over before "X joined".
+    for ticket in routed {
+        if crate::routing::route(state, &ticket).await?.is_some() {
+            new_status = ConversationStatus::Assigned;
+        }
     }
     Ok(response(conversation, asked.seq, Some(&stored), new_status))
 }
@@ -350,6 +358,7 @@ pub async fn escalate(state: &AppState, req: &EscalateRequest) -> DomainResult<E
             ..Default::default()
         };
         append(state, conversation.id, message, Some(change)).await?;
+        crate::routing::route(state, &ticket).await?;
     }
     Ok(EscalateResponse {
         message: "Conversation escalated to human agent".to_owned(),

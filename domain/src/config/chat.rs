@@ -12,6 +12,7 @@ pub(super) struct ChatFile {
     greeting_es: Option<String>,
     greeting_en: Option<String>,
     max_message_chars: Option<usize>,
+    agent_capacity: Option<u64>,
 }
 
 /// The chat's configuration.
@@ -22,6 +23,8 @@ pub struct ChatConfig {
     pub greeting_en: String,
     /// `JOXAI_CHAT_MAX_CHARS`: longer customer messages get 413.
     pub max_message_chars: usize,
+    /// `JOXAI_AGENT_CAPACITY`: open tickets an agent may hold before routing skips them.
+    pub agent_capacity: u64,
 }
 
 impl ChatConfig {
@@ -33,7 +36,15 @@ impl ChatConfig {
         if max_message_chars == 0 {
             return Err(err("JOXAI_CHAT_MAX_CHARS", "must be at least 1"));
         }
+        let agent_capacity = match env.get("JOXAI_AGENT_CAPACITY") {
+            Some(v) => parse_num("JOXAI_AGENT_CAPACITY", &v)?,
+            None => file.agent_capacity.unwrap_or(5),
+        };
+        if agent_capacity == 0 {
+            return Err(err("JOXAI_AGENT_CAPACITY", "must be at least 1"));
+        }
         Ok(ChatConfig {
+            agent_capacity,
             greeting_es: env.get("JOXAI_CHAT_GREETING_ES").or(file.greeting_es).unwrap_or_else(|| {
                 "¡Hola! Soy el asistente virtual de JoxAI Bank. ¿En qué puedo ayudarte hoy?".to_owned()
             }),

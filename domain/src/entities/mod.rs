@@ -1,5 +1,6 @@
 //! SeaORM entities, one file per table. The schema itself lives in the `migration` crate.
 
+pub mod agent_presence;
 pub mod assistant_answers;
 pub mod audit_log;
 pub mod conversations;
@@ -9,3 +10,4 @@ pub mod refresh_tokens;
 pub mod ticket_notes;
 pub mod tickets;
 pub mod users;
+pub mod work_sessions;

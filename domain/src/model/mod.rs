@@ -1,6 +1,7 @@
 //! Wire types: what travels between the server, the admin panel and the widget. Serde only, so
 //! this module builds for wasm32 without any server dependency.
 
+mod agents;
 mod assistant;
 mod auth;
 mod chat;
@@ -12,6 +13,7 @@ mod role;
 mod tickets;
 mod users;
 
+pub use agents::{AgentOut, Presence, PresenceRequest};
 pub use assistant::{
     AnswerFilter, AnswerRecord, AskRequest, AskResponse, DecisionOut, ReplyMetadata, Source, VerdictRequest,
 };

@@ -129,6 +129,19 @@ pub async fn assign(
         .await?
         .filter(|u| u.is_active && u.role != Role::Viewer.as_str())
         .ok_or_else(|| DomainError::validation("agentId", "No active agent has that id"))?;
+    let updated = assign_to(state, &ticket, &agent).await?;
+    audit(state, actor, "ticket.assign", &updated.ticket_id, serde_json::json!({ "agent_id": agent.id }), meta).await;
+    out(state, updated).await
+}
+
+/// Gives `ticket` to `agent` with no permission check (routing, and [`assign`] after its
+/// checks): an open ticket goes IN_PROGRESS, its conversation becomes the agent's, the customer
+/// is told a person joined, and staff hear `ticket_assigned`.
+pub async fn assign_to(
+    state: &AppState,
+    ticket: &tickets::Model,
+    agent: &users::Model,
+) -> DomainResult<tickets::Model> {
     let mut active = ticket.clone().into_active_model();
     active.assigned_to = Set(Some(agent.id));
     if ticket.status == TicketStatus::Open.as_str() {
@@ -153,9 +166,8 @@ pub async fn assign(
         };
         append(state, conversation_id, message, Some(change)).await?;
     }
-    audit(state, actor, "ticket.assign", &updated.ticket_id, serde_json::json!({ "agent_id": agent.id }), meta).await;
     announce(state, "ticket_assigned", &updated).await;
-    out(state, updated).await
+    Ok(updated)
 }
 
 /// `PATCH /tickets/{ticket_id}/status`. Resolving or closing frees the conversation for a new
@@ -186,6 +198,10 @@ pub async fn set_status(
     let details = serde_json::json!({ "from": ticket.status, "to": status });
     audit(state, actor, "ticket.status", &updated.ticket_id, details, meta).await;
     announce(state, "ticket_status_changed", &updated).await;
+    if !status.is_open() {
+        // Capacity freed: hand out what waits.
+        crate::routing::assign_waiting(state).await?;
+    }
     out(state, updated).await
 }
 

@@ -1,6 +1,7 @@
 //! The versioned REST API under `/api/v1`, one module per feature. Handlers only translate HTTP
 //! to `domain` calls and back.
 
+pub mod agents;
 pub mod assistant;
 pub mod auth;
 pub mod chat;
@@ -12,7 +13,7 @@ pub mod tickets;
 pub mod users;
 
 use axum::Router;
-use axum::routing::{get, patch, post};
+use axum::routing::{get, patch, post, put};
 use domain::AppState;
 
 use crate::ratelimit::{Limits, StaffBudget};
@@ -60,6 +61,8 @@ pub fn api(limits: Limits, jwt: domain::auth::JwtKeys) -> Router<AppState> {
         .route("/chat/ws", get(realtime::customer))
         .route("/ws", get(realtime::staff))
         .route("/ws/stats", get(realtime::stats))
+        .route("/agents", get(agents::list))
+        .route("/agents/me/presence", put(agents::presence))
         .route("/conversations", get(conversations::list))
         .route("/conversations/{id}", get(conversations::get))
         .route("/conversations/{id}/messages", post(conversations::message))

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod admin_panel;
+mod agents;
 mod assistant;
 mod auth;
 mod chat;
