@@ -29,6 +29,11 @@ test('a customer escalates, the agent sees it live, replies, and the customer re
   await page.goto(`${BASE_URL}/tickets`);
   await waitForHydration(page);
   await page.getByTestId('live-state').filter({ hasText: 'live' }).waitFor();
+  // Presence: the agent goes online (an admin is not routed tickets, so the queue stays manual here).
+  const presence = page.getByTestId('presence');
+  await presence.locator('select[name=status]').selectOption('online');
+  await presence.getByRole('button', { name: 'Set' }).click();
+  await page.getByTestId('presence').locator('option[selected]').filter({ hasText: 'online' }).waitFor({ state: 'attached' });
 
   // The customer starts a chat and listens on its socket from a browser page.
   const chat = await api('/chat/start', { user_id: 'e2e-customer', metadata: { name: 'Carla Cliente' } });

@@ -121,3 +121,25 @@ pub async fn act_on_conversation(conversation_id: String, action: String) -> Res
     };
     Ok(())
 }
+
+/// The signed-in staff member as routing sees them (presence, load, today's working time).
+#[server(prefix = "/_sfn", endpoint = "agents/me")]
+pub async fn my_presence() -> Result<domain::model::AgentOut, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    domain::routing::agents(&state, &user)
+        .await?
+        .into_iter()
+        .find(|a| a.id == user.id)
+        .ok_or_else(|| AppError::Invalid("Viewers do not take tickets".into()))
+}
+
+/// Sets the signed-in staff member's presence (online, away, offline).
+#[server(prefix = "/_sfn", endpoint = "agents/presence")]
+pub async fn set_my_presence(status: String) -> Result<domain::model::AgentOut, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    let presence = status.parse().map_err(AppError::Invalid)?;
+    Ok(domain::routing::set_presence(&state, &user, presence, &meta).await?)
+}

@@ -3,12 +3,12 @@
 
 pub mod detail;
 
-use domain::model::{Priority, TicketOut, TicketStatus};
+use domain::model::{Presence, Priority, TicketOut, TicketStatus};
 use leptos::prelude::*;
 use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 
-use crate::api::tickets::{TicketPage, list_tickets};
+use crate::api::tickets::{SetMyPresence, TicketPage, list_tickets, my_presence};
 use crate::components::forbidden::load_error;
 use crate::components::live::use_live;
 
@@ -41,6 +41,7 @@ pub fn TicketsPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Tickets"</h1>
+            <PresenceControl/>
             <span class="muted" data-testid="live-state">{move || if live.connected.get() { "live" } else { "" }}</span>
         </div>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="ticket-filters">
@@ -69,6 +70,33 @@ pub fn TicketsPage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// Online / away / offline, with open tickets against capacity and today's working time.
+#[component]
+fn PresenceControl() -> impl IntoView {
+    let set = ServerAction::<SetMyPresence>::new();
+    let me = Resource::new(move || set.version().get(), |_| my_presence());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                me.await.ok().map(|agent| {
+                    let worked = format!("{}h {:02}m today", agent.worked_today_secs / 3600, agent.worked_today_secs % 3600 / 60);
+                    view! {
+                        <ActionForm action=set attr:class="inline presence" attr:data-testid="presence">
+                            <select name="status" aria-label="Presence">
+                                {Presence::ALL.iter().map(|p| view! {
+                                    <option value=p.as_str() selected=*p == agent.presence>{p.as_str()}</option>
+                                }).collect_view()}
+                            </select>
+                            <button type="submit" class="secondary">"Set"</button>
+                            <span class="muted">{agent.open_tickets} "/" {agent.capacity} " open · " {worked}</span>
+                        </ActionForm>
+                    }
+                })
+            })}
+        </Suspense>
     }
 }
 
