@@ -10,6 +10,8 @@ pub mod audit;
 #[cfg(feature = "server")]
 pub mod auth;
 #[cfg(feature = "server")]
+pub mod canned;
+#[cfg(feature = "server")]
 pub mod chat;
 #[cfg(feature = "server")]
 pub mod config;

@@ -11,6 +11,7 @@ mod m20261122_000005_assistant_answers;
 mod m20261122_000006_conversations;
 mod m20261122_000007_tickets;
 mod m20261122_000008_presence;
+mod m20261122_000009_canned_responses;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_conversations::Migration),
             Box::new(m20261122_000007_tickets::Migration),
             Box::new(m20261122_000008_presence::Migration),
+            Box::new(m20261122_000009_canned_responses::Migration),
         ]
     }
 }

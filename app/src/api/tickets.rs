@@ -143,3 +143,11 @@ pub async fn set_my_presence(status: String) -> Result<domain::model::AgentOut, 
     let presence = status.parse().map_err(AppError::Invalid)?;
     Ok(domain::routing::set_presence(&state, &user, presence, &meta).await?)
 }
+
+/// Canned responses for the reply box.
+#[server(prefix = "/_sfn", endpoint = "canned/list")]
+pub async fn list_canned() -> Result<Vec<domain::model::CannedResponse>, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    Ok(domain::canned::list(&state, &user).await?)
+}

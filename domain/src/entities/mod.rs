@@ -3,6 +3,7 @@
 pub mod agent_presence;
 pub mod assistant_answers;
 pub mod audit_log;
+pub mod canned_responses;
 pub mod conversations;
 pub mod knowledge_articles;
 pub mod messages;

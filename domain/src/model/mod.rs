@@ -4,6 +4,7 @@
 mod agents;
 mod assistant;
 mod auth;
+mod canned;
 mod chat;
 mod enums;
 mod error;
@@ -18,6 +19,7 @@ pub use assistant::{
     AnswerFilter, AnswerRecord, AskRequest, AskResponse, DecisionOut, ReplyMetadata, Source, VerdictRequest,
 };
 pub use auth::{LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UserOut};
+pub use canned::{CannedRequest, CannedResponse};
 pub use chat::{
     AgentMessageRequest, ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut, ConversationStatus,
     EscalateRequest, EscalateResponse, HistoryParams, MessageRole, SendMessageRequest, SendMessageResponse,

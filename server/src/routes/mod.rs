@@ -4,6 +4,7 @@
 pub mod agents;
 pub mod assistant;
 pub mod auth;
+pub mod canned;
 pub mod chat;
 pub mod conversations;
 pub mod health;
@@ -63,6 +64,8 @@ pub fn api(limits: Limits, jwt: domain::auth::JwtKeys) -> Router<AppState> {
         .route("/ws/stats", get(realtime::stats))
         .route("/agents", get(agents::list))
         .route("/agents/me/presence", put(agents::presence))
+        .route("/canned-responses", get(canned::list).post(canned::create))
+        .route("/canned-responses/{id}", put(canned::update).delete(canned::delete))
         .route("/conversations", get(conversations::list))
         .route("/conversations/{id}", get(conversations::get))
         .route("/conversations/{id}/messages", post(conversations::message))

@@ -7,6 +7,7 @@ mod admin_panel;
 mod agents;
 mod assistant;
 mod auth;
+mod canned;
 mod chat;
 mod cli;
 mod conversations;

@@ -1,0 +1,133 @@
+//! Canned responses: any staff member lists them; ADMIN and SUPERVISOR write (audited).
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set};
+
+use crate::audit::{Entry, Outcome, RequestMeta};
+use crate::auth::CurrentUser;
+use crate::entities::canned_responses;
+use crate::error::{DomainError, DomainResult};
+use crate::model::{CannedRequest, CannedResponse, Role};
+use crate::state::AppState;
+
+const WRITERS: [Role; 2] = [Role::Admin, Role::Supervisor];
+
+fn out(row: canned_responses::Model) -> CannedResponse {
+    CannedResponse {
+        id: row.id,
+        shortcut: row.shortcut,
+        title: row.title,
+        content: row.content,
+        language: row.language,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    }
+}
+
+fn validate(req: &CannedRequest) -> DomainResult<(String, String, String, String)> {
+    let shortcut = req.shortcut.trim().trim_start_matches('/').to_lowercase();
+    if shortcut.is_empty()
+        || shortcut.chars().count() > 64
+        || !shortcut.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(DomainError::validation("shortcut", "Shortcut is 1 to 64 letters, digits, '-' or '_'"));
+    }
+    let title = req.title.trim();
+    if title.is_empty() || title.chars().count() > 255 {
+        return Err(DomainError::validation("title", "Title must be 1 to 255 characters"));
+    }
+    let content = req.content.trim();
+    if content.is_empty() || content.chars().count() > 4000 {
+        return Err(DomainError::validation("content", "Content must be 1 to 4,000 characters"));
+    }
+    let language = match req.language.as_deref().map(str::trim).unwrap_or("es") {
+        "" | "es" => "es",
+        "en" => "en",
+        _ => return Err(DomainError::validation("language", "Language must be 'es' or 'en'")),
+    };
+    Ok((shortcut, title.to_owned(), content.to_owned(), language.to_owned()))
+}
+
+fn clash(e: sea_orm::DbErr) -> DomainError {
+    match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            DomainError::Conflict("Another canned response has that shortcut".into())
+        }
+        _ => DomainError::Database(e),
+    }
+}
+
+async fn audit(state: &AppState, actor: &CurrentUser, action: &'static str, id: i32, meta: &RequestMeta) {
+    let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("canned_response", id);
+    let _ = state.audit.record(entry, meta).await;
+}
+
+/// `GET /canned-responses` (any staff), by shortcut.
+pub async fn list(state: &AppState, actor: &CurrentUser) -> DomainResult<Vec<CannedResponse>> {
+    actor.require(&Role::ALL)?;
+    let rows = canned_responses::Entity::find().order_by_asc(canned_responses::Column::Shortcut).all(&state.db).await?;
+    Ok(rows.into_iter().map(out).collect())
+}
+
+/// `POST /canned-responses` → 201.
+pub async fn create(
+    state: &AppState,
+    actor: &CurrentUser,
+    req: &CannedRequest,
+    meta: &RequestMeta,
+) -> DomainResult<CannedResponse> {
+    actor.require(&WRITERS)?;
+    let (shortcut, title, content, language) = validate(req)?;
+    let now = Utc::now();
+    let row = canned_responses::ActiveModel {
+        id: sea_orm::NotSet,
+        shortcut: Set(shortcut),
+        title: Set(title),
+        content: Set(content),
+        language: Set(language),
+        created_by: Set(Some(actor.id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&state.db)
+    .await
+    .map_err(clash)?;
+    audit(state, actor, "canned.create", row.id, meta).await;
+    Ok(out(row))
+}
+
+/// `PUT /canned-responses/{id}`.
+pub async fn update(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: i32,
+    req: &CannedRequest,
+    meta: &RequestMeta,
+) -> DomainResult<CannedResponse> {
+    actor.require(&WRITERS)?;
+    let (shortcut, title, content, language) = validate(req)?;
+    let row = canned_responses::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound("Canned response not found".into()))?;
+    let mut active = row.into_active_model();
+    active.shortcut = Set(shortcut);
+    active.title = Set(title);
+    active.content = Set(content);
+    active.language = Set(language);
+    active.updated_at = Set(Utc::now());
+    let row = active.update(&state.db).await.map_err(clash)?;
+    audit(state, actor, "canned.update", id, meta).await;
+    Ok(out(row))
+}
+
+/// `DELETE /canned-responses/{id}` → 204.
+pub async fn delete(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestMeta) -> DomainResult<()> {
+    actor.require(&WRITERS)?;
+    let result = canned_responses::Entity::delete_by_id(id).exec(&state.db).await?;
+    if result.rows_affected == 0 {
+        return Err(DomainError::NotFound("Canned response not found".into()));
+    }
+    audit(state, actor, "canned.delete", id, meta).await;
+    Ok(())
+}
