@@ -7,9 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::tickets::{
-    ActOnConversation, AddNote, Reply, TakeTicket, TicketView, UpdateTicket, get_ticket, list_canned,
-};
+use crate::api::tickets::{ActOnConversation, AddNote, Reply, TakeTicket, TicketView, UpdateTicket, get_ticket};
 use crate::components::forbidden::load_error;
 use crate::components::live::use_live;
 
@@ -136,7 +134,11 @@ fn Ticket(
                 <section class="card transcript" data-testid="transcript">
                     <h2>"Conversation " <span class="badge off" data-testid="conversation-status">{status}</span></h2>
                     <ol class="messages">{c.messages.into_iter().map(|m| view! { <MessageItem message=m/> }).collect_view()}</ol>
-                    <ReplyBox reply conversation_id=cid/>
+                    <ActionForm action=reply attr:class="reply" attr:data-testid="reply-form">
+                        <input type="hidden" name="conversation_id" value=cid/>
+                        <textarea name="content" rows="3" required=true placeholder="Write to the customer…"></textarea>
+                        <button type="submit">"Send"</button>
+                    </ActionForm>
                     <div class="actions">{controls}</div>
                 </section>
             }
@@ -152,42 +154,6 @@ fn Ticket(
                 <button type="submit" class="secondary">"Add note"</button>
             </ActionForm>
         </section>
-    }
-}
-
-/// The reply box, with canned responses that fill it in.
-#[component]
-fn ReplyBox(reply: ServerAction<Reply>, conversation_id: String) -> impl IntoView {
-    let draft = RwSignal::new(String::new());
-    let canned = Resource::new(|| (), |_| list_canned());
-    view! {
-        <ActionForm action=reply attr:class="reply" attr:data-testid="reply-form">
-            <input type="hidden" name="conversation_id" value=conversation_id/>
-            <textarea name="content" rows="3" required=true placeholder="Write to the customer…"
-                on:input=move |ev| draft.set(event_target_value(&ev))
-                prop:value=move || draft.get()></textarea>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let list = canned.await.unwrap_or_default();
-                    (!list.is_empty()).then(|| {
-                        let options = list.clone();
-                        view! {
-                            <select aria-label="Canned response" data-testid="canned"
-                                on:change=move |ev| {
-                                    let shortcut = event_target_value(&ev);
-                                    if let Some(c) = options.iter().find(|c| c.shortcut == shortcut) {
-                                        draft.set(c.content.clone());
-                                    }
-                                }>
-                                <option value="">"Canned response…"</option>
-                                {list.into_iter().map(|c| view! { <option value=c.shortcut.clone()>"/" {c.shortcut.clone()} " — " {c.title}</option> }).collect_view()}
-                            </select>
-                        }
-                    })
-                })}
-            </Suspense>
-            <button type="submit">"Send"</button>
-        </ActionForm>
     }
 }
 
