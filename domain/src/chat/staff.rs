@@ -223,17 +223,14 @@ pub async fn hand_back(
     id: &str,
     meta: &RequestMeta,
 ) -> DomainResult<ConversationDetail> {
-    let conversation = find(state, id).await?;
-    may_act(actor, &conversation)?;
-    not_closed(&conversation)?;
-    let lang = crate::assistant::language::Lang::parse(&conversation.language);
-    let text = match lang {
-        Some(crate::assistant::language::Lang::En) => "You are back with the virtual assistant. How else can I help?",
-        _ => "Continúas con el asistente virtual. ¿En qué más puedo ayudarte?",
+    let step = Step {
+        es: "Continúas con el asistente virtual. ¿En qué más puedo ayudarte?",
+        en: "You are back with the virtual assistant. How else can I help?",
+        event: "handed_back",
+        status: ConversationStatus::Bot,
+        action: "conversation.handback",
     };
-    system_message(state, &conversation, text, "handed_back", ConversationStatus::Bot, None).await?;
-    audit(state, actor, "conversation.handback", &conversation.public_id, meta).await;
-    get(state, actor, id).await
+    finish_step(state, actor, id, step, meta).await
 }
 
 /// `POST /conversations/{id}/close`.
@@ -243,22 +240,43 @@ pub async fn close(
     id: &str,
     meta: &RequestMeta,
 ) -> DomainResult<ConversationDetail> {
+    let step = Step {
+        es: "Esta conversación ha finalizado. Gracias por contactarnos.",
+        en: "This conversation has been closed. Thank you for contacting us.",
+        event: "conversation_closed",
+        status: ConversationStatus::Closed,
+        action: "conversation.close",
+    };
+    finish_step(state, actor, id, step, meta).await
+}
+
+/// A hand-over step the customer is told about: a system message in their language, a new
+/// status, an audit record.
+struct Step {
+    es: &'static str,
+    en: &'static str,
+    event: &'static str,
+    status: ConversationStatus,
+    action: &'static str,
+}
+
+async fn finish_step(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: &str,
+    step: Step,
+    meta: &RequestMeta,
+) -> DomainResult<ConversationDetail> {
     let conversation = find(state, id).await?;
     may_act(actor, &conversation)?;
     not_closed(&conversation)?;
     let text = match crate::assistant::language::Lang::parse(&conversation.language) {
-        Some(crate::assistant::language::Lang::En) => "This conversation has been closed. Thank you for contacting us.",
-        _ => "Esta conversación ha finalizado. Gracias por contactarnos.",
+        Some(crate::assistant::language::Lang::En) => step.en,
+        _ => step.es,
     };
-    system_message(
-        state,
-        &conversation,
-        text,
-        "conversation_closed",
-        ConversationStatus::Closed,
-        conversation.assigned_to,
-    )
-    .await?;
-    audit(state, actor, "conversation.close", &conversation.public_id, meta).await;
+    // Closing keeps the owner on record; handing back gives the conversation to the assistant.
+    let owner = if step.status == ConversationStatus::Closed { conversation.assigned_to } else { None };
+    system_message(state, &conversation, text, step.event, step.status, owner).await?;
+    audit(state, actor, step.action, &conversation.public_id, meta).await;
     get(state, actor, id).await
 }
