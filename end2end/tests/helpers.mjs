@@ -28,3 +28,18 @@ export async function signIn(page, username, password) {
 export async function waitForHydration(page) {
   await page.waitForFunction(() => window.__joxaiHydrated === true, null, { timeout: 15000 });
 }
+
+/// A customer listening on its conversation's socket from a browser page: events collect in
+/// `window.__events`. Resolves once the greeting (seq 1) has arrived.
+export async function customerSocket(browser, chat) {
+  const customer = await browser.newPage();
+  await customer.goto(`${BASE_URL}/healthz`);
+  await customer.evaluate(({ id, token }) => {
+    window.__events = [];
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const socket = new WebSocket(`${scheme}://${location.host}/api/v1/chat/ws?conversation_id=${id}&token=${token}`);
+    socket.onmessage = (e) => window.__events.push(JSON.parse(e.data));
+  }, { id: chat.conversation_id, token: chat.visitor_token });
+  await customer.waitForFunction(() => window.__events.some((e) => e.seq === 1));
+  return customer;
+}

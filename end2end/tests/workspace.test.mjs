@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { launch, signIn, waitForHydration, customerSocket, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -37,15 +37,7 @@ test('a customer escalates, the agent sees it live, replies, and the customer re
 
   // The customer starts a chat and listens on its socket from a browser page.
   const chat = await api('/chat/start', { user_id: 'e2e-customer', metadata: { name: 'Carla Cliente' } });
-  const customer = await browser.newPage();
-  await customer.goto(`${BASE_URL}/healthz`);
-  await customer.evaluate(({ id, token }) => {
-    window.__events = [];
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const socket = new WebSocket(`${scheme}://${location.host}/api/v1/chat/ws?conversation_id=${id}&token=${token}`);
-    socket.onmessage = (e) => window.__events.push(JSON.parse(e.data));
-  }, { id: chat.conversation_id, token: chat.visitor_token });
-  await customer.waitForFunction(() => window.__events.some((e) => e.seq === 1));
+  const customer = await customerSocket(browser, chat);
 
   const reply = await api('/chat/message', { conversation_id: chat.conversation_id, message: 'Quiero hablar con un agente, por favor' });
   assert.ok(reply.ticket_id, 'escalated with a ticket');

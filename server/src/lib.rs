@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod error;
 pub mod extract;
+pub mod openapi;
 pub mod ratelimit;
 pub mod routes;
 

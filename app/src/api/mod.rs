@@ -3,6 +3,7 @@
 
 pub mod assistant;
 pub mod auth;
+pub mod conversations;
 pub mod knowledge;
 pub mod tickets;
 pub mod users;

@@ -1,7 +1,7 @@
 //! The agent workspace: tickets, their conversations, replies, notes. Roles are checked by the
 //! domain services (an AGENT works on its own and unassigned tickets).
 
-use domain::model::{ConversationDetail, NoteOut, TicketOut};
+use domain::model::{CannedResponse, ConversationDetail, NoteOut, TicketOut};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +24,8 @@ pub struct TicketView {
     pub notes: Vec<NoteOut>,
     /// The signed-in staff member, for "assign to me".
     pub me: i32,
+    /// Canned responses for the reply box.
+    pub canned: Vec<CannedResponse>,
 }
 
 /// Tickets filtered by status and priority (empty means any); `mine` keeps the signed-in
@@ -56,7 +58,8 @@ pub async fn get_ticket(ticket_id: String) -> Result<TicketView, AppError> {
         None => None,
     };
     let notes = domain::tickets::actions::notes(&state, &user, &ticket_id).await?;
-    Ok(TicketView { ticket, conversation, notes, me: user.id })
+    let canned = domain::canned::list(&state, &user).await?;
+    Ok(TicketView { ticket, conversation, notes, me: user.id, canned })
 }
 
 /// Assigns a ticket to the signed-in staff member.
@@ -96,32 +99,6 @@ pub async fn add_note(ticket_id: String, body: String) -> Result<NoteOut, AppErr
     Ok(domain::tickets::actions::add_note(&state, &user, &ticket_id, &req, &meta).await?)
 }
 
-/// Writes to the customer.
-#[server(prefix = "/_sfn", endpoint = "conversations/reply")]
-pub async fn reply(conversation_id: String, content: String) -> Result<(), AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
-    domain::chat::staff::agent_message(&state, &user, &conversation_id, &content, &meta).await?;
-    Ok(())
-}
-
-/// Takes over, hands back or closes a conversation (`action`: takeover, handback, close).
-#[server(prefix = "/_sfn", endpoint = "conversations/act")]
-pub async fn act_on_conversation(conversation_id: String, action: String) -> Result<(), AppError> {
-    use domain::chat::staff;
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
-    match action.as_str() {
-        "takeover" => staff::take_over(&state, &user, &conversation_id, &meta).await?,
-        "handback" => staff::hand_back(&state, &user, &conversation_id, &meta).await?,
-        "close" => staff::close(&state, &user, &conversation_id, &meta).await?,
-        _ => return Err(AppError::Invalid("Unknown action".into())),
-    };
-    Ok(())
-}
-
 /// The signed-in staff member as routing sees them (presence, load, today's working time).
 #[server(prefix = "/_sfn", endpoint = "agents/me")]
 pub async fn my_presence() -> Result<domain::model::AgentOut, AppError> {
@@ -142,12 +119,4 @@ pub async fn set_my_presence(status: String) -> Result<domain::model::AgentOut, 
     let meta = super::session::request_meta().await;
     let presence = status.parse().map_err(AppError::Invalid)?;
     Ok(domain::routing::set_presence(&state, &user, presence, &meta).await?)
-}
-
-/// Canned responses for the reply box.
-#[server(prefix = "/_sfn", endpoint = "canned/list")]
-pub async fn list_canned() -> Result<Vec<domain::model::CannedResponse>, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    Ok(domain::canned::list(&state, &user).await?)
 }

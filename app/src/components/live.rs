@@ -14,6 +14,22 @@ pub struct Live {
     pub last: ReadSignal<Option<serde_json::Value>>,
     /// Whether the socket is open.
     pub connected: ReadSignal<bool>,
+    #[cfg(feature = "hydrate")]
+    socket: StoredValue<Option<browser::Socket>, LocalStorage>,
+}
+
+impl Live {
+    /// Tells the customer of `conversation_id` that this agent is typing (at most every 3 s).
+    pub fn typing(&self, conversation_id: &str) {
+        #[cfg(feature = "hydrate")]
+        self.socket.with_value(|socket| {
+            if let Some(socket) = socket {
+                socket.typing(conversation_id);
+            }
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = conversation_id;
+    }
 }
 
 /// Opens the staff socket for this page (browser only; on the server it stays quiet).
@@ -22,15 +38,25 @@ pub fn use_live() -> Live {
     let (last, set_last) = signal(None::<serde_json::Value>);
     let (connected, set_connected) = signal(false);
     #[cfg(feature = "hydrate")]
+    let socket = StoredValue::new_local(None::<browser::Socket>);
+    #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         let stopped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        browser::open(set_version, set_last, set_connected, None, stopped.clone());
+        let current = browser::Socket::default();
+        socket.set_value(Some(current.clone()));
+        browser::open(set_version, set_last, set_connected, None, stopped.clone(), current);
         // Leaving the page stops reconnecting and closes the socket at its next event.
         on_cleanup(move || stopped.store(true, std::sync::atomic::Ordering::Relaxed));
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = (set_version, set_last, set_connected);
-    Live { version, last, connected }
+    Live {
+        version,
+        last,
+        connected,
+        #[cfg(feature = "hydrate")]
+        socket,
+    }
 }
 
 #[cfg(feature = "hydrate")]
@@ -43,12 +69,40 @@ mod browser {
     use wasm_bindgen::closure::Closure;
     use web_sys::{MessageEvent, WebSocket};
 
+    /// The page's current socket (replaced on every reconnect), for what the page sends.
+    #[derive(Clone, Default)]
+    pub struct Socket {
+        current: std::rc::Rc<std::cell::RefCell<Option<WebSocket>>>,
+        last_typing: std::rc::Rc<std::cell::Cell<Option<f64>>>,
+    }
+
+    impl Socket {
+        pub fn typing(&self, conversation_id: &str) {
+            let now = js_sys_now();
+            if self.last_typing.get().is_some_and(|last| now - last < 3000.0) {
+                return;
+            }
+            if let Some(socket) = self.current.borrow().as_ref()
+                && socket.ready_state() == WebSocket::OPEN
+            {
+                self.last_typing.set(Some(now));
+                let message = serde_json::json!({ "type": "typing", "conversation_id": conversation_id });
+                let _ = socket.send_with_str(&message.to_string());
+            }
+        }
+    }
+
+    fn js_sys_now() -> f64 {
+        web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_default()
+    }
+
     pub fn open(
         set_version: WriteSignal<u64>,
         set_last: WriteSignal<Option<serde_json::Value>>,
         set_connected: WriteSignal<bool>,
         after: Option<u64>,
         stopped: Arc<AtomicBool>,
+        handle: Socket,
     ) {
         let Some(window) = web_sys::window() else { return };
         let location = window.location();
@@ -56,6 +110,7 @@ mod browser {
         let host = location.host().unwrap_or_default();
         let query = after.map(|s| format!("?after_seq={s}")).unwrap_or_default();
         let Ok(socket) = WebSocket::new(&format!("{scheme}://{host}/api/v1/ws{query}")) else { return };
+        *handle.current.borrow_mut() = Some(socket.clone());
         let seen = std::rc::Rc::new(std::cell::Cell::new(after));
         let seen_in = seen.clone();
         let (stopped_in, socket_in) = (stopped.clone(), socket.clone());
@@ -83,10 +138,10 @@ mod browser {
             }
             set_connected.set(false);
             let seen = seen.get();
-            let stopped = stopped.clone();
+            let (stopped, handle) = (stopped.clone(), handle.clone());
             // Reconnect after a pause, resuming from the last event seen.
             set_timeout(
-                move || open(set_version, set_last, set_connected, seen, stopped),
+                move || open(set_version, set_last, set_connected, seen, stopped, handle),
                 std::time::Duration::from_secs(2),
             );
         });

@@ -1,5 +1,7 @@
 //! Building blocks shared by pages.
 
+pub mod conversation;
 pub mod forbidden;
 pub mod live;
+pub mod pager;
 pub mod shell;

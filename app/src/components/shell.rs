@@ -36,12 +36,14 @@ fn Frame(user: UserOut) -> impl IntoView {
                 <nav aria-label="Sections">
                     <A href="/" exact=true>"Overview"</A>
                     <A href="/tickets">"Tickets"</A>
+                    <A href="/conversations">"Conversations"</A>
                     <A href="/knowledge">"Knowledge"</A>
                     <A href="/assistant" exact=true>"Assistant"</A>
                     <A href="/assistant/answers">"Answer log"</A>
                     <Show when=move || is_admin>
                         <A href="/users">"Users"</A>
                     </Show>
+                    <a href="/api/v1/docs" rel="external">"API docs"</a>
                 </nav>
                 <div class="whoami">
                     <span data-testid="user-name">{user.full_name.clone()}</span>

@@ -1,6 +1,7 @@
 //! One module per page, named after its route.
 
 pub mod assistant;
+pub mod conversations;
 pub mod home;
 pub mod knowledge;
 pub mod login;

@@ -4,8 +4,8 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 
 use super::store::{NewMessage, append, to_out};
@@ -38,6 +38,7 @@ fn out(row: &conversations::Model, ticket: Option<&tickets::Model>) -> Conversat
         created_at: row.created_at,
         updated_at: row.updated_at,
         closed_at: row.closed_at,
+        last_message: None,
     }
 }
 
@@ -71,7 +72,24 @@ pub async fn list(
         .filter(tickets::Column::OpenConversationId.is_in(rows.iter().map(|c| c.id).collect::<Vec<_>>()))
         .all(&state.db)
         .await?;
-    let list = rows.iter().map(|c| out(c, open.iter().find(|t| t.open_conversation_id == Some(c.id)))).collect();
+    // Each conversation's latest message: one indexed (conversation, seq) lookup per row.
+    let latest = rows.iter().filter(|c| c.last_seq > 0).fold(Condition::any(), |any, c| {
+        any.add(
+            Condition::all().add(messages::Column::ConversationId.eq(c.id)).add(messages::Column::Seq.eq(c.last_seq)),
+        )
+    });
+    let last: Vec<messages::Model> = if rows.iter().any(|c| c.last_seq > 0) {
+        messages::Entity::find().filter(latest).all(&state.db).await?
+    } else {
+        Vec::new()
+    };
+    let list = rows
+        .iter()
+        .map(|c| ConversationOut {
+            last_message: last.iter().find(|m| m.conversation_id == c.id).map(to_out),
+            ..out(c, open.iter().find(|t| t.open_conversation_id == Some(c.id)))
+        })
+        .collect();
     Ok((list, total))
 }
 

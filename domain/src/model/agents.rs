@@ -15,12 +15,14 @@ wire_enum!(
 
 /// `PUT /agents/me/presence`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct PresenceRequest {
     pub status: Presence,
 }
 
 /// A staff member as routing sees them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct AgentOut {
     pub id: i32,
     pub full_name: String,

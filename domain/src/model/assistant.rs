@@ -7,6 +7,7 @@ use super::Priority;
 
 /// An article an answer is based on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct Source {
     pub id: i32,
     pub title: String,
@@ -14,6 +15,7 @@ pub struct Source {
 
 /// Carried by every assistant reply.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct ReplyMetadata {
     pub sources: Vec<Source>,
     /// 0–1: how sure the assistant is that the sources answer the question.
@@ -33,6 +35,7 @@ pub struct ReplyMetadata {
 
 /// The escalation policy's decision, as data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct DecisionOut {
     pub escalate: bool,
     pub reason: Option<String>,
@@ -42,12 +45,14 @@ pub struct DecisionOut {
 
 /// `POST /assistant/ask`: try the assistant without starting a conversation.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct AskRequest {
     pub question: String,
 }
 
 /// The answer to [`AskRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct AskResponse {
     pub answer: String,
     pub metadata: ReplyMetadata,
@@ -58,6 +63,7 @@ pub struct AskResponse {
 
 /// A reviewed or unreviewed answer in the accuracy log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct AnswerRecord {
     pub id: i64,
     pub created_at: DateTime<Utc>,
@@ -82,6 +88,8 @@ pub struct AnswerRecord {
 
 /// `GET /assistant/answers` filters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "server", into_params(parameter_in = Query))]
 pub struct AnswerFilter {
     /// `helpful`, `wrong`, or `none` (not reviewed yet).
     #[serde(default)]
@@ -98,6 +106,7 @@ pub struct AnswerFilter {
 
 /// `POST /assistant/answers/{id}/verdict`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct VerdictRequest {
     /// `helpful` or `wrong`.
     pub verdict: String,

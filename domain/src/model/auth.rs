@@ -6,6 +6,7 @@ use super::Role;
 
 /// `POST /auth/login`: `username` may also be the e-mail address.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     pub username: String,
     pub password: String,
@@ -13,6 +14,7 @@ pub struct LoginRequest {
 
 /// `POST /auth/refresh`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct RefreshRequest {
     pub refresh_token: String,
 }
@@ -20,6 +22,7 @@ pub struct RefreshRequest {
 /// `POST /auth/logout`: the refresh token to revoke (its whole family). Without one, every refresh
 /// token of the signed-in user is revoked.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct LogoutRequest {
     #[serde(default)]
     pub refresh_token: Option<String>,
@@ -27,6 +30,7 @@ pub struct LogoutRequest {
 
 /// A staff member as the API shows them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct UserOut {
     pub id: i32,
     pub username: String,
@@ -40,6 +44,7 @@ pub struct UserOut {
 
 /// Answer to a successful login or refresh.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct TokenResponse {
     pub access_token: String,
     /// Always `"bearer"`.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A canned response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct CannedResponse {
     pub id: i32,
     pub shortcut: String,
@@ -17,6 +18,7 @@ pub struct CannedResponse {
 
 /// `POST /canned-responses` and `PUT /canned-responses/{id}`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct CannedRequest {
     pub shortcut: String,
     pub title: String,

@@ -29,6 +29,7 @@ wire_enum!(
 
 /// `POST /chat/start`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct StartChatRequest {
     /// The bank's id for the visitor, if it has one.
     #[serde(default)]
@@ -42,6 +43,7 @@ pub struct StartChatRequest {
 
 /// A message as the customer and staff see it. `id` is the per-conversation sequence number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct ChatMessageOut {
     pub id: i64,
     pub seq: i64,
@@ -55,6 +57,7 @@ pub struct ChatMessageOut {
 
 /// The answer to `POST /chat/start`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct StartChatResponse {
     pub conversation_id: String,
     pub status: String,
@@ -65,6 +68,7 @@ pub struct StartChatResponse {
 
 /// `POST /chat/message`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct SendMessageRequest {
     pub conversation_id: String,
     pub message: String,
@@ -78,6 +82,7 @@ pub struct SendMessageRequest {
 
 /// The answer to `POST /chat/message`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct SendMessageResponse {
     /// The assistant's reply; empty while a person has the conversation.
     pub message: String,
@@ -102,6 +107,7 @@ impl SendMessageResponse {
 
 /// `POST /chat/escalate`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct EscalateRequest {
     pub conversation_id: String,
     #[serde(default)]
@@ -116,6 +122,7 @@ pub struct EscalateRequest {
 
 /// The answer to `POST /chat/escalate`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct EscalateResponse {
     pub message: String,
     pub ticket_id: String,
@@ -124,6 +131,8 @@ pub struct EscalateResponse {
 
 /// `GET /chat/{id}/messages?after_seq=`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "server", into_params(parameter_in = Query))]
 pub struct HistoryParams {
     #[serde(default)]
     pub after_seq: Option<i64>,
@@ -131,6 +140,7 @@ pub struct HistoryParams {
 
 /// A conversation as staff see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct ConversationOut {
     /// The public UUID.
     pub id: String,
@@ -145,10 +155,14 @@ pub struct ConversationOut {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// The latest message, in `GET /conversations` lists (the detail has the whole transcript).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_message: Option<ChatMessageOut>,
 }
 
 /// `GET /conversations/{id}`: the conversation and its transcript.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct ConversationDetail {
     #[serde(flatten)]
     pub conversation: ConversationOut,
@@ -157,6 +171,8 @@ pub struct ConversationDetail {
 
 /// `GET /conversations` filters and paging.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "server", into_params(parameter_in = Query))]
 pub struct ConversationFilter {
     #[serde(default)]
     pub status: Option<ConversationStatus>,
@@ -170,6 +186,7 @@ pub struct ConversationFilter {
 
 /// `POST /conversations/{id}/messages`: an agent writes to the customer.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct AgentMessageRequest {
     pub content: String,
 }

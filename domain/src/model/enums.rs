@@ -52,9 +52,35 @@ macro_rules! wire_enum {
                 String::deserialize(deserializer)?.parse().map_err(::serde::de::Error::custom)
             }
         }
+
+        $crate::model::enums::string_schema!($name, $what, [$($wire),+]);
     };
 }
 
+/// The OpenAPI schema of a string enum (server only): its wire names; any case is accepted.
+macro_rules! string_schema {
+    ($name:ident, $what:literal, [$($wire:literal),+]) => {
+        #[cfg(feature = "server")]
+        impl ::utoipa::PartialSchema for $name {
+            fn schema() -> ::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema> {
+                ::utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(::utoipa::openapi::schema::Type::String)
+                    .description(Some(concat!("A ", $what, " (any case is accepted).")))
+                    .enum_values(Some([$($wire),+]))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "server")]
+        impl ::utoipa::ToSchema for $name {
+            fn name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(stringify!($name))
+            }
+        }
+    };
+}
+
+pub(crate) use string_schema;
 pub(crate) use wire_enum;
 
 #[cfg(test)]

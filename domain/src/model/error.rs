@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// `{"detail": "…"}`; validation errors also name the `field` that failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     /// A message a person can read.
     pub detail: String,

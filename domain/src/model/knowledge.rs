@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// An article as the API shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct ArticleOut {
     pub id: i32,
     pub title: String,
@@ -24,6 +25,7 @@ pub struct ArticleOut {
 
 /// `POST /knowledge`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct CreateArticleRequest {
     pub title: String,
     pub content: String,
@@ -37,6 +39,7 @@ pub struct CreateArticleRequest {
 
 /// `PUT /knowledge/{id}`: only the fields present change.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct UpdateArticleRequest {
     #[serde(default)]
     pub title: Option<String>,
@@ -55,6 +58,8 @@ pub struct UpdateArticleRequest {
 
 /// `GET /knowledge` filters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "server", into_params(parameter_in = Query))]
 pub struct ArticleFilter {
     #[serde(default)]
     pub category: Option<String>,
@@ -71,6 +76,8 @@ pub struct ArticleFilter {
 
 /// `GET /knowledge/search` parameters.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "server", into_params(parameter_in = Query))]
 pub struct SearchParams {
     pub q: String,
     #[serde(default)]

@@ -26,6 +26,8 @@ impl Priority {
     }
 }
 
+super::enums::string_schema!(Priority, "priority", ["LOW", "MEDIUM", "HIGH", "URGENT"]);
+
 impl fmt::Display for Priority {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -33,6 +33,8 @@ impl Role {
     }
 }
 
+super::enums::string_schema!(Role, "staff role", ["ADMIN", "SUPERVISOR", "AGENT", "VIEWER"]);
+
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -25,6 +25,7 @@ impl TicketStatus {
 
 /// A ticket as the API shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct TicketOut {
     pub id: i32,
     pub ticket_id: String,
@@ -47,6 +48,8 @@ pub struct TicketOut {
 
 /// `GET /tickets` filters and paging.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "server", into_params(parameter_in = Query))]
 pub struct TicketFilter {
     #[serde(default)]
     pub status: Option<TicketStatus>,
@@ -62,6 +65,7 @@ pub struct TicketFilter {
 
 /// `POST /tickets` (staff open a ticket by hand, e.g. after a phone call).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct CreateTicketRequest {
     pub subject: String,
     #[serde(default)]
@@ -77,6 +81,7 @@ pub struct CreateTicketRequest {
 
 /// `POST /tickets/{ticket_id}/assign`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct AssignRequest {
     #[serde(rename = "agentId", alias = "agent_id")]
     pub agent_id: i32,
@@ -84,18 +89,21 @@ pub struct AssignRequest {
 
 /// `PATCH /tickets/{ticket_id}/status`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct StatusRequest {
     pub status: TicketStatus,
 }
 
 /// `PATCH /tickets/{ticket_id}/priority`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct PriorityRequest {
     pub priority: Priority,
 }
 
 /// An internal note on a ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct NoteOut {
     pub id: i32,
     pub author_id: i32,
@@ -106,6 +114,7 @@ pub struct NoteOut {
 
 /// `POST /tickets/{ticket_id}/notes`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct CreateNoteRequest {
     pub body: String,
 }

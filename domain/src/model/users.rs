@@ -6,6 +6,7 @@ use super::Role;
 
 /// `POST /users`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct CreateUserRequest {
     pub username: String,
     pub email: String,
@@ -17,6 +18,7 @@ pub struct CreateUserRequest {
 
 /// `PATCH /users/{id}`: only the fields present change.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct UpdateUserRequest {
     #[serde(default)]
     pub role: Option<Role>,

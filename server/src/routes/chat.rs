@@ -14,8 +14,10 @@ use domain::model::{
 use crate::error::ApiResult;
 use crate::extract::{Json, Path, Query};
 use crate::ratelimit::Limits;
+use domain::model::ErrorBody;
 
 /// `POST /chat/start`.
+#[utoipa::path(post, path = "/chat/start", tag = "chat", operation_id = "chat_start", request_body = StartChatRequest, responses((status = 200, description = "OK", body = StartChatResponse), (status = 422, description = "Invalid input", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)))]
 pub async fn start(
     State(state): State<AppState>,
     Json(req): Json<StartChatRequest>,
@@ -24,6 +26,7 @@ pub async fn start(
 }
 
 /// `POST /chat/message` (a budget per conversation).
+#[utoipa::path(post, path = "/chat/message", tag = "chat", operation_id = "chat_message", request_body = SendMessageRequest, responses((status = 200, description = "The stored message's reply", body = domain::model::SendMessageResponse), (status = 400, description = "Empty message", body = ErrorBody), (status = 404, description = "Unknown conversation", body = ErrorBody), (status = 413, description = "Message too long", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)))]
 pub async fn message(
     State(state): State<AppState>,
     Extension(limits): Extension<Limits>,
@@ -38,6 +41,7 @@ pub async fn message(
 }
 
 /// `POST /chat/escalate`.
+#[utoipa::path(post, path = "/chat/escalate", tag = "chat", operation_id = "chat_escalate", request_body = EscalateRequest, responses((status = 200, description = "OK", body = EscalateResponse), (status = 422, description = "Invalid input", body = ErrorBody)))]
 pub async fn escalate(
     State(state): State<AppState>,
     Json(req): Json<EscalateRequest>,
@@ -46,6 +50,7 @@ pub async fn escalate(
 }
 
 /// `GET /chat/{id}/messages?after_seq=` with `X-Visitor-Token`.
+#[utoipa::path(get, path = "/chat/{id}/messages", tag = "chat", operation_id = "chat_history", params(("id" = String, Path, description = "The id"), HistoryParams, ("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")), responses((status = 200, description = "OK", body = [ChatMessageOut]), (status = 422, description = "Invalid input", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
 pub async fn history(
     State(state): State<AppState>,
     headers: HeaderMap,

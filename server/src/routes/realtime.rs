@@ -21,6 +21,7 @@ use tokio::sync::broadcast::error::RecvError;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, Query, Staff};
+use domain::model::ErrorBody;
 
 const PING_EVERY: Duration = Duration::from_secs(20);
 const DEAD_AFTER: Duration = Duration::from_secs(60);
@@ -48,7 +49,8 @@ enum ClientMessage {
 }
 
 /// Customer socket parameters.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CustomerParams {
     pub conversation_id: String,
     pub token: String,
@@ -57,6 +59,7 @@ pub struct CustomerParams {
 }
 
 /// `GET /chat/ws`: one conversation's events for the holder of its visitor token.
+#[utoipa::path(get, path = "/chat/ws", tag = "realtime", operation_id = "realtime_customer", params(CustomerParams), responses((status = 101, description = "Switching to the WebSocket protocol"), (status = 401, description = "Wrong visitor token", body = ErrorBody), (status = 404, description = "Unknown conversation", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody)))]
 pub async fn customer(
     State(state): State<AppState>,
     Query(params): Query<CustomerParams>,
@@ -173,7 +176,8 @@ async fn customer_typing(state: &AppState, public_id: &str) {
 }
 
 /// Staff socket parameters.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StaffParams {
     #[serde(default)]
     pub token: Option<String>,
@@ -182,6 +186,7 @@ pub struct StaffParams {
 }
 
 /// `GET /ws`: staff events, routed by role (agents hear about their own and unassigned work).
+#[utoipa::path(get, path = "/ws", tag = "realtime", operation_id = "realtime_staff", params(StaffParams), responses((status = 101, description = "Switching to the WebSocket protocol"), (status = 401, description = "No valid staff token or session cookie", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody)))]
 pub async fn staff(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -276,6 +281,7 @@ async fn staff_socket(state: AppState, user: CurrentUser, after: Option<u64>, so
 }
 
 /// `GET /ws/stats` (ADMIN): connected sockets and the staff stream's position.
+#[utoipa::path(get, path = "/ws/stats", tag = "realtime", operation_id = "realtime_stats", responses((status = 200, description = "OK", body = serde_json::Value), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
 pub async fn stats(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<serde_json::Value>> {
     actor.require(&[Role::Admin]).map_err(ApiError::from)?;
     let (customers, staff) = state.events.connections();

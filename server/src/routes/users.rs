@@ -7,8 +7,10 @@ use domain::model::{CreateUserRequest, UpdateUserRequest, UserOut};
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Staff};
+use domain::model::ErrorBody;
 
 /// `POST /users` → 201.
+#[utoipa::path(post, path = "/users", tag = "users", operation_id = "users_create", request_body = CreateUserRequest, responses((status = 201, description = "Created", body = UserOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -20,16 +22,19 @@ pub async fn create(
 }
 
 /// `GET /users`.
+#[utoipa::path(get, path = "/users", tag = "users", operation_id = "users_list", responses((status = 200, description = "OK", body = [UserOut]), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
 pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<UserOut>>> {
     Ok(Json(domain::users::list(&state, &actor).await?))
 }
 
 /// `GET /users/{id}`.
+#[utoipa::path(get, path = "/users/{id}", tag = "users", operation_id = "users_get", params(("id" = i64, Path, description = "The id")), responses((status = 200, description = "OK", body = UserOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 pub async fn get(State(state): State<AppState>, Staff(actor): Staff, Path(id): Path<i32>) -> ApiResult<Json<UserOut>> {
     Ok(Json(domain::users::get(&state, &actor, id).await?))
 }
 
 /// `PATCH /users/{id}`.
+#[utoipa::path(patch, path = "/users/{id}", tag = "users", operation_id = "users_update", params(("id" = i64, Path, description = "The id")), request_body = UpdateUserRequest, responses((status = 200, description = "OK", body = UserOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
 pub async fn update(
     State(state): State<AppState>,
     Staff(actor): Staff,

@@ -54,6 +54,9 @@ async fn an_agent_takes_over_replies_hands_back_and_closes() {
     assert_eq!(res.headers()["x-total-count"], "1");
     let list: Vec<Value> = res.json().await.unwrap();
     assert_eq!(list[0]["id"], c.id.as_str());
+    // The list shows each conversation's latest message: here the assistant's answer.
+    assert_eq!(list[0]["last_message"]["role"], "assistant");
+    assert_eq!(list[0]["last_message"]["seq"], list[0]["last_seq"]);
 
     let res = post(&app, &token, &format!("/conversations/{}/takeover", c.id), json!({})).await;
     assert_eq!(res.status(), 200);

@@ -17,6 +17,7 @@ mod health;
 mod knowledge;
 mod llm;
 mod migrations;
+mod openapi;
 mod rate_limit;
 mod realtime;
 mod tickets;

@@ -2,14 +2,15 @@
 //! conversation's transcript with a reply box (new customer messages appear live), take over /
 //! hand back / close, and internal notes.
 
-use domain::model::{ChatMessageOut, Priority, TicketStatus};
+use domain::model::{Priority, TicketStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::tickets::{ActOnConversation, AddNote, Reply, TakeTicket, TicketView, UpdateTicket, get_ticket};
+use crate::api::tickets::{AddNote, TakeTicket, TicketView, UpdateTicket, get_ticket};
+use crate::components::conversation::{ConversationActions, ConversationPanel};
 use crate::components::forbidden::load_error;
-use crate::components::live::use_live;
+use crate::components::live::{Live, use_live};
 
 /// The ticket page.
 #[component]
@@ -20,8 +21,7 @@ pub fn TicketPage() -> impl IntoView {
     let take = ServerAction::<TakeTicket>::new();
     let update = ServerAction::<UpdateTicket>::new();
     let note = ServerAction::<AddNote>::new();
-    let reply = ServerAction::<Reply>::new();
-    let act = ServerAction::<ActOnConversation>::new();
+    let conversation = ConversationActions::new();
     let view_data = Resource::new(
         move || {
             (
@@ -30,8 +30,7 @@ pub fn TicketPage() -> impl IntoView {
                 take.version().get(),
                 update.version().get(),
                 note.version().get(),
-                reply.version().get(),
-                act.version().get(),
+                conversation.version(),
             )
         },
         |(id, ..)| get_ticket(id),
@@ -39,11 +38,11 @@ pub fn TicketPage() -> impl IntoView {
     let errors = move || {
         [take.value().get().and_then(Result::err), update.value().get().and_then(Result::err)]
             .into_iter()
-            .chain([note.value().get().and_then(Result::err), reply.value().get().and_then(Result::err)])
-            .chain([act.value().get().and_then(Result::err)])
+            .chain([note.value().get().and_then(Result::err)])
             .flatten()
             .map(|e| e.to_string())
             .next()
+            .or_else(|| conversation.error())
     };
     view! {
         <p><A href="/tickets">"← All tickets"</A></p>
@@ -51,7 +50,7 @@ pub fn TicketPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match view_data.await {
-                    Ok(data) => view! { <Ticket data take update note reply act/> }.into_any(),
+                    Ok(data) => view! { <Ticket data take update note conversation live/> }.into_any(),
                     Err(e) => load_error(e),
                 }
             })}
@@ -65,8 +64,8 @@ fn Ticket(
     take: ServerAction<TakeTicket>,
     update: ServerAction<UpdateTicket>,
     note: ServerAction<AddNote>,
-    reply: ServerAction<Reply>,
-    act: ServerAction<ActOnConversation>,
+    conversation: ConversationActions,
+    live: Live,
 ) -> impl IntoView {
     let t = data.ticket;
     let mine = t.assigned_to == Some(data.me);
@@ -114,34 +113,9 @@ fn Ticket(
                 </ActionForm>
             </div>
         </section>
-        {data.conversation.map(|c| {
-            let cid = c.conversation.id.clone();
-            let status = c.conversation.status.as_str();
-            let controls: Vec<_> = [("takeover", "Take over"), ("handback", "Hand back to the assistant"), ("close", "Close conversation")]
-                .into_iter()
-                .map(|(action, label)| {
-                    let cid = cid.clone();
-                    view! {
-                        <ActionForm action=act attr:class="inline">
-                            <input type="hidden" name="conversation_id" value=cid/>
-                            <input type="hidden" name="action" value=action/>
-                            <button type="submit" class="secondary">{label}</button>
-                        </ActionForm>
-                    }
-                })
-                .collect();
-            view! {
-                <section class="card transcript" data-testid="transcript">
-                    <h2>"Conversation " <span class="badge off" data-testid="conversation-status">{status}</span></h2>
-                    <ol class="messages">{c.messages.into_iter().map(|m| view! { <MessageItem message=m/> }).collect_view()}</ol>
-                    <ActionForm action=reply attr:class="reply" attr:data-testid="reply-form">
-                        <input type="hidden" name="conversation_id" value=cid/>
-                        <textarea name="content" rows="3" required=true placeholder="Write to the customer…"></textarea>
-                        <button type="submit">"Send"</button>
-                    </ActionForm>
-                    <div class="actions">{controls}</div>
-                </section>
-            }
+        {data.conversation.map(|detail| {
+            let canned = data.canned.clone();
+            view! { <ConversationPanel detail canned actions=conversation live/> }
         })}
         <section class="card notes" data-testid="notes">
             <h2>"Internal notes"</h2>
@@ -154,17 +128,5 @@ fn Ticket(
                 <button type="submit" class="secondary">"Add note"</button>
             </ActionForm>
         </section>
-    }
-}
-
-#[component]
-fn MessageItem(message: ChatMessageOut) -> impl IntoView {
-    let role = message.role.as_str();
-    view! {
-        <li class=format!("message {role}") data-seq=message.seq data-role=role>
-            <span class="who">{role}</span>
-            <span class="when">{message.timestamp.format("%H:%M").to_string()}</span>
-            <p>{message.content}</p>
-        </li>
     }
 }

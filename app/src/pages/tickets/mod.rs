@@ -5,12 +5,13 @@ pub mod detail;
 
 use domain::model::{Presence, Priority, TicketOut, TicketStatus};
 use leptos::prelude::*;
-use leptos_router::components::{A, Form};
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::tickets::{SetMyPresence, TicketPage, list_tickets, my_presence};
 use crate::components::forbidden::load_error;
 use crate::components::live::use_live;
+use crate::components::pager::Pager;
 
 /// The ticket list.
 #[component]
@@ -105,15 +106,7 @@ fn TicketTable(page: TicketPage) -> impl IntoView {
     if page.tickets.is_empty() {
         return view! { <p class="empty" data-testid="tickets-empty">"No tickets match."</p> }.into_any();
     }
-    let (first, last) = (page.skip + 1, page.skip + page.tickets.len() as u64);
-    let query = use_query_map();
-    let link = move |skip: u64| {
-        let q = query.read();
-        let keep = |k: &str| q.get(k).map(|v| format!("&{k}={v}")).unwrap_or_default();
-        format!("/tickets?skip={skip}{}{}{}", keep("status"), keep("priority"), keep("mine"))
-    };
-    let prev = (page.skip > 0).then(|| link(page.skip.saturating_sub(page.limit)));
-    let next = (last < page.total).then(|| link(last));
+    let shown = page.tickets.len();
     view! {
         <table data-testid="tickets-table">
             <thead>
@@ -121,11 +114,7 @@ fn TicketTable(page: TicketPage) -> impl IntoView {
             </thead>
             <tbody>{page.tickets.into_iter().map(|t| view! { <TicketRow ticket=t/> }).collect_view()}</tbody>
         </table>
-        <p class="pager">
-            {first} "–" {last} " of " {page.total} " "
-            {prev.map(|href| view! { <A href=href>"← Newer"</A> })} " "
-            {next.map(|href| view! { <A href=href>"Older →"</A> })}
-        </p>
+        <Pager path="/tickets" keep=&["status", "priority", "mine"] skip=page.skip limit=page.limit shown total=page.total/>
     }
     .into_any()
 }

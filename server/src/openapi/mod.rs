@@ -1,0 +1,76 @@
+//! The API's OpenAPI 3.1 document, collected from the handlers' `#[utoipa::path]` annotations as
+//! the router is built (a route cannot be added without its documentation), served at
+//! `/api/v1/openapi.json`, and rendered for people at `/api/v1/docs`.
+
+mod page;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use domain::AppState;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::tag::TagBuilder;
+use utoipa::openapi::{Components, Info, OpenApi, Server};
+
+const DESCRIPTION: &str = "JoxAI's versioned REST and WebSocket API. Customers' chat calls (`/chat/*`) need no staff \
+     token: the conversation id is the capability, and history and the socket need the visitor token from \
+     `/chat/start`. Staff calls need `Authorization: Bearer <access_token>` from `/auth/login`. Every error is \
+     `{\"detail\": \"…\"}`; enum values are accepted in any case; lists that page return their total in \
+     `X-Total-Count`.";
+
+const TAGS: [(&str, &str); 10] = [
+    ("auth", "Staff sign-in, token refresh and sign-out."),
+    ("users", "Staff accounts (ADMIN)."),
+    ("chat", "The customer chat: start, send, escalate, history."),
+    ("conversations", "Conversations as staff see them: transcript, reply, take over, hand back, close."),
+    ("tickets", "Tickets: the queue, assignment, status, priority, internal notes."),
+    ("agents", "Agents' presence, load and working time."),
+    ("canned", "Canned responses for agents' replies."),
+    ("knowledge", "The knowledge base the assistant answers from."),
+    ("assistant", "Ask the assistant; its answer log and verdicts."),
+    ("realtime", "WebSockets: a conversation's events for the customer, role-routed events for staff."),
+];
+
+/// Fills in what the annotations do not say: title, version, server prefix, the bearer scheme,
+/// tag descriptions.
+pub fn finish(mut doc: OpenApi) -> OpenApi {
+    let mut info = Info::new("JoxAI", env!("CARGO_PKG_VERSION"));
+    info.description = Some(DESCRIPTION.to_owned());
+    doc.info = info;
+    doc.servers = Some(vec![Server::new("/api/v1")]);
+    let bearer = HttpBuilder::new()
+        .scheme(HttpAuthScheme::Bearer)
+        .bearer_format("JWT")
+        .description(Some("The access token from POST /auth/login."))
+        .build();
+    doc.components.get_or_insert_with(Components::new).add_security_scheme("bearer", SecurityScheme::Http(bearer));
+    doc.tags = Some(
+        TAGS.iter().map(|(name, about)| TagBuilder::new().name(*name).description(Some(*about)).build()).collect(),
+    );
+    doc
+}
+
+/// `/openapi.json` and `/docs`, rendered once.
+pub fn router(doc: &OpenApi) -> Router<AppState> {
+    let json: Arc<str> = doc.to_json().unwrap_or_else(|_| "{}".to_owned()).into();
+    let value = serde_json::to_value(doc).unwrap_or_default();
+    let html: Arc<str> = page::render(&value).into();
+    Router::new()
+        .route(
+            "/openapi.json",
+            get(move || {
+                let json = json.clone();
+                async move { ([(header::CONTENT_TYPE, "application/json")], json.to_string()) }
+            }),
+        )
+        .route(
+            "/docs",
+            get(move || {
+                let html = html.clone();
+                async move { ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html.to_string()).into_response() }
+            }),
+        )
+}
