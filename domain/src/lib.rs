@@ -24,6 +24,8 @@ pub mod error;
 #[cfg(feature = "server")]
 pub mod events;
 #[cfg(feature = "server")]
+pub mod inboxes;
+#[cfg(feature = "server")]
 pub mod knowledge;
 #[cfg(feature = "server")]
 pub mod routing;

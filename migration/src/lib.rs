@@ -12,6 +12,7 @@ mod m20261122_000006_conversations;
 mod m20261122_000007_tickets;
 mod m20261122_000008_presence;
 mod m20261122_000009_canned_responses;
+mod m20261122_000010_inboxes;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_tickets::Migration),
             Box::new(m20261122_000008_presence::Migration),
             Box::new(m20261122_000009_canned_responses::Migration),
+            Box::new(m20261122_000010_inboxes::Migration),
         ]
     }
 }

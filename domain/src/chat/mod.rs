@@ -4,6 +4,7 @@
 
 pub mod staff;
 pub mod store;
+pub mod widget;
 
 use chrono::Utc;
 use rand::RngCore;
@@ -72,6 +73,15 @@ pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<Sta
         }
         Some(_) => return Err(DomainError::validation("metadata", "metadata must be an object")),
     };
+    let inbox = match req.inbox.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+        Some(key) => Some(crate::inboxes::find_active(state, key).await?),
+        None => None,
+    };
+    // A refused identity token does not stop the chat: it continues anonymously.
+    let customer_ref = match (&inbox, req.identity_token.as_deref().map(str::trim).filter(|t| !t.is_empty())) {
+        (Some(inbox), Some(token)) => crate::inboxes::verify_identity(&inbox.identity_secret, token),
+        _ => None,
+    };
     let language = match req.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
         Some(code) => {
             Lang::parse(code).ok_or_else(|| DomainError::validation("language", "language is 'es' or 'en'"))?
@@ -80,6 +90,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<Sta
             .get("language")
             .and_then(|v| v.as_str())
             .and_then(Lang::parse)
+            .or_else(|| inbox.as_ref().and_then(|i| Lang::parse(&i.default_language)))
             .unwrap_or(state.assistant.settings().default_language),
     };
     let token = new_token();
@@ -99,10 +110,17 @@ pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<Sta
         created_at: Set(now),
         updated_at: Set(now),
         closed_at: Set(None),
+        inbox_id: Set(inbox.as_ref().map(|i| i.id)),
+        customer_ref: Set(customer_ref),
+        csat_score: Set(None),
+        csat_comment: Set(None),
+        rated_at: Set(None),
     }
     .insert(&state.db)
     .await?;
-    let greeting = state.config.chat.greeting(language).to_owned();
+    let custom =
+        inbox.as_ref().and_then(|i| if language == Lang::En { i.greeting_en.clone() } else { i.greeting_es.clone() });
+    let greeting = custom.unwrap_or_else(|| state.config.chat.greeting(language).to_owned());
     let message = NewMessage {
         role: MessageRole::Assistant,
         author_id: None,
@@ -117,6 +135,8 @@ pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<Sta
         status: "started".to_owned(),
         messages: vec![to_out(&stored)],
         visitor_token: token,
+        identified: conversation.customer_ref.is_some(),
+        language: language.code().to_owned(),
     })
 }
 

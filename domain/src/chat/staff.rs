@@ -39,6 +39,10 @@ fn out(row: &conversations::Model, ticket: Option<&tickets::Model>) -> Conversat
         updated_at: row.updated_at,
         closed_at: row.closed_at,
         last_message: None,
+        inbox_id: row.inbox_id,
+        customer_ref: row.customer_ref.clone(),
+        csat_score: row.csat_score.map(i32::from),
+        csat_comment: row.csat_comment.clone(),
     }
 }
 

@@ -26,6 +26,14 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub closed_at: Option<DateTimeUtc>,
+    /// The inbox (bank website) the conversation came from, if any.
+    pub inbox_id: Option<i32>,
+    /// The bank's customer id, from a verified identity token.
+    pub customer_ref: Option<String>,
+    /// The customer's rating, 1 to 5, and what they wrote with it.
+    pub csat_score: Option<i16>,
+    pub csat_comment: Option<String>,
+    pub rated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -36,9 +36,16 @@ pub struct StartChatRequest {
     pub user_id: Option<String>,
     #[serde(default)]
     pub metadata: Option<serde_json::Value>,
-    /// `es` or `en`; the bank's default language when absent.
+    /// `es` or `en`; the inbox's (or the bank's) default language when absent.
     #[serde(default)]
     pub language: Option<String>,
+    /// The inbox key, when the chat comes from the widget on a bank's website.
+    #[serde(default)]
+    pub inbox: Option<String>,
+    /// A token the bank signed with the inbox secret, naming its customer (`sub`). A token that
+    /// is expired or badly signed is refused and the chat continues anonymously.
+    #[serde(default)]
+    pub identity_token: Option<String>,
 }
 
 /// A message as the customer and staff see it. `id` is the per-conversation sequence number.
@@ -64,6 +71,12 @@ pub struct StartChatResponse {
     pub messages: Vec<ChatMessageOut>,
     /// Reads this conversation's history and socket; keep it with the conversation id.
     pub visitor_token: String,
+    /// Whether an identity token named the bank's customer.
+    #[serde(default)]
+    pub identified: bool,
+    /// The conversation's language (`es` or `en`).
+    #[serde(default)]
+    pub language: String,
 }
 
 /// `POST /chat/message`.
@@ -158,6 +171,17 @@ pub struct ConversationOut {
     /// The latest message, in `GET /conversations` lists (the detail has the whole transcript).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_message: Option<ChatMessageOut>,
+    /// The inbox (bank website) it came from.
+    #[serde(default)]
+    pub inbox_id: Option<i32>,
+    /// The bank's customer id, from a verified identity token.
+    #[serde(default)]
+    pub customer_ref: Option<String>,
+    /// The customer's rating (1–5) and comment.
+    #[serde(default)]
+    pub csat_score: Option<i32>,
+    #[serde(default)]
+    pub csat_comment: Option<String>,
 }
 
 /// `GET /conversations/{id}`: the conversation and its transcript.

@@ -8,6 +8,7 @@ mod canned;
 mod chat;
 mod enums;
 mod error;
+mod inboxes;
 mod knowledge;
 mod priority;
 mod role;
@@ -26,6 +27,10 @@ pub use chat::{
     StartChatRequest, StartChatResponse,
 };
 pub use error::ErrorBody;
+pub use inboxes::{
+    BusinessHours, IdentifyRequest, InboxOut, InboxRequest, OfflineMessageRequest, OfflineMessageResponse, OpenHours,
+    RatingOut, RatingRequest, WidgetConfig, WidgetConfigParams,
+};
 pub use knowledge::{ArticleFilter, ArticleOut, CreateArticleRequest, SearchParams, UpdateArticleRequest};
 pub use priority::Priority;
 pub use role::{ParseRoleError, Role};

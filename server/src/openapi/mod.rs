@@ -21,7 +21,7 @@ const DESCRIPTION: &str = "JoxAI's versioned REST and WebSocket API. Customers' 
      `{\"detail\": \"…\"}`; enum values are accepted in any case; lists that page return their total in \
      `X-Total-Count`.";
 
-const TAGS: [(&str, &str); 10] = [
+const TAGS: [(&str, &str); 11] = [
     ("auth", "Staff sign-in, token refresh and sign-out."),
     ("users", "Staff accounts (ADMIN)."),
     ("chat", "The customer chat: start, send, escalate, history."),
@@ -29,6 +29,7 @@ const TAGS: [(&str, &str); 10] = [
     ("tickets", "Tickets: the queue, assignment, status, priority, internal notes."),
     ("agents", "Agents' presence, load and working time."),
     ("canned", "Canned responses for agents' replies."),
+    ("inboxes", "The bank websites that embed the widget, and the widget's public configuration."),
     ("knowledge", "The knowledge base the assistant answers from."),
     ("assistant", "Ask the assistant; its answer log and verdicts."),
     ("realtime", "WebSockets: a conversation's events for the customer, role-routed events for staff."),

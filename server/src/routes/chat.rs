@@ -3,12 +3,12 @@
 
 use axum::Extension;
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::AppState;
 use domain::model::{
-    ChatMessageOut, EscalateRequest, EscalateResponse, HistoryParams, SendMessageRequest, StartChatRequest,
-    StartChatResponse,
+    ChatMessageOut, EscalateRequest, EscalateResponse, HistoryParams, IdentifyRequest, OfflineMessageRequest,
+    OfflineMessageResponse, RatingOut, RatingRequest, SendMessageRequest, StartChatRequest, StartChatResponse,
 };
 
 use crate::error::ApiResult;
@@ -57,6 +57,60 @@ pub async fn history(
     Path(id): Path<String>,
     Query(params): Query<HistoryParams>,
 ) -> ApiResult<Json<Vec<ChatMessageOut>>> {
-    let token = headers.get("x-visitor-token").and_then(|v| v.to_str().ok());
-    Ok(Json(domain::chat::history(&state, &id, token, params.after_seq.unwrap_or(0)).await?))
+    Ok(Json(domain::chat::history(&state, &id, visitor_token(&headers), params.after_seq.unwrap_or(0)).await?))
+}
+
+/// `POST /chat/{id}/rating` `{score, comment?}` with `X-Visitor-Token`.
+#[utoipa::path(post, path = "/chat/{id}/rating", tag = "chat", operation_id = "chat_rating",
+    params(("id" = String, Path, description = "The conversation id"),
+        ("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")),
+    request_body = RatingRequest,
+    responses((status = 200, description = "Stored", body = RatingOut),
+        (status = 401, description = "No visitor token", body = ErrorBody),
+        (status = 403, description = "Another conversation's token", body = ErrorBody),
+        (status = 404, description = "Unknown conversation", body = ErrorBody),
+        (status = 422, description = "Score outside 1–5 or comment too long", body = ErrorBody)))]
+pub async fn rating(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(req): Json<RatingRequest>,
+) -> ApiResult<Json<RatingOut>> {
+    Ok(Json(domain::chat::widget::rate(&state, &id, visitor_token(&headers), &req).await?))
+}
+
+/// `POST /chat/offline` → 201: a message left outside business hours becomes a ticket.
+#[utoipa::path(post, path = "/chat/offline", tag = "chat", operation_id = "chat_offline",
+    request_body = OfflineMessageRequest,
+    responses((status = 201, description = "The ticket it opened", body = OfflineMessageResponse),
+        (status = 404, description = "Unknown inbox", body = ErrorBody),
+        (status = 413, description = "Message too long", body = ErrorBody),
+        (status = 422, description = "Invalid input", body = ErrorBody),
+        (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)))]
+pub async fn offline(
+    State(state): State<AppState>,
+    Json(req): Json<OfflineMessageRequest>,
+) -> ApiResult<(StatusCode, Json<OfflineMessageResponse>)> {
+    Ok((StatusCode::CREATED, Json(domain::chat::widget::offline(&state, &req).await?)))
+}
+
+/// `POST /chat/identify` `{conversation_id, identity_token}` with `X-Visitor-Token`.
+#[utoipa::path(post, path = "/chat/identify", tag = "chat", operation_id = "chat_identify",
+    params(("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")),
+    request_body = IdentifyRequest,
+    responses((status = 200, description = "`{identified}`: false when the token was refused (the chat goes on anonymously)"),
+        (status = 401, description = "No visitor token", body = ErrorBody),
+        (status = 403, description = "Another conversation's token", body = ErrorBody),
+        (status = 404, description = "Unknown conversation", body = ErrorBody)))]
+pub async fn identify(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(req): Json<IdentifyRequest>,
+) -> ApiResult<Json<serde_json::Value>> {
+    let identified = domain::chat::widget::identify(&state, visitor_token(&headers), &req).await?;
+    Ok(Json(serde_json::json!({ "identified": identified })))
+}
+
+fn visitor_token(headers: &HeaderMap) -> Option<&str> {
+    headers.get("x-visitor-token").and_then(|v| v.to_str().ok())
 }

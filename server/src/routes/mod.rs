@@ -8,6 +8,7 @@ pub mod canned;
 pub mod chat;
 pub mod conversations;
 pub mod health;
+pub mod inboxes;
 pub mod knowledge;
 pub mod realtime;
 pub mod tickets;
@@ -34,7 +35,7 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
     if let Some(limit) = &limits.login {
         login = login.layer(limit.layer());
     }
-    let mut start = OpenApiRouter::default().routes(routes!(chat::start));
+    let mut start = OpenApiRouter::default().routes(routes!(chat::start)).routes(routes!(chat::offline));
     if let Some(limit) = &limits.chat_start {
         start = start.layer(limit.layer());
     }
@@ -65,6 +66,12 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(chat::message))
         .routes(routes!(chat::escalate))
         .routes(routes!(chat::history))
+        .routes(routes!(chat::rating))
+        .routes(routes!(chat::identify))
+        .routes(routes!(inboxes::list, inboxes::create))
+        .routes(routes!(inboxes::get, inboxes::update, inboxes::deactivate))
+        .routes(routes!(inboxes::rotate_secret))
+        .routes(routes!(inboxes::widget_config))
         .routes(routes!(realtime::customer))
         .routes(routes!(realtime::staff))
         .routes(routes!(realtime::stats))

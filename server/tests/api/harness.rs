@@ -147,6 +147,11 @@ impl TestApp {
         (user, body["access_token"].as_str().unwrap().to_owned())
     }
 
+    /// `GET /api/v1{path}` as the holder of `token`, as JSON.
+    pub async fn get_json(&self, token: &str, path: &str) -> Value {
+        self.client.get(self.api(path)).bearer_auth(token).send().await.unwrap().json().await.unwrap()
+    }
+
     /// Audit records, oldest first, as (action, outcome, row).
     pub async fn audit(&self) -> Vec<domain::entities::audit_log::Model> {
         use sea_orm::{EntityTrait, QueryOrder};

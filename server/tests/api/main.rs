@@ -14,6 +14,7 @@ mod conversations;
 mod errors;
 mod harness;
 mod health;
+mod inboxes;
 mod knowledge;
 mod llm;
 mod migrations;

@@ -1,0 +1,116 @@
+//! What the widget does besides messages: the customer rates the conversation, leaves a message
+//! outside business hours (it becomes a ticket), or proves who they are with the bank's token.
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+
+use super::authorize_visitor;
+use crate::assistant::redact;
+use crate::entities::{conversations, tickets as ticket_rows};
+use crate::error::{DomainError, DomainResult};
+use crate::model::{
+    IdentifyRequest, OfflineMessageRequest, OfflineMessageResponse, Priority, RatingOut, RatingRequest, TicketStatus,
+};
+use crate::state::AppState;
+
+/// `POST /chat/{id}/rating` with the visitor token: CSAT 1–5 and an optional comment (PII
+/// redacted). Rating again replaces the rating.
+pub async fn rate(state: &AppState, id: &str, token: Option<&str>, req: &RatingRequest) -> DomainResult<RatingOut> {
+    let conversation = authorize_visitor(state, id, token).await?;
+    if !(1..=5).contains(&req.score) {
+        return Err(DomainError::validation("score", "score is 1 to 5"));
+    }
+    let comment = req.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    if comment.is_some_and(|c| c.chars().count() > 1000) {
+        return Err(DomainError::validation("comment", "comment is at most 1,000 characters"));
+    }
+    let comment = comment.map(|c| redact::redact(c).text);
+    let now = Utc::now();
+    conversations::ActiveModel {
+        id: Set(conversation.id),
+        csat_score: Set(Some(req.score as i16)),
+        csat_comment: Set(comment.clone()),
+        rated_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .update(&state.db)
+    .await?;
+    state.events.staff(
+        "conversation_rated",
+        serde_json::json!({ "conversation_id": conversation.public_id, "score": req.score }),
+        conversation.assigned_to,
+    );
+    Ok(RatingOut { score: req.score, comment, rated_at: now })
+}
+
+/// `POST /chat/offline` → 201: a message left when nobody answers becomes an open ticket in the
+/// queue (category `offline`), with the customer's name and e-mail to answer by mail.
+pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainResult<OfflineMessageResponse> {
+    let inbox = crate::inboxes::find_active(state, &req.inbox).await?;
+    let name = req.name.trim();
+    if name.is_empty() || name.chars().count() > 128 {
+        return Err(DomainError::validation("name", "Name is 1 to 128 characters"));
+    }
+    let email = req.email.trim().to_lowercase();
+    if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) || email.ends_with('@') {
+        return Err(DomainError::validation("email", "A valid e-mail address is required"));
+    }
+    let text = req.message.trim();
+    if text.is_empty() {
+        return Err(DomainError::validation("message", "Type a message"));
+    }
+    let max = state.config.chat.max_message_chars;
+    if text.chars().count() > max {
+        return Err(DomainError::TooLarge(format!("A message is at most {max} characters")));
+    }
+    let english = req.language.as_deref().map(str::trim) == Some("en")
+        || (req.language.is_none() && inbox.default_language == "en");
+    let now = Utc::now();
+    let row = ticket_rows::ActiveModel {
+        id: sea_orm::NotSet,
+        ticket_id: Set(crate::tickets::new_ticket_id()),
+        conversation_id: Set(None),
+        open_conversation_id: Set(None),
+        customer_name: Set(name.to_owned()),
+        customer_email: Set(Some(email)),
+        subject: Set(format!("Offline message from {} ({})", inbox.name, name)),
+        description: Set(redact::redact(text).text),
+        status: Set(TicketStatus::Open.as_str().to_owned()),
+        priority: Set(Priority::Medium.as_str().to_owned()),
+        category: Set("offline".to_owned()),
+        assigned_to: Set(None),
+        created_by: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        first_response_at: Set(None),
+        resolved_at: Set(None),
+    }
+    .insert(&state.db)
+    .await?;
+    crate::tickets::announce(state, "ticket_created", &row).await;
+    crate::routing::route(state, &row).await?;
+    let message = if english {
+        format!("Thank you. We will answer by e-mail; your case number is {}.", row.ticket_id)
+    } else {
+        format!("Gracias. Te responderemos por correo; tu número de caso es {}.", row.ticket_id)
+    };
+    Ok(OfflineMessageResponse { ticket_id: row.ticket_id, message })
+}
+
+/// `POST /chat/identify` with the visitor token: links the conversation to the bank's customer
+/// when the token holds (200 `{identified: true}`); otherwise the chat stays anonymous
+/// (`{identified: false}`), as a refused token must not stop a customer from chatting.
+pub async fn identify(state: &AppState, token: Option<&str>, req: &IdentifyRequest) -> DomainResult<bool> {
+    let conversation = authorize_visitor(state, &req.conversation_id, token).await?;
+    let Some(inbox_id) = conversation.inbox_id else { return Ok(false) };
+    let Some(inbox) = crate::entities::inboxes::Entity::find_by_id(inbox_id).one(&state.db).await? else {
+        return Ok(false);
+    };
+    let Some(customer) = crate::inboxes::verify_identity(&inbox.identity_secret, &req.identity_token) else {
+        return Ok(false);
+    };
+    conversations::ActiveModel { id: Set(conversation.id), customer_ref: Set(Some(customer)), ..Default::default() }
+        .update(&state.db)
+        .await?;
+    Ok(true)
+}

@@ -1,0 +1,147 @@
+//! Inboxes (one per bank website that embeds the widget), the widget's public configuration, and
+//! what the widget sends besides messages: the customer's rating and the offline form.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One opening period: `day` is `mon` … `sun`, `open` and `close` are `HH:MM` local time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct OpenHours {
+    pub day: String,
+    pub open: String,
+    pub close: String,
+}
+
+/// When people answer: local time is UTC plus `utc_offset_minutes`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct BusinessHours {
+    pub utc_offset_minutes: i32,
+    pub days: Vec<OpenHours>,
+}
+
+/// An inbox as staff see it. The identity secret appears only when it is issued.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct InboxOut {
+    pub id: i32,
+    /// The public key for the embed tag's `data-inbox`.
+    pub key: String,
+    pub name: String,
+    pub allowed_origins: Vec<String>,
+    pub theme_color: String,
+    pub position: String,
+    pub greeting_es: Option<String>,
+    pub greeting_en: Option<String>,
+    pub default_language: String,
+    pub prechat_form: bool,
+    pub business_hours: Option<BusinessHours>,
+    pub active: bool,
+    /// Only in the answers that issue it (create, rotate): keep it on the bank's server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_secret: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// `POST /inboxes` and `PUT /inboxes/{id}`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct InboxRequest {
+    pub name: String,
+    /// `https://www.bank.example` (scheme, host and port only).
+    pub allowed_origins: Vec<String>,
+    /// `#rrggbb`; the default passes 4.5:1 contrast with white text.
+    #[serde(default)]
+    pub theme_color: Option<String>,
+    /// `right` (default) or `left`.
+    #[serde(default)]
+    pub position: Option<String>,
+    #[serde(default)]
+    pub greeting_es: Option<String>,
+    #[serde(default)]
+    pub greeting_en: Option<String>,
+    /// `es` (default) or `en`.
+    #[serde(default)]
+    pub default_language: Option<String>,
+    #[serde(default)]
+    pub prechat_form: bool,
+    #[serde(default)]
+    pub business_hours: Option<BusinessHours>,
+    /// Defaults to true.
+    #[serde(default)]
+    pub active: Option<bool>,
+}
+
+/// `GET /widget/config?inbox=KEY`: what the widget needs before the first message (no auth).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct WidgetConfig {
+    pub key: String,
+    pub name: String,
+    pub theme_color: String,
+    pub position: String,
+    pub greeting_es: String,
+    pub greeting_en: String,
+    pub default_language: String,
+    pub prechat_form: bool,
+    /// Whether people answer right now (always true without business hours).
+    pub open_now: bool,
+    pub business_hours: Option<BusinessHours>,
+}
+
+/// `GET /widget/config` parameters.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "server", into_params(parameter_in = Query))]
+pub struct WidgetConfigParams {
+    pub inbox: String,
+}
+
+/// `POST /chat/{id}/rating`: the customer's satisfaction, 1 to 5, and an optional comment.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RatingRequest {
+    pub score: i32,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// The rating as stored (the comment with PII redacted).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RatingOut {
+    pub score: i32,
+    pub comment: Option<String>,
+    pub rated_at: DateTime<Utc>,
+}
+
+/// `POST /chat/offline`: a message left outside business hours; it becomes a ticket.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct OfflineMessageRequest {
+    pub inbox: String,
+    pub name: String,
+    pub email: String,
+    pub message: String,
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+/// `POST /chat/offline` → 201.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct OfflineMessageResponse {
+    pub ticket_id: String,
+    pub message: String,
+}
+
+/// `POST /chat/identify`: links a conversation to the bank's customer through a token the bank
+/// signed with the inbox secret (HS256, `sub` and `exp` required).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct IdentifyRequest {
+    pub conversation_id: String,
+    pub identity_token: String,
+}

@@ -1,0 +1,115 @@
+//! `/inboxes` (ADMIN): the bank websites that embed the widget; `/widget/config` (public): what
+//! the widget needs before the first message.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use domain::AppState;
+use domain::model::{ErrorBody, InboxOut, InboxRequest, WidgetConfig, WidgetConfigParams};
+
+use crate::error::ApiResult;
+use crate::extract::{Json, Meta, Path, Query, Staff};
+
+/// `GET /inboxes`.
+#[utoipa::path(get, path = "/inboxes", tag = "inboxes", operation_id = "inboxes_list",
+    responses((status = 200, description = "Every inbox", body = [InboxOut]),
+        (status = 401, description = "No valid staff token", body = ErrorBody),
+        (status = 403, description = "ADMIN only", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<InboxOut>>> {
+    Ok(Json(domain::inboxes::list(&state, &actor).await?))
+}
+
+/// `POST /inboxes` → 201, with the identity secret (shown this once).
+#[utoipa::path(post, path = "/inboxes", tag = "inboxes", operation_id = "inboxes_create", request_body = InboxRequest,
+    responses((status = 201, description = "Created; `identity_secret` is shown this once", body = InboxOut),
+        (status = 401, description = "No valid staff token", body = ErrorBody),
+        (status = 403, description = "ADMIN only", body = ErrorBody),
+        (status = 422, description = "Invalid input", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn create(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Meta(meta): Meta,
+    Json(req): Json<InboxRequest>,
+) -> ApiResult<(StatusCode, Json<InboxOut>)> {
+    Ok((StatusCode::CREATED, Json(domain::inboxes::create(&state, &actor, &req, &meta).await?)))
+}
+
+/// `GET /inboxes/{id}`.
+#[utoipa::path(get, path = "/inboxes/{id}", tag = "inboxes", operation_id = "inboxes_get",
+    params(("id" = i64, Path, description = "The inbox id")),
+    responses((status = 200, description = "The inbox", body = InboxOut),
+        (status = 401, description = "No valid staff token", body = ErrorBody),
+        (status = 403, description = "ADMIN only", body = ErrorBody),
+        (status = 404, description = "Not found", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn get(State(state): State<AppState>, Staff(actor): Staff, Path(id): Path<i32>) -> ApiResult<Json<InboxOut>> {
+    Ok(Json(domain::inboxes::get(&state, &actor, id).await?))
+}
+
+/// `PUT /inboxes/{id}`: everything but the key and the secret.
+#[utoipa::path(put, path = "/inboxes/{id}", tag = "inboxes", operation_id = "inboxes_update",
+    params(("id" = i64, Path, description = "The inbox id")), request_body = InboxRequest,
+    responses((status = 200, description = "Updated", body = InboxOut),
+        (status = 401, description = "No valid staff token", body = ErrorBody),
+        (status = 403, description = "ADMIN only", body = ErrorBody),
+        (status = 404, description = "Not found", body = ErrorBody),
+        (status = 422, description = "Invalid input", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn update(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Meta(meta): Meta,
+    Path(id): Path<i32>,
+    Json(req): Json<InboxRequest>,
+) -> ApiResult<Json<InboxOut>> {
+    Ok(Json(domain::inboxes::update(&state, &actor, id, &req, &meta).await?))
+}
+
+/// `DELETE /inboxes/{id}` → 204: deactivates the inbox (its widget stops loading).
+#[utoipa::path(delete, path = "/inboxes/{id}", tag = "inboxes", operation_id = "inboxes_deactivate",
+    params(("id" = i64, Path, description = "The inbox id")),
+    responses((status = 204, description = "Deactivated"),
+        (status = 401, description = "No valid staff token", body = ErrorBody),
+        (status = 403, description = "ADMIN only", body = ErrorBody),
+        (status = 404, description = "Not found", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn deactivate(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Meta(meta): Meta,
+    Path(id): Path<i32>,
+) -> ApiResult<StatusCode> {
+    domain::inboxes::deactivate(&state, &actor, id, &meta).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /inboxes/{id}/secret`: a new identity secret, shown this once.
+#[utoipa::path(post, path = "/inboxes/{id}/secret", tag = "inboxes", operation_id = "inboxes_rotate_secret",
+    params(("id" = i64, Path, description = "The inbox id")),
+    responses((status = 200, description = "The inbox with its new `identity_secret`", body = InboxOut),
+        (status = 401, description = "No valid staff token", body = ErrorBody),
+        (status = 403, description = "ADMIN only", body = ErrorBody),
+        (status = 404, description = "Not found", body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn rotate_secret(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Meta(meta): Meta,
+    Path(id): Path<i32>,
+) -> ApiResult<Json<InboxOut>> {
+    Ok(Json(domain::inboxes::rotate_secret(&state, &actor, id, &meta).await?))
+}
+
+/// `GET /widget/config?inbox=KEY` (no auth).
+#[utoipa::path(get, path = "/widget/config", tag = "inboxes", operation_id = "widget_config",
+    params(WidgetConfigParams),
+    responses((status = 200, description = "The widget's look, greeting, language, form and hours", body = WidgetConfig),
+        (status = 404, description = "No active inbox has this key", body = ErrorBody),
+        (status = 422, description = "Invalid input", body = ErrorBody)))]
+pub async fn widget_config(
+    State(state): State<AppState>,
+    Query(params): Query<WidgetConfigParams>,
+) -> ApiResult<Json<WidgetConfig>> {
+    Ok(Json(domain::inboxes::widget_config(&state, &params.inbox).await?))
+}
