@@ -1,26 +1,168 @@
-// The widget frame: a launcher button that opens and closes the chat panel.
+// The widget as customers meet it: on the demo bank page, through the one tag a bank pastes.
+// A customer asks and gets a cited answer; asks for a person, an agent (second browser context)
+// answers, the customer sees it and rates the chat; the connection drops mid-conversation and no
+// message is lost or doubled; keyboard only, and axe-core finds nothing; another origin cannot
+// frame it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 
-import { launch, BASE_URL } from './helpers.mjs';
+import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser;
-before(async () => { browser = await launch(); });
+let token;
+before(async () => {
+  browser = await launch();
+  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: ADMIN_USER, password: ADMIN_PASSWORD }),
+  });
+  token = (await res.json()).access_token;
+  await api('POST', '/knowledge', {
+    title: 'Bloquear una tarjeta perdida o robada',
+    content: 'Si pierdes tu tarjeta, bloquéala de inmediato desde la app: entra a **Tarjetas**, elige la tarjeta y pulsa **Bloquear**. También puedes llamar al 800 123 4567 las 24 horas.',
+    category: 'tarjetas',
+    tags: ['tarjeta', 'bloqueo', 'perdida'],
+    language: 'es',
+  });
+});
 after(async () => { await browser?.close(); });
 
-test('the launcher opens and closes the chat panel', async () => {
+async function api(method, path, body) {
+  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: body && JSON.stringify(body),
+  });
+  assert.ok(res.status < 300, `${path}: ${res.status} ${await res.clone().text()}`);
+  return res.status === 204 ? null : res.json();
+}
+
+async function inbox() {
+  return api('POST', '/inboxes', { name: 'Banco E2E', allowed_origins: [BASE_URL] });
+}
+
+/// Opens the demo page for `key` and the widget with the keyboard; returns the frame.
+async function openWidget(page, key) {
+  await page.goto(`${BASE_URL}/demo?inbox=${key}`);
+  const launcher = page.locator('button[data-joxai=launcher]');
+  await launcher.focus();
+  await page.keyboard.press('Enter');
+  const frame = page.frameLocator('iframe[data-joxai=frame]');
+  await frame.locator('li[data-role=assistant]').first().waitFor(); // the greeting
+  await frame.locator('#joxai-input:focus').waitFor();
+  return frame;
+}
+
+async function sessionOf(page, key) {
+  const frame = page.frames().find((f) => f.url().includes('/widget?'));
+  return frame.evaluate((k) => JSON.parse(localStorage.getItem(`joxai:${k}:session`)), key);
+}
+
+test('a customer asks on the demo page and gets a cited answer, by keyboard alone, and axe finds nothing', async () => {
+  const { key } = await inbox();
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${BASE_URL}/widget`);
-  const launcher = page.getByTestId('widget-launcher');
-  await launcher.waitFor();
-  assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
-  await launcher.click();
-  await page.getByTestId('widget-panel').waitFor();
-  assert.equal(await launcher.getAttribute('aria-expanded'), 'true');
-  await page.getByRole('button', { name: 'Cerrar chat' }).first().click();
-  await page.getByTestId('widget-panel').waitFor({ state: 'detached' });
+  const frame = await openWidget(page, key);
+  await page.keyboard.type('¿Cómo bloqueo mi tarjeta si la pierdo?');
+  await page.keyboard.press('Enter');
+  const answer = frame.locator('li[data-role=assistant]').filter({ has: frame.getByTestId('sources') });
+  await answer.waitFor({ timeout: 10000 });
+  assert.match(await answer.getByTestId('sources').textContent(), /tarjeta/i);
+
+  const widget = page.frames().find((f) => f.url().includes('/widget?'));
+  await widget.addScriptTag({ path: AXE });
+  const result = await widget.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+
+  // Escape closes the panel and gives the focus back to the launcher.
+  await page.keyboard.press('Escape');
+  await page.locator('iframe[data-joxai=frame]').waitFor({ state: 'hidden' });
+  await page.locator('button[data-joxai=launcher]:focus').waitFor();
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the customer asks for a person, an agent answers, and the customer rates the chat', async () => {
+  const { key } = await inbox();
+  const page = await browser.newPage();
+  const frame = await openWidget(page, key);
+  await frame.getByTestId('talk-to-person').click();
+  await frame.locator('li[data-role=system]').filter({ hasText: /TKT-/ }).waitFor({ timeout: 10000 });
+  const { conversation_id: id } = await sessionOf(page, key);
+
+  const agent = await browser.newContext();
+  const desk = await agent.newPage();
+  await signIn(desk, ADMIN_USER, ADMIN_PASSWORD);
+  await desk.waitForURL(`${BASE_URL}/`);
+  await desk.goto(`${BASE_URL}/conversations/${id}`);
+  await waitForHydration(desk);
+  await desk.getByTestId('conversation-takeover').click();
+  await desk.getByTestId('conversation-status').filter({ hasText: 'ASSIGNED' }).waitFor();
+  await desk.getByTestId('reply-form').locator('textarea').fill('Hola, soy Ana, tu asesora. Ya veo tu caso.');
+  await desk.getByTestId('reply-form').locator('button[type=submit]').click();
+
+  await frame.locator('li[data-role=agent]', { hasText: 'Ya veo tu caso' }).waitFor({ timeout: 10000 });
+  await desk.getByTestId('conversation-close').click();
+  const rating = frame.getByTestId('rating-form');
+  await rating.waitFor({ timeout: 10000 });
+  await rating.locator('input[value="5"]').check({ force: true });
+  await rating.locator('textarea').fill('Muy amable');
+  await rating.locator('button[type=submit]').click();
+  await frame.getByTestId('rating-thanks').waitFor();
+  const seen = await api('GET', `/conversations/${id}`);
+  assert.equal(seen.csat_score, 5);
+  await agent.close();
+  await page.close();
+});
+
+test('a dropped connection loses nothing and doubles nothing', async () => {
+  const { key } = await inbox();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const frame = await openWidget(page, key);
+  await page.keyboard.type('Hola');
+  await page.keyboard.press('Enter');
+  await frame.locator('li[data-role=customer]', { hasText: 'Hola' }).waitFor();
+
+  await context.setOffline(true);
+  await frame.locator('#joxai-input').fill('¿Cuál es el horario de las sucursales?');
+  await frame.locator('#joxai-input').press('Enter');
+  await frame.getByTestId('offline-banner').waitFor({ timeout: 10000 });
+  await frame.locator('li.pending', { hasText: 'horario' }).waitFor();
+  await context.setOffline(false);
+
+  await frame.locator('li[data-role=customer][data-seq]', { hasText: 'horario' }).waitFor({ timeout: 15000 });
+  await frame.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 15000 });
+  const { conversation_id: id } = await sessionOf(page, key);
+  await frame.locator('li[data-role=assistant]').nth(2).waitFor({ timeout: 10000 });
+  const stored = await api('GET', `/conversations/${id}`);
+  const shown = await frame.locator('li[data-seq]').evaluateAll((items) => items.map((li) => Number(li.dataset.seq)));
+  assert.deepEqual(shown, stored.messages.map((m) => m.seq), 'every stored message, once, in order');
+  assert.equal(stored.messages.filter((m) => m.content.includes('horario')).length, 1, 'stored once');
+  assert.equal(await frame.locator('li.pending').count(), 0);
+
+  // A reload shows the same conversation.
+  await page.reload();
+  await page.locator('button[data-joxai=launcher]').click();
+  await frame.locator('li[data-role=customer]', { hasText: 'horario' }).waitFor();
+  await context.close();
+});
+
+test('a page on another origin cannot frame the widget', async () => {
+  const { key } = await inbox();
+  const page = await browser.newPage();
+  const refused = new Promise((resolve) => {
+    page.on('console', (m) => { if (m.text().includes('frame-ancestors')) resolve(m.text()); });
+  });
+  // Same server, but "localhost" is another origin than the allowed 127.0.0.1.
+  const other = BASE_URL.replace('127.0.0.1', 'localhost');
+  await page.goto(`${other}/demo?inbox=${key}`);
+  await page.locator('button[data-joxai=launcher]').click();
+  assert.match(await refused, /frame-ancestors/);
   await page.close();
 });

@@ -1,5 +1,5 @@
 //! The admin panel's HTTP side: Leptos SSR routes, server functions under `/_sfn`, static site
-//! files, the widget's files, and two guards — session refresh from the refresh-token cookie and
+//! files, and two guards — session refresh from the refresh-token cookie and
 //! an `Origin` check on state-changing requests.
 
 use app::api::session::{ACCESS_COOKIE, REFRESH_COOKIE, cookie_value, cookies_secure, session_cookies};
@@ -9,13 +9,11 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::response::{IntoResponse, Response};
 use domain::AppState;
 use domain::audit::RequestMeta;
 use leptos::prelude::{LeptosOptions, provide_context};
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
-use tower_http::services::ServeDir;
 
 use crate::error::ApiError;
 use crate::extract::ClientIp;
@@ -45,7 +43,6 @@ pub fn router(state: AppState, login_limit: Option<SharedLimit>) -> Router {
     let page_state = state.clone();
     let sfn_state = state.clone();
     let fallback_state = state.clone();
-    let widget_pkg = ServeDir::new(state.config.widget_root.join("pkg"));
     // leptos_routes_with_context registers every server function (with `page_state` as context);
     // this catch-all only turns unknown ones into a 404 from the same handler.
     let server_fns = axum::routing::any(move |req: Request<Body>| {
@@ -58,8 +55,6 @@ pub fn router(state: AppState, login_limit: Option<SharedLimit>) -> Router {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .route("/widget", get(widget_frame))
-        .nest_service("/widget/pkg", widget_pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context(
             move || provide_context(fallback_state.clone()),
             shell,
@@ -70,18 +65,8 @@ pub fn router(state: AppState, login_limit: Option<SharedLimit>) -> Router {
         .layer(middleware::from_fn(check_origin))
 }
 
-/// The page the widget's iframe loads.
-async fn widget_frame() -> impl IntoResponse {
-    Html(concat!(
-        "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\">",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-        "<title>JoxAI chat</title><link rel=\"stylesheet\" href=\"/widget/pkg/widget.css\"></head>",
-        "<body><script type=\"module\">import init from '/widget/pkg/widget.js'; init();</script></body></html>"
-    ))
-}
-
 fn is_page_or_function(path: &str) -> bool {
-    !(path.starts_with("/pkg/") || path.starts_with("/widget") || path.starts_with("/favicon"))
+    !(path.starts_with("/pkg/") || path.starts_with("/widget") || path.starts_with("/favicon") || path == "/demo")
 }
 
 /// When the access-token cookie is missing or expired but a refresh cookie is present, rotates the

@@ -2,6 +2,7 @@
 //! health checks) around the domain's [`AppState`], and serves it.
 
 pub mod admin;
+pub mod embed;
 pub mod error;
 pub mod extract;
 pub mod openapi;
@@ -51,6 +52,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api", api)
         .merge(health)
+        .merge(embed::router(state.clone()))
         .merge(admin::router(state.clone(), login_limit))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(state, extract::attach_client_ip))

@@ -98,10 +98,23 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             print_demo(&domain::seed::demo_staff(&state).await?);
             let articles = domain::seed::demo_knowledge(&state).await?;
             eprintln!("joxai: loaded {articles} demo knowledge-base articles");
+            if domain::seed::demo_inbox(&state, &own_origins(state.config.addr)).await? {
+                eprintln!("joxai: created the demo inbox ({}) for /demo", domain::seed::DEMO_INBOX);
+            }
             Ok(())
         }
         Command::Serve => serve(config).await,
     }
+}
+
+/// The origins a browser uses for this server's own pages (the demo bank page frames the widget).
+fn own_origins(addr: std::net::SocketAddr) -> Vec<String> {
+    let port = addr.port();
+    let mut origins = vec![format!("http://127.0.0.1:{port}"), format!("http://localhost:{port}")];
+    if !addr.ip().is_loopback() && !addr.ip().is_unspecified() {
+        origins.push(format!("http://{addr}"));
+    }
+    origins
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
@@ -117,6 +130,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         let articles = domain::seed::demo_knowledge(&state).await?;
         if articles > 0 {
             tracing::info!(articles, "loaded the demo knowledge base");
+        }
+        if domain::seed::demo_inbox(&state, &own_origins(addr)).await? {
+            tracing::info!("created the demo inbox for /demo");
         }
     }
     let listener = tokio::net::TcpListener::bind(addr)

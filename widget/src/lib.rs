@@ -1,48 +1,26 @@
-//! The embeddable chat widget (Leptos, client-side rendered). For now: a launcher button that
-//! opens and closes an empty chat panel; conversations arrive with their own issue.
+//! The embeddable chat widget: a Leptos client-side app that runs in the frame `widget.js` opens
+//! on a bank's page. It never loses a message: each one has a client id, waits in an outbox kept
+//! in local storage until the server acknowledges it, and the socket resumes from the last
+//! sequence number seen; messages are kept by sequence number, so none shows twice.
+
+mod api;
+mod app;
+mod bridge;
+mod chat;
+mod i18n;
+mod socket;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Mounts the widget into the page's `<body>`.
+/// Mounts the widget for the inbox named in the frame's URL (`?inbox=KEY&lang=es`).
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(Widget);
-}
-
-/// Launcher plus panel.
-#[component]
-pub fn Widget() -> impl IntoView {
-    let (open, set_open) = signal(false);
-    view! {
-        <div class="joxai-widget">
-            <Show when=move || open.get()>
-                <section class="joxai-panel" role="dialog" aria-label="Chat" data-testid="widget-panel">
-                    <header>
-                        <span>"Asistente virtual"</span>
-                        <button class="joxai-close" aria-label="Cerrar chat" on:click=move |_| set_open.set(false)>
-                            "×"
-                        </button>
-                    </header>
-                    <ol class="joxai-messages" aria-live="polite"></ol>
-                    <form class="joxai-compose" on:submit=|ev| ev.prevent_default()>
-                        <label class="joxai-sr" for="joxai-input">"Mensaje"</label>
-                        <input id="joxai-input" placeholder="Escribe tu mensaje…" disabled=true/>
-                    </form>
-                </section>
-            </Show>
-            <button
-                class="joxai-launcher"
-                data-testid="widget-launcher"
-                aria-expanded=move || open.get().to_string()
-                aria-label=move || if open.get() { "Cerrar chat" } else { "Abrir chat" }
-                on:click=move |_| set_open.update(|o| *o = !*o)
-            >
-                <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" fill="currentColor">
-                    <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"></path>
-                </svg>
-            </button>
-        </div>
-    }
+    let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
+    let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
+    let inbox = param("inbox").unwrap_or_default();
+    let lang = param("lang").as_deref().and_then(i18n::Lang::parse);
+    leptos::mount::mount_to_body(move || view! { <app::Widget inbox=inbox.clone() lang/> });
 }

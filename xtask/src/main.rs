@@ -121,6 +121,7 @@ fn test() -> Result<()> {
     let databases = if postgres.is_some() { "SQLite and PostgreSQL" } else { "SQLite only (no PostgreSQL found)" };
     eprintln!("xtask: database tests ran on {databases}");
     build_release()?;
+    widget::check_budgets()?;
     end2end()?;
     eprintln!("xtask: all checks passed on {databases} in {:.0?}", started.elapsed());
     Ok(())

@@ -96,7 +96,9 @@ fn ensure_wasm_bindgen() -> Result<()> {
 
 fn ensure_npm_packages() -> Result<()> {
     let dir = root().join("end2end");
-    let ready = dir.join("node_modules/.bin/wasm-opt").exists() && dir.join("node_modules/playwright-core").exists();
+    let ready = ["node_modules/.bin/wasm-opt", "node_modules/playwright-core", "node_modules/axe-core"]
+        .iter()
+        .all(|p| dir.join(p).exists());
     if !ready {
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
     }

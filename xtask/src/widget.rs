@@ -32,6 +32,41 @@ pub fn build(release: bool) -> Result<()> {
     Ok(())
 }
 
+/// Gzipped sizes of the loader and of the frame's files (wasm + JS + CSS), against their budgets:
+/// 2 KB and 120 KB. Fails when one is exceeded.
+pub fn check_budgets() -> Result<()> {
+    let root = root();
+    let pkg = root.join("target/widget/pkg");
+    let loader = gzipped(&root.join("widget/loader.js"))?;
+    let mut frame = 0;
+    let mut parts = Vec::new();
+    for name in ["widget_bg.wasm", "widget.js", "widget.css"] {
+        let size = gzipped(&pkg.join(name))?;
+        parts.push(format!("{name} {:.1} KB", size as f64 / 1024.0));
+        frame += size;
+    }
+    eprintln!(
+        "xtask: widget sizes (gzipped): loader {:.2} KB (budget 2 KB); frame {:.1} KB = {} (budget 120 KB)",
+        loader as f64 / 1024.0,
+        frame as f64 / 1024.0,
+        parts.join(" + ")
+    );
+    anyhow::ensure!(loader <= LOADER_BUDGET, "the widget loader is {loader} bytes gzipped, over its {LOADER_BUDGET}");
+    anyhow::ensure!(frame <= FRAME_BUDGET, "the widget frame is {frame} bytes gzipped, over its {FRAME_BUDGET}");
+    Ok(())
+}
+
+const LOADER_BUDGET: usize = 2 * 1024;
+const FRAME_BUDGET: usize = 120 * 1024;
+
+fn gzipped(path: &Path) -> Result<usize> {
+    use std::io::Write;
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
 /// Rebuilds the widget whenever a file under `widget/` changes (for `cargo xtask dev`).
 pub fn watch() -> std::thread::JoinHandle<()> {
     std::thread::spawn(|| {

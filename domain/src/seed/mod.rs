@@ -71,3 +71,40 @@ fn random_password() -> String {
     use base64::Engine;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
+
+/// The demo inbox's key, which `/demo` embeds.
+pub const DEMO_INBOX: &str = "ibx_demo";
+
+/// Where none exists, creates the demo inbox (key [`DEMO_INBOX`]) allowed on `origins` (the
+/// server's own, for `/demo`). Returns whether it created it.
+pub async fn demo_inbox(state: &AppState, origins: &[String]) -> DomainResult<bool> {
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+
+    use crate::entities::inboxes;
+    if inboxes::Entity::find().filter(inboxes::Column::Key.eq(DEMO_INBOX)).one(&state.db).await?.is_some() {
+        return Ok(false);
+    }
+    let now = chrono::Utc::now();
+    let mut secret = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut secret);
+    inboxes::ActiveModel {
+        id: sea_orm::NotSet,
+        key: Set(DEMO_INBOX.to_owned()),
+        name: Set("Banco Demo".to_owned()),
+        allowed_origins: Set(serde_json::json!(origins)),
+        theme_color: Set(crate::inboxes::DEFAULT_THEME.to_owned()),
+        position: Set("right".to_owned()),
+        greeting_es: Set(None),
+        greeting_en: Set(None),
+        default_language: Set("es".to_owned()),
+        prechat_form: Set(false),
+        business_hours: Set(None),
+        identity_secret: Set(hex::encode(secret)),
+        active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&state.db)
+    .await?;
+    Ok(true)
+}

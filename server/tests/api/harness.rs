@@ -152,6 +152,11 @@ impl TestApp {
         self.client.get(self.api(path)).bearer_auth(token).send().await.unwrap().json().await.unwrap()
     }
 
+    /// `POST /api/v1{path}` with `body` as the holder of `token`, as JSON.
+    pub async fn post_json(&self, token: &str, path: &str, body: &Value) -> Value {
+        self.client.post(self.api(path)).bearer_auth(token).json(body).send().await.unwrap().json().await.unwrap()
+    }
+
     /// Audit records, oldest first, as (action, outcome, row).
     pub async fn audit(&self) -> Vec<domain::entities::audit_log::Model> {
         use sea_orm::{EntityTrait, QueryOrder};

@@ -80,16 +80,7 @@ async fn admins_manage_inboxes_and_others_cannot() {
     assert_eq!((updated["theme_color"].as_str(), updated["position"].as_str()), (Some("#14532d"), Some("left")));
     assert_eq!(updated["key"], inbox["key"], "the key stays");
 
-    let rotated: Value = app
-        .client
-        .post(app.api(&format!("/inboxes/{id}/secret")))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rotated = app.post_json(&admin, &format!("/inboxes/{id}/secret"), &json!({})).await;
     assert_ne!(rotated["identity_secret"], inbox["identity_secret"]);
 
     let key = inbox["key"].as_str().unwrap();

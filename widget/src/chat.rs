@@ -1,0 +1,450 @@
+//! The conversation as the widget holds it: messages by sequence number (so a message heard twice —
+//! from the reply and from the socket — shows once), the outbox, the socket, and the steps the
+//! customer goes through (pre-chat form, chat, rating; the offline form when nobody answers).
+
+use std::collections::BTreeMap;
+
+use domain::model::{ChatMessageOut, MessageRole, WidgetConfig};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::api::{self, Failure, Outgoing, Session};
+use crate::bridge;
+use crate::i18n::Lang;
+use crate::socket::Socket;
+
+/// Where the customer is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stage {
+    Loading,
+    /// The inbox could not be loaded.
+    Broken,
+    Prechat,
+    Chat,
+    Offline,
+    /// The offline message was left: the answer, with its case number.
+    OfflineSent(String),
+}
+
+/// The widget's state; cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct Chat {
+    pub inbox: StoredValue<String>,
+    pub config: RwSignal<Option<WidgetConfig>>,
+    pub lang: RwSignal<Lang>,
+    pub stage: RwSignal<Stage>,
+    pub session: RwSignal<Option<Session>>,
+    pub messages: RwSignal<BTreeMap<i64, ChatMessageOut>>,
+    pub outbox: RwSignal<Vec<Outgoing>>,
+    pub connected: RwSignal<bool>,
+    pub agent_typing: RwSignal<u32>,
+    pub closed: RwSignal<bool>,
+    pub rated: RwSignal<bool>,
+    pub error: RwSignal<Option<String>>,
+    socket: StoredValue<Option<Socket>, LocalStorage>,
+    identity: StoredValue<Option<String>>,
+    flushing: StoredValue<bool>,
+    last_typing: StoredValue<f64>,
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The browser's clock (`chrono::Utc::now` has no clock on wasm32).
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(now_ms() as i64).unwrap_or_default()
+}
+
+impl Chat {
+    pub fn new(inbox: String) -> Self {
+        Chat {
+            inbox: StoredValue::new(inbox),
+            config: RwSignal::new(None),
+            lang: RwSignal::new(Lang::Es),
+            stage: RwSignal::new(Stage::Loading),
+            session: RwSignal::new(None),
+            messages: RwSignal::new(BTreeMap::new()),
+            outbox: RwSignal::new(Vec::new()),
+            connected: RwSignal::new(true),
+            agent_typing: RwSignal::new(0),
+            closed: RwSignal::new(false),
+            rated: RwSignal::new(false),
+            error: RwSignal::new(None),
+            socket: StoredValue::new_local(None),
+            identity: StoredValue::new(None),
+            flushing: StoredValue::new(false),
+            last_typing: StoredValue::new(0.0),
+        }
+    }
+
+    fn key(&self) -> String {
+        self.inbox.get_value()
+    }
+
+    /// Loads the inbox's configuration and what this browser already has with it.
+    pub fn load(self, requested_lang: Option<Lang>) {
+        spawn_local(async move {
+            let config = match api::config(&self.key()).await {
+                Ok(config) => config,
+                Err(_) => {
+                    self.stage.set(Stage::Broken);
+                    return;
+                }
+            };
+            let session: Option<Session> = api::load(&self.key(), "session");
+            let browser = web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::parse(&l));
+            let lang = session
+                .as_ref()
+                .and_then(|s| Lang::parse(&s.language))
+                .or(requested_lang)
+                .or(browser)
+                .or_else(|| Lang::parse(&config.default_language))
+                .unwrap_or(Lang::Es);
+            self.lang.set(lang);
+            bridge::post(&serde_json::json!({
+                "type": "joxai:config", "theme": config.theme_color, "position": config.position,
+                "label": crate::i18n::text(lang).title, "lang": lang.code(),
+            }));
+            let (open_now, prechat) = (config.open_now, config.prechat_form);
+            self.config.set(Some(config));
+            self.outbox.set(api::load(&self.key(), "outbox").unwrap_or_default());
+            if let Some(session) = session {
+                self.session.set(Some(session));
+                self.stage.set(Stage::Chat);
+                self.resume().await;
+            } else if !open_now {
+                self.stage.set(Stage::Offline);
+            } else if prechat {
+                self.stage.set(Stage::Prechat);
+            } else {
+                self.stage.set(Stage::Chat);
+            }
+            // Ready for the page's commands (it queues `open`, `identify` … until now); on its own
+            // (not framed) the panel is open from the start.
+            bridge::post(&serde_json::json!({ "type": "joxai:ready" }));
+            if bridge::parent_origin().is_none() {
+                self.opened();
+            }
+        });
+    }
+
+    /// Starts the conversation when the panel opens, unless a form comes first, and puts the
+    /// cursor where the customer types.
+    pub fn opened(self) {
+        set_timeout(
+            || {
+                let field = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector("#joxai-input, #joxai-name").ok().flatten());
+                if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = field.focus();
+                }
+            },
+            std::time::Duration::from_millis(50),
+        );
+        if self.stage.get_untracked() == Stage::Chat && self.session.get_untracked().is_none() {
+            spawn_local(async move {
+                self.ensure_started(serde_json::json!({})).await;
+            });
+        }
+    }
+
+    /// Starts a conversation if there is none yet; `metadata` carries the pre-chat form.
+    pub async fn ensure_started(self, metadata: serde_json::Value) -> Option<Session> {
+        if let Some(session) = self.session.get_untracked() {
+            return Some(session);
+        }
+        let mut body = serde_json::json!({
+            "inbox": self.key(), "language": self.lang.get_untracked().code(), "metadata": metadata,
+        });
+        if let Some(token) = self.identity.get_value() {
+            body["identity_token"] = serde_json::json!(token);
+        }
+        match api::start(body).await {
+            Ok(started) => {
+                let session = Session {
+                    conversation_id: started.conversation_id,
+                    visitor_token: started.visitor_token,
+                    language: started.language,
+                };
+                api::save(&self.key(), "session", Some(&session));
+                self.session.set(Some(session.clone()));
+                self.merge(started.messages);
+                self.stage.set(Stage::Chat);
+                self.connect();
+                Some(session)
+            }
+            Err(_) => {
+                self.error.set(Some(crate::i18n::text(self.lang.get_untracked()).error.to_owned()));
+                self.connected.set(false);
+                None
+            }
+        }
+    }
+
+    /// Reads what was said so far, then listens.
+    async fn resume(self) {
+        let Some(session) = self.session.get_untracked() else { return };
+        match api::history(&session, 0).await {
+            Ok(list) => {
+                self.merge(list);
+                self.connect();
+                self.flush();
+            }
+            Err(Failure::Refused(..)) => {
+                // The conversation is gone or not ours any more: start afresh.
+                api::save::<Session>(&self.key(), "session", None);
+                self.session.set(None);
+                self.messages.set(BTreeMap::new());
+            }
+            Err(Failure::Network) => {
+                self.connected.set(false);
+                self.connect();
+            }
+        }
+    }
+
+    fn last_seq(&self) -> i64 {
+        self.messages.with_untracked(|m| m.keys().next_back().copied().unwrap_or(0))
+    }
+
+    /// Adds messages by sequence number.
+    pub fn merge(&self, list: Vec<ChatMessageOut>) {
+        if list.is_empty() {
+            return;
+        }
+        self.messages.update(|m| {
+            for message in list {
+                m.insert(message.seq, message);
+            }
+        });
+        // Closed while the latest message is the closing notice (a new message reopens it).
+        let last_is_close = self.messages.with_untracked(|m| {
+            m.values().next_back().and_then(|m| m.metadata.get("event")).and_then(|e| e.as_str())
+                == Some("conversation_closed")
+        });
+        self.closed.set(last_is_close);
+    }
+
+    /// Opens the socket from the last message seen; on a drop, tries again.
+    pub fn connect(self) {
+        let Some(session) = self.session.get_untracked() else { return };
+        if let Some(old) = self.socket.get_value() {
+            old.close();
+        }
+        let socket = Socket::open(
+            &session,
+            self.last_seq(),
+            move |event| self.on_event(event),
+            move || {
+                self.connected.set(true);
+                self.flush();
+            },
+            move || {
+                self.connected.set(false);
+                set_timeout(move || self.connect(), std::time::Duration::from_secs(2));
+            },
+        );
+        self.socket.set_value(socket);
+    }
+
+    fn on_event(self, event: serde_json::Value) {
+        let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or_default();
+        if kind == "typing" {
+            if event.get("role").and_then(|r| r.as_str()) == Some("agent") {
+                self.agent_typing.update(|n| *n += 1);
+                let mine = self.agent_typing.get_untracked();
+                set_timeout(
+                    move || {
+                        if self.agent_typing.get_untracked() == mine {
+                            self.agent_typing.set(0);
+                        }
+                    },
+                    std::time::Duration::from_secs(5),
+                );
+            }
+            return;
+        }
+        if let Some(message) =
+            event.get("message").and_then(|m| serde_json::from_value::<ChatMessageOut>(m.clone()).ok())
+        {
+            if message.role != MessageRole::Customer {
+                self.agent_typing.set(0);
+            }
+            self.merge(vec![message]);
+        }
+    }
+
+    /// Queues `text` (kept across reloads) and sends what is queued.
+    pub fn send(self, text: String) {
+        let text = text.trim().to_owned();
+        if text.is_empty() {
+            return;
+        }
+        self.error.set(None);
+        self.outbox.update(|o| o.push(Outgoing { client_id: api::client_id(), text }));
+        api::save(&self.key(), "outbox", Some(&self.outbox.get_untracked()));
+        self.flush();
+    }
+
+    /// Sends the outbox in order; stops at the first network failure (the socket's reconnection
+    /// calls this again).
+    pub fn flush(self) {
+        if self.flushing.get_value() || self.outbox.with_untracked(Vec::is_empty) {
+            return;
+        }
+        self.flushing.set_value(true);
+        spawn_local(async move {
+            while let Some(next) = self.outbox.with_untracked(|o| o.first().cloned()) {
+                let Some(session) = self.ensure_started(serde_json::json!({})).await else { break };
+                match api::send(&session.conversation_id, &next.text, &next.client_id).await {
+                    Ok(reply) => {
+                        self.connected.set(true);
+                        self.take_from_outbox(&next.client_id);
+                        let customer = ChatMessageOut {
+                            id: reply.message_seq,
+                            seq: reply.message_seq,
+                            role: MessageRole::Customer,
+                            content: next.text.clone(),
+                            timestamp: now(),
+                            metadata: serde_json::json!({}),
+                        };
+                        let mut list = vec![customer];
+                        if let Some(seq) = reply.reply_seq {
+                            list.push(ChatMessageOut {
+                                id: seq,
+                                seq,
+                                role: MessageRole::Assistant,
+                                content: reply.message.clone(),
+                                timestamp: now(),
+                                metadata: reply.metadata.clone(),
+                            });
+                        }
+                        self.merge(list);
+                        self.follow_language(&reply.metadata);
+                    }
+                    Err(Failure::Network) => {
+                        // Try again shortly (the socket's reconnection also flushes).
+                        self.connected.set(false);
+                        set_timeout(move || self.flush(), std::time::Duration::from_secs(3));
+                        break;
+                    }
+                    Err(Failure::Refused(_, detail)) => {
+                        // The server will never take this one (too long, say): say so and move on.
+                        self.take_from_outbox(&next.client_id);
+                        self.error.set(Some(if detail.is_empty() {
+                            crate::i18n::text(self.lang.get_untracked()).error.to_owned()
+                        } else {
+                            detail
+                        }));
+                    }
+                }
+            }
+            self.flushing.set_value(false);
+        });
+    }
+
+    fn take_from_outbox(&self, client_id: &str) {
+        self.outbox.update(|o| o.retain(|m| m.client_id != client_id));
+        api::save(&self.key(), "outbox", Some(&self.outbox.get_untracked()));
+    }
+
+    /// The assistant answers in the customer's language; the widget follows it.
+    fn follow_language(&self, metadata: &serde_json::Value) {
+        if let Some(lang) = metadata.get("language").and_then(|l| l.as_str()).and_then(Lang::parse)
+            && lang != self.lang.get_untracked()
+        {
+            self.set_lang(lang);
+        }
+    }
+
+    /// Switches the language and keeps the choice with the conversation.
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        if let Some(mut session) = self.session.get_untracked() {
+            session.language = lang.code().to_owned();
+            api::save(&self.key(), "session", Some(&session));
+            self.session.set(Some(session));
+        }
+    }
+
+    /// "Talk to a person": always there.
+    pub fn escalate(self) {
+        spawn_local(async move {
+            let Some(session) = self.ensure_started(serde_json::json!({})).await else { return };
+            match api::escalate(&session.conversation_id).await {
+                Ok(_) => {
+                    if let Ok(list) = api::history(&session, self.last_seq()).await {
+                        self.merge(list);
+                    }
+                }
+                Err(_) => self.error.set(Some(crate::i18n::text(self.lang.get_untracked()).error.to_owned())),
+            }
+        });
+    }
+
+    /// Tells the agent the customer is typing (at most every 3 s).
+    pub fn typing(&self) {
+        let now = now_ms();
+        if now - self.last_typing.get_value() < 3000.0 {
+            return;
+        }
+        self.last_typing.set_value(now);
+        if let Some(socket) = self.socket.get_value() {
+            socket.send(&serde_json::json!({ "type": "typing" }));
+        }
+    }
+
+    /// The bank's page proved who the customer is.
+    pub fn identify(self, token: String) {
+        self.identity.set_value(Some(token.clone()));
+        if let Some(session) = self.session.get_untracked() {
+            spawn_local(async move {
+                let _ = api::identify(&session, &token).await;
+            });
+        }
+    }
+
+    /// Stores the rating.
+    pub fn rate(self, score: i32, comment: String) {
+        let Some(session) = self.session.get_untracked() else { return };
+        spawn_local(async move {
+            match api::rate(&session, score, &comment).await {
+                Ok(_) => self.rated.set(true),
+                Err(_) => self.error.set(Some(crate::i18n::text(self.lang.get_untracked()).error.to_owned())),
+            }
+        });
+    }
+
+    /// Forgets the closed conversation; the next message starts a new one.
+    pub fn start_over(self) {
+        if let Some(socket) = self.socket.get_value() {
+            socket.close();
+        }
+        self.socket.set_value(None);
+        api::save::<Session>(&self.key(), "session", None);
+        self.session.set(None);
+        self.messages.set(BTreeMap::new());
+        self.closed.set(false);
+        self.rated.set(false);
+        self.connected.set(true);
+        self.opened();
+    }
+
+    /// Leaves a message outside business hours.
+    pub fn leave_offline_message(self, name: String, email: String, message: String) {
+        spawn_local(async move {
+            let body = serde_json::json!({
+                "inbox": self.key(), "name": name, "email": email, "message": message,
+                "language": self.lang.get_untracked().code(),
+            });
+            match api::offline(body).await {
+                Ok(done) => self.stage.set(Stage::OfflineSent(done.message)),
+                Err(Failure::Refused(_, detail)) if !detail.is_empty() => self.error.set(Some(detail)),
+                Err(_) => self.error.set(Some(crate::i18n::text(self.lang.get_untracked()).error.to_owned())),
+            }
+        });
+    }
+}
