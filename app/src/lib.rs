@@ -15,6 +15,7 @@ use leptos_router::{SsrMode, path};
 use components::shell::Shell;
 use pages::assistant::{AskPage, answers::AnswersPage};
 use pages::conversations::ConversationsPage;
+use pages::inboxes::{InboxesPage, editor::InboxEditorPage};
 use pages::knowledge::{KnowledgePage, editor::ArticleEditorPage};
 use pages::tickets::{TicketsPage, detail::TicketPage};
 use pages::{home::HomePage, login::LoginPage, not_found::NotFound, users::UsersPage};
@@ -56,6 +57,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("tickets/:ticket_id") view=TicketPage ssr=SsrMode::Async/>
                     <Route path=path!("conversations") view=ConversationsPage ssr=SsrMode::Async/>
                     <Route path=path!("conversations/:id") view=ConversationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("inboxes") view=InboxesPage ssr=SsrMode::Async/>
+                    <Route path=path!("inboxes/new") view=InboxEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("inboxes/:id") view=InboxEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("knowledge") view=KnowledgePage ssr=SsrMode::Async/>
                     <Route path=path!("knowledge/new") view=ArticleEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("knowledge/:id") view=ArticleEditorPage ssr=SsrMode::Async/>

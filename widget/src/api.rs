@@ -2,14 +2,44 @@
 //! local storage: the conversation (so a returning customer sees their history) and the outbox
 //! (messages not yet acknowledged, sent again after a reload or reconnect).
 
-use domain::model::{
-    ChatMessageOut, OfflineMessageResponse, RatingOut, SendMessageResponse, StartChatResponse, WidgetConfig,
-};
+use domain::model::{MessageRole, OfflineMessageResponse, WidgetConfig};
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 const API: &str = "/api/v1";
+
+/// A message as the widget needs it. (Its own type, not the model's: the widget reads no
+/// timestamps, which keeps date parsing out of the download.)
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Msg {
+    pub seq: i64,
+    pub role: MessageRole,
+    pub content: String,
+    #[serde(default)]
+    pub metadata: serde_json::Value,
+}
+
+/// `POST /chat/start`, the parts the widget uses.
+#[derive(Debug, Deserialize)]
+pub struct Started {
+    pub conversation_id: String,
+    pub visitor_token: String,
+    pub messages: Vec<Msg>,
+    #[serde(default)]
+    pub language: String,
+}
+
+/// `POST /chat/message`, the parts the widget uses.
+#[derive(Debug, Deserialize)]
+pub struct Sent {
+    pub message: String,
+    #[serde(default)]
+    pub metadata: serde_json::Value,
+    pub message_seq: i64,
+    #[serde(default)]
+    pub reply_seq: Option<i64>,
+}
 
 /// Why a call failed: no answer at all (try again later) or the server said no.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,21 +75,21 @@ pub async fn config(inbox: &str) -> Result<WidgetConfig, Failure> {
     read(Request::get(&url).send().await.map_err(|_| Failure::Network)?).await
 }
 
-pub async fn start(body: serde_json::Value) -> Result<StartChatResponse, Failure> {
+pub async fn start(body: serde_json::Value) -> Result<Started, Failure> {
     post("/chat/start", None, &body).await
 }
 
-pub async fn send(conversation_id: &str, text: &str, client_id: &str) -> Result<SendMessageResponse, Failure> {
+pub async fn send(conversation_id: &str, text: &str, client_id: &str) -> Result<Sent, Failure> {
     let body =
         serde_json::json!({ "conversation_id": conversation_id, "message": text, "client_message_id": client_id });
     post("/chat/message", None, &body).await
 }
 
-pub async fn escalate(conversation_id: &str) -> Result<serde_json::Value, Failure> {
+pub async fn escalate(conversation_id: &str) -> Result<serde::de::IgnoredAny, Failure> {
     post("/chat/escalate", None, &serde_json::json!({ "conversation_id": conversation_id })).await
 }
 
-pub async fn history(session: &Session, after: i64) -> Result<Vec<ChatMessageOut>, Failure> {
+pub async fn history(session: &Session, after: i64) -> Result<Vec<Msg>, Failure> {
     let url = format!("{API}/chat/{}/messages?after_seq={after}", session.conversation_id);
     let res = Request::get(&url)
         .header("x-visitor-token", &session.visitor_token)
@@ -69,12 +99,12 @@ pub async fn history(session: &Session, after: i64) -> Result<Vec<ChatMessageOut
     read(res).await
 }
 
-pub async fn rate(session: &Session, score: i32, comment: &str) -> Result<RatingOut, Failure> {
+pub async fn rate(session: &Session, score: i32, comment: &str) -> Result<serde::de::IgnoredAny, Failure> {
     let body = serde_json::json!({ "score": score, "comment": comment });
     post(&format!("/chat/{}/rating", session.conversation_id), Some(&session.visitor_token), &body).await
 }
 
-pub async fn identify(session: &Session, token: &str) -> Result<serde_json::Value, Failure> {
+pub async fn identify(session: &Session, token: &str) -> Result<serde::de::IgnoredAny, Failure> {
     let body = serde_json::json!({ "conversation_id": session.conversation_id, "identity_token": token });
     post("/chat/identify", Some(&session.visitor_token), &body).await
 }

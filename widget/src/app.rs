@@ -2,13 +2,13 @@
 //! composer with the ever-present "talk to a person" button, the rating when the chat closes, and
 //! the pre-chat and offline forms.
 
-use domain::model::{ChatMessageOut, MessageRole};
+use domain::model::MessageRole;
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::bridge;
 use crate::chat::{Chat, Stage};
-use crate::i18n::{Lang, text};
+use crate::i18n::{Lang, Text, text};
 
 /// The whole widget.
 #[component]
@@ -41,35 +41,40 @@ pub fn Widget(inbox: String, lang: Option<Lang>) -> impl IntoView {
         listener.remove();
         keys.remove();
     });
-    let t = move || text(chat.lang.get());
-    let accent = move || chat.config.with(|c| c.as_ref().map(|c| c.theme_color.clone()).unwrap_or_default());
-    let title =
-        move || chat.config.with(|c| c.as_ref().map(|c| c.name.clone())).unwrap_or_else(|| t().title.to_owned());
-    let other = move || if chat.lang.get() == Lang::Es { Lang::En } else { Lang::Es };
-    view! {
-        <main class="joxai" lang=move || chat.lang.get().code() style=move || format!("--joxai-accent: {}", accent())>
-            <header class="joxai-head">
-                <h1>{title}</h1>
-                <button type="button" class="joxai-lang" lang=move || other().code()
-                    on:click=move |_| chat.set_lang(other())>{move || t().language}</button>
-                <button type="button" class="joxai-close" aria-label=move || t().close data-testid="widget-close"
-                    on:click=move |_| bridge::post(&serde_json::json!({ "type": "joxai:close" }))>"×"</button>
-            </header>
-            {move || match chat.stage.get() {
-                Stage::Loading => view! { <p class="joxai-note" role="status">"…"</p> }.into_any(),
-                Stage::Broken => view! { <p class="joxai-note" role="alert">{move || t().error}</p> }.into_any(),
-                Stage::Prechat => view! { <Prechat chat/> }.into_any(),
-                Stage::Offline => view! { <OfflineForm chat/> }.into_any(),
-                Stage::OfflineSent(answer) => view! { <p class="joxai-note" role="status" data-testid="offline-sent">{answer}</p> }.into_any(),
-                Stage::Chat => view! { <Conversation chat/> }.into_any(),
-            }}
-        </main>
+    // Strings are plain text: a change of language (or of step) draws the panel again.
+    move || {
+        let lang = chat.lang.get();
+        let t = text(lang);
+        let other = if lang == Lang::Es { Lang::En } else { Lang::Es };
+        let (title, accent) = chat.config.with(|c| {
+            c.as_ref().map_or_else(|| (t.title.to_owned(), String::new()), |c| (c.name.clone(), c.theme_color.clone()))
+        });
+        let body = match chat.stage.get() {
+            Stage::Loading => view! { <p class="joxai-note" role="status">"…"</p> }.into_any(),
+            Stage::Broken => view! { <p class="joxai-note" role="alert">{t.error}</p> }.into_any(),
+            Stage::Prechat => view! { <Prechat chat t/> }.into_any(),
+            Stage::Offline => view! { <OfflineForm chat t/> }.into_any(),
+            Stage::OfflineSent(answer) => {
+                view! { <p class="joxai-note" role="status" data-testid="offline-sent">{answer}</p> }.into_any()
+            }
+            Stage::Chat => view! { <Conversation chat t/> }.into_any(),
+        };
+        view! {
+            <main class="joxai" lang=lang.code() style=format!("--joxai-accent: {accent}")>
+                <header class="joxai-head">
+                    <h1>{title}</h1>
+                    <button type="button" class="joxai-lang" lang=other.code() on:click=move |_| chat.set_lang(other)>{t.language}</button>
+                    <button type="button" class="joxai-close" aria-label=t.close data-testid="widget-close"
+                        on:click=move |_| bridge::post(&serde_json::json!({ "type": "joxai:close" }))>"×"</button>
+                </header>
+                {body}
+            </main>
+        }
     }
 }
 
 #[component]
-fn Conversation(chat: Chat) -> impl IntoView {
-    let t = move || text(chat.lang.get());
+fn Conversation(chat: Chat, t: &'static Text) -> impl IntoView {
     let list = NodeRef::<leptos::html::Div>::new();
     // Keep the newest message in view.
     Effect::new(move |_| {
@@ -83,43 +88,51 @@ fn Conversation(chat: Chat) -> impl IntoView {
         chat.outbox.get().into_iter().map(|o| {
             view! {
                 <li class="joxai-msg customer pending" data-client-id=o.client_id>
-                    <span class="joxai-sr">{move || t().you} ": "</span>
+                    <span class="joxai-sr">{t.you} ": "</span>
                     <p>{o.text}</p>
-                    <span class="joxai-meta">{move || if chat.connected.get() { t().sending } else { t().not_sent }}</span>
+                    <span class="joxai-meta">{move || if chat.connected.get() { t.sending } else { t.not_sent }}</span>
                 </li>
             }
         }).collect_view()
     };
     view! {
         <Show when=move || !chat.connected.get()>
-            <p class="joxai-banner" role="status" data-testid="offline-banner">{move || t().offline_banner}</p>
+            <p class="joxai-banner" role="status" data-testid="offline-banner">{t.offline_banner}</p>
         </Show>
-        <div class="joxai-messages" role="log" aria-live="polite" aria-label=move || t().messages node_ref=list
+        <div class="joxai-messages" role="log" aria-live="polite" aria-label=t.messages node_ref=list
             data-testid="widget-messages" tabindex="0">
             <ol class="joxai-list">
                 <For each=move || chat.messages.get().into_values() key=|m| m.seq let:message>
-                    <Message message chat/>
+                    <Message message t/>
                 </For>
                 {pending}
+                {move || {
+                    let words = chat.streaming.get();
+                    (!words.is_empty()).then(|| view! {
+                        <li class="joxai-msg assistant" aria-busy="true" data-testid="streaming">
+                            <span class="joxai-who">{t.assistant}</span>
+                            <p>{words}</p>
+                        </li>
+                    })
+                }}
             </ol>
         </div>
-        <p class="joxai-typing" aria-live="polite">{move || (chat.agent_typing.get() > 0).then(|| t().agent_typing)}</p>
+        <p class="joxai-typing" aria-live="polite">{move || (chat.agent_typing.get() > 0).then_some(t.agent_typing)}</p>
         <Show when=move || chat.closed.get()>
-            <Rating chat/>
+            <Rating chat t/>
         </Show>
         <p class="joxai-error" role="alert">{move || chat.error.get()}</p>
-        <Composer chat/>
+        <Composer chat t/>
     }
 }
 
 #[component]
-fn Message(message: ChatMessageOut, chat: Chat) -> impl IntoView {
-    let t = move || text(chat.lang.get());
+fn Message(message: crate::api::Msg, t: &'static Text) -> impl IntoView {
     let role = message.role;
-    let who = move || match role {
-        MessageRole::Customer => t().you,
-        MessageRole::Assistant => t().assistant,
-        MessageRole::Agent => t().agent,
+    let who = match role {
+        MessageRole::Customer => t.you,
+        MessageRole::Assistant => t.assistant,
+        MessageRole::Agent => t.agent,
         MessageRole::System => "",
     };
     let sources: Vec<String> = message
@@ -131,7 +144,7 @@ fn Message(message: ChatMessageOut, chat: Chat) -> impl IntoView {
     let cited = (!sources.is_empty()).then(|| {
         view! {
             <div class="joxai-sources" data-testid="sources">
-                <span>{move || t().sources} ": "</span>
+                <span>{t.sources} ": "</span>
                 <ul>{sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
             </div>
         }
@@ -146,8 +159,7 @@ fn Message(message: ChatMessageOut, chat: Chat) -> impl IntoView {
 }
 
 #[component]
-fn Composer(chat: Chat) -> impl IntoView {
-    let t = move || text(chat.lang.get());
+fn Composer(chat: Chat, t: &'static Text) -> impl IntoView {
     let draft = RwSignal::new(String::new());
     let submit = move || {
         let value = draft.get_untracked();
@@ -158,8 +170,8 @@ fn Composer(chat: Chat) -> impl IntoView {
     };
     view! {
         <form class="joxai-compose" data-testid="widget-form" on:submit=move |ev| { ev.prevent_default(); submit(); }>
-            <label class="joxai-sr" for="joxai-input">{move || t().message_label}</label>
-            <textarea id="joxai-input" rows="2" placeholder=move || t().placeholder maxlength="4000"
+            <label class="joxai-sr" for="joxai-input">{t.message_label}</label>
+            <textarea id="joxai-input" rows="2" placeholder=t.placeholder maxlength="4000"
                 prop:value=move || draft.get()
                 on:input=move |ev| { draft.set(event_target_value(&ev)); chat.typing(); }
                 on:keydown=move |ev| {
@@ -168,52 +180,50 @@ fn Composer(chat: Chat) -> impl IntoView {
                         submit();
                     }
                 }></textarea>
-            <button type="submit" class="joxai-send">{move || t().send}</button>
+            <button type="submit" class="joxai-send">{t.send}</button>
         </form>
         <button type="button" class="joxai-human" data-testid="talk-to-person" on:click=move |_| chat.escalate()>
-            {move || t().human}
+            {t.human}
         </button>
     }
 }
 
 #[component]
-fn Rating(chat: Chat) -> impl IntoView {
-    let t = move || text(chat.lang.get());
+fn Rating(chat: Chat, t: &'static Text) -> impl IntoView {
     let score = RwSignal::new(0);
     let comment = RwSignal::new(String::new());
     view! {
         <Show when=move || !chat.rated.get() fallback=move || view! {
             <div class="joxai-rated" role="status">
-                <p data-testid="rating-thanks">{move || t().thanks}</p>
-                <button type="button" class="joxai-human" on:click=move |_| chat.start_over()>{move || t().new_chat}</button>
+                <p data-testid="rating-thanks">{t.thanks}</p>
+                <button type="button" class="joxai-human" on:click=move |_| chat.start_over()>{t.new_chat}</button>
             </div>
         }>
             <form class="joxai-rating" data-testid="rating-form"
                 on:submit=move |ev| { ev.prevent_default(); if score.get() > 0 { chat.rate(score.get(), comment.get()); } }>
                 <fieldset>
-                    <legend>{move || t().rate_title} " " <span class="joxai-sr">{move || t().rate_legend}</span></legend>
+                    <legend>{t.rate_title} " " <span class="joxai-sr">{t.rate_legend}</span></legend>
                     <div class="joxai-stars">
                         {(1..=5).map(|n| view! {
                             <label>
                                 <input type="radio" name="score" value=n.to_string() on:change=move |_| score.set(n)/>
                                 <span aria-hidden="true">{n}</span>
-                                <span class="joxai-sr">{move || t().stars[n as usize - 1]}</span>
+                                <span class="joxai-sr">{t.stars[n as usize - 1]}</span>
                             </label>
                         }).collect_view()}
                     </div>
                 </fieldset>
-                <label for="joxai-comment">{move || t().comment}</label>
+                <label for="joxai-comment">{t.comment}</label>
                 <textarea id="joxai-comment" rows="2" maxlength="1000" prop:value=move || comment.get()
                     on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
-                <button type="submit" disabled=move || score.get() == 0>{move || t().rate_send}</button>
+                <button type="submit" disabled=move || score.get() == 0>{t.rate_send}</button>
             </form>
         </Show>
     }
 }
 
 #[component]
-fn Prechat(chat: Chat) -> impl IntoView {
-    let t = move || text(chat.lang.get());
+fn Prechat(chat: Chat, t: &'static Text) -> impl IntoView {
     let (name, email) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     view! {
         <form class="joxai-form" data-testid="prechat-form" on:submit=move |ev| {
@@ -221,19 +231,18 @@ fn Prechat(chat: Chat) -> impl IntoView {
             let metadata = serde_json::json!({ "name": name.get(), "email": email.get() });
             leptos::task::spawn_local(async move { chat.ensure_started(metadata).await; });
         }>
-            <p>{move || t().prechat_intro}</p>
-            <label for="joxai-name">{move || t().name}</label>
+            <p>{t.prechat_intro}</p>
+            <label for="joxai-name">{t.name}</label>
             <input id="joxai-name" required=true maxlength="128" autocomplete="name" on:input=move |ev| name.set(event_target_value(&ev))/>
-            <label for="joxai-email">{move || t().email}</label>
+            <label for="joxai-email">{t.email}</label>
             <input id="joxai-email" type="email" required=true maxlength="254" autocomplete="email" on:input=move |ev| email.set(event_target_value(&ev))/>
-            <button type="submit">{move || t().start}</button>
+            <button type="submit">{t.start}</button>
         </form>
     }
 }
 
 #[component]
-fn OfflineForm(chat: Chat) -> impl IntoView {
-    let t = move || text(chat.lang.get());
+fn OfflineForm(chat: Chat, t: &'static Text) -> impl IntoView {
     let (name, email, message) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     view! {
@@ -241,15 +250,15 @@ fn OfflineForm(chat: Chat) -> impl IntoView {
             ev.prevent_default();
             chat.leave_offline_message(name.get(), email.get(), message.get());
         }>
-            <p>{move || t().offline_intro}</p>
-            <label for="joxai-name">{move || t().name}</label>
+            <p>{t.offline_intro}</p>
+            <label for="joxai-name">{t.name}</label>
             <input id="joxai-name" required=true maxlength="128" autocomplete="name" on:input=move |ev| name.set(event_target_value(&ev))/>
-            <label for="joxai-email">{move || t().email}</label>
+            <label for="joxai-email">{t.email}</label>
             <input id="joxai-email" type="email" required=true maxlength="254" autocomplete="email" on:input=move |ev| email.set(event_target_value(&ev))/>
-            <label for="joxai-offline">{move || t().offline_message}</label>
+            <label for="joxai-offline">{t.offline_message}</label>
             <textarea id="joxai-offline" required=true rows="4" maxlength="4000" on:input=move |ev| message.set(event_target_value(&ev))></textarea>
             <p class="joxai-error" role="alert">{move || chat.error.get()}</p>
-            <button type="submit">{move || t().offline_send}</button>
+            <button type="submit">{t.offline_send}</button>
         </form>
     }
 }

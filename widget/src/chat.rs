@@ -4,12 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use domain::model::{ChatMessageOut, MessageRole, WidgetConfig};
+use domain::model::{MessageRole, WidgetConfig};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::api::{self, Failure, Outgoing, Session};
+use crate::api::{self, Failure, Msg, Outgoing, Session};
 use crate::bridge;
 use crate::i18n::Lang;
 use crate::socket::Socket;
@@ -35,26 +35,23 @@ pub struct Chat {
     pub lang: RwSignal<Lang>,
     pub stage: RwSignal<Stage>,
     pub session: RwSignal<Option<Session>>,
-    pub messages: RwSignal<BTreeMap<i64, ChatMessageOut>>,
+    pub messages: RwSignal<BTreeMap<i64, Msg>>,
     pub outbox: RwSignal<Vec<Outgoing>>,
     pub connected: RwSignal<bool>,
     pub agent_typing: RwSignal<u32>,
+    /// The assistant's answer while an LLM writes it, word by word.
+    pub streaming: RwSignal<String>,
     pub closed: RwSignal<bool>,
     pub rated: RwSignal<bool>,
     pub error: RwSignal<Option<String>>,
     socket: StoredValue<Option<Socket>, LocalStorage>,
     identity: StoredValue<Option<String>>,
-    flushing: StoredValue<bool>,
+    pub(crate) flushing: StoredValue<bool>,
     last_typing: StoredValue<f64>,
 }
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
-}
-
-/// The browser's clock (`chrono::Utc::now` has no clock on wasm32).
-fn now() -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_timestamp_millis(now_ms() as i64).unwrap_or_default()
 }
 
 impl Chat {
@@ -69,6 +66,7 @@ impl Chat {
             outbox: RwSignal::new(Vec::new()),
             connected: RwSignal::new(true),
             agent_typing: RwSignal::new(0),
+            streaming: RwSignal::new(String::new()),
             closed: RwSignal::new(false),
             rated: RwSignal::new(false),
             error: RwSignal::new(None),
@@ -79,7 +77,7 @@ impl Chat {
         }
     }
 
-    fn key(&self) -> String {
+    pub(crate) fn key(&self) -> String {
         self.inbox.get_value()
     }
 
@@ -172,7 +170,9 @@ impl Chat {
                 api::save(&self.key(), "session", Some(&session));
                 self.session.set(Some(session.clone()));
                 self.merge(started.messages);
-                self.stage.set(Stage::Chat);
+                if self.stage.get_untracked() != Stage::Chat {
+                    self.stage.set(Stage::Chat);
+                }
                 self.connect();
                 Some(session)
             }
@@ -211,9 +211,12 @@ impl Chat {
     }
 
     /// Adds messages by sequence number.
-    pub fn merge(&self, list: Vec<ChatMessageOut>) {
+    pub fn merge(&self, list: Vec<Msg>) {
         if list.is_empty() {
             return;
+        }
+        if list.iter().any(|m| m.role == MessageRole::Assistant) && !self.streaming.with_untracked(String::is_empty) {
+            self.streaming.set(String::new());
         }
         self.messages.update(|m| {
             for message in list {
@@ -252,6 +255,12 @@ impl Chat {
 
     fn on_event(self, event: serde_json::Value) {
         let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or_default();
+        if kind == "delta" {
+            if let Some(words) = event.get("delta").and_then(|d| d.as_str()) {
+                self.streaming.update(|s| s.push_str(words));
+            }
+            return;
+        }
         if kind == "typing" {
             if event.get("role").and_then(|r| r.as_str()) == Some("agent") {
                 self.agent_typing.update(|n| *n += 1);
@@ -267,9 +276,7 @@ impl Chat {
             }
             return;
         }
-        if let Some(message) =
-            event.get("message").and_then(|m| serde_json::from_value::<ChatMessageOut>(m.clone()).ok())
-        {
+        if let Some(message) = event.get("message").and_then(|m| serde_json::from_value::<Msg>(m.clone()).ok()) {
             if message.role != MessageRole::Customer {
                 self.agent_typing.set(0);
             }
@@ -277,82 +284,8 @@ impl Chat {
         }
     }
 
-    /// Queues `text` (kept across reloads) and sends what is queued.
-    pub fn send(self, text: String) {
-        let text = text.trim().to_owned();
-        if text.is_empty() {
-            return;
-        }
-        self.error.set(None);
-        self.outbox.update(|o| o.push(Outgoing { client_id: api::client_id(), text }));
-        api::save(&self.key(), "outbox", Some(&self.outbox.get_untracked()));
-        self.flush();
-    }
-
-    /// Sends the outbox in order; stops at the first network failure (the socket's reconnection
-    /// calls this again).
-    pub fn flush(self) {
-        if self.flushing.get_value() || self.outbox.with_untracked(Vec::is_empty) {
-            return;
-        }
-        self.flushing.set_value(true);
-        spawn_local(async move {
-            while let Some(next) = self.outbox.with_untracked(|o| o.first().cloned()) {
-                let Some(session) = self.ensure_started(serde_json::json!({})).await else { break };
-                match api::send(&session.conversation_id, &next.text, &next.client_id).await {
-                    Ok(reply) => {
-                        self.connected.set(true);
-                        self.take_from_outbox(&next.client_id);
-                        let customer = ChatMessageOut {
-                            id: reply.message_seq,
-                            seq: reply.message_seq,
-                            role: MessageRole::Customer,
-                            content: next.text.clone(),
-                            timestamp: now(),
-                            metadata: serde_json::json!({}),
-                        };
-                        let mut list = vec![customer];
-                        if let Some(seq) = reply.reply_seq {
-                            list.push(ChatMessageOut {
-                                id: seq,
-                                seq,
-                                role: MessageRole::Assistant,
-                                content: reply.message.clone(),
-                                timestamp: now(),
-                                metadata: reply.metadata.clone(),
-                            });
-                        }
-                        self.merge(list);
-                        self.follow_language(&reply.metadata);
-                    }
-                    Err(Failure::Network) => {
-                        // Try again shortly (the socket's reconnection also flushes).
-                        self.connected.set(false);
-                        set_timeout(move || self.flush(), std::time::Duration::from_secs(3));
-                        break;
-                    }
-                    Err(Failure::Refused(_, detail)) => {
-                        // The server will never take this one (too long, say): say so and move on.
-                        self.take_from_outbox(&next.client_id);
-                        self.error.set(Some(if detail.is_empty() {
-                            crate::i18n::text(self.lang.get_untracked()).error.to_owned()
-                        } else {
-                            detail
-                        }));
-                    }
-                }
-            }
-            self.flushing.set_value(false);
-        });
-    }
-
-    fn take_from_outbox(&self, client_id: &str) {
-        self.outbox.update(|o| o.retain(|m| m.client_id != client_id));
-        api::save(&self.key(), "outbox", Some(&self.outbox.get_untracked()));
-    }
-
     /// The assistant answers in the customer's language; the widget follows it.
-    fn follow_language(&self, metadata: &serde_json::Value) {
+    pub(crate) fn follow_language(&self, metadata: &serde_json::Value) {
         if let Some(lang) = metadata.get("language").and_then(|l| l.as_str()).and_then(Lang::parse)
             && lang != self.lang.get_untracked()
         {

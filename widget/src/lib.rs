@@ -8,6 +8,7 @@ mod app;
 mod bridge;
 mod chat;
 mod i18n;
+mod outbox;
 mod socket;
 
 use leptos::prelude::*;

@@ -42,6 +42,7 @@ fn Frame(user: UserOut) -> impl IntoView {
                     <A href="/assistant/answers">"Answer log"</A>
                     <Show when=move || is_admin>
                         <A href="/users">"Users"</A>
+                        <A href="/inboxes">"Inboxes"</A>
                     </Show>
                     <a href="/api/v1/docs" rel="external">"API docs"</a>
                 </nav>

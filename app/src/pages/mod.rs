@@ -3,6 +3,7 @@
 pub mod assistant;
 pub mod conversations;
 pub mod home;
+pub mod inboxes;
 pub mod knowledge;
 pub mod login;
 pub mod not_found;

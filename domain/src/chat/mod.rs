@@ -4,11 +4,14 @@
 
 pub mod staff;
 pub mod store;
+mod visitor;
 pub mod widget;
+
+pub use visitor::{authorize_visitor, history, messages_after};
 
 use chrono::Utc;
 use rand::RngCore;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 
 use crate::assistant::answers::{self, Channel};
@@ -17,7 +20,7 @@ use crate::assistant::{Turn, redact};
 use crate::entities::{conversations, messages};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{
-    ChatMessageOut, ConversationStatus, EscalateRequest, EscalateResponse, MessageRole, Priority, SendMessageRequest,
+    ConversationStatus, EscalateRequest, EscalateResponse, MessageRole, Priority, SendMessageRequest,
     SendMessageResponse, StartChatRequest, StartChatResponse,
 };
 use crate::state::AppState;
@@ -268,7 +271,19 @@ async fn answer(
         previous_low_turns: u32::try_from(conversation.low_confidence_turns).unwrap_or(0),
         language: Lang::parse(&conversation.language),
     };
-    let mut reply = state.assistant.reply(turn).await;
+    // While an LLM writes, its words go to the customer's socket as `delta` events.
+    let (events, public_id, answering) = (state.events.clone(), conversation.public_id.clone(), asked.seq);
+    let mut stream = move |words: &str| {
+        events.conversation(crate::events::ConversationEvent {
+            kind: "delta".to_owned(),
+            conversation_id: public_id.clone(),
+            role: Some("assistant".to_owned()),
+            delta: Some(words.to_owned()),
+            reply_to: Some(answering),
+            ..Default::default()
+        });
+    };
+    let mut reply = state.assistant.reply_streaming(turn, &mut stream).await;
     let lang = Lang::parse(&reply.metadata.language).unwrap_or(Lang::Es);
     let mut new_status = ConversationStatus::Bot;
     let mut routed = Vec::new();
@@ -385,58 +400,4 @@ pub async fn escalate(state: &AppState, req: &EscalateRequest) -> DomainResult<E
         ticket_id: ticket.ticket_id,
         conversation_id: conversation.public_id,
     })
-}
-
-/// The conversation `conversation_id`, if `token` is its visitor token: 401 without a token,
-/// 403 with another conversation's.
-pub async fn authorize_visitor(
-    state: &AppState,
-    conversation_id: &str,
-    token: Option<&str>,
-) -> DomainResult<conversations::Model> {
-    let token = token
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| DomainError::Unauthorized("A visitor token is required (X-Visitor-Token header)".into()))?;
-    let conversation = find(state, conversation_id).await?;
-    if !constant_time_eq(hash_token(token).as_bytes(), conversation.visitor_token_hash.as_bytes()) {
-        return Err(DomainError::Forbidden("This visitor token does not open this conversation".into()));
-    }
-    Ok(conversation)
-}
-
-/// `GET /chat/{id}/messages?after_seq=`: the messages after `after_seq`, for the holder of the
-/// conversation's visitor token.
-pub async fn history(
-    state: &AppState,
-    conversation_id: &str,
-    token: Option<&str>,
-    after_seq: i64,
-) -> DomainResult<Vec<ChatMessageOut>> {
-    let conversation = authorize_visitor(state, conversation_id, token).await?;
-    if after_seq < 0 {
-        return Err(DomainError::validation("after_seq", "after_seq is 0 or more"));
-    }
-    messages_after(state, conversation.id, after_seq).await
-}
-
-/// Up to a page of a conversation's messages after `after_seq`, oldest first (no access check:
-/// for callers that already checked).
-pub async fn messages_after(
-    state: &AppState,
-    conversation_id: i32,
-    after_seq: i64,
-) -> DomainResult<Vec<ChatMessageOut>> {
-    let rows = messages::Entity::find()
-        .filter(messages::Column::ConversationId.eq(conversation_id))
-        .filter(messages::Column::Seq.gt(after_seq))
-        .order_by_asc(messages::Column::Seq)
-        .limit(HISTORY_PAGE)
-        .all(&state.db)
-        .await?;
-    Ok(rows.iter().map(to_out).collect())
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

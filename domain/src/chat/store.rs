@@ -89,6 +89,7 @@ fn publish(state: &AppState, conversation: &conversations::Model, row: &messages
         seq: Some(row.seq),
         message: Some(message),
         role: None,
+        ..Default::default()
     });
 }
 

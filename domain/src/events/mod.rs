@@ -22,9 +22,10 @@ pub const STAFF_BACKLOG: usize = 2048;
 const CHANNEL: usize = 1024;
 
 /// Something that happened in one conversation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ConversationEvent {
-    /// `new_message`, `agent_joined`, `conversation_closed`, `handed_back`, `escalated`, `typing`.
+    /// `new_message`, `agent_joined`, `conversation_closed`, `handed_back`, `escalated`, `typing`,
+    /// `delta`.
     #[serde(rename = "type")]
     pub kind: String,
     /// The conversation's public id.
@@ -36,6 +37,13 @@ pub struct ConversationEvent {
     /// For `typing`: who types (`customer` or `agent`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// For `delta`: the next words of the assistant's answer while an LLM writes it (the stored
+    /// message follows as `new_message`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delta: Option<String>,
+    /// For `delta`: the sequence number of the customer message being answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<i64>,
 }
 
 /// Something staff should see.

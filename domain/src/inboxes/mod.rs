@@ -253,6 +253,17 @@ pub async fn deactivate(state: &AppState, actor: &CurrentUser, id: i32, meta: &R
     Ok(())
 }
 
+/// Reactivates a deactivated inbox (ADMIN).
+pub async fn reactivate(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestMeta) -> DomainResult<InboxOut> {
+    actor.require(&[Role::Admin])?;
+    let mut active = row(state, id).await?.into_active_model();
+    active.active = Set(true);
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&state.db).await?;
+    audit(state, actor, "inbox.reactivate", id, meta).await;
+    Ok(out(&updated, None))
+}
+
 /// The active inbox with public key `key` (404 otherwise).
 pub async fn find_active(state: &AppState, key: &str) -> DomainResult<inboxes::Model> {
     inboxes::Entity::find()

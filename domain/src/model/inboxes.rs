@@ -21,6 +21,32 @@ pub struct BusinessHours {
     pub days: Vec<OpenHours>,
 }
 
+impl BusinessHours {
+    /// Reads the admin form's text: one period per line, `mon 09:00-18:00`; empty means always
+    /// open (`None`). Times are checked by the server.
+    pub fn parse_lines(text: &str, utc_offset_minutes: i32) -> Result<Option<BusinessHours>, String> {
+        let mut days = Vec::new();
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let (day, range) = line
+                .split_once(char::is_whitespace)
+                .ok_or_else(|| format!("'{line}': write it like mon 09:00-18:00"))?;
+            let (open, close) =
+                range.trim().split_once('-').ok_or_else(|| format!("'{line}': write it like mon 09:00-18:00"))?;
+            days.push(OpenHours {
+                day: day.trim().to_lowercase(),
+                open: open.trim().to_owned(),
+                close: close.trim().to_owned(),
+            });
+        }
+        Ok((!days.is_empty()).then_some(BusinessHours { utc_offset_minutes, days }))
+    }
+
+    /// The form's text for these hours.
+    pub fn to_lines(&self) -> String {
+        self.days.iter().map(|d| format!("{} {}-{}", d.day, d.open, d.close)).collect::<Vec<_>>().join("\n")
+    }
+}
+
 /// An inbox as staff see it. The identity secret appears only when it is issued.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]

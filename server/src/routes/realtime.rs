@@ -78,6 +78,7 @@ fn as_event(public_id: &str, message: ChatMessageOut) -> ConversationEvent {
         seq: Some(message.seq),
         message: Some(message),
         role: None,
+        ..Default::default()
     }
 }
 
@@ -172,6 +173,7 @@ async fn customer_typing(state: &AppState, public_id: &str) {
         seq: None,
         message: None,
         role: Some("customer".into()),
+        ..Default::default()
     });
 }
 
@@ -263,6 +265,7 @@ async fn staff_socket(state: AppState, user: CurrentUser, after: Option<u64>, so
                                 seq: None,
                                 message: None,
                                 role: Some("agent".into()),
+                                ..Default::default()
                             });
                         }
                         _ => {}

@@ -299,3 +299,42 @@ async fn unanswerable_questions_and_escalations_skip_the_llm() {
     assert_eq!(body["decision"]["escalate"], true);
     assert_eq!(fake.count(), before, "unknown questions and escalations never reach the LLM");
 }
+
+#[tokio::test]
+async fn a_customer_socket_gets_the_answer_word_by_word_then_the_stored_message() {
+    use futures::StreamExt as _;
+    use tokio_tungstenite::tungstenite::Message;
+
+    let (app, fake, _) = app_with_llm("openai", &[]).await;
+    fake.script.lock().unwrap().push_back(Act::Stream(vec!["Abrimos ", "de 9:00 ", "a 16:00 [1]."]));
+    let chat: Value =
+        app.client.post(app.api("/chat/start")).json(&json!({})).send().await.unwrap().json().await.unwrap();
+    let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+    let url =
+        format!("{}/chat/ws?conversation_id={id}&token={token}&after_seq=1", app.api("").replacen("http", "ws", 1));
+    let (mut socket, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    let body = json!({ "conversation_id": id, "message": HOURS });
+    let reply: Value =
+        app.client.post(app.api("/chat/message")).json(&body).send().await.unwrap().json().await.unwrap();
+    assert_eq!(reply["message"], "Abrimos de 9:00 a 16:00 [1].");
+
+    let mut deltas = String::new();
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(5), socket.next()).await.unwrap();
+        let Some(Ok(Message::Text(text))) = frame else { continue };
+        let event: Value = serde_json::from_str(&text).unwrap();
+        match event["type"].as_str().unwrap() {
+            "delta" => {
+                assert_eq!(event["reply_to"], reply["message_seq"]);
+                assert!(event.get("seq").is_none_or(Value::is_null), "deltas are not numbered: they are not stored");
+                deltas.push_str(event["delta"].as_str().unwrap());
+            }
+            "new_message" if event["message"]["role"] == "assistant" => {
+                assert_eq!(deltas, "Abrimos de 9:00 a 16:00 [1].", "every word came before the stored answer");
+                assert_eq!(event["message"]["content"], "Abrimos de 9:00 a 16:00 [1].");
+                break;
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Inboxes — the bank websites that embed the widget — ADMIN only (checked by the domain).
+
+// The save function takes the form's fields one by one (that is how `ActionForm` posts them).
+#![allow(clippy::too_many_arguments)]
+
+use domain::model::InboxOut;
+use leptos::prelude::*;
+
+use super::AppError;
+
+/// Every inbox.
+#[server(prefix = "/_sfn", endpoint = "inboxes/list")]
+pub async fn list_inboxes() -> Result<Vec<InboxOut>, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::require_user(&[domain::model::Role::Admin]).await?;
+    Ok(domain::inboxes::list(&state, &user).await?)
+}
+
+/// One inbox.
+#[server(prefix = "/_sfn", endpoint = "inboxes/get")]
+pub async fn get_inbox(id: i32) -> Result<InboxOut, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::require_user(&[domain::model::Role::Admin]).await?;
+    Ok(domain::inboxes::get(&state, &user, id).await?)
+}
+
+/// Creates (`id` 0) or updates an inbox from the form. Origins: one per line; hours: one period
+/// per line (`mon 09:00-18:00`), none for always open. A new inbox comes back with its secret.
+#[server(prefix = "/_sfn", endpoint = "inboxes/save")]
+pub async fn save_inbox(
+    id: i32,
+    name: String,
+    allowed_origins: String,
+    theme_color: String,
+    position: String,
+    default_language: String,
+    greeting_es: String,
+    greeting_en: String,
+    prechat_form: Option<String>,
+    hours: String,
+    utc_offset_minutes: String,
+) -> Result<InboxOut, AppError> {
+    use domain::model::{BusinessHours, InboxRequest};
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    let offset = match utc_offset_minutes.trim() {
+        "" => 0,
+        text => text.parse().map_err(|_| AppError::Invalid("The UTC offset is a number of minutes".into()))?,
+    };
+    let req = InboxRequest {
+        name,
+        allowed_origins: allowed_origins.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+        theme_color: Some(theme_color),
+        position: Some(position),
+        greeting_es: Some(greeting_es),
+        greeting_en: Some(greeting_en),
+        default_language: Some(default_language),
+        prechat_form: prechat_form.is_some(),
+        business_hours: BusinessHours::parse_lines(&hours, offset).map_err(AppError::Invalid)?,
+        active: None,
+    };
+    Ok(if id == 0 {
+        domain::inboxes::create(&state, &user, &req, &meta).await?
+    } else {
+        domain::inboxes::update(&state, &user, id, &req, &meta).await?
+    })
+}
+
+/// A new identity secret (shown once), or deactivation / reactivation (`action`: `rotate`,
+/// `deactivate`, `activate`).
+#[server(prefix = "/_sfn", endpoint = "inboxes/act")]
+pub async fn act_on_inbox(id: i32, action: String) -> Result<InboxOut, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    match action.as_str() {
+        "rotate" => Ok(domain::inboxes::rotate_secret(&state, &user, id, &meta).await?),
+        "deactivate" => {
+            domain::inboxes::deactivate(&state, &user, id, &meta).await?;
+            Ok(domain::inboxes::get(&state, &user, id).await?)
+        }
+        "activate" => Ok(domain::inboxes::reactivate(&state, &user, id, &meta).await?),
+        _ => Err(AppError::Invalid("Unknown action".into())),
+    }
+}
