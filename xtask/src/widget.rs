@@ -29,7 +29,57 @@ pub fn build(release: bool) -> Result<()> {
             .arg(&bg)
             .arg(&bg))?;
     }
+    publish(&out, release)
+}
+
+/// Writes the files the server serves and `manifest.json` naming them. Release files get a
+/// content hash in their names (served with a one-year cache) and gzip and brotli copies next to
+/// them; development files keep plain names.
+fn publish(out: &Path, release: bool) -> Result<()> {
+    // Files of earlier builds go: the manifest names only this one's.
+    for entry in std::fs::read_dir(out)?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let hashed = name.split('.').next().and_then(|stem| stem.rsplit_once('-')).is_some_and(|(_, h)| h.len() == 16);
+        if hashed {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    let mut names = Vec::new();
+    for (key, file) in [("js", "widget.js"), ("wasm", "widget_bg.wasm"), ("css", "widget.css")] {
+        let bytes = std::fs::read(out.join(file))?;
+        let name = if release {
+            let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+            let hashed = format!("{stem}-{:016x}.{ext}", fnv1a(&bytes));
+            std::fs::write(out.join(&hashed), &bytes)?;
+            std::fs::write(out.join(format!("{hashed}.gz")), gzip(&bytes)?)?;
+            std::fs::write(out.join(format!("{hashed}.br")), brotli(&bytes)?)?;
+            hashed
+        } else {
+            file.to_owned()
+        };
+        names.push(format!("\"{key}\": \"{name}\""));
+    }
+    std::fs::write(out.join("manifest.json"), format!("{{{}}}\n", names.join(", ")))?;
     Ok(())
+}
+
+/// FNV-1a, 64 bits: enough to tell builds apart in a file name.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, b| (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
+
+fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let params = ::brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    ::brotli::BrotliCompress(&mut std::io::Cursor::new(bytes), &mut out, &params)?;
+    Ok(out)
 }
 
 /// Gzipped sizes of the loader and of the frame's files (wasm + JS + CSS), against their budgets:
@@ -63,11 +113,8 @@ const LOADER_BUDGET: usize = 2 * 1024;
 const FRAME_BUDGET: usize = 120 * 1024;
 
 fn gzipped(path: &Path) -> Result<usize> {
-    use std::io::Write;
     let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(&bytes)?;
-    Ok(encoder.finish()?.len())
+    Ok(gzip(&bytes)?.len())
 }
 
 /// Rebuilds the widget whenever a file under `widget/` changes (for `cargo xtask dev`).

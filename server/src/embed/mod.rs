@@ -16,15 +16,63 @@ use tower_http::services::ServeDir;
 /// The loader, served as written (1.9 KB gzipped; the budget is 2 KB).
 pub const LOADER: &str = include_str!("../../../widget/loader.js");
 
-/// `/widget.js`, `/widget`, `/widget/pkg/*`, `/demo`.
+/// The widget's built files, as `manifest.json` (written by `cargo xtask widget`) names them:
+/// hashed names for a release build.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Manifest {
+    pub js: String,
+    pub wasm: String,
+    pub css: String,
+}
+
+impl Manifest {
+    /// Reads `<widget root>/pkg/manifest.json`; without one, the plain names.
+    pub fn load(widget_root: &std::path::Path) -> Manifest {
+        std::fs::read_to_string(widget_root.join("pkg/manifest.json"))
+            .ok()
+            .and_then(|text| serde_json::from_str::<Manifest>(&text).ok())
+            .filter(|m| [&m.js, &m.wasm, &m.css].iter().all(|n| plain_file(n)))
+            .unwrap_or_else(|| Manifest {
+                js: "widget.js".into(),
+                wasm: "widget_bg.wasm".into(),
+                css: "widget.css".into(),
+            })
+    }
+}
+
+fn plain_file(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// `/widget.js`, `/widget`, `/widget/pkg/*` (gzip and brotli when the browser takes them; hashed
+/// files cached for a year), `/demo`.
 pub fn router(state: AppState) -> Router {
-    let pkg = ServeDir::new(state.config.widget_root.join("pkg"));
+    let pkg = ServeDir::new(state.config.widget_root.join("pkg")).precompressed_br().precompressed_gzip();
+    let manifest = std::sync::Arc::new(Manifest::load(&state.config.widget_root));
     Router::new()
         .route("/widget.js", get(loader))
         .route("/widget", get(frame))
         .route("/demo", get(demo::page))
         .nest_service("/widget/pkg", pkg)
+        .layer(axum::middleware::from_fn(cache_headers))
+        .layer(axum::Extension(manifest))
         .with_state(state)
+}
+
+/// Hashed widget files never change: a year, immutable. Anything else under `/widget/pkg`: ask.
+async fn cache_headers(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let mut res = next.run(req).await;
+    if let Some(file) = path.strip_prefix("/widget/pkg/") {
+        let hashed = file
+            .split('.')
+            .next()
+            .and_then(|stem| stem.rsplit_once('-'))
+            .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()));
+        let value = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
+        res.headers_mut().insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static(value));
+    }
+    res
 }
 
 async fn loader() -> Response {
@@ -52,7 +100,11 @@ fn plain(s: &str) -> bool {
 
 /// The frame: the widget app for one inbox. `frame-ancestors` lets only the inbox's allowed
 /// origins embed it, so the widget does not run on other sites.
-async fn frame(State(state): State<AppState>, Query(params): Query<FrameParams>) -> Response {
+async fn frame(
+    State(state): State<AppState>,
+    axum::Extension(files): axum::Extension<std::sync::Arc<Manifest>>,
+    Query(params): Query<FrameParams>,
+) -> Response {
     let inbox = match domain::inboxes::find_active(&state, &params.inbox).await {
         Ok(inbox) if plain(&inbox.key) => inbox,
         _ => {
@@ -67,8 +119,12 @@ async fn frame(State(state): State<AppState>, Query(params): Query<FrameParams>)
     let page = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Chat</title><link rel=\"stylesheet\" href=\"/widget/pkg/widget.css\"></head>\
-         <body><script type=\"module\">import init from '/widget/pkg/widget.js'; init();</script></body></html>"
+         <title>Chat</title><link rel=\"stylesheet\" href=\"/widget/pkg/{css}\"></head>\
+         <body><script type=\"module\">import init from '/widget/pkg/{js}'; \
+         init({{ module_or_path: '/widget/pkg/{wasm}' }});</script></body></html>",
+        css = files.css,
+        js = files.js,
+        wasm = files.wasm,
     );
     let headers = [(header::CONTENT_SECURITY_POLICY, policy), (header::CACHE_CONTROL, "no-store".to_owned())];
     (headers, Html(page)).into_response()

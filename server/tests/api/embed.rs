@@ -49,3 +49,68 @@ async fn the_loader_and_the_demo_page_are_served() {
     let hostile = app.client.get(app.url("/demo")).query(&[("inbox", "\"><script>x</script>")]).send().await.unwrap();
     assert!(!hostile.text().await.unwrap().contains("<script>x"), "only plain keys reach the page");
 }
+
+#[tokio::test]
+async fn release_files_are_hashed_compressed_and_cached_for_a_year() {
+    let root = std::env::temp_dir().join(format!("joxai-widget-{}", uuid::Uuid::new_v4()));
+    let pkg = root.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let js = "widget-0123456789abcdef.js";
+    std::fs::write(pkg.join(js), "export default function init() {}").unwrap();
+    let mut gz = flate2_free_gzip(b"export default function init() {}");
+    std::fs::write(pkg.join(format!("{js}.gz")), &mut gz).unwrap();
+    std::fs::write(
+        pkg.join("manifest.json"),
+        r#"{"js": "widget-0123456789abcdef.js", "wasm": "widget_bg-0123456789abcdef.wasm", "css": "widget-0123456789abcdef.css"}"#,
+    )
+    .unwrap();
+    let app = crate::harness::spawn_app_with(&[("JOXAI_WIDGET_ROOT", root.to_str().unwrap())]).await;
+    let (_, admin) = app.token_for("admin", Role::Admin).await;
+    let inbox =
+        app.post_json(&admin, "/inboxes", &json!({ "name": "B", "allowed_origins": ["https://b.example"] })).await;
+    let page = app
+        .client
+        .get(app.url("/widget"))
+        .query(&[("inbox", inbox["key"].as_str().unwrap())])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("/widget/pkg/widget-0123456789abcdef.js"));
+    assert!(page.contains("module_or_path: '/widget/pkg/widget_bg-0123456789abcdef.wasm'"));
+    assert!(page.contains("/widget/pkg/widget-0123456789abcdef.css"));
+
+    let res =
+        app.client.get(app.url(&format!("/widget/pkg/{js}"))).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    let res = app.client.get(app.url("/widget/pkg/manifest.json")).send().await.unwrap();
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+}
+
+/// A gzip member holding `data` uncompressed (stored blocks), so the test needs no compressor.
+fn flate2_free_gzip(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+    out.push(1); // final stored block
+    let len = data.len() as u16;
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&(!len).to_le_bytes());
+    out.extend_from_slice(data);
+    out.extend_from_slice(&crc32(data).to_le_bytes());
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for byte in data {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
