@@ -48,16 +48,25 @@ pub enum Failure {
     Refused(u16, String),
 }
 
+/// Parses JSON with the browser's own parser (`JSON.parse`): the widget then carries no JSON
+/// parser of its own, which keeps the download small.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
+#[derive(Deserialize)]
+struct Refusal {
+    #[serde(default)]
+    detail: String,
+}
+
 async fn read<T: DeserializeOwned>(res: Response) -> Result<T, Failure> {
+    let text = res.text().await.map_err(|_| Failure::Network)?;
     if res.ok() {
-        return res.json::<T>().await.map_err(|_| Failure::Network);
+        return parse(&text).ok_or(Failure::Network);
     }
-    let detail = res
-        .json::<serde_json::Value>()
-        .await
-        .ok()
-        .and_then(|v| v.get("detail").and_then(|d| d.as_str()).map(str::to_owned))
-        .unwrap_or_default();
+    let detail = parse::<Refusal>(&text).map(|r| r.detail).unwrap_or_default();
     Err(Failure::Refused(res.status(), detail))
 }
 
@@ -135,7 +144,7 @@ fn storage() -> Option<web_sys::Storage> {
 /// Reads `name` for `inbox` from local storage.
 pub fn load<T: DeserializeOwned>(inbox: &str, name: &str) -> Option<T> {
     let text = storage()?.get_item(&format!("joxai:{inbox}:{name}")).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    parse(&text)
 }
 
 /// Writes (or with `None`, removes) `name` for `inbox` in local storage.

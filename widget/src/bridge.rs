@@ -45,5 +45,5 @@ pub fn read(event: &web_sys::MessageEvent) -> Option<serde_json::Value> {
     if !from_parent {
         return None;
     }
-    serde_json::from_str(&event.data().as_string()?).ok()
+    crate::api::parse(&event.data().as_string()?)
 }

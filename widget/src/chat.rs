@@ -253,16 +253,16 @@ impl Chat {
         self.socket.set_value(socket);
     }
 
-    fn on_event(self, event: serde_json::Value) {
-        let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or_default();
+    fn on_event(self, event: crate::socket::Event) {
+        let kind = event.kind.as_str();
         if kind == "delta" {
-            if let Some(words) = event.get("delta").and_then(|d| d.as_str()) {
+            if let Some(words) = event.delta.as_deref() {
                 self.streaming.update(|s| s.push_str(words));
             }
             return;
         }
         if kind == "typing" {
-            if event.get("role").and_then(|r| r.as_str()) == Some("agent") {
+            if event.role.as_deref() == Some("agent") {
                 self.agent_typing.update(|n| *n += 1);
                 let mine = self.agent_typing.get_untracked();
                 set_timeout(
@@ -276,7 +276,7 @@ impl Chat {
             }
             return;
         }
-        if let Some(message) = event.get("message").and_then(|m| serde_json::from_value::<Msg>(m.clone()).ok()) {
+        if let Some(message) = event.message {
             if message.role != MessageRole::Customer {
                 self.agent_typing.set(0);
             }

@@ -10,6 +10,19 @@ use web_sys::{MessageEvent, WebSocket};
 
 use crate::api::Session;
 
+/// An event on the conversation's socket (the parts the widget uses).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Event {
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub message: Option<crate::api::Msg>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub delta: Option<String>,
+}
+
 /// An open (or opening) socket; dropping the last handle does not close it, [`Socket::close`] does.
 #[derive(Clone)]
 pub struct Socket {
@@ -21,7 +34,7 @@ impl Socket {
     pub fn open(
         session: &Session,
         after_seq: i64,
-        on_event: impl Fn(serde_json::Value) + 'static,
+        on_event: impl Fn(Event) + 'static,
         on_open: impl Fn() + 'static,
         on_close: impl Fn() + 'static,
     ) -> Option<Socket> {
@@ -36,9 +49,9 @@ impl Socket {
         let socket = WebSocket::new(&url).ok()?;
         let message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             if let Some(text) = event.data().as_string()
-                && let Ok(value) = serde_json::from_str(&text)
+                && let Some(event) = crate::api::parse::<Event>(&text)
             {
-                on_event(value);
+                on_event(event);
             }
         });
         socket.set_onmessage(Some(message.as_ref().unchecked_ref()));
