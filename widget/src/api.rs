@@ -2,42 +2,58 @@
 //! local storage: the conversation (so a returning customer sees their history) and the outbox
 //! (messages not yet acknowledged, sent again after a reload or reconnect).
 
-use domain::model::{MessageRole, OfflineMessageResponse, WidgetConfig};
-use gloo_net::http::{Request, Response};
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use domain::model::{MessageRole, WidgetConfig};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::json::{Json, object, s};
 
 const API: &str = "/api/v1";
 
-/// A message as the widget needs it. (Its own type, not the model's: the widget reads no
-/// timestamps, which keeps date parsing out of the download.)
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// A message as the widget needs it: the cited articles' titles and the system event (a closing
+/// notice) are read out of its `metadata`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Msg {
     pub seq: i64,
     pub role: MessageRole,
     pub content: String,
-    #[serde(default)]
-    pub metadata: serde_json::Value,
+    pub sources: Vec<String>,
+    pub event: String,
+}
+
+impl Msg {
+    /// A message of the API (`{seq, role, content, metadata}`); `None` when it is not one.
+    pub fn read(json: &Json) -> Option<Msg> {
+        let role = json.text("role").parse().ok()?;
+        Some(Msg::new(json.int("seq")?, role, json.text("content"), &json.get("metadata")))
+    }
+
+    /// A message from its parts and its `metadata`.
+    pub fn new(seq: i64, role: MessageRole, content: String, metadata: &Json) -> Msg {
+        let sources = metadata.get("sources").items().iter().filter_map(|s| s.get("title").as_str()).collect();
+        Msg { seq, role, content, sources, event: metadata.text("event") }
+    }
+}
+
+fn messages(json: &Json) -> Vec<Msg> {
+    json.items().iter().filter_map(Msg::read).collect()
 }
 
 /// `POST /chat/start`, the parts the widget uses.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Started {
     pub conversation_id: String,
     pub visitor_token: String,
     pub messages: Vec<Msg>,
-    #[serde(default)]
     pub language: String,
 }
 
 /// `POST /chat/message`, the parts the widget uses.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Sent {
     pub message: String,
-    #[serde(default)]
-    pub metadata: serde_json::Value,
+    pub metadata: Json,
     pub message_seq: i64,
-    #[serde(default)]
     pub reply_seq: Option<i64>,
 }
 
@@ -48,90 +64,117 @@ pub enum Failure {
     Refused(u16, String),
 }
 
-/// Parses JSON with the browser's own parser (`JSON.parse`): the widget then carries no JSON
-/// parser of its own, which keeps the download small.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
-    let value = js_sys::JSON::parse(text).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
-}
-
-#[derive(Deserialize)]
-struct Refusal {
-    #[serde(default)]
-    detail: String,
-}
-
-async fn read<T: DeserializeOwned>(res: Response) -> Result<T, Failure> {
-    let text = res.text().await.map_err(|_| Failure::Network)?;
-    if res.ok() {
-        return parse(&text).ok_or(Failure::Network);
-    }
-    let detail = parse::<Refusal>(&text).map(|r| r.detail).unwrap_or_default();
-    Err(Failure::Refused(res.status(), detail))
-}
-
-async fn post<T: DeserializeOwned>(path: &str, token: Option<&str>, body: &serde_json::Value) -> Result<T, Failure> {
-    let mut req = Request::post(&format!("{API}{path}"));
+/// One call to the API: JSON in (if any), JSON out; a refusal carries the server's `detail`.
+async fn call(method: &str, path: &str, token: Option<&str>, body: Option<&Json>) -> Result<Json, Failure> {
+    let window = web_sys::window().ok_or(Failure::Network)?;
+    let headers = web_sys::Headers::new().map_err(|_| Failure::Network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
     if let Some(token) = token {
-        req = req.header("x-visitor-token", token);
+        let _ = headers.set("x-visitor-token", token);
     }
-    let res = req.json(body).map_err(|_| Failure::Network)?.send().await.map_err(|_| Failure::Network)?;
-    read(res).await
+    if let Some(body) = body {
+        let _ = headers.set("content-type", "application/json");
+        init.set_body(&s(&body.stringify()));
+    }
+    init.set_headers(&headers);
+    let res = JsFuture::from(window.fetch_with_str_and_init(&format!("{API}{path}"), &init))
+        .await
+        .map_err(|_| Failure::Network)?;
+    let res: web_sys::Response = res.dyn_into().map_err(|_| Failure::Network)?;
+    let text = JsFuture::from(res.text().map_err(|_| Failure::Network)?).await.map_err(|_| Failure::Network)?;
+    let json = text.as_string().as_deref().and_then(Json::parse);
+    if res.ok() {
+        return json.ok_or(Failure::Network);
+    }
+    Err(Failure::Refused(res.status(), json.map(|j| j.text("detail")).unwrap_or_default()))
 }
 
 pub async fn config(inbox: &str) -> Result<WidgetConfig, Failure> {
-    let url = format!("{API}/widget/config?inbox={}", js_sys::encode_uri_component(inbox));
-    read(Request::get(&url).send().await.map_err(|_| Failure::Network)?).await
+    let json =
+        call("GET", &format!("/widget/config?inbox={}", js_sys::encode_uri_component(inbox)), None, None).await?;
+    Ok(WidgetConfig {
+        key: json.text("key"),
+        name: json.text("name"),
+        theme_color: json.text("theme_color"),
+        position: json.text("position"),
+        greeting_es: json.text("greeting_es"),
+        greeting_en: json.text("greeting_en"),
+        default_language: json.text("default_language"),
+        prechat_form: json.flag("prechat_form"),
+        open_now: json.flag("open_now"),
+        // Not used in the frame: `open_now` is the server's reading of them.
+        business_hours: None,
+    })
 }
 
-pub async fn start(body: serde_json::Value) -> Result<Started, Failure> {
-    post("/chat/start", None, &body).await
+pub async fn start(body: &Json) -> Result<Started, Failure> {
+    let json = call("POST", "/chat/start", None, Some(body)).await?;
+    Ok(Started {
+        conversation_id: json.text("conversation_id"),
+        visitor_token: json.text("visitor_token"),
+        messages: messages(&json.get("messages")),
+        language: json.text("language"),
+    })
 }
 
 pub async fn send(conversation_id: &str, text: &str, client_id: &str) -> Result<Sent, Failure> {
     let body =
-        serde_json::json!({ "conversation_id": conversation_id, "message": text, "client_message_id": client_id });
-    post("/chat/message", None, &body).await
+        object(&[("conversation_id", s(conversation_id)), ("message", s(text)), ("client_message_id", s(client_id))]);
+    let json = call("POST", "/chat/message", None, Some(&body)).await?;
+    Ok(Sent {
+        message: json.text("message"),
+        metadata: json.get("metadata"),
+        message_seq: json.int("message_seq").ok_or(Failure::Network)?,
+        reply_seq: json.int("reply_seq"),
+    })
 }
 
-pub async fn escalate(conversation_id: &str) -> Result<serde::de::IgnoredAny, Failure> {
-    post("/chat/escalate", None, &serde_json::json!({ "conversation_id": conversation_id })).await
+pub async fn escalate(conversation_id: &str) -> Result<(), Failure> {
+    call("POST", "/chat/escalate", None, Some(&object(&[("conversation_id", s(conversation_id))]))).await.map(drop)
 }
 
 pub async fn history(session: &Session, after: i64) -> Result<Vec<Msg>, Failure> {
-    let url = format!("{API}/chat/{}/messages?after_seq={after}", session.conversation_id);
-    let res = Request::get(&url)
-        .header("x-visitor-token", &session.visitor_token)
-        .send()
-        .await
-        .map_err(|_| Failure::Network)?;
-    read(res).await
+    let path = format!("/chat/{}/messages?after_seq={after}", session.conversation_id);
+    Ok(messages(&call("GET", &path, Some(&session.visitor_token), None).await?))
 }
 
-pub async fn rate(session: &Session, score: i32, comment: &str) -> Result<serde::de::IgnoredAny, Failure> {
-    let body = serde_json::json!({ "score": score, "comment": comment });
-    post(&format!("/chat/{}/rating", session.conversation_id), Some(&session.visitor_token), &body).await
+pub async fn rate(session: &Session, score: i32, comment: &str) -> Result<(), Failure> {
+    let body = object(&[("score", JsValue::from(score)), ("comment", s(comment))]);
+    let path = format!("/chat/{}/rating", session.conversation_id);
+    call("POST", &path, Some(&session.visitor_token), Some(&body)).await.map(drop)
 }
 
-pub async fn identify(session: &Session, token: &str) -> Result<serde::de::IgnoredAny, Failure> {
-    let body = serde_json::json!({ "conversation_id": session.conversation_id, "identity_token": token });
-    post("/chat/identify", Some(&session.visitor_token), &body).await
+pub async fn identify(session: &Session, token: &str) -> Result<(), Failure> {
+    let body = object(&[("conversation_id", s(&session.conversation_id)), ("identity_token", s(token))]);
+    call("POST", "/chat/identify", Some(&session.visitor_token), Some(&body)).await.map(drop)
 }
 
-pub async fn offline(body: serde_json::Value) -> Result<OfflineMessageResponse, Failure> {
-    post("/chat/offline", None, &body).await
+/// `POST /chat/offline`: the answer to show (with the case number).
+pub async fn offline(body: &Json) -> Result<String, Failure> {
+    Ok(call("POST", "/chat/offline", None, Some(body)).await?.text("message"))
 }
 
 /// The conversation this browser has with an inbox.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub conversation_id: String,
     pub visitor_token: String,
     pub language: String,
 }
 
+impl Session {
+    fn to_json(&self) -> Json {
+        object(&[
+            ("conversation_id", s(&self.conversation_id)),
+            ("visitor_token", s(&self.visitor_token)),
+            ("language", s(&self.language)),
+        ])
+    }
+}
+
 /// A message typed but not yet acknowledged by the server.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Outgoing {
     pub client_id: String,
     pub text: String,
@@ -141,24 +184,54 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// Reads `name` for `inbox` from local storage.
-pub fn load<T: DeserializeOwned>(inbox: &str, name: &str) -> Option<T> {
+fn load(inbox: &str, name: &str) -> Option<Json> {
     let text = storage()?.get_item(&format!("joxai:{inbox}:{name}")).ok().flatten()?;
-    parse(&text)
+    Json::parse(&text)
 }
 
 /// Writes (or with `None`, removes) `name` for `inbox` in local storage.
-pub fn save<T: Serialize>(inbox: &str, name: &str, value: Option<&T>) {
+fn save(inbox: &str, name: &str, value: Option<Json>) {
     let Some(storage) = storage() else { return };
     let key = format!("joxai:{inbox}:{name}");
-    match value.and_then(|v| serde_json::to_string(v).ok()) {
-        Some(text) => {
-            let _ = storage.set_item(&key, &text);
-        }
-        None => {
-            let _ = storage.remove_item(&key);
-        }
+    let _ = match value {
+        Some(json) => storage.set_item(&key, &json.stringify()),
+        None => storage.remove_item(&key),
+    };
+}
+
+/// The conversation kept for `inbox`, if any.
+pub fn load_session(inbox: &str) -> Option<Session> {
+    let json = load(inbox, "session")?;
+    let session = Session {
+        conversation_id: json.text("conversation_id"),
+        visitor_token: json.text("visitor_token"),
+        language: json.text("language"),
+    };
+    (!session.conversation_id.is_empty() && !session.visitor_token.is_empty()).then_some(session)
+}
+
+/// Keeps (or forgets) the conversation for `inbox`.
+pub fn save_session(inbox: &str, session: Option<&Session>) {
+    save(inbox, "session", session.map(Session::to_json));
+}
+
+/// The messages waiting to be sent for `inbox`.
+pub fn load_outbox(inbox: &str) -> Vec<Outgoing> {
+    let items = load(inbox, "outbox").map(|j| j.items()).unwrap_or_default();
+    items
+        .iter()
+        .map(|o| Outgoing { client_id: o.text("client_id"), text: o.text("text") })
+        .filter(|o| !o.client_id.is_empty())
+        .collect()
+}
+
+/// Keeps the messages waiting to be sent for `inbox`.
+pub fn save_outbox(inbox: &str, outbox: &[Outgoing]) {
+    let list = js_sys::Array::new();
+    for o in outbox {
+        list.push(&object(&[("client_id", s(&o.client_id)), ("text", s(&o.text))]).0);
     }
+    save(inbox, "outbox", Some(Json(list.into())));
 }
 
 /// A random id for a message (retries of it are recognised by the server).

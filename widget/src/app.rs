@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::bridge;
 use crate::chat::{Chat, Stage};
 use crate::i18n::{Lang, Text, text};
+use crate::json::{object, s};
 
 /// The whole widget.
 #[component]
@@ -17,15 +18,15 @@ pub fn Widget(inbox: String, lang: Option<Lang>) -> impl IntoView {
     chat.load(lang);
     let listener = window_event_listener(ev::message, move |event| {
         let Some(message) = bridge::read(&event) else { return };
-        match message.get("type").and_then(|t| t.as_str()) {
-            Some("joxai:open") => chat.opened(),
-            Some("joxai:identify") => {
-                if let Some(token) = message.get("token").and_then(|t| t.as_str()) {
-                    chat.identify(token.to_owned());
+        match message.text("type").as_str() {
+            "joxai:open" => chat.opened(),
+            "joxai:identify" => {
+                if let Some(token) = message.get("token").as_str() {
+                    chat.identify(token);
                 }
             }
-            Some("joxai:locale") => {
-                if let Some(lang) = message.get("lang").and_then(|l| l.as_str()).and_then(Lang::parse) {
+            "joxai:locale" => {
+                if let Some(lang) = Lang::parse(&message.text("lang")) {
                     chat.set_lang(lang);
                 }
             }
@@ -34,7 +35,7 @@ pub fn Widget(inbox: String, lang: Option<Lang>) -> impl IntoView {
     });
     let keys = window_event_listener(ev::keydown, move |event| {
         if event.key() == "Escape" {
-            bridge::post(&serde_json::json!({ "type": "joxai:close" }));
+            bridge::post(&object(&[("type", s("joxai:close"))]));
         }
     });
     on_cleanup(move || {
@@ -52,8 +53,8 @@ pub fn Widget(inbox: String, lang: Option<Lang>) -> impl IntoView {
         let body = match chat.stage.get() {
             Stage::Loading => view! { <p class="joxai-note" role="status">"…"</p> }.into_any(),
             Stage::Broken => view! { <p class="joxai-note" role="alert">{t.error}</p> }.into_any(),
-            Stage::Prechat => view! { <Prechat chat t/> }.into_any(),
-            Stage::Offline => view! { <OfflineForm chat t/> }.into_any(),
+            Stage::Prechat => view! { <ContactForm chat t offline=false/> }.into_any(),
+            Stage::Offline => view! { <ContactForm chat t offline=true/> }.into_any(),
             Stage::OfflineSent(answer) => {
                 view! { <p class="joxai-note" role="status" data-testid="offline-sent">{answer}</p> }.into_any()
             }
@@ -65,7 +66,7 @@ pub fn Widget(inbox: String, lang: Option<Lang>) -> impl IntoView {
                     <h1>{title}</h1>
                     <button type="button" class="joxai-lang" lang=other.code() on:click=move |_| chat.set_lang(other)>{t.language}</button>
                     <button type="button" class="joxai-close" aria-label=t.close data-testid="widget-close"
-                        on:click=move |_| bridge::post(&serde_json::json!({ "type": "joxai:close" }))>"×"</button>
+                        on:click=move |_| bridge::post(&object(&[("type", s("joxai:close"))]))>"×"</button>
                 </header>
                 {body}
             </main>
@@ -96,13 +97,13 @@ fn Conversation(chat: Chat, t: &'static Text) -> impl IntoView {
         }).collect_view()
     };
     view! {
-        <Show when=move || !chat.connected.get()>
+        {move || (!chat.connected.get()).then(|| view! {
             <p class="joxai-banner" role="status" data-testid="offline-banner">{t.offline_banner}</p>
-        </Show>
+        })}
         <div class="joxai-messages" role="log" aria-live="polite" aria-label=t.messages node_ref=list
             data-testid="widget-messages" tabindex="0">
             <ol class="joxai-list">
-                <For each=move || chat.messages.get().into_values() key=|m| m.seq let:message>
+                <For each=move || chat.messages.get() key=|m| m.seq let:message>
                     <Message message t/>
                 </For>
                 {pending}
@@ -118,9 +119,7 @@ fn Conversation(chat: Chat, t: &'static Text) -> impl IntoView {
             </ol>
         </div>
         <p class="joxai-typing" aria-live="polite">{move || (chat.agent_typing.get() > 0).then_some(t.agent_typing)}</p>
-        <Show when=move || chat.closed.get()>
-            <Rating chat t/>
-        </Show>
+        {move || chat.closed.get().then(|| view! { <Rating chat t/> })}
         <p class="joxai-error" role="alert">{move || chat.error.get()}</p>
         <Composer chat t/>
     }
@@ -135,12 +134,7 @@ fn Message(message: crate::api::Msg, t: &'static Text) -> impl IntoView {
         MessageRole::Agent => t.agent,
         MessageRole::System => "",
     };
-    let sources: Vec<String> = message
-        .metadata
-        .get("sources")
-        .and_then(|s| s.as_array())
-        .map(|list| list.iter().filter_map(|s| s.get("title").and_then(|t| t.as_str()).map(str::to_owned)).collect())
-        .unwrap_or_default();
+    let sources = message.sources;
     let cited = (!sources.is_empty()).then(|| {
         view! {
             <div class="joxai-sources" data-testid="sources">
@@ -192,13 +186,19 @@ fn Composer(chat: Chat, t: &'static Text) -> impl IntoView {
 fn Rating(chat: Chat, t: &'static Text) -> impl IntoView {
     let score = RwSignal::new(0);
     let comment = RwSignal::new(String::new());
-    view! {
-        <Show when=move || !chat.rated.get() fallback=move || view! {
+    let thanks = move || {
+        view! {
             <div class="joxai-rated" role="status">
                 <p data-testid="rating-thanks">{t.thanks}</p>
                 <button type="button" class="joxai-human" on:click=move |_| chat.start_over()>{t.new_chat}</button>
             </div>
-        }>
+        }
+    };
+    move || {
+        if chat.rated.get() {
+            return thanks().into_any();
+        }
+        view! {
             <form class="joxai-rating" data-testid="rating-form"
                 on:submit=move |ev| { ev.prevent_default(); if score.get() > 0 { chat.rate(score.get(), comment.get()); } }>
                 <fieldset>
@@ -218,47 +218,46 @@ fn Rating(chat: Chat, t: &'static Text) -> impl IntoView {
                     on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
                 <button type="submit" disabled=move || score.get() == 0>{t.rate_send}</button>
             </form>
-        </Show>
+        }
+        .into_any()
     }
 }
 
+/// The pre-chat form (name and e-mail, then the chat) or, outside business hours, the offline
+/// form (name, e-mail and a message, which becomes a ticket): one form, so one piece of code.
 #[component]
-fn Prechat(chat: Chat, t: &'static Text) -> impl IntoView {
-    let (name, email) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    view! {
-        <form class="joxai-form" data-testid="prechat-form" on:submit=move |ev| {
-            ev.prevent_default();
-            let metadata = serde_json::json!({ "name": name.get(), "email": email.get() });
-            leptos::task::spawn_local(async move { chat.ensure_started(metadata).await; });
-        }>
-            <p>{t.prechat_intro}</p>
-            <label for="joxai-name">{t.name}</label>
-            <input id="joxai-name" required=true maxlength="128" autocomplete="name" on:input=move |ev| name.set(event_target_value(&ev))/>
-            <label for="joxai-email">{t.email}</label>
-            <input id="joxai-email" type="email" required=true maxlength="254" autocomplete="email" on:input=move |ev| email.set(event_target_value(&ev))/>
-            <button type="submit">{t.start}</button>
-        </form>
-    }
-}
-
-#[component]
-fn OfflineForm(chat: Chat, t: &'static Text) -> impl IntoView {
+fn ContactForm(chat: Chat, t: &'static Text, offline: bool) -> impl IntoView {
     let (name, email, message) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
-    view! {
-        <form class="joxai-form" data-testid="offline-form" on:submit=move |ev| {
-            ev.prevent_default();
-            chat.leave_offline_message(name.get(), email.get(), message.get());
-        }>
-            <p>{t.offline_intro}</p>
-            <label for="joxai-name">{t.name}</label>
-            <input id="joxai-name" required=true maxlength="128" autocomplete="name" on:input=move |ev| name.set(event_target_value(&ev))/>
-            <label for="joxai-email">{t.email}</label>
-            <input id="joxai-email" type="email" required=true maxlength="254" autocomplete="email" on:input=move |ev| email.set(event_target_value(&ev))/>
+    let (id, intro, submit) = if offline {
+        ("offline-form", t.offline_intro, t.offline_send)
+    } else {
+        ("prechat-form", t.prechat_intro, t.start)
+    };
+    let text = offline.then(|| {
+        view! {
             <label for="joxai-offline">{t.offline_message}</label>
             <textarea id="joxai-offline" required=true rows="4" maxlength="4000" on:input=move |ev| message.set(event_target_value(&ev))></textarea>
             <p class="joxai-error" role="alert">{move || chat.error.get()}</p>
-            <button type="submit">{t.offline_send}</button>
+        }
+    });
+    view! {
+        <form class="joxai-form" data-testid=id on:submit=move |ev| {
+            ev.prevent_default();
+            if offline {
+                chat.leave_offline_message(name.get(), email.get(), message.get());
+            } else {
+                let metadata = object(&[("name", s(&name.get())), ("email", s(&email.get()))]);
+                leptos::task::spawn_local(async move { chat.ensure_started(Some(metadata)).await; });
+            }
+        }>
+            <p>{intro}</p>
+            <label for="joxai-name">{t.name}</label>
+            <input id="joxai-name" required=true maxlength="128" autocomplete="name" on:input=move |ev| name.set(event_target_value(&ev))/>
+            <label for="joxai-email">{t.email}</label>
+            <input id="joxai-email" type="email" required=true maxlength="254" autocomplete="email" on:input=move |ev| email.set(event_target_value(&ev))/>
+            {text}
+            <button type="submit">{submit}</button>
         </form>
     }
 }

@@ -4,6 +4,8 @@
 
 use wasm_bindgen::JsValue;
 
+use crate::json::Json;
+
 /// The origin of the page that frames the widget, if any.
 pub fn parent_origin() -> Option<String> {
     let window = web_sys::window()?;
@@ -23,16 +25,16 @@ pub fn parent_origin() -> Option<String> {
 }
 
 /// Sends `message` to the framing page.
-pub fn post(message: &serde_json::Value) {
+pub fn post(message: &Json) {
     let (Some(window), Some(origin)) = (web_sys::window(), parent_origin()) else { return };
     if let Ok(Some(parent)) = window.parent() {
-        let _ = parent.post_message(&JsValue::from_str(&message.to_string()), &origin);
+        let _ = parent.post_message(&JsValue::from_str(&message.stringify()), &origin);
     }
 }
 
 /// A message from the framing page: `joxai:open`, `joxai:close`, `joxai:identify` (`token`),
 /// `joxai:locale` (`lang`). Anything from elsewhere is ignored.
-pub fn read(event: &web_sys::MessageEvent) -> Option<serde_json::Value> {
+pub fn read(event: &web_sys::MessageEvent) -> Option<Json> {
     let origin = parent_origin()?;
     if event.origin() != origin {
         return None;
@@ -45,5 +47,5 @@ pub fn read(event: &web_sys::MessageEvent) -> Option<serde_json::Value> {
     if !from_parent {
         return None;
     }
-    crate::api::parse(&event.data().as_string()?)
+    Json::parse(&event.data().as_string()?)
 }

@@ -2,8 +2,6 @@
 //! from the reply and from the socket — shows once), the outbox, the socket, and the steps the
 //! customer goes through (pre-chat form, chat, rating; the offline form when nobody answers).
 
-use std::collections::BTreeMap;
-
 use domain::model::{MessageRole, WidgetConfig};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,6 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::api::{self, Failure, Msg, Outgoing, Session};
 use crate::bridge;
 use crate::i18n::Lang;
+use crate::json::{Json, object, s};
 use crate::socket::Socket;
 
 /// Where the customer is.
@@ -35,7 +34,8 @@ pub struct Chat {
     pub lang: RwSignal<Lang>,
     pub stage: RwSignal<Stage>,
     pub session: RwSignal<Option<Session>>,
-    pub messages: RwSignal<BTreeMap<i64, Msg>>,
+    /// Ordered by sequence number, each once.
+    pub messages: RwSignal<Vec<Msg>>,
     pub outbox: RwSignal<Vec<Outgoing>>,
     pub connected: RwSignal<bool>,
     pub agent_typing: RwSignal<u32>,
@@ -50,6 +50,14 @@ pub struct Chat {
     last_typing: StoredValue<f64>,
 }
 
+/// Sets `signal` only when the value changes: what a signal shows is drawn again on every set,
+/// which would wipe a half-written rating or announce the offline banner twice.
+pub(crate) fn change<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
+    }
+}
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -62,7 +70,7 @@ impl Chat {
             lang: RwSignal::new(Lang::Es),
             stage: RwSignal::new(Stage::Loading),
             session: RwSignal::new(None),
-            messages: RwSignal::new(BTreeMap::new()),
+            messages: RwSignal::new(Vec::new()),
             outbox: RwSignal::new(Vec::new()),
             connected: RwSignal::new(true),
             agent_typing: RwSignal::new(0),
@@ -91,7 +99,7 @@ impl Chat {
                     return;
                 }
             };
-            let session: Option<Session> = api::load(&self.key(), "session");
+            let session = api::load_session(&self.key());
             let browser = web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::parse(&l));
             let lang = session
                 .as_ref()
@@ -101,13 +109,16 @@ impl Chat {
                 .or_else(|| Lang::parse(&config.default_language))
                 .unwrap_or(Lang::Es);
             self.lang.set(lang);
-            bridge::post(&serde_json::json!({
-                "type": "joxai:config", "theme": config.theme_color, "position": config.position,
-                "label": crate::i18n::text(lang).title, "lang": lang.code(),
-            }));
+            bridge::post(&object(&[
+                ("type", s("joxai:config")),
+                ("theme", s(&config.theme_color)),
+                ("position", s(&config.position)),
+                ("label", s(crate::i18n::text(lang).title)),
+                ("lang", s(lang.code())),
+            ]));
             let (open_now, prechat) = (config.open_now, config.prechat_form);
             self.config.set(Some(config));
-            self.outbox.set(api::load(&self.key(), "outbox").unwrap_or_default());
+            self.outbox.set(api::load_outbox(&self.key()));
             if let Some(session) = session {
                 self.session.set(Some(session));
                 self.stage.set(Stage::Chat);
@@ -121,7 +132,7 @@ impl Chat {
             }
             // Ready for the page's commands (it queues `open`, `identify` … until now); on its own
             // (not framed) the panel is open from the start.
-            bridge::post(&serde_json::json!({ "type": "joxai:ready" }));
+            bridge::post(&object(&[("type", s("joxai:ready"))]));
             if bridge::parent_origin().is_none() {
                 self.opened();
             }
@@ -144,30 +155,32 @@ impl Chat {
         );
         if self.stage.get_untracked() == Stage::Chat && self.session.get_untracked().is_none() {
             spawn_local(async move {
-                self.ensure_started(serde_json::json!({})).await;
+                self.ensure_started(None).await;
             });
         }
     }
 
     /// Starts a conversation if there is none yet; `metadata` carries the pre-chat form.
-    pub async fn ensure_started(self, metadata: serde_json::Value) -> Option<Session> {
+    pub async fn ensure_started(self, metadata: Option<Json>) -> Option<Session> {
         if let Some(session) = self.session.get_untracked() {
             return Some(session);
         }
-        let mut body = serde_json::json!({
-            "inbox": self.key(), "language": self.lang.get_untracked().code(), "metadata": metadata,
-        });
-        if let Some(token) = self.identity.get_value() {
-            body["identity_token"] = serde_json::json!(token);
-        }
-        match api::start(body).await {
+        let metadata = metadata.unwrap_or_else(|| object(&[]));
+        let identity = self.identity.get_value().map_or(wasm_bindgen::JsValue::UNDEFINED, |t| s(&t));
+        let body = object(&[
+            ("inbox", s(&self.key())),
+            ("language", s(self.lang.get_untracked().code())),
+            ("metadata", metadata.0),
+            ("identity_token", identity),
+        ]);
+        match api::start(&body).await {
             Ok(started) => {
                 let session = Session {
                     conversation_id: started.conversation_id,
                     visitor_token: started.visitor_token,
                     language: started.language,
                 };
-                api::save(&self.key(), "session", Some(&session));
+                api::save_session(&self.key(), Some(&session));
                 self.session.set(Some(session.clone()));
                 self.merge(started.messages);
                 if self.stage.get_untracked() != Stage::Chat {
@@ -178,7 +191,7 @@ impl Chat {
             }
             Err(_) => {
                 self.error.set(Some(crate::i18n::text(self.lang.get_untracked()).error.to_owned()));
-                self.connected.set(false);
+                change(self.connected, false);
                 None
             }
         }
@@ -195,19 +208,19 @@ impl Chat {
             }
             Err(Failure::Refused(..)) => {
                 // The conversation is gone or not ours any more: start afresh.
-                api::save::<Session>(&self.key(), "session", None);
+                api::save_session(&self.key(), None);
                 self.session.set(None);
-                self.messages.set(BTreeMap::new());
+                self.messages.set(Vec::new());
             }
             Err(Failure::Network) => {
-                self.connected.set(false);
+                change(self.connected, false);
                 self.connect();
             }
         }
     }
 
     fn last_seq(&self) -> i64 {
-        self.messages.with_untracked(|m| m.keys().next_back().copied().unwrap_or(0))
+        self.messages.with_untracked(|m| m.last().map_or(0, |m| m.seq))
     }
 
     /// Adds messages by sequence number.
@@ -220,15 +233,16 @@ impl Chat {
         }
         self.messages.update(|m| {
             for message in list {
-                m.insert(message.seq, message);
+                match m.binary_search_by_key(&message.seq, |m| m.seq) {
+                    Ok(at) => m[at] = message,
+                    Err(at) => m.insert(at, message),
+                }
             }
         });
         // Closed while the latest message is the closing notice (a new message reopens it).
-        let last_is_close = self.messages.with_untracked(|m| {
-            m.values().next_back().and_then(|m| m.metadata.get("event")).and_then(|e| e.as_str())
-                == Some("conversation_closed")
-        });
-        self.closed.set(last_is_close);
+        let last_is_close =
+            self.messages.with_untracked(|m| m.last().is_some_and(|m| m.event == "conversation_closed"));
+        change(self.closed, last_is_close);
     }
 
     /// Opens the socket from the last message seen; on a drop, tries again.
@@ -242,11 +256,11 @@ impl Chat {
             self.last_seq(),
             move |event| self.on_event(event),
             move || {
-                self.connected.set(true);
+                change(self.connected, true);
                 self.flush();
             },
             move || {
-                self.connected.set(false);
+                change(self.connected, false);
                 set_timeout(move || self.connect(), std::time::Duration::from_secs(2));
             },
         );
@@ -256,13 +270,11 @@ impl Chat {
     fn on_event(self, event: crate::socket::Event) {
         let kind = event.kind.as_str();
         if kind == "delta" {
-            if let Some(words) = event.delta.as_deref() {
-                self.streaming.update(|s| s.push_str(words));
-            }
+            self.streaming.update(|s| s.push_str(&event.delta));
             return;
         }
         if kind == "typing" {
-            if event.role.as_deref() == Some("agent") {
+            if event.role == "agent" {
                 self.agent_typing.update(|n| *n += 1);
                 let mine = self.agent_typing.get_untracked();
                 set_timeout(
@@ -285,8 +297,8 @@ impl Chat {
     }
 
     /// The assistant answers in the customer's language; the widget follows it.
-    pub(crate) fn follow_language(&self, metadata: &serde_json::Value) {
-        if let Some(lang) = metadata.get("language").and_then(|l| l.as_str()).and_then(Lang::parse)
+    pub(crate) fn follow_language(&self, metadata: &Json) {
+        if let Some(lang) = Lang::parse(&metadata.text("language"))
             && lang != self.lang.get_untracked()
         {
             self.set_lang(lang);
@@ -298,7 +310,7 @@ impl Chat {
         self.lang.set(lang);
         if let Some(mut session) = self.session.get_untracked() {
             session.language = lang.code().to_owned();
-            api::save(&self.key(), "session", Some(&session));
+            api::save_session(&self.key(), Some(&session));
             self.session.set(Some(session));
         }
     }
@@ -306,7 +318,7 @@ impl Chat {
     /// "Talk to a person": always there.
     pub fn escalate(self) {
         spawn_local(async move {
-            let Some(session) = self.ensure_started(serde_json::json!({})).await else { return };
+            let Some(session) = self.ensure_started(None).await else { return };
             match api::escalate(&session.conversation_id).await {
                 Ok(_) => {
                     if let Ok(list) = api::history(&session, self.last_seq()).await {
@@ -326,7 +338,7 @@ impl Chat {
         }
         self.last_typing.set_value(now);
         if let Some(socket) = self.socket.get_value() {
-            socket.send(&serde_json::json!({ "type": "typing" }));
+            socket.send(&object(&[("type", s("typing"))]));
         }
     }
 
@@ -345,7 +357,7 @@ impl Chat {
         let Some(session) = self.session.get_untracked() else { return };
         spawn_local(async move {
             match api::rate(&session, score, &comment).await {
-                Ok(_) => self.rated.set(true),
+                Ok(_) => change(self.rated, true),
                 Err(_) => self.error.set(Some(crate::i18n::text(self.lang.get_untracked()).error.to_owned())),
             }
         });
@@ -357,24 +369,27 @@ impl Chat {
             socket.close();
         }
         self.socket.set_value(None);
-        api::save::<Session>(&self.key(), "session", None);
+        api::save_session(&self.key(), None);
         self.session.set(None);
-        self.messages.set(BTreeMap::new());
-        self.closed.set(false);
-        self.rated.set(false);
-        self.connected.set(true);
+        self.messages.set(Vec::new());
+        change(self.closed, false);
+        change(self.rated, false);
+        change(self.connected, true);
         self.opened();
     }
 
     /// Leaves a message outside business hours.
     pub fn leave_offline_message(self, name: String, email: String, message: String) {
         spawn_local(async move {
-            let body = serde_json::json!({
-                "inbox": self.key(), "name": name, "email": email, "message": message,
-                "language": self.lang.get_untracked().code(),
-            });
-            match api::offline(body).await {
-                Ok(done) => self.stage.set(Stage::OfflineSent(done.message)),
+            let body = object(&[
+                ("inbox", s(&self.key())),
+                ("name", s(&name)),
+                ("email", s(&email)),
+                ("message", s(&message)),
+                ("language", s(self.lang.get_untracked().code())),
+            ]);
+            match api::offline(&body).await {
+                Ok(answer) => self.stage.set(Stage::OfflineSent(answer)),
                 Err(Failure::Refused(_, detail)) if !detail.is_empty() => self.error.set(Some(detail)),
                 Err(_) => self.error.set(Some(crate::i18n::text(self.lang.get_untracked()).error.to_owned())),
             }

@@ -8,6 +8,7 @@ mod app;
 mod bridge;
 mod chat;
 mod i18n;
+mod json;
 mod outbox;
 mod socket;
 
@@ -17,6 +18,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Mounts the widget for the inbox named in the frame's URL (`?inbox=KEY&lang=es`).
 #[wasm_bindgen(start)]
 pub fn start() {
+    // Panic messages in the console while developing; a release build leaves the formatting out.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let params = web_sys::UrlSearchParams::new_with_str(&query).ok();

@@ -5,9 +5,11 @@
 use domain::model::MessageRole;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
 
 use crate::api::{self, Failure, Msg, Outgoing};
-use crate::chat::Chat;
+use crate::chat::{Chat, change};
+use crate::json::Json;
 
 impl Chat {
     /// Queues `text` (kept across reloads) and sends what is queued.
@@ -18,7 +20,7 @@ impl Chat {
         }
         self.error.set(None);
         self.outbox.update(|o| o.push(Outgoing { client_id: api::client_id(), text }));
-        api::save(&self.key(), "outbox", Some(&self.outbox.get_untracked()));
+        self.outbox.with_untracked(|o| api::save_outbox(&self.key(), o));
         self.flush();
     }
 
@@ -31,32 +33,23 @@ impl Chat {
         self.flushing.set_value(true);
         spawn_local(async move {
             while let Some(next) = self.outbox.with_untracked(|o| o.first().cloned()) {
-                let Some(session) = self.ensure_started(serde_json::json!({})).await else { break };
+                let Some(session) = self.ensure_started(None).await else { break };
                 match api::send(&session.conversation_id, &next.text, &next.client_id).await {
                     Ok(reply) => {
-                        self.connected.set(true);
+                        change(self.connected, true);
                         self.take_from_outbox(&next.client_id);
-                        let customer = Msg {
-                            seq: reply.message_seq,
-                            role: MessageRole::Customer,
-                            content: next.text.clone(),
-                            metadata: serde_json::json!({}),
-                        };
+                        let customer =
+                            Msg::new(reply.message_seq, MessageRole::Customer, next.text.clone(), &Json(JsValue::NULL));
                         let mut list = vec![customer];
                         if let Some(seq) = reply.reply_seq {
-                            list.push(Msg {
-                                seq,
-                                role: MessageRole::Assistant,
-                                content: reply.message.clone(),
-                                metadata: reply.metadata.clone(),
-                            });
+                            list.push(Msg::new(seq, MessageRole::Assistant, reply.message.clone(), &reply.metadata));
                         }
                         self.merge(list);
                         self.follow_language(&reply.metadata);
                     }
                     Err(Failure::Network) => {
                         // Try again shortly (the socket's reconnection also flushes).
-                        self.connected.set(false);
+                        change(self.connected, false);
                         set_timeout(move || self.flush(), std::time::Duration::from_secs(3));
                         break;
                     }
@@ -77,6 +70,6 @@ impl Chat {
 
     fn take_from_outbox(&self, client_id: &str) {
         self.outbox.update(|o| o.retain(|m| m.client_id != client_id));
-        api::save(&self.key(), "outbox", Some(&self.outbox.get_untracked()));
+        self.outbox.with_untracked(|o| api::save_outbox(&self.key(), o));
     }
 }

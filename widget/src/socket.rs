@@ -8,19 +8,28 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{MessageEvent, WebSocket};
 
-use crate::api::Session;
+use crate::api::{Msg, Session};
+use crate::json::Json;
 
 /// An event on the conversation's socket (the parts the widget uses).
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Event {
-    #[serde(rename = "type")]
+    /// `new_message`, `typing`, `delta`, …
     pub kind: String,
-    #[serde(default)]
-    pub message: Option<crate::api::Msg>,
-    #[serde(default)]
-    pub role: Option<String>,
-    #[serde(default)]
-    pub delta: Option<String>,
+    pub message: Option<Msg>,
+    pub role: String,
+    pub delta: String,
+}
+
+impl Event {
+    fn read(json: &Json) -> Event {
+        Event {
+            kind: json.text("type"),
+            message: Msg::read(&json.get("message")),
+            role: json.text("role"),
+            delta: json.text("delta"),
+        }
+    }
 }
 
 /// An open (or opening) socket; dropping the last handle does not close it, [`Socket::close`] does.
@@ -49,9 +58,9 @@ impl Socket {
         let socket = WebSocket::new(&url).ok()?;
         let message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             if let Some(text) = event.data().as_string()
-                && let Some(event) = crate::api::parse::<Event>(&text)
+                && let Some(json) = Json::parse(&text)
             {
-                on_event(event);
+                on_event(Event::read(&json));
             }
         });
         socket.set_onmessage(Some(message.as_ref().unchecked_ref()));
@@ -66,11 +75,11 @@ impl Socket {
     }
 
     /// Sends `value` if the socket is open (typing notices are not worth queueing).
-    pub fn send(&self, value: &serde_json::Value) {
+    pub fn send(&self, value: &Json) {
         if let Some(socket) = self.inner.borrow().as_ref()
             && socket.ready_state() == WebSocket::OPEN
         {
-            let _ = socket.send_with_str(&value.to_string());
+            let _ = socket.send_with_str(&value.stringify());
         }
     }
 

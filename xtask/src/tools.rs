@@ -1,5 +1,5 @@
 //! Installs missing build tools from crates.io and npm (never GitHub): the wasm32 target,
-//! cargo-leptos, wasm-bindgen-cli at the exact version in Cargo.lock, and wasm-opt + Playwright
+//! cargo-leptos, wasm-bindgen-cli at the exact version in Cargo.lock, and wasm-opt, esbuild + Playwright
 //! from `end2end/package.json`. Each check is fast when the tool is already there.
 
 use std::path::PathBuf;
@@ -96,9 +96,14 @@ fn ensure_wasm_bindgen() -> Result<()> {
 
 fn ensure_npm_packages() -> Result<()> {
     let dir = root().join("end2end");
-    let ready = ["node_modules/.bin/wasm-opt", "node_modules/playwright-core", "node_modules/axe-core"]
-        .iter()
-        .all(|p| dir.join(p).exists());
+    let ready = [
+        "node_modules/.bin/wasm-opt",
+        "node_modules/.bin/esbuild",
+        "node_modules/playwright-core",
+        "node_modules/axe-core",
+    ]
+    .iter()
+    .all(|p| dir.join(p).exists());
     if !ready {
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
     }
