@@ -15,6 +15,7 @@ use leptos_router::{SsrMode, path};
 use components::shell::Shell;
 use pages::assistant::{AskPage, answers::AnswersPage};
 use pages::conversations::ConversationsPage;
+use pages::customers::{CustomersPage, profile::CustomerProfilePage};
 use pages::inboxes::{InboxesPage, editor::InboxEditorPage};
 use pages::knowledge::{KnowledgePage, editor::ArticleEditorPage};
 use pages::tickets::{TicketsPage, detail::TicketPage};
@@ -57,6 +58,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("tickets/:ticket_id") view=TicketPage ssr=SsrMode::Async/>
                     <Route path=path!("conversations") view=ConversationsPage ssr=SsrMode::Async/>
                     <Route path=path!("conversations/:id") view=ConversationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers") view=CustomersPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers/new") view=CustomerProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("customers/:id") view=CustomerProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes") view=InboxesPage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes/new") view=InboxEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes/:id") view=InboxEditorPage ssr=SsrMode::Async/>

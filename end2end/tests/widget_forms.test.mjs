@@ -1,5 +1,5 @@
 // The widget's other paths: the pre-chat form, the offline form outside business hours, a bank
-// page proving who the customer is with JoxAI('identify'), and a 360 px phone (full screen).
+// page proving who the customer is with JoxAI('identify'), a 360 px phone (full screen) and 200% zoom.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -92,5 +92,34 @@ test('the bank page identifies the customer, and a phone gets the chat full scre
   const list = await api('GET', '/conversations?limit=5');
   const mine = list.find((c) => c.inbox_id === inbox.id);
   assert.equal(mine.customer_ref, 'cliente-77');
+  await context.close();
+});
+
+test('at 200% zoom the whole chat fits and works without scrolling sideways', async () => {
+  // A 1280 × 720 screen at 200% zoom is a 640 × 360 CSS-pixel viewport drawn with two device
+  // pixels per CSS pixel: that is how the browser lays the page out when zoomed.
+  const inbox = await api('POST', '/inboxes', { name: 'Zoom', allowed_origins: [BASE_URL] });
+  const context = await browser.newContext({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/demo?inbox=${inbox.key}`);
+  await page.locator('button[data-joxai=launcher]').click();
+  const frame = frameOf(page);
+  await frame.locator('li[data-role=assistant]').first().waitFor();
+  const box = await page.locator('iframe[data-joxai=frame]').boundingBox();
+  assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= 640 && box.y + box.height <= 360, `frame ${JSON.stringify(box)} inside the viewport`);
+  // Every control is on screen, inside the frame, and nothing scrolls sideways.
+  for (const selector of ['#joxai-input', 'button.joxai-send', '[data-testid=talk-to-person]', 'button.joxai-lang', '[data-testid=widget-close]']) {
+    const control = await frame.locator(selector).boundingBox();
+    assert.ok(control && control.height > 0, `${selector} is shown`);
+    assert.ok(control.y >= box.y && control.y + control.height <= box.y + box.height + 0.5, `${selector} is inside the frame`);
+    assert.ok(control.x >= box.x && control.x + control.width <= box.x + box.width + 0.5, `${selector} fits across`);
+  }
+  const widget = page.frames().find((f) => f.url().includes('/widget?'));
+  const sideways = await widget.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(sideways, 0, 'no horizontal scrolling');
+  // And it still works: a question by keyboard gets its answer.
+  await frame.locator('#joxai-input').fill('Hola, ¿qué horario tienen?');
+  await frame.locator('#joxai-input').press('Enter');
+  await frame.locator('li[data-role=assistant]').nth(1).waitFor();
   await context.close();
 });

@@ -13,6 +13,7 @@ mod m20261122_000007_tickets;
 mod m20261122_000008_presence;
 mod m20261122_000009_canned_responses;
 mod m20261122_000010_inboxes;
+mod m20261201_000011_customers;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_presence::Migration),
             Box::new(m20261122_000009_canned_responses::Migration),
             Box::new(m20261122_000010_inboxes::Migration),
+            Box::new(m20261201_000011_customers::Migration),
         ]
     }
 }

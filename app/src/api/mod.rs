@@ -4,6 +4,7 @@
 pub mod assistant;
 pub mod auth;
 pub mod conversations;
+pub mod customers;
 pub mod inboxes;
 pub mod knowledge;
 pub mod tickets;

@@ -37,6 +37,7 @@ fn Frame(user: UserOut) -> impl IntoView {
                     <A href="/" exact=true>"Overview"</A>
                     <A href="/tickets">"Tickets"</A>
                     <A href="/conversations">"Conversations"</A>
+                    <A href="/customers">"Customers"</A>
                     <A href="/knowledge">"Knowledge"</A>
                     <A href="/assistant" exact=true>"Assistant"</A>
                     <A href="/assistant/answers">"Answer log"</A>

@@ -2,6 +2,7 @@
 
 pub mod assistant;
 pub mod conversations;
+pub mod customers;
 pub mod home;
 pub mod inboxes;
 pub mod knowledge;

@@ -103,7 +103,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<Sta
         public_id: Set(uuid::Uuid::new_v4().to_string()),
         visitor_id: Set(visitor_id),
         visitor_token_hash: Set(hash_token(&token)),
-        customer_id: Set(None),
+        customer_id: Set(crate::customers::linked(state, customer_ref.as_deref()).await?),
         status: Set(ConversationStatus::Bot.as_str().to_owned()),
         language: Set(language.code().to_owned()),
         metadata: Set(metadata),

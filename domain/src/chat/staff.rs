@@ -25,7 +25,7 @@ async fn open_ticket(state: &AppState, conversation_id: i32) -> DomainResult<Opt
     Ok(tickets::Entity::find().filter(tickets::Column::OpenConversationId.eq(conversation_id)).one(&state.db).await?)
 }
 
-fn out(row: &conversations::Model, ticket: Option<&tickets::Model>) -> ConversationOut {
+pub(crate) fn out(row: &conversations::Model, ticket: Option<&tickets::Model>) -> ConversationOut {
     ConversationOut {
         id: row.public_id.clone(),
         status: status_of(row),

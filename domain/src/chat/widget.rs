@@ -109,8 +109,14 @@ pub async fn identify(state: &AppState, token: Option<&str>, req: &IdentifyReque
     let Some(customer) = crate::inboxes::verify_identity(&inbox.identity_secret, &req.identity_token) else {
         return Ok(false);
     };
-    conversations::ActiveModel { id: Set(conversation.id), customer_ref: Set(Some(customer)), ..Default::default() }
-        .update(&state.db)
-        .await?;
+    let customer_id = crate::customers::linked(state, Some(&customer)).await?;
+    conversations::ActiveModel {
+        id: Set(conversation.id),
+        customer_ref: Set(Some(customer)),
+        customer_id: Set(customer_id),
+        ..Default::default()
+    }
+    .update(&state.db)
+    .await?;
     Ok(true)
 }

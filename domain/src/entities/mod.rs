@@ -5,6 +5,7 @@ pub mod assistant_answers;
 pub mod audit_log;
 pub mod canned_responses;
 pub mod conversations;
+pub mod customers;
 pub mod inboxes;
 pub mod knowledge_articles;
 pub mod messages;

@@ -6,6 +6,7 @@ mod assistant;
 mod auth;
 mod canned;
 mod chat;
+mod customers;
 mod enums;
 mod error;
 mod inboxes;
@@ -25,6 +26,10 @@ pub use chat::{
     AgentMessageRequest, ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut, ConversationStatus,
     EscalateRequest, EscalateResponse, HistoryParams, MessageRole, SendMessageRequest, SendMessageResponse,
     StartChatRequest, StartChatResponse,
+};
+pub use customers::{
+    CreateCustomerRequest, CustomerCreated, CustomerDeactivated, CustomerDetail, CustomerFilter, CustomerOut,
+    CustomerSearch, CustomerStats, CustomerStatus, CustomerType, CustomerUpdated, UpdateCustomerRequest,
 };
 pub use error::ErrorBody;
 pub use inboxes::{

@@ -19,11 +19,7 @@ pub async fn list(
     Query(filter): Query<ConversationFilter>,
 ) -> ApiResult<(HeaderMap, Json<Vec<ConversationOut>>)> {
     let (list, total) = staff::list(&state, &actor, &filter).await?;
-    let mut headers = HeaderMap::new();
-    if let Ok(value) = total.to_string().parse() {
-        headers.insert("x-total-count", value);
-    }
-    Ok((headers, Json(list)))
+    Ok(crate::routes::counted(list, total))
 }
 
 /// `GET /conversations/{id}` with the transcript.

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod canned;
 pub mod chat;
 pub mod conversations;
+pub mod customers;
 pub mod health;
 pub mod inboxes;
 pub mod knowledge;
@@ -15,6 +16,7 @@ pub mod tickets;
 pub mod users;
 
 use axum::Router;
+use axum::http::{HeaderMap, HeaderValue};
 use domain::AppState;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -79,6 +81,10 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(agents::presence))
         .routes(routes!(canned::list, canned::create))
         .routes(routes!(canned::update, canned::delete))
+        .routes(routes!(customers::list, customers::create))
+        .routes(routes!(customers::search))
+        .routes(routes!(customers::stats))
+        .routes(routes!(customers::get, customers::update, customers::deactivate))
         .routes(routes!(conversations::list))
         .routes(routes!(conversations::get))
         .routes(routes!(conversations::message))
@@ -90,6 +96,13 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(assistant::get))
         .routes(routes!(assistant::verdict))
         .layer(axum::Extension(limits))
+}
+
+/// A page of a list, with the total of all that match in `X-Total-Count`.
+pub fn counted<T>(page: Vec<T>, total: u64) -> (HeaderMap, crate::extract::Json<Vec<T>>) {
+    let mut headers = HeaderMap::new();
+    headers.insert("x-total-count", HeaderValue::from(total));
+    (headers, crate::extract::Json(page))
 }
 
 /// Any unknown path under `/api`: a JSON 404.

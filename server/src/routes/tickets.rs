@@ -21,11 +21,7 @@ pub async fn list(
     Query(filter): Query<TicketFilter>,
 ) -> ApiResult<(HeaderMap, Json<Vec<TicketOut>>)> {
     let (tickets, total) = domain::tickets::list(&state, &actor, &filter).await?;
-    let mut headers = HeaderMap::new();
-    if let Ok(value) = total.to_string().parse() {
-        headers.insert("x-total-count", value);
-    }
-    Ok((headers, Json(tickets)))
+    Ok(crate::routes::counted(tickets, total))
 }
 
 /// `GET /tickets/{ticket_id}`.

@@ -11,6 +11,7 @@ mod canned;
 mod chat;
 mod cli;
 mod conversations;
+mod customers;
 mod embed;
 mod errors;
 mod harness;

@@ -1,0 +1,176 @@
+//! `/customers/new` and `/customers/{id}`: a customer's profile — details, their conversations and
+//! tickets — with the edit form and deactivation. Opening a profile is audited (CUSTOMER_VIEWED).
+
+use domain::model::{CustomerDetail, CustomerStatus, CustomerType};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::status_badge;
+use crate::api::customers::{DeactivateCustomer, SaveCustomer, get_customer};
+use crate::components::forbidden::load_error;
+
+/// The profile; no id means a new customer.
+#[component]
+pub fn CustomerProfilePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0);
+    let save = ServerAction::<SaveCustomer>::new();
+    let deactivate = ServerAction::<DeactivateCustomer>::new();
+    // A new customer, once saved, gets their own page.
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(saved)) = save.value().get()
+            && id() == 0
+        {
+            navigate(&format!("/customers/{saved}"), Default::default());
+        }
+    });
+    let customer = Resource::new(
+        move || (id(), save.version().get(), deactivate.version().get()),
+        |(id, ..)| async move { if id == 0 { Ok(None) } else { get_customer(id).await.map(Some) } },
+    );
+    let error = move || {
+        save.value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| deactivate.value().get().and_then(Result::err))
+            .map(|e| e.to_string())
+    };
+    let saved = move || (id() != 0 && matches!(save.value().get(), Some(Ok(_)))).then_some("Saved.");
+    view! {
+        <p><a href="/customers">"← All customers"</a></p>
+        <p class="error" role="alert" data-testid="customer-error">{error}</p>
+        <p class="notice" role="status" data-testid="customer-saved">{saved}</p>
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match customer.await {
+                    Ok(None) => view! { <h1>"New customer"</h1> <CustomerForm current=None save/> }.into_any(),
+                    Ok(Some(detail)) => view! { <Profile detail save deactivate/> }.into_any(),
+                    Err(e) => load_error(e),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Profile(
+    detail: CustomerDetail,
+    save: ServerAction<SaveCustomer>,
+    deactivate: ServerAction<DeactivateCustomer>,
+) -> impl IntoView {
+    let c = detail.customer.clone();
+    let active = c.status != CustomerStatus::Inactive;
+    view! {
+        <div class="page-head">
+            <h1 data-testid="customer-name">{c.full_name.clone()}</h1>
+            {status_badge(c.status)}
+            {active.then(|| view! {
+                <ActionForm action=deactivate attr:class="inline">
+                    <input type="hidden" name="id" value=c.id/>
+                    <button type="submit" class="secondary" data-testid="deactivate-customer">"Deactivate"</button>
+                </ActionForm>
+            })}
+        </div>
+        <section class="card" data-testid="customer-details">
+            <dl class="facts">
+                <dt>"E-mail"</dt><dd>{c.email.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Phone"</dt><dd>{c.phone.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Account"</dt><dd>{c.account_number.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Type"</dt><dd>{c.customer_type.as_str()}</dd>
+                <dt>"Tags"</dt><dd data-testid="customer-tags">{c.tags.join(", ")}</dd>
+                <dt>"Customer since"</dt><dd>{c.created_at.format("%Y-%m-%d").to_string()}</dd>
+            </dl>
+        </section>
+        <History detail=detail.clone()/>
+        <h2>"Edit"</h2>
+        <CustomerForm current=Some(detail) save/>
+    }
+}
+
+/// The customer's conversations and tickets, newest first.
+#[component]
+fn History(detail: CustomerDetail) -> impl IntoView {
+    let conversations = if detail.conversations.is_empty() {
+        view! { <p class="empty">"No conversations yet."</p> }.into_any()
+    } else {
+        view! {
+            <table data-testid="customer-conversations">
+                <thead><tr><th>"Conversation"</th><th>"Status"</th><th>"Language"</th><th>"Rating"</th><th>"Last active"</th></tr></thead>
+                <tbody>{detail.conversations.into_iter().map(|c| view! {
+                    <tr>
+                        <td><a href=format!("/conversations/{}", c.id)>{c.id.chars().take(8).collect::<String>()}</a></td>
+                        <td>{c.status.as_str()}</td>
+                        <td>{c.language.clone()}</td>
+                        <td>{c.csat_score.map_or_else(|| "—".to_owned(), |s| format!("{s}/5"))}</td>
+                        <td>{c.updated_at.format("%Y-%m-%d %H:%M").to_string()}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    let tickets = if detail.tickets.is_empty() {
+        view! { <p class="empty">"No tickets yet."</p> }.into_any()
+    } else {
+        view! {
+            <table data-testid="customer-tickets">
+                <thead><tr><th>"Ticket"</th><th>"Subject"</th><th>"Status"</th><th>"Opened"</th></tr></thead>
+                <tbody>{detail.tickets.into_iter().map(|t| view! {
+                    <tr>
+                        <td><a href=format!("/tickets/{}", t.ticket_id)>{t.ticket_id.clone()}</a></td>
+                        <td>{t.subject.clone()}</td>
+                        <td>{t.status.as_str()}</td>
+                        <td>{t.created_at.format("%Y-%m-%d %H:%M").to_string()}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card">
+            <h2>"Conversations"</h2>
+            {conversations}
+            <h2>"Tickets"</h2>
+            {tickets}
+        </section>
+    }
+}
+
+#[component]
+fn CustomerForm(current: Option<CustomerDetail>, save: ServerAction<SaveCustomer>) -> impl IntoView {
+    let c = current.map(|d| d.customer);
+    let text = |f: fn(&domain::model::CustomerOut) -> Option<String>| c.as_ref().and_then(f).unwrap_or_default();
+    let id = c.as_ref().map_or(0, |c| c.id);
+    let kind = c.as_ref().map_or(CustomerType::Individual, |c| c.customer_type);
+    let status = c.as_ref().map_or(CustomerStatus::Active, |c| c.status);
+    let (name, email, phone) =
+        (text(|c| Some(c.full_name.clone())), text(|c| c.email.clone()), text(|c| c.phone.clone()));
+    let (account, notes) = (text(|c| c.account_number.clone()), text(|c| c.notes.clone()));
+    let tags = c.as_ref().map(|c| c.tags.join(", ")).unwrap_or_default();
+    view! {
+        <ActionForm action=save attr:class="card editor" attr:data-testid="customer-form">
+            <input type="hidden" name="id" value=id/>
+            <div class="grid">
+                <label class="wide">"Full name" <input name="full_name" required=true maxlength="255" value=name/></label>
+                <label>"E-mail" <input name="email" type="email" maxlength="254" value=email/></label>
+                <label>"Phone" <input name="phone" type="tel" maxlength="32" value=phone/></label>
+                <label>"Account number" <input name="account_number" maxlength="64" value=account/></label>
+                <label>"Type"
+                    <select name="customer_type">
+                        {CustomerType::ALL.iter().map(|t| view! { <option value=t.as_str() selected=*t == kind>{t.as_str()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>"Status"
+                    <select name="status">
+                        {CustomerStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=*s == status>{s.as_str()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="wide">"Tags (separated by commas)" <input name="tags" maxlength="1000" value=tags/></label>
+                <label class="wide">"Notes" <textarea name="notes" rows="3" maxlength="4000">{notes}</textarea></label>
+            </div>
+            <button type="submit" data-testid="save-customer">"Save"</button>
+        </ActionForm>
+    }
+}

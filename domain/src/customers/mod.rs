@@ -1,0 +1,365 @@
+//! Customers (the CRM). Any staff member reads them, and every look at a profile is audited
+//! (CUSTOMER_VIEWED): bank data is seen on a need-to-know basis. ADMIN, SUPERVISOR and AGENT
+//! create and edit them; ADMIN and SUPERVISOR deactivate them ("delete" is soft: INACTIVE).
+//! E-mail and account number are unique (409 on a clash).
+
+mod validate;
+
+use chrono::{Duration, Utc};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select, Set,
+};
+
+use crate::audit::{Entry, Outcome, RequestMeta};
+use crate::auth::CurrentUser;
+use crate::entities::{conversations, customers, tickets};
+use crate::error::{DomainError, DomainResult};
+use crate::model::{
+    CreateCustomerRequest, CustomerCreated, CustomerDeactivated, CustomerDetail, CustomerFilter, CustomerOut,
+    CustomerSearch, CustomerStats, CustomerStatus, CustomerType, CustomerUpdated, Role, UpdateCustomerRequest,
+};
+use crate::state::AppState;
+use validate::Fields;
+
+const EDITORS: [Role; 3] = [Role::Admin, Role::Supervisor, Role::Agent];
+const MANAGERS: [Role; 2] = [Role::Admin, Role::Supervisor];
+/// How many conversations and tickets a profile shows (the newest).
+const HISTORY: u64 = 50;
+
+pub(crate) fn out(row: customers::Model) -> DomainResult<CustomerOut> {
+    let bad = |what: &str| DomainError::Internal(format!("customer {} has a bad {what}", row.id));
+    Ok(CustomerOut {
+        id: row.id,
+        customer_type: row.customer_type.parse().map_err(|_| bad("type"))?,
+        status: row.status.parse().map_err(|_| bad("status"))?,
+        tags: serde_json::from_value(row.tags.clone()).map_err(|_| bad("tag list"))?,
+        full_name: row.full_name,
+        email: row.email,
+        phone: row.phone,
+        account_number: row.account_number,
+        preferences: row.preferences,
+        notes: row.notes,
+        assigned_agent_id: row.assigned_agent_id,
+        created_by_id: row.created_by_id,
+        updated_by_id: row.updated_by_id,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    })
+}
+
+async fn audit(state: &AppState, actor: &CurrentUser, action: &'static str, id: i32, meta: &RequestMeta) {
+    let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("customer", id);
+    let _ = state.audit.record(entry, meta).await;
+}
+
+async fn find(state: &AppState, id: i32) -> DomainResult<customers::Model> {
+    customers::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound("Customer not found".into()))
+}
+
+fn page(skip: Option<u64>, limit: Option<u64>) -> DomainResult<(u64, u64)> {
+    let limit = limit.unwrap_or(100);
+    if limit == 0 || limit > 500 {
+        return Err(DomainError::validation("limit", "limit is 1 to 500"));
+    }
+    Ok((skip.unwrap_or(0), limit))
+}
+
+async fn listed(
+    state: &AppState,
+    query: Select<customers::Entity>,
+    skip: u64,
+    limit: u64,
+) -> DomainResult<(Vec<CustomerOut>, u64)> {
+    let total = query.clone().count(&state.db).await?;
+    let rows = query
+        .order_by_desc(customers::Column::CreatedAt)
+        .order_by_desc(customers::Column::Id)
+        .offset(skip)
+        .limit(limit)
+        .all(&state.db)
+        .await?;
+    Ok((rows.into_iter().map(out).collect::<DomainResult<_>>()?, total))
+}
+
+fn kinds(
+    mut query: Select<customers::Entity>,
+    status: Option<CustomerStatus>,
+    kind: Option<CustomerType>,
+) -> Select<customers::Entity> {
+    if let Some(status) = status {
+        query = query.filter(customers::Column::Status.eq(status.as_str()));
+    }
+    if let Some(kind) = kind {
+        query = query.filter(customers::Column::CustomerType.eq(kind.as_str()));
+    }
+    query
+}
+
+/// The CRM customer a verified identity names: the bank signs its own customer reference
+/// (`sub`), which is the customer's account number here.
+pub(crate) async fn linked(state: &AppState, reference: Option<&str>) -> DomainResult<Option<i32>> {
+    let Some(reference) = reference else { return Ok(None) };
+    let found = customers::Entity::find()
+        .select_only()
+        .column(customers::Column::Id)
+        .filter(customers::Column::AccountNumber.eq(reference))
+        .into_tuple::<i32>()
+        .one(&state.db)
+        .await?;
+    Ok(found)
+}
+
+/// `GET /customers` (any staff): newest first, with the total for paging.
+pub async fn list(
+    state: &AppState,
+    actor: &CurrentUser,
+    filter: &CustomerFilter,
+) -> DomainResult<(Vec<CustomerOut>, u64)> {
+    actor.require(&Role::ALL)?;
+    let (skip, limit) = page(filter.skip, filter.limit)?;
+    let mut query = kinds(customers::Entity::find(), filter.status, filter.customer_type);
+    if let Some(agent) = filter.assigned_agent_id {
+        query = query.filter(customers::Column::AssignedAgentId.eq(agent));
+    }
+    listed(state, query, skip, limit).await
+}
+
+/// `GET /customers/search?q=` (any staff): `q` anywhere in the name, e-mail, phone, account
+/// number or tags, any case.
+pub async fn search(
+    state: &AppState,
+    actor: &CurrentUser,
+    params: &CustomerSearch,
+) -> DomainResult<(Vec<CustomerOut>, u64)> {
+    actor.require(&Role::ALL)?;
+    let q = params.q.trim().to_lowercase();
+    if q.is_empty() || q.chars().count() > 100 {
+        return Err(DomainError::validation("q", "Search text must be 1 to 100 characters"));
+    }
+    let (skip, limit) = page(params.skip, params.limit)?;
+    // `%` and `_` in the text are literal.
+    let pattern = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let like = |column: customers::Column| {
+        let text = Func::cast_as(Expr::col((customers::Entity, column)), Alias::new("TEXT"));
+        Expr::expr(Func::lower(text)).like(LikeExpr::new(pattern.clone()).escape('\\'))
+    };
+    let anywhere = Condition::any()
+        .add(like(customers::Column::FullName))
+        .add(like(customers::Column::Email))
+        .add(like(customers::Column::Phone))
+        .add(like(customers::Column::AccountNumber))
+        .add(like(customers::Column::Tags));
+    let query = kinds(customers::Entity::find().filter(anywhere), params.status, params.customer_type);
+    listed(state, query, skip, limit).await
+}
+
+/// `GET /customers/{id}` (any staff, audited as CUSTOMER_VIEWED): the customer with their
+/// conversations (linked by id, or by the bank's verified identity = account number) and
+/// tickets (those conversations', or sent from the customer's e-mail).
+pub async fn get(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestMeta) -> DomainResult<CustomerDetail> {
+    actor.require(&Role::ALL)?;
+    let row = find(state, id).await?;
+    let mut linked = Condition::any().add(conversations::Column::CustomerId.eq(id));
+    if let Some(account) = &row.account_number {
+        linked = linked.add(conversations::Column::CustomerRef.eq(account.as_str()));
+    }
+    let convs = conversations::Entity::find()
+        .filter(linked)
+        .order_by_desc(conversations::Column::UpdatedAt)
+        .limit(HISTORY)
+        .all(&state.db)
+        .await?;
+    let mut theirs = Condition::any();
+    if !convs.is_empty() {
+        theirs = theirs.add(tickets::Column::ConversationId.is_in(convs.iter().map(|c| c.id).collect::<Vec<_>>()));
+    }
+    if let Some(email) = &row.email {
+        theirs = theirs.add(tickets::Column::CustomerEmail.eq(email.as_str()));
+    }
+    let ticket_rows = if theirs.is_empty() {
+        Vec::new()
+    } else {
+        tickets::Entity::find()
+            .filter(theirs)
+            .order_by_desc(tickets::Column::CreatedAt)
+            .limit(HISTORY)
+            .all(&state.db)
+            .await?
+    };
+    let open: Vec<&tickets::Model> = ticket_rows.iter().filter(|t| t.open_conversation_id.is_some()).collect();
+    let conversations = convs
+        .iter()
+        .map(|c| crate::chat::staff::out(c, open.iter().copied().find(|t| t.open_conversation_id == Some(c.id))))
+        .collect();
+    let tickets = crate::tickets::to_out(&state.db, ticket_rows).await?;
+    audit(state, actor, "CUSTOMER_VIEWED", id, meta).await;
+    Ok(CustomerDetail { customer: out(row)?, conversations, tickets })
+}
+
+/// A unique e-mail or account number is taken (checked first for a clear answer; the unique
+/// indexes settle races).
+async fn check_unique(state: &AppState, fields: &Fields, except: Option<i32>) -> DomainResult<()> {
+    let mut clash = Condition::any();
+    if let Some(email) = &fields.email {
+        clash = clash.add(customers::Column::Email.eq(email.as_str()));
+    }
+    if let Some(account) = &fields.account_number {
+        clash = clash.add(customers::Column::AccountNumber.eq(account.as_str()));
+    }
+    if clash.is_empty() {
+        return Ok(());
+    }
+    let mut query = customers::Entity::find().filter(clash);
+    if let Some(id) = except {
+        query = query.filter(customers::Column::Id.ne(id));
+    }
+    match query.one(&state.db).await? {
+        Some(other) if other.email.is_some() && other.email == fields.email => {
+            Err(DomainError::Conflict("A customer with this e-mail already exists".into()))
+        }
+        Some(_) => Err(DomainError::Conflict("A customer with this account number already exists".into())),
+        None => Ok(()),
+    }
+}
+
+fn clash(e: sea_orm::DbErr) -> DomainError {
+    match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            DomainError::Conflict("A customer with this e-mail or account number already exists".into())
+        }
+        _ => DomainError::Database(e),
+    }
+}
+
+/// `POST /customers` → 201 (ADMIN, SUPERVISOR, AGENT; audited as CUSTOMER_CREATE).
+pub async fn create(
+    state: &AppState,
+    actor: &CurrentUser,
+    req: &CreateCustomerRequest,
+    meta: &RequestMeta,
+) -> DomainResult<CustomerCreated> {
+    actor.require(&EDITORS)?;
+    let fields = Fields::from_create(req)?;
+    fields.check_agent(state).await?;
+    check_unique(state, &fields, None).await?;
+    let now = Utc::now();
+    let row = customers::ActiveModel {
+        id: sea_orm::NotSet,
+        full_name: Set(fields.full_name),
+        email: Set(fields.email),
+        phone: Set(fields.phone),
+        account_number: Set(fields.account_number),
+        customer_type: Set(fields.customer_type.as_str().to_owned()),
+        status: Set(fields.status.as_str().to_owned()),
+        preferences: Set(fields.preferences),
+        tags: Set(serde_json::json!(fields.tags)),
+        notes: Set(fields.notes),
+        assigned_agent_id: Set(fields.assigned_agent_id),
+        created_by_id: Set(Some(actor.id)),
+        updated_by_id: Set(Some(actor.id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&state.db)
+    .await
+    .map_err(clash)?;
+    audit(state, actor, "CUSTOMER_CREATE", row.id, meta).await;
+    let row = out(row)?;
+    Ok(CustomerCreated {
+        id: row.id,
+        full_name: row.full_name,
+        email: row.email,
+        customer_type: row.customer_type,
+        status: row.status,
+        created_at: row.created_at,
+    })
+}
+
+/// `PUT /customers/{id}` (ADMIN, SUPERVISOR, AGENT; audited as CUSTOMER_UPDATE): absent fields
+/// stay as they are.
+pub async fn update(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: i32,
+    req: &UpdateCustomerRequest,
+    meta: &RequestMeta,
+) -> DomainResult<CustomerUpdated> {
+    actor.require(&EDITORS)?;
+    let row = find(state, id).await?;
+    let fields = Fields::from_update(&out(row.clone())?, req)?;
+    fields.check_agent(state).await?;
+    check_unique(state, &fields, Some(id)).await?;
+    let mut active = row.into_active_model();
+    active.full_name = Set(fields.full_name);
+    active.email = Set(fields.email);
+    active.phone = Set(fields.phone);
+    active.account_number = Set(fields.account_number);
+    active.customer_type = Set(fields.customer_type.as_str().to_owned());
+    active.status = Set(fields.status.as_str().to_owned());
+    active.preferences = Set(fields.preferences);
+    active.tags = Set(serde_json::json!(fields.tags));
+    active.notes = Set(fields.notes);
+    active.assigned_agent_id = Set(fields.assigned_agent_id);
+    active.updated_by_id = Set(Some(actor.id));
+    active.updated_at = Set(Utc::now());
+    let row = active.update(&state.db).await.map_err(clash)?;
+    audit(state, actor, "CUSTOMER_UPDATE", id, meta).await;
+    Ok(CustomerUpdated { id: row.id, full_name: row.full_name, updated_at: row.updated_at })
+}
+
+/// `DELETE /customers/{id}` (ADMIN, SUPERVISOR; audited as CUSTOMER_DELETE): the customer
+/// becomes INACTIVE, and keeps their history.
+pub async fn deactivate(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: i32,
+    meta: &RequestMeta,
+) -> DomainResult<CustomerDeactivated> {
+    actor.require(&MANAGERS)?;
+    let row = find(state, id).await?;
+    let mut active = row.into_active_model();
+    active.status = Set(CustomerStatus::Inactive.as_str().to_owned());
+    active.updated_by_id = Set(Some(actor.id));
+    active.updated_at = Set(Utc::now());
+    active.update(&state.db).await?;
+    audit(state, actor, "CUSTOMER_DELETE", id, meta).await;
+    Ok(CustomerDeactivated { message: "Customer deactivated successfully".into(), customer_id: id })
+}
+
+/// `GET /customers/stats` (any staff): counts by status and type, in one grouped query each.
+pub async fn stats(state: &AppState, actor: &CurrentUser) -> DomainResult<CustomerStats> {
+    actor.require(&Role::ALL)?;
+    let groups: Vec<(String, String, i64)> = customers::Entity::find()
+        .select_only()
+        .column(customers::Column::Status)
+        .column(customers::Column::CustomerType)
+        .column_as(customers::Column::Id.count(), "n")
+        .group_by(customers::Column::Status)
+        .group_by(customers::Column::CustomerType)
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    let count = |keep: &dyn Fn(&str, &str) -> bool| -> u64 {
+        groups.iter().filter(|(s, t, _)| keep(s, t)).map(|(_, _, n)| u64::try_from(*n).unwrap_or(0)).sum()
+    };
+    let unassigned =
+        customers::Entity::find().filter(customers::Column::AssignedAgentId.is_null()).count(&state.db).await?;
+    let since = Utc::now() - Duration::days(30);
+    let new_last_30_days =
+        customers::Entity::find().filter(customers::Column::CreatedAt.gte(since)).count(&state.db).await?;
+    Ok(CustomerStats {
+        total: count(&|_, _| true),
+        active: count(&|s, _| s == CustomerStatus::Active.as_str()),
+        inactive: count(&|s, _| s == CustomerStatus::Inactive.as_str()),
+        suspended: count(&|s, _| s == CustomerStatus::Suspended.as_str()),
+        individual: count(&|_, t| t == CustomerType::Individual.as_str()),
+        business: count(&|_, t| t == CustomerType::Business.as_str()),
+        unassigned,
+        new_last_30_days,
+    })
+}

@@ -1,0 +1,37 @@
+//! `customers`: the bank's clients (the CRM).
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "customers")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub full_name: String,
+    /// Lower case; unique when present.
+    #[sea_orm(unique)]
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Unique when present.
+    #[sea_orm(unique)]
+    pub account_number: Option<String>,
+    /// INDIVIDUAL or BUSINESS.
+    pub customer_type: String,
+    /// ACTIVE, INACTIVE or SUSPENDED.
+    pub status: String,
+    /// A JSON object.
+    pub preferences: Json,
+    /// A JSON array of strings.
+    pub tags: Json,
+    pub notes: Option<String>,
+    pub assigned_agent_id: Option<i32>,
+    pub created_by_id: Option<i32>,
+    pub updated_by_id: Option<i32>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

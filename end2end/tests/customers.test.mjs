@@ -1,0 +1,91 @@
+// The CRM in the admin panel: a new customer is saved and opens on their profile; the list
+// searches them; a duplicate e-mail is refused with the reason; the profile shows their history
+// (a conversation started with their verified identity); edits and deactivation stick.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+
+import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+
+let browser;
+let token;
+before(async () => {
+  browser = await launch();
+  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: ADMIN_USER, password: ADMIN_PASSWORD }),
+  });
+  token = (await res.json()).access_token;
+});
+after(async () => { await browser?.close(); });
+
+function sign(secret, claims) {
+  const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+
+test('staff add a customer, find them, see their history, edit and deactivate them', async () => {
+  const account = `ACC-${Date.now()}`;
+  const page = await browser.newPage();
+  await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
+  await page.waitForURL(`${BASE_URL}/`);
+  await page.goto(`${BASE_URL}/customers/new`);
+  await waitForHydration(page);
+  const form = page.getByTestId('customer-form');
+  await form.locator('input[name=full_name]').fill('Mariana Ortiz');
+  await form.locator('input[name=email]').fill(`mariana.${account}@example.com`);
+  await form.locator('input[name=phone]').fill('+52 33 5555 0101');
+  await form.locator('input[name=account_number]').fill(account);
+  await form.locator('input[name=tags]').fill('VIP, hipoteca');
+  await form.getByTestId('save-customer').click();
+  await page.waitForURL(/\/customers\/\d+$/);
+  const id = page.url().match(/(\d+)$/)[1];
+  await page.getByTestId('customer-name').filter({ hasText: 'Mariana Ortiz' }).waitFor();
+  assert.equal(await page.getByTestId('customer-tags').textContent(), 'vip, hipoteca');
+
+  // The customer chats from the bank's site, identified by account number: the profile shows it.
+  const inbox = await (await fetch(`${BASE_URL}/api/v1/inboxes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name: 'CRM', allowed_origins: [BASE_URL] }),
+  })).json();
+  const identity = sign(inbox.identity_secret, { sub: account, exp: Math.floor(Date.now() / 1000) + 300 });
+  const chat = await (await fetch(`${BASE_URL}/api/v1/chat/start`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ inbox: inbox.key, identity_token: identity }),
+  })).json();
+  await page.reload();
+  await waitForHydration(page);
+  const link = page.getByTestId('customer-conversations').locator(`a[href="/conversations/${chat.conversation_id}"]`);
+  await link.waitFor();
+
+  // The list finds them by tag, and by part of the phone.
+  for (const q of ['hipoteca', '5555 0101']) {
+    await page.goto(`${BASE_URL}/customers?q=${encodeURIComponent(q)}`);
+    await page.locator(`tr[data-customer-id="${id}"]`).waitFor();
+  }
+
+  // A second customer with the same e-mail is refused, with the reason.
+  await page.goto(`${BASE_URL}/customers/new`);
+  await waitForHydration(page);
+  await form.locator('input[name=full_name]').fill('Otra Persona');
+  await form.locator('input[name=email]').fill(`MARIANA.${account}@example.com`);
+  await form.getByTestId('save-customer').click();
+  await page.getByTestId('customer-error').filter({ hasText: 'already exists' }).waitFor();
+  assert.ok(page.url().endsWith('/customers/new'), 'stays on the form');
+
+  // Edit, then deactivate.
+  await page.goto(`${BASE_URL}/customers/${id}`);
+  await waitForHydration(page);
+  await form.locator('input[name=tags]').fill('vip, hipoteca, nómina');
+  await form.getByTestId('save-customer').click();
+  await page.getByTestId('customer-tags').filter({ hasText: 'vip, hipoteca, nómina' }).waitFor();
+  await page.getByTestId('deactivate-customer').click();
+  await page.locator('.page-head .badge', { hasText: 'INACTIVE' }).waitFor();
+  await page.goto(`${BASE_URL}/customers?status=INACTIVE`);
+  await page.locator(`tr[data-customer-id="${id}"]`).waitFor();
+  await page.close();
+});
