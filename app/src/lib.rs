@@ -19,7 +19,7 @@ use pages::customers::{CustomersPage, profile::CustomerProfilePage};
 use pages::inboxes::{InboxesPage, editor::InboxEditorPage};
 use pages::knowledge::{KnowledgePage, editor::ArticleEditorPage};
 use pages::tickets::{TicketsPage, detail::TicketPage};
-use pages::{home::HomePage, login::LoginPage, not_found::NotFound, users::UsersPage};
+use pages::{home::HomePage, login::LoginPage, not_found::NotFound, settings::SettingsPage, users::UsersPage};
 
 /// The HTML document around the app (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("customers") view=CustomersPage ssr=SsrMode::Async/>
                     <Route path=path!("customers/new") view=CustomerProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("customers/:id") view=CustomerProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes") view=InboxesPage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes/new") view=InboxEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes/:id") view=InboxEditorPage ssr=SsrMode::Async/>

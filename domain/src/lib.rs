@@ -34,6 +34,8 @@ pub mod routing;
 #[cfg(feature = "server")]
 pub mod seed;
 #[cfg(feature = "server")]
+pub mod settings;
+#[cfg(feature = "server")]
 pub mod state;
 #[cfg(feature = "server")]
 pub mod tickets;

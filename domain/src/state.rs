@@ -16,6 +16,8 @@ pub struct AppState {
     pub audit: AuditLog,
     /// The knowledge-base index and the assistant's settings.
     pub assistant: std::sync::Arc<Assistant>,
+    /// The stored system settings JoxAI reads while it runs.
+    pub runtime: std::sync::Arc<crate::settings::Runtime>,
     /// Where changes are announced to sockets.
     pub events: std::sync::Arc<crate::events::EventBus>,
 }
@@ -27,6 +29,7 @@ impl AppState {
             audit: AuditLog::new(db.clone()),
             assistant: std::sync::Arc::new(Assistant::from_config(&config.assistant)),
             events: std::sync::Arc::new(crate::events::EventBus::new()),
+            runtime: std::sync::Arc::default(),
             config: std::sync::Arc::new(config),
             db,
         }

@@ -14,6 +14,7 @@ mod m20261122_000008_presence;
 mod m20261122_000009_canned_responses;
 mod m20261122_000010_inboxes;
 mod m20261201_000011_customers;
+mod m20261201_000012_settings;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000009_canned_responses::Migration),
             Box::new(m20261122_000010_inboxes::Migration),
             Box::new(m20261201_000011_customers::Migration),
+            Box::new(m20261201_000012_settings::Migration),
         ]
     }
 }

@@ -34,6 +34,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     }
     let articles = domain::knowledge::load_index(&state).await?;
     tracing::info!(articles, "knowledge base indexed");
+    domain::settings::apply_stored(&state).await?;
     Ok(state)
 }
 

@@ -29,6 +29,7 @@ pub fn Shell() -> impl IntoView {
 fn Frame(user: UserOut) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     let is_admin = user.role == Role::Admin;
+    let is_lead = is_admin || user.role == Role::Supervisor;
     view! {
         <div class="layout">
             <header class="topbar">
@@ -44,6 +45,9 @@ fn Frame(user: UserOut) -> impl IntoView {
                     <Show when=move || is_admin>
                         <A href="/users">"Users"</A>
                         <A href="/inboxes">"Inboxes"</A>
+                    </Show>
+                    <Show when=move || is_lead>
+                        <A href="/settings">"Settings"</A>
                     </Show>
                     <a href="/api/v1/docs" rel="external">"API docs"</a>
                 </nav>

@@ -8,5 +8,6 @@ pub mod inboxes;
 pub mod knowledge;
 pub mod login;
 pub mod not_found;
+pub mod settings;
 pub mod tickets;
 pub mod users;

@@ -123,7 +123,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<Sta
     .await?;
     let custom =
         inbox.as_ref().and_then(|i| if language == Lang::En { i.greeting_en.clone() } else { i.greeting_es.clone() });
-    let greeting = custom.unwrap_or_else(|| state.config.chat.greeting(language).to_owned());
+    let greeting = custom.unwrap_or_else(|| state.runtime.greeting(&state.config, language));
     let message = NewMessage {
         role: MessageRole::Assistant,
         author_id: None,

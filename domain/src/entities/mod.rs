@@ -10,6 +10,7 @@ pub mod inboxes;
 pub mod knowledge_articles;
 pub mod messages;
 pub mod refresh_tokens;
+pub mod settings;
 pub mod ticket_notes;
 pub mod tickets;
 pub mod users;

@@ -8,7 +8,7 @@ use chrono::Utc;
 use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set};
 
-pub use hours::open_at;
+pub use hours::{open_at, validate as validate_hours};
 pub use identity::verify_identity;
 
 use crate::assistant::language::Lang;
@@ -277,9 +277,10 @@ pub async fn find_active(state: &AppState, key: &str) -> DomainResult<inboxes::M
 /// `GET /widget/config?inbox=KEY` (public).
 pub async fn widget_config(state: &AppState, key: &str) -> DomainResult<WidgetConfig> {
     let inbox = find_active(state, key).await?;
-    let hours = hours_of(&inbox);
+    // An inbox without hours of its own keeps the system's (`chat.business_hours`), if any.
+    let hours = hours_of(&inbox).or_else(|| state.runtime.business_hours());
     let greeting =
-        |custom: &Option<String>, lang| custom.clone().unwrap_or_else(|| state.config.chat.greeting(lang).to_owned());
+        |custom: &Option<String>, lang| custom.clone().unwrap_or_else(|| state.runtime.greeting(&state.config, lang));
     Ok(WidgetConfig {
         key: inbox.key.clone(),
         name: inbox.name.clone(),

@@ -13,6 +13,7 @@ mod inboxes;
 mod knowledge;
 mod priority;
 mod role;
+mod settings;
 mod tickets;
 mod users;
 
@@ -39,6 +40,10 @@ pub use inboxes::{
 pub use knowledge::{ArticleFilter, ArticleOut, CreateArticleRequest, SearchParams, UpdateArticleRequest};
 pub use priority::Priority;
 pub use role::{ParseRoleError, Role};
+pub use settings::{
+    CreateSettingRequest, PublicSettingOut, SettingCreated, SettingDeleted, SettingOut, SettingType, SettingUpdated,
+    SettingValue, SettingsFilter, UpdateSettingRequest, UserSettingOut, UserSettingRequest,
+};
 pub use tickets::{
     AssignRequest, CreateNoteRequest, CreateTicketRequest, NoteOut, PriorityRequest, StatusRequest, TicketFilter,
     TicketOut, TicketStatus,

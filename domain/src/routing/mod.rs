@@ -49,7 +49,7 @@ pub async fn pick_agent(state: &AppState) -> DomainResult<Option<users::Model>> 
         .all(&state.db)
         .await?;
     let counts = open_counts(state).await?;
-    let capacity = state.config.chat.agent_capacity;
+    let capacity = state.runtime.agent_capacity(&state.config);
     let last = |id: i32| online.iter().find(|p| p.user_id == id).and_then(|p| p.last_assigned_at);
     Ok(agents
         .into_iter()
@@ -210,7 +210,7 @@ pub async fn agents(state: &AppState, actor: &CurrentUser) -> DomainResult<Vec<A
                     .and_then(|p| p.status.parse().ok())
                     .unwrap_or(Presence::Offline),
                 open_tickets: counts.get(&u.id).copied().unwrap_or(0),
-                capacity: state.config.chat.agent_capacity,
+                capacity: state.runtime.agent_capacity(&state.config),
                 worked_today_secs: worked_today(&mine, now),
                 role: u.role.parse().unwrap_or(Role::Agent),
                 id: u.id,

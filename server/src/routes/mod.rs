@@ -12,6 +12,7 @@ pub mod health;
 pub mod inboxes;
 pub mod knowledge;
 pub mod realtime;
+pub mod settings;
 pub mod tickets;
 pub mod users;
 
@@ -85,6 +86,11 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(customers::search))
         .routes(routes!(customers::stats))
         .routes(routes!(customers::get, customers::update, customers::deactivate))
+        .routes(routes!(settings::list_system, settings::create_system))
+        .routes(routes!(settings::get_system, settings::update_system, settings::delete_system))
+        .routes(routes!(settings::list_mine))
+        .routes(routes!(settings::set_mine))
+        .routes(routes!(settings::public))
         .routes(routes!(conversations::list))
         .routes(routes!(conversations::get))
         .routes(routes!(conversations::message))

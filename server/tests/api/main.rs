@@ -23,5 +23,6 @@ mod migrations;
 mod openapi;
 mod rate_limit;
 mod realtime;
+mod settings;
 mod tickets;
 mod users;

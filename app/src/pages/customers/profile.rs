@@ -36,11 +36,9 @@ pub fn CustomerProfilePage() -> impl IntoView {
             .or_else(|| deactivate.value().get().and_then(Result::err))
             .map(|e| e.to_string())
     };
-    let saved = move || (id() != 0 && matches!(save.value().get(), Some(Ok(_)))).then_some("Saved.");
     view! {
         <p><a href="/customers">"← All customers"</a></p>
         <p class="error" role="alert" data-testid="customer-error">{error}</p>
-        <p class="notice" role="status" data-testid="customer-saved">{saved}</p>
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match customer.await {

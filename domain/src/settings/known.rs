@@ -1,0 +1,117 @@
+//! The settings JoxAI itself reads, each with its category, whether anyone may read it, and the
+//! check its value must pass. Other keys are free-form JSON.
+
+use serde_json::Value;
+
+use crate::model::BusinessHours;
+
+/// A setting JoxAI reads at run time.
+pub struct Known {
+    pub key: &'static str,
+    pub category: &'static str,
+    pub description: &'static str,
+    /// Shown by `GET /settings/public` unless the admin says otherwise.
+    pub public: bool,
+    /// Why a value is refused, if it is.
+    pub check: fn(&Value) -> Result<(), &'static str>,
+}
+
+pub const KNOWN: &[Known] = &[
+    Known {
+        key: "app_name",
+        category: "general",
+        description: "The product's name as staff and customers see it",
+        public: true,
+        check: name,
+    },
+    Known {
+        key: "assistant.confidence_threshold",
+        category: "assistant",
+        description: "Answers below this confidence (0 to 1) count as not known",
+        public: false,
+        check: fraction,
+    },
+    Known {
+        key: "assistant.low_confidence_turns",
+        category: "assistant",
+        description: "After this many not-known answers in a row (1 to 10), a person takes over",
+        public: false,
+        check: turns,
+    },
+    Known {
+        key: "chat.greeting_es",
+        category: "chat",
+        description: "The assistant's first message in Spanish (inboxes may have their own)",
+        public: true,
+        check: greeting,
+    },
+    Known {
+        key: "chat.greeting_en",
+        category: "chat",
+        description: "The assistant's first message in English (inboxes may have their own)",
+        public: true,
+        check: greeting,
+    },
+    Known {
+        key: "chat.business_hours",
+        category: "chat",
+        description: "When people answer, for inboxes without hours of their own: {utc_offset_minutes, days}",
+        public: true,
+        check: hours,
+    },
+    Known {
+        key: "routing.agent_capacity",
+        category: "limits",
+        description: "Open tickets an agent holds at most before new ones wait (1 to 100)",
+        public: false,
+        check: capacity,
+    },
+];
+
+/// The known setting named `key`, if it is one.
+pub fn find(key: &str) -> Option<&'static Known> {
+    KNOWN.iter().find(|k| k.key == key)
+}
+
+fn name(value: &Value) -> Result<(), &'static str> {
+    match value.as_str().map(str::trim) {
+        Some(text) if !text.is_empty() && text.chars().count() <= 100 => Ok(()),
+        _ => Err("must be a text of 1 to 100 characters"),
+    }
+}
+
+fn greeting(value: &Value) -> Result<(), &'static str> {
+    match value.as_str().map(str::trim) {
+        Some(text) if !text.is_empty() && text.chars().count() <= 1000 => Ok(()),
+        _ => Err("must be a text of 1 to 1,000 characters"),
+    }
+}
+
+fn fraction(value: &Value) -> Result<(), &'static str> {
+    match value.as_f64() {
+        Some(n) if (0.0..=1.0).contains(&n) => Ok(()),
+        _ => Err("must be a number from 0 to 1"),
+    }
+}
+
+fn turns(value: &Value) -> Result<(), &'static str> {
+    match value.as_u64() {
+        Some(n) if (1..=10).contains(&n) => Ok(()),
+        _ => Err("must be a whole number from 1 to 10"),
+    }
+}
+
+fn capacity(value: &Value) -> Result<(), &'static str> {
+    match value.as_u64() {
+        Some(n) if (1..=100).contains(&n) => Ok(()),
+        _ => Err("must be a whole number from 1 to 100"),
+    }
+}
+
+fn hours(value: &Value) -> Result<(), &'static str> {
+    let parsed: Result<BusinessHours, _> = serde_json::from_value(value.clone());
+    match parsed {
+        Ok(hours) if crate::inboxes::validate_hours(&hours).is_ok() => Ok(()),
+        _ => Err("must be {utc_offset_minutes, days: [{day, open, close}]} with valid days and times"),
+    }
+}

@@ -1,0 +1,44 @@
+// The settings page: an ADMIN changes the greeting (new chats get it at once), a bad capacity is
+// refused with the reason, and "Reset" goes back to the configured greeting.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function greeting() {
+  const res = await fetch(`${BASE_URL}/api/v1/chat/start`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ language: 'es' }),
+  });
+  return (await res.json()).messages[0].content;
+}
+
+test('an admin edits the settings JoxAI reads, with each value checked', async () => {
+  const before = await greeting();
+  const page = await browser.newPage();
+  await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
+  await page.waitForURL(`${BASE_URL}/`);
+  await page.goto(`${BASE_URL}/settings`);
+  await waitForHydration(page);
+
+  const row = page.locator('tr[data-setting="chat.greeting_es"]');
+  await row.getByTestId('value-chat.greeting_es').fill('¡Hola! Te atiende Banco Sol.');
+  await row.getByRole('button', { name: 'Save' }).click();
+  await row.getByRole('button', { name: 'Reset' }).waitFor();
+  assert.equal(await greeting(), '¡Hola! Te atiende Banco Sol.');
+
+  const capacity = page.locator('tr[data-setting="routing.agent_capacity"]');
+  await capacity.getByTestId('value-routing.agent_capacity').fill('muchos');
+  await capacity.getByRole('button', { name: 'Save' }).click();
+  await page.getByTestId('settings-error').filter({ hasText: 'whole number from 1 to 100' }).waitFor();
+
+  await row.getByRole('button', { name: 'Reset' }).click();
+  await row.getByRole('button', { name: 'Reset' }).waitFor({ state: 'detached' });
+  assert.equal(await greeting(), before);
+  await page.close();
+});
