@@ -14,6 +14,7 @@ use leptos_router::{SsrMode, path};
 
 use components::shell::Shell;
 use pages::assistant::{AskPage, answers::AnswersPage};
+use pages::audit::AuditPage;
 use pages::conversations::ConversationsPage;
 use pages::customers::{CustomersPage, profile::CustomerProfilePage};
 use pages::inboxes::{InboxesPage, editor::InboxEditorPage};
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("customers/new") view=CustomerProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("customers/:id") view=CustomerProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("settings") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes") view=InboxesPage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes/new") view=InboxEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes/:id") view=InboxEditorPage ssr=SsrMode::Async/>

@@ -2,6 +2,7 @@
 //! role on the server through the same `domain` services the REST API uses.
 
 pub mod assistant;
+pub mod audit;
 pub mod auth;
 pub mod conversations;
 pub mod customers;

@@ -30,6 +30,7 @@ fn Frame(user: UserOut) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     let is_admin = user.role == Role::Admin;
     let is_lead = is_admin || user.role == Role::Supervisor;
+    let reads_audit = is_admin || user.role == Role::Viewer;
     view! {
         <div class="layout">
             <header class="topbar">
@@ -48,6 +49,9 @@ fn Frame(user: UserOut) -> impl IntoView {
                     </Show>
                     <Show when=move || is_lead>
                         <A href="/settings">"Settings"</A>
+                    </Show>
+                    <Show when=move || reads_audit>
+                        <A href="/audit">"Audit"</A>
                     </Show>
                     <a href="/api/v1/docs" rel="external">"API docs"</a>
                 </nav>

@@ -1,6 +1,7 @@
 //! One module per page, named after its route.
 
 pub mod assistant;
+pub mod audit;
 pub mod conversations;
 pub mod customers;
 pub mod home;

@@ -3,6 +3,7 @@
 
 mod agents;
 mod assistant;
+mod audit;
 mod auth;
 mod canned;
 mod chat;
@@ -21,6 +22,7 @@ pub use agents::{AgentOut, Presence, PresenceRequest};
 pub use assistant::{
     AnswerFilter, AnswerRecord, AskRequest, AskResponse, DecisionOut, ReplyMetadata, Source, VerdictRequest,
 };
+pub use audit::{AuditFilter, AuditRecord, AuditVerification};
 pub use auth::{LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UserOut};
 pub use canned::{CannedRequest, CannedResponse};
 pub use chat::{

@@ -3,6 +3,7 @@
 
 pub mod agents;
 pub mod assistant;
+pub mod audit;
 pub mod auth;
 pub mod canned;
 pub mod chat;
@@ -91,6 +92,8 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(settings::list_mine))
         .routes(routes!(settings::set_mine))
         .routes(routes!(settings::public))
+        .routes(routes!(audit::list))
+        .routes(routes!(audit::verify))
         .routes(routes!(conversations::list))
         .routes(routes!(conversations::get))
         .routes(routes!(conversations::message))

@@ -7,20 +7,6 @@ use serde_json::{Value, json};
 
 use crate::harness::{TestApp, spawn_app};
 
-async fn send(
-    app: &TestApp,
-    method: reqwest::Method,
-    token: &str,
-    path: &str,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let mut req = app.client.request(method, app.api(path)).bearer_auth(token);
-    if let Some(body) = body {
-        req = req.json(&body);
-    }
-    req.send().await.unwrap()
-}
-
 fn ana() -> Value {
     json!({
         "full_name": "Ana Torres",
@@ -35,7 +21,7 @@ fn ana() -> Value {
 }
 
 async fn count(app: &TestApp, token: &str) -> String {
-    let res = send(app, reqwest::Method::GET, token, "/customers", None).await;
+    let res = app.send(reqwest::Method::GET, token, "/customers", None).await;
     res.headers()["x-total-count"].to_str().unwrap().to_owned()
 }
 
@@ -48,8 +34,8 @@ async fn staff_create_find_edit_and_deactivate_customers() {
     let (viewer_user, viewer) = app.token_for("viewer", Role::Viewer).await;
 
     // Create: the reference's short answer; e-mail lower case, tags without repeats.
-    assert_eq!(send(&app, Method::POST, &viewer, "/customers", Some(ana())).await.status(), 403);
-    let res = send(&app, Method::POST, &agent, "/customers", Some(ana())).await;
+    assert_eq!(app.send(Method::POST, &viewer, "/customers", Some(ana())).await.status(), 403);
+    let res = app.send(Method::POST, &agent, "/customers", Some(ana())).await;
     assert_eq!(res.status(), 201);
     let created: Value = res.json().await.unwrap();
     assert_eq!(created["email"], "ana.torres@example.com");
@@ -60,11 +46,11 @@ async fn staff_create_find_edit_and_deactivate_customers() {
 
     // Unique e-mail (any case) and account number: 409, nothing stored.
     let same_email = json!({ "full_name": "Otra", "email": "ANA.TORRES@example.com" });
-    let res = send(&app, Method::POST, &agent, "/customers", Some(same_email)).await;
+    let res = app.send(Method::POST, &agent, "/customers", Some(same_email)).await;
     assert_eq!(res.status(), 409);
     assert!(res.json::<Value>().await.unwrap()["detail"].as_str().unwrap().contains("e-mail"));
     let same_account = json!({ "full_name": "Otra", "account_number": "ACC-100200" });
-    assert_eq!(send(&app, Method::POST, &agent, "/customers", Some(same_account)).await.status(), 409);
+    assert_eq!(app.send(Method::POST, &agent, "/customers", Some(same_account)).await.status(), 409);
     // Bad input: 422 naming the field, nothing stored.
     for (bad, field) in [
         (json!({ "full_name": " " }), "full_name"),
@@ -76,35 +62,36 @@ async fn staff_create_find_edit_and_deactivate_customers() {
         (json!({ "full_name": "B", "assigned_agent_id": viewer_user.id }), "assigned_agent_id"),
         (json!({ "full_name": "B", "assigned_agent_id": 999_999 }), "assigned_agent_id"),
     ] {
-        let res = send(&app, Method::POST, &agent, "/customers", Some(bad.clone())).await;
+        let res = app.send(Method::POST, &agent, "/customers", Some(bad.clone())).await;
         assert_eq!(res.status(), 422, "{bad}");
         assert_eq!(res.json::<Value>().await.unwrap()["field"], field, "{bad}");
     }
-    let res = send(&app, Method::POST, &agent, "/customers", Some(json!({ "full_name": "B", "status": "GONE" }))).await;
+    let res = app.send(Method::POST, &agent, "/customers", Some(json!({ "full_name": "B", "status": "GONE" }))).await;
     assert_eq!(res.status(), 422, "unknown status");
     assert_eq!(count(&app, &viewer).await, "1");
 
     // A business customer assigned to the agent, for the filters.
     let acme = json!({ "full_name": "ACME 100% Seguros S.A.", "customer_type": "BUSINESS", "account_number": "EMP-9",
         "tags": ["empresa"], "assigned_agent_id": agent_user.id });
-    assert_eq!(send(&app, Method::POST, &lead, "/customers", Some(acme)).await.status(), 201);
+    assert_eq!(app.send(Method::POST, &lead, "/customers", Some(acme)).await.status(), 201);
     let list: Vec<Value> =
-        send(&app, Method::GET, &viewer, "/customers?customer_type=BUSINESS", None).await.json().await.unwrap();
+        app.send(Method::GET, &viewer, "/customers?customer_type=BUSINESS", None).await.json().await.unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["assigned_agent_id"], agent_user.id);
-    let list: Vec<Value> =
-        send(&app, Method::GET, &viewer, &format!("/customers?assigned_agent_id={}", agent_user.id), None)
-            .await
-            .json()
-            .await
-            .unwrap();
+    let list: Vec<Value> = app
+        .send(Method::GET, &viewer, &format!("/customers?assigned_agent_id={}", agent_user.id), None)
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(list[0]["full_name"], "ACME 100% Seguros S.A.");
-    let res = send(&app, Method::GET, &viewer, "/customers?limit=2&skip=1", None).await;
+    let res = app.send(Method::GET, &viewer, "/customers?limit=2&skip=1", None).await;
     assert_eq!(res.headers()["x-total-count"], "2");
     assert_eq!(res.json::<Vec<Value>>().await.unwrap().len(), 1);
-    assert_eq!(send(&app, Method::GET, &viewer, "/customers?limit=501", None).await.status(), 422);
-    assert_eq!(send(&app, Method::GET, &viewer, "/customers?status=nope", None).await.status(), 422);
-    let full: Vec<Value> = send(&app, Method::GET, &viewer, "/customers?status=ACTIVE&customer_type=INDIVIDUAL", None)
+    assert_eq!(app.send(Method::GET, &viewer, "/customers?limit=501", None).await.status(), 422);
+    assert_eq!(app.send(Method::GET, &viewer, "/customers?status=nope", None).await.status(), 422);
+    let full: Vec<Value> = app
+        .send(Method::GET, &viewer, "/customers?status=ACTIVE&customer_type=INDIVIDUAL", None)
         .await
         .json()
         .await
@@ -123,20 +110,20 @@ async fn staff_create_find_edit_and_deactivate_customers() {
         ("100%", "ACME 100% Seguros S.A."),
         ("empresa", "ACME 100% Seguros S.A."),
     ] {
-        let found: Vec<Value> =
-            send(&app, Method::GET, &viewer, &format!("/customers/search?q={}", urlencode(q)), None)
-                .await
-                .json()
-                .await
-                .unwrap();
+        let found: Vec<Value> = app
+            .send(Method::GET, &viewer, &format!("/customers/search?q={}", urlencode(q)), None)
+            .await
+            .json()
+            .await
+            .unwrap();
         let names: Vec<&str> = found.iter().filter_map(|c| c["full_name"].as_str()).collect();
         assert_eq!(names, vec![expect], "search {q}");
     }
-    let none: Vec<Value> =
-        send(&app, Method::GET, &viewer, "/customers/search?q=zzz", None).await.json().await.unwrap();
+    let none: Vec<Value> = app.send(Method::GET, &viewer, "/customers/search?q=zzz", None).await.json().await.unwrap();
     assert!(none.is_empty());
-    assert_eq!(send(&app, Method::GET, &viewer, "/customers/search?q=%20", None).await.status(), 422);
-    let typed: Vec<Value> = send(&app, Method::GET, &viewer, "/customers/search?q=a&customer_type=BUSINESS", None)
+    assert_eq!(app.send(Method::GET, &viewer, "/customers/search?q=%20", None).await.status(), 422);
+    let typed: Vec<Value> = app
+        .send(Method::GET, &viewer, "/customers/search?q=a&customer_type=BUSINESS", None)
         .await
         .json()
         .await
@@ -145,18 +132,17 @@ async fn staff_create_find_edit_and_deactivate_customers() {
 
     // Update: only the named fields; "" clears; a clash is 409 and changes nothing.
     let path = format!("/customers/{id}");
-    let res =
-        send(&app, Method::PUT, &agent, &path, Some(json!({ "full_name": "Ana Torres Ruiz", "phone": "" }))).await;
+    let res = app.send(Method::PUT, &agent, &path, Some(json!({ "full_name": "Ana Torres Ruiz", "phone": "" }))).await;
     assert_eq!(res.status(), 200);
     let updated: Value = res.json().await.unwrap();
     assert_eq!(updated["full_name"], "Ana Torres Ruiz");
     assert_eq!(updated.as_object().unwrap().len(), 3, "id, full_name, updated_at");
-    let res = send(&app, Method::PUT, &agent, &path, Some(json!({ "account_number": "EMP-9" }))).await;
+    let res = app.send(Method::PUT, &agent, &path, Some(json!({ "account_number": "EMP-9" }))).await;
     assert_eq!(res.status(), 409);
-    assert_eq!(send(&app, Method::PUT, &agent, &path, Some(json!({ "email": "x@" }))).await.status(), 422);
-    assert_eq!(send(&app, Method::PUT, &viewer, &path, Some(json!({ "notes": "x" }))).await.status(), 403);
-    assert_eq!(send(&app, Method::PUT, &agent, "/customers/999999", Some(json!({}))).await.status(), 404);
-    let profile: Value = send(&app, Method::GET, &viewer, &path, None).await.json().await.unwrap();
+    assert_eq!(app.send(Method::PUT, &agent, &path, Some(json!({ "email": "x@" }))).await.status(), 422);
+    assert_eq!(app.send(Method::PUT, &viewer, &path, Some(json!({ "notes": "x" }))).await.status(), 403);
+    assert_eq!(app.send(Method::PUT, &agent, "/customers/999999", Some(json!({}))).await.status(), 404);
+    let profile: Value = app.send(Method::GET, &viewer, &path, None).await.json().await.unwrap();
     assert_eq!((profile["phone"].clone(), profile["account_number"].clone()), (Value::Null, json!("ACC-100200")));
     assert_eq!(profile["updated_by_id"], agent_user.id);
 
@@ -167,16 +153,16 @@ async fn staff_create_find_edit_and_deactivate_customers() {
         (Some(2), Some(2), Some(1))
     );
     assert_eq!((stats["unassigned"].as_u64(), stats["new_last_30_days"].as_u64()), (Some(1), Some(2)));
-    assert_eq!(send(&app, Method::DELETE, &agent, &path, None).await.status(), 403);
-    let res = send(&app, Method::DELETE, &lead, &path, None).await;
+    assert_eq!(app.send(Method::DELETE, &agent, &path, None).await.status(), 403);
+    let res = app.send(Method::DELETE, &lead, &path, None).await;
     assert_eq!(res.status(), 200);
     assert_eq!(
         res.json::<Value>().await.unwrap(),
         json!({ "message": "Customer deactivated successfully", "customer_id": id })
     );
-    assert_eq!(send(&app, Method::DELETE, &lead, "/customers/999999", None).await.status(), 404);
+    assert_eq!(app.send(Method::DELETE, &lead, "/customers/999999", None).await.status(), 404);
     let inactive: Vec<Value> =
-        send(&app, Method::GET, &viewer, "/customers?status=INACTIVE", None).await.json().await.unwrap();
+        app.send(Method::GET, &viewer, "/customers?status=INACTIVE", None).await.json().await.unwrap();
     assert_eq!(inactive[0]["id"], id, "still there, inactive");
     assert_eq!(app.get_json(&viewer, "/customers/stats").await["inactive"], 1);
 
@@ -201,20 +187,20 @@ async fn a_profile_shows_the_customers_conversations_and_tickets() {
     let (_, admin) = app.token_for("admin", Role::Admin).await;
     let (_, viewer) = app.token_for("viewer", Role::Viewer).await;
     let customer = json!({ "full_name": "Luis Pérez", "email": "luis@example.com", "account_number": "ACC-77" });
-    let id = send(&app, Method::POST, &admin, "/customers", Some(customer)).await.json::<Value>().await.unwrap()["id"]
+    let id = app.send(Method::POST, &admin, "/customers", Some(customer)).await.json::<Value>().await.unwrap()["id"]
         .as_i64()
         .unwrap();
-    let inbox: Value = send(
-        &app,
-        Method::POST,
-        &admin,
-        "/inboxes",
-        Some(json!({ "name": "Web", "allowed_origins": ["https://banco.example"] })),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let inbox: Value = app
+        .send(
+            Method::POST,
+            &admin,
+            "/inboxes",
+            Some(json!({ "name": "Web", "allowed_origins": ["https://banco.example"] })),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
     // The bank's page proves who the customer is: the token names the account number.
     let claims = json!({ "sub": "ACC-77", "exp": chrono::Utc::now().timestamp() + 300 });
     let secret = inbox["identity_secret"].as_str().unwrap();
@@ -250,8 +236,8 @@ async fn a_profile_shows_the_customers_conversations_and_tickets() {
     let tickets = profile["tickets"].as_array().unwrap();
     assert_eq!(tickets.len(), 1);
     assert_eq!(tickets[0]["category"], "offline");
-    assert_eq!(send(&app, Method::GET, &viewer, "/customers/999999", None).await.status(), 404);
-    assert_eq!(send(&app, Method::GET, &viewer, "/customers/abc", None).await.status(), 422);
+    assert_eq!(app.send(Method::GET, &viewer, "/customers/999999", None).await.status(), 404);
+    assert_eq!(app.send(Method::GET, &viewer, "/customers/abc", None).await.status(), 422);
 
     let viewed = app.audit().await.into_iter().filter(|r| r.action == "CUSTOMER_VIEWED").count();
     assert_eq!(viewed, 1, "each profile view is audited, the failed ones not as views");

@@ -147,6 +147,21 @@ impl TestApp {
         (user, body["access_token"].as_str().unwrap().to_owned())
     }
 
+    /// `METHOD /api/v1{path}` as the holder of `token`, with `body` as JSON if given.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        token: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> reqwest::Response {
+        let mut req = self.client.request(method, self.api(path)).bearer_auth(token);
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        req.send().await.unwrap()
+    }
+
     /// `GET /api/v1{path}` as the holder of `token`, as JSON.
     pub async fn get_json(&self, token: &str, path: &str) -> Value {
         self.client.get(self.api(path)).bearer_auth(token).send().await.unwrap().json().await.unwrap()

@@ -6,6 +6,7 @@
 mod admin_panel;
 mod agents;
 mod assistant;
+mod audit;
 mod auth;
 mod canned;
 mod chat;

@@ -6,15 +6,7 @@ use domain::model::Role;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::harness::{TestApp, spawn_app};
-
-async fn send(app: &TestApp, method: Method, token: &str, path: &str, body: Option<Value>) -> reqwest::Response {
-    let mut req = app.client.request(method, app.api(path)).bearer_auth(token);
-    if let Some(body) = body {
-        req = req.json(&body);
-    }
-    req.send().await.unwrap()
-}
+use crate::harness::spawn_app;
 
 #[tokio::test]
 async fn admins_write_system_settings_supervisors_read_agents_cannot() {
@@ -24,14 +16,14 @@ async fn admins_write_system_settings_supervisors_read_agents_cannot() {
     let (_, agent) = app.token_for("agent", Role::Agent).await;
     let body = json!({ "key": "max_tickets_per_agent", "value": 10, "category": "limits", "description": "Maximum tickets per agent", "is_public": false });
 
-    assert_eq!(send(&app, Method::POST, &lead, "/settings/system", Some(body.clone())).await.status(), 403);
-    let res = send(&app, Method::POST, &admin, "/settings/system", Some(body.clone())).await;
+    assert_eq!(app.send(Method::POST, &lead, "/settings/system", Some(body.clone())).await.status(), 403);
+    let res = app.send(Method::POST, &admin, "/settings/system", Some(body.clone())).await;
     assert_eq!(res.status(), 201);
     let created: Value = res.json().await.unwrap();
     assert_eq!((created["key"].as_str(), created["value"].as_i64()), (Some("max_tickets_per_agent"), Some(10)));
     assert_eq!((created["setting_type"].as_str(), created["category"].as_str()), (Some("SYSTEM"), Some("limits")));
     assert_eq!(created.as_object().unwrap().len(), 7, "id, key, value, setting_type, category, is_public, created_at");
-    assert_eq!(send(&app, Method::POST, &admin, "/settings/system", Some(body)).await.status(), 409);
+    assert_eq!(app.send(Method::POST, &admin, "/settings/system", Some(body)).await.status(), 409);
     for (bad, field) in [
         (json!({ "key": "Bad Key", "value": 1 }), "key"),
         (json!({ "key": "ok", "value": null }), "value"),
@@ -43,46 +35,43 @@ async fn admins_write_system_settings_supervisors_read_agents_cannot() {
         ),
         (json!({ "key": "ok", "value": 1, "category": "no spaces" }), "category"),
     ] {
-        let res = send(&app, Method::POST, &admin, "/settings/system", Some(bad.clone())).await;
+        let res = app.send(Method::POST, &admin, "/settings/system", Some(bad.clone())).await;
         assert_eq!(res.status(), 422, "{bad}");
         assert_eq!(res.json::<Value>().await.unwrap()["field"], field, "{bad}");
     }
 
-    assert_eq!(send(&app, Method::GET, &agent, "/settings/system", None).await.status(), 403, "AGENT gets 403");
-    let list: Vec<Value> = send(&app, Method::GET, &lead, "/settings/system", None).await.json().await.unwrap();
+    assert_eq!(app.send(Method::GET, &agent, "/settings/system", None).await.status(), 403, "AGENT gets 403");
+    let list: Vec<Value> = app.send(Method::GET, &lead, "/settings/system", None).await.json().await.unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(
         (list[0]["user_id"].clone(), list[0]["description"].clone()),
         (Value::Null, json!("Maximum tickets per agent"))
     );
     let none: Vec<Value> =
-        send(&app, Method::GET, &lead, "/settings/system?category=general", None).await.json().await.unwrap();
+        app.send(Method::GET, &lead, "/settings/system?category=general", None).await.json().await.unwrap();
     assert!(none.is_empty());
     let one = app.get_json(&lead, "/settings/system/max_tickets_per_agent").await;
     assert_eq!(one, json!({ "key": "max_tickets_per_agent", "value": 10 }));
-    assert_eq!(send(&app, Method::GET, &lead, "/settings/system/nope", None).await.status(), 404);
+    assert_eq!(app.send(Method::GET, &lead, "/settings/system/nope", None).await.status(), 404);
 
     let change = json!({ "value": 15, "description": "Updated maximum tickets per agent" });
     assert_eq!(
-        send(&app, Method::PUT, &lead, "/settings/system/max_tickets_per_agent", Some(change.clone())).await.status(),
+        app.send(Method::PUT, &lead, "/settings/system/max_tickets_per_agent", Some(change.clone())).await.status(),
         403
     );
-    let res = send(&app, Method::PUT, &admin, "/settings/system/max_tickets_per_agent", Some(change)).await;
+    let res = app.send(Method::PUT, &admin, "/settings/system/max_tickets_per_agent", Some(change)).await;
     assert_eq!(res.status(), 200);
     let updated: Value = res.json().await.unwrap();
     assert_eq!((updated["value"].as_i64(), updated.as_object().unwrap().len()), (Some(15), 4));
-    assert_eq!(
-        send(&app, Method::PUT, &admin, "/settings/system/nope", Some(json!({ "value": 1 }))).await.status(),
-        404
-    );
+    assert_eq!(app.send(Method::PUT, &admin, "/settings/system/nope", Some(json!({ "value": 1 }))).await.status(), 404);
 
-    assert_eq!(send(&app, Method::DELETE, &lead, "/settings/system/max_tickets_per_agent", None).await.status(), 403);
-    let res = send(&app, Method::DELETE, &admin, "/settings/system/max_tickets_per_agent", None).await;
+    assert_eq!(app.send(Method::DELETE, &lead, "/settings/system/max_tickets_per_agent", None).await.status(), 403);
+    let res = app.send(Method::DELETE, &admin, "/settings/system/max_tickets_per_agent", None).await;
     assert_eq!(
         res.json::<Value>().await.unwrap(),
         json!({ "message": "Setting deleted successfully", "key": "max_tickets_per_agent" })
     );
-    assert_eq!(send(&app, Method::DELETE, &admin, "/settings/system/max_tickets_per_agent", None).await.status(), 404);
+    assert_eq!(app.send(Method::DELETE, &admin, "/settings/system/max_tickets_per_agent", None).await.status(), 404);
 
     let actions: Vec<String> = app.audit().await.into_iter().map(|r| r.action).collect();
     for action in ["setting.create", "setting.update", "setting.delete"] {
@@ -95,7 +84,7 @@ async fn the_settings_joxai_reads_take_effect_at_once() {
     let app = spawn_app().await;
     let (_, admin) = app.token_for("admin", Role::Admin).await;
     let set = |key: &str, value: Value| {
-        send(&app, Method::POST, &admin, "/settings/system", Some(json!({ "key": key, "value": value })))
+        app.send(Method::POST, &admin, "/settings/system", Some(json!({ "key": key, "value": value })))
     };
     assert_eq!(set("chat.greeting_es", json!("¡Hola! Soy el asistente del Banco Sol.")).await.status(), 201);
     assert_eq!(set("routing.agent_capacity", json!(7)).await.status(), 201);
@@ -113,22 +102,22 @@ async fn the_settings_joxai_reads_take_effect_at_once() {
         .unwrap();
     assert_eq!(chat["messages"][0]["content"], "¡Hola! Soy el asistente del Banco Sol.");
     app.token_for("agent", Role::Agent).await;
-    let agents: Vec<Value> = send(&app, Method::GET, &admin, "/agents", None).await.json().await.unwrap();
+    let agents: Vec<Value> = app.send(Method::GET, &admin, "/agents", None).await.json().await.unwrap();
     assert!(agents.iter().all(|a| a["capacity"] == 7), "{agents:?}");
     assert!((app.state.assistant.settings().policy.threshold - 0.9).abs() < 1e-6);
 
     // Business hours for inboxes without their own: never open.
-    let inbox: Value = send(
-        &app,
-        Method::POST,
-        &admin,
-        "/inboxes",
-        Some(json!({ "name": "Web", "allowed_origins": ["https://banco.example"] })),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let inbox: Value = app
+        .send(
+            Method::POST,
+            &admin,
+            "/inboxes",
+            Some(json!({ "name": "Web", "allowed_origins": ["https://banco.example"] })),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
     let config = |key: String| app.client.get(app.api(&format!("/widget/config?inbox={key}"))).send();
     let key = inbox["key"].as_str().unwrap().to_owned();
     assert_eq!(config(key.clone()).await.unwrap().json::<Value>().await.unwrap()["open_now"], true);
@@ -136,7 +125,7 @@ async fn the_settings_joxai_reads_take_effect_at_once() {
     assert_eq!(config(key.clone()).await.unwrap().json::<Value>().await.unwrap()["open_now"], false);
 
     // Deleting a setting goes back to the configuration.
-    send(&app, Method::DELETE, &admin, "/settings/system/chat.greeting_es", None).await;
+    app.send(Method::DELETE, &admin, "/settings/system/chat.greeting_es", None).await;
     let chat: Value = app
         .client
         .post(app.api("/chat/start"))
@@ -148,7 +137,7 @@ async fn the_settings_joxai_reads_take_effect_at_once() {
         .await
         .unwrap();
     assert_ne!(chat["messages"][0]["content"], "¡Hola! Soy el asistente del Banco Sol.");
-    send(&app, Method::DELETE, &admin, "/settings/system/chat.business_hours", None).await;
+    app.send(Method::DELETE, &admin, "/settings/system/chat.business_hours", None).await;
     assert_eq!(config(key).await.unwrap().json::<Value>().await.unwrap()["open_now"], true);
 }
 
@@ -157,42 +146,42 @@ async fn each_staff_member_has_their_own_settings_and_public_ones_need_no_sign_i
     let app = spawn_app().await;
     let (admin_user, admin) = app.token_for("admin", Role::Admin).await;
     let (agent_user, agent) = app.token_for("agent", Role::Agent).await;
-    let res = send(
-        &app,
-        Method::POST,
-        &agent,
-        "/settings/user/me/theme",
-        Some(json!({ "value": "dark", "category": "appearance" })),
-    )
-    .await;
+    let res = app
+        .send(
+            Method::POST,
+            &agent,
+            "/settings/user/me/theme",
+            Some(json!({ "value": "dark", "category": "appearance" })),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let mine: Value = res.json().await.unwrap();
     assert_eq!(mine["user_id"], agent_user.id);
     assert_eq!(mine["setting_type"], "USER");
-    let again = send(&app, Method::POST, &agent, "/settings/user/me/theme", Some(json!({ "value": "light" }))).await;
+    let again = app.send(Method::POST, &agent, "/settings/user/me/theme", Some(json!({ "value": "light" }))).await;
     assert_eq!(again.json::<Value>().await.unwrap()["id"], mine["id"], "the same setting, replaced");
     assert_eq!(
-        send(&app, Method::POST, &agent, "/settings/user/me/theme", Some(json!({ "value": null }))).await.status(),
+        app.send(Method::POST, &agent, "/settings/user/me/theme", Some(json!({ "value": null }))).await.status(),
         422
     );
     assert_eq!(
-        send(&app, Method::POST, &agent, "/settings/user/me/Bad%20Key", Some(json!({ "value": 1 }))).await.status(),
+        app.send(Method::POST, &agent, "/settings/user/me/Bad%20Key", Some(json!({ "value": 1 }))).await.status(),
         422
     );
-    send(&app, Method::POST, &admin, "/settings/user/me/theme", Some(json!({ "value": "blue" }))).await;
+    app.send(Method::POST, &admin, "/settings/user/me/theme", Some(json!({ "value": "blue" }))).await;
 
-    let list: Vec<Value> = send(&app, Method::GET, &agent, "/settings/user/me", None).await.json().await.unwrap();
+    let list: Vec<Value> = app.send(Method::GET, &agent, "/settings/user/me", None).await.json().await.unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!((list[0]["value"].as_str(), list[0]["category"].as_str()), (Some("light"), Some("general")));
-    let theirs: Vec<Value> = send(&app, Method::GET, &admin, "/settings/user/me", None).await.json().await.unwrap();
+    let theirs: Vec<Value> = app.send(Method::GET, &admin, "/settings/user/me", None).await.json().await.unwrap();
     assert_eq!((theirs.len(), theirs[0]["user_id"].as_i64()), (1, Some(i64::from(admin_user.id))));
     assert!(
-        send(&app, Method::GET, &admin, "/settings/system", None).await.json::<Vec<Value>>().await.unwrap().is_empty(),
+        app.send(Method::GET, &admin, "/settings/system", None).await.json::<Vec<Value>>().await.unwrap().is_empty(),
         "user settings are not system settings"
     );
 
     for (key, value) in [("app_name", json!("Banco Sol")), ("routing.agent_capacity", json!(4))] {
-        send(&app, Method::POST, &admin, "/settings/system", Some(json!({ "key": key, "value": value }))).await;
+        app.send(Method::POST, &admin, "/settings/system", Some(json!({ "key": key, "value": value }))).await;
     }
     let public: Vec<Value> = app.client.get(app.api("/settings/public")).send().await.unwrap().json().await.unwrap();
     assert_eq!(public.len(), 1, "app_name is public by default, the capacity is not");

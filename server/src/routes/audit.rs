@@ -1,0 +1,31 @@
+//! `/audit`: the audit log for ADMIN and VIEWER — filtered pages and the hash-chain check.
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use domain::AppState;
+use domain::model::{AuditFilter, AuditRecord, AuditVerification, ErrorBody};
+
+use crate::error::ApiResult;
+use crate::extract::{Json, Meta, Query, Staff};
+use crate::routes::counted;
+
+/// `GET /audit?actor_id=&action=&resource_type=&resource_id=&since=&until=&skip=&limit=`.
+#[utoipa::path(get, path = "/audit", tag = "audit", operation_id = "audit_list", params(AuditFilter), responses((status = 200, description = "One page, newest first; the total is in X-Total-Count", body = [AuditRecord], headers(("X-Total-Count" = u64, description = "How many match in all"))), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "ADMIN or VIEWER only", body = ErrorBody)), security(("bearer" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Query(filter): Query<AuditFilter>,
+) -> ApiResult<(HeaderMap, Json<Vec<AuditRecord>>)> {
+    let (list, total) = domain::audit::viewer::list(&state, &actor, &filter).await?;
+    Ok(counted(list, total))
+}
+
+/// `POST /audit/verify`: re-computes the hash chain and reports the first broken link.
+#[utoipa::path(post, path = "/audit/verify", tag = "audit", operation_id = "audit_verify", responses((status = 200, description = "The result (intact or the first broken record)", body = AuditVerification), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "ADMIN or VIEWER only", body = ErrorBody)), security(("bearer" = [])))]
+pub async fn verify(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Meta(meta): Meta,
+) -> ApiResult<Json<AuditVerification>> {
+    Ok(Json(domain::audit::viewer::verify(&state, &actor, &meta).await?))
+}
