@@ -19,6 +19,7 @@ use pages::conversations::ConversationsPage;
 use pages::customers::{CustomersPage, profile::CustomerProfilePage};
 use pages::inboxes::{InboxesPage, editor::InboxEditorPage};
 use pages::knowledge::{KnowledgePage, editor::ArticleEditorPage};
+use pages::notifications::NotificationsPage;
 use pages::tickets::{TicketsPage, detail::TicketPage};
 use pages::{home::HomePage, login::LoginPage, not_found::NotFound, settings::SettingsPage, users::UsersPage};
 
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("customers/:id") view=CustomerProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes") view=InboxesPage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes/new") view=InboxEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("inboxes/:id") view=InboxEditorPage ssr=SsrMode::Async/>

@@ -30,6 +30,8 @@ pub mod inboxes;
 #[cfg(feature = "server")]
 pub mod knowledge;
 #[cfg(feature = "server")]
+pub mod notifications;
+#[cfg(feature = "server")]
 pub mod routing;
 #[cfg(feature = "server")]
 pub mod seed;

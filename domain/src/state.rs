@@ -20,6 +20,8 @@ pub struct AppState {
     pub runtime: std::sync::Arc<crate::settings::Runtime>,
     /// Where changes are announced to sockets.
     pub events: std::sync::Arc<crate::events::EventBus>,
+    /// Wakes the notification worker when something is stored in the outbox.
+    pub outbox: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -30,6 +32,7 @@ impl AppState {
             assistant: std::sync::Arc::new(Assistant::from_config(&config.assistant)),
             events: std::sync::Arc::new(crate::events::EventBus::new()),
             runtime: std::sync::Arc::default(),
+            outbox: std::sync::Arc::new(tokio::sync::Notify::new()),
             config: std::sync::Arc::new(config),
             db,
         }

@@ -15,6 +15,7 @@ mod m20261122_000009_canned_responses;
 mod m20261122_000010_inboxes;
 mod m20261201_000011_customers;
 mod m20261201_000012_settings;
+mod m20261201_000013_notifications;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000010_inboxes::Migration),
             Box::new(m20261201_000011_customers::Migration),
             Box::new(m20261201_000012_settings::Migration),
+            Box::new(m20261201_000013_notifications::Migration),
         ]
     }
 }

@@ -38,6 +38,14 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     Ok(state)
 }
 
+/// Starts the background work of a serving process: the notification outbox's worker.
+pub fn start_workers(state: &AppState) {
+    if state.config.notify.smtp_url.is_none() {
+        tracing::warn!("e-mail notifications are stored but not sent: set JOXAI_SMTP_URL");
+    }
+    domain::notifications::worker::spawn(state.clone());
+}
+
 /// The whole HTTP application.
 pub fn app(state: AppState) -> Router {
     let limits = ratelimit::Limits::from_config(&state.config.rate_limits);

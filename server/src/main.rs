@@ -139,6 +139,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("JOXAI_ADDR: cannot listen on {addr}: {e}"))?;
     tracing::info!("JoxAI listening on http://{}", listener.local_addr()?);
+    server::start_workers(&state);
     server::serve(listener, server::app(state), async {
         let _ = tokio::signal::ctrl_c().await;
     })

@@ -8,6 +8,7 @@ pub mod conversations;
 pub mod customers;
 pub mod inboxes;
 pub mod knowledge;
+pub mod notifications;
 pub mod settings;
 pub mod tickets;
 pub mod users;

@@ -32,8 +32,12 @@ impl Live {
     }
 }
 
-/// Opens the staff socket for this page (browser only; on the server it stays quiet).
+/// The staff socket: the one the signed-in frame opened (shared by every page), or a new one.
+/// It opens in the browser only; on the server it stays quiet.
 pub fn use_live() -> Live {
+    if let Some(live) = use_context::<Live>() {
+        return live;
+    }
     let (version, set_version) = signal(0u64);
     let (last, set_last) = signal(None::<serde_json::Value>);
     let (connected, set_connected) = signal(false);

@@ -1,5 +1,6 @@
 //! Building blocks shared by pages.
 
+pub mod bell;
 pub mod conversation;
 pub mod forbidden;
 pub mod live;

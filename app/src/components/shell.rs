@@ -7,6 +7,7 @@ use leptos_router::components::{A, Outlet, Redirect};
 
 use crate::api::AppError;
 use crate::api::auth::{Logout, me};
+use crate::components::bell::Bell;
 
 /// Layout with navigation; the matched page renders in its `<main>`.
 #[component]
@@ -31,6 +32,9 @@ fn Frame(user: UserOut) -> impl IntoView {
     let is_admin = user.role == Role::Admin;
     let is_lead = is_admin || user.role == Role::Supervisor;
     let reads_audit = is_admin || user.role == Role::Viewer;
+    // One socket for the whole session: the bell and every page share it.
+    let live = crate::components::live::use_live();
+    provide_context(live);
     view! {
         <div class="layout">
             <header class="topbar">
@@ -56,6 +60,7 @@ fn Frame(user: UserOut) -> impl IntoView {
                     <a href="/api/v1/docs" rel="external">"API docs"</a>
                 </nav>
                 <div class="whoami">
+                    <Bell user_id=user.id live/>
                     <span data-testid="user-name">{user.full_name.clone()}</span>
                     <span class="role" data-testid="user-role">{user.role.to_string()}</span>
                     <ActionForm action=logout>

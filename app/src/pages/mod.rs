@@ -9,6 +9,7 @@ pub mod inboxes;
 pub mod knowledge;
 pub mod login;
 pub mod not_found;
+pub mod notifications;
 pub mod settings;
 pub mod tickets;
 pub mod users;

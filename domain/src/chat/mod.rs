@@ -298,6 +298,7 @@ async fn answer(
         let (ticket, created) = tickets::open_for_conversation(&state.db, conversation, &escalation).await?;
         if created {
             tickets::announce(state, "ticket_created", &ticket).await;
+            crate::notifications::triggers::escalated(state, &ticket).await;
         }
         routed.push(ticket.clone());
         reply.text = format!("{}\n\n{}", reply.text, case_number(lang, &ticket.ticket_id));
@@ -377,6 +378,7 @@ pub async fn escalate(state: &AppState, req: &EscalateRequest) -> DomainResult<E
     let (ticket, created) = tickets::open_for_conversation(&state.db, &conversation, &escalation).await?;
     if created {
         tickets::announce(state, "ticket_created", &ticket).await;
+        crate::notifications::triggers::escalated(state, &ticket).await;
         let lang = Lang::parse(&conversation.language).unwrap_or(Lang::Es);
         let notice =
             format!("{} {}", crate::assistant::local::say::handover(lang), case_number(lang, &ticket.ticket_id));

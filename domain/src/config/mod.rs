@@ -9,10 +9,12 @@ use serde::Deserialize;
 mod assistant;
 mod chat;
 mod limits;
+mod notify;
 
 pub use assistant::AssistantConfig;
 pub use chat::ChatConfig;
 pub use limits::RateLimits;
+pub use notify::{NotifyConfig, SmsProvider};
 
 /// Where the server runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -57,6 +59,8 @@ pub struct Config {
     pub assistant: AssistantConfig,
     /// The customer chat: greeting, longest message.
     pub chat: ChatConfig,
+    /// E-mail and SMS notifications.
+    pub notify: NotifyConfig,
 }
 
 impl std::fmt::Debug for Config {
@@ -75,6 +79,7 @@ impl std::fmt::Debug for Config {
             .field("widget_root", &self.widget_root)
             .field("assistant", &self.assistant)
             .field("chat", &self.chat)
+            .field("notify", &self.notify)
             .finish_non_exhaustive()
     }
 }
@@ -115,6 +120,8 @@ struct FileConfig {
     assistant: assistant::AssistantFile,
     #[serde(default)]
     chat: chat::ChatFile,
+    #[serde(default)]
+    notify: notify::NotifyFile,
 }
 
 /// Where values come from: the process environment in production, a map in tests.
@@ -227,6 +234,7 @@ impl Config {
             .unwrap_or_else(|| site_root.parent().unwrap_or(Path::new(".")).join("widget"));
         let assistant = AssistantConfig::build(file.assistant, env)?;
         let chat = ChatConfig::build(file.chat, env)?;
+        let notify = NotifyConfig::build(file.notify, env, addr)?;
         Ok(Config {
             env: env_kind,
             database_url,
@@ -246,6 +254,7 @@ impl Config {
             widget_root,
             assistant,
             chat,
+            notify,
         })
     }
 

@@ -9,6 +9,7 @@ pub mod customers;
 pub mod inboxes;
 pub mod knowledge_articles;
 pub mod messages;
+pub mod notifications;
 pub mod refresh_tokens;
 pub mod settings;
 pub mod ticket_notes;

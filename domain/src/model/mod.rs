@@ -12,6 +12,7 @@ mod enums;
 mod error;
 mod inboxes;
 mod knowledge;
+mod notifications;
 mod priority;
 mod role;
 mod settings;
@@ -40,6 +41,10 @@ pub use inboxes::{
     RatingOut, RatingRequest, WidgetConfig, WidgetConfigParams,
 };
 pub use knowledge::{ArticleFilter, ArticleOut, CreateArticleRequest, SearchParams, UpdateArticleRequest};
+pub use notifications::{
+    NotificationCategory, NotificationDetail, NotificationFilter, NotificationOut, NotificationRetried,
+    NotificationStats, NotificationStatus, NotificationType, UnreadCount,
+};
 pub use priority::Priority;
 pub use role::{ParseRoleError, Role};
 pub use settings::{

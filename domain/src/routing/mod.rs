@@ -64,7 +64,7 @@ pub async fn route(state: &AppState, ticket: &tickets::Model) -> DomainResult<Op
         return Ok(None);
     }
     let Some(agent) = pick_agent(state).await? else { return Ok(None) };
-    let updated = assign_to(state, ticket, &agent).await?;
+    let updated = assign_to(state, ticket, &agent, None).await?;
     agent_presence::Entity::update_many()
         .col_expr(agent_presence::Column::LastAssignedAt, Expr::value(Utc::now()))
         .filter(agent_presence::Column::UserId.eq(agent.id))

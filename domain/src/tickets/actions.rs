@@ -129,18 +129,20 @@ pub async fn assign(
         .await?
         .filter(|u| u.is_active && u.role != Role::Viewer.as_str())
         .ok_or_else(|| DomainError::validation("agentId", "No active agent has that id"))?;
-    let updated = assign_to(state, &ticket, &agent).await?;
+    let updated = assign_to(state, &ticket, &agent, Some(actor.id)).await?;
     audit(state, actor, "ticket.assign", &updated.ticket_id, serde_json::json!({ "agent_id": agent.id }), meta).await;
     out(state, updated).await
 }
 
 /// Gives `ticket` to `agent` with no permission check (routing, and [`assign`] after its
 /// checks): an open ticket goes IN_PROGRESS, its conversation becomes the agent's, the customer
-/// is told a person joined, and staff hear `ticket_assigned`.
+/// is told a person joined, staff hear `ticket_assigned`, and the agent gets an e-mail unless they
+/// took it themselves (`by`).
 pub async fn assign_to(
     state: &AppState,
     ticket: &tickets::Model,
     agent: &users::Model,
+    by: Option<i32>,
 ) -> DomainResult<tickets::Model> {
     let mut active = ticket.clone().into_active_model();
     active.assigned_to = Set(Some(agent.id));
@@ -167,6 +169,9 @@ pub async fn assign_to(
         append(state, conversation_id, message, Some(change)).await?;
     }
     announce(state, "ticket_assigned", &updated).await;
+    if by != Some(agent.id) {
+        crate::notifications::triggers::ticket_assigned(state, &updated, agent).await;
+    }
     Ok(updated)
 }
 
@@ -198,6 +203,9 @@ pub async fn set_status(
     let details = serde_json::json!({ "from": ticket.status, "to": status });
     audit(state, actor, "ticket.status", &updated.ticket_id, details, meta).await;
     announce(state, "ticket_status_changed", &updated).await;
+    if ticket.status != updated.status {
+        crate::notifications::triggers::ticket_status_changed(state, &updated, &ticket.status, actor.id).await;
+    }
     if !status.is_open() {
         // Capacity freed: hand out what waits.
         crate::routing::assign_waiting(state).await?;

@@ -21,7 +21,7 @@ const DESCRIPTION: &str = "JoxAI's versioned REST and WebSocket API. Customers' 
      `{\"detail\": \"…\"}`; enum values are accepted in any case; lists that page return their total in \
      `X-Total-Count`.";
 
-const TAGS: [(&str, &str); 11] = [
+const TAGS: [(&str, &str); 17] = [
     ("auth", "Staff sign-in, token refresh and sign-out."),
     ("users", "Staff accounts (ADMIN)."),
     ("chat", "The customer chat: start, send, escalate, history."),
@@ -33,6 +33,12 @@ const TAGS: [(&str, &str); 11] = [
     ("knowledge", "The knowledge base the assistant answers from."),
     ("assistant", "Ask the assistant; its answer log and verdicts."),
     ("realtime", "WebSockets: a conversation's events for the customer, role-routed events for staff."),
+    ("customers", "The bank's customers (CRM): profiles with their conversations and tickets."),
+    ("settings", "System, per-user and public settings, applied while JoxAI runs."),
+    ("notifications", "E-mail and SMS notifications: the outbox, its statistics, the staff's bell."),
+    ("analytics", "Figures for the dashboard: conversations, tickets, agents, customers, the assistant."),
+    ("export", "Conversations with transcripts, tickets and analytics as streamed CSV or JSON."),
+    ("audit", "The hash-chained audit log and its verification."),
 ];
 
 /// Fills in what the annotations do not say: title, version, server prefix, the bearer scheme,

@@ -12,6 +12,7 @@ pub mod customers;
 pub mod health;
 pub mod inboxes;
 pub mod knowledge;
+pub mod notifications;
 pub mod realtime;
 pub mod settings;
 pub mod tickets;
@@ -92,6 +93,13 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(settings::list_mine))
         .routes(routes!(settings::set_mine))
         .routes(routes!(settings::public))
+        .routes(routes!(notifications::mine))
+        .routes(routes!(notifications::unread))
+        .routes(routes!(notifications::read_all))
+        .routes(routes!(notifications::outbox))
+        .routes(routes!(notifications::stats))
+        .routes(routes!(notifications::get))
+        .routes(routes!(notifications::retry))
         .routes(routes!(audit::list))
         .routes(routes!(audit::verify))
         .routes(routes!(conversations::list))

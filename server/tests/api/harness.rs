@@ -104,6 +104,7 @@ pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = server::app(state.clone());
+    server::start_workers(&state);
     tokio::spawn(server::serve(listener, app, std::future::pending()));
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     TestApp { base: format!("http://{addr}"), client, state, _db: db }

@@ -1,0 +1,49 @@
+//! The bell in the top bar: the signed-in user's unread notifications. The count is rendered on
+//! the server (so it shows without JavaScript) and refreshed live when the staff socket says a
+//! notification for this user was stored, or when a page marks them read.
+
+use leptos::prelude::*;
+
+use crate::api::notifications::unread_notifications;
+use crate::components::live::Live;
+
+/// Pages bump this after they change what is read.
+#[derive(Clone, Copy)]
+pub struct BellRefresh(pub RwSignal<u64>);
+
+/// The bell link with its unread count.
+#[component]
+pub fn Bell(user_id: i32, live: Live) -> impl IntoView {
+    let refresh = BellRefresh(RwSignal::new(0));
+    provide_context(refresh);
+    // Only this user's notifications move the count.
+    let rings = RwSignal::new(0u64);
+    Effect::new(move |seen: Option<u64>| {
+        let now = live.version.get();
+        if seen.is_some_and(|s| s != now) && live.last.with_untracked(|e| is_mine(e.as_ref(), user_id)) {
+            rings.update(|n| *n += 1);
+        }
+        now
+    });
+    let unread = Resource::new(move || (rings.get(), refresh.0.get()), |_| unread_notifications());
+    view! {
+        <Transition fallback=|| view! { <a class="bell" href="/notifications" aria-label="Notifications">"🔔"</a> }>
+            {move || Suspend::new(async move {
+                let count = unread.await.unwrap_or(0);
+                let label = format!("Notifications: {count} unread");
+                view! {
+                    <a class="bell" href="/notifications" aria-label=label data-testid="bell">
+                        <span aria-hidden="true">"🔔"</span>
+                        {(count > 0).then(|| view! { <span class="badge" data-testid="bell-count">{count}</span> })}
+                    </a>
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn is_mine(event: Option<&serde_json::Value>, user_id: i32) -> bool {
+    event.is_some_and(|e| {
+        e["type"] == "notification_created" && e["data"]["user_id"].as_i64() == Some(i64::from(user_id))
+    })
+}

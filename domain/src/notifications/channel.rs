@@ -1,0 +1,147 @@
+//! Delivery channels: one [`Channel`] trait, with e-mail over SMTP (lettre) and SMS behind it.
+//! Which channels exist is decided once from the configuration; a notification for a channel
+//! that is not configured fails with an error that says which setting is missing.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::{NotifyConfig, SmsProvider};
+use crate::entities::notifications;
+use crate::model::NotificationType;
+
+/// Why a delivery did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub message: String,
+    /// A permanent failure (a 5xx answer, a bad address) is not retried.
+    pub permanent: bool,
+}
+
+impl Failure {
+    pub fn permanent(message: impl Into<String>) -> Self {
+        Failure { message: message.into(), permanent: true }
+    }
+
+    pub fn transient(message: impl Into<String>) -> Self {
+        Failure { message: message.into(), permanent: false }
+    }
+}
+
+/// A boxed delivery.
+pub type Delivery<'a> = Pin<Box<dyn Future<Output = Result<(), Failure>> + Send + 'a>>;
+
+/// Delivers one stored notification.
+pub trait Channel: Send + Sync {
+    fn deliver<'a>(&'a self, notification: &'a notifications::Model) -> Delivery<'a>;
+}
+
+/// E-mail through an SMTP server: a text and an HTML part.
+pub struct SmtpEmail {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl SmtpEmail {
+    /// From `JOXAI_SMTP_URL` and `JOXAI_SMTP_FROM`.
+    pub fn new(url: &str, from: &str) -> Result<Self, String> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| format!("JOXAI_SMTP_URL: {e}"))?
+            .timeout(Some(std::time::Duration::from_secs(20)))
+            .build();
+        let from = from.parse().map_err(|e| format!("JOXAI_SMTP_FROM: '{from}': {e}"))?;
+        Ok(SmtpEmail { transport, from })
+    }
+}
+
+impl Channel for SmtpEmail {
+    fn deliver<'a>(&'a self, n: &'a notifications::Model) -> Delivery<'a> {
+        Box::pin(async move {
+            let to: Mailbox = n
+                .recipient_email
+                .as_deref()
+                .ok_or_else(|| Failure::permanent("The notification has no e-mail address"))?
+                .parse()
+                .map_err(|e| Failure::permanent(format!("Bad e-mail address: {e}")))?;
+            let body = match &n.html {
+                Some(html) => MultiPart::alternative_plain_html(n.body.clone(), html.clone()),
+                None => MultiPart::mixed().singlepart(lettre::message::SinglePart::plain(n.body.clone())),
+            };
+            let message = Message::builder()
+                .from(self.from.clone())
+                .to(to)
+                .subject(n.subject.clone())
+                .multipart(body)
+                .map_err(|e| Failure::permanent(format!("Cannot build the e-mail: {e}")))?;
+            match self.transport.send(message).await {
+                Ok(_) => Ok(()),
+                Err(e) if e.is_permanent() => Err(Failure::permanent(format!("SMTP refused: {e}"))),
+                Err(e) => Err(Failure::transient(format!("SMTP: {e}"))),
+            }
+        })
+    }
+}
+
+/// SMS written to the log instead of sent (`JOXAI_SMS_PROVIDER=log`): for development only, and
+/// only when chosen. The number is shortened to its last digits.
+pub struct LogSms;
+
+impl Channel for LogSms {
+    fn deliver<'a>(&'a self, n: &'a notifications::Model) -> Delivery<'a> {
+        Box::pin(async move {
+            let phone =
+                n.recipient_phone.as_deref().ok_or_else(|| Failure::permanent("The SMS has no phone number"))?;
+            let tail: String = phone.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+            tracing::info!(to = format!("…{tail}"), text = n.body, "SMS (log provider)");
+            Ok(())
+        })
+    }
+}
+
+/// The configured channels.
+#[derive(Clone, Default)]
+pub struct Channels {
+    pub email: Option<Arc<dyn Channel>>,
+    pub sms: Option<Arc<dyn Channel>>,
+    /// Why e-mail is off, when it is (a bad URL is reported on every e-mail, not hidden).
+    email_off: Option<String>,
+}
+
+impl Channels {
+    /// From the configuration.
+    pub fn from_config(config: &NotifyConfig) -> Self {
+        let (email, email_off) = match &config.smtp_url {
+            None => (None, Some("No SMTP server is configured (set JOXAI_SMTP_URL)".to_owned())),
+            Some(url) => match SmtpEmail::new(url, &config.smtp_from) {
+                Ok(channel) => (Some(Arc::new(channel) as Arc<dyn Channel>), None),
+                Err(error) => {
+                    tracing::error!(%error, "e-mail notifications are off");
+                    (None, Some(error))
+                }
+            },
+        };
+        let sms = config.sms_provider.map(|p| match p {
+            SmsProvider::Log => Arc::new(LogSms) as Arc<dyn Channel>,
+        });
+        Channels { email, sms, email_off }
+    }
+
+    /// Delivers through the channel the notification names.
+    pub async fn deliver(&self, n: &notifications::Model) -> Result<(), Failure> {
+        let kind: NotificationType =
+            n.notification_type.parse().map_err(|_| Failure::permanent("Unknown notification type"))?;
+        match kind {
+            NotificationType::Email => match &self.email {
+                Some(channel) => channel.deliver(n).await,
+                None => Err(Failure::permanent(self.email_off.clone().unwrap_or_default())),
+            },
+            NotificationType::Sms => match &self.sms {
+                Some(channel) => channel.deliver(n).await,
+                None => Err(Failure::permanent("No SMS provider is configured (set JOXAI_SMS_PROVIDER)")),
+            },
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! What happens that someone must hear about by e-mail: a ticket assigned, a ticket's status
+//! changed, an escalation, an offline message. Each builds its notifications from the
+//! templates and stores them; a failure to store is logged and never undoes the change itself.
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use super::templates::{Link, Rendered, render};
+use super::{Draft, enqueue};
+use crate::entities::{settings, tickets, users};
+use crate::model::{NotificationCategory, NotificationType, Priority, Role, TicketStatus};
+
+/// The per-user setting holding a staff member's phone number for urgent SMS alerts.
+pub const SMS_PHONE: &str = "sms_phone";
+use crate::state::AppState;
+
+fn ticket_link(state: &AppState, ticket: &tickets::Model) -> String {
+    format!("{}/tickets/{}", state.config.notify.public_url, ticket.ticket_id)
+}
+
+async fn send(
+    state: &AppState,
+    user: Option<&users::Model>,
+    email: Option<String>,
+    category: NotificationCategory,
+    ticket: &tickets::Model,
+    r: Rendered,
+) {
+    let draft = Draft {
+        user_id: user.map(|u| u.id),
+        email: email.or_else(|| user.map(|u| u.email.clone())),
+        phone: None,
+        kind: NotificationType::Email,
+        category,
+        subject: r.subject,
+        body: r.text,
+        html: Some(r.html),
+        resource: Some(("ticket", ticket.ticket_id.clone())),
+    };
+    if let Err(error) = enqueue(state, draft).await {
+        tracing::error!(%error, ticket = ticket.ticket_id, "could not store a notification");
+    }
+}
+
+fn facts(ticket: &tickets::Model) -> Vec<(&'static str, String)> {
+    vec![
+        ("Ticket", ticket.ticket_id.clone()),
+        ("Subject", ticket.subject.clone()),
+        ("Priority", ticket.priority.clone()),
+        ("Category", ticket.category.clone()),
+        ("Customer", ticket.customer_name.clone()),
+    ]
+}
+
+/// `agent` was given `ticket` (not by themselves).
+pub async fn ticket_assigned(state: &AppState, ticket: &tickets::Model, agent: &users::Model) {
+    let link = ticket_link(state, ticket);
+    let r = render(
+        "New Ticket Assigned".into(),
+        "New ticket assigned",
+        &[format!("You have been assigned ticket {}", ticket.ticket_id)],
+        &facts(ticket),
+        Some(Link { label: "Open the ticket", url: &link }),
+    );
+    send(state, Some(agent), None, NotificationCategory::Ticket, ticket, r).await;
+}
+
+/// `ticket` went from `from` to its current status, by `actor_id`: its agent hears (unless they
+/// did it), and so does the customer when it is resolved or closed and they left an e-mail.
+pub async fn ticket_status_changed(state: &AppState, ticket: &tickets::Model, from: &str, actor_id: i32) {
+    let agent = match ticket.assigned_to.filter(|a| *a != actor_id) {
+        Some(id) => users::Entity::find_by_id(id).one(&state.db).await.ok().flatten(),
+        None => None,
+    };
+    if let Some(agent) = agent {
+        let link = ticket_link(state, ticket);
+        let r = render(
+            format!("Ticket {} is now {}", ticket.ticket_id, ticket.status),
+            "Ticket status changed",
+            &[format!("Ticket {} changed from {from} to {}.", ticket.ticket_id, ticket.status)],
+            &facts(ticket),
+            Some(Link { label: "Open the ticket", url: &link }),
+        );
+        send(state, Some(&agent), None, NotificationCategory::Ticket, ticket, r).await;
+    }
+    let done = [TicketStatus::Resolved.as_str(), TicketStatus::Closed.as_str()];
+    if let Some(email) = ticket.customer_email.clone().filter(|_| done.contains(&ticket.status.as_str())) {
+        let r = render(
+            format!("Tu caso {0} está resuelto / Your case {0} is resolved", ticket.ticket_id),
+            "Caso resuelto · Case resolved",
+            &[
+                format!(
+                    "Hola {}: hemos resuelto tu caso {}. Si necesitas algo más, responde a este correo o abre el chat.",
+                    ticket.customer_name, ticket.ticket_id
+                ),
+                format!(
+                    "Hello {}: we have resolved your case {}. If you need anything else, reply to this e-mail or open the chat.",
+                    ticket.customer_name, ticket.ticket_id
+                ),
+            ],
+            &[],
+            None,
+        );
+        send(state, None, Some(email), NotificationCategory::Ticket, ticket, r).await;
+    }
+}
+
+/// Who hears about escalations and offline messages: active supervisors, or the admins when
+/// there are none.
+async fn supervisors(state: &AppState) -> Vec<users::Model> {
+    for role in [Role::Supervisor, Role::Admin] {
+        match users::Entity::find()
+            .filter(users::Column::Role.eq(role.as_str()))
+            .filter(users::Column::IsActive.eq(true))
+            .all(&state.db)
+            .await
+        {
+            Ok(found) if !found.is_empty() => return found,
+            Ok(_) => {}
+            Err(error) => {
+                tracing::error!(%error, "could not find whom to alert");
+                return Vec::new();
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// A conversation was escalated and `ticket` opened: an alert to the supervisors.
+pub async fn escalated(state: &AppState, ticket: &tickets::Model) {
+    let link = ticket_link(state, ticket);
+    for supervisor in supervisors(state).await {
+        let r = render(
+            format!("Escalation alert: {} ({})", ticket.ticket_id, ticket.priority),
+            "A conversation was escalated",
+            &[format!("A customer conversation needs a person: {}.", ticket.subject)],
+            &facts(ticket),
+            Some(Link { label: "Open the ticket", url: &link }),
+        );
+        send(state, Some(&supervisor), None, NotificationCategory::Conversation, ticket, r).await;
+        if ticket.priority == Priority::Urgent.as_str() {
+            sms(state, &supervisor, ticket).await;
+        }
+    }
+}
+
+/// An urgent escalation also goes by SMS to a supervisor who set a phone number in their own
+/// settings (`sms_phone`).
+async fn sms(state: &AppState, supervisor: &users::Model, ticket: &tickets::Model) {
+    let key = format!("user:{}:{SMS_PHONE}", supervisor.id);
+    let phone = match settings::Entity::find().filter(settings::Column::ScopeKey.eq(key)).one(&state.db).await {
+        Ok(row) => row.and_then(|r| r.value.as_str().map(str::to_owned)),
+        Err(error) => {
+            tracing::error!(%error, "could not read a supervisor's SMS number");
+            None
+        }
+    };
+    let Some(phone) = phone.filter(|p| !p.trim().is_empty()) else { return };
+    let draft = Draft {
+        user_id: Some(supervisor.id),
+        email: None,
+        phone: Some(phone.trim().to_owned()),
+        kind: NotificationType::Sms,
+        category: NotificationCategory::Conversation,
+        subject: format!("Urgent escalation {}", ticket.ticket_id),
+        body: format!("JoxAI: urgent escalation {} ({}). Open the admin panel.", ticket.ticket_id, ticket.category),
+        html: None,
+        resource: Some(("ticket", ticket.ticket_id.clone())),
+    };
+    if let Err(error) = enqueue(state, draft).await {
+        tracing::error!(%error, ticket = ticket.ticket_id, "could not store an SMS");
+    }
+}
+
+/// A customer left a message while nobody was there: a receipt to them, in their language, and
+/// an alert to the supervisors.
+pub async fn offline_received(state: &AppState, ticket: &tickets::Model, english: bool) {
+    if let Some(email) = ticket.customer_email.clone() {
+        let r = if english {
+            render(
+                format!("We received your message ({})", ticket.ticket_id),
+                "We received your message",
+                &[format!(
+                    "Hello {}: thank you for writing. We will answer by e-mail; your case number is {}.",
+                    ticket.customer_name, ticket.ticket_id
+                )],
+                &[],
+                None,
+            )
+        } else {
+            render(
+                format!("Recibimos tu mensaje ({})", ticket.ticket_id),
+                "Recibimos tu mensaje",
+                &[format!(
+                    "Hola {}: gracias por escribirnos. Te responderemos por correo; tu número de caso es {}.",
+                    ticket.customer_name, ticket.ticket_id
+                )],
+                &[],
+                None,
+            )
+        };
+        send(state, None, Some(email), NotificationCategory::Conversation, ticket, r).await;
+    }
+    let link = ticket_link(state, ticket);
+    for supervisor in supervisors(state).await {
+        let r = render(
+            format!("Offline message received: {}", ticket.ticket_id),
+            "Offline message received",
+            &["A customer left a message while no agent was available.".to_owned()],
+            &facts(ticket),
+            Some(Link { label: "Open the ticket", url: &link }),
+        );
+        send(state, Some(&supervisor), None, NotificationCategory::Conversation, ticket, r).await;
+    }
+}

@@ -1,0 +1,72 @@
+//! `/notifications`: a staff member's own notifications (the bell), and for ADMIN and SUPERVISOR
+//! the whole outbox, its statistics, and sending a failed notification again.
+
+use axum::extract::State;
+use domain::AppState;
+use domain::model::{
+    ErrorBody, NotificationDetail, NotificationFilter, NotificationOut, NotificationRetried, NotificationStats,
+    UnreadCount,
+};
+
+use crate::error::ApiResult;
+use crate::extract::{Json, Meta, Path, Query, Staff};
+
+/// `GET /notifications/me?category=&status=&limit=`: newest first.
+#[utoipa::path(get, path = "/notifications/me", tag = "notifications", operation_id = "notifications_mine", params(NotificationFilter), responses((status = 200, description = "The caller's notifications, newest first", body = [NotificationOut]), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+pub async fn mine(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Query(filter): Query<NotificationFilter>,
+) -> ApiResult<Json<Vec<NotificationOut>>> {
+    Ok(Json(domain::notifications::mine(&state, &actor, &filter).await?))
+}
+
+/// `GET /notifications/me/unread`: the bell's number.
+#[utoipa::path(get, path = "/notifications/me/unread", tag = "notifications", operation_id = "notifications_unread", responses((status = 200, description = "How many of the caller's are unread", body = UnreadCount), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+pub async fn unread(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<UnreadCount>> {
+    Ok(Json(domain::notifications::unread(&state, &actor).await?))
+}
+
+/// `POST /notifications/me/read`: marks all of the caller's read.
+#[utoipa::path(post, path = "/notifications/me/read", tag = "notifications", operation_id = "notifications_read_all", responses((status = 200, description = "All read", body = UnreadCount), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+pub async fn read_all(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<UnreadCount>> {
+    Ok(Json(domain::notifications::mark_all_read(&state, &actor).await?))
+}
+
+/// `GET /notifications?category=&status=&limit=` (ADMIN, SUPERVISOR): the whole outbox.
+#[utoipa::path(get, path = "/notifications", tag = "notifications", operation_id = "notifications_outbox", params(NotificationFilter), responses((status = 200, description = "Every notification, newest first", body = [NotificationOut]), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+pub async fn outbox(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Query(filter): Query<NotificationFilter>,
+) -> ApiResult<Json<Vec<NotificationOut>>> {
+    Ok(Json(domain::notifications::outbox(&state, &actor, &filter).await?))
+}
+
+/// `GET /notifications/stats` (ADMIN, SUPERVISOR).
+#[utoipa::path(get, path = "/notifications/stats", tag = "notifications", operation_id = "notifications_stats", responses((status = 200, description = "Counts by status, type and category", body = NotificationStats), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+pub async fn stats(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<NotificationStats>> {
+    Ok(Json(domain::notifications::stats(&state, &actor).await?))
+}
+
+/// `GET /notifications/{notification_id}`: the owner's only; reading marks it read.
+#[utoipa::path(get, path = "/notifications/{notification_id}", tag = "notifications", operation_id = "notifications_get", params(("notification_id" = i32, Path, description = "The notification's id")), responses((status = 200, description = "OK", body = NotificationDetail), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 404, description = "Not found, or someone else's", body = ErrorBody)), security(("bearer" = [])))]
+pub async fn get(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path(id): Path<i32>,
+) -> ApiResult<Json<NotificationDetail>> {
+    Ok(Json(domain::notifications::get(&state, &actor, id).await?))
+}
+
+/// `POST /notifications/{notification_id}/retry` (ADMIN, SUPERVISOR): a failed one goes back to
+/// the outbox. Audited.
+#[utoipa::path(post, path = "/notifications/{notification_id}/retry", tag = "notifications", operation_id = "notifications_retry", params(("notification_id" = i32, Path, description = "The notification's id")), responses((status = 200, description = "Queued again", body = NotificationRetried), (status = 409, description = "It has not failed", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+pub async fn retry(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Meta(meta): Meta,
+    Path(id): Path<i32>,
+) -> ApiResult<Json<NotificationRetried>> {
+    Ok(Json(domain::notifications::retry(&state, &actor, id, &meta).await?))
+}
