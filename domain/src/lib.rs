@@ -4,6 +4,8 @@
 pub mod model;
 
 #[cfg(feature = "server")]
+pub mod analytics;
+#[cfg(feature = "server")]
 pub mod assistant;
 #[cfg(feature = "server")]
 pub mod audit;

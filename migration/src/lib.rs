@@ -16,6 +16,7 @@ mod m20261122_000010_inboxes;
 mod m20261201_000011_customers;
 mod m20261201_000012_settings;
 mod m20261201_000013_notifications;
+mod m20261201_000014_analytics_indexes;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_customers::Migration),
             Box::new(m20261201_000012_settings::Migration),
             Box::new(m20261201_000013_notifications::Migration),
+            Box::new(m20261201_000014_analytics_indexes::Migration),
         ]
     }
 }

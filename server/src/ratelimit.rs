@@ -103,6 +103,8 @@ pub struct Limits {
     pub chat_message: Option<SharedLimit>,
     /// Per staff member.
     pub tickets: Option<SharedLimit>,
+    /// Per staff member.
+    pub analytics: Option<SharedLimit>,
 }
 
 impl Limits {
@@ -115,6 +117,7 @@ impl Limits {
             chat_start: SharedLimit::per_minute(config.chat_start_per_minute),
             chat_message: SharedLimit::per_minute(config.chat_message_per_minute),
             tickets: SharedLimit::per_minute(config.tickets_per_minute),
+            analytics: SharedLimit::per_minute(config.analytics_per_minute),
         }
     }
 }

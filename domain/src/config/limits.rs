@@ -15,6 +15,8 @@ pub struct RateLimits {
     pub chat_message_per_minute: u32,
     /// `JOXAI_TICKETS_PER_MINUTE`: `/tickets` calls per minute per staff member.
     pub tickets_per_minute: u32,
+    /// `JOXAI_ANALYTICS_PER_MINUTE`: `/analytics` calls per minute per staff member.
+    pub analytics_per_minute: u32,
 }
 
 /// The file's keys for limits.
@@ -24,6 +26,7 @@ pub(super) struct LimitsFile {
     pub chat_start_per_minute: Option<u32>,
     pub chat_message_per_minute: Option<u32>,
     pub tickets_per_minute: Option<u32>,
+    pub analytics_per_minute: Option<u32>,
 }
 
 impl RateLimits {
@@ -52,6 +55,7 @@ impl RateLimits {
             chat_start_per_minute: budget("JOXAI_CHAT_START_PER_MINUTE", file.chat_start_per_minute, 10)?,
             chat_message_per_minute: budget("JOXAI_CHAT_MESSAGE_PER_MINUTE", file.chat_message_per_minute, 20)?,
             tickets_per_minute: budget("JOXAI_TICKETS_PER_MINUTE", file.tickets_per_minute, 30)?,
+            analytics_per_minute: budget("JOXAI_ANALYTICS_PER_MINUTE", file.analytics_per_minute, 30)?,
         })
     }
 }

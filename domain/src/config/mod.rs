@@ -112,6 +112,7 @@ struct FileConfig {
     chat_start_per_minute: Option<u32>,
     chat_message_per_minute: Option<u32>,
     tickets_per_minute: Option<u32>,
+    analytics_per_minute: Option<u32>,
     max_body_bytes: Option<usize>,
     demo_seed: Option<bool>,
     site_root: Option<String>,
@@ -204,6 +205,7 @@ impl Config {
                 chat_start_per_minute: file.chat_start_per_minute,
                 chat_message_per_minute: file.chat_message_per_minute,
                 tickets_per_minute: file.tickets_per_minute,
+                analytics_per_minute: file.analytics_per_minute,
             },
             env,
         )?;

@@ -2,6 +2,7 @@
 //! this module builds for wasm32 without any server dependency.
 
 mod agents;
+mod analytics;
 mod assistant;
 mod audit;
 mod auth;
@@ -20,6 +21,10 @@ mod tickets;
 mod users;
 
 pub use agents::{AgentOut, Presence, PresenceRequest};
+pub use analytics::{
+    ActorCount, AgentPerformance, AssistantStats, AuditStats, ConversationStats, CustomerAnalytics, DashboardStats,
+    HoursParams, PeriodParams, TicketStats, TimelineDay,
+};
 pub use assistant::{
     AnswerFilter, AnswerRecord, AskRequest, AskResponse, DecisionOut, ReplyMetadata, Source, VerdictRequest,
 };

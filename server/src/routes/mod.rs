@@ -2,6 +2,7 @@
 //! to `domain` calls and back.
 
 pub mod agents;
+pub mod analytics;
 pub mod assistant;
 pub mod audit;
 pub mod auth;
@@ -52,13 +53,27 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(tickets::priority))
         .routes(routes!(tickets::notes, tickets::add_note));
     if let Some(limit) = limits.tickets.clone() {
-        let budget = StaffBudget { limit, jwt };
+        let budget = StaffBudget { limit, jwt: jwt.clone() };
         tickets = tickets.layer(axum::middleware::from_fn_with_state(budget, crate::ratelimit::per_staff));
+    }
+    let mut analytics = OpenApiRouter::default()
+        .routes(routes!(analytics::dashboard))
+        .routes(routes!(analytics::conversations))
+        .routes(routes!(analytics::tickets))
+        .routes(routes!(analytics::agents))
+        .routes(routes!(analytics::customers))
+        .routes(routes!(analytics::timeline))
+        .routes(routes!(analytics::audit))
+        .routes(routes!(analytics::assistant));
+    if let Some(limit) = limits.analytics.clone() {
+        let budget = StaffBudget { limit, jwt };
+        analytics = analytics.layer(axum::middleware::from_fn_with_state(budget, crate::ratelimit::per_staff));
     }
     OpenApiRouter::default()
         .merge(login)
         .merge(start)
         .merge(tickets)
+        .merge(analytics)
         .routes(routes!(auth::me))
         .routes(routes!(auth::refresh))
         .routes(routes!(auth::logout))

@@ -94,6 +94,7 @@ pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
         ("JOXAI_CHAT_START_PER_MINUTE".into(), "1000".into()),
         ("JOXAI_CHAT_MESSAGE_PER_MINUTE".into(), "1000".into()),
         ("JOXAI_TICKETS_PER_MINUTE".into(), "1000".into()),
+        ("JOXAI_ANALYTICS_PER_MINUTE".into(), "1000".into()),
         ("JOXAI_SITE_ROOT".into(), std::env::temp_dir().join("joxai-test-site").display().to_string()),
     ]);
     for (k, v) in vars {

@@ -5,6 +5,7 @@
 
 mod admin_panel;
 mod agents;
+mod analytics;
 mod assistant;
 mod audit;
 mod auth;

@@ -1,0 +1,159 @@
+//! Analytics as the API shows them: the dashboard's figures, conversations, tickets, agents,
+//! customers, the day-by-day timeline, audit activity, and the assistant's own figures.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// `?days=` (1 to 365) for the period ones.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "server", into_params(parameter_in = Query))]
+pub struct PeriodParams {
+    /// Days back from now (default 7; 1 to 365).
+    #[serde(default)]
+    pub days: Option<i64>,
+}
+
+/// `?hours=` (1 to 8760) for audit activity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "server", into_params(parameter_in = Query))]
+pub struct HoursParams {
+    /// Hours back from now (default 24).
+    #[serde(default)]
+    pub hours: Option<i64>,
+}
+
+/// `GET /analytics/dashboard`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct DashboardStats {
+    pub total_conversations: u64,
+    pub active_conversations: u64,
+    pub total_tickets: u64,
+    pub open_tickets: u64,
+    pub in_progress_tickets: u64,
+    pub resolved_today: u64,
+    /// Mean time from a ticket's opening to a person's first answer.
+    pub avg_response_time_minutes: f64,
+    /// Mean customer rating (1–5) of rated conversations; 0 when none.
+    pub customer_satisfaction: f64,
+}
+
+/// `GET /analytics/conversations?days=`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ConversationStats {
+    pub total: u64,
+    pub active: u64,
+    pub escalated: u64,
+    pub avg_messages_per_conversation: f64,
+    pub escalation_rate: f64,
+}
+
+/// `GET /analytics/tickets`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TicketStats {
+    pub total: u64,
+    pub by_status: BTreeMap<String, u64>,
+    pub by_priority: BTreeMap<String, u64>,
+    pub by_category: BTreeMap<String, u64>,
+    pub unassigned_open: u64,
+    pub resolved_today: u64,
+    pub avg_first_response_minutes: f64,
+    pub avg_resolution_minutes: f64,
+}
+
+/// One agent in `GET /analytics/agents/performance`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AgentPerformance {
+    pub agent_id: i32,
+    pub name: String,
+    pub role: String,
+    pub assigned_tickets: u64,
+    pub open_tickets: u64,
+    pub resolved_tickets: u64,
+    pub avg_resolution_minutes: f64,
+    pub conversations_handled: u64,
+    /// Mean rating of their rated conversations; 0 when none.
+    pub customer_satisfaction: f64,
+}
+
+/// `GET /analytics/customers`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CustomerAnalytics {
+    pub total: u64,
+    pub active: u64,
+    pub inactive: u64,
+    pub suspended: u64,
+    pub by_type: BTreeMap<String, u64>,
+    pub new_last_30_days: u64,
+    /// Customers with at least one linked conversation.
+    pub with_conversations: u64,
+}
+
+/// One day of `GET /analytics/timeline?days=`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TimelineDay {
+    /// `YYYY-MM-DD` (UTC).
+    pub date: String,
+    pub conversations: u64,
+    pub messages: u64,
+    pub tickets: u64,
+    pub resolved: u64,
+}
+
+/// `GET /analytics/audit?hours=`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AuditStats {
+    pub hours: i64,
+    pub total: u64,
+    pub failures: u64,
+    pub by_action: BTreeMap<String, u64>,
+    /// The ten busiest actors.
+    pub top_actors: Vec<ActorCount>,
+}
+
+/// An actor and how many records they made.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ActorCount {
+    pub actor_id: Option<i32>,
+    pub actor_name: Option<String>,
+    pub count: u64,
+}
+
+/// `GET /analytics/assistant?days=`: how well the assistant does on its own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AssistantStats {
+    pub days: i64,
+    pub conversations: u64,
+    /// Conversations the assistant ended alone: no ticket, no agent.
+    pub assistant_only: u64,
+    /// `assistant_only / conversations` (the deflection rate).
+    pub deflection_rate: f64,
+    /// Assistant-only conversations the customer rated 4 or 5: resolution they confirmed.
+    pub confirmed_resolutions: u64,
+    pub confirmed_resolution_rate: f64,
+    pub escalated: u64,
+    pub escalation_rate: f64,
+    /// Escalations by reason (the ticket's category: fraud, stolen_card, complaint, …).
+    pub escalation_reasons: BTreeMap<String, u64>,
+    /// Answers by confidence, ten buckets: `[0, 0.1)`, …, `[0.9, 1]`.
+    pub confidence_histogram: Vec<u64>,
+    pub answers: u64,
+    pub avg_confidence: f64,
+    pub avg_first_response_minutes: f64,
+    pub avg_resolution_minutes: f64,
+    /// Mean rating (1–5); 0 when none.
+    pub csat: f64,
+    /// How many ratings of 1, 2, 3, 4 and 5.
+    pub csat_distribution: Vec<u64>,
+}

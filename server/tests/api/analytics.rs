@@ -1,0 +1,160 @@
+//! `/analytics`: every figure computed by the database from real conversations, tickets,
+//! ratings and answers; periods validated; roles.
+
+use domain::model::Role;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::harness::{TestApp, spawn_app};
+
+struct Chat {
+    id: String,
+    token: String,
+}
+
+async fn chat(app: &TestApp, question: &str) -> Chat {
+    let started: Value = app
+        .client
+        .post(app.api("/chat/start"))
+        .json(&json!({ "language": "en" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let chat = Chat {
+        id: started["conversation_id"].as_str().unwrap().to_owned(),
+        token: started["visitor_token"].as_str().unwrap().to_owned(),
+    };
+    let res = app
+        .client
+        .post(app.api("/chat/message"))
+        .json(&json!({ "conversation_id": chat.id, "message": question }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    chat
+}
+
+async fn rate(app: &TestApp, chat: &Chat, score: i64) {
+    let res = app
+        .client
+        .post(app.api(&format!("/chat/{}/rating", chat.id)))
+        .header("x-visitor-token", &chat.token)
+        .json(&json!({ "score": score }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+}
+
+#[tokio::test]
+async fn figures_come_from_the_database_for_every_endpoint() {
+    let app = spawn_app().await;
+    let (_, admin) = app.token_for("admin", Role::Admin).await;
+    let (agent, agent_token) = app.token_for("agent", Role::Agent).await;
+    let (_, viewer) = app.token_for("viewer", Role::Viewer).await;
+
+    // Three conversations: one escalated, answered and resolved by an agent; one the assistant
+    // handled alone and the customer rated 5; one still open with the assistant.
+    let escalated = chat(&app, "Someone stole my card, I need a person").await;
+    let alone = chat(&app, "What are your opening hours?").await;
+    let _open = chat(&app, "How do I open an account?").await;
+    rate(&app, &alone, 5).await;
+    let tickets: Vec<Value> = serde_json::from_value(app.get_json(&admin, "/tickets").await).unwrap();
+    assert_eq!(tickets.len(), 1, "the stolen card escalated");
+    let ticket = tickets[0]["ticket_id"].as_str().unwrap().to_owned();
+    app.send(Method::POST, &admin, &format!("/tickets/{ticket}/assign"), Some(json!({ "agentId": agent.id }))).await;
+    let res = app
+        .send(
+            Method::POST,
+            &agent_token,
+            &format!("/conversations/{}/messages", escalated.id),
+            Some(json!({ "content": "I have blocked it." })),
+        )
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+    app.send(Method::PATCH, &agent_token, &format!("/tickets/{ticket}/status"), Some(json!({ "status": "RESOLVED" })))
+        .await;
+    rate(&app, &escalated, 3).await;
+
+    let d = app.get_json(&viewer, "/analytics/dashboard").await;
+    assert_eq!(d["total_conversations"], 3);
+    assert_eq!(d["active_conversations"], 3);
+    assert_eq!(
+        (d["total_tickets"].as_u64(), d["open_tickets"].as_u64(), d["in_progress_tickets"].as_u64()),
+        (Some(1), Some(0), Some(0))
+    );
+    assert_eq!(d["resolved_today"], 1);
+    assert!(d["avg_response_time_minutes"].as_f64().unwrap() >= 0.0);
+    assert_eq!(d["customer_satisfaction"], 4.0, "(5 + 3) / 2");
+    let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys.len(), 8, "exactly the reference's fields: {keys:?}");
+
+    let c = app.get_json(&agent_token, "/analytics/conversations?days=7").await;
+    assert_eq!((c["total"].as_u64(), c["active"].as_u64(), c["escalated"].as_u64()), (Some(3), Some(3), Some(1)));
+    assert_eq!(c["escalation_rate"], 0.333);
+    assert!(c["avg_messages_per_conversation"].as_f64().unwrap() >= 2.0, "question and answer at least: {c}");
+
+    let t = app.get_json(&agent_token, "/analytics/tickets").await;
+    assert_eq!(t["total"], 1);
+    assert_eq!(t["by_status"]["RESOLVED"], 1);
+    assert_eq!(t["resolved_today"], 1);
+    assert!(t["avg_resolution_minutes"].as_f64().unwrap() >= 0.0);
+
+    let agents: Vec<Value> =
+        serde_json::from_value(app.get_json(&admin, "/analytics/agents/performance").await).unwrap();
+    let mine = agents.iter().find(|a| a["agent_id"] == agent.id).unwrap();
+    assert_eq!((mine["assigned_tickets"].as_u64(), mine["resolved_tickets"].as_u64()), (Some(1), Some(1)));
+    assert_eq!((mine["conversations_handled"].as_u64(), mine["customer_satisfaction"].as_f64()), (Some(1), Some(3.0)));
+    let res = app.send(Method::GET, &agent_token, "/analytics/agents/performance", None).await;
+    assert_eq!(res.status(), 403, "agents do not rank each other");
+
+    let timeline: Vec<Value> =
+        serde_json::from_value(app.get_json(&admin, "/analytics/timeline?days=3").await).unwrap();
+    assert_eq!(timeline.len(), 3, "every day of the period, even empty ones");
+    let today = &timeline[2];
+    assert_eq!(today["date"], chrono::Utc::now().format("%Y-%m-%d").to_string());
+    assert_eq!(
+        (today["conversations"].as_u64(), today["tickets"].as_u64(), today["resolved"].as_u64()),
+        (Some(3), Some(1), Some(1))
+    );
+    assert!(today["messages"].as_u64().unwrap() >= 6);
+    assert_eq!(timeline[0]["conversations"], 0);
+
+    let a = app.get_json(&admin, "/analytics/assistant?days=30").await;
+    assert_eq!(
+        (a["conversations"].as_u64(), a["assistant_only"].as_u64(), a["escalated"].as_u64()),
+        (Some(3), Some(2), Some(1))
+    );
+    assert_eq!(a["deflection_rate"], 0.667);
+    assert_eq!((a["confirmed_resolutions"].as_u64(), a["csat"].as_f64()), (Some(1), Some(4.0)));
+    assert_eq!(a["csat_distribution"], json!([0, 0, 1, 0, 1]));
+    assert_eq!(a["escalation_reasons"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum::<u64>(), 1);
+    let histogram: Vec<u64> = serde_json::from_value(a["confidence_histogram"].clone()).unwrap();
+    assert_eq!(histogram.len(), 10);
+    assert_eq!(histogram.iter().sum::<u64>(), a["answers"].as_u64().unwrap());
+
+    let customers = app.get_json(&agent_token, "/analytics/customers").await;
+    assert_eq!(customers["total"], 0);
+    let audit = app.get_json(&viewer, "/analytics/audit?hours=1").await;
+    assert!(audit["total"].as_u64().unwrap() >= 4, "logins, assignment, status: {audit}");
+    assert!(audit["by_action"]["auth.login"].as_u64().unwrap() >= 3);
+    assert!(!audit["top_actors"].as_array().unwrap().is_empty());
+    let res = app.send(Method::GET, &agent_token, "/analytics/audit", None).await;
+    assert_eq!(res.status(), 403);
+
+    for path in [
+        "/analytics/conversations?days=0",
+        "/analytics/timeline?days=366",
+        "/analytics/audit?hours=0",
+        "/analytics/assistant?days=x",
+    ] {
+        let res = app.send(Method::GET, &admin, path, None).await;
+        assert_eq!(res.status(), 422, "{path}");
+        assert!(res.json::<Value>().await.unwrap()["detail"].is_string());
+    }
+    assert_eq!(app.client.get(app.api("/analytics/dashboard")).send().await.unwrap().status(), 401);
+}
