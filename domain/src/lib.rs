@@ -28,6 +28,8 @@ pub mod error;
 #[cfg(feature = "server")]
 pub mod events;
 #[cfg(feature = "server")]
+pub mod export;
+#[cfg(feature = "server")]
 pub mod inboxes;
 #[cfg(feature = "server")]
 pub mod knowledge;

@@ -1,6 +1,7 @@
 //! Building blocks shared by pages.
 
 pub mod bell;
+pub mod chart;
 pub mod conversation;
 pub mod forbidden;
 pub mod live;

@@ -10,6 +10,7 @@ pub mod canned;
 pub mod chat;
 pub mod conversations;
 pub mod customers;
+pub mod export;
 pub mod health;
 pub mod inboxes;
 pub mod knowledge;
@@ -115,6 +116,7 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(notifications::stats))
         .routes(routes!(notifications::get))
         .routes(routes!(notifications::retry))
+        .routes(routes!(export::export))
         .routes(routes!(audit::list))
         .routes(routes!(audit::verify))
         .routes(routes!(conversations::list))

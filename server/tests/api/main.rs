@@ -16,6 +16,7 @@ mod conversations;
 mod customers;
 mod embed;
 mod errors;
+mod export;
 mod harness;
 mod health;
 mod inboxes;

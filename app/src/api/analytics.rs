@@ -1,0 +1,34 @@
+//! The dashboard's figures for a period (checked by the domain).
+
+use domain::model::{AssistantStats, ConversationStats, DashboardStats, TicketStats, TimelineDay};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::AppError;
+
+/// Everything the dashboard draws.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub days: i64,
+    pub overview: DashboardStats,
+    pub conversations: ConversationStats,
+    pub tickets: TicketStats,
+    pub timeline: Vec<TimelineDay>,
+    pub assistant: AssistantStats,
+}
+
+#[server(prefix = "/_sfn", endpoint = "analytics/dashboard")]
+pub async fn load_dashboard(days: i64) -> Result<Dashboard, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let (checked, _) = domain::analytics::since_days(Some(days))?;
+    let days = Some(checked);
+    Ok(Dashboard {
+        days: checked,
+        overview: domain::analytics::dashboard(&state, &user).await?,
+        conversations: domain::analytics::conversations(&state, &user, days).await?,
+        tickets: domain::analytics::tickets(&state, &user).await?,
+        timeline: domain::analytics::timeline(&state, &user, days).await?,
+        assistant: domain::analytics::assistant(&state, &user, days).await?,
+    })
+}

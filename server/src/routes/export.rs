@@ -1,0 +1,71 @@
+//! `/export/{kind}`: conversations (with transcripts), tickets or analytics as CSV or JSON,
+//! streamed as the database is read. ADMIN and SUPERVISOR; audited. Besides a bearer token, the
+//! admin panel's session cookie is accepted, so the panel's download links work.
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use domain::AppState;
+use domain::export::{Format, Kind};
+use domain::model::ErrorBody;
+use futures::StreamExt;
+use serde::Deserialize;
+
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Meta, Path, Query};
+
+/// `?format=csv|json&days=`.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportParams {
+    /// `csv` (default) or `json`.
+    #[serde(default)]
+    pub format: Option<String>,
+    /// Days back from now (default 30; 1 to 365).
+    #[serde(default)]
+    pub days: Option<i64>,
+}
+
+/// `GET /export/{kind}`: `conversations`, `tickets` or `analytics`.
+#[utoipa::path(get, path = "/export/{kind}", tag = "export", operation_id = "export", params(("kind" = String, Path, description = "conversations, tickets or analytics"), ExportParams), responses((status = 200, description = "The file, streamed (text/csv or application/json)"), (status = 404, description = "No such export", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token or session", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+pub async fn export(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Meta(meta): Meta,
+    Path(kind): Path<String>,
+    Query(params): Query<ExportParams>,
+) -> ApiResult<Response> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(|t| t.trim().to_owned())
+        .or_else(|| app::api::session::cookie_value(&headers, app::api::session::ACCESS_COOKIE))
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated"))?;
+    let actor = domain::auth::authenticate(&state, &token).await?;
+    let kind = match kind.as_str() {
+        "conversations" => Kind::Conversations,
+        "tickets" => Kind::Tickets,
+        "analytics" => Kind::Analytics,
+        _ => return Err(ApiError::not_found()),
+    };
+    let format = Format::parse(params.format.as_deref())?;
+    let chunks = domain::export::start(&state, &actor, kind, format, params.days, &meta).await?;
+    let body = Body::from_stream(chunks.map(|chunk| {
+        chunk.map(axum::body::Bytes::from).map_err(|error| {
+            tracing::error!(%error, "export stopped");
+            std::io::Error::other("export stopped")
+        })
+    }));
+    let name = format!("joxai-{}.{}", kind.name(), format.extension());
+    let mut response = body.into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, value);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
