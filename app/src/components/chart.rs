@@ -19,7 +19,7 @@ pub fn BarChart(
     let max = values.iter().copied().max().unwrap_or(0).max(1) as f64;
     let n = values.len().max(1) as f64;
     let slot = (WIDTH - 2.0 * PAD) / n;
-    let bar = (slot * 0.7).max(2.0);
+    let bar = (slot * 0.7).clamp(2.0, 48.0);
     let summary = labels.iter().zip(&values).map(|(l, v)| format!("{l}: {v}")).collect::<Vec<_>>().join(", ");
     let label = format!("{title}. {summary}");
     // Long series show every few labels only, so they do not overlap.
