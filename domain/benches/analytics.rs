@@ -5,6 +5,8 @@
 //! Run: `cargo bench -p domain --features server --bench analytics` (SQLite in a temporary
 //! file), or with `BENCH_DATABASE_URL=postgres://…/some_empty_db` for PostgreSQL.
 
+#![allow(clippy::unwrap_used)]
+
 use std::time::Instant;
 
 use chrono::{Duration, Utc};

@@ -48,7 +48,7 @@ pub fn start_workers(state: &AppState) {
 
 /// The whole HTTP application.
 pub fn app(state: AppState) -> Router {
-    let limits = ratelimit::Limits::from_config(&state.config.rate_limits);
+    let limits = ratelimit::Limits::new(&state);
     let login_limit = limits.login.clone();
     let api = Router::new()
         .nest("/v1", routes::api(limits, state.jwt.clone()))

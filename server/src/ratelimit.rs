@@ -1,15 +1,18 @@
-//! Per-client-IP rate limits (tower_governor), answering 429 `{"detail"}` with `Retry-After`.
+//! Rate limits (tower_governor's keyed limiters), per client IP, conversation or staff member,
+//! sized by the settings while JoxAI runs, answering 429 `{"detail"}` with `Retry-After`.
 
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use domain::AppState;
+use domain::settings::{Rate, Runtime};
 use governor::clock::{Clock, DefaultClock, QuantaInstant};
 use governor::middleware::NoOpMiddleware;
+use tower_governor::GovernorError;
 use tower_governor::governor::{GovernorConfig, GovernorConfigBuilder};
 use tower_governor::key_extractor::KeyExtractor;
-use tower_governor::{GovernorError, GovernorLayer};
 
 use crate::extract::ClientIp;
 
@@ -25,50 +28,96 @@ impl KeyExtractor for ClientIpKey {
     }
 }
 
-/// The tower layer type of a limiter.
-pub type Limiter = GovernorLayer<ClientIpKey, NoOpMiddleware<QuantaInstant>, Body>;
+type Governor = GovernorConfig<ClientIpKey, NoOpMiddleware<QuantaInstant>>;
 
-/// One per-client-IP budget that several routes draw on (the REST login and the admin panel's
-/// sign-in): as a tower layer for plain routes, or checked directly where a layer cannot sit.
+/// One budget that several routes draw on (the REST login and the admin panel's sign-in share
+/// one). Its size is read from the settings on every check: when an ADMIN changes
+/// `rate_limits.*_per_minute`, the next request uses the new size (counts start afresh).
 #[derive(Clone)]
 pub struct SharedLimit {
-    config: Arc<GovernorConfig<ClientIpKey, NoOpMiddleware<QuantaInstant>>>,
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    rate: Rate,
+    runtime: Arc<Runtime>,
+    config: Arc<domain::config::Config>,
+    /// The size in force and its limiter.
+    current: RwLock<(u32, Arc<Governor>)>,
+}
+
+fn governor(per_minute: u32) -> Option<Arc<Governor>> {
+    let period_ms = (60_000 / u64::from(per_minute.max(1))).max(1);
+    GovernorConfigBuilder::default()
+        .period(Duration::from_millis(period_ms))
+        .burst_size(per_minute.max(1))
+        .key_extractor(ClientIpKey)
+        .finish()
+        .map(Arc::new)
 }
 
 impl SharedLimit {
-    /// Allows `per_minute` requests a minute per client IP, with bursts of the same size. Also
-    /// starts a task that forgets idle clients so memory stays bounded.
-    pub fn per_minute(per_minute: u32) -> Option<SharedLimit> {
-        let period_ms = (60_000 / u64::from(per_minute.max(1))).max(1);
-        let config = GovernorConfigBuilder::default()
-            .period(Duration::from_millis(period_ms))
-            .burst_size(per_minute.max(1))
-            .key_extractor(ClientIpKey)
-            .finish()?;
-        let config = Arc::new(config);
-        let limiter = config.limiter().clone();
+    /// The budget `rate`, sized by the settings or else the configuration, with bursts of the
+    /// same size. Also starts a task that forgets idle keys so memory stays bounded.
+    pub fn new(state: &AppState, rate: Rate) -> Option<SharedLimit> {
+        let per_minute = state.runtime.per_minute(&state.config, rate);
+        let inner = Arc::new(Inner {
+            rate,
+            runtime: state.runtime.clone(),
+            config: state.config.clone(),
+            current: RwLock::new((per_minute, governor(per_minute)?)),
+        });
+        let weak = Arc::downgrade(&inner);
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs(60));
             loop {
                 tick.tick().await;
-                limiter.retain_recent();
+                let Some(inner) = weak.upgrade() else { break };
+                inner.current.read().unwrap_or_else(PoisonError::into_inner).1.limiter().retain_recent();
             }
         });
-        Some(SharedLimit { config })
+        Some(SharedLimit { inner })
     }
 
-    /// The limit as a tower layer.
-    pub fn layer(&self) -> Limiter {
-        GovernorLayer::new(self.config.clone()).error_handler(too_many)
+    /// The limiter for the size the settings ask for now.
+    fn governor(&self) -> Arc<Governor> {
+        let wanted = self.inner.runtime.per_minute(&self.inner.config, self.inner.rate);
+        {
+            let now = self.inner.current.read().unwrap_or_else(PoisonError::into_inner);
+            if now.0 == wanted {
+                return now.1.clone();
+            }
+        }
+        let mut now = self.inner.current.write().unwrap_or_else(PoisonError::into_inner);
+        if now.0 != wanted
+            && let Some(fresh) = governor(wanted)
+        {
+            tracing::info!(limit = self.inner.rate.key(), per_minute = wanted, "rate limit changed");
+            *now = (wanted, fresh);
+        }
+        now.1.clone()
     }
 
-    /// Takes one request from `ip`'s budget; when it is spent, returns the 429 answer to send.
-    pub fn refuse(&self, ip: &str) -> Option<Response<Body>> {
-        self.config.limiter().check_key(&ip.to_owned()).err().map(|not_until| {
+    /// Takes one request from `key`'s budget; when it is spent, returns the 429 answer to send.
+    pub fn refuse(&self, key: &str) -> Option<Response<Body>> {
+        self.governor().limiter().check_key(&key.to_owned()).err().map(|not_until| {
             let wait_time = not_until.wait_time_from(DefaultClock::default().now()).as_secs();
             too_many(GovernorError::TooManyRequests { wait_time, headers: None })
         })
     }
+}
+
+/// Middleware: one budget per client IP ([`ClientIp`]).
+pub async fn per_ip(
+    axum::extract::State(limit): axum::extract::State<SharedLimit>,
+    req: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let ip = req.extensions().get::<ClientIp>().map_or("unknown", |c| c.0.as_str()).to_owned();
+    if let Some(refused) = limit.refuse(&ip) {
+        return refused;
+    }
+    next.run(req).await
 }
 
 fn too_many(e: GovernorError) -> Response<Body> {
@@ -108,16 +157,17 @@ pub struct Limits {
 }
 
 impl Limits {
-    pub fn from_config(config: &domain::config::RateLimits) -> Self {
-        if !config.enabled {
+    /// Every budget, or none when `JOXAI_RATE_LIMITS=off`.
+    pub fn new(state: &AppState) -> Self {
+        if !state.config.rate_limits.enabled {
             return Limits::default();
         }
         Limits {
-            login: SharedLimit::per_minute(config.login_per_minute),
-            chat_start: SharedLimit::per_minute(config.chat_start_per_minute),
-            chat_message: SharedLimit::per_minute(config.chat_message_per_minute),
-            tickets: SharedLimit::per_minute(config.tickets_per_minute),
-            analytics: SharedLimit::per_minute(config.analytics_per_minute),
+            login: SharedLimit::new(state, Rate::Login),
+            chat_start: SharedLimit::new(state, Rate::ChatStart),
+            chat_message: SharedLimit::new(state, Rate::ChatMessage),
+            tickets: SharedLimit::new(state, Rate::Tickets),
+            analytics: SharedLimit::new(state, Rate::Analytics),
         }
     }
 }

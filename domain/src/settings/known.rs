@@ -66,6 +66,41 @@ pub const KNOWN: &[Known] = &[
         public: false,
         check: capacity,
     },
+    Known {
+        key: "rate_limits.login_per_minute",
+        category: "limits",
+        description: "Sign-in attempts a minute per client IP (REST and admin panel) (1 to 100,000)",
+        public: false,
+        check: per_minute,
+    },
+    Known {
+        key: "rate_limits.chat_start_per_minute",
+        category: "limits",
+        description: "New conversations a minute per client IP (1 to 100,000)",
+        public: false,
+        check: per_minute,
+    },
+    Known {
+        key: "rate_limits.chat_message_per_minute",
+        category: "limits",
+        description: "Customer messages a minute per conversation (1 to 100,000)",
+        public: false,
+        check: per_minute,
+    },
+    Known {
+        key: "rate_limits.tickets_per_minute",
+        category: "limits",
+        description: "/tickets calls a minute per staff member (1 to 100,000)",
+        public: false,
+        check: per_minute,
+    },
+    Known {
+        key: "rate_limits.analytics_per_minute",
+        category: "limits",
+        description: "/analytics calls a minute per staff member (1 to 100,000)",
+        public: false,
+        check: per_minute,
+    },
 ];
 
 /// The known setting named `key`, if it is one.
@@ -105,6 +140,13 @@ fn capacity(value: &Value) -> Result<(), &'static str> {
     match value.as_u64() {
         Some(n) if (1..=100).contains(&n) => Ok(()),
         _ => Err("must be a whole number from 1 to 100"),
+    }
+}
+
+fn per_minute(value: &Value) -> Result<(), &'static str> {
+    match value.as_u64() {
+        Some(n) if (1..=100_000).contains(&n) => Ok(()),
+        _ => Err("must be a whole number from 1 to 100,000"),
     }
 }
 

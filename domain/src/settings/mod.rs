@@ -20,7 +20,7 @@ use crate::model::{
     SettingUpdated, SettingValue, SettingsFilter, UpdateSettingRequest, UserSettingOut, UserSettingRequest,
 };
 use crate::state::AppState;
-pub use runtime::{Overrides, Runtime};
+pub use runtime::{Overrides, Rate, Runtime};
 
 const READERS: [Role; 2] = [Role::Admin, Role::Supervisor];
 const MAX_VALUE_BYTES: usize = 8 * 1024;

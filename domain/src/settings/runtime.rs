@@ -19,6 +19,45 @@ pub struct Overrides {
     pub greeting_en: Option<String>,
     pub business_hours: Option<BusinessHours>,
     pub agent_capacity: Option<u64>,
+    /// Requests a minute, by [`Rate`].
+    pub rates: [Option<u32>; 5],
+}
+
+/// The request-rate budgets that settings can change while JoxAI runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rate {
+    Login,
+    ChatStart,
+    ChatMessage,
+    Tickets,
+    Analytics,
+}
+
+impl Rate {
+    /// The setting's key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Rate::Login => "rate_limits.login_per_minute",
+            Rate::ChatStart => "rate_limits.chat_start_per_minute",
+            Rate::ChatMessage => "rate_limits.chat_message_per_minute",
+            Rate::Tickets => "rate_limits.tickets_per_minute",
+            Rate::Analytics => "rate_limits.analytics_per_minute",
+        }
+    }
+
+    /// The configured value (`JOXAI_*_PER_MINUTE`).
+    pub fn configured(self, config: &Config) -> u32 {
+        let limits = &config.rate_limits;
+        match self {
+            Rate::Login => limits.login_per_minute,
+            Rate::ChatStart => limits.chat_start_per_minute,
+            Rate::ChatMessage => limits.chat_message_per_minute,
+            Rate::Tickets => limits.tickets_per_minute,
+            Rate::Analytics => limits.analytics_per_minute,
+        }
+    }
+
+    const ALL: [Rate; 5] = [Rate::Login, Rate::ChatStart, Rate::ChatMessage, Rate::Tickets, Rate::Analytics];
 }
 
 impl Overrides {
@@ -35,7 +74,11 @@ impl Overrides {
                 "chat.greeting_en" => out.greeting_en = value.as_str().map(|s| s.trim().to_owned()),
                 "chat.business_hours" => out.business_hours = serde_json::from_value(value.clone()).ok(),
                 "routing.agent_capacity" => out.agent_capacity = value.as_u64(),
-                _ => {}
+                other => {
+                    if let Some(i) = Rate::ALL.iter().position(|r| r.key() == other) {
+                        out.rates[i] = value.as_u64().and_then(|n| u32::try_from(n).ok());
+                    }
+                }
             }
         }
         out
@@ -71,6 +114,13 @@ impl Runtime {
         let now = self.read();
         let custom = if lang == Lang::En { now.greeting_en } else { now.greeting_es };
         custom.unwrap_or_else(|| config.chat.greeting(lang).to_owned())
+    }
+
+    /// Requests a minute allowed for `rate`: the stored setting, or else the configuration.
+    pub fn per_minute(&self, config: &Config, rate: Rate) -> u32 {
+        let i = Rate::ALL.iter().position(|r| *r == rate).unwrap_or(0);
+        self.overrides.read().unwrap_or_else(PoisonError::into_inner).rates[i]
+            .unwrap_or_else(|| rate.configured(config))
     }
 
     /// When people answer, for inboxes without hours of their own (`None`: always).

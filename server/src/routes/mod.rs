@@ -39,12 +39,12 @@ pub fn api(limits: Limits, jwt: domain::auth::JwtKeys) -> Router<AppState> {
 /// Every route, each registered with its documentation.
 fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppState> {
     let mut login = OpenApiRouter::default().routes(routes!(auth::login));
-    if let Some(limit) = &limits.login {
-        login = login.layer(limit.layer());
+    if let Some(limit) = limits.login.clone() {
+        login = login.layer(axum::middleware::from_fn_with_state(limit, crate::ratelimit::per_ip));
     }
     let mut start = OpenApiRouter::default().routes(routes!(chat::start)).routes(routes!(chat::offline));
-    if let Some(limit) = &limits.chat_start {
-        start = start.layer(limit.layer());
+    if let Some(limit) = limits.chat_start.clone() {
+        start = start.layer(axum::middleware::from_fn_with_state(limit, crate::ratelimit::per_ip));
     }
     let mut tickets = OpenApiRouter::default()
         .routes(routes!(tickets::list, tickets::create))

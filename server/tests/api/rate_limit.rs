@@ -119,3 +119,34 @@ async fn chat_and_ticket_budgets_are_per_ip_per_conversation_and_per_staff_membe
     assert_eq!(tickets(&alice).await.unwrap().status(), 429);
     assert_eq!(tickets(&bob).await.unwrap().status(), 200, "each staff member has their own budget");
 }
+
+#[tokio::test]
+async fn an_admin_resizes_a_limit_while_the_server_runs() {
+    use domain::model::Role;
+    use reqwest::Method;
+    let app = spawn_app_with(&[("JOXAI_CHAT_START_PER_MINUTE", "1000")]).await;
+    let (_, admin) = app.token_for("admin", Role::Admin).await;
+    let start = || app.client.post(app.api("/chat/start")).json(&serde_json::json!({})).send();
+    assert_eq!(start().await.unwrap().status(), 200);
+
+    // Down to 2 a minute: the third start is refused, without a restart.
+    let body = serde_json::json!({ "key": "rate_limits.chat_start_per_minute", "value": 2 });
+    assert_eq!(app.send(Method::POST, &admin, "/settings/system", Some(body)).await.status(), 201);
+    assert_eq!(start().await.unwrap().status(), 200);
+    assert_eq!(start().await.unwrap().status(), 200);
+    let refused = start().await.unwrap();
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
+
+    // A value out of range is refused with the reason and changes nothing.
+    let bad = serde_json::json!({ "value": 0 });
+    let res = app.send(Method::PUT, &admin, "/settings/system/rate_limits.chat_start_per_minute", Some(bad)).await;
+    assert_eq!(res.status(), 422);
+    assert!(res.json::<Value>().await.unwrap()["detail"].as_str().unwrap().contains("1 to 100,000"));
+    assert_eq!(start().await.unwrap().status(), 429);
+
+    // Deleting the setting goes back to the configured 1,000 a minute.
+    let res = app.send(Method::DELETE, &admin, "/settings/system/rate_limits.chat_start_per_minute", None).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(start().await.unwrap().status(), 200);
+}
