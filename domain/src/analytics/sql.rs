@@ -1,5 +1,5 @@
 //! The few SQL pieces that differ between SQLite and PostgreSQL (minutes between two
-//! timestamps, the UTC day of a timestamp, a floating-point average), and running a statement
+//! timestamps, a floating-point average), and running a statement
 //! written with `?` placeholders on either.
 
 use sea_orm::{ConnectionTrait, DbBackend, QueryResult, Statement, Value};
@@ -16,15 +16,6 @@ impl Sql {
         match self.0 {
             DbBackend::Postgres => format!("(EXTRACT(EPOCH FROM ({later} - {earlier})) / 60.0)"),
             _ => format!("((julianday({later}) - julianday({earlier})) * 1440.0)"),
-        }
-    }
-
-    /// The `YYYY-MM-DD` (UTC) of a timestamp column.
-    pub fn day(self, column: &str) -> String {
-        match self.0 {
-            DbBackend::Postgres => format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"),
-            // Stored as ISO-8601 text in UTC: the day is its first ten characters.
-            _ => format!("substr({column}, 1, 10)"),
         }
     }
 

@@ -48,6 +48,7 @@ pub struct ConversationStats {
     pub total: u64,
     pub active: u64,
     pub escalated: u64,
+    /// Every message counts, the greeting and system notices included.
     pub avg_messages_per_conversation: f64,
     pub escalation_rate: f64,
 }
