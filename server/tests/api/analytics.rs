@@ -13,16 +13,7 @@ struct Chat {
 }
 
 async fn chat(app: &TestApp, question: &str) -> Chat {
-    let started: Value = app
-        .client
-        .post(app.api("/chat/start"))
-        .json(&json!({ "language": "en" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let started = app.start_chat("en").await;
     let chat = Chat {
         id: started["conversation_id"].as_str().unwrap().to_owned(),
         token: started["visitor_token"].as_str().unwrap().to_owned(),

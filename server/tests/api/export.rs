@@ -15,16 +15,7 @@ async fn conversations_tickets_and_analytics_export_as_csv_and_json() {
     // More conversations than one page of the export (200), so paging is exercised.
     let mut ids = Vec::new();
     for i in 0..205 {
-        let started: Value = app
-            .client
-            .post(app.api("/chat/start"))
-            .json(&json!({ "language": "en" }))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let started = app.start_chat("en").await;
         let id = started["conversation_id"].as_str().unwrap().to_owned();
         if i < 2 {
             let text = if i == 0 {

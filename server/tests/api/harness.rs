@@ -164,6 +164,13 @@ impl TestApp {
         req.send().await.unwrap()
     }
 
+    /// `POST /chat/start` in `language`: the whole answer (conversation id, visitor token, …).
+    pub async fn start_chat(&self, language: &str) -> Value {
+        let res =
+            self.client.post(self.api("/chat/start")).json(&json!({ "language": language })).send().await.unwrap();
+        res.json().await.unwrap()
+    }
+
     /// `GET /api/v1{path}` as the holder of `token`, as JSON.
     pub async fn get_json(&self, token: &str, path: &str) -> Value {
         self.client.get(self.api(path)).bearer_auth(token).send().await.unwrap().json().await.unwrap()
