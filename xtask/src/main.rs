@@ -20,14 +20,17 @@ fn main() -> std::process::ExitCode {
         Some("tools") => tools::ensure_all(),
         Some("widget") => widget::build(false),
         Some("eval") => {
-            run(cargo().args(["run", "--release", "-p", "domain", "--features", "server", "--example", "eval"]))
+            let mut cmd = cargo();
+            cmd.args(["run", "--release", "-p", "domain", "--features", "server", "--example", "eval", "--"]);
+            run(cmd.args(&args[1..]))
         }
         _ => {
             eprintln!("usage: cargo xtask <dev|test|build|tools|widget|eval>");
             eprintln!("  dev    install missing tools, build the widget, run `cargo leptos watch` on :3000");
             eprintln!("  test   fmt, clippy, tests on SQLite (+ PostgreSQL), release build, browser tests");
             eprintln!("  build  release build of the server, the admin panel and the widget");
-            eprintln!("  eval   the assistant's question set: top-1, escalation recall, false escalations");
+            eprintln!("  eval   the assistant on the dev and the frozen test split: top-1, abstentions, escalation");
+            eprintln!("         recall, false escalations, beside plain BM25 (--show-test-misses after a change)");
             return std::process::ExitCode::from(2);
         }
     };
