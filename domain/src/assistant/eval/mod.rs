@@ -25,6 +25,8 @@ pub const MAX_DEV_TEST_GAP: f64 = 0.05;
 /// Both splits' figures.
 #[derive(Debug, Clone)]
 pub struct Evaluation {
+    /// The dev split's parts (one per knowledge base) and their sum.
+    pub dev_parts: Vec<(&'static str, Report)>,
     pub dev: Report,
     /// The test split's parts (one per knowledge base) and their sum.
     pub test_parts: Vec<(&'static str, Report)>,
@@ -47,7 +49,11 @@ impl Evaluation {
 
 impl fmt::Display for Evaluation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "dev split (tune on this) — demo knowledge base, {} articles", self.dev.articles)?;
+        for (name, part) in &self.dev_parts {
+            writeln!(f, "dev split, {name} knowledge base ({} articles)", part.articles)?;
+            writeln!(f, "{}", part.summary())?;
+        }
+        writeln!(f, "DEV SPLIT (tune on this)")?;
         write!(f, "{}", self.dev)?;
         for (name, part) in &self.test_parts {
             writeln!(f, "test split, {name} knowledge base ({} articles)", part.articles)?;
@@ -86,8 +92,11 @@ pub fn run() -> DomainResult<Evaluation> {
 /// Runs both splits with `settings`.
 pub fn run_with(settings: &Settings) -> DomainResult<Evaluation> {
     let mut dev = Report::default();
+    let mut dev_parts = Vec::new();
     for part in set::dev()? {
-        dev.add(run_part(&part, settings));
+        let report = run_part(&part, settings);
+        dev.add(report.clone());
+        dev_parts.push((part.name, report));
     }
     let mut test = Report::default();
     let mut test_parts = Vec::new();
@@ -96,7 +105,7 @@ pub fn run_with(settings: &Settings) -> DomainResult<Evaluation> {
         test.add(report.clone());
         test_parts.push((part.name, report));
     }
-    Ok(Evaluation { dev, test_parts, test, show_test_misses: false })
+    Ok(Evaluation { dev_parts, dev, test_parts, test, show_test_misses: false })
 }
 
 /// The assistant's reply to the last of `turns`, the earlier ones being the conversation so far.
@@ -161,6 +170,11 @@ fn run_part(part: &Part, settings: &Settings) -> Report {
                 name(cited),
                 reply.metadata.confidence
             ));
+        }
+        let lang = super::language::Lang::parse(&reply.metadata.language).unwrap_or(super::language::Lang::Es);
+        let ranked = super::local::ground(&assistant.index(), &reply.redacted, lang).map(|g| g.doc.id);
+        if is(ranked, &case.lang, &case.expect) {
+            r.ranked_top1 += 1;
         }
         if is(plain.top(&case.q), &case.lang, &case.expect) {
             r.baseline_top1 += 1;

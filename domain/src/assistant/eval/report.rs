@@ -14,6 +14,9 @@ pub struct Report {
     pub abstained: usize,
     /// Cited an article, but the wrong one.
     pub answered_wrong: usize,
+    /// The best-ranked article was the expected one, whether or not the assistant answered from it
+    /// (ranking alone, before the confidence threshold).
+    pub ranked_top1: usize,
     /// The plain BM25 baseline's top-1 on the same questions.
     pub baseline_top1: usize,
     /// Follow-up conversations, and how many were answered from the expected article.
@@ -87,6 +90,7 @@ impl Report {
         self.abstained += other.abstained;
         self.answered_wrong += other.answered_wrong;
         self.baseline_top1 += other.baseline_top1;
+        self.ranked_top1 += other.ranked_top1;
         self.followups += other.followups;
         self.followup_top1 += other.followup_top1;
         self.unanswerable += other.unanswerable;
@@ -129,6 +133,7 @@ impl fmt::Display for Summary<'_> {
             r.top1, r.answered_wrong, r.abstained
         )?;
         writeln!(f, "  abstentions             {}", pct(r.abstained, r.questions))?;
+        writeln!(f, "  ranking alone (top-1)   {}", pct(r.ranked_top1, r.questions))?;
         writeln!(f, "  follow-ups top-1        {}", pct(r.followup_top1, r.followups))?;
         writeln!(f, "  unanswerable abstained  {}", pct(r.unanswerable_abstained, r.unanswerable))?;
         writeln!(

@@ -7,6 +7,9 @@ use crate::error::{DomainError, DomainResult};
 use crate::seed::{DemoArticle, demo_articles};
 
 pub(super) const DEV: &str = include_str!("../../../eval/dev/questions.toml");
+pub(super) const DEV_HARD: &str = include_str!("../../../eval/dev/hard.toml");
+pub(super) const DEV_SUR: &str = include_str!("../../../eval/dev/sur.toml");
+pub(super) const DEV_SUR_KB: &str = include_str!("../../../eval/dev/sur_kb.toml");
 pub(super) const TEST_DEMO: &str = include_str!("../../../eval/test/demo.toml");
 pub(super) const TEST_ANDINO: &str = include_str!("../../../eval/test/andino.toml");
 pub(super) const TEST_ANDINO_KB: &str = include_str!("../../../eval/test/andino_kb.toml");
@@ -81,6 +84,16 @@ pub(super) struct Part {
     pub cases: Cases,
 }
 
+impl Cases {
+    fn extend(&mut self, other: Cases) {
+        self.answer.extend(other.answer);
+        self.followup.extend(other.followup);
+        self.unanswerable.extend(other.unanswerable);
+        self.escalate.extend(other.escalate);
+        self.stay.extend(other.stay);
+    }
+}
+
 pub(super) fn parse_cases(name: &str, text: &str) -> DomainResult<Cases> {
     toml::from_str(text).map_err(|e| DomainError::Internal(format!("eval cases {name}: {}", e.message())))
 }
@@ -91,9 +104,15 @@ fn parse_kb(name: &str, text: &str) -> DomainResult<Vec<DemoArticle>> {
     Ok(file.article)
 }
 
-/// The dev split: the demo knowledge base and `dev/questions.toml`.
+/// The dev split: the demo knowledge base with `dev/questions.toml` and `dev/hard.toml`, and the
+/// Banco del Sur knowledge base with `dev/sur.toml`.
 pub(super) fn dev() -> DomainResult<Vec<Part>> {
-    Ok(vec![Part { name: "demo", articles: demo_articles()?, cases: parse_cases("dev", DEV)? }])
+    let mut demo = parse_cases("dev/questions", DEV)?;
+    demo.extend(parse_cases("dev/hard", DEV_HARD)?);
+    Ok(vec![
+        Part { name: "demo", articles: demo_articles()?, cases: demo },
+        Part { name: "sur", articles: parse_kb("dev/sur_kb", DEV_SUR_KB)?, cases: parse_cases("dev/sur", DEV_SUR)? },
+    ])
 }
 
 /// The frozen test split: the demo knowledge base with `test/demo.toml`, and the Andino knowledge
