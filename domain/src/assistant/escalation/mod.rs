@@ -1,11 +1,18 @@
 //! The escalation policy: when a conversation must go to a human, why, and how urgently. Pure data
 //! in, [`Decision`] out; acting on it (opening a ticket) belongs to the conversations service.
 //!
-//! Phrases match whole folded words in sequence, so "personal" never matches "persona" and accents
-//! or capitals make no difference.
+//! Situations, not phrases: [`scan`] tags each word of the message with its role ([`words`]) and
+//! [`situations`] looks for a loss or theft, a disowned transaction, handed-over credentials,
+//! someone else in the account, a dispute, a complaint, a legal threat, a request for a person,
+//! anger or a vulnerable customer — in any word order, tense or person, in Spanish or English,
+//! negations and hypotheticals excepted. Escalation errs towards a person.
 
-use super::text::words;
+mod scan;
+mod situations;
+mod words;
+
 use crate::model::Priority;
+use scan::Scan;
 
 /// Why a conversation is escalated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13,8 +20,12 @@ pub enum Category {
     Fraud,
     StolenCard,
     UnrecognisedPayment,
+    SocialEngineering,
+    AccountTakeover,
     Dispute,
     Complaint,
+    LegalThreat,
+    Vulnerable,
     HumanRequested,
     Anger,
     LowConfidence,
@@ -27,8 +38,12 @@ impl Category {
             Category::Fraud => "fraud",
             Category::StolenCard => "stolen_card",
             Category::UnrecognisedPayment => "unrecognised_payment",
+            Category::SocialEngineering => "social_engineering",
+            Category::AccountTakeover => "account_takeover",
             Category::Dispute => "dispute",
             Category::Complaint => "complaint",
+            Category::LegalThreat => "legal_threat",
+            Category::Vulnerable => "vulnerable",
             Category::HumanRequested => "human_requested",
             Category::Anger => "anger",
             Category::LowConfidence => "low_confidence",
@@ -38,13 +53,25 @@ impl Category {
     /// Whether the knowledge base may hold steps the customer can take while waiting (blocking a
     /// stolen card, say); a complaint or a request for a person is simply handed over.
     pub fn has_self_help(self) -> bool {
-        matches!(self, Category::Fraud | Category::StolenCard | Category::UnrecognisedPayment | Category::Dispute)
+        matches!(
+            self,
+            Category::Fraud
+                | Category::StolenCard
+                | Category::UnrecognisedPayment
+                | Category::Dispute
+                | Category::SocialEngineering
+                | Category::AccountTakeover
+        )
     }
 
     fn priority(self) -> Priority {
         match self {
-            Category::Fraud | Category::StolenCard => Priority::Urgent,
-            Category::UnrecognisedPayment | Category::Dispute => Priority::High,
+            Category::Fraud | Category::StolenCard | Category::SocialEngineering | Category::AccountTakeover => {
+                Priority::Urgent
+            }
+            Category::UnrecognisedPayment | Category::Dispute | Category::LegalThreat | Category::Vulnerable => {
+                Priority::High
+            }
             Category::Complaint | Category::HumanRequested | Category::Anger | Category::LowConfidence => {
                 Priority::Medium
             }
@@ -54,10 +81,14 @@ impl Category {
     fn reason(self) -> &'static str {
         match self {
             Category::Fraud => "The customer reports possible fraud",
-            Category::StolenCard => "The customer reports a lost or stolen card",
+            Category::StolenCard => "The customer reports a lost or stolen card, phone or wallet",
             Category::UnrecognisedPayment => "The customer does not recognise a payment",
+            Category::SocialEngineering => "The customer may have given credentials to an impostor",
+            Category::AccountTakeover => "Someone else may have access to the customer's account",
             Category::Dispute => "The customer wants to dispute a charge",
             Category::Complaint => "The customer wants to file a complaint",
+            Category::LegalThreat => "The customer mentions legal action or the regulator",
+            Category::Vulnerable => "The customer may be in a vulnerable situation",
             Category::HumanRequested => "The customer asked for a person",
             Category::Anger => "The customer is upset",
             Category::LowConfidence => "The assistant could not answer with confidence",
@@ -104,184 +135,16 @@ impl Default for Policy {
     }
 }
 
-/// Phrases per category, most urgent first; each phrase is a sequence of folded words.
-const LEXICON: &[(Category, &[&str])] = &[
-    (
-        Category::Fraud,
-        &[
-            "fraude",
-            "fraudulento",
-            "fraudulenta",
-            "fraudulentos",
-            "fraudulentas",
-            "estafa",
-            "estafaron",
-            "estafado",
-            "estafada",
-            "suplantacion",
-            "suplantaron",
-            "robo de identidad",
-            "hackearon",
-            "hackeo",
-            "hackeada",
-            "hackeado",
-            "fraud",
-            "fraudulent",
-            "scam",
-            "scammed",
-            "identity theft",
-            "hacked",
-            "someone accessed my account",
-            "accedieron a mi cuenta",
-        ],
-    ),
-    (
-        Category::StolenCard,
-        &[
-            "tarjeta robada",
-            "robaron mi tarjeta",
-            "robaron la tarjeta",
-            "me robaron",
-            "perdi mi tarjeta",
-            "perdi mi tarjeta de ?",
-            "perdi la tarjeta",
-            "robaron mi tarjeta de ?",
-            "tarjeta perdida",
-            "extravie mi tarjeta",
-            "extravie la tarjeta",
-            "se me perdio la tarjeta",
-            "stolen card",
-            "card was stolen",
-            "card stolen",
-            "stole my card",
-            "lost my card",
-            "lost my ? card",
-            "my ? card was stolen",
-            "my ? card is lost",
-            "lost card",
-            "card is lost",
-            "card got stolen",
-            "wallet was stolen",
-            "robaron mi cartera",
-        ],
-    ),
-    (
-        Category::UnrecognisedPayment,
-        &[
-            "no reconozco",
-            "cargo no reconocido",
-            "cargos no reconocidos",
-            "compra no reconocida",
-            "no hice esta compra",
-            "no hice ese cargo",
-            "no hice esa compra",
-            "no autorice",
-            "cargo desconocido",
-            "cargos desconocidos",
-            "unrecognized",
-            "unrecognised",
-            "don't recognize",
-            "don't recognise",
-            "do not recognize",
-            "do not recognise",
-            "didn't make this",
-            "did not make this",
-            "didn't authorize",
-            "did not authorize",
-            "unauthorized",
-            "unauthorised",
-        ],
-    ),
-    (
-        Category::Dispute,
-        &["disputa", "disputar", "contracargo", "aclaracion de cargo", "reclamar un cargo", "dispute", "chargeback"],
-    ),
-    (
-        Category::Complaint,
-        &[
-            "queja",
-            "quejarme",
-            "queja formal",
-            "reclamacion",
-            "reclamo formal",
-            "condusef",
-            "defensor del cliente",
-            "complaint",
-            "complain",
-            "formal complaint",
-            "ombudsman",
-        ],
-    ),
-    (
-        Category::HumanRequested,
-        &[
-            "agente",
-            "asesor",
-            "asesora",
-            "ejecutivo",
-            "ejecutiva",
-            "persona real",
-            "con una persona",
-            "un humano",
-            "con humano",
-            "una humana",
-            "operador",
-            "operadora",
-            "representante",
-            "hablar con alguien",
-            "a human",
-            "human agent",
-            "human being",
-            "real human",
-            "agent",
-            "real person",
-            "a person",
-            "representative",
-            "talk to someone",
-            "speak to someone",
-            "live person",
-            "operator",
-        ],
-    ),
-    (
-        Category::Anger,
-        &[
-            "inutil",
-            "pesimo",
-            "pesima",
-            "harto",
-            "harta",
-            "furioso",
-            "furiosa",
-            "ridiculo",
-            "ridicula",
-            "indignado",
-            "indignada",
-            "useless",
-            "ridiculous",
-            "furious",
-            "angry",
-            "worst",
-            "fed up",
-            "terrible service",
-            "unacceptable",
-            "inaceptable",
-        ],
-    ),
-];
-
 /// Decides for `message`, given the assistant's confidence for its answer (if any) and how many
 /// low-confidence answers came right before it in this conversation.
 pub fn decide(policy: &Policy, message: &str, confidence: Option<f32>, previous_low_turns: u32) -> Decision {
-    let tokens = words(message);
-    let prevention = PREVENTION.iter().any(|p| contains_phrase(&tokens, p));
-    for (category, phrases) in LEXICON {
-        if *category == Category::Fraud && prevention {
-            continue;
+    let scan = Scan::new(message);
+    if let Some(found) = situations::detect(&scan) {
+        let mut decision = Decision::escalate(found.category);
+        if found.urgent {
+            decision.priority = Priority::Urgent;
         }
-        if phrases.iter().any(|p| contains_phrase(&tokens, p)) {
-            return Decision::escalate(*category);
-        }
+        return decision;
     }
     if shouting(message) {
         return Decision::escalate(Category::Anger);
@@ -294,35 +157,6 @@ pub fn decide(policy: &Policy, message: &str, confidence: Option<f32>, previous_
     }
     Decision::stay()
 }
-
-/// Whether `tokens` contain `phrase` as consecutive words; a `?` in the phrase stands for one
-/// optional word ("lost my ? card" matches "lost my card" and "lost my credit card").
-fn contains_phrase(tokens: &[String], phrase: &str) -> bool {
-    let wanted: Vec<&str> = phrase.split(' ').collect();
-    (0..=tokens.len()).any(|start| matches_at(tokens, start, &wanted))
-}
-
-fn matches_at(tokens: &[String], at: usize, wanted: &[&str]) -> bool {
-    match wanted.split_first() {
-        None => true,
-        Some((&"?", rest)) => matches_at(tokens, at, rest) || (at < tokens.len() && matches_at(tokens, at + 1, rest)),
-        Some((word, rest)) => tokens.get(at).is_some_and(|t| t == word) && matches_at(tokens, at + 1, rest),
-    }
-}
-
-/// Questions about preventing fraud are not reports of fraud ("¿Cómo evito un fraude?").
-const PREVENTION: &[&str] = &[
-    "como evito",
-    "como evitar",
-    "evitar",
-    "prevenir",
-    "protegerme",
-    "consejos",
-    "avoid",
-    "prevent",
-    "protect myself",
-    "tips",
-];
 
 /// Several words in capitals with exclamation marks: "THIS IS A JOKE!!!".
 fn shouting(message: &str) -> bool {

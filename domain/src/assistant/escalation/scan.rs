@@ -1,0 +1,149 @@
+//! A customer message as the escalation detector sees it: folded words, each with the word
+//! classes of [`super::words`] it belongs to (a phrase's classes go on its first word), and the
+//! clause and phrase it sits in. Clauses end at `.`, `!`, `?`, `;` and line breaks; phrases also at
+//! commas and at "but"/"pero", so a negation or an "if" never reaches across them.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::words::{CLASSES, Tags};
+use crate::assistant::text::fold;
+
+/// The vocabulary, compiled once: exact words, prefixes and multi-word phrases.
+struct Lexicon {
+    exact: HashMap<&'static str, Tags>,
+    prefixes: Vec<(&'static str, Tags)>,
+    /// Phrases by their first word.
+    phrases: HashMap<&'static str, Vec<(Vec<&'static str>, Tags)>>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon { exact: HashMap::new(), prefixes: Vec::new(), phrases: HashMap::new() };
+    for (tags, entries) in CLASSES {
+        for entry in *entries {
+            let words: Vec<&'static str> = entry.split(' ').collect();
+            if words.len() > 1 {
+                lexicon.phrases.entry(words[0]).or_default().push((words, *tags));
+            } else if let Some(prefix) = entry.strip_suffix('*') {
+                lexicon.prefixes.push((prefix, *tags));
+            } else {
+                *lexicon.exact.entry(entry).or_default() |= *tags;
+            }
+        }
+    }
+    lexicon
+});
+
+/// One word of a message.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub text: String,
+    pub tags: Tags,
+    /// Sentence-like unit.
+    pub clause: u16,
+    /// Comma-delimited part of a clause.
+    pub phrase: u16,
+}
+
+/// A scanned message.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    pub words: Vec<Word>,
+    /// Every class found anywhere.
+    pub all: Tags,
+}
+
+impl Scan {
+    pub fn new(message: &str) -> Scan {
+        let folded = fold(message);
+        let mut words: Vec<Word> = Vec::new();
+        let (mut clause, mut phrase) = (0u16, 0u16);
+        let mut current = String::new();
+        let flush = |current: &mut String, words: &mut Vec<Word>, clause: u16, phrase: u16| {
+            if !current.is_empty() {
+                words.push(Word { text: std::mem::take(current), tags: 0, clause, phrase });
+            }
+        };
+        for c in folded.chars() {
+            if c.is_alphanumeric() || c == '\'' || c == '’' {
+                current.push(if c == '’' { '\'' } else { c });
+                continue;
+            }
+            flush(&mut current, &mut words, clause, phrase);
+            match c {
+                '.' | '!' | '?' | ';' | '\n' | '¿' | '¡' => {
+                    if words.last().is_some_and(|w| w.clause == clause) {
+                        clause += 1;
+                        phrase += 1;
+                    }
+                }
+                ',' | ':' | '(' | ')' => {
+                    if words.last().is_some_and(|w| w.phrase == phrase) {
+                        phrase += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        flush(&mut current, &mut words, clause, phrase);
+        // "but" and "pero" start a new phrase.
+        for i in 1..words.len() {
+            if matches!(words[i].text.as_str(), "but" | "pero" | "aunque" | "although") {
+                for word in &mut words[i..] {
+                    word.phrase += 1;
+                }
+            }
+        }
+        let lexicon = &*LEXICON;
+        let mut all = 0;
+        for i in 0..words.len() {
+            let mut tags = lexicon.exact.get(words[i].text.as_str()).copied().unwrap_or(0);
+            for (prefix, t) in &lexicon.prefixes {
+                if words[i].text.starts_with(prefix) {
+                    tags |= t;
+                }
+            }
+            if let Some(candidates) = lexicon.phrases.get(words[i].text.as_str()) {
+                for (phrase, t) in candidates {
+                    let end = i + phrase.len();
+                    if end <= words.len() && words[i..end].iter().zip(phrase).all(|(w, p)| w.text == *p) {
+                        tags |= t;
+                    }
+                }
+            }
+            words[i].tags = tags;
+            all |= tags;
+        }
+        Scan { words, all }
+    }
+
+    /// Whether any word has any of `tags`.
+    pub fn has(&self, tags: Tags) -> bool {
+        self.all & tags != 0
+    }
+
+    /// Positions of the words with any of `tags`.
+    pub fn find(&self, tags: Tags) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().filter(move |(_, w)| w.tags & tags != 0).map(|(i, _)| i)
+    }
+
+    /// Whether a word with `tags` lies within `before` words before or `after` words after `at`,
+    /// in the same clause.
+    pub fn near(&self, at: usize, tags: Tags, before: usize, after: usize) -> bool {
+        let clause = self.words[at].clause;
+        let from = at.saturating_sub(before);
+        let to = (at + after + 1).min(self.words.len());
+        self.words[from..to].iter().any(|w| w.clause == clause && w.tags & tags != 0)
+    }
+
+    /// Whether a word with `tags` is in the same clause as `at`.
+    pub fn in_clause(&self, at: usize, tags: Tags) -> bool {
+        let clause = self.words[at].clause;
+        self.words.iter().any(|w| w.clause == clause && w.tags & tags != 0)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+}

@@ -1,0 +1,436 @@
+//! Situations that need a person, found from word roles rather than fixed phrases: a loss or
+//! theft of something that pays or unlocks; a transaction the customer disowns; credentials handed
+//! to an impostor; someone else in the account; a dispute, complaint or legal threat; a request
+//! for a person; anger; a customer in a vulnerable situation. A situation that is negated ("no me
+//! han robado nada"), hypothetical ("¿qué hago si me roban la tarjeta?") or only asked about ("how
+//! do I avoid fraud?") does not count. When in doubt the rules lean towards a person.
+
+use super::Category;
+use super::scan::Scan;
+use super::words::*;
+
+/// What the message is about, if it needs a person; `urgent` raises the priority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finding {
+    pub category: Category,
+    pub urgent: bool,
+}
+
+impl Finding {
+    fn of(category: Category) -> Option<Finding> {
+        Some(Finding { category, urgent: false })
+    }
+}
+
+/// The first situation found, most urgent kinds first.
+pub fn detect(s: &Scan) -> Option<Finding> {
+    if s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i)) {
+        return Some(Finding { category: Category::Vulnerable, urgent: true });
+    }
+    loss_or_theft(s)
+        .or_else(|| social_engineering(s))
+        .or_else(|| takeover_or_misuse(s))
+        .or_else(|| disowned_transaction(s))
+        .or_else(|| fraud_words(s))
+        .or_else(|| vulnerable(s))
+        .or_else(|| dispute(s))
+        .or_else(|| legal(s))
+        .or_else(|| complaint(s))
+        .or_else(|| human(s))
+        .or_else(|| anger(s))
+}
+
+/// A negation in the three words before `at` (same phrase), unless it is "no sé", "I don't
+/// know", "not sure", which leave the rest of the sentence standing.
+pub fn negated(s: &Scan, at: usize) -> bool {
+    let phrase = s.words[at].phrase;
+    (at.saturating_sub(3)..at).any(|j| {
+        s.words[j].phrase == phrase
+            && s.words[j].tags & NEG != 0
+            && !s.words.get(j + 1).is_some_and(|n| n.tags & EPISTEMIC != 0 && j + 1 < at)
+    })
+}
+
+/// A hypothetical: "ever", "in case", "just asking" in the clause, or "if"/"si"/"cuando" before
+/// `at` with a present-tense verb ("si me roban", "if my card gets stolen"); "si me robaron" and
+/// "if my card was stolen" are real.
+pub fn hypothetical(s: &Scan, at: usize) -> bool {
+    if s.in_clause(at, HYPO) {
+        return true;
+    }
+    let phrase = s.words[at].phrase;
+    let from = at.saturating_sub(8);
+    (from..at).any(|c| {
+        s.words[c].phrase == phrase
+            && s.words[c].tags & COND != 0
+            && s.words[c + 1..=at].iter().any(|w| w.tags & PRESENT != 0)
+    })
+}
+
+/// Neither negated nor hypothetical.
+fn real(s: &Scan, at: usize) -> bool {
+    !negated(s, at) && !hypothetical(s, at)
+}
+
+fn loss_or_theft(s: &Scan) -> Option<Finding> {
+    if !s.has(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
+        return None;
+    }
+    // "encontré mi tarjeta" takes back a loss (not a theft).
+    let found = s.has(FOUND);
+    let atm = s.has(ATM);
+    for i in s.find(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
+        if !real(s, i) {
+            continue;
+        }
+        let tags = s.words[i].tags;
+        if tags & MUGGED != 0 {
+            return Finding::of(Category::StolenCard);
+        }
+        if tags & STEAL != 0 && s.near(i, VALUABLE | CRED, 4, 6) {
+            return Finding::of(Category::StolenCard);
+        }
+        if tags & STEAL != 0 && s.near(i, MONEY, 4, 6) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+        // "the ATM took/kept my card" is a retained card, not a theft.
+        if tags & TAKE != 0 && !atm && s.near(i, VALUABLE, 4, 5) {
+            return Finding::of(Category::StolenCard);
+        }
+        if found {
+            continue;
+        }
+        if tags & LOSE != 0 && s.near(i, VALUABLE, 4, 4) {
+            return Finding::of(Category::StolenCard);
+        }
+        if tags & GONE != 0 && s.near(i, VALUABLE, 5, 4) {
+            return Finding::of(Category::StolenCard);
+        }
+        // Left or forgotten somewhere, and now gone (or at an ATM).
+        if tags & LEAVE != 0 && s.near(i, VALUABLE, 1, 4) && (s.has(GONE | STEAL) || atm) {
+            return Finding::of(Category::StolenCard);
+        }
+    }
+    None
+}
+
+/// English "gave/told/shared" said of the customer: not "gave me", not "the app told".
+fn customer_gave(s: &Scan, at: usize) -> bool {
+    let next = s.words.get(at + 1).map(|w| w.text.as_str());
+    if matches!(next, Some("me" | "us")) {
+        return false;
+    }
+    let before = &s.words[at.saturating_sub(2)..at];
+    !before.iter().any(|w| {
+        matches!(w.text.as_str(), "you" | "they" | "he" | "she" | "it" | "app" | "bank" | "someone" | "who" | "which")
+    })
+}
+
+fn social_engineering(s: &Scan) -> Option<Finding> {
+    if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && !s.has(PREVENT) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // A card handed to a stranger ("le di mi tarjeta a un desconocido que me ayudó").
+    if s.has(SOMEONE) && s.find(GIVE).any(|i| real(s, i) && s.near(i, VALUABLE, 0, 4) && s.near(i, SOMEONE, 0, 8)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    if !s.has(CRED) {
+        return None;
+    }
+    for i in s.find(GIVE) {
+        if real(s, i) && customer_gave(s, i) && s.near(i, CRED, 3, 7) {
+            return Finding::of(Category::SocialEngineering);
+        }
+    }
+    if s.has(IMPOSTOR | LINK) {
+        for i in s.find(ENTER) {
+            if real(s, i) && s.near(i, CRED, 2, 6) {
+                return Finding::of(Category::SocialEngineering);
+            }
+        }
+    }
+    if s.has(IMPOSTOR) {
+        for i in s.find(ASKED) {
+            if real(s, i) && s.near(i, CRED, 2, 6) {
+                return Finding::of(Category::SocialEngineering);
+            }
+        }
+    }
+    None
+}
+
+/// Someone else in the account, or using the customer's card or money.
+fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
+    for i in s.find(SOMEONE) {
+        if real(s, i) && s.near(i, INTRUDE, 0, 4) {
+            let misuse = s.near(i, VALUABLE | MONEY | TXN, 0, 8);
+            return Finding::of(if misuse { Category::UnrecognisedPayment } else { Category::AccountTakeover });
+        }
+    }
+    let disowned = s.has(DISOWN | LOCKED_OUT);
+    for i in s.find(CHANGED) {
+        // "cambio de contraseña" is a noun: only with "yo no pedí" or "can't log in".
+        let noun = s.words[i].text == "cambio";
+        if real(s, i) && s.near(i, DETAIL, 3, 4) && (!noun || disowned) {
+            return Finding::of(Category::AccountTakeover);
+        }
+    }
+    // Codes, sign-ins or devices the customer did not ask for.
+    if s.has(DEVICE | CRED) && s.find(DEVICE | CRED).any(|i| s.near(i, DISOWN, 8, 10) && !hypothetical(s, i)) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    None
+}
+
+/// A charge, payment or withdrawal the customer says is not theirs.
+fn disowned_transaction(s: &Scan) -> Option<Finding> {
+    for i in s.find(TXN | MONEY) {
+        // "there's money missing", "me falta dinero"
+        if s.words[i].tags & MONEY != 0 && s.near(i, GONE, 3, 3) && !hypothetical(s, i) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+        if s.in_clause(i, DISOWN) && !hypothetical(s, i) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+        if s.words[i].tags & TXN != 0 && s.near(i, STRANGE, 3, 3) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+        if s.words[i].tags & TXN != 0 && s.in_clause(i, SEEN) && s.in_clause(i, ELSEWHERE) && !hypothetical(s, i) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+    }
+    // "a charge I didn't make", "un cobro que no hice", "I never made", "no autoricé nada".
+    for i in s.find(ACT) {
+        if !negated(s, i) || hypothetical(s, i) {
+            continue;
+        }
+        let never = (i.saturating_sub(3)..i).any(|j| matches!(s.words[j].text.as_str(), "never" | "nunca" | "jamas"));
+        let txn_before = (0..i).any(|j| s.words[j].clause == s.words[i].clause && s.words[j].tags & TXN != 0);
+        let pointed = s.words.get(i + 1).is_some_and(|w| {
+            matches!(
+                w.text.as_str(),
+                "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "it"
+                    | "anything"
+                    | "nothing"
+                    | "esto"
+                    | "eso"
+                    | "esa"
+                    | "ese"
+                    | "esta"
+                    | "este"
+                    | "estos"
+                    | "esos"
+                    | "nada"
+                    | "ninguno"
+                    | "ninguna"
+            )
+        });
+        // "no reconozco un cargo", "I didn't authorise the payment": disowning in any order.
+        let disowning = matches!(
+            s.words[i].text.as_str(),
+            "reconozco"
+                | "recognize"
+                | "recognise"
+                | "autorice"
+                | "authorize"
+                | "authorise"
+                | "authorized"
+                | "authorised"
+        );
+        let txn_anywhere = s.has(TXN | MONEY);
+        if (txn_anywhere && (txn_before || pointed || never || disowning)) || (disowning && (pointed || s.len() <= 4)) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+    }
+    None
+}
+
+/// A clause that opens by asking what something is: "¿qué es el phishing?".
+fn defining(s: &Scan, at: usize) -> bool {
+    let clause = s.words[at].clause;
+    s.words.iter().position(|w| w.clause == clause).is_some_and(|first| {
+        let skip =
+            matches!(s.words[first].text.as_str(), "y" | "and" | "pero" | "but" | "hola" | "hi" | "so" | "entonces");
+        let lead = first + usize::from(skip);
+        lead < at && s.words[lead].tags & DEFINE != 0
+    })
+}
+
+fn fraud_words(s: &Scan) -> Option<Finding> {
+    if s.has(VICTIM) {
+        return Finding::of(Category::Fraud);
+    }
+    if s.has(FRAUD) && !s.has(PREVENT) && s.find(FRAUD).any(|i| real(s, i) && !defining(s, i)) {
+        return Finding::of(Category::Fraud);
+    }
+    None
+}
+
+fn vulnerable(s: &Scan) -> Option<Finding> {
+    let bereaved = s.find(BEREAVED).any(|i| !negated(s, i));
+    let died = s.find(DIED).any(|i| !negated(s, i) && s.near(i, FAMILY, 5, 4));
+    if bereaved || died || s.has(COERCED) {
+        return Finding::of(Category::Vulnerable);
+    }
+    None
+}
+
+fn dispute(s: &Scan) -> Option<Finding> {
+    if s.find(DOUBLE_CHARGE).any(|i| real(s, i)) {
+        return Finding::of(Category::Dispute);
+    }
+    for i in s.find(DISPUTE) {
+        if !real(s, i) {
+            continue;
+        }
+        let wants = s.in_clause(i, WANT | INTENT) || s.has(BAD_PURCHASE);
+        if wants && !s.near(i, PROCESS, 4, 0) {
+            return Finding::of(Category::Dispute);
+        }
+    }
+    None
+}
+
+fn legal(s: &Scan) -> Option<Finding> {
+    for i in s.find(LEGAL | REGULATOR) {
+        if negated(s, i) {
+            continue;
+        }
+        if s.in_clause(i, INTENT) || s.words[i].tags & REGULATOR != 0 {
+            return Finding::of(Category::LegalThreat);
+        }
+    }
+    None
+}
+
+fn complaint(s: &Scan) -> Option<Finding> {
+    // "I've called 5 times", "he escrito varias veces".
+    let again = s.find(CONTACTED).any(|i| s.near(i, TIMES, 0, 4));
+    if s.find(COMPLAINT).any(|i| !negated(s, i)) || s.has(REPEATED) || again {
+        return Finding::of(Category::Complaint);
+    }
+    None
+}
+
+/// "human resources", "recursos humanos" are not people to talk to.
+fn is_person(s: &Scan, at: usize) -> bool {
+    let w = &s.words[at];
+    w.tags & (HUMAN | REAL_HUMAN) != 0
+        && !s.words.get(at + 1).is_some_and(|n| n.text == "resources")
+        && !(at > 0 && s.words[at - 1].text == "recursos")
+}
+
+fn person_within(s: &Scan, at: usize, after: usize) -> bool {
+    let phrase = s.words[at].phrase;
+    (at + 1..(at + 1 + after).min(s.len())).any(|j| s.words[j].phrase == phrase && is_person(s, j))
+}
+
+/// "I need a human", "quiero una persona real": the wish goes straight to a person.
+fn wants_person(s: &Scan, at: usize) -> bool {
+    const FILLER: &[&str] =
+        &["a", "an", "the", "un", "una", "real", "actual", "live", "otra", "another", "de", "verdad"];
+    for j in at + 1..(at + 4).min(s.len()) {
+        if is_person(s, j) {
+            return true;
+        }
+        if !FILLER.contains(&s.words[j].text.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words that are people only after "talk to": "someone", "gente".
+fn vague_person(word: &str) -> bool {
+    matches!(word, "alguien" | "someone" | "somebody" | "people" | "gente" | "team" | "persona" | "person")
+}
+
+fn human(s: &Scan) -> Option<Finding> {
+    let asked = s.find(TALK).any(|i| real(s, i) && person_within(s, i, 4))
+        || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 5))
+        || s.find(WANT).any(|i| !negated(s, i) && wants_person(s, i))
+        || s.find(REAL_HUMAN).any(|i| !negated(s, i))
+        // "no quiero hablar con un robot", "not a bot"
+        || s.find(BOT).any(|i| s.in_clause(i, NEG))
+        // "agente", "asesor por favor", "human please"
+        || (s.len() <= 3 && (0..s.len()).any(|i| is_person(s, i) && !vague_person(&s.words[i].text)));
+    if asked {
+        return Finding::of(Category::HumanRequested);
+    }
+    None
+}
+
+fn anger(s: &Scan) -> Option<Finding> {
+    if s.find(INSULT | UPSET).any(|i| !negated(s, i)) {
+        return Finding::of(Category::Anger);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Category::{self, *};
+    use super::*;
+
+    fn found(message: &str) -> Option<Category> {
+        detect(&Scan::new(message)).map(|f| f.category)
+    }
+
+    #[test]
+    fn situations_in_any_wording() {
+        for (message, category) in [
+            ("me han quitado la mochila con mis tarjetas", StolenCard),
+            ("my phone got stolen, it has the bank app", StolenCard),
+            ("creo que se me cayó la cartera en el camión", StolenCard),
+            ("there's a debit of 90 I never made", UnrecognisedPayment),
+            ("un cargo que yo no hice", UnrecognisedPayment),
+            ("a guy pretending to be the bank asked me for the sms code", SocialEngineering),
+            ("le pasé el código que me llegó a un señor que dijo ser del banco", SocialEngineering),
+            ("cambiaron mi correo y ya no puedo entrar", AccountTakeover),
+            ("pásame con un asesor", HumanRequested),
+            ("voy a demandarlos", LegalThreat),
+            ("mi esposo falleció", Vulnerable),
+        ] {
+            assert_eq!(found(message), Some(category), "{message}");
+        }
+    }
+
+    #[test]
+    fn negations_hypotheticals_and_questions_do_not_count() {
+        for message in [
+            "no me robaron nada, ¿cuánto cuesta una tarjeta adicional?",
+            "what happens if my card gets stolen abroad?",
+            "si pierdo mi tarjeta, ¿cuánto cuesta la reposición?",
+            "I found my card, how do I unlock it?",
+            "¿qué es el fraude cibernético?",
+            "how do I avoid scams?",
+            "I gave my account number to my employer",
+            "the app gave me a code but it expired",
+            "puse mal mi contraseña tres veces",
+            "my agent at the branch said to ask here",
+            "quiero hablar de mi préstamo",
+            "I'm not angry, just asking",
+            "perdí el vuelo, ¿funciona mi tarjeta en el extranjero?",
+            "no sé dónde ver mis movimientos",
+        ] {
+            assert_eq!(found(message), None, "{message}");
+        }
+        // "no sé dónde perdí mi tarjeta" is still a loss: "no sé" does not negate what follows.
+        assert_eq!(found("no sé dónde perdí mi tarjeta"), Some(StolenCard));
+        // "si me robaron" happened; "si me roban" has not.
+        assert_eq!(found("sí, me robaron la tarjeta"), Some(StolenCard));
+    }
+
+    #[test]
+    fn self_harm_is_urgent() {
+        let finding = detect(&Scan::new("ya no quiero vivir con estas deudas")).unwrap();
+        assert_eq!((finding.category, finding.urgent), (Vulnerable, true));
+    }
+}
