@@ -31,6 +31,7 @@ fn assistant() -> Assistant {
                 title: a.title,
                 content: a.content,
                 tags: a.tags,
+                examples: Vec::new(),
                 category: a.category,
                 language: a.language,
             });

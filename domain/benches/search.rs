@@ -92,6 +92,7 @@ fn corpus(n: usize) -> Index {
             title,
             content,
             tags,
+            examples: Vec::new(),
             category: ["cuentas", "tarjetas", "transferencias", "prestamos"][id % 4].to_owned(),
             language: if id % 2 == 0 { "es" } else { "en" }.to_owned(),
         });

@@ -1,18 +1,22 @@
-//! The in-process knowledge-base index: BM25 over three fields (title, tags, content) with field
-//! boosts, stemming and synonyms from [`super::analyze`], and typo tolerance for short words.
-//! Updated in place on every knowledge-base change.
+//! The in-process knowledge-base index: BM25 over four fields (title, tags, example questions,
+//! content) with field boosts, stems in each article's language and concept terms from the
+//! bilingual thesaurus ([`super::analyze`]), and typo tolerance. Updated in place on every
+//! knowledge-base change.
 
 use std::collections::HashMap;
 
-use super::analyze::{query_groups, terms};
+use super::analyze::{Query, query, terms};
+use super::language::{self, Lang};
 
 /// What the index needs of an article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Doc {
     pub id: i32,
     pub title: String,
     pub content: String,
     pub tags: Vec<String>,
+    /// Other ways customers ask what this article answers; matched like the title.
+    pub examples: Vec<String>,
     pub category: String,
     pub language: String,
 }
@@ -26,10 +30,18 @@ pub struct Hit {
 
 const TITLE_BOOST: f32 = 2.5;
 const TAG_BOOST: f32 = 2.0;
+const EXAMPLE_BOOST: f32 = 2.0;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// Weight of a term reached only through a one-letter typo.
 const TYPO_WEIGHT: f32 = 0.6;
+/// Weight of a concept term against a word's own stem.
+const CONCEPT_WEIGHT: f32 = 0.7;
+/// How much having a word only through its concept counts towards coverage.
+const CONCEPT_COVER: f32 = 0.9;
+/// Weight, against the rarest word, of a word that is neither in any article nor a banking word:
+/// mostly names, places and filler ("mum", "lol", "Tuesday").
+const FILLER_SHARE: f32 = 0.2;
 
 struct Entry {
     doc: Doc,
@@ -46,9 +58,14 @@ pub struct Index {
     slots: Vec<Option<Entry>>,
     free: Vec<u32>,
     slot_of: HashMap<i32, u32>,
-    /// term → (slot, weighted term frequency); title and tags count more than content.
+    /// term → (slot, weighted term frequency); title, tags and examples count more than content.
     postings: HashMap<String, Vec<(u32, f32)>>,
     total_len: f32,
+}
+
+/// The language an article's text is analysed in.
+fn lang_of(doc: &Doc) -> Lang {
+    Lang::parse(&doc.language).unwrap_or(Lang::Es)
 }
 
 impl Index {
@@ -68,16 +85,20 @@ impl Index {
     /// Adds or replaces an article.
     pub fn upsert(&mut self, doc: Doc) {
         self.remove(doc.id);
+        let lang = lang_of(&doc);
         let mut tf: HashMap<String, f32> = HashMap::new();
-        for (text, weight) in [(doc.title.as_str(), TITLE_BOOST), (doc.content.as_str(), 1.0)] {
-            for term in terms(text) {
+        let mut add = |text: &str, weight: f32| {
+            for term in terms(text, lang) {
                 *tf.entry(term).or_default() += weight;
             }
-        }
+        };
+        add(&doc.title, TITLE_BOOST);
+        add(&doc.content, 1.0);
         for tag in &doc.tags {
-            for term in terms(tag) {
-                *tf.entry(term).or_default() += TAG_BOOST;
-            }
+            add(tag, TAG_BOOST);
+        }
+        for example in &doc.examples {
+            add(example, EXAMPLE_BOOST);
         }
         let len = tf.values().sum::<f32>().max(1.0);
         let slot = match self.free.pop() {
@@ -120,29 +141,62 @@ impl Index {
         self.slots.get(slot as usize)?.as_ref().map(|e| &e.doc)
     }
 
-    /// The best `limit` articles for `query`, optionally within one category.
+    fn idf(&self, df: usize) -> f32 {
+        let n = self.len().max(1) as f32;
+        let df = df as f32;
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// The best `limit` articles for `query` (its language detected), optionally within one
+    /// category.
     pub fn search(&self, query: &str, category: Option<&str>, limit: usize) -> Vec<Hit> {
-        let n = self.len() as f32;
-        if n == 0.0 || limit == 0 {
+        self.search_in(query, language::detect(query, Lang::Es), category, limit)
+    }
+
+    /// The best `limit` articles for `text` asked in `lang`.
+    pub fn search_in(&self, text: &str, lang: Lang, category: Option<&str>, limit: usize) -> Vec<Hit> {
+        if self.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let avg_len = self.total_len / n;
+        let q = query(text, lang);
+        let avg_len = self.total_len / self.len() as f32;
         let mut scores = vec![0f32; self.slots.len()];
         let mut touched: Vec<u32> = Vec::new();
-        for (term, weight) in self.expand(query) {
-            let Some(list) = self.postings.get(&term) else { continue };
-            let df = list.len() as f32;
-            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+        let mut best = vec![0f32; self.slots.len()];
+        let mut best_touched: Vec<u32> = Vec::new();
+        let add = |term: &str, weight: f32, into: &mut Vec<f32>, touched: &mut Vec<u32>, max: bool| {
+            let Some(list) = self.postings.get(term) else { return };
+            let idf = self.idf(list.len());
             for &(slot, tf) in list {
                 let Some(entry) = &self.slots[slot as usize] else { continue };
                 let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * entry.len / avg_len));
-                let score = &mut scores[slot as usize];
-                if *score == 0.0 {
+                let value = weight * idf * norm;
+                let cell = &mut into[slot as usize];
+                if *cell == 0.0 {
                     touched.push(slot);
                 }
-                *score += weight * idf * norm;
+                *cell = if max { cell.max(value) } else { *cell + value };
+            }
+        };
+        // Each word counts once, through the best of its stems (or typo neighbours).
+        for group in &q.groups {
+            for (term, weight) in self.alternatives(&group.stems) {
+                add(&term, weight, &mut best, &mut best_touched, true);
+            }
+            for slot in best_touched.drain(..) {
+                let cell = &mut scores[slot as usize];
+                if *cell == 0.0 {
+                    touched.push(slot);
+                }
+                *cell += best[slot as usize];
+                best[slot as usize] = 0.0;
             }
         }
+        for concept in &q.concepts {
+            add(concept, CONCEPT_WEIGHT, &mut scores, &mut touched, false);
+        }
+        touched.sort_unstable();
+        touched.dedup();
         let mut hits: Vec<Hit> = touched
             .into_iter()
             .filter_map(|slot| {
@@ -163,31 +217,43 @@ impl Index {
         hits
     }
 
+    /// A word's stems that the index knows (weight 1), or else indexed words one edit away from
+    /// its first stem (typo weight).
+    fn alternatives(&self, stems: &[String]) -> Vec<(String, f32)> {
+        let known: Vec<(String, f32)> =
+            stems.iter().filter(|s| self.postings.contains_key(s.as_str())).map(|s| (s.clone(), 1.0)).collect();
+        if !known.is_empty() {
+            return known;
+        }
+        stems.first().map(|s| self.near(s).map(|n| (n.to_owned(), TYPO_WEIGHT)).collect()).unwrap_or_default()
+    }
+
     /// The query's content words weighted by rarity, ready to measure how much of the query an
     /// article or a passage covers.
-    pub fn weigh(&self, query: &str) -> Weighted {
-        let n = self.len().max(1) as f32;
-        let idf = |df: f32| ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-        // A word the index has never seen is as telling as the rarest word there is.
-        let unseen = idf(0.0);
-        let groups = query_groups(query)
+    pub fn weigh(&self, text: &str, lang: Lang) -> Weighted {
+        let q: Query = query(text, lang);
+        // A banking word no article has is as telling as the rarest word there is.
+        let unseen = self.idf(0);
+        let groups = q
+            .groups
             .into_iter()
+            .filter(|g| !g.numeric)
             .map(|group| {
-                let mut alternatives: Vec<(String, f32)> = Vec::new();
-                let mut weight: f32 = 0.0;
-                for alt in group.alternatives {
-                    if let Some(list) = self.postings.get(&alt) {
-                        weight = weight.max(idf(list.len() as f32));
-                        alternatives.push((alt, 1.0));
-                    } else if !alt.starts_with('@') {
-                        for near in self.near(&alt) {
-                            let df = self.postings.get(near).map_or(0, Vec::len) as f32;
-                            weight = weight.max(idf(df));
-                            alternatives.push((near.to_owned(), TYPO_WEIGHT));
-                        }
+                let mut alternatives = self.alternatives(&group.stems);
+                let mut weight = alternatives
+                    .iter()
+                    .map(|(t, _)| self.idf(self.postings.get(t).map_or(0, Vec::len)))
+                    .fold(0.0, f32::max);
+                for concept in &group.concepts {
+                    if let Some(list) = self.postings.get(concept) {
+                        weight = weight.max(self.idf(list.len()).min(unseen));
+                        alternatives.push((concept.clone(), CONCEPT_COVER));
                     }
                 }
-                WeightedGroup { alternatives, weight: if weight > 0.0 { weight } else { unseen } }
+                if alternatives.is_empty() {
+                    weight = if group.concepts.is_empty() { unseen * FILLER_SHARE } else { unseen };
+                }
+                WeightedGroup { alternatives, weight }
             })
             .collect();
         Weighted { groups }
@@ -199,22 +265,6 @@ impl Index {
             return 0.0;
         };
         weighted.coverage(|term| entry.terms.binary_search_by(|t| t.as_str().cmp(term)).is_ok())
-    }
-
-    /// Query terms with weights; unknown words of 4–8 letters also try indexed words one edit away.
-    fn expand(&self, query: &str) -> Vec<(String, f32)> {
-        let mut out: HashMap<String, f32> = HashMap::new();
-        for term in terms(query) {
-            if self.postings.contains_key(&term) || term.starts_with('@') {
-                *out.entry(term).or_default() += 1.0;
-                continue;
-            }
-            for known in self.near(&term) {
-                let w = out.entry(known.to_owned()).or_default();
-                *w = w.max(TYPO_WEIGHT);
-            }
-        }
-        out.into_iter().collect()
     }
 
     /// Indexed words one edit away from an unknown word of 4–8 letters.
@@ -238,7 +288,7 @@ pub struct Weighted {
 
 #[derive(Debug, Clone)]
 struct WeightedGroup {
-    /// Term and how much having it counts (1, or less for a typo neighbour).
+    /// Term and how much having it counts (1, or less for a typo neighbour or a concept).
     alternatives: Vec<(String, f32)>,
     weight: f32,
 }
@@ -249,8 +299,9 @@ impl Weighted {
         self.groups.is_empty()
     }
 
-    /// The rarity-weighted share of the query's words that `has` reports present, 0–1. Words
-    /// nobody wrote about ("weather", "pizza") weigh against it as heavily as the rarest word.
+    /// The rarity-weighted share of the query's words that `has` reports present, 0–1. Banking
+    /// words no article speaks of ("insurance" at a bank without it) weigh against it as heavily
+    /// as the rarest word; other unknown words barely count.
     pub fn coverage(&self, has: impl Fn(&str) -> bool) -> f32 {
         let total: f32 = self.groups.iter().map(|g| g.weight).sum();
         if total <= 0.0 {
@@ -294,6 +345,7 @@ mod tests {
             title: title.into(),
             content: content.into(),
             tags: tags.iter().map(|t| t.to_string()).collect(),
+            examples: Vec::new(),
             category: category.into(),
             language: "es".into(),
         }
@@ -354,6 +406,13 @@ mod tests {
         assert_eq!(top(&ix, "HORARIO de SUCURSAL"), Some(5));
         assert_eq!(top(&ix, "horraio sucursales"), Some(5), "typo");
         assert_eq!(top(&ix, "xyzzy"), None);
+    }
+
+    #[test]
+    fn examples_match_like_titles() {
+        let mut ix = index();
+        ix.upsert(Doc { examples: vec!["el cajero se comió mi plástico".into()], ..doc(6, "Tarjeta retenida", "Qué hacer.", &[], "tarjetas") });
+        assert_eq!(top(&ix, "el cajero se comió mi plástico"), Some(6));
     }
 
     #[test]

@@ -24,7 +24,7 @@ const MAX_PASSAGE: usize = 700;
 
 /// The best article for `question`, preferring the customer's language, with its confidence.
 pub fn ground(index: &Index, question: &str, lang: Lang) -> Option<Grounding> {
-    let hits = index.search(question, None, CANDIDATES);
+    let hits = index.search_in(question, lang, None, CANDIDATES);
     let top = hits.first()?;
     let chosen = hits
         .iter()
@@ -33,15 +33,15 @@ pub fn ground(index: &Index, question: &str, lang: Lang) -> Option<Grounding> {
         })
         .unwrap_or(top);
     let doc = index.get(chosen.id)?.clone();
-    let weighted = index.weigh(question);
+    let weighted = index.weigh(question, lang);
     let confidence = index.coverage(&weighted, doc.id);
     Some(Grounding { doc, confidence })
 }
 
 /// Top articles for an LLM prompt: the grounding article first, then the next best in any language.
-pub fn context(index: &Index, question: &str, first: &Doc, limit: usize) -> Vec<Doc> {
+pub fn context(index: &Index, question: &str, lang: Lang, first: &Doc, limit: usize) -> Vec<Doc> {
     let mut docs = vec![first.clone()];
-    for hit in index.search(question, None, limit + 1) {
+    for hit in index.search_in(question, lang, None, limit + 1) {
         if docs.len() >= limit {
             break;
         }
@@ -56,7 +56,7 @@ pub fn context(index: &Index, question: &str, first: &Doc, limit: usize) -> Vec<
 
 /// The passage of `content` that covers most of the question, cleaned of Markdown markup. A list
 /// comes with the sentence that introduces it.
-pub fn passage(content: &str, weighted: &Weighted) -> String {
+pub fn passage(content: &str, lang: Lang, weighted: &Weighted) -> String {
     let blocks: Vec<&str> = content
         .split("\n\n")
         .map(str::trim)
@@ -78,7 +78,7 @@ pub fn passage(content: &str, weighted: &Weighted) -> String {
     }
     let mut best: Option<(&String, f32)> = None;
     for unit in &units {
-        let mut unit_terms = terms(unit);
+        let mut unit_terms = terms(unit, lang);
         unit_terms.sort_unstable();
         let score = weighted.coverage(|t| unit_terms.binary_search_by(|b| b.as_str().cmp(t)).is_ok());
         if best.is_none_or(|(_, s)| score > s) {
@@ -215,9 +215,9 @@ mod tests {
             id,
             title: title.into(),
             content: content.into(),
-            tags: vec![],
             category: "cards".into(),
             language: language.into(),
+            ..Doc::default()
         }
     }
 
@@ -258,11 +258,11 @@ mod tests {
     #[test]
     fn quotes_the_relevant_passage_with_its_lead_in() {
         let index = index();
-        let w = index.weigh("how much does a replacement card cost");
-        let p = passage(&index.get(2).unwrap().content, &w);
+        let w = index.weigh("how much does a replacement card cost", Lang::En);
+        let p = passage(&index.get(2).unwrap().content, Lang::En, &w);
         assert_eq!(p, "A replacement costs $150 and arrives in 5 business days.");
-        let w = index.weigh("how do I block it in the app");
-        let p = passage(&index.get(2).unwrap().content, &w);
+        let w = index.weigh("how do I block it in the app", Lang::En);
+        let p = passage(&index.get(2).unwrap().content, Lang::En, &w);
         assert!(p.starts_with("To block it in the app:\n\n1. Open Cards."), "{p}");
         assert!(!p.contains("replacement"));
     }

@@ -11,7 +11,9 @@ pub mod language;
 pub mod llm;
 pub mod local;
 pub mod redact;
+pub mod stem;
 pub mod text;
+pub mod thesaurus;
 
 use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Instant;
@@ -172,7 +174,7 @@ impl Assistant {
     fn prompt_for(&self, local: &Reply, lang: Lang, bank_prompt: &str) -> Option<(llm::Prompt, Vec<index::Doc>)> {
         let index = self.index();
         let first = index.get(local.metadata.sources.first()?.id)?.clone();
-        let articles = local::context(&index, &local.redacted, &first, 3);
+        let articles = local::context(&index, &local.redacted, lang, &first, 3);
         Some((llm::prompt::build(bank_prompt, lang, &articles, &local.redacted), articles))
     }
 
@@ -208,7 +210,8 @@ impl Assistant {
         let decision = escalation::decide(&settings.policy, redacted, Some(confidence), previous_low_turns);
         let confident = confidence >= settings.policy.threshold;
         let quote = |doc: &index::Doc| {
-            let mut text = local::passage(&doc.content, &index.weigh(redacted));
+            let doc_lang = Lang::parse(&doc.language).unwrap_or(lang);
+            let mut text = local::passage(&doc.content, doc_lang, &index.weigh(redacted, doc_lang));
             if doc.language != lang.code() {
                 text = format!("{}\n\n{text}", say::other_language(lang));
             }

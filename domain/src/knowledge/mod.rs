@@ -49,6 +49,7 @@ fn doc(row: &knowledge_articles::Model) -> Doc {
         title: row.title.clone(),
         content: row.content.clone(),
         tags: tags_of(row),
+        examples: Vec::new(),
         category: row.category.clone(),
         language: row.language.clone(),
     }

@@ -127,6 +127,7 @@ fn run_part(part: &Part, settings: &Settings) -> Report {
                 title: a.title.clone(),
                 content: a.content.clone(),
                 tags: a.tags.clone(),
+                examples: Vec::new(),
                 category: a.category.clone(),
                 language: a.language.clone(),
             });

@@ -77,6 +77,7 @@ mod tests {
             title: title.into(),
             content: "Body.".into(),
             tags: vec![],
+            examples: Vec::new(),
             category: "c".into(),
             language: "en".into(),
         }
