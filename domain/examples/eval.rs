@@ -2,7 +2,8 @@
 //! it), beside a plain BM25 baseline. Exits 1 when the test split misses the bar (≥ 92% top-1,
 //! ≤ 5% abstentions, every must-escalate message escalated, ≤ 2% of look-alikes escalated) or dev
 //! and test differ by 5 points or more. `--show-test-misses` also lists the test split's misses:
-//! read them only after a change is final, never to tune.
+//! read them only after a change is final, never to tune. `--dev-only` runs the dev split alone,
+//! for tuning.
 
 #![allow(clippy::print_stdout)]
 
@@ -10,6 +11,17 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let show_test_misses = std::env::args().any(|a| a == "--show-test-misses");
+    if std::env::args().any(|a| a == "--dev-only") {
+        // While tuning: the dev split only, so the test split's figures cannot steer the work.
+        match domain::assistant::eval::run_dev(&domain::assistant::Settings::default()) {
+            Ok(dev) => {
+                println!("{dev}");
+                println!("{}", dev.thresholds());
+            }
+            Err(e) => eprintln!("eval: {e}"),
+        }
+        return ExitCode::SUCCESS;
+    }
     match domain::assistant::eval::run() {
         Ok(mut eval) => {
             eval.show_test_misses = show_test_misses;

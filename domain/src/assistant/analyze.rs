@@ -42,8 +42,36 @@ const STOP: &[&str] = &[
     "cant", "won't", "anyone", "someone", "somebody", "else", "again", "still", "ever", "bit", "any",
 ];
 
+/// The stop words (for the spelling corrector: they are real words).
+pub fn stop_words() -> impl Iterator<Item = &'static str> {
+    STOP.iter().copied()
+}
+
 fn is_stop(word: &str) -> bool {
     STOP.contains(&word)
+}
+
+/// Word pairs that mean something else together: "business days" are not about businesses.
+const COMPOUNDS: &[(&str, &str, &str)] = &[
+    ("business", "day", "businessday"),
+    ("business", "days", "businessday"),
+    ("dias", "habiles", "diashabiles"),
+    ("dia", "habil", "diashabiles"),
+];
+
+/// Folded words, with [`COMPOUNDS`] joined.
+fn joined_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words(text) {
+        if let Some(last) = out.last_mut()
+            && let Some((_, _, joined)) = COMPOUNDS.iter().find(|(a, b, _)| last == a && word == *b)
+        {
+            *last = (*joined).to_owned();
+            continue;
+        }
+        out.push(word);
+    }
+    out
 }
 
 /// One analysed word.
@@ -57,24 +85,26 @@ pub struct Token {
     pub stop: bool,
 }
 
-/// The words of `text` in `lang`, with stems and concepts.
-pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
-    let words = words(text);
+/// The words of `text` in `lang`, with stems and concepts, and the concepts that came from a
+/// phrase of several words.
+pub fn tokens(text: &str, lang: Lang) -> (Vec<Token>, Vec<Concept>) {
+    let words = joined_words(text);
     let stems: Vec<String> = words.iter().map(|w| stem(w, lang)).collect();
-    let concepts = thesaurus::get().tag(&words, &stems);
-    words
+    let (concepts, from_phrases) = thesaurus::get().tag(&words, &stems, lang);
+    let tokens = words
         .into_iter()
         .zip(stems)
         .zip(concepts)
         .map(|((word, stem), concepts)| Token { stop: is_stop(&word), word, stem, concepts })
-        .collect()
+        .collect();
+    (tokens, from_phrases)
 }
 
 /// Index terms of an article's text in `lang`, with repeats (term frequency matters): the stems
 /// of its content words, and each concept it mentions (at most three times).
 pub fn terms(text: &str, lang: Lang) -> Vec<String> {
     let thesaurus = thesaurus::get();
-    let tokens = tokens(text, lang);
+    let (tokens, _) = tokens(text, lang);
     let mut out: Vec<String> = tokens.iter().filter(|t| !t.stop).map(|t| t.stem.clone()).collect();
     let mut seen: Vec<(Concept, u8)> = Vec::new();
     let mut previous: &[Concept] = &[];
@@ -111,8 +141,8 @@ pub struct Group {
 #[derive(Debug, Clone, Default)]
 pub struct Query {
     pub groups: Vec<Group>,
-    /// Every concept of the query, once.
-    pub concepts: Vec<String>,
+    /// Every concept of the query, once, and whether it came from a phrase of several words.
+    pub concepts: Vec<(String, bool)>,
 }
 
 /// The content words of `text`, asked in `lang`.
@@ -123,11 +153,12 @@ pub fn query(text: &str, lang: Lang) -> Query {
         Lang::En => Lang::Es,
     };
     let mut q = Query::default();
-    for token in tokens(text, lang) {
+    let (tokens, from_phrases) = tokens(text, lang);
+    for token in tokens {
         let concepts: Vec<String> = token.concepts.iter().map(|&c| thesaurus.term(c)).collect();
-        for c in &concepts {
-            if !q.concepts.contains(c) {
-                q.concepts.push(c.clone());
+        for (c, id) in concepts.iter().zip(&token.concepts) {
+            if !q.concepts.iter().any(|(known, _)| known == c) {
+                q.concepts.push((c.clone(), from_phrases.contains(id)));
             }
         }
         if token.stop || q.groups.iter().any(|g| g.stems[0] == token.stem) {
@@ -155,7 +186,8 @@ mod tests {
         assert!(t.contains(&"@block".to_owned()) && t.contains(&"@card".to_owned()));
         assert!(!t.iter().any(|x| x == "tu"));
         let q = query("How do I send money abroad?", Lang::En);
-        assert!(q.concepts.contains(&"@transfer".to_owned()) && q.concepts.contains(&"@abroad".to_owned()));
+        let has = |c: &str| q.concepts.iter().any(|(k, _)| k == c);
+        assert!(has("@transfer") && has("@abroad"));
         assert!(!q.groups.iter().any(|g| g.stems[0] == "how"));
     }
 

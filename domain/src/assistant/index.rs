@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use super::analyze::{Query, query, terms};
 use super::language::{self, Lang};
+use super::spelling::{self, Vocabulary};
+use super::text::words;
 
 /// What the index needs of an article.
 #[derive(Debug, Clone, Default)]
@@ -33,10 +35,11 @@ const TAG_BOOST: f32 = 2.0;
 const EXAMPLE_BOOST: f32 = 2.0;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
-/// Weight of a term reached only through a one-letter typo.
-const TYPO_WEIGHT: f32 = 0.6;
 /// Weight of a concept term against a word's own stem.
 const CONCEPT_WEIGHT: f32 = 0.7;
+/// Weight of a concept met through a phrase of several words ("how much money", "another
+/// bank"): more specific than any one of its words.
+const PHRASE_CONCEPT_WEIGHT: f32 = 1.2;
 /// How much having a word only through its concept counts towards coverage.
 const CONCEPT_COVER: f32 = 0.9;
 /// Weight, against the rarest word, of a word that is neither in any article nor a banking word:
@@ -47,6 +50,8 @@ struct Entry {
     doc: Doc,
     /// Distinct terms, sorted: to undo the postings on removal and to test coverage.
     terms: Vec<String>,
+    /// Distinct words, for the spelling vocabulary.
+    words: Vec<String>,
     /// Weighted length, for length normalisation.
     len: f32,
 }
@@ -61,6 +66,8 @@ pub struct Index {
     /// term → (slot, weighted term frequency); title, tags and examples count more than content.
     postings: HashMap<String, Vec<(u32, f32)>>,
     total_len: f32,
+    /// The articles' words, for spelling correction of questions.
+    vocabulary: Vocabulary,
 }
 
 /// The language an article's text is analysed in.
@@ -114,9 +121,20 @@ impl Index {
             distinct.push(term);
         }
         distinct.sort_unstable();
+        let mut surface: Vec<String> = std::iter::once(doc.title.as_str())
+            .chain([doc.content.as_str()])
+            .chain(doc.tags.iter().map(String::as_str))
+            .chain(doc.examples.iter().map(String::as_str))
+            .flat_map(words)
+            .collect();
+        surface.sort_unstable();
+        surface.dedup();
+        for word in &surface {
+            self.vocabulary.add(word);
+        }
         self.total_len += len;
         self.slot_of.insert(doc.id, slot);
-        self.slots[slot as usize] = Some(Entry { doc, terms: distinct, len });
+        self.slots[slot as usize] = Some(Entry { doc, terms: distinct, words: surface, len });
     }
 
     /// Removes an article (no-op when absent).
@@ -124,6 +142,9 @@ impl Index {
         let Some(slot) = self.slot_of.remove(&id) else { return };
         let Some(entry) = self.slots.get_mut(slot as usize).and_then(Option::take) else { return };
         self.total_len -= entry.len;
+        for word in &entry.words {
+            self.vocabulary.remove(word);
+        }
         for term in &entry.terms {
             if let Some(list) = self.postings.get_mut(term) {
                 list.retain(|(s, _)| *s != slot);
@@ -153,12 +174,20 @@ impl Index {
         self.search_in(query, language::detect(query, Lang::Es), category, limit)
     }
 
+    /// `text` with misspelt words corrected against the articles and the thesaurus.
+    pub fn spell<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        match spelling::correct(text, &self.vocabulary) {
+            Some(fixed) => fixed.into(),
+            None => text.into(),
+        }
+    }
+
     /// The best `limit` articles for `text` asked in `lang`.
     pub fn search_in(&self, text: &str, lang: Lang, category: Option<&str>, limit: usize) -> Vec<Hit> {
         if self.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let q = query(text, lang);
+        let q = query(&self.spell(text), lang);
         let avg_len = self.total_len / self.len() as f32;
         let mut scores = vec![0f32; self.slots.len()];
         let mut touched: Vec<u32> = Vec::new();
@@ -192,8 +221,9 @@ impl Index {
                 best[slot as usize] = 0.0;
             }
         }
-        for concept in &q.concepts {
-            add(concept, CONCEPT_WEIGHT, &mut scores, &mut touched, false);
+        for (concept, phrase) in &q.concepts {
+            let weight = if *phrase { PHRASE_CONCEPT_WEIGHT } else { CONCEPT_WEIGHT };
+            add(concept, weight, &mut scores, &mut touched, false);
         }
         touched.sort_unstable();
         touched.dedup();
@@ -217,21 +247,15 @@ impl Index {
         hits
     }
 
-    /// A word's stems that the index knows (weight 1), or else indexed words one edit away from
-    /// its first stem (typo weight).
+    /// A word's stems that the index knows.
     fn alternatives(&self, stems: &[String]) -> Vec<(String, f32)> {
-        let known: Vec<(String, f32)> =
-            stems.iter().filter(|s| self.postings.contains_key(s.as_str())).map(|s| (s.clone(), 1.0)).collect();
-        if !known.is_empty() {
-            return known;
-        }
-        stems.first().map(|s| self.near(s).map(|n| (n.to_owned(), TYPO_WEIGHT)).collect()).unwrap_or_default()
+        stems.iter().filter(|s| self.postings.contains_key(s.as_str())).map(|s| (s.clone(), 1.0)).collect()
     }
 
     /// The query's content words weighted by rarity, ready to measure how much of the query an
     /// article or a passage covers.
     pub fn weigh(&self, text: &str, lang: Lang) -> Weighted {
-        let q: Query = query(text, lang);
+        let q: Query = query(&self.spell(text), lang);
         // A banking word no article has is as telling as the rarest word there is.
         let unseen = self.idf(0);
         let groups = q
@@ -267,16 +291,26 @@ impl Index {
         weighted.coverage(|term| entry.terms.binary_search_by(|t| t.as_str().cmp(term)).is_ok())
     }
 
-    /// Indexed words one edit away from an unknown word of 4–8 letters.
-    fn near<'a>(&'a self, term: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        let len = term.chars().count();
-        let eligible = (4..=8).contains(&len);
-        self.postings
-            .keys()
-            .filter(move |known| {
-                eligible && !known.starts_with('@') && known.chars().count().abs_diff(len) <= 1 && one_edit(term, known)
+    /// For tuning: the terms of `text` (asked in `lang`) that article `id` has, with their
+    /// weighted term frequency there and their document frequency.
+    pub fn explain(&self, text: &str, lang: Lang, id: i32) -> Vec<(String, f32, usize)> {
+        let Some(entry) = self.slot_of.get(&id).and_then(|slot| self.slots[*slot as usize].as_ref()) else {
+            return Vec::new();
+        };
+        let slot = self.slot_of[&id];
+        let q = query(&self.spell(text), lang);
+        let mut wanted: Vec<String> =
+            q.groups.iter().flat_map(|g| self.alternatives(&g.stems)).map(|(t, _)| t).collect();
+        wanted.extend(q.concepts.into_iter().map(|(c, _)| c));
+        wanted
+            .into_iter()
+            .filter(|t| entry.terms.binary_search(t).is_ok())
+            .map(|t| {
+                let list = &self.postings[&t];
+                let tf = list.iter().find(|(s, _)| *s == slot).map_or(0.0, |(_, tf)| *tf);
+                (t, tf, list.len())
             })
-            .map(String::as_str)
+            .collect()
     }
 }
 
@@ -288,7 +322,7 @@ pub struct Weighted {
 
 #[derive(Debug, Clone)]
 struct WeightedGroup {
-    /// Term and how much having it counts (1, or less for a typo neighbour or a concept).
+    /// Term and how much having it counts (1, or less for a concept).
     alternatives: Vec<(String, f32)>,
     weight: f32,
 }
@@ -297,6 +331,11 @@ impl Weighted {
     /// True when the query has no content words at all ("hola", "thanks!").
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
+    }
+
+    /// Number of content words.
+    pub fn len(&self) -> usize {
+        self.groups.len()
     }
 
     /// The rarity-weighted share of the query's words that `has` reports present, 0–1. Banking
@@ -316,22 +355,6 @@ impl Weighted {
             })
             .sum();
         (covered / total).clamp(0.0, 1.0)
-    }
-}
-
-/// True when `a` and `b` differ by exactly one insertion, deletion, substitution or swap.
-fn one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a == b {
-        return false;
-    }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let (ra, rb) = (&a[prefix..], &b[prefix..]);
-    match ra.len() as isize - rb.len() as isize {
-        0 => ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]),
-        1 => ra[1..] == *rb,
-        -1 => *ra == rb[1..],
-        _ => false,
     }
 }
 
@@ -411,7 +434,10 @@ mod tests {
     #[test]
     fn examples_match_like_titles() {
         let mut ix = index();
-        ix.upsert(Doc { examples: vec!["el cajero se comió mi plástico".into()], ..doc(6, "Tarjeta retenida", "Qué hacer.", &[], "tarjetas") });
+        ix.upsert(Doc {
+            examples: vec!["el cajero se comió mi plástico".into()],
+            ..doc(6, "Tarjeta retenida", "Qué hacer.", &[], "tarjetas")
+        });
         assert_eq!(top(&ix, "el cajero se comió mi plástico"), Some(6));
     }
 
@@ -424,14 +450,5 @@ mod tests {
         ix.upsert(doc(9, "Saldo disponible", "El saldo disponible se actualiza al instante.", &[], "cuentas"));
         assert_eq!(top(&ix, "saldo"), Some(9));
         assert_eq!(ix.len(), 5);
-    }
-
-    #[test]
-    fn edit_distance_one() {
-        assert!(one_edit("horraio", "horario"));
-        assert!(one_edit("tarjta", "tarjeta"));
-        assert!(one_edit("saldos", "saldo"));
-        assert!(!one_edit("saldo", "saldo"));
-        assert!(!one_edit("saldo", "salto2x"));
     }
 }

@@ -38,6 +38,58 @@ pub fn ground(index: &Index, question: &str, lang: Lang) -> Option<Grounding> {
     Some(Grounding { doc, confidence })
 }
 
+/// Words that open a follow-up: "¿y…?", "and what about…", "what if…".
+const FOLLOW_ON: &[&str] = &[
+    "y",
+    "and",
+    "e",
+    "tambien",
+    "also",
+    "what about",
+    "how about",
+    "what if",
+    "y si",
+    "y para",
+    "and for",
+    "and if",
+    "entonces",
+    "then",
+    "ok and",
+    "y en",
+    "and in",
+];
+
+fn follows_on(question: &str) -> bool {
+    let folded = super::text::words(question).join(" ");
+    FOLLOW_ON.iter().any(|lead| folded == *lead || folded.starts_with(&format!("{lead} ")))
+}
+
+/// Like [`ground`], but a follow-up ("¿y cuánto cuesta?", "what about saturdays?", or any
+/// question of three content words or fewer) is also read together with the customer's previous
+/// message, and that reading wins when it explains the conversation at least as well.
+pub fn ground_in_context(index: &Index, question: &str, earlier: &[String], lang: Lang) -> Option<Grounding> {
+    let alone = ground(index, question, lang);
+    let Some(previous) = earlier.last() else { return alone };
+    let follow_on = follows_on(question);
+    let words = index.weigh(question, lang).len();
+    if !follow_on && words > 3 {
+        return alone;
+    }
+    let together = ground(index, &format!("{question}\n{previous}"), lang);
+    match (alone, together) {
+        (Some(a), Some(t)) => {
+            // A lead word or a very short question says the customer is still on the same topic.
+            let margin = match (follow_on, words <= 2) {
+                (true, _) => 0.15,
+                (false, true) => 0.25,
+                (false, false) => 0.0,
+            };
+            Some(if t.confidence + margin >= a.confidence { t } else { a })
+        }
+        (a, t) => a.or(t),
+    }
+}
+
 /// Top articles for an LLM prompt: the grounding article first, then the next best in any language.
 pub fn context(index: &Index, question: &str, lang: Lang, first: &Doc, limit: usize) -> Vec<Doc> {
     let mut docs = vec![first.clone()];
@@ -265,6 +317,15 @@ mod tests {
         let p = passage(&index.get(2).unwrap().content, Lang::En, &w);
         assert!(p.starts_with("To block it in the app:\n\n1. Open Cards."), "{p}");
         assert!(!p.contains("replacement"));
+    }
+
+    #[test]
+    fn follow_ups_are_read_with_the_previous_message() {
+        let index = index();
+        let earlier = vec!["how do I block my card".to_owned()];
+        let g = ground_in_context(&index, "and what does a replacement cost?", &earlier, Lang::En).unwrap();
+        assert_eq!(g.doc.id, 2);
+        assert!(follows_on("¿y cuánto cuesta?") && follows_on("what about saturdays") && !follows_on("yes"));
     }
 
     #[test]

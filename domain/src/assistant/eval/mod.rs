@@ -89,6 +89,15 @@ pub fn run() -> DomainResult<Evaluation> {
     run_with(&Settings::default())
 }
 
+/// Runs the dev split alone (for tuning: the test split's figures stay unseen).
+pub fn run_dev(settings: &Settings) -> DomainResult<Report> {
+    let mut dev = Report::default();
+    for part in set::dev()? {
+        dev.add(run_part(&part, settings));
+    }
+    Ok(dev)
+}
+
 /// Runs both splits with `settings`.
 pub fn run_with(settings: &Settings) -> DomainResult<Evaluation> {
     let mut dev = Report::default();
@@ -110,8 +119,8 @@ pub fn run_with(settings: &Settings) -> DomainResult<Evaluation> {
 
 /// The assistant's reply to the last of `turns`, the earlier ones being the conversation so far.
 fn ask(assistant: &Assistant, turns: &[String]) -> Reply {
-    let (last, _earlier) = turns.split_last().map_or(("", &[][..]), |(l, e)| (l.as_str(), e));
-    assistant.reply_local(Turn::new(last))
+    let (last, earlier) = turns.split_last().map_or(("", &[][..]), |(l, e)| (l.as_str(), e));
+    assistant.reply_local(Turn { history: earlier, ..Turn::new(last) })
 }
 
 fn run_part(part: &Part, settings: &Settings) -> Report {
@@ -173,9 +182,12 @@ fn run_part(part: &Part, settings: &Settings) -> Report {
             ));
         }
         let lang = super::language::Lang::parse(&reply.metadata.language).unwrap_or(super::language::Lang::Es);
-        let ranked = super::local::ground(&assistant.index(), &reply.redacted, lang).map(|g| g.doc.id);
-        if is(ranked, &case.lang, &case.expect) {
+        let ranked = super::local::ground(&assistant.index(), &reply.redacted, lang);
+        if is(ranked.as_ref().map(|g| g.doc.id), &case.lang, &case.expect) {
             r.ranked_top1 += 1;
+            r.confidence_right.push(ranked.as_ref().map_or(0.0, |g| g.confidence));
+        } else {
+            r.confidence_wrong.push(ranked.as_ref().map_or(0.0, |g| g.confidence));
         }
         if is(plain.top(&case.q), &case.lang, &case.expect) {
             r.baseline_top1 += 1;
@@ -201,6 +213,9 @@ fn run_part(part: &Part, settings: &Settings) -> Report {
     for case in &cases.unanswerable {
         let reply = ask(&assistant, std::slice::from_ref(&case.q));
         r.unanswerable += 1;
+        let lang = super::language::Lang::parse(&reply.metadata.language).unwrap_or(super::language::Lang::Es);
+        let ranked = super::local::ground(&assistant.index(), &reply.redacted, lang);
+        r.confidence_unanswerable.push(ranked.map_or(0.0, |g| g.confidence));
         match reply.metadata.sources.first() {
             None => r.unanswerable_abstained += 1,
             Some(s) => r.misses.push(format!(

@@ -37,6 +37,11 @@ pub struct Report {
     pub false_escalations: usize,
     /// One line per miss.
     pub misses: Vec<String>,
+    /// The confidence of each answer to an answerable question (and whether it was right), and of
+    /// each answer to an unanswerable one: to choose the threshold on dev.
+    pub confidence_right: Vec<f32>,
+    pub confidence_wrong: Vec<f32>,
+    pub confidence_unanswerable: Vec<f32>,
 }
 
 /// The bar from issue 12, on the frozen test split.
@@ -103,6 +108,28 @@ impl Report {
         self.must_not_escalate += other.must_not_escalate;
         self.false_escalations += other.false_escalations;
         self.misses.extend(other.misses);
+        self.confidence_right.extend(other.confidence_right);
+        self.confidence_wrong.extend(other.confidence_wrong);
+        self.confidence_unanswerable.extend(other.confidence_unanswerable);
+    }
+
+    /// For each threshold from 0.05 to 0.95: answerable questions it would answer right, answer
+    /// wrong or abstain on, and unanswerable ones it would abstain on (computed from the best
+    /// article's confidence, whatever the threshold in use).
+    pub fn thresholds(&self) -> String {
+        let mut out = String::from("  threshold  right  wrong  abstained  unanswerable-abstained\n");
+        for step in 1..20 {
+            let t = step as f32 * 0.05;
+            let right = self.confidence_right.iter().filter(|c| **c >= t).count();
+            let wrong = self.confidence_wrong.iter().filter(|c| **c >= t).count();
+            let abstained = self.confidence_right.len() + self.confidence_wrong.len() - right - wrong;
+            let unanswerable = self.confidence_unanswerable.iter().filter(|c| **c < t).count();
+            out.push_str(&format!(
+                "  {t:9.2}  {right:5}  {wrong:5}  {abstained:9}  {unanswerable}/{}\n",
+                self.confidence_unanswerable.len()
+            ));
+        }
+        out
     }
 
     /// The figures without the misses.

@@ -5,21 +5,17 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ("card", &[
         "tarjeta", "plastico", "card", "visa", "mastercard", "amex", "tdc", "tdd", "tarjetita",
     ]),
-    ("credit_card", &[
-        "tarjeta de credito", "credit card", "tdc", "credito", "credit",
-    ]),
-    ("debit_card", &[
-        "tarjeta de debito", "debit card", "tdd", "debito", "debit",
-    ]),
+    ("credit_card", &["tdc", "credito", "credit"]),
+    ("debit_card", &["tdd", "debito", "debit"]),
     ("block", &[
         "bloquear", "bloqueo", "bloqueado", "congelar", "congelada", "pausar", "pausa", "apagar", "apagada", "desactivar",
         "inhabilitar", "inhabilitada", "suspender", "suspendida", "cancelar tarjeta", "freeze", "frozen", "block",
         "lock", "pause", "paused", "turn off", "switch off", "disable", "deactivate", "suspend", "put a hold",
-        "temporary block", "bloqueo temporal", "poner pausa",
+        "temporary block", "bloqueo temporal", "poner pausa", "turn * off", "switch * off", "shut * off",
     ]),
     ("unblock", &[
         "desbloquear", "desbloqueo", "reactivar", "encender", "prender", "quitar el bloqueo", "unlock", "unblock",
-        "unfreeze", "turn on", "switch on", "enable", "reactivate", "lift the block",
+        "unfreeze", "turn on", "switch on", "enable", "reactivate", "lift the block", "turn * back on", "switch * back on",
     ]),
     ("activate", &[
         "activar", "activacion", "habilitar", "empezar a usar", "start using", "activate", "activation", "inactive",
@@ -61,7 +57,7 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ]),
     ("withdraw", &[
         "retirar", "retiro", "sacar", "saque", "extraer", "extraccion", "disponer", "withdraw", "withdrawal",
-        "withdrew", "take out", "taking out", "get cash", "get money out", "sacar plata", "sacar dinero",
+        "withdrew", "take out", "taking out", "get cash", "get money out", "sacar plata", "sacar dinero", "take * out",
     ]),
     ("deposit", &[
         "depositar", "deposito", "ingresar dinero", "abonar", "abono", "poner dinero", "meter dinero", "poner plata",

@@ -20,7 +20,7 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ]),
     ("repay", &[
         "pagar", "pago", "abonar", "liquidar", "saldar", "cubrir", "pay", "payment", "repay", "repayment",
-        "pay back", "pay off", "settle",
+        "pay back", "pay off", "settle", "pay * off", "pay * back",
     ]),
     ("early", &[
         "adelantar", "adelanto", "anticipado", "anticipar", "antes de tiempo", "liquidar", "prepago", "early",

@@ -25,14 +25,33 @@ pub type Concept = u16;
 /// The compiled thesaurus.
 pub struct Thesaurus {
     names: Vec<&'static str>,
-    /// Folded words, and their Spanish and English stems (four letters or more), to concepts.
+    /// Folded words to concepts.
     words: HashMap<String, Vec<Concept>>,
-    /// Multi-word phrases by their first folded word.
+    /// Stems (four letters or more) to concepts, one map per language, so that an English
+    /// "turn" never meets the stem of a Spanish "turno".
+    stems: [HashMap<String, Vec<Concept>>; 2],
+    /// Multi-word phrases by their first folded word; `*` stands for up to three words
+    /// ("turn * off" is "turn my card off").
     phrases: HashMap<&'static str, Vec<(Vec<&'static str>, Concept)>>,
 }
 
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Es => 0,
+        Lang::En => 1,
+    }
+}
+
+fn push(map: &mut HashMap<String, Vec<Concept>>, key: String, id: Concept) {
+    let list = map.entry(key).or_default();
+    if !list.contains(&id) {
+        list.push(id);
+    }
+}
+
 static THESAURUS: LazyLock<Thesaurus> = LazyLock::new(|| {
-    let mut t = Thesaurus { names: Vec::new(), words: HashMap::new(), phrases: HashMap::new() };
+    let mut t =
+        Thesaurus { names: Vec::new(), words: HashMap::new(), stems: Default::default(), phrases: HashMap::new() };
     let all = cards::CONCEPTS.iter().chain(money::CONCEPTS).chain(service::CONCEPTS).chain(loans::CONCEPTS);
     for (name, members) in all {
         let id = t.names.len() as Concept;
@@ -43,17 +62,11 @@ static THESAURUS: LazyLock<Thesaurus> = LazyLock::new(|| {
                 t.phrases.entry(words[0]).or_default().push((words, id));
                 continue;
             }
-            let mut keys = vec![(*member).to_owned()];
+            push(&mut t.words, (*member).to_owned(), id);
             for lang in [Lang::Es, Lang::En] {
                 let s = stem(member, lang);
                 if s.chars().count() >= 4 {
-                    keys.push(s);
-                }
-            }
-            for key in keys {
-                let list = t.words.entry(key).or_default();
-                if !list.contains(&id) {
-                    list.push(id);
+                    push(&mut t.stems[slot(lang)], s, id);
                 }
             }
         }
@@ -72,6 +85,11 @@ impl Thesaurus {
         format!("@{}", self.names[concept as usize])
     }
 
+    /// Every single-word member (folded).
+    pub fn single_words(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(String::as_str)
+    }
+
     /// Number of concepts.
     pub fn len(&self) -> usize {
         self.names.len()
@@ -82,9 +100,12 @@ impl Thesaurus {
     }
 
     /// The concepts at each position of `words` (folded), whose stems in `lang` are `stems`: a
-    /// phrase's concepts go to every word it covers.
-    pub fn tag(&self, words: &[String], stems: &[String]) -> Vec<Vec<Concept>> {
+    /// phrase's concepts go to every word it covers. Also which concepts came from a phrase of
+    /// two words or more (more specific than a single word).
+    pub fn tag(&self, words: &[String], stems: &[String], lang: Lang) -> (Vec<Vec<Concept>>, Vec<Concept>) {
+        let stem_map = &self.stems[slot(lang)];
         let mut out: Vec<Vec<Concept>> = vec![Vec::new(); words.len()];
+        let mut from_phrases: Vec<Concept> = Vec::new();
         for (i, word) in words.iter().enumerate() {
             let add = |slot: &mut Vec<Concept>, concepts: &[Concept]| {
                 for c in concepts {
@@ -96,22 +117,37 @@ impl Thesaurus {
             if let Some(concepts) = self.words.get(word.as_str()) {
                 add(&mut out[i], concepts);
             } else if stems[i].chars().count() >= 4
-                && let Some(concepts) = self.words.get(stems[i].as_str())
+                && let Some(concepts) = stem_map.get(stems[i].as_str())
             {
                 add(&mut out[i], concepts);
             }
             if let Some(candidates) = self.phrases.get(word.as_str()) {
                 for (phrase, concept) in candidates {
-                    let end = i + phrase.len();
-                    if end <= words.len() && words[i..end].iter().zip(phrase).all(|(w, p)| w == p) {
+                    if let Some(end) = phrase_end(words, i, phrase) {
                         for slot in &mut out[i..end] {
                             add(slot, &[*concept]);
+                        }
+                        if !from_phrases.contains(concept) {
+                            from_phrases.push(*concept);
                         }
                     }
                 }
             }
         }
-        out
+        (out, from_phrases)
+    }
+}
+
+/// Where `phrase` ends if it starts at `at` (`*` skips up to three words).
+fn phrase_end(words: &[String], at: usize, phrase: &[&str]) -> Option<usize> {
+    match phrase.split_first() {
+        None => Some(at),
+        Some((&"*", rest)) => {
+            (1..=3).filter(|gap| at + gap <= words.len()).find_map(|gap| phrase_end(words, at + gap, rest))
+        }
+        Some((word, rest)) => {
+            (words.get(at).is_some_and(|w| w == word)).then(|| phrase_end(words, at + 1, rest)).flatten()
+        }
     }
 }
 
@@ -123,7 +159,7 @@ mod tests {
         let t = get();
         let words = crate::assistant::text::words(text);
         let stems: Vec<String> = words.iter().map(|w| stem(w, lang)).collect();
-        let mut out: Vec<String> = t.tag(&words, &stems).into_iter().flatten().map(|c| t.term(c)).collect();
+        let mut out: Vec<String> = t.tag(&words, &stems, lang).0.into_iter().flatten().map(|c| t.term(c)).collect();
         out.sort();
         out.dedup();
         out
@@ -145,5 +181,8 @@ mod tests {
         // "rato" (a while) is not "rate".
         assert!(!concepts("un rato", Lang::Es).contains(&"@interest".to_owned()));
         assert!(get().len() > 80);
+        // "turn" (English) is not "turno" (Spanish).
+        assert!(!concepts("turn my card", Lang::En).contains(&"@appointment".to_owned()));
+        assert!(concepts("can I turn my card off", Lang::En).contains(&"@block".to_owned()));
     }
 }

@@ -43,7 +43,7 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ]),
     ("update", &[
         "actualizar", "actualizacion", "cambiar", "modificar", "corregir", "update", "change", "edit", "modify",
-        "correct", "new",
+        "correct",
     ]),
     ("email", &["correo", "correo electronico", "email", "e-mail", "mail", "gmail", "hotmail", "outlook"]),
     ("address", &[

@@ -1,0 +1,59 @@
+//! For tuning the assistant on the dev split: `cargo run --release -p domain --features server
+//! --example explain -- [demo|sur] "question"` prints the best articles with the terms that
+//! matched, the confidence, and the query's analysis.
+
+#![allow(clippy::print_stdout)]
+
+use domain::assistant::analyze::query;
+use domain::assistant::index::{Doc, Index};
+use domain::assistant::language::{self, Lang};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (kb, text) = match args.as_slice() {
+        [kb, text] => (kb.as_str(), text.as_str()),
+        _ => {
+            eprintln!("usage: explain demo|sur QUESTION");
+            std::process::exit(2);
+        }
+    };
+    let articles = match kb {
+        "sur" => {
+            #[derive(serde::Deserialize)]
+            struct File {
+                article: Vec<domain::seed::DemoArticle>,
+            }
+            let file: File = toml::from_str(include_str!("../eval/dev/sur_kb.toml")).expect("sur_kb.toml");
+            file.article
+        }
+        _ => domain::seed::demo_articles().expect("demo articles"),
+    };
+    let mut index = Index::new();
+    for (i, a) in articles.iter().enumerate() {
+        index.upsert(Doc {
+            id: i as i32 + 1,
+            title: a.title.clone(),
+            content: a.content.clone(),
+            tags: a.tags.clone(),
+            examples: Vec::new(),
+            category: a.category.clone(),
+            language: a.language.clone(),
+        });
+    }
+    let lang = language::detect(text, Lang::Es);
+    let q = query(text, lang);
+    println!("language {lang:?}; groups {:?}", q.groups.iter().map(|g| (&g.stems, &g.concepts)).collect::<Vec<_>>());
+    println!("concepts {:?}", q.concepts);
+    let weighted = index.weigh(text, lang);
+    for hit in index.search_in(text, lang, None, 5) {
+        let a = &articles[hit.id as usize - 1];
+        println!(
+            "{:6.2}  cov {:.2}  {}/{}  {:?}",
+            hit.score,
+            index.coverage(&weighted, hit.id),
+            a.key,
+            a.language,
+            index.explain(text, lang, hit.id)
+        );
+    }
+}
