@@ -17,6 +17,7 @@ mod m20261201_000011_customers;
 mod m20261201_000012_settings;
 mod m20261201_000013_notifications;
 mod m20261201_000014_analytics_indexes;
+mod m20261203_000015_assistant_learning;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_settings::Migration),
             Box::new(m20261201_000013_notifications::Migration),
             Box::new(m20261201_000014_analytics_indexes::Migration),
+            Box::new(m20261203_000015_assistant_learning::Migration),
         ]
     }
 }

@@ -36,6 +36,17 @@ pub async fn set_verdict(id: i64, verdict: String) -> Result<AnswerRecord, AppEr
     let state = super::session::state()?;
     let user = super::session::current_user().await?;
     let meta = super::session::request_meta().await;
-    let req = domain::model::VerdictRequest { verdict, note: None };
+    let req = domain::model::VerdictRequest { verdict, note: None, article_id: None };
+    Ok(domain::assistant::answers::set_verdict(&state, &user, id, &req, &meta).await?)
+}
+
+/// Marks an answer wrong and names the article that should have answered: the question becomes
+/// one of that article's example questions (ADMIN, SUPERVISOR; audited).
+#[server(prefix = "/_sfn", endpoint = "assistant/teach")]
+pub async fn teach_answer(id: i64, article_id: i32) -> Result<AnswerRecord, AppError> {
+    let state = super::session::state()?;
+    let user = super::session::current_user().await?;
+    let meta = super::session::request_meta().await;
+    let req = domain::model::VerdictRequest { verdict: "wrong".into(), note: None, article_id: Some(article_id) };
     Ok(domain::assistant::answers::set_verdict(&state, &user, id, &req, &meta).await?)
 }

@@ -54,7 +54,8 @@ pub async fn get_article(id: i32) -> Result<ArticleOut, AppError> {
     Ok(domain::knowledge::get(&state, &user, id).await?)
 }
 
-/// Creates (empty `id`) or updates an article. `tags` is comma-separated.
+/// Creates (empty `id`) or updates an article. `tags` is comma-separated; `examples` has one
+/// example question per line.
 #[server(prefix = "/_sfn", endpoint = "knowledge/save")]
 pub async fn save_article(
     id: String,
@@ -63,16 +64,18 @@ pub async fn save_article(
     category: String,
     language: String,
     tags: String,
+    examples: String,
 ) -> Result<ArticleOut, AppError> {
     use domain::model::{CreateArticleRequest, UpdateArticleRequest};
     let state = super::session::state()?;
     let user = super::session::current_user().await?;
     let meta = super::session::request_meta().await;
     let tags: Vec<String> = tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
+    let examples: Vec<String> = examples.lines().map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned).collect();
     let language = Some(language.trim().to_owned()).filter(|l| !l.is_empty());
     match id.trim() {
         "" => {
-            let req = CreateArticleRequest { title, content, category, tags, language };
+            let req = CreateArticleRequest { title, content, category, tags, examples, language };
             Ok(domain::knowledge::create(&state, &user, &req, &meta).await?)
         }
         id => {
@@ -82,6 +85,7 @@ pub async fn save_article(
                 content: Some(content),
                 category: Some(category),
                 tags: Some(tags),
+                examples: Some(examples),
                 language,
                 is_active: None,
             };

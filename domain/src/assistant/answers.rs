@@ -60,6 +60,7 @@ pub async fn record(
         verdict_note: Set(None),
         verdict_by: Set(None),
         verdict_at: Set(None),
+        correct_article_id: Set(None),
     }
     .insert(&state.db)
     .await?;
@@ -101,6 +102,7 @@ fn to_record(row: assistant_answers::Model) -> AnswerRecord {
         verdict_note: row.verdict_note,
         verdict_by: row.verdict_by,
         verdict_at: row.verdict_at,
+        correct_article_id: row.correct_article_id,
     }
 }
 
@@ -163,17 +165,34 @@ pub async fn set_verdict(
     if note.as_ref().is_some_and(|n| n.chars().count() > 2000) {
         return Err(DomainError::validation("note", "A note is at most 2000 characters"));
     }
+    if req.article_id.is_some() {
+        if verdict != "wrong" {
+            return Err(DomainError::validation("article_id", "Pick the right article only on a wrong answer"));
+        }
+        // Teaching changes what customers are told: the knowledge base's writers only.
+        actor.require(&crate::knowledge::WRITERS)?;
+    }
     let row = assistant_answers::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(not_found)?;
+    let question = row.question.clone();
+    if let Some(article_id) = req.article_id {
+        let article = crate::knowledge::learn_example(state, actor, article_id, &question).await?;
+        let entry = Entry::new("assistant.example_learned", Outcome::Success)
+            .actor(actor.id, &actor.username)
+            .resource("knowledge_article", article_id)
+            .details(serde_json::json!({ "answer_id": id, "version": article.version }));
+        let _ = state.audit.record(entry, meta).await;
+    }
     let mut active = row.into_active_model();
     active.verdict = Set(Some(verdict.clone()));
     active.verdict_note = Set(note);
     active.verdict_by = Set(Some(actor.id));
     active.verdict_at = Set(Some(Utc::now()));
+    active.correct_article_id = Set(req.article_id);
     let updated = active.update(&state.db).await?;
     let entry = Entry::new("assistant.verdict", Outcome::Success)
         .actor(actor.id, &actor.username)
         .resource("assistant_answer", id)
-        .details(serde_json::json!({ "verdict": verdict }));
+        .details(serde_json::json!({ "verdict": verdict, "article_id": req.article_id }));
     let _ = state.audit.record(entry, meta).await;
     Ok(to_record(updated))
 }

@@ -277,7 +277,7 @@ impl Index {
                 if alternatives.is_empty() {
                     weight = if group.concepts.is_empty() { unseen * FILLER_SHARE } else { unseen };
                 }
-                WeightedGroup { alternatives, weight }
+                WeightedGroup { alternatives, weight, domain: !group.concepts.is_empty() }
             })
             .collect();
         Weighted { groups }
@@ -325,6 +325,8 @@ struct WeightedGroup {
     /// Term and how much having it counts (1, or less for a concept).
     alternatives: Vec<(String, f32)>,
     weight: f32,
+    /// A banking word (one with a concept in the thesaurus).
+    domain: bool,
 }
 
 impl Weighted {
@@ -341,20 +343,25 @@ impl Weighted {
     /// The rarity-weighted share of the query's words that `has` reports present, 0–1. Banking
     /// words no article speaks of ("insurance" at a bank without it) weigh against it as heavily
     /// as the rarest word; other unknown words barely count.
+    ///
+    /// One ordinary word in common ("good", "paris") is thin evidence: a match on a single word
+    /// that is not a banking word counts half.
     pub fn coverage(&self, has: impl Fn(&str) -> bool) -> f32 {
         let total: f32 = self.groups.iter().map(|g| g.weight).sum();
         if total <= 0.0 {
             return 0.0;
         }
-        let covered: f32 = self
-            .groups
-            .iter()
-            .map(|g| {
-                let best = g.alternatives.iter().filter(|(t, _)| has(t)).map(|(_, f)| *f).fold(0.0, f32::max);
-                best * g.weight
-            })
-            .sum();
-        (covered / total).clamp(0.0, 1.0)
+        let (mut covered, mut matched, mut domain) = (0.0, 0, false);
+        for g in &self.groups {
+            let best = g.alternatives.iter().filter(|(t, _)| has(t)).map(|(_, f)| *f).fold(0.0, f32::max);
+            if best > 0.0 {
+                covered += best * g.weight;
+                matched += 1;
+                domain |= g.domain;
+            }
+        }
+        let thin = if matched == 1 && !domain { 0.5 } else { 1.0 };
+        (thin * covered / total).clamp(0.0, 1.0)
     }
 }
 

@@ -64,19 +64,19 @@ fn follows_on(question: &str) -> bool {
     FOLLOW_ON.iter().any(|lead| folded == *lead || folded.starts_with(&format!("{lead} ")))
 }
 
-/// Like [`ground`], but a follow-up ("¿y cuánto cuesta?", "what about saturdays?", or any
-/// question of three content words or fewer) is also read together with the customer's previous
-/// message, and that reading wins when it explains the conversation at least as well.
-pub fn ground_in_context(index: &Index, question: &str, earlier: &[String], lang: Lang) -> Option<Grounding> {
-    let alone = ground(index, question, lang);
-    let Some(previous) = earlier.last() else { return alone };
+/// The text to search for `question`: the question itself, or — for a follow-up ("¿y cuánto
+/// cuesta?", "what about saturdays?", or any question of three content words or fewer) — the
+/// question read together with the customer's previous message, when that reading explains the
+/// conversation at least as well.
+pub fn contextual_query(index: &Index, question: &str, earlier: &[String], lang: Lang) -> String {
+    let Some(previous) = earlier.last() else { return question.to_owned() };
     let follow_on = follows_on(question);
     let words = index.weigh(question, lang).len();
     if !follow_on && words > 3 {
-        return alone;
+        return question.to_owned();
     }
-    let together = ground(index, &format!("{question}\n{previous}"), lang);
-    match (alone, together) {
+    let together = format!("{question}\n{previous}");
+    match (ground(index, question, lang), ground(index, &together, lang)) {
         (Some(a), Some(t)) => {
             // A lead word or a very short question says the customer is still on the same topic.
             let margin = match (follow_on, words <= 2) {
@@ -84,10 +84,47 @@ pub fn ground_in_context(index: &Index, question: &str, earlier: &[String], lang
                 (false, true) => 0.25,
                 (false, false) => 0.0,
             };
-            Some(if t.confidence + margin >= a.confidence { t } else { a })
+            if t.confidence + margin >= a.confidence { together } else { question.to_owned() }
         }
-        (a, t) => a.or(t),
+        (None, Some(_)) => together,
+        _ => question.to_owned(),
     }
+}
+
+/// [`ground`] on the [`contextual_query`].
+pub fn ground_in_context(index: &Index, question: &str, earlier: &[String], lang: Lang) -> Option<Grounding> {
+    ground(index, &contextual_query(index, question, earlier, lang), lang)
+}
+
+/// Like [`ground`], fusing the lexical ranking with `semantic` hits (article, cosine similarity)
+/// by reciprocal rank. The confidence is the lexical coverage, or — when the chosen article is
+/// semantically at least `min_similarity` away from the question — at least 0.5, rising to 1 as
+/// the similarity does: a paraphrase with no word in common can still be answered.
+pub fn ground_hybrid(
+    index: &Index,
+    question: &str,
+    lang: Lang,
+    semantic: &[(i32, f32)],
+    min_similarity: f32,
+) -> Option<Grounding> {
+    let lexical: Vec<i32> = index.search_in(question, lang, None, CANDIDATES * 2).into_iter().map(|h| h.id).collect();
+    let nearest: Vec<i32> = semantic.iter().map(|(id, _)| *id).filter(|id| index.get(*id).is_some()).collect();
+    let fused = super::embeddings::fuse(&[&lexical, &nearest]);
+    let top = fused.first()?;
+    let chosen = fused
+        .iter()
+        .take(CANDIDATES)
+        .find(|(id, score)| *score >= top.1 * 0.9 && index.get(*id).is_some_and(|d| d.language == lang.code()))
+        .unwrap_or(top);
+    let doc = index.get(chosen.0)?.clone();
+    let coverage = index.coverage(&index.weigh(question, lang), doc.id);
+    let similarity = semantic.iter().find(|(id, _)| *id == doc.id).map_or(0.0, |(_, s)| *s);
+    let semantic_confidence = if similarity >= min_similarity && min_similarity < 1.0 {
+        0.5 + 0.5 * (similarity - min_similarity) / (1.0 - min_similarity)
+    } else {
+        0.0
+    };
+    Some(Grounding { doc, confidence: coverage.max(semantic_confidence).min(1.0) })
 }
 
 /// Top articles for an LLM prompt: the grounding article first, then the next best in any language.

@@ -1,9 +1,12 @@
 //! The assistant: from a customer's message to a grounded, cited answer and an escalation
-//! decision. Redact PII → detect the language → small talk? → retrieve the best article →
-//! decide on escalation → answer (an LLM when configured, else the local responder).
+//! decision. Redact PII → detect the language → small talk? → retrieve the best article (lexical,
+//! fused with semantic retrieval when an embeddings provider is configured) → decide on
+//! escalation → answer (the local responder; an LLM rewrites grounded answers when configured).
 
 pub mod analyze;
 pub mod answers;
+mod augment;
+pub mod embeddings;
 pub mod escalation;
 pub mod eval;
 pub mod index;
@@ -11,20 +14,21 @@ pub mod language;
 pub mod llm;
 pub mod local;
 pub mod redact;
+mod respond;
+mod small_talk;
 pub mod spelling;
 pub mod stem;
 pub mod text;
 pub mod thesaurus;
 
 use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
-use std::time::Instant;
 
-use escalation::{Category, Decision, Policy};
+use embeddings::{Embedder, VectorIndex};
+use escalation::{Decision, Policy};
 use index::Index;
 use language::Lang;
-use local::say;
 
-use crate::model::{DecisionOut, ReplyMetadata, Source};
+use crate::model::{DecisionOut, ReplyMetadata};
 
 /// What the assistant is tuned with (settings at run time).
 #[derive(Debug, Clone)]
@@ -70,6 +74,10 @@ pub struct Reply {
     pub redacted: String,
     /// The answer fell below the confidence threshold (counts towards a low-confidence handover).
     pub low_confidence: bool,
+    /// The best-ranked article, even when not confident enough to answer from it alone.
+    pub candidate: Option<i32>,
+    /// What was searched: the message, or the message read with the previous one (a follow-up).
+    pub query: String,
 }
 
 impl Reply {
@@ -84,26 +92,41 @@ impl Reply {
     }
 }
 
-/// The knowledge-base index, the settings and the LLM provider (if any), shared by every request.
+/// The knowledge-base index (and vectors), the settings and the providers, shared by every
+/// request.
 pub struct Assistant {
     index: RwLock<Index>,
+    vectors: RwLock<VectorIndex>,
     settings: RwLock<Settings>,
     llm: Option<llm::Llm>,
+    embedder: Option<Embedder>,
 }
 
 impl Assistant {
     /// An assistant with the local responder only.
     pub fn new(settings: Settings) -> Self {
-        Assistant { index: RwLock::new(Index::new()), settings: RwLock::new(settings), llm: None }
+        Assistant {
+            index: RwLock::new(Index::new()),
+            vectors: RwLock::new(VectorIndex::default()),
+            settings: RwLock::new(settings),
+            llm: None,
+            embedder: None,
+        }
     }
 
-    /// From configuration: the settings, plus the LLM provider when one is configured.
+    /// From configuration: the settings, plus the LLM and embeddings providers when configured.
     pub fn from_config(config: &crate::config::AssistantConfig) -> Self {
         let mut assistant = Assistant::new(config.settings());
         if let Some(llm_config) = &config.llm {
             match llm::Llm::new(llm_config) {
                 Ok(llm) => assistant.llm = Some(llm),
                 Err(error) => tracing::error!(%error, "cannot set up the LLM provider; answering locally"),
+            }
+        }
+        if let Some(embeddings) = &config.embeddings {
+            match Embedder::new(embeddings) {
+                Ok(embedder) => assistant.embedder = Some(embedder),
+                Err(error) => tracing::error!(%error, "cannot set up the embeddings provider; lexical retrieval only"),
             }
         }
         assistant
@@ -115,9 +138,20 @@ impl Assistant {
         self
     }
 
+    /// Uses `embedder` for semantic retrieval.
+    pub fn with_embedder(mut self, embedder: Embedder) -> Self {
+        self.embedder = Some(embedder);
+        self
+    }
+
     /// `local`, or the configured provider's name.
     pub fn provider(&self) -> &'static str {
         self.llm.as_ref().map_or("local", llm::Llm::name)
+    }
+
+    /// The embeddings provider, if configured.
+    pub fn embedder(&self) -> Option<&Embedder> {
+        self.embedder.as_ref()
     }
 
     /// Reads the index (searches take well under a millisecond; no await while held).
@@ -128,6 +162,16 @@ impl Assistant {
     /// Changes the index; the knowledge service calls this after every committed change.
     pub fn index_mut(&self) -> RwLockWriteGuard<'_, Index> {
         self.index.write().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Reads the article vectors.
+    pub fn vectors(&self) -> RwLockReadGuard<'_, VectorIndex> {
+        self.vectors.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Changes the article vectors.
+    pub fn vectors_mut(&self) -> RwLockWriteGuard<'_, VectorIndex> {
+        self.vectors.write().unwrap_or_else(PoisonError::into_inner)
     }
 
     pub fn settings(&self) -> Settings {
@@ -143,204 +187,41 @@ impl Assistant {
         self.reply_streaming(turn, &mut |_| {}).await
     }
 
-    /// Answers `turn`, passing the LLM's tokens to `sink` as they arrive. The returned reply is
-    /// the final word: when the provider fails (even after some tokens) it is the local answer.
-    /// Escalations, small talk and questions the knowledge base cannot answer never reach the
-    /// LLM: the local responder's answer is deterministic and costs nothing.
+    /// Answers `turn`, passing the LLM's tokens to `sink` as they arrive. With an embeddings
+    /// provider the question is embedded first and the nearest articles are fused with the
+    /// lexical ranking. The returned reply is the final word: when a provider fails (even after
+    /// some tokens) it is the local answer.
     pub async fn reply_streaming(&self, turn: Turn<'_>, sink: llm::TokenSink<'_>) -> Reply {
-        let local = self.reply_local(turn);
-        let Some(llm) = &self.llm else { return local };
-        if local.metadata.intent != "knowledge" {
-            return local;
+        let semantic = self.semantic(&turn).await;
+        let local = self.respond(turn, semantic.as_deref());
+        self.augment(local, &turn, sink).await
+    }
+
+    /// Answers with the local responder and the lexical index alone: no network, a fraction of a
+    /// millisecond.
+    pub fn reply_local(&self, turn: Turn<'_>) -> Reply {
+        self.respond(turn, None)
+    }
+
+    /// The articles nearest to the (redacted) question by embedding, when a provider is
+    /// configured and answers in time; `None` means lexical retrieval alone.
+    async fn semantic(&self, turn: &Turn<'_>) -> Option<Vec<(i32, f32)>> {
+        let embedder = self.embedder.as_ref()?;
+        if self.vectors().is_empty() {
+            return None;
         }
-        let started = Instant::now();
-        let lang = Lang::parse(&local.metadata.language).unwrap_or(Lang::Es);
-        let history: Vec<String> = turn.history.iter().map(|h| redact::redact(h).text).collect();
-        let Some((prompt, articles)) = self.prompt_for(&local, lang, llm.system_prompt(), &history) else {
-            return local;
-        };
-        match llm.complete(&prompt, sink).await {
-            Ok(text) => {
-                let mut reply = local;
-                reply.metadata.sources = llm::prompt::cited(&text, &articles);
-                reply.text = text.trim().to_owned();
-                reply.metadata.provider = llm.name().to_owned();
-                reply.metadata.latency_ms += started.elapsed().as_millis() as u64;
-                reply
+        let text = self.search_text(turn);
+        let started = std::time::Instant::now();
+        match embedder.embed(std::slice::from_ref(&text)).await {
+            Ok(mut vectors) => {
+                let vector = vectors.pop()?;
+                Some(self.vectors().search(&vector, 20))
             }
             Err(error) => {
                 let latency_ms = started.elapsed().as_millis() as u64;
-                tracing::warn!(provider = llm.name(), latency_ms, %error, "LLM failed; answered with the local responder");
-                local
+                tracing::warn!(latency_ms, %error, "embeddings failed; lexical retrieval only");
+                None
             }
         }
-    }
-
-    /// The prompt over the grounding article and the next best ones (the index lock is released
-    /// before any await).
-    fn prompt_for(
-        &self,
-        local: &Reply,
-        lang: Lang,
-        bank_prompt: &str,
-        history: &[String],
-    ) -> Option<(llm::Prompt, Vec<index::Doc>)> {
-        let index = self.index();
-        let first = index.get(local.metadata.sources.first()?.id)?.clone();
-        let articles = local::context(&index, &local.redacted, lang, &first, 3);
-        Some((llm::prompt::build(bank_prompt, lang, &articles, &local.redacted, history), articles))
-    }
-
-    /// Answers with the local responder: no network, a fraction of a millisecond.
-    pub fn reply_local(&self, turn: Turn<'_>) -> Reply {
-        let started = Instant::now();
-        let settings = self.settings();
-        let redacted = redact::redact(turn.message).text;
-        let lang = language::detect(&redacted, turn.language.unwrap_or(settings.default_language));
-        let mut reply = match small_talk(&redacted) {
-            Some(kind) => Reply {
-                text: match kind {
-                    SmallTalk::Greeting => say::greeting(lang),
-                    SmallTalk::Thanks => say::thanks(lang),
-                }
-                .to_owned(),
-                metadata: metadata(lang, kind.intent(), 1.0, Vec::new(), false),
-                decision: escalation::decide(&settings.policy, &redacted, None, 0),
-                redacted: String::new(),
-                low_confidence: false,
-            },
-            None => {
-                let history: Vec<String> = turn.history.iter().map(|h| redact::redact(h).text).collect();
-                self.answer(&settings, &redacted, &history, lang, turn.previous_low_turns)
-            }
-        };
-        reply.redacted = redacted;
-        reply.metadata.latency_ms = started.elapsed().as_millis() as u64;
-        reply
-    }
-
-    fn answer(
-        &self,
-        settings: &Settings,
-        redacted: &str,
-        history: &[String],
-        lang: Lang,
-        previous_low_turns: u32,
-    ) -> Reply {
-        let index = self.index();
-        let grounding = local::ground_in_context(&index, redacted, history, lang);
-        let confidence = grounding.as_ref().map_or(0.0, |g| g.confidence);
-        let decision = escalation::decide(&settings.policy, redacted, Some(confidence), previous_low_turns);
-        let confident = confidence >= settings.policy.threshold;
-        let quote = |doc: &index::Doc| {
-            let doc_lang = Lang::parse(&doc.language).unwrap_or(lang);
-            let mut text = local::passage(&doc.content, doc_lang, &index.weigh(redacted, doc_lang));
-            if doc.language != lang.code() {
-                text = format!("{}\n\n{text}", say::other_language(lang));
-            }
-            format!("{text}\n\n{}", say::cite(lang, &doc.title))
-        };
-        let source = |doc: &index::Doc| vec![Source { id: doc.id, title: doc.title.clone() }];
-        let (text, intent, sources) = match (&decision.category, &grounding) {
-            (Some(Category::LowConfidence), _) => (say::handover(lang).to_owned(), "low_confidence", Vec::new()),
-            (Some(category), Some(g)) if confident && category.has_self_help() => (
-                format!("{}\n\n{}\n{}", say::handover(lang), say::meanwhile(lang), quote(&g.doc)),
-                category.as_str(),
-                source(&g.doc),
-            ),
-            (Some(category), _) => (say::handover(lang).to_owned(), category.as_str(), Vec::new()),
-            (None, Some(g)) if confident => (quote(&g.doc), "knowledge", source(&g.doc)),
-            (None, _) => (say::unsure(lang).to_owned(), "unknown", Vec::new()),
-        };
-        Reply {
-            text,
-            metadata: metadata(lang, intent, confidence, sources, decision.escalate),
-            decision,
-            redacted: String::new(),
-            low_confidence: !confident,
-        }
-    }
-}
-
-fn metadata(lang: Lang, intent: &str, confidence: f32, sources: Vec<Source>, escalated: bool) -> ReplyMetadata {
-    ReplyMetadata {
-        sources,
-        confidence: (confidence * 1000.0).round() / 1000.0,
-        intent: intent.to_owned(),
-        language: lang.code().to_owned(),
-        escalated,
-        provider: "local".to_owned(),
-        latency_ms: 0,
-        ticket_id: None,
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-enum SmallTalk {
-    Greeting,
-    Thanks,
-}
-
-impl SmallTalk {
-    fn intent(self) -> &'static str {
-        match self {
-            SmallTalk::Greeting => "greeting",
-            SmallTalk::Thanks => "thanks",
-        }
-    }
-}
-
-/// A message that is only a greeting or only thanks.
-fn small_talk(message: &str) -> Option<SmallTalk> {
-    const GREETING: &[&str] = &[
-        "hola",
-        "buenos",
-        "buenas",
-        "dias",
-        "tardes",
-        "noches",
-        "que",
-        "tal",
-        "saludos",
-        "hi",
-        "hello",
-        "hey",
-        "good",
-        "morning",
-        "afternoon",
-        "evening",
-        "there",
-    ];
-    const THANKS: &[&str] = &[
-        "gracias",
-        "muchas",
-        "mil",
-        "perfecto",
-        "excelente",
-        "ok",
-        "vale",
-        "listo",
-        "thanks",
-        "thank",
-        "you",
-        "great",
-        "perfect",
-        "awesome",
-        "cool",
-        "so",
-        "much",
-        "a",
-        "lot",
-    ];
-    let words = text::words(message);
-    if words.is_empty() || words.len() > 5 {
-        return None;
-    }
-    if words.iter().all(|w| GREETING.contains(&w.as_str())) {
-        Some(SmallTalk::Greeting)
-    } else if words.iter().all(|w| THANKS.contains(&w.as_str())) {
-        Some(SmallTalk::Thanks)
-    } else {
-        None
     }
 }

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::{ConfigError, Source, err, parse_num};
 use crate::assistant::Settings;
+use crate::assistant::embeddings::EmbeddingsConfig;
 use crate::assistant::escalation::Policy;
 use crate::assistant::language::Lang;
 use crate::assistant::llm::{LlmConfig, ProviderKind};
@@ -20,6 +21,18 @@ pub(super) struct AssistantFile {
     default_language: Option<String>,
     system_prompt: Option<String>,
     llm: Option<LlmFile>,
+    embeddings: Option<EmbeddingsFile>,
+}
+
+/// `[assistant.embeddings]` in `joxai.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EmbeddingsFile {
+    model: Option<String>,
+    base_url: Option<String>,
+    api_key: Option<String>,
+    timeout_ms: Option<u64>,
+    min_similarity: Option<f32>,
 }
 
 /// `[assistant.llm]` in `joxai.toml`.
@@ -53,6 +66,8 @@ pub struct AssistantConfig {
     /// `JOXAI_LLM_PROVIDER` and friends: an LLM writes the answers when set; `None` means the
     /// local responder answers alone.
     pub llm: Option<LlmConfig>,
+    /// `JOXAI_EMBEDDINGS_MODEL` and friends: semantic retrieval beside the lexical index.
+    pub embeddings: Option<EmbeddingsConfig>,
 }
 
 impl AssistantConfig {
@@ -80,7 +95,8 @@ impl AssistantConfig {
             .or(file.system_prompt)
             .unwrap_or_else(|| DEFAULT_SYSTEM_PROMPT.to_owned());
         let llm = llm(file.llm.unwrap_or_default(), env, system_prompt)?;
-        Ok(AssistantConfig { threshold, low_confidence_turns, default_language, llm })
+        let embeddings = embeddings(file.embeddings.unwrap_or_default(), env, llm.as_ref())?;
+        Ok(AssistantConfig { threshold, low_confidence_turns, default_language, llm, embeddings })
     }
 
     /// Whether an LLM provider is configured.
@@ -95,6 +111,51 @@ impl AssistantConfig {
             default_language: self.default_language,
         }
     }
+}
+
+/// Embeddings are on when a model is named. The base URL and key default to the LLM's when the LLM
+/// speaks the OpenAI format (the same server usually serves both).
+fn embeddings(
+    file: EmbeddingsFile,
+    env: &dyn Source,
+    llm: Option<&LlmConfig>,
+) -> Result<Option<EmbeddingsConfig>, ConfigError> {
+    let Some(model) = env.get("JOXAI_EMBEDDINGS_MODEL").or(file.model).filter(|m| !m.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let openai = llm.filter(|l| l.kind == ProviderKind::OpenAi);
+    let base_url = env
+        .get("JOXAI_EMBEDDINGS_BASE_URL")
+        .or(file.base_url)
+        .or_else(|| openai.map(|l| l.base_url.clone()))
+        .ok_or_else(|| err("JOXAI_EMBEDDINGS_BASE_URL", "is needed unless the LLM provider is openai"))?;
+    if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+        return Err(err("JOXAI_EMBEDDINGS_BASE_URL", "must start with http:// or https://"));
+    }
+    let timeout_ms = match env.get("JOXAI_EMBEDDINGS_TIMEOUT_MS") {
+        Some(v) => parse_num("JOXAI_EMBEDDINGS_TIMEOUT_MS", &v)?,
+        None => file.timeout_ms.unwrap_or(2_000),
+    };
+    if timeout_ms < 50 {
+        return Err(err("JOXAI_EMBEDDINGS_TIMEOUT_MS", "must be at least 50"));
+    }
+    let min_similarity = match env.get("JOXAI_EMBEDDINGS_MIN_SIMILARITY") {
+        Some(v) => v.trim().parse::<f32>().map_err(|_| err("JOXAI_EMBEDDINGS_MIN_SIMILARITY", "is not a number"))?,
+        None => file.min_similarity.unwrap_or(0.5),
+    };
+    if !(0.0..=1.0).contains(&min_similarity) {
+        return Err(err("JOXAI_EMBEDDINGS_MIN_SIMILARITY", "must be between 0 and 1"));
+    }
+    Ok(Some(EmbeddingsConfig {
+        base_url,
+        api_key: env
+            .get("JOXAI_EMBEDDINGS_API_KEY")
+            .or(file.api_key)
+            .or_else(|| openai.and_then(|l| l.api_key.clone())),
+        model: model.trim().to_owned(),
+        timeout: Duration::from_millis(timeout_ms),
+        min_similarity,
+    }))
 }
 
 fn llm(file: LlmFile, env: &dyn Source, system_prompt: String) -> Result<Option<LlmConfig>, ConfigError> {

@@ -27,6 +27,8 @@ pub struct Model {
     pub verdict_note: Option<String>,
     pub verdict_by: Option<i32>,
     pub verdict_at: Option<DateTimeUtc>,
+    /// The article a reviewer picked as the right one for a wrong answer.
+    pub correct_article_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,8 @@ pub struct Model {
     pub category: String,
     /// JSON array of strings.
     pub tags: Json,
+    /// JSON array of example questions; NULL on articles older than the column.
+    pub examples: Option<Json>,
     /// `es` or `en`.
     pub language: String,
     pub is_active: bool,

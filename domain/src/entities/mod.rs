@@ -1,6 +1,7 @@
 //! SeaORM entities, one file per table. The schema itself lives in the `migration` crate.
 
 pub mod agent_presence;
+pub mod article_embeddings;
 pub mod assistant_answers;
 pub mod audit_log;
 pub mod canned_responses;

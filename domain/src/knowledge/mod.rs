@@ -2,6 +2,7 @@
 //! SUPERVISOR write, and every write is audited. The assistant's index follows every committed
 //! change at once — no restart.
 
+pub mod embed;
 pub mod markdown;
 mod validate;
 
@@ -29,6 +30,7 @@ pub fn to_out(row: &knowledge_articles::Model) -> ArticleOut {
         content: row.content.clone(),
         category: row.category.clone(),
         tags: tags_of(row),
+        examples: examples_of(row),
         language: row.language.clone(),
         is_active: row.is_active,
         version: row.version,
@@ -43,13 +45,17 @@ fn tags_of(row: &knowledge_articles::Model) -> Vec<String> {
     serde_json::from_value(row.tags.clone()).unwrap_or_default()
 }
 
+fn examples_of(row: &knowledge_articles::Model) -> Vec<String> {
+    row.examples.clone().and_then(|e| serde_json::from_value(e).ok()).unwrap_or_default()
+}
+
 fn doc(row: &knowledge_articles::Model) -> Doc {
     Doc {
         id: row.id,
         title: row.title.clone(),
         content: row.content.clone(),
         tags: tags_of(row),
-        examples: Vec::new(),
+        examples: examples_of(row),
         category: row.category.clone(),
         language: row.language.clone(),
     }
@@ -65,7 +71,8 @@ fn sync_index(state: &AppState, row: &knowledge_articles::Model) {
     }
 }
 
-/// Builds the index from every active article (start-up).
+/// Builds the index from every active article, and loads their stored embeddings (start-up).
+/// Articles whose embedding is missing or stale are embedded in the background.
 pub async fn load_index(state: &AppState) -> DomainResult<usize> {
     let rows =
         knowledge_articles::Entity::find().filter(knowledge_articles::Column::IsActive.eq(true)).all(&state.db).await?;
@@ -75,6 +82,15 @@ pub async fn load_index(state: &AppState) -> DomainResult<usize> {
     }
     let count = index.len();
     *state.assistant.index_mut() = index;
+    if embed::load(state, &rows).await? > 0 {
+        let state = state.clone();
+        tokio::spawn(async move {
+            match embed::backfill(&state).await {
+                Ok(done) => tracing::info!(done, "articles embedded"),
+                Err(error) => tracing::warn!(%error, "embedding backfill failed"),
+            }
+        });
+    }
     Ok(count)
 }
 
@@ -178,6 +194,7 @@ pub async fn create_unchecked(
         content: Set(fields.content),
         category: Set(fields.category),
         tags: Set(serde_json::json!(fields.tags)),
+        examples: Set(Some(serde_json::json!(fields.examples))),
         language: Set(fields.language.code().to_owned()),
         is_active: Set(true),
         version: Set(1),
@@ -189,6 +206,7 @@ pub async fn create_unchecked(
     .insert(&state.db)
     .await?;
     sync_index(state, &row);
+    embed::follow(state, &row).await;
     Ok(to_out(&row))
 }
 
@@ -236,6 +254,10 @@ pub async fn update(
         active.tags = Set(serde_json::json!(validate::tags(tags)?));
         changed.push("tags");
     }
+    if let Some(examples) = &req.examples {
+        active.examples = Set(Some(serde_json::json!(validate::examples(examples)?)));
+        changed.push("examples");
+    }
     if let Some(language) = &req.language {
         active.language = Set(validate::language(language)?.code().to_owned());
         changed.push("language");
@@ -251,6 +273,7 @@ pub async fn update(
     active.updated_at = Set(Utc::now());
     let updated = active.update(&state.db).await?;
     sync_index(state, &updated);
+    embed::follow(state, &updated).await;
     let entry = Entry::new("knowledge.update", Outcome::Success)
         .resource("knowledge_article", id)
         .details(serde_json::json!({ "changed": changed, "version": updated.version }));
@@ -273,8 +296,40 @@ pub async fn deactivate(
     active.updated_at = Set(Utc::now());
     let updated = active.update(&state.db).await?;
     sync_index(state, &updated);
+    embed::follow(state, &updated).await;
     let entry = Entry::new("knowledge.deactivate", Outcome::Success).resource("knowledge_article", id);
     audit(state, actor, entry, meta).await;
+    Ok(to_out(&updated))
+}
+
+/// Adds `question` (redacted) to the examples of the active article `id`, dropping the oldest
+/// when full, and bumps its version: the assistant learns from a review. The caller checks roles
+/// and audits. A question the article already has changes nothing.
+pub async fn learn_example(state: &AppState, actor: &CurrentUser, id: i32, question: &str) -> DomainResult<ArticleOut> {
+    let row = knowledge_articles::Entity::find_by_id(id)
+        .filter(knowledge_articles::Column::IsActive.eq(true))
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| DomainError::validation("article_id", "No active article has this id"))?;
+    let mut examples = examples_of(&row);
+    let learned = validate::examples(&[question.to_owned()])?;
+    let Some(question) = learned.into_iter().next() else { return Ok(to_out(&row)) };
+    if examples.iter().any(|e| e.to_lowercase() == question.to_lowercase()) {
+        return Ok(to_out(&row));
+    }
+    examples.push(question);
+    if examples.len() > validate::MAX_EXAMPLES {
+        examples.remove(0);
+    }
+    let version = row.version + 1;
+    let mut active = row.into_active_model();
+    active.examples = Set(Some(serde_json::json!(examples)));
+    active.version = Set(version);
+    active.updated_by = Set(Some(actor.id));
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&state.db).await?;
+    sync_index(state, &updated);
+    embed::follow(state, &updated).await;
     Ok(to_out(&updated))
 }
 

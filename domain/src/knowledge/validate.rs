@@ -6,6 +6,9 @@ use crate::model::CreateArticleRequest;
 
 const MAX_CONTENT: usize = 50_000;
 const MAX_TAGS: usize = 20;
+/// Most example questions an article keeps; learning one more drops the oldest.
+pub const MAX_EXAMPLES: usize = 50;
+const MAX_EXAMPLE_CHARS: usize = 300;
 
 /// A new article's fields, checked.
 pub struct NewArticle {
@@ -13,6 +16,7 @@ pub struct NewArticle {
     pub content: String,
     pub category: String,
     pub tags: Vec<String>,
+    pub examples: Vec<String>,
     pub language: Lang,
 }
 
@@ -23,7 +27,14 @@ pub fn new_article(req: &CreateArticleRequest, fallback: Lang) -> DomainResult<N
         Some(code) => language(code)?,
         None => language::detect(&format!("{title}\n{content}"), fallback),
     };
-    Ok(NewArticle { category: category(&req.category)?, tags: tags(&req.tags)?, title, content, language })
+    Ok(NewArticle {
+        category: category(&req.category)?,
+        tags: tags(&req.tags)?,
+        examples: examples(&req.examples)?,
+        title,
+        content,
+        language,
+    })
 }
 
 pub fn title(title: &str) -> DomainResult<String> {
@@ -77,6 +88,29 @@ pub fn tags(tags: &[String]) -> DomainResult<Vec<String>> {
     Ok(out)
 }
 
+/// Example questions: trimmed, PII redacted (they are shown to staff and sent to embedding
+/// providers), repeats dropped (any case), each 1 to 300 characters, at most 50.
+pub fn examples(examples: &[String]) -> DomainResult<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for example in examples {
+        let example = example.split_whitespace().collect::<Vec<_>>().join(" ");
+        if example.is_empty() || example.chars().count() > MAX_EXAMPLE_CHARS {
+            return Err(DomainError::validation(
+                "examples",
+                format!("Each example question must be 1 to {MAX_EXAMPLE_CHARS} characters"),
+            ));
+        }
+        let example = crate::assistant::redact::redact(&example).text;
+        if !out.iter().any(|e| e.to_lowercase() == example.to_lowercase()) {
+            out.push(example);
+        }
+    }
+    if out.len() > MAX_EXAMPLES {
+        return Err(DomainError::validation("examples", format!("At most {MAX_EXAMPLES} example questions")));
+    }
+    Ok(out)
+}
+
 pub fn language(code: &str) -> DomainResult<Lang> {
     match code.trim().to_ascii_lowercase().as_str() {
         "es" => Ok(Lang::Es),
@@ -98,6 +132,14 @@ mod tests {
         assert!(language("fr").is_err());
         assert!(title(&"x".repeat(256)).is_err());
         assert_eq!(content("a\r\nb").unwrap(), "a\nb");
+        let learned =
+            examples(&["  my card  number 4111 1111 1111 1111?".into(), "MY CARD number 4111111111111111?".into()]);
+        let learned = learned.unwrap();
+        assert_eq!(learned.len(), 1);
+        assert!(!learned[0].contains("4111 1111"), "{learned:?}");
+        assert!(examples(&["".into()]).is_err());
+        let many: Vec<String> = (0..=MAX_EXAMPLES).map(|n| format!("question {n}")).collect();
+        assert!(examples(&many).is_err());
     }
 
     #[test]

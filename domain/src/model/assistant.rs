@@ -84,6 +84,9 @@ pub struct AnswerRecord {
     pub verdict_note: Option<String>,
     pub verdict_by: Option<i32>,
     pub verdict_at: Option<DateTime<Utc>>,
+    /// The article a reviewer said should have answered (its example questions learned this one).
+    #[serde(default)]
+    pub correct_article_id: Option<i32>,
 }
 
 /// `GET /assistant/answers` filters.
@@ -112,4 +115,8 @@ pub struct VerdictRequest {
     pub verdict: String,
     #[serde(default)]
     pub note: Option<String>,
+    /// With `wrong` (ADMIN, SUPERVISOR): the article that should have answered. The question,
+    /// redacted, becomes one of its example questions, so the assistant answers it next time.
+    #[serde(default)]
+    pub article_id: Option<i32>,
 }

@@ -13,6 +13,9 @@ pub struct ArticleOut {
     pub content: String,
     pub category: String,
     pub tags: Vec<String>,
+    /// Other ways customers ask what the article answers; matched like the title.
+    #[serde(default)]
+    pub examples: Vec<String>,
     /// `es` or `en`.
     pub language: String,
     pub is_active: bool,
@@ -32,6 +35,9 @@ pub struct CreateArticleRequest {
     pub category: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Example questions (at most 50, each up to 300 characters; PII is redacted).
+    #[serde(default)]
+    pub examples: Vec<String>,
     /// `es` or `en`; detected from the text when absent.
     #[serde(default)]
     pub language: Option<String>,
@@ -49,6 +55,9 @@ pub struct UpdateArticleRequest {
     pub category: Option<String>,
     #[serde(default)]
     pub tags: Option<Vec<String>>,
+    /// Replaces the example questions.
+    #[serde(default)]
+    pub examples: Option<Vec<String>>,
     #[serde(default)]
     pub language: Option<String>,
     /// `true` reactivates a deactivated article.

@@ -22,6 +22,9 @@ pub struct DemoArticle {
     pub title: String,
     pub tags: Vec<String>,
     pub content: String,
+    /// Example questions, if the file gives any.
+    #[serde(default)]
+    pub examples: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -47,6 +50,7 @@ impl DemoArticle {
             content: self.content.clone(),
             category: self.category.clone(),
             tags: self.tags.clone(),
+            examples: self.examples.clone(),
             language: Some(self.language.clone()),
         }
     }

@@ -290,14 +290,49 @@ async fn injected_instructions_stay_data_and_pii_never_leaves() {
 }
 
 #[tokio::test]
-async fn unanswerable_questions_and_escalations_skip_the_llm() {
+async fn escalations_skip_the_llm_and_uncertain_retrieval_may_decline() {
     let (app, fake, token) = app_with_llm("openai", &[]).await;
     let before = fake.count();
-    let body = ask(&app, &token, "Can you recommend a good restaurant?").await;
-    assert_eq!(body["metadata"]["provider"], "local");
     let body = ask(&app, &token, "Me robaron la tarjeta").await;
     assert_eq!(body["decision"]["escalate"], true);
-    assert_eq!(fake.count(), before, "unknown questions and escalations never reach the LLM");
+    assert_eq!(fake.count(), before, "escalations never reach the LLM");
+
+    // Below the threshold but with a candidate: the LLM is asked, and may say the articles do
+    // not answer; then the customer gets the local "I don't know".
+    fake.script.lock().unwrap().push_back(Act::Stream(vec!["[[NO_", "ANSWER]]"]));
+    let body = ask(&app, &token, "Can you recommend a good restaurant near a branch?").await;
+    assert_eq!(fake.count(), before + 1);
+    assert!(fake.last().1.to_string().contains("[[NO_ANSWER]]"), "the model is allowed to decline");
+    assert_eq!(body["metadata"]["provider"], "local");
+    assert_eq!(body["metadata"]["intent"], "unknown");
+
+    // Or it answers from the articles, cited.
+    fake.script.lock().unwrap().push_back(Act::Stream(vec!["Las sucursales abren ", "de 9:00 a 16:00 [1]."]));
+    let body = ask(&app, &token, "¿y el horario de los locales?").await;
+    assert_eq!(body["metadata"]["provider"], "openai", "{body}");
+    assert_eq!(body["metadata"]["intent"], "knowledge");
+    assert!(!body["metadata"]["sources"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_llm_can_add_an_escalation_but_the_customer_never_sees_the_marker() {
+    let (app, fake, _) = app_with_llm("openai", &[]).await;
+    fake.script.lock().unwrap().push_back(Act::Stream(vec!["Abrimos de 9:00 a 16:00 [1]. ", "[[HAND", "OFF]]"]));
+    let chat = app.start_chat("es").await;
+    let body: Value = app
+        .client
+        .post(app.api("/chat/message"))
+        .json(&json!({ "conversation_id": chat["conversation_id"], "message": HOURS }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(body["metadata"]["escalated"], true, "{body}");
+    assert_eq!(body["metadata"]["intent"], "assistant_flagged");
+    assert!(body["ticket_id"].as_str().is_some());
+    assert!(!body["message"].as_str().unwrap().contains("[["), "{body}");
 }
 
 #[tokio::test]

@@ -1,12 +1,14 @@
 //! `/assistant/answers`: the accuracy log — every answer the assistant gave, filtered by verdict
-//! and confidence; staff mark answers helpful or wrong.
+//! and confidence; staff mark answers helpful or wrong, and supervisors can name the article that
+//! should have answered, which teaches the assistant the question.
 
-use domain::model::AnswerRecord;
+use domain::model::{AnswerRecord, ArticleOut};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::assistant::{SetVerdict, list_answers};
+use crate::api::assistant::{SetVerdict, TeachAnswer, list_answers};
+use crate::api::knowledge::list_articles;
 use crate::components::forbidden::load_error;
 
 /// The answer log page.
@@ -15,11 +17,19 @@ pub fn AnswersPage() -> impl IntoView {
     let query = use_query_map();
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let verdict = ServerAction::<SetVerdict>::new();
+    let teach = ServerAction::<TeachAnswer>::new();
     let answers = Resource::new(
-        move || (param("verdict"), param("max_confidence"), verdict.version().get()),
-        |(v, max, _)| list_answers(v, max),
+        move || (param("verdict"), param("max_confidence"), verdict.version().get(), teach.version().get()),
+        |(v, max, _, _)| list_answers(v, max),
     );
-    let error = move || verdict.value().get().and_then(Result::err).map(|e| e.to_string());
+    // The articles a reviewer can pick as the right one.
+    let articles =
+        Resource::new(|| (), |_| list_articles(String::new(), String::new(), String::new(), "active".into()));
+    let error = move || {
+        let failed =
+            |v: Option<Result<AnswerRecord, crate::api::AppError>>| v.and_then(Result::err).map(|e| e.to_string());
+        failed(verdict.value().get()).or_else(|| failed(teach.value().get()))
+    };
     view! {
         <h1>"Answer log"</h1>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="answer-filters">
@@ -30,7 +40,7 @@ pub fn AnswersPage() -> impl IntoView {
                     .collect_view()}
             </select>
             <select name="max_confidence" aria-label="Confidence">
-                {[("", "Any confidence"), ("0.35", "Below 35%"), ("0.6", "Below 60%")]
+                {[("", "Any confidence"), ("0.4", "Below 40%"), ("0.6", "Below 60%")]
                     .into_iter()
                     .map(|(v, label)| view! { <option value=v selected=move || param("max_confidence") == v>{label}</option> })
                     .collect_view()}
@@ -40,9 +50,10 @@ pub fn AnswersPage() -> impl IntoView {
         <p class="error" role="alert">{error}</p>
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let articles = articles.await.unwrap_or_default();
                 match answers.await {
                     Ok(list) if list.is_empty() => view! { <p class="empty">"No answers match."</p> }.into_any(),
-                    Ok(list) => view! { <AnswerTable list verdict/> }.into_any(),
+                    Ok(list) => view! { <AnswerTable list verdict teach articles/> }.into_any(),
                     Err(e) => load_error(e),
                 }
             })}
@@ -51,7 +62,14 @@ pub fn AnswersPage() -> impl IntoView {
 }
 
 #[component]
-fn AnswerTable(list: Vec<AnswerRecord>, verdict: ServerAction<SetVerdict>) -> impl IntoView {
+fn AnswerTable(
+    list: Vec<AnswerRecord>,
+    verdict: ServerAction<SetVerdict>,
+    teach: ServerAction<TeachAnswer>,
+    articles: Vec<ArticleOut>,
+) -> impl IntoView {
+    let mut articles = articles;
+    articles.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
     view! {
         <table data-testid="answers-table">
             <thead>
@@ -61,14 +79,31 @@ fn AnswerTable(list: Vec<AnswerRecord>, verdict: ServerAction<SetVerdict>) -> im
                 </tr>
             </thead>
             <tbody>
-                {list.into_iter().map(|r| view! { <AnswerRow record=r verdict/> }).collect_view()}
+                {list
+                    .into_iter()
+                    .map(|r| {
+                        let choices: Vec<(i32, String)> = articles
+                            .iter()
+                            .filter(|a| a.language == r.language)
+                            .map(|a| (a.id, a.title.clone()))
+                            .collect();
+                        view! { <AnswerRow record=r verdict teach choices/> }
+                    })
+                    .collect_view()}
             </tbody>
         </table>
     }
 }
 
 #[component]
-fn AnswerRow(record: AnswerRecord, verdict: ServerAction<SetVerdict>) -> impl IntoView {
+fn AnswerRow(
+    record: AnswerRecord,
+    verdict: ServerAction<SetVerdict>,
+    teach: ServerAction<TeachAnswer>,
+    choices: Vec<(i32, String)>,
+) -> impl IntoView {
+    let learned =
+        record.correct_article_id.and_then(|id| choices.iter().find(|(a, _)| *a == id)).map(|(_, t)| t.clone());
     let short: String = record.answer.chars().take(160).collect();
     let answer = if short.len() < record.answer.len() { format!("{short}…") } else { short };
     let sources = record.sources.iter().map(|s| s.title.clone()).collect::<Vec<_>>().join(", ");
@@ -89,8 +124,21 @@ fn AnswerRow(record: AnswerRecord, verdict: ServerAction<SetVerdict>) -> impl In
             <td>{sources}</td>
             <td>{format!("{:.0}%", record.confidence * 100.0)}</td>
             <td>{record.provider.clone()} " · " {record.latency_ms} " ms"</td>
-            <td data-testid="verdict">{record.verdict.clone().unwrap_or_else(|| "—".into())}</td>
-            <td class="row-actions">{mark("helpful", "Helpful")} {mark("wrong", "Wrong")}</td>
+            <td data-testid="verdict">
+                {record.verdict.clone().unwrap_or_else(|| "—".into())}
+                {learned.map(|title| view! { <span class="muted" data-testid="learned">" → " {title}</span> })}
+            </td>
+            <td class="row-actions">
+                {mark("helpful", "Helpful")} {mark("wrong", "Wrong")}
+                <ActionForm action=teach attr:class="inline teach" attr:data-testid="teach">
+                    <input type="hidden" name="id" value=record.id/>
+                    <select name="article_id" aria-label="The article that should have answered" required=true>
+                        <option value="">"Right article…"</option>
+                        {choices.into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
+                    </select>
+                    <button type="submit" class="small">"Wrong: teach"</button>
+                </ActionForm>
+            </td>
         </tr>
     }
 }

@@ -82,6 +82,10 @@ fn Editor(article: Option<ArticleOut>, can_write: bool) -> impl IntoView {
                     </select>
                 </label>
                 <label class="wide">"Tags (comma-separated)" <input name="tags" value=field(|a| a.tags.join(", "))/></label>
+                <label class="wide">
+                    "Example questions (one per line: other ways customers ask this)"
+                    <textarea name="examples" rows="4" data-testid="article-examples">{field(|a| a.examples.join("\n"))}</textarea>
+                </label>
             </div>
             <div class="editor">
                 <label>

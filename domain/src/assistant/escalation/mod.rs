@@ -29,6 +29,8 @@ pub enum Category {
     HumanRequested,
     Anger,
     LowConfidence,
+    /// An LLM answering the customer judged that a person should take over.
+    AssistantFlagged,
 }
 
 impl Category {
@@ -47,6 +49,7 @@ impl Category {
             Category::HumanRequested => "human_requested",
             Category::Anger => "anger",
             Category::LowConfidence => "low_confidence",
+            Category::AssistantFlagged => "assistant_flagged",
         }
     }
 
@@ -72,9 +75,11 @@ impl Category {
             Category::UnrecognisedPayment | Category::Dispute | Category::LegalThreat | Category::Vulnerable => {
                 Priority::High
             }
-            Category::Complaint | Category::HumanRequested | Category::Anger | Category::LowConfidence => {
-                Priority::Medium
-            }
+            Category::Complaint
+            | Category::HumanRequested
+            | Category::Anger
+            | Category::LowConfidence
+            | Category::AssistantFlagged => Priority::Medium,
         }
     }
 
@@ -92,6 +97,7 @@ impl Category {
             Category::HumanRequested => "The customer asked for a person",
             Category::Anger => "The customer is upset",
             Category::LowConfidence => "The assistant could not answer with confidence",
+            Category::AssistantFlagged => "The assistant judged that the customer needs a person",
         }
     }
 }
@@ -110,7 +116,8 @@ impl Decision {
         Decision { escalate: false, reason: None, category: None, priority: Priority::Low }
     }
 
-    fn escalate(category: Category) -> Self {
+    /// An escalation for `category`, with its reason and priority.
+    pub fn escalate(category: Category) -> Self {
         Decision {
             escalate: true,
             reason: Some(category.reason().to_owned()),
@@ -131,7 +138,7 @@ pub struct Policy {
 
 impl Default for Policy {
     fn default() -> Self {
-        Policy { threshold: 0.35, low_confidence_turns: 2 }
+        Policy { threshold: 0.4, low_confidence_turns: 2 }
     }
 }
 

@@ -113,7 +113,7 @@ impl LlmError {
         }
     }
 
-    fn from_reqwest(e: &reqwest::Error) -> Self {
+    pub(crate) fn from_reqwest(e: &reqwest::Error) -> Self {
         if e.is_timeout() {
             LlmError::Timeout
         } else if e.is_connect() || e.is_request() {
