@@ -42,13 +42,17 @@ const STOP: &[&str] = &[
     "cant", "won't", "anyone", "someone", "somebody", "else", "again", "still", "ever", "bit", "any",
 ];
 
+static STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+
 /// The stop words (for the spelling corrector: they are real words).
 pub fn stop_words() -> impl Iterator<Item = &'static str> {
     STOP.iter().copied()
 }
 
-fn is_stop(word: &str) -> bool {
-    STOP.contains(&word)
+/// Whether `word` (folded) is a stop word.
+pub fn is_stop(word: &str) -> bool {
+    STOP_SET.contains(word)
 }
 
 /// Word pairs that mean something else together: "business days" are not about businesses.

@@ -209,8 +209,14 @@ impl Index {
         };
         // Each word counts once, through the best of its stems (or typo neighbours).
         for group in &q.groups {
-            for (term, weight) in self.alternatives(&group.stems) {
+            let stems = self.alternatives(&group.stems);
+            // A word the articles never use counts fully through its concepts.
+            let concept_weight = if stems.is_empty() { 1.0 } else { CONCEPT_WEIGHT };
+            for (term, weight) in stems {
                 add(&term, weight, &mut best, &mut best_touched, true);
+            }
+            for concept in &group.concepts {
+                add(concept, concept_weight, &mut best, &mut best_touched, true);
             }
             for slot in best_touched.drain(..) {
                 let cell = &mut scores[slot as usize];
@@ -221,9 +227,9 @@ impl Index {
                 best[slot as usize] = 0.0;
             }
         }
-        for (concept, phrase) in &q.concepts {
-            let weight = if *phrase { PHRASE_CONCEPT_WEIGHT } else { CONCEPT_WEIGHT };
-            add(concept, weight, &mut scores, &mut touched, false);
+        // A phrase ("how much money", "another bank") says more than its words.
+        for (concept, _) in q.concepts.iter().filter(|(_, phrase)| *phrase) {
+            add(concept, PHRASE_CONCEPT_WEIGHT, &mut scores, &mut touched, false);
         }
         touched.sort_unstable();
         touched.dedup();
@@ -264,13 +270,18 @@ impl Index {
             .filter(|g| !g.numeric)
             .map(|group| {
                 let mut alternatives = self.alternatives(&group.stems);
+                // A word weighs by its own rarity; only a word the articles never use weighs by
+                // its concepts'.
                 let mut weight = alternatives
                     .iter()
                     .map(|(t, _)| self.idf(self.postings.get(t).map_or(0, Vec::len)))
                     .fold(0.0, f32::max);
+                let stem_known = !alternatives.is_empty();
                 for concept in &group.concepts {
                     if let Some(list) = self.postings.get(concept) {
-                        weight = weight.max(self.idf(list.len()).min(unseen));
+                        if !stem_known {
+                            weight = weight.max(self.idf(list.len()).min(unseen));
+                        }
                         alternatives.push((concept.clone(), CONCEPT_COVER));
                     }
                 }

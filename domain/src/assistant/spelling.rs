@@ -59,7 +59,7 @@ impl Vocabulary {
             for candidate in self.buckets.get(&(first, l)).into_iter().flatten() {
                 // An edit at the last letter makes another real word too often ("persona" →
                 // "personal", "cuento" → "cuenta"): only edits inside the word count.
-                if word.chars().last() == candidate.chars().last() && one_edit(word, candidate) {
+                if word.chars().last() == candidate.chars().last() && plausible_typo(word, candidate) {
                     let count = self.counts[candidate];
                     if best.is_none_or(|(w, c)| count > c || (count == c && candidate.as_str() < w)) {
                         best = Some((candidate, count));
@@ -112,6 +112,39 @@ pub fn correct(text: &str, articles: &Vocabulary) -> Option<String> {
     changed.then(|| corrected.join(" "))
 }
 
+/// Letters that are confused when typing: neighbours on a QWERTY keyboard, and letters that
+/// sound alike in Spanish ("b"/"v", "s"/"c"/"z", "y"/"i"/"ll", "g"/"j", "c"/"k"/"q").
+fn confusable(a: char, b: char) -> bool {
+    const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    const SOUNDS: [(char, char); 9] =
+        [('b', 'v'), ('s', 'c'), ('s', 'z'), ('c', 'z'), ('c', 'k'), ('q', 'k'), ('g', 'j'), ('y', 'i'), ('y', 'l')];
+    if SOUNDS.iter().any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b)) {
+        return true;
+    }
+    let at = |c: char| ROWS.iter().enumerate().find_map(|(r, row)| row.find(c).map(|col| (r as i32, col as i32)));
+    match (at(a), at(b)) {
+        (Some((ra, ca)), Some((rb, cb))) => (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1,
+        _ => false,
+    }
+}
+
+/// One edit that a person plausibly makes: a missing, extra or swapped letter, or a letter
+/// replaced by a confusable one. "salio" → "saldo" (i for d) is not a typo but another word.
+fn plausible_typo(word: &str, candidate: &str) -> bool {
+    if !one_edit(word, candidate) {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (word.chars().collect(), candidate.chars().collect());
+    if a.len() != b.len() {
+        return true;
+    }
+    let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    match diffs.as_slice() {
+        [i] => confusable(a[*i], b[*i]),
+        _ => true, // a swap
+    }
+}
+
 /// True when `a` and `b` differ by exactly one insertion, deletion, substitution or swap.
 pub fn one_edit(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
@@ -146,8 +179,10 @@ mod tests {
         assert_eq!(correct("transferensia internacinal", &v).as_deref(), Some("transferencia internacional"));
         assert_eq!(correct("horraio de sucursles", &v).as_deref(), Some("horario de sucursales"));
         assert_eq!(correct("horario de sucursales", &v), None);
-        // Short words, and edits at either end, stay.
+        // Short words, edits at either end, and implausible substitutions stay.
         assert_eq!(correct("game night", &v), None);
+        assert_eq!(correct("salio", &v), None, "not saldo");
+        assert_eq!(correct("actibar", &v).as_deref(), Some("activar"));
         assert_eq!(correct("activa", &v), None);
     }
 

@@ -27,11 +27,18 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
         "prepay", "prepayment", "ahead", "sooner", "extra payment", "pago extra", "finish sooner",
     ]),
     ("late", &[
-        "atraso", "atrasado", "atrasar", "atrase", "atrasarme", "tarde", "mora", "moroso", "morosidad", "no pague",
+        "atraso", "atrasado", "atrasar", "atrase", "atrasarme", "pagar tarde", "pago tarde", "mora", "moroso",
+        "morosidad", "no pague",
         "no pago", "no pude pagar", "late", "overdue", "missed", "miss", "behind", "arrears", "fall behind",
         "didn't pay", "can't pay", "no me alcanza para pagar",
     ]),
     ("minimum", &["minimo", "pago minimo", "minimum", "minimum payment", "min payment"]),
+    ("duration", &[
+        "cuanto tiempo", "cuanto tarda", "cuanto tardan", "tarda", "tardan", "tardar", "demora", "demoran",
+        "demorar", "how long", "takes", "take long", "dias habiles", "diashabiles", "businessday", "horas",
+        "minutos", "minutes", "seconds", "segundos", "al instante", "instantly", "inmediato", "immediately",
+        "same day", "mismo dia",
+    ]),
     ("due_date", &[
         "fecha limite", "fecha de pago", "fecha de corte", "corte", "vencimiento", "cuando vence", "due date", "due",
         "deadline", "cutoff", "cut-off", "closing date", "statement date",

@@ -102,6 +102,8 @@ impl Thesaurus {
     /// The concepts at each position of `words` (folded), whose stems in `lang` are `stems`: a
     /// phrase's concepts go to every word it covers. Also which concepts came from a phrase of
     /// two words or more (more specific than a single word).
+    /// Single stop words ("son", "so") get no concept of their own; they can still be part of a
+    /// phrase.
     pub fn tag(&self, words: &[String], stems: &[String], lang: Lang) -> (Vec<Vec<Concept>>, Vec<Concept>) {
         let stem_map = &self.stems[slot(lang)];
         let mut out: Vec<Vec<Concept>> = vec![Vec::new(); words.len()];
@@ -114,7 +116,9 @@ impl Thesaurus {
                     }
                 }
             };
-            if let Some(concepts) = self.words.get(word.as_str()) {
+            if super::analyze::is_stop(word) {
+                // no single-word concept; phrases below
+            } else if let Some(concepts) = self.words.get(word.as_str()) {
                 add(&mut out[i], concepts);
             } else if stems[i].chars().count() >= 4
                 && let Some(concepts) = stem_map.get(stems[i].as_str())

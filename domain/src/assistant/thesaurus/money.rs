@@ -42,7 +42,8 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
         "comision", "comisiones", "costo", "costos", "cuesta", "cuestan", "cobran", "cobrar", "cobro", "cargo por",
         "tarifa", "tarifas", "precio", "sale", "gratis", "gratuito", "sin costo", "fee", "fees", "cost", "costs",
         "charge", "charged", "charges", "price", "pricing", "free", "free of charge", "how much is", "how much does",
-        "mantenimiento", "maintenance", "membresia", "anualidad", "annual fee", "monthly fee",
+        "mantenimiento", "maintenance", "membresia", "anualidad", "annual fee", "monthly fee", "descontar",
+        "desconto", "descontaron", "debitaron", "debited", "took the money",
     ]),
     ("interest", &[
         "interes", "intereses", "tasa", "tasas", "rate", "rates", "apr", "cat", "tea", "tna", "tem", "rendimiento",
