@@ -51,9 +51,30 @@ pub fn negated(s: &Scan, at: usize) -> bool {
     })
 }
 
+/// A verb in the past, by its form: Spanish preterites ("robaron", "llamaste"), participles
+/// after an auxiliary ("me han robado", "fue robada"), English "-ed" forms and common irregular
+/// pasts.
+fn is_past(s: &Scan, at: usize) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "was", "were", "got", "lost", "stole", "stolen", "took", "taken", "gave", "given", "had", "did", "made",
+        "left", "forgot", "came", "went", "saw", "told", "paid", "sent", "fue", "fueron", "hubo", "tuve", "dio",
+        "dieron",
+    ];
+    const AUXILIARY: &[&str] =
+        &["he", "ha", "han", "has", "hemos", "habia", "fue", "fueron", "sido", "was", "were", "been", "have", "had"];
+    let word = &s.words[at];
+    let w = word.text.as_str();
+    let participle = w.len() > 4 && ["ado", "ada", "ido", "ida"].iter().any(|e| w.ends_with(e));
+    word.tags & PAST != 0
+        || IRREGULAR.contains(&w)
+        || (w.len() > 4 && ["aron", "ieron", "aste", "iste", "ed"].iter().any(|e| w.ends_with(e)))
+        || (participle && s.words[at.saturating_sub(2)..at].iter().any(|p| AUXILIARY.contains(&p.text.as_str())))
+}
+
 /// A hypothetical: "ever", "in case", "just asking" in the clause, or "if"/"si"/"cuando" before
-/// `at` with a present-tense verb ("si me roban", "if my card gets stolen"); "si me robaron" and
-/// "if my card was stolen" are real.
+/// `at` with a present tense between them ("if my card gets stolen", "si me roban") or no past
+/// at all ("if someone calls asking for my PIN"); "si me robaron" and "if my card was stolen"
+/// are real.
 pub fn hypothetical(s: &Scan, at: usize) -> bool {
     if s.in_clause(at, HYPO) {
         return true;
@@ -63,7 +84,7 @@ pub fn hypothetical(s: &Scan, at: usize) -> bool {
     (from..at).any(|c| {
         s.words[c].phrase == phrase
             && s.words[c].tags & COND != 0
-            && s.words[c + 1..=at].iter().any(|w| w.tags & PRESENT != 0)
+            && (s.words[c + 1..=at].iter().any(|w| w.tags & PRESENT != 0) || !(c + 1..=at).any(|j| is_past(s, j)))
     })
 }
 
@@ -106,8 +127,8 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & GONE != 0 && s.near(i, VALUABLE, 5, 4) {
             return Finding::of(Category::StolenCard);
         }
-        // Left or forgotten somewhere, and now gone (or at an ATM).
-        if tags & LEAVE != 0 && s.near(i, VALUABLE, 1, 4) && (s.has(GONE | STEAL) || atm) {
+        // Left or forgotten somewhere public, or gone, or at an ATM.
+        if tags & LEAVE != 0 && s.near(i, VALUABLE, 1, 4) && (s.has(GONE | STEAL | PLACE) || atm) {
             return Finding::of(Category::StolenCard);
         }
     }

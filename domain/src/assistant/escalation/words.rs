@@ -4,7 +4,7 @@
 //! in any word order, person or tense. An entry ending in `*` matches any word it starts.
 
 /// A set of word classes.
-pub type Tags = u64;
+pub type Tags = u128;
 
 pub const NEG: Tags = 1;
 /// Marks a non-real situation: "if", "ever", "in case", "just asking".
@@ -29,6 +29,9 @@ pub const MUGGED: Tags = 1 << 12;
 pub const CRED: Tags = 1 << 13;
 /// Handed to someone: "le di", "shared", "told".
 pub const GIVE: Tags = 1 << 14;
+/// A public place where things get left: "taxi", "restaurant", "camión".
+pub const PLACE: Tags = 1 << 64;
+
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;
 /// Asked for: "me pidió", "asked for".
@@ -152,12 +155,18 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "me saco", "took", "taken", "grabbed", "tomaron", "agarraron",
     ]),
     (GONE, &[
+            "no se donde", "don't know where", "dont know where", "no recuerdo donde", "can't remember where", "no se donde deje",
             "desaparecio", "desaparecieron", "desaparecida", "desaparecido", "missing", "gone", "went missing",
             "no encuentro", "no la encuentro", "no lo encuentro", "no las encuentro", "no los encuentro",
             "no puedo encontrar", "no aparece", "no aparecen", "ya no tengo", "ya no estaba", "ya no estaban",
             "ya no esta ahi", "can't find", "cant find", "cannot find", "can not find", "couldn't find",
             "couldnt find", "not there anymore", "no longer there", "isn't there", "wasn't there", "me falta",
             "me faltan",
+    ]),
+    (PLACE, &[
+            "taxi", "uber", "camion", "bus", "metro", "tren", "train", "subway", "restaurante", "restaurant", "bar",
+            "cine", "tienda", "store", "shop", "avion", "plane", "aeropuerto", "airport", "hotel", "parque", "park",
+            "calle", "street", "gym", "gimnasio", "mercado", "market", "fiesta", "party", "oficina", "office",
     ]),
     (LEAVE, &[
             "deje", "olvide", "se me olvido", "left", "forgot", "dejamos", "olvidamos",
@@ -181,6 +190,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "at gunpoint", "a mano armada", "robbed me", "i was robbed", "got robbed",
     ]),
     (CRED, &[
+            "mi identidad", "my identity", "mis datos bancarios", "sus datos", "sus datos bancarios", "his details", "her details",
             "mis datos", "my details", "my info", "my information", "mis claves", "codigo", "codigos", "clave",
             "claves", "contrasena", "contrasenas", "nip", "pin", "token", "cvv", "cvc", "otp", "password", "passwords",
             "passcode", "code", "codes", "usuario y contrasena", "numeros de mi tarjeta", "numeros de la tarjeta",
@@ -189,6 +199,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "login details", "bank details", "security code", "verification code",
     ]),
     (GIVE, &[
+            "le dio", "les dio", "dio sus", "compartio", "paso sus", "gave them",
             "di", "le di", "les di", "se la di", "se lo di", "se las di", "se los di", "pase", "le pase", "les pase",
             "comparti", "le comparti", "les comparti", "proporcione", "dicte", "se la dicte", "se lo dicte", "dije",
             "le dije", "les dije", "entregue", "brinde", "gave", "given", "shared", "told", "read them", "read him",
@@ -203,6 +214,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "asking", "requested", "wanted",
     ]),
     (IMPOSTOR, &[
+            "a call", "got a call", "received a call", "recibi una llamada", "me marcaron", "me marco", "una llamada",
             "on the phone", "over the phone", "por telefono", "from security", "de seguridad", "se hizo pasar",
             "se hacia pasar", "haciendose pasar", "se hicieron pasar", "dijo ser", "dijeron ser", "decia ser",
             "dijo que era", "dijeron que eran", "dijo que llamaba", "supuesto", "supuesta", "falso", "falsa",
@@ -234,6 +246,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "requested", "subscribe", "subscribed", "been", "sign up", "signed up", "know", "hecho",
     ]),
     (DISOWN, &[
+            "can't explain", "cant explain", "cannot explain", "no me explico", "no se de donde", "no se que es", "no idea what", "sin que yo supiera", "sin saberlo", "without my knowledge", "without me knowing",
             "que no pedi", "que no solicite", "i didn't request", "didn't ask for", "didnt ask for",
             "i didn't ask for", "no son mias", "no son mios", "no es mio", "no es mia", "not mine", "wasn't me",
             "wasnt me", "not me", "yo no fui", "no fui yo", "sin mi permiso", "sin mi autorizacion",
@@ -246,10 +259,12 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "no es el mio", "no es la mia", "que no es mio", "que no es mia", "not my", "isn't mine",
     ]),
     (SOMEONE, &[
+            "my ex", "mi ex", "mi expareja", "ex-husband", "ex-wife", "ex husband", "ex wife",
             "alguien", "someone", "somebody", "un tercero", "terceros", "otra persona", "a stranger", "un extrano",
             "un desconocido", "hacker", "hackers", "a third party", "some guy", "un tipo",
     ]),
     (INTRUDE, &[
+            "has access", "have access", "still has access", "tiene acceso", "sigue teniendo acceso", "has my", "tiene mis", "tienen mis", "got my", "have my",
             "emptied", "drained", "intentando entrar", "trying to get in", "trying to log in", "trying to access",
             "has been using", "have been using", "been using", "usando", "uso", "usa", "usaron", "using", "used",
             "uses", "entro", "entraron", "accedio", "accedieron", "ingreso", "ingresaron", "se metio", "se metieron",
@@ -304,6 +319,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "robot", "bot", "maquina", "machine", "chatbot", "computadora", "computer", "ia", "ai",
     ]),
     (COMPLAINT, &[
+            "escalate", "escalar", "escalarlo", "escalar mi caso", "escalate this",
             "queja", "quejas", "quejarme", "quejar", "reclamacion", "reclamaciones", "reclamo formal", "reclamo",
             "complaint", "complaints", "complain", "complaining", "grievance", "libro de reclamaciones",
     ]),
@@ -318,6 +334,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "nunca recibi", "no me entregaron",
     ]),
     (LEGAL, &[
+            "denuncia", "denunciar", "poner una denuncia",
             "demandar", "demandare", "demanda", "demandarlos", "abogado", "abogados", "abogada", "juicio", "tribunal",
             "tribunales", "juzgado", "accion legal", "acciones legales", "legalmente", "via legal", "denuncia penal",
             "lawyer", "lawyers", "attorney", "sue", "suing", "lawsuit", "court", "legal action", "legally",
@@ -332,6 +349,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "financial regulator", "defensoria", "defensor del cliente",
     ]),
     (INSULT, &[
+            "el colmo", "kidding me", "are you serious",
             "esto es un robo", "es un robo", "daylight robbery", "robbery", "porqueria", "basura", "inutil",
             "inutiles", "pesimo", "pesima", "pesimos", "ladrones", "rateros", "estafadores", "burla", "verguenza",
             "indignante", "inaceptable", "ridiculo", "ridicula", "patetico", "pateticos", "lamentable",
@@ -354,6 +372,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "for weeks", "for days", "nunca resuelven", "never solve",
     ]),
     (FRAUD, &[
+            "copiaron", "copied", "me copiaron",
             "vaciaron", "me vaciaron", "emptied my account", "drained my account", "vaciaron mi cuenta", "fraude",
             "fraudes", "fraudulento", "fraudulenta", "fraudulentos", "fraudulentas", "estafa", "estafaron", "estafado",
             "estafada", "suplantacion", "suplantaron", "robo de identidad", "hackearon", "hackeo", "hackeada",
@@ -390,6 +409,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "que quiere decir",
     ]),
     (REAL_HUMAN, &[
+            "alguien me llame", "someone call me", "que me llamen",
             "ser humano", "llamenme", "llamame", "llameme", "call me", "ring me", "call me back", "marquenme",
             "carne y hueso", "persona real", "real person", "live person", "live agent", "real human", "human being",
             "actual person", "persona de verdad", "humano de verdad", "real agent", "agente real",
@@ -418,6 +438,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "better off dead", "no vale la pena vivir", "not worth living",
     ]),
     (COERCED, &[
+            "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal", "terminally ill", "quimioterapia", "chemo", "cancer",
             "alzheimer", "demencia", "dementia", "no me deja usar mi dinero", "me obliga", "me obligan", "me obligo",
             "me obligaron", "me amenaza", "me amenazan", "me amenazo", "me fuerza", "forces me", "forcing me",
             "forced me", "makes me give", "made me give", "threatens me", "threatening me", "threatened me",
