@@ -129,6 +129,7 @@ async fn seed() -> AppState {
             verdict_note: Set(None),
             verdict_by: Set(None),
             verdict_at: Set(None),
+            correct_article_id: Set(None),
         }))
         .exec(&txn)
         .await

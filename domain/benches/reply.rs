@@ -1,6 +1,11 @@
-//! A whole local reply — redaction, language, small talk, retrieval, confidence, escalation and
-//! the quoted passage — against the demo knowledge base: the server CPU one customer message
-//! costs with no LLM. Prints p50/p99 of single replies once.
+//! A whole local reply — redaction, language, small talk, spelling, retrieval, confidence,
+//! escalation and the quoted passage — on the demo knowledge base and on 10,000 articles: the
+//! server CPU one customer message costs with no LLM. Prints p50/p99 of single replies once for
+//! each size.
+//!
+//! The 10,000 articles are the demo articles plus synthetic ones made of demo sentences, a
+//! product name of their own and random banking words: real language (concepts, long postings
+//! lists) and a vocabulary that grows with the knowledge base.
 //!
 //! Run: `cargo bench -p domain --features server --bench reply`
 
@@ -19,31 +24,78 @@ const MESSAGES: &[&str] = &[
     "Can you recommend a good restaurant?",
     "hola",
     "what fees does the account charge",
+    "el cajero se trago mi tarjeta y no me la devolvio, que hago?",
+    "komo ago una transferensia internacinal",
 ];
 
-fn assistant() -> Assistant {
+const EXTRA: &[&str] = &[
+    "saldo",
+    "cuenta",
+    "tarjeta",
+    "transferencia",
+    "credito",
+    "prestamo",
+    "interes",
+    "comision",
+    "cajero",
+    "sucursal",
+    "balance",
+    "account",
+    "card",
+    "transfer",
+    "loan",
+    "fee",
+    "branch",
+    "limit",
+    "deposit",
+    "withdrawal",
+];
+
+fn assistant(size: usize) -> Assistant {
     let assistant = Assistant::new(Settings::default());
-    {
-        let mut index = assistant.index_mut();
-        for (i, a) in domain::seed::demo_articles().unwrap_or_default().into_iter().enumerate() {
-            index.upsert(Doc {
-                id: i as i32 + 1,
-                title: a.title,
-                content: a.content,
-                tags: a.tags,
-                examples: Vec::new(),
-                category: a.category,
-                language: a.language,
-            });
-        }
+    let demo = domain::seed::demo_articles().unwrap_or_default();
+    let sentences: Vec<String> =
+        demo.iter().flat_map(|a| a.content.split(". ").map(str::to_owned).collect::<Vec<_>>()).collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed as usize
+    };
+    let mut index = assistant.index_mut();
+    for (i, a) in demo.iter().enumerate() {
+        index.upsert(Doc {
+            id: i as i32 + 1,
+            title: a.title.clone(),
+            content: a.content.clone(),
+            tags: a.tags.clone(),
+            examples: Vec::new(),
+            category: a.category.clone(),
+            language: a.language.clone(),
+        });
     }
+    for id in demo.len()..size {
+        let product = format!("producto{id}");
+        let body: Vec<String> = (0..6).map(|_| sentences[next() % sentences.len()].clone()).collect();
+        let extra: Vec<&str> = (0..8).map(|_| EXTRA[next() % EXTRA.len()]).collect();
+        index.upsert(Doc {
+            id: id as i32 + 1,
+            title: format!("{product} {}", extra[..3].join(" ")),
+            content: format!("{product}. {}. {}", body.join(". "), extra.join(" ")),
+            tags: vec![product.clone()],
+            examples: Vec::new(),
+            category: "synthetic".into(),
+            language: if id % 2 == 0 { "es" } else { "en" }.into(),
+        });
+    }
+    drop(index);
     assistant
 }
 
-fn bench(c: &mut Criterion) {
-    let assistant = assistant();
+fn percentiles(assistant: &Assistant, label: &str) {
     let mut samples = Vec::new();
-    for _ in 0..250 {
+    for _ in 0..100 {
         for m in MESSAGES {
             let start = Instant::now();
             std::hint::black_box(assistant.reply_local(Turn::new(m)));
@@ -52,14 +104,21 @@ fn bench(c: &mut Criterion) {
     }
     samples.sort();
     let at = |p: f64| samples[((samples.len() as f64 - 1.0) * p) as usize];
-    eprintln!("local reply, {} single replies: p50 {:?}, p99 {:?}", samples.len(), at(0.5), at(0.99));
-    c.bench_function("local reply (8 mixed messages)", |b| {
-        b.iter(|| {
-            for m in MESSAGES {
-                std::hint::black_box(assistant.reply_local(Turn::new(m)));
-            }
-        })
-    });
+    eprintln!("local reply, {label}, {} single replies: p50 {:?}, p99 {:?}", samples.len(), at(0.5), at(0.99));
+}
+
+fn bench(c: &mut Criterion) {
+    for (size, label) in [(0, "demo knowledge base (52 articles)"), (10_000, "10,000 articles")] {
+        let assistant = assistant(size);
+        percentiles(&assistant, label);
+        c.bench_function(&format!("local reply, {label} ({} mixed messages)", MESSAGES.len()), |b| {
+            b.iter(|| {
+                for m in MESSAGES {
+                    std::hint::black_box(assistant.reply_local(Turn::new(m)));
+                }
+            })
+        });
+    }
 }
 
 criterion_group!(benches, bench);

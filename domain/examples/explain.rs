@@ -8,13 +8,13 @@ use domain::assistant::analyze::query;
 use domain::assistant::index::{Doc, Index};
 use domain::assistant::language::{self, Lang};
 
-fn main() {
+fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (kb, text) = match args.as_slice() {
         [kb, text] => (kb.as_str(), text.as_str()),
         _ => {
             eprintln!("usage: explain demo|sur QUESTION");
-            std::process::exit(2);
+            return std::process::ExitCode::from(2);
         }
     };
     let articles = match kb {
@@ -23,10 +23,15 @@ fn main() {
             struct File {
                 article: Vec<domain::seed::DemoArticle>,
             }
-            let file: File = toml::from_str(include_str!("../eval/dev/sur_kb.toml")).expect("sur_kb.toml");
-            file.article
+            match toml::from_str::<File>(include_str!("../eval/dev/sur_kb.toml")) {
+                Ok(file) => file.article,
+                Err(e) => {
+                    eprintln!("sur_kb.toml: {e}");
+                    return std::process::ExitCode::FAILURE;
+                }
+            }
         }
-        _ => domain::seed::demo_articles().expect("demo articles"),
+        _ => domain::seed::demo_articles().unwrap_or_default(),
     };
     let mut index = Index::new();
     for (i, a) in articles.iter().enumerate() {
@@ -56,4 +61,5 @@ fn main() {
             index.explain(text, lang, hit.id)
         );
     }
+    std::process::ExitCode::SUCCESS
 }

@@ -11,7 +11,7 @@ pub use visitor::{authorize_visitor, history, messages_after};
 
 use chrono::Utc;
 use rand::RngCore;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 
 use crate::assistant::answers::{self, Channel};
@@ -254,23 +254,6 @@ fn response(
     }
 }
 
-/// The customer's (stored, redacted) messages before `seq`, oldest first: the last few, for
-/// follow-ups.
-async fn earlier_questions(state: &AppState, conversation_id: i32, seq: i64) -> DomainResult<Vec<String>> {
-    let rows = messages::Entity::find()
-        .select_only()
-        .column(messages::Column::Content)
-        .filter(messages::Column::ConversationId.eq(conversation_id))
-        .filter(messages::Column::Role.eq(MessageRole::Customer.as_str()))
-        .filter(messages::Column::Seq.lt(seq))
-        .order_by_desc(messages::Column::Seq)
-        .limit(3)
-        .into_tuple::<String>()
-        .all(&state.db)
-        .await?;
-    Ok(rows.into_iter().rev().collect())
-}
-
 /// The assistant's turn for the stored customer message `asked`.
 async fn answer(
     state: &AppState,
@@ -283,7 +266,7 @@ async fn answer(
         // A person has (or is about to take) the conversation: the assistant stays quiet.
         return Ok(response(conversation, asked.seq, None, status));
     }
-    let history = earlier_questions(state, conversation.id, asked.seq).await?;
+    let history = store::earlier_questions(state, conversation.id, asked.seq).await?;
     let turn = Turn {
         message: text,
         previous_low_turns: u32::try_from(conversation.low_confidence_turns).unwrap_or(0),

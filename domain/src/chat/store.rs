@@ -3,7 +3,9 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
 
 use crate::entities::{conversations, messages};
 use crate::error::{DomainError, DomainResult};
@@ -112,4 +114,21 @@ pub fn to_out(row: &messages::Model) -> ChatMessageOut {
             row.metadata.clone()
         },
     }
+}
+
+/// The customer's (stored, redacted) messages before `seq`, oldest first: the last few, for
+/// follow-ups.
+pub async fn earlier_questions(state: &AppState, conversation_id: i32, seq: i64) -> DomainResult<Vec<String>> {
+    let rows = messages::Entity::find()
+        .select_only()
+        .column(messages::Column::Content)
+        .filter(messages::Column::ConversationId.eq(conversation_id))
+        .filter(messages::Column::Role.eq(MessageRole::Customer.as_str()))
+        .filter(messages::Column::Seq.lt(seq))
+        .order_by_desc(messages::Column::Seq)
+        .limit(3)
+        .into_tuple::<String>()
+        .all(&state.db)
+        .await?;
+    Ok(rows.into_iter().rev().collect())
 }

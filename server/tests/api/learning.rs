@@ -90,7 +90,7 @@ async fn a_reviewer_teaches_the_assistant_the_right_article() {
     assert_eq!(res.status(), 422);
     let res = verdict(supervisor, json!({ "verdict": "wrong", "article_id": 999_999 })).await;
     assert_eq!(res.status(), 422);
-    assert_eq!(res.json::<Value>().await.unwrap()["detail"].as_str().is_some(), true);
+    assert!(res.json::<Value>().await.unwrap()["detail"].as_str().is_some());
     assert_eq!(app.get_json(&admin, &format!("/knowledge/{}", right["id"])).await["version"], 1, "nothing changed");
 
     let res = verdict(supervisor, json!({ "verdict": "wrong", "article_id": right["id"] })).await;

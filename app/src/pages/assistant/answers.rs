@@ -69,7 +69,7 @@ fn AnswerTable(
     articles: Vec<ArticleOut>,
 ) -> impl IntoView {
     let mut articles = articles;
-    articles.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+    articles.sort_by_key(|a| a.title.to_lowercase());
     view! {
         <table data-testid="answers-table">
             <thead>

@@ -7,6 +7,8 @@
 //! anger or a vulnerable customer — in any word order, tense or person, in Spanish or English,
 //! negations and hypotheticals excepted. Escalation errs towards a person.
 
+mod classes;
+mod people;
 mod scan;
 mod situations;
 mod words;

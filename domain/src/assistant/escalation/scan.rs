@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::words::{CLASSES, Tags};
+use super::classes::CLASSES;
+use super::words::Tags;
 use crate::assistant::text::fold;
 
 /// The vocabulary, compiled once: exact words, prefixes and multi-word phrases.
@@ -71,16 +72,12 @@ impl Scan {
             }
             flush(&mut current, &mut words, clause, phrase);
             match c {
-                '.' | '!' | '?' | ';' | '\n' | '¿' | '¡' => {
-                    if words.last().is_some_and(|w| w.clause == clause) {
-                        clause += 1;
-                        phrase += 1;
-                    }
+                '.' | '!' | '?' | ';' | '\n' | '¿' | '¡' if words.last().is_some_and(|w| w.clause == clause) => {
+                    clause += 1;
+                    phrase += 1;
                 }
-                ',' | ':' | '(' | ')' => {
-                    if words.last().is_some_and(|w| w.phrase == phrase) {
-                        phrase += 1;
-                    }
+                ',' | ':' | '(' | ')' if words.last().is_some_and(|w| w.phrase == phrase) => {
+                    phrase += 1;
                 }
                 _ => {}
             }

@@ -6,6 +6,7 @@
 //! do I avoid fraud?") does not count. When in doubt the rules lean towards a person.
 
 use super::Category;
+use super::people;
 use super::scan::Scan;
 use super::words::*;
 
@@ -17,7 +18,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn of(category: Category) -> Option<Finding> {
+    pub(super) fn of(category: Category) -> Option<Finding> {
         Some(Finding { category, urgent: false })
     }
 }
@@ -32,12 +33,12 @@ pub fn detect(s: &Scan) -> Option<Finding> {
         .or_else(|| takeover_or_misuse(s))
         .or_else(|| disowned_transaction(s))
         .or_else(|| fraud_words(s))
-        .or_else(|| vulnerable(s))
-        .or_else(|| dispute(s))
-        .or_else(|| legal(s))
-        .or_else(|| complaint(s))
-        .or_else(|| human(s))
-        .or_else(|| anger(s))
+        .or_else(|| people::vulnerable(s))
+        .or_else(|| people::dispute(s))
+        .or_else(|| people::legal(s))
+        .or_else(|| people::complaint(s))
+        .or_else(|| people::human(s))
+        .or_else(|| people::anger(s))
 }
 
 /// A negation in the three words before `at` (same phrase), unless it is "no sé", "I don't
@@ -89,7 +90,7 @@ pub fn hypothetical(s: &Scan, at: usize) -> bool {
 }
 
 /// Neither negated nor hypothetical.
-fn real(s: &Scan, at: usize) -> bool {
+pub(super) fn real(s: &Scan, at: usize) -> bool {
     !negated(s, at) && !hypothetical(s, at)
 }
 
@@ -290,107 +291,6 @@ fn fraud_words(s: &Scan) -> Option<Finding> {
     }
     if s.has(FRAUD) && !s.has(PREVENT) && s.find(FRAUD).any(|i| real(s, i) && !defining(s, i)) {
         return Finding::of(Category::Fraud);
-    }
-    None
-}
-
-fn vulnerable(s: &Scan) -> Option<Finding> {
-    let bereaved = s.find(BEREAVED).any(|i| !negated(s, i));
-    let died = s.find(DIED).any(|i| !negated(s, i) && s.near(i, FAMILY, 5, 4));
-    if bereaved || died || s.has(COERCED) {
-        return Finding::of(Category::Vulnerable);
-    }
-    None
-}
-
-fn dispute(s: &Scan) -> Option<Finding> {
-    if s.find(DOUBLE_CHARGE).any(|i| real(s, i)) {
-        return Finding::of(Category::Dispute);
-    }
-    for i in s.find(DISPUTE) {
-        if !real(s, i) {
-            continue;
-        }
-        let wants = s.in_clause(i, WANT | INTENT) || s.has(BAD_PURCHASE);
-        if wants && !s.near(i, PROCESS, 4, 0) {
-            return Finding::of(Category::Dispute);
-        }
-    }
-    None
-}
-
-fn legal(s: &Scan) -> Option<Finding> {
-    for i in s.find(LEGAL | REGULATOR) {
-        if negated(s, i) {
-            continue;
-        }
-        if s.in_clause(i, INTENT) || s.words[i].tags & REGULATOR != 0 {
-            return Finding::of(Category::LegalThreat);
-        }
-    }
-    None
-}
-
-fn complaint(s: &Scan) -> Option<Finding> {
-    // "I've called 5 times", "he escrito varias veces".
-    let again = s.find(CONTACTED).any(|i| s.near(i, TIMES, 0, 4));
-    if s.find(COMPLAINT).any(|i| !negated(s, i)) || s.has(REPEATED) || again {
-        return Finding::of(Category::Complaint);
-    }
-    None
-}
-
-/// "human resources", "recursos humanos" are not people to talk to.
-fn is_person(s: &Scan, at: usize) -> bool {
-    let w = &s.words[at];
-    w.tags & (HUMAN | REAL_HUMAN) != 0
-        && !s.words.get(at + 1).is_some_and(|n| n.text == "resources")
-        && !(at > 0 && s.words[at - 1].text == "recursos")
-}
-
-fn person_within(s: &Scan, at: usize, after: usize) -> bool {
-    let phrase = s.words[at].phrase;
-    (at + 1..(at + 1 + after).min(s.len())).any(|j| s.words[j].phrase == phrase && is_person(s, j))
-}
-
-/// "I need a human", "quiero una persona real": the wish goes straight to a person.
-fn wants_person(s: &Scan, at: usize) -> bool {
-    const FILLER: &[&str] =
-        &["a", "an", "the", "un", "una", "real", "actual", "live", "otra", "another", "de", "verdad"];
-    for j in at + 1..(at + 4).min(s.len()) {
-        if is_person(s, j) {
-            return true;
-        }
-        if !FILLER.contains(&s.words[j].text.as_str()) {
-            return false;
-        }
-    }
-    false
-}
-
-/// Words that are people only after "talk to": "someone", "gente".
-fn vague_person(word: &str) -> bool {
-    matches!(word, "alguien" | "someone" | "somebody" | "people" | "gente" | "team" | "persona" | "person")
-}
-
-fn human(s: &Scan) -> Option<Finding> {
-    let asked = s.find(TALK).any(|i| real(s, i) && person_within(s, i, 4))
-        || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 5))
-        || s.find(WANT).any(|i| !negated(s, i) && wants_person(s, i))
-        || s.find(REAL_HUMAN).any(|i| !negated(s, i))
-        // "no quiero hablar con un robot", "not a bot"
-        || s.find(BOT).any(|i| s.in_clause(i, NEG))
-        // "agente", "asesor por favor", "human please"
-        || (s.len() <= 3 && (0..s.len()).any(|i| is_person(s, i) && !vague_person(&s.words[i].text)));
-    if asked {
-        return Finding::of(Category::HumanRequested);
-    }
-    None
-}
-
-fn anger(s: &Scan) -> Option<Finding> {
-    if s.find(INSULT | UPSET).any(|i| !negated(s, i)) {
-        return Finding::of(Category::Anger);
     }
     None
 }
