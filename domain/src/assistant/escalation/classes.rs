@@ -59,6 +59,11 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "cine", "tienda", "store", "shop", "avion", "plane", "aeropuerto", "airport", "hotel", "parque", "park",
             "calle", "street", "gym", "gimnasio", "mercado", "market", "fiesta", "party", "oficina", "office",
     ]),
+    (ACCOUNT, &[
+            "cuenta", "cuentas", "account", "accounts", "app", "aplicacion", "banca", "banking", "perfil", "profile",
+            "whatsapp", "online", "linea", "correo", "email", "usuario", "username", "contrasena", "password", "datos",
+            "details", "sesion", "login", "dinero", "money",
+    ]),
     (LEAVE, &[
             "deje", "olvide", "se me olvido", "left", "forgot", "dejamos", "olvidamos",
     ]),

@@ -187,7 +187,8 @@ fn social_engineering(s: &Scan) -> Option<Finding> {
 /// Someone else in the account, or using the customer's card or money.
 fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     for i in s.find(SOMEONE) {
-        if real(s, i) && s.near(i, INTRUDE, 0, 4) {
+        // Someone got into something of the bank's ("broke into my flat" is for the police).
+        if real(s, i) && s.near(i, INTRUDE, 0, 4) && s.near(i, ACCOUNT | VALUABLE | MONEY | TXN | DETAIL, 0, 8) {
             let misuse = s.near(i, VALUABLE | MONEY | TXN, 0, 8);
             return Finding::of(if misuse { Category::UnrecognisedPayment } else { Category::AccountTakeover });
         }

@@ -32,6 +32,9 @@ pub const GIVE: Tags = 1 << 14;
 /// A public place where things get left: "taxi", "restaurant", "camión".
 pub const PLACE: Tags = 1 << 64;
 
+/// What can be got into: an account, an app, online banking, an e-mail.
+pub const ACCOUNT: Tags = 1 << 65;
+
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;
 /// Asked for: "me pidió", "asked for".

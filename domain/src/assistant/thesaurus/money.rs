@@ -89,7 +89,7 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
         "cuenta corriente", "caja de ahorro",
     ]),
     ("joint", &[
-        "conjunta", "mancomunada", "cotitular", "cotitulares", "compartida", "compartir la cuenta", "titular", "titulares",
+        "conjunta", "mancomunada", "cotitular", "cotitulares", "compartida", "juntos", "together", "shared", "compartir la cuenta", "titular", "titulares",
         "agregar a mi esposa", "agregar a mi esposo", "joint", "co-owner", "joint holder", "share an account",
         "shared account", "add my wife", "add my husband", "add my partner", "beneficiario", "beneficiary",
         "beneficiaries", "beneficiarios",

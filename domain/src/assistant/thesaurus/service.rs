@@ -58,6 +58,7 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ("close", &[
         "cerrar", "cancelar", "dar de baja", "baja", "darme de baja", "eliminar", "cierre", "cancelacion", "shut",
         "close", "closing", "cancel", "cancellation", "terminate", "get rid of", "don't want", "no la uso",
+        "stop using", "dejar de usar", "for good",
         "no quiero mas", "anymore",
     ]),
     ("documents", &[
