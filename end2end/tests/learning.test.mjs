@@ -52,7 +52,7 @@ test('a reviewer picks the right article and the assistant answers from it next 
   const row = page.getByTestId('answers-table').locator('tr[data-answer-id]', { hasText: 'zafiro' }).first();
   const teach = row.getByTestId('teach');
   await teach.locator('select[name=article_id]').selectOption({ label: TITLE });
-  await teach.getByRole('button', { name: 'Wrong: teach' }).click();
+  await teach.getByRole('button', { name: 'Teach', exact: true }).click();
   const reviewed = page.getByTestId('answers-table').locator('tr[data-answer-id]', { hasText: 'zafiro' }).first();
   await reviewed.getByTestId('learned').filter({ hasText: TITLE }).waitFor();
   assert.match(await reviewed.getByTestId('verdict').innerText(), /wrong/);

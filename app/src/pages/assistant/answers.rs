@@ -136,7 +136,7 @@ fn AnswerRow(
                         <option value="">"Right article…"</option>
                         {choices.into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
                     </select>
-                    <button type="submit" class="small">"Wrong: teach"</button>
+                    <button type="submit" class="small">"Teach"</button>
                 </ActionForm>
             </td>
         </tr>
