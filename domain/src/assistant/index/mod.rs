@@ -65,6 +65,8 @@ struct Entry {
 #[derive(Default)]
 pub struct Index {
     slots: Vec<Option<Entry>>,
+    /// Each slot's weighted length (0 when free), dense for the scoring loop.
+    lens: Vec<f32>,
     free: Vec<u32>,
     slot_of: HashMap<i32, u32>,
     /// term → (slot, weighted term frequency); title, tags and examples count more than content.
@@ -116,6 +118,7 @@ impl Index {
             Some(slot) => slot,
             None => {
                 self.slots.push(None);
+                self.lens.push(0.0);
                 (self.slots.len() - 1) as u32
             }
         };
@@ -138,6 +141,7 @@ impl Index {
         }
         self.total_len += len;
         self.slot_of.insert(doc.id, slot);
+        self.lens[slot as usize] = len;
         self.slots[slot as usize] = Some(Entry { doc, terms: distinct, words: surface, len });
     }
 
@@ -146,6 +150,7 @@ impl Index {
         let Some(slot) = self.slot_of.remove(&id) else { return };
         let Some(entry) = self.slots.get_mut(slot as usize).and_then(Option::take) else { return };
         self.total_len -= entry.len;
+        self.lens[slot as usize] = 0.0;
         for word in &entry.words {
             self.vocabulary.remove(word);
         }
@@ -201,8 +206,9 @@ impl Index {
             let Some(list) = self.postings.get(term) else { return };
             let idf = self.idf(list.len());
             for &(slot, tf) in list {
-                let Some(entry) = &self.slots[slot as usize] else { continue };
-                let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * entry.len / avg_len));
+                // Postings only ever name live slots (removal takes them out).
+                let len = self.lens[slot as usize];
+                let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len));
                 let value = weight * idf * norm;
                 let cell = &mut into[slot as usize];
                 if *cell == 0.0 {
@@ -235,8 +241,7 @@ impl Index {
         for (concept, _) in q.concepts.iter().filter(|(_, phrase)| *phrase) {
             add(concept, PHRASE_CONCEPT_WEIGHT, &mut scores, &mut touched, false);
         }
-        touched.sort_unstable();
-        touched.dedup();
+        // Every value added is positive, so a slot enters `touched` once: no sort, no dedup.
         let mut hits: Vec<Hit> = touched
             .into_iter()
             .filter_map(|slot| {
