@@ -65,15 +65,7 @@ fn assistant(size: usize) -> Assistant {
     };
     let mut index = assistant.index_mut();
     for (i, a) in demo.iter().enumerate() {
-        index.upsert(Doc {
-            id: i as i32 + 1,
-            title: a.title.clone(),
-            content: a.content.clone(),
-            tags: a.tags.clone(),
-            examples: Vec::new(),
-            category: a.category.clone(),
-            language: a.language.clone(),
-        });
+        index.upsert(a.doc(i as i32 + 1));
     }
     for id in demo.len()..size {
         let product = format!("producto{id}");

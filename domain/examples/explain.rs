@@ -5,7 +5,7 @@
 #![allow(clippy::print_stdout)]
 
 use domain::assistant::analyze::query;
-use domain::assistant::index::{Doc, Index};
+use domain::assistant::index::Index;
 use domain::assistant::language::{self, Lang};
 
 fn main() -> std::process::ExitCode {
@@ -35,15 +35,7 @@ fn main() -> std::process::ExitCode {
     };
     let mut index = Index::new();
     for (i, a) in articles.iter().enumerate() {
-        index.upsert(Doc {
-            id: i as i32 + 1,
-            title: a.title.clone(),
-            content: a.content.clone(),
-            tags: a.tags.clone(),
-            examples: Vec::new(),
-            category: a.category.clone(),
-            language: a.language.clone(),
-        });
+        index.upsert(a.doc(i as i32 + 1));
     }
     let lang = language::detect(text, Lang::Es);
     let q = query(text, lang);

@@ -43,3 +43,13 @@ export async function customerSocket(browser, chat) {
   await customer.waitForFunction(() => window.__events.some((e) => e.seq === 1));
   return customer;
 }
+
+/// Asks the assistant on `/assistant` (the page must be open) and returns the answer's element.
+export async function askAssistant(page, question) {
+  const form = page.getByTestId('ask-form');
+  await form.locator('textarea[name=question]').fill(question);
+  await form.locator('button[type=submit]').click();
+  const answer = page.getByTestId('ask-answer');
+  await answer.waitFor();
+  return answer;
+}

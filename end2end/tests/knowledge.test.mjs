@@ -3,22 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { launch, signIn, waitForHydration, askAssistant as ask, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const TITLE = 'Horario del centro de atención telefónica';
-
-async function ask(page, question) {
-  const form = page.getByTestId('ask-form');
-  await form.locator('textarea[name=question]').fill(question);
-  await form.locator('button[type=submit]').click();
-  const answer = page.getByTestId('ask-answer');
-  await answer.waitFor();
-  return answer;
-}
 
 test('staff write an article, the assistant cites it, and answers are reviewed', async () => {
   const context = await browser.newContext();

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { launch, signIn, waitForHydration, askAssistant as ask, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -12,15 +12,6 @@ after(async () => { await browser?.close(); });
 
 const TITLE = 'Pausar la tarjeta por un rato';
 const QUESTION = '¿se puede poner a dormir el plástico zafiro?';
-
-async function ask(page, question) {
-  const form = page.getByTestId('ask-form');
-  await form.locator('textarea[name=question]').fill(question);
-  await form.locator('button[type=submit]').click();
-  const answer = page.getByTestId('ask-answer');
-  await answer.waitFor();
-  return answer;
-}
 
 test('a reviewer picks the right article and the assistant answers from it next time', async () => {
   const context = await browser.newContext();

@@ -44,6 +44,20 @@ pub fn demo_articles() -> DomainResult<Vec<DemoArticle>> {
 }
 
 impl DemoArticle {
+    /// The article as the assistant's index sees it, under `id` (for evals and benchmarks that
+    /// index articles without a database).
+    pub fn doc(&self, id: i32) -> crate::assistant::index::Doc {
+        crate::assistant::index::Doc {
+            id,
+            title: self.title.clone(),
+            content: self.content.clone(),
+            tags: self.tags.clone(),
+            examples: self.examples.clone(),
+            category: self.category.clone(),
+            language: self.language.clone(),
+        }
+    }
+
     pub fn request(&self) -> CreateArticleRequest {
         CreateArticleRequest {
             title: self.title.clone(),

@@ -14,7 +14,6 @@ use std::fmt;
 
 pub use report::{BAR_ABSTAINED, BAR_LOOK_ALIKE_FALSE, BAR_TOP1, Report};
 
-use super::index::Doc;
 use super::{Assistant, Reply, Settings, Turn};
 use crate::error::DomainResult;
 use set::Part;
@@ -131,15 +130,7 @@ fn run_part(part: &Part, settings: &Settings) -> Report {
         let mut index = assistant.index_mut();
         for (i, a) in part.articles.iter().enumerate() {
             let id = i as i32 + 1;
-            index.upsert(Doc {
-                id,
-                title: a.title.clone(),
-                content: a.content.clone(),
-                tags: a.tags.clone(),
-                examples: Vec::new(),
-                category: a.category.clone(),
-                language: a.language.clone(),
-            });
+            index.upsert(a.doc(id));
             plain.add(id, &format!("{}\n{}\n{}", a.title, a.tags.join(" "), a.content));
             topic_of.insert(id, (a.key.clone(), a.language.clone()));
         }
