@@ -1,5 +1,5 @@
 //! For tuning the assistant on the dev split: `cargo run --release -p domain --features server
-//! --example explain -- [demo|sur] "question"` prints the best articles with the terms that
+//! --example explain -- [demo|sur|pacifico] "question"` prints the best articles with the terms that
 //! matched, the confidence, and the query's analysis.
 
 #![allow(clippy::print_stdout)]
@@ -13,25 +13,29 @@ fn main() -> std::process::ExitCode {
     let (kb, text) = match args.as_slice() {
         [kb, text] => (kb.as_str(), text.as_str()),
         _ => {
-            eprintln!("usage: explain demo|sur QUESTION");
+            eprintln!("usage: explain demo|sur|pacifico QUESTION");
             return std::process::ExitCode::from(2);
         }
     };
-    let articles = match kb {
-        "sur" => {
-            #[derive(serde::Deserialize)]
-            struct File {
-                article: Vec<domain::seed::DemoArticle>,
-            }
-            match toml::from_str::<File>(include_str!("../eval/dev/sur_kb.toml")) {
-                Ok(file) => file.article,
-                Err(e) => {
-                    eprintln!("sur_kb.toml: {e}");
-                    return std::process::ExitCode::FAILURE;
-                }
+    #[derive(serde::Deserialize)]
+    struct File {
+        article: Vec<domain::seed::DemoArticle>,
+    }
+    let file = match kb {
+        "sur" => include_str!("../eval/dev/sur_kb.toml"),
+        "pacifico" => include_str!("../eval/dev/pacifico_kb.toml"),
+        _ => "",
+    };
+    let articles = if file.is_empty() {
+        domain::seed::demo_articles().unwrap_or_default()
+    } else {
+        match toml::from_str::<File>(file) {
+            Ok(file) => file.article,
+            Err(e) => {
+                eprintln!("{kb}: {e}");
+                return std::process::ExitCode::FAILURE;
             }
         }
-        _ => domain::seed::demo_articles().unwrap_or_default(),
     };
     let mut index = Index::new();
     for (i, a) in articles.iter().enumerate() {

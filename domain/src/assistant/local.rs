@@ -80,7 +80,8 @@ pub fn contextual_query(index: &Index, question: &str, earlier: &[String], lang:
         (Some(a), Some(t)) => {
             // A lead word or a very short question says the customer is still on the same topic.
             let margin = match (follow_on, words <= 2) {
-                (true, _) => 0.15,
+                (true, true) => 0.3,
+                (true, false) => 0.15,
                 (false, true) => 0.25,
                 (false, false) => 0.0,
             };

@@ -40,6 +40,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "robar", "robarme", "robarnos", "robando", "hurtaron", "hurto", "hurtado", "hurtada", "stole", "stolen",
             "steal", "steals", "stealing", "theft", "snatched", "snatch", "swiped", "nicked", "burgled", "burglary",
             "robbed", "robbery", "rob", "arrebataron", "arrebato", "jalaron",
+            "lanzaron", "lanzazo", "cogotearon", "cogoteo", "choreo", "chorearon", "afanaron", "pinched",
     ]),
     (TAKE, &[
             "quitaron", "quito", "quitado", "quitada", "me quitaron", "llevaron", "se llevaron", "se llevo", "sacaron",
@@ -84,6 +85,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "asaltaron", "asalto", "asaltado", "asaltada", "atracaron", "atraco", "bolsearon", "bolsear",
             "carterearon", "me robaron", "mugged", "mugging", "pickpocketed", "pickpocket", "pick pocketed", "held up",
             "at gunpoint", "a mano armada", "robbed me", "i was robbed", "got robbed",
+            "cogotearon", "cogoteado", "cogoteada", "portonazo", "turbazo", "encerrona",
     ]),
     (CRED, &[
             "mi identidad", "my identity", "mis datos bancarios", "sus datos", "sus datos bancarios", "his details", "her details",
@@ -93,6 +95,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "numero de mi tarjeta", "numero de la tarjeta", "datos de mi tarjeta", "datos de la tarjeta",
             "datos de tarjeta", "datos bancarios", "card details", "card number", "card numbers", "card info",
             "login details", "bank details", "security code", "verification code",
+            "coordenadas", "tarjeta de coordenadas", "clave dinamica", "segunda clave", "one-time code", "one time code",
     ]),
     (GIVE, &[
             "le dio", "les dio", "dio sus", "compartio", "paso sus", "gave them",
@@ -100,6 +103,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "comparti", "le comparti", "les comparti", "proporcione", "dicte", "se la dicte", "se lo dicte", "dije",
             "le dije", "les dije", "entregue", "brinde", "gave", "given", "shared", "told", "read them", "read him",
             "read her", "handed", "disclosed", "gave away", "le mande", "les mande", "le envie", "les envie",
+            "mande", "se la mande", "se lo mande", "se las mande", "se los mande", "envie", "sent",
     ]),
     (ENTER, &[
             "read", "le di clic y puse", "puse", "ingrese", "escribi", "meti", "typed", "entered", "put in",
@@ -133,6 +137,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "charges", "charged", "payment", "payments", "purchase", "purchases", "transaction", "transactions",
             "withdrawal", "withdrawals", "debit", "debits", "transfer", "transfers", "deduction", "cobraron",
             "descontaron", "sacaron", "me cobraron", "me descontaron", "took out", "withdrew", "debited", "bought",
+            "giro", "giros", "avance", "avances", "cash withdrawal", "spending",
     ]),
     (ACT, &[
             "hice", "hicimos", "realice", "realize", "compre", "retire", "autorice", "pague", "gaste", "transferi",
@@ -153,6 +158,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "que no conozco", "never been", "yo no pedi", "yo no solicite", "no autorizado", "no autorizada",
             "unauthorized", "unauthorised", "don't even use", "dont even use", "ni siquiera uso", "never used",
             "no es el mio", "no es la mia", "que no es mio", "que no es mia", "not my", "isn't mine",
+            "desconocer", "desconocerla", "desconocerlo", "desconocerlas", "desconocerlos",
     ]),
     (SOMEONE, &[
             "my ex", "mi ex", "mi expareja", "ex-husband", "ex-wife", "ex husband", "ex wife",
@@ -235,6 +241,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "tribunales", "juzgado", "accion legal", "acciones legales", "legalmente", "via legal", "denuncia penal",
             "lawyer", "lawyers", "attorney", "sue", "suing", "lawsuit", "court", "legal action", "legally",
             "small claims",
+            "solicitor", "solicitors", "barrister", "legal team",
     ]),
     (INTENT, &[
             "voy a", "vamos a", "ire a", "i'll", "ill", "i will", "we will", "going to", "gonna", "ya hable",
@@ -243,6 +250,8 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
     (REGULATOR, &[
             "condusef", "profeco", "indecopi", "defensa del consumidor", "regulador", "regulator", "ombudsman", "cfpb",
             "financial regulator", "defensoria", "defensor del cliente",
+            "sernac", "cmf", "sbs", "bcra", "superintendencia", "superintendency", "financial ombudsman", "fca",
+            "banxico", "procon", "consumer protection",
     ]),
     (INSULT, &[
             "el colmo", "kidding me", "are you serious",

@@ -7,7 +7,11 @@ use super::situations::{Finding, negated, real};
 use super::words::*;
 
 pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
-    let bereaved = s.find(BEREAVED).any(|i| !negated(s, i));
+    // "my late husband" is bereavement; "my late payment" is not.
+    let late_non_family = |i: usize| {
+        s.words.get(i + 1).is_some_and(|w| w.text == "late") && s.words.get(i + 2).is_none_or(|w| w.tags & FAMILY == 0)
+    };
+    let bereaved = s.find(BEREAVED).any(|i| !negated(s, i) && !late_non_family(i));
     let died = s.find(DIED).any(|i| !negated(s, i) && s.near(i, FAMILY, 5, 4));
     if bereaved || died || s.has(COERCED) {
         return Finding::of(Category::Vulnerable);

@@ -94,7 +94,10 @@ impl Scan {
         let lexicon = &*LEXICON;
         let mut all = 0;
         for i in 0..words.len() {
-            let mut tags = lexicon.exact.get(words[i].text.as_str()).copied().unwrap_or(0);
+            // "somebody's", "card's": the word without its "'s".
+            let text = words[i].text.as_str();
+            let base = text.strip_suffix("'s").filter(|_| !lexicon.exact.contains_key(text)).unwrap_or(text);
+            let mut tags = lexicon.exact.get(base).copied().unwrap_or(0);
             for (prefix, t) in &lexicon.prefixes {
                 if words[i].text.starts_with(prefix) {
                     tags |= t;

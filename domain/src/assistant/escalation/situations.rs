@@ -142,9 +142,25 @@ fn customer_gave(s: &Scan, at: usize) -> bool {
     if matches!(next, Some("me" | "us")) {
         return false;
     }
+    // Not "the app sent", nor the passive "I was sent a code".
     let before = &s.words[at.saturating_sub(2)..at];
     !before.iter().any(|w| {
-        matches!(w.text.as_str(), "you" | "they" | "he" | "she" | "it" | "app" | "bank" | "someone" | "who" | "which")
+        matches!(
+            w.text.as_str(),
+            "you"
+                | "they"
+                | "he"
+                | "she"
+                | "it"
+                | "app"
+                | "bank"
+                | "someone"
+                | "who"
+                | "which"
+                | "was"
+                | "were"
+                | "been"
+        )
     })
 }
 
@@ -163,7 +179,12 @@ fn social_engineering(s: &Scan) -> Option<Finding> {
         return None;
     }
     for i in s.find(GIVE) {
-        if real(s, i) && customer_gave(s, i) && s.near(i, CRED, 3, 7) {
+        // "le pidió las coordenadas y se las mandé", "he wanted the code and I gave it to him": the
+        // pronoun points back to a credential earlier in the clause.
+        let next = s.words.get(i + 1).map(|w| w.text.as_str());
+        let pronoun = s.words[i].text == "se" || matches!(next, Some("it" | "them"));
+        let earlier = pronoun && s.near(i, CRED, 12, 0);
+        if real(s, i) && customer_gave(s, i) && (s.near(i, CRED, 3, 7) || earlier) {
             return Finding::of(Category::SocialEngineering);
         }
     }

@@ -10,6 +10,8 @@ pub(super) const DEV: &str = include_str!("../../../eval/dev/questions.toml");
 pub(super) const DEV_HARD: &str = include_str!("../../../eval/dev/hard.toml");
 pub(super) const DEV_SUR: &str = include_str!("../../../eval/dev/sur.toml");
 pub(super) const DEV_SUR_KB: &str = include_str!("../../../eval/dev/sur_kb.toml");
+pub(super) const DEV_PACIFICO: &str = include_str!("../../../eval/dev/pacifico.toml");
+pub(super) const DEV_PACIFICO_KB: &str = include_str!("../../../eval/dev/pacifico_kb.toml");
 pub(super) const TEST_DEMO: &str = include_str!("../../../eval/test/demo.toml");
 pub(super) const TEST_ANDINO: &str = include_str!("../../../eval/test/andino.toml");
 pub(super) const TEST_ANDINO_KB: &str = include_str!("../../../eval/test/andino_kb.toml");
@@ -105,13 +107,18 @@ fn parse_kb(name: &str, text: &str) -> DomainResult<Vec<DemoArticle>> {
 }
 
 /// The dev split: the demo knowledge base with `dev/questions.toml` and `dev/hard.toml`, and the
-/// Banco del Sur knowledge base with `dev/sur.toml`.
+/// Banco del Sur knowledge base with `dev/sur.toml`, and the Banco Pacífico one with `dev/pacifico.toml`.
 pub(super) fn dev() -> DomainResult<Vec<Part>> {
     let mut demo = parse_cases("dev/questions", DEV)?;
     demo.extend(parse_cases("dev/hard", DEV_HARD)?);
     Ok(vec![
         Part { name: "demo", articles: demo_articles()?, cases: demo },
         Part { name: "sur", articles: parse_kb("dev/sur_kb", DEV_SUR_KB)?, cases: parse_cases("dev/sur", DEV_SUR)? },
+        Part {
+            name: "pacifico",
+            articles: parse_kb("dev/pacifico_kb", DEV_PACIFICO_KB)?,
+            cases: parse_cases("dev/pacifico", DEV_PACIFICO)?,
+        },
     ])
 }
 

@@ -5,6 +5,7 @@
 use super::{CONCEPT_COVER, FILLER_SHARE, Index};
 use crate::assistant::analyze::{Query, query};
 use crate::assistant::language::Lang;
+use crate::assistant::thesaurus;
 
 impl Index {
     /// The query's content words weighted by rarity, ready to measure how much of the query an
@@ -35,7 +36,8 @@ impl Index {
                     }
                 }
                 if alternatives.is_empty() {
-                    weight = if group.concepts.is_empty() { unseen * FILLER_SHARE } else { unseen };
+                    let qualifier = group.concepts.iter().all(|c| thesaurus::is_attribute(c));
+                    weight = if group.concepts.is_empty() || qualifier { unseen * FILLER_SHARE } else { unseen };
                 }
                 WeightedGroup { alternatives, weight, domain: !group.concepts.is_empty() }
             })

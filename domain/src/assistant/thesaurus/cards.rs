@@ -69,7 +69,8 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ]),
     ("increase", &[
         "subir", "aumentar", "aumento", "ampliar", "ampliacion", "incrementar", "elevar", "mas alto", "increase",
-        "raise", "higher", "boost", "extend", "bigger",
+        "raise", "higher", "boost", "extend", "bigger", "subo", "sube", "suben", "subirlo", "subirla", "subanme",
+        "mas cupo", "mas limite", "more room",
     ]),
     ("decrease", &[
         "bajar", "reducir", "disminuir", "reduccion", "lower", "reduce", "decrease", "smaller",
@@ -90,7 +91,8 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ]),
     ("travel", &[
         "viaje", "viajar", "viajo", "vacaciones", "extranjero", "trip", "travel", "travelling", "traveling",
-        "holiday", "vacation", "abroad", "overseas",
+        "holiday", "vacation", "abroad", "overseas", "heading to", "headed to", "flying to", "me voy a", "me voy de",
+        "vuelo", "flight", "the states", "going on a trip",
     ]),
     ("purchase", &[
         "compra", "comprar", "compras", "tienda", "comercio", "consumo", "shopping", "purchase", "buy", "store",
@@ -103,6 +105,17 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
         "cuotas", "cuota", "mensualidades", "meses sin intereses", "msi", "plazos", "a plazos", "diferir",
         "instalments", "installments", "instalment", "installment", "monthly payments", "split", "payment plan",
         "spread the cost", "pay over time",
+    ]),
+    ("not_dispensed", &[
+        "no * entrego * dinero", "no * entrego * plata", "no * entrego * efectivo", "no * dio * dinero",
+        "no * dio * plata", "no * dio * efectivo", "no salio * dinero", "no salio * plata", "no salio el efectivo",
+        "didn't * dispense", "did not * dispense", "didn't give * money", "didn't give * cash", "did not give * cash",
+        "did not give * money", "no cash came out", "money didn't come out", "cash didn't come out", "never dispensed",
+    ]),
+    ("debited", &[
+        "descontaron", "desconto", "descontado", "debitaron", "debitado", "me lo cobraron", "cobraron igual",
+        "bajo mi saldo", "mi saldo bajo", "debited", "balance went down", "went down", "took the money",
+        "charged anyway", "still charged",
     ]),
     ("cash_advance", &[
         "disposicion de efectivo", "avance en efectivo", "adelanto de efectivo", "avance", "disposicion",

@@ -55,8 +55,11 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ]),
     ("reschedule", &[
         "reestructura", "reestructurar", "reprogramar", "reprogramacion", "refinanciar", "mas tiempo", "prorroga",
-        "dificultades", "no me alcanza", "reschedule", "restructure", "refinance", "more time", "extension",
-        "struggling", "hardship",
+        "dificultades", "no me alcanza para", "reschedule", "restructure", "refinance", "more time", "extension",
+        "struggling", "hardship", "repactar", "repactacion", "renegociar", "renegociacion", "consolidar",
+        "consolidacion", "unificar", "juntar deudas", "juntar mis deudas", "juntar todas mis deudas", "consolidate",
+        "consolidation", "combine my debts", "pagar menos", "cuota mas baja", "pay less", "lower payment",
+        "keep up with",
     ]),
     ("insurance", &[
         "seguro", "seguros", "poliza", "aseguradora", "cobertura", "siniestro", "insurance", "insure", "insured",

@@ -31,7 +31,7 @@ pub struct Thesaurus {
     /// "turn" never meets the stem of a Spanish "turno".
     stems: [HashMap<String, Vec<Concept>>; 2],
     /// Multi-word phrases by their first folded word; `*` stands for up to three words
-    /// ("turn * off" is "turn my card off").
+    /// ("turn * off" is "turn my card off", and "turn off").
     phrases: HashMap<&'static str, Vec<(Vec<&'static str>, Concept)>>,
 }
 
@@ -73,6 +73,16 @@ static THESAURUS: LazyLock<Thesaurus> = LazyLock::new(|| {
     }
     t
 });
+
+/// Concepts that qualify a question rather than name its subject ("on Saturday", "for my
+/// mother", "how long"): when no article has one, the knowledge base can still answer the
+/// question — the branch hours say whether Saturday is a working day.
+const ATTRIBUTES: &[&str] = &["@weekend", "@family", "@duration", "@money"];
+
+/// Whether the index term `term` (`@name`) is a qualifying concept.
+pub fn is_attribute(term: &str) -> bool {
+    ATTRIBUTES.contains(&term)
+}
 
 /// The thesaurus.
 pub fn get() -> &'static Thesaurus {
@@ -142,12 +152,12 @@ impl Thesaurus {
     }
 }
 
-/// Where `phrase` ends if it starts at `at` (`*` skips up to three words).
+/// Where `phrase` ends if it starts at `at` (`*` skips up to three words, or none).
 fn phrase_end(words: &[String], at: usize, phrase: &[&str]) -> Option<usize> {
     match phrase.split_first() {
         None => Some(at),
         Some((&"*", rest)) => {
-            (1..=3).filter(|gap| at + gap <= words.len()).find_map(|gap| phrase_end(words, at + gap, rest))
+            (0..=3).filter(|gap| at + gap <= words.len()).find_map(|gap| phrase_end(words, at + gap, rest))
         }
         Some((word, rest)) => {
             (words.get(at).is_some_and(|w| w == word)).then(|| phrase_end(words, at + 1, rest)).flatten()

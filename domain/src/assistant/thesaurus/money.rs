@@ -104,7 +104,8 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ]),
     ("certificate", &[
         "constancia", "certificado", "comprobante", "carta", "certificate", "proof", "letter", "reference letter",
-        "bank letter",
+        "bank letter", "papel que diga", "un papel", "documento que diga", "que diga que", "prove that", "proof that",
+        "that says i", "acreditar que",
     ]),
     ("garnishment", &[
         "embargo", "embargada", "embargaron", "embargar", "retenido por orden", "orden judicial", "juez", "juzgado",
