@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, signIn, waitForHydration, customerSocket, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { customerSays, launch, signIn, waitForHydration, customerSocket, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -36,7 +36,7 @@ test('an agent follows a conversation live, takes over with a canned response, h
   // A customer chats with the assistant; the conversation appears in the list live.
   const chat = await call('POST', '/chat/start', { user_id: 'e2e-live', language: 'es' });
   const customer = await customerSocket(browser, chat);
-  await call('POST', '/chat/message', { conversation_id: chat.conversation_id, message: '¿Cuál es el horario de atención?' });
+  await customerSays(chat, '¿Cuál es el horario de atención?');
 
   const row = page.locator(`li[data-conversation-id="${chat.conversation_id}"]`);
   await row.waitFor({ timeout: 10000 });
@@ -48,7 +48,7 @@ test('an agent follows a conversation live, takes over with a canned response, h
   await pane.locator('li[data-role=assistant]').first().waitFor();
 
   // The customer's next message appears in the open conversation without a reload.
-  await call('POST', '/chat/message', { conversation_id: chat.conversation_id, message: 'Gracias, otra pregunta sobre mi tarjeta' });
+  await customerSays(chat, 'Gracias, otra pregunta sobre mi tarjeta');
   await pane.locator('li[data-role=customer]', { hasText: 'otra pregunta' }).waitFor({ timeout: 10000 });
 
   // Take over; answer with a canned response, edited before sending.
@@ -72,7 +72,7 @@ test('an agent follows a conversation live, takes over with a canned response, h
   // Hand back: the assistant answers the customer again.
   await page.getByTestId('conversation-handback').click();
   await page.getByTestId('conversation-status').filter({ hasText: 'BOT' }).waitFor();
-  const answer = await call('POST', '/chat/message', { conversation_id: chat.conversation_id, message: '¿Cómo bloqueo mi tarjeta desde la app?' });
+  const answer = await customerSays(chat, '¿Cómo bloqueo mi tarjeta desde la app?');
   assert.ok(answer.message.length > 0);
   await pane.locator('li[data-role=customer]', { hasText: 'bloqueo mi tarjeta' }).waitFor({ timeout: 10000 });
 

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { customerSays, launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,10 +14,7 @@ test('the dashboard draws its charts without JavaScript and follows the period',
   for (const message of ['¿Cuál es el horario?', 'Me robaron la tarjeta, necesito una persona']) {
     const start = await fetch(`${BASE_URL}/api/v1/chat/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const chat = await start.json();
-    await fetch(`${BASE_URL}/api/v1/chat/message`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ conversation_id: chat.conversation_id, message }),
-    });
+    await customerSays(chat, message);
   }
 
   // Signed in with a normal page, then the same session with JavaScript off.

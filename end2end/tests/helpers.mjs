@@ -53,3 +53,14 @@ export async function askAssistant(page, question) {
   await answer.waitFor();
   return answer;
 }
+
+// `POST /chat/message` as the customer of `chat` (the answer of /chat/start), with its visitor token.
+export async function customerSays(chat, message) {
+  const res = await fetch(`${BASE_URL}/api/v1/chat/message`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-visitor-token': chat.visitor_token },
+    body: JSON.stringify({ conversation_id: chat.conversation_id, message }),
+  });
+  if (res.status !== 200) throw new Error(`/chat/message: ${res.status} ${await res.text()}`);
+  return res.json();
+}

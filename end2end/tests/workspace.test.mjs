@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, signIn, waitForHydration, customerSocket, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { customerSays, launch, signIn, waitForHydration, customerSocket, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -39,7 +39,7 @@ test('a customer escalates, the agent sees it live, replies, and the customer re
   const chat = await api('/chat/start', { user_id: 'e2e-customer', metadata: { name: 'Carla Cliente' } });
   const customer = await customerSocket(browser, chat);
 
-  const reply = await api('/chat/message', { conversation_id: chat.conversation_id, message: 'Quiero hablar con un agente, por favor' });
+  const reply = await customerSays(chat, 'Quiero hablar con un agente, por favor');
   assert.ok(reply.ticket_id, 'escalated with a ticket');
   assert.equal(reply.status, 'WAITING');
 
@@ -69,7 +69,7 @@ test('a customer escalates, the agent sees it live, replies, and the customer re
   assert.equal(new Set(seqs).size, seqs.length, 'no duplicates');
 
   // And the customer's next message appears on the agent's page live.
-  await api('/chat/message', { conversation_id: chat.conversation_id, message: 'Perdí acceso a mi banca en línea' });
+  await customerSays(chat, 'Perdí acceso a mi banca en línea');
   await page.locator('li[data-role=customer]', { hasText: 'Perdí acceso' }).waitFor({ timeout: 10000 });
   await context.close();
   await customer.close();

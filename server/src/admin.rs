@@ -12,11 +12,12 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use domain::AppState;
 use domain::audit::RequestMeta;
-use leptos::prelude::{LeptosOptions, provide_context};
+use leptos::prelude::{LeptosOptions, provide_context, use_context};
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 
 use crate::error::ApiError;
 use crate::extract::ClientIp;
+use crate::headers::CspNonce;
 use crate::ratelimit::SharedLimit;
 
 /// Builds Leptos options from our configuration (cargo-leptos's `LEPTOS_*` variables win).
@@ -51,7 +52,7 @@ pub fn router(state: AppState, login_limit: Option<SharedLimit>) -> Router {
     });
     Router::new()
         .route("/_sfn/{*fn_name}", server_fns)
-        .leptos_routes_with_context(&options, routes, move || provide_context(page_state.clone()), {
+        .leptos_routes_with_context(&options, routes, move || page_context(&page_state), {
             let options = options.clone();
             move || shell(options.clone())
         })
@@ -63,6 +64,16 @@ pub fn router(state: AppState, login_limit: Option<SharedLimit>) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), refresh_session))
         .layer(middleware::from_fn_with_state(login_limit, limit_sign_in))
         .layer(middleware::from_fn(check_origin))
+        .layer(middleware::from_fn_with_state(state, crate::headers::secure))
+}
+
+/// What every page's render gets: the state, and the response's CSP nonce for its inline scripts.
+fn page_context(state: &AppState) {
+    provide_context(state.clone());
+    let nonce = use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned());
+    if let Some(CspNonce(nonce)) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(nonce));
+    }
 }
 
 fn is_page_or_function(path: &str) -> bool {

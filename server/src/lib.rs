@@ -5,6 +5,7 @@ pub mod admin;
 pub mod embed;
 pub mod error;
 pub mod extract;
+pub mod headers;
 pub mod openapi;
 pub mod ratelimit;
 pub mod routes;

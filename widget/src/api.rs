@@ -118,10 +118,13 @@ pub async fn start(body: &Json) -> Result<Started, Failure> {
     })
 }
 
-pub async fn send(conversation_id: &str, text: &str, client_id: &str) -> Result<Sent, Failure> {
-    let body =
-        object(&[("conversation_id", s(conversation_id)), ("message", s(text)), ("client_message_id", s(client_id))]);
-    let json = call("POST", "/chat/message", None, Some(&body)).await?;
+pub async fn send(session: &Session, text: &str, client_id: &str) -> Result<Sent, Failure> {
+    let body = object(&[
+        ("conversation_id", s(&session.conversation_id)),
+        ("message", s(text)),
+        ("client_message_id", s(client_id)),
+    ]);
+    let json = call("POST", "/chat/message", Some(&session.visitor_token), Some(&body)).await?;
     Ok(Sent {
         message: json.text("message"),
         metadata: json.get("metadata"),
@@ -130,8 +133,9 @@ pub async fn send(conversation_id: &str, text: &str, client_id: &str) -> Result<
     })
 }
 
-pub async fn escalate(conversation_id: &str) -> Result<(), Failure> {
-    call("POST", "/chat/escalate", None, Some(&object(&[("conversation_id", s(conversation_id))]))).await.map(drop)
+pub async fn escalate(session: &Session) -> Result<(), Failure> {
+    let body = object(&[("conversation_id", s(&session.conversation_id))]);
+    call("POST", "/chat/escalate", Some(&session.visitor_token), Some(&body)).await.map(drop)
 }
 
 pub async fn history(session: &Session, after: i64) -> Result<Vec<Msg>, Failure> {

@@ -319,7 +319,7 @@ impl Chat {
     pub fn escalate(self) {
         spawn_local(async move {
             let Some(session) = self.ensure_started(None).await else { return };
-            match api::escalate(&session.conversation_id).await {
+            match api::escalate(&session).await {
                 Ok(_) => {
                     if let Ok(list) = api::history(&session, self.last_seq()).await {
                         self.merge(list);

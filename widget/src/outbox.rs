@@ -34,7 +34,7 @@ impl Chat {
         spawn_local(async move {
             while let Some(next) = self.outbox.with_untracked(|o| o.first().cloned()) {
                 let Some(session) = self.ensure_started(None).await else { break };
-                match api::send(&session.conversation_id, &next.text, &next.client_id).await {
+                match api::send(&session, &next.text, &next.client_id).await {
                     Ok(reply) => {
                         change(self.connected, true);
                         self.take_from_outbox(&next.client_id);

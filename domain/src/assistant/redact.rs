@@ -58,19 +58,24 @@ fn re(pattern: &str) -> Regex {
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b"));
 static IBAN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b"));
+    LazyLock::new(|| re(r"(?i)\b[A-Z]{2}\d{2}(?:[ .\-/]{0,2}[A-Z0-9]{4}){2,7}(?:[ .\-/]{0,2}[A-Z0-9]{1,4})?\b"));
 static CURP: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b[A-Z][AEIOUX][A-Z]{2}\d{6}[HM][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z0-9]\d\b"));
 static RFC: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[A-ZÑ&]{3,4}(\d{2})(\d{2})(\d{2})[A-Z0-9]{3}\b"));
-static NIE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([XYZ])[- ]?(\d{7})[- ]?([A-Z])\b"));
-static DNI: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(\d{8})[- ]?([A-Z])\b"));
-/// Runs of digits with optional single spaces or dashes between groups.
-static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"\+?\(?\d[\d\- ().]*\d"));
+static NIE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([XYZ])[-. ]?(\d{7})[-. ]?([A-Z])\b"));
+static DNI: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(\d{8})[-. ]?([A-Z])\b"));
+/// Groups of digits with up to three separators between them, in any mix: spaces, tabs, dots,
+/// dashes, slashes, underscores ("4111.1111.1111.1111", "4111  1111/1111-1111").
+static CARD_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9](?:[ \t./\\_\-–—]{0,3}[0-9])+"));
+/// Runs of digits with spaces, dashes, dots, slashes or brackets between groups.
+static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"\+?\(?\d(?:[\- ().\t/]{0,3}\d)*"));
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(pin|nip|otp|c[oó]digo|code|clave|token|contrase[ñn]a|password|passcode)\b([^\d\n]{0,25}?)(\d{4,8})\b")
+    re(
+        r"(?i)\b(pin|nip|otp|c[oó]digo|code|clave|token|contrase[ñn]a|password|passcode)\b([^\d\n]{0,25}?)(\d(?:[ .\-]?\d){3,7})\b",
+    )
 });
 static ACCOUNT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(cuenta|account|acct|acc)\b([^\d\n]{0,25}?)(\d[\d -]{6,24}\d)"));
+    LazyLock::new(|| re(r"(?i)\b(cuenta|account|acct|acc)\b([^\d\n]{0,25}?)(\d[\d .\-/]{6,24}\d)"));
 
 /// Redacts every kind of PII in `text`.
 pub fn redact(text: &str) -> Redacted {
@@ -98,7 +103,9 @@ pub fn redact(text: &str) -> Redacted {
     out = ACCOUNT
         .replace_all(&out, |c: &Captures| {
             let digits: String = c[3].chars().filter(char::is_ascii_digit).collect();
-            if (13..=19).contains(&digits.len()) && luhn_valid(&digits) {
+            if looks_like_date(&c[3]) {
+                c[0].to_owned()
+            } else if (13..=19).contains(&digits.len()) && luhn_valid(&digits) {
                 let card = format!("[CARD ****{}]", &digits[digits.len() - 4..]);
                 format!("{}{}{}", &c[1], &c[2], mark(&mut found, PiiKind::Card, &card))
             } else if (8..=20).contains(&digits.len()) {
@@ -108,8 +115,16 @@ pub fn redact(text: &str) -> Redacted {
             }
         })
         .into_owned();
+    out = CARD_RUN.replace_all(&out, |c: &Captures| redact_cards(&c[0], &mut found)).into_owned();
     out = DIGIT_RUN.replace_all(&out, |c: &Captures| classify_digits(&c[0], &mut found)).into_owned();
     Redacted { text: out, found }
+}
+
+/// "01/02/2024", "2024-01-15", "15.01.2024": a date, not an account number.
+fn looks_like_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
+    let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+    parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) && matches!(lens.as_slice(), [2, 2, 4] | [4, 2, 2])
 }
 
 /// Replaces every match of `re` that passes `valid` with `token`; other matches stay as they are.
@@ -127,7 +142,7 @@ fn replace_valid(
 /// The pattern may run on into a following word ("… 1332 por"): try the longest valid prefix of
 /// space-separated groups.
 fn redact_iban(candidate: &str, found: &mut Vec<PiiKind>) -> String {
-    let groups: Vec<&str> = candidate.split(' ').collect();
+    let groups: Vec<&str> = candidate.split([' ', '.', '-', '/']).filter(|g| !g.is_empty()).collect();
     for k in (1..=groups.len()).rev() {
         if iban_valid(&groups[..k].concat()) {
             let rest = groups[k..].join(" ");
@@ -143,18 +158,50 @@ fn mark(found: &mut Vec<PiiKind>, kind: PiiKind, replacement: &str) -> String {
     replacement.to_owned()
 }
 
-/// A run of digits: a card (Luhn), a CLABE (check digit), a phone number, or left alone.
+/// Card numbers in a run of digit groups, however they are separated: a CLABE if the whole run
+/// is one, else every span of whole groups with 13–19 digits that passes Luhn, longest first
+/// (a card followed by an expiry date is still found).
+fn redact_cards(run: &str, found: &mut Vec<PiiKind>) -> String {
+    // (start, end) byte offsets of each group of digits.
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in run.char_indices() {
+        match (c.is_ascii_digit(), groups.last_mut()) {
+            (true, Some(last)) if last.1 == i => last.1 = i + 1,
+            (true, _) => groups.push((i, i + 1)),
+            _ => {}
+        }
+    }
+    let digits_of = |from: usize, to: usize| -> String { groups[from..to].iter().map(|&(a, b)| &run[a..b]).collect() };
+    let whole = digits_of(0, groups.len());
+    if whole.len() == 18 && clabe_valid(&whole) {
+        return mark(found, PiiKind::Clabe, "[CLABE]");
+    }
+    let mut out = String::new();
+    let (mut at, mut from) = (0usize, 0usize);
+    while from < groups.len() {
+        let card = (from + 1..=groups.len()).rev().find(|&to| {
+            let d = digits_of(from, to);
+            (13..=19).contains(&d.len()) && luhn_valid(&d)
+        });
+        match card {
+            Some(to) => {
+                let d = digits_of(from, to);
+                out.push_str(&run[at..groups[from].0]);
+                out.push_str(&mark(found, PiiKind::Card, &format!("[CARD ****{}]", &d[d.len() - 4..])));
+                at = groups[to - 1].1;
+                from = to;
+            }
+            None => from += 1,
+        }
+    }
+    out.push_str(&run[at..]);
+    out
+}
+
+/// A run of digits: a CLABE (check digit), a phone number, or left alone (cards went before).
 fn classify_digits(run: &str, found: &mut Vec<PiiKind>) -> String {
     let digits: String = run.chars().filter(char::is_ascii_digit).collect();
-    let separators_ok = !run.contains("..") && !run.contains("--") && !run.contains("  ");
-    if !separators_ok {
-        return run.to_owned();
-    }
     let plain_groups = run.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-');
-    if plain_groups && (13..=19).contains(&digits.len()) && luhn_valid(&digits) {
-        let last4 = &digits[digits.len() - 4..];
-        return mark(found, PiiKind::Card, &format!("[CARD ****{last4}]"));
-    }
     if plain_groups && digits.len() == 18 && clabe_valid(&digits) {
         return mark(found, PiiKind::Clabe, "[CLABE]");
     }
@@ -276,6 +323,7 @@ mod tests {
         ("the code I got is 482913", "the code I got is [CODE]", &[Code]),
         ("número de cuenta 0123456789", "número de cuenta [ACCOUNT]", &[Account]),
         ("account no. 12345678", "account no. [ACCOUNT]", &[Account]),
+        ("estado de cuenta del 01/02/2024", "estado de cuenta del 01/02/2024", &[]),
         // Ordinary numbers are left alone.
         ("transferí $15,000.00 el 2024-01-15", "transferí $15,000.00 el 2024-01-15", &[]),
         ("tengo 3 tarjetas y 2 cuentas", "tengo 3 tarjetas y 2 cuentas", &[]),
@@ -289,6 +337,115 @@ mod tests {
             let r = redact(input);
             assert_eq!(r.text, *expected, "input: {input}");
             assert_eq!(r.found, kinds.to_vec(), "input: {input}");
+        }
+    }
+
+    /// A small deterministic generator, so the variants are the same on every run.
+    struct Gen(u64);
+
+    impl Gen {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+        fn digits(&mut self, n: usize) -> String {
+            (0..n).map(|_| char::from(b'0' + self.below(10) as u8)).collect()
+        }
+        /// `groups` joined by separators picked one by one: any mix a customer might type.
+        fn join(&mut self, groups: &[&str], separators: &[&str]) -> String {
+            let mut out = groups[0].to_owned();
+            for g in &groups[1..] {
+                out.push_str(separators[self.below(separators.len())]);
+                out.push_str(g);
+            }
+            out
+        }
+    }
+
+    fn luhn_complete(body: &str) -> String {
+        (0..10).map(|d| format!("{body}{d}")).find(|c| luhn_valid(c)).unwrap_or_default()
+    }
+
+    fn chunks(s: &str, sizes: &[usize]) -> Vec<String> {
+        let mut at = 0;
+        sizes
+            .iter()
+            .map(|n| {
+                let end = (at + n).min(s.len());
+                let part = s[at..end].to_owned();
+                at = end;
+                part
+            })
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    /// Every kind, written with separators in any mix, inside a sentence: found, and no more than
+    /// a card's last four digits survive.
+    #[test]
+    fn separator_variants_of_every_kind_are_redacted() {
+        const CARD_SEPARATORS: &[&str] = &[" ", "  ", "   ", ".", "-", "/", " - ", "_", "\t", " / ", ". ", "--", "–"];
+        const SEPARATORS: &[&str] = &[" ", "  ", ".", "-", "/", " - "];
+        let mut g = Gen(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..400 {
+            let len = [13, 15, 16, 16, 19][g.below(5)];
+            let first = ["4", "5", "3", "6"][g.below(4)];
+            let body = format!("{first}{}", g.digits(len - 2));
+            let card = luhn_complete(&body);
+            let sizes: &[usize] = match len {
+                15 => &[4, 6, 5],
+                16 => &[4, 4, 4, 4],
+                _ => &[4, 4, 4, 4, 3],
+            };
+            let parts = chunks(&card, sizes);
+            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let written = g.join(&refs, CARD_SEPARATORS);
+            let r = redact(&format!("mi tarjeta es {written}, ayuda"));
+            assert!(r.found.contains(&Card), "{written} -> {}", r.text);
+            assert!(r.text.contains(&format!("****{}", &card[card.len() - 4..])), "{written} -> {}", r.text);
+            assert!(r.text.chars().filter(char::is_ascii_digit).count() <= 4, "{written} -> {}", r.text);
+        }
+        let ibans: &[&[&str]] = &[
+            &["ES91", "2100", "0418", "4502", "0005", "1332"],
+            &["GB82", "WEST", "1234", "5698", "7654", "32"],
+            &["DE89", "3704", "0044", "0532", "0130", "00"],
+        ];
+        let other: Vec<(PiiKind, Vec<String>, &[&str])> = vec![
+            (Iban, Vec::new(), &[" ", "", "-", ".", "/", "  "]),
+            (Clabe, vec!["032".into(), "180".into(), "00011835971".into(), "9".into()], SEPARATORS),
+            (Clabe, vec!["0321".into(), "8000".into(), "0118".into(), "359719".into()], SEPARATORS),
+            (Phone, vec!["+52".into(), "55".into(), "1234".into(), "5678".into()], SEPARATORS),
+            (Phone, vec!["612".into(), "345".into(), "678".into()], SEPARATORS),
+            (Dni, vec!["12345678".into(), "Z".into()], &["", " ", "-", "."]),
+            (Nie, vec!["X".into(), "1234567".into(), "L".into()], &["", " ", "-", "."]),
+            (Code, vec!["código".into(), "482".into(), "913".into()], &[" ", "-", "."]),
+            (Account, vec!["cuenta".into(), "0123".into(), "4567".into(), "89".into()], &[" ", "-", ".", "/", "  "]),
+        ];
+        for (kind, groups, separators) in other {
+            for round in 0..60 {
+                let groups: Vec<&str> = if kind == Iban {
+                    ibans[round % ibans.len()].to_vec()
+                } else {
+                    groups.iter().map(String::as_str).collect()
+                };
+                let mut written = g.join(&groups, separators);
+                // A keyword and its number are apart by a space at least.
+                if matches!(kind, Code | Account) {
+                    written = written.replacen(groups[0], &format!("{} ", groups[0]), 1);
+                }
+                let r = redact(&format!("hola, {written} gracias"));
+                assert!(r.found.contains(&kind), "{kind:?}: {written} -> {} ({:?})", r.text, r.found);
+                assert_eq!(r.text.chars().filter(char::is_ascii_digit).count(), 0, "{written} -> {}", r.text);
+            }
+        }
+        for email in ["Ana.Lopez+bank@Correo.com.MX", "ANA_LOPEZ@EXAMPLE.ORG", "a.b-c@sub.domain.co"] {
+            let r = redact(&format!("escribe a {email}."));
+            assert_eq!(r.found, vec![Email], "{email} -> {}", r.text);
         }
     }
 

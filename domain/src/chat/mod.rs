@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 
 use crate::assistant::answers::{self, Channel};
 use crate::assistant::language::Lang;
-use crate::assistant::{Turn, redact};
+use crate::assistant::{Turn, escalation, redact};
 use crate::entities::{conversations, messages};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{
@@ -163,9 +163,13 @@ fn validate_message(state: &AppState, req: &SendMessageRequest) -> DomainResult<
 /// `POST /chat/message`: stores the customer's message first, then (while the assistant has the
 /// conversation) answers it, escalating when the policy says so. A repeated `client_message_id`
 /// returns the first answer and stores nothing twice.
-pub async fn send_customer_message(state: &AppState, req: &SendMessageRequest) -> DomainResult<SendMessageResponse> {
+pub async fn send_customer_message(
+    state: &AppState,
+    visitor_token: Option<&str>,
+    req: &SendMessageRequest,
+) -> DomainResult<SendMessageResponse> {
     validate_message(state, req)?;
-    let conversation = find(state, &req.conversation_id).await?;
+    let conversation = authorize_visitor(state, &req.conversation_id, visitor_token).await?;
     let client_id = req.client_message_id.as_deref().map(str::trim);
     if let Some(client_id) = client_id
         && let Some(original) = find_by_client_id(state, conversation.id, client_id).await?
@@ -355,19 +359,36 @@ fn case_number(lang: Lang, ticket_id: &str) -> String {
     }
 }
 
-/// `POST /chat/escalate`: hands the conversation to a person. Idempotent: while a ticket is open,
-/// every call returns it.
-pub async fn escalate(state: &AppState, req: &EscalateRequest) -> DomainResult<EscalateResponse> {
-    let conversation = find(state, &req.conversation_id).await?;
-    let category = match req.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        Some(c) if c.chars().count() <= 64 => c.to_lowercase(),
-        Some(_) => return Err(DomainError::validation("category", "category is at most 64 characters")),
-        None => "human_requested".to_owned(),
-    };
+/// `POST /chat/escalate`: hands the conversation to a person, for the holder of its visitor
+/// token. Idempotent: while a ticket is open, every call returns it. The client's `priority` is
+/// ignored: the escalation policy sets it from the category and from what the customer wrote.
+pub async fn escalate(
+    state: &AppState,
+    visitor_token: Option<&str>,
+    req: &EscalateRequest,
+) -> DomainResult<EscalateResponse> {
     let description = req.description.as_deref().map(str::trim).filter(|d| !d.is_empty());
     if description.is_some_and(|d| d.chars().count() > state.config.chat.max_message_chars) {
         return Err(DomainError::validation("description", "description is too long"));
     }
+    let conversation = authorize_visitor(state, &req.conversation_id, visitor_token).await?;
+    let detected =
+        description.map(|d| escalation::decide(&escalation::Policy::default(), d, None, 0)).filter(|d| d.escalate);
+    let category = req
+        .category
+        .map(|c| c.as_str())
+        .or_else(|| detected.as_ref().and_then(|d| d.category).map(escalation::Category::as_str))
+        .unwrap_or("human_requested")
+        .to_owned();
+    let priority = [
+        Some(Priority::Medium),
+        escalation::Category::named(&category).map(escalation::Category::priority),
+        detected.map(|d| d.priority),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(Priority::Medium);
     if status_of(&conversation) == ConversationStatus::Closed {
         return Err(DomainError::Conflict("This conversation is closed; start a new one".into()));
     }
@@ -375,7 +396,7 @@ pub async fn escalate(state: &AppState, req: &EscalateRequest) -> DomainResult<E
         subject: "The customer asked for a person".to_owned(),
         description: description.map_or_else(|| "Customer asked for a person".to_owned(), |d| redact::redact(d).text),
         category,
-        priority: req.priority.unwrap_or(Priority::Medium),
+        priority,
     };
     let (ticket, created) = tickets::open_for_conversation(&state.db, &conversation, &escalation).await?;
     if created {

@@ -118,13 +118,40 @@ impl SendMessageResponse {
     }
 }
 
-/// `POST /chat/escalate`.
+wire_enum!(
+    /// What a customer's request for a person is about: the bank's service topics and the
+    /// situations the assistant escalates by itself.
+    EscalationCategory, "escalation category" {
+        General => "general",
+        AccountInquiry => "account_inquiry",
+        AccountManagement => "account_management",
+        Cards => "cards",
+        Transfers => "transfers",
+        Payments => "payments",
+        Loans => "loans",
+        Technical => "technical",
+        Fraud => "fraud",
+        StolenCard => "stolen_card",
+        UnrecognisedPayment => "unrecognised_payment",
+        SocialEngineering => "social_engineering",
+        AccountTakeover => "account_takeover",
+        Dispute => "dispute",
+        Complaint => "complaint",
+        LegalThreat => "legal_threat",
+        Vulnerable => "vulnerable",
+        HumanRequested => "human_requested",
+    }
+);
+
+/// `POST /chat/escalate`, with the conversation's `X-Visitor-Token`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct EscalateRequest {
     pub conversation_id: String,
     #[serde(default)]
-    pub category: Option<String>,
+    pub category: Option<EscalationCategory>,
+    /// Accepted for compatibility and ignored: the escalation policy sets the priority from the
+    /// category and what the customer wrote.
     #[serde(default)]
     pub priority: Option<Priority>,
     #[serde(default)]

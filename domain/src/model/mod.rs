@@ -33,8 +33,8 @@ pub use auth::{LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UserO
 pub use canned::{CannedRequest, CannedResponse};
 pub use chat::{
     AgentMessageRequest, ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut, ConversationStatus,
-    EscalateRequest, EscalateResponse, HistoryParams, MessageRole, SendMessageRequest, SendMessageResponse,
-    StartChatRequest, StartChatResponse,
+    EscalateRequest, EscalateResponse, EscalationCategory, HistoryParams, MessageRole, SendMessageRequest,
+    SendMessageResponse, StartChatRequest, StartChatResponse,
 };
 pub use customers::{
     CreateCustomerRequest, CustomerCreated, CustomerDeactivated, CustomerDetail, CustomerFilter, CustomerOut,

@@ -1,5 +1,6 @@
-//! `/chat/*`: the customer chat. No staff authentication: the conversation's UUID is the
-//! capability, and reading history needs the visitor token from `/chat/start`.
+//! `/chat/*`: the customer chat. No staff authentication: the visitor token that `/chat/start`
+//! returns (header `X-Visitor-Token`) is the customer's key for everything after the start; a
+//! conversation id alone opens nothing.
 
 use axum::Extension;
 use axum::extract::State;
@@ -25,11 +26,22 @@ pub async fn start(
     Ok(Json(domain::chat::start(&state, &req).await?))
 }
 
-/// `POST /chat/message` (a budget per conversation).
-#[utoipa::path(post, path = "/chat/message", tag = "chat", operation_id = "chat_message", request_body = SendMessageRequest, responses((status = 200, description = "The stored message's reply", body = domain::model::SendMessageResponse), (status = 400, description = "Empty message", body = ErrorBody), (status = 404, description = "Unknown conversation", body = ErrorBody), (status = 413, description = "Message too long", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)))]
+/// `POST /chat/message` with `X-Visitor-Token` (a budget per conversation).
+#[utoipa::path(post, path = "/chat/message", tag = "chat", operation_id = "chat_message",
+    request_body = SendMessageRequest,
+    params(("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")),
+    responses((status = 200, description = "The stored message's reply", body = domain::model::SendMessageResponse),
+        (status = 400, description = "Empty message", body = ErrorBody),
+        (status = 401, description = "No visitor token", body = ErrorBody),
+        (status = 403, description = "The visitor token does not open this conversation", body = ErrorBody),
+        (status = 404, description = "Unknown conversation", body = ErrorBody),
+        (status = 413, description = "Message too long", body = ErrorBody),
+        (status = 422, description = "Invalid input", body = ErrorBody),
+        (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)))]
 pub async fn message(
     State(state): State<AppState>,
     Extension(limits): Extension<Limits>,
+    headers: HeaderMap,
     Json(req): Json<SendMessageRequest>,
 ) -> ApiResult<Response> {
     if let Some(limit) = &limits.chat_message
@@ -37,16 +49,25 @@ pub async fn message(
     {
         return Ok(refused);
     }
-    Ok(Json(domain::chat::send_customer_message(&state, &req).await?).into_response())
+    Ok(Json(domain::chat::send_customer_message(&state, visitor_token(&headers), &req).await?).into_response())
 }
 
-/// `POST /chat/escalate`.
-#[utoipa::path(post, path = "/chat/escalate", tag = "chat", operation_id = "chat_escalate", request_body = EscalateRequest, responses((status = 200, description = "OK", body = EscalateResponse), (status = 422, description = "Invalid input", body = ErrorBody)))]
+/// `POST /chat/escalate` with `X-Visitor-Token`; the client's `priority` is ignored.
+#[utoipa::path(post, path = "/chat/escalate", tag = "chat", operation_id = "chat_escalate",
+    request_body = EscalateRequest,
+    params(("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")),
+    responses((status = 200, description = "OK", body = EscalateResponse),
+        (status = 401, description = "No visitor token", body = ErrorBody),
+        (status = 403, description = "The visitor token does not open this conversation", body = ErrorBody),
+        (status = 404, description = "Unknown conversation", body = ErrorBody),
+        (status = 409, description = "The conversation is closed", body = ErrorBody),
+        (status = 422, description = "Invalid input", body = ErrorBody)))]
 pub async fn escalate(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Json(req): Json<EscalateRequest>,
 ) -> ApiResult<Json<EscalateResponse>> {
-    Ok(Json(domain::chat::escalate(&state, &req).await?))
+    Ok(Json(domain::chat::escalate(&state, visitor_token(&headers), &req).await?))
 }
 
 /// `GET /chat/{id}/messages?after_seq=` with `X-Visitor-Token`.

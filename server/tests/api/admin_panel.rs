@@ -136,3 +136,41 @@ async fn production_cookies_are_secure() {
     assert_eq!(set.len(), 2);
     assert!(set.iter().all(|c| c.contains("; Secure")), "{set:?}");
 }
+
+#[tokio::test]
+async fn pages_carry_a_nonce_csp_and_the_hardening_headers() {
+    let app = spawn_app().await;
+    for path in ["/login", "/users", "/no-such-page"] {
+        let res = app.client.get(app.url(path)).send().await.unwrap();
+        let h = res.headers().clone();
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["referrer-policy"], "same-origin", "{path}");
+        let csp = h["content-security-policy"].to_str().unwrap().to_owned();
+        for part in ["default-src 'self'", "frame-ancestors 'none'", "'wasm-unsafe-eval'", "object-src 'none'"] {
+            assert!(csp.contains(part), "{path}: {csp}");
+        }
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        if path == "/login" {
+            // The page's inline scripts carry this response's nonce, so they run and nothing else does.
+            let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).unwrap().to_owned();
+            let html = res.text().await.unwrap();
+            let scripts = html.matches("<script").count();
+            assert!(scripts > 0 && html.matches(&format!("nonce=\"{nonce}\"")).count() >= scripts, "{html}");
+        }
+    }
+    // Two responses, two nonces.
+    let csp = |res: reqwest::Response| res.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    let a = csp(app.client.get(app.url("/login")).send().await.unwrap());
+    let b = csp(app.client.get(app.url("/login")).send().await.unwrap());
+    assert_ne!(a, b);
+    // HSTS only where the deployment says it is production.
+    let res = app.client.get(app.url("/login")).send().await.unwrap();
+    assert!(res.headers().get("strict-transport-security").is_none(), "development");
+    let production = spawn_app_with(&[
+        ("JOXAI_ENV", "production"),
+        ("JOXAI_JWT_SECRET", "a-production-secret-of-enough-length-0123456789"),
+    ])
+    .await;
+    let res = production.client.get(production.url("/login")).send().await.unwrap();
+    assert!(res.headers()["strict-transport-security"].to_str().unwrap().starts_with("max-age="));
+}

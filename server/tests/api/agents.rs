@@ -7,12 +7,18 @@ use serde_json::{Value, json};
 
 use crate::harness::{TestApp, spawn_app_with};
 
+/// A customer asks for a person; the policy makes it `priority` from what they wrote.
 async fn escalate(app: &TestApp, priority: &str) -> (String, String) {
     let chat: Value =
         app.client.post(app.api("/chat/start")).json(&json!({})).send().await.unwrap().json().await.unwrap();
     let id = chat["conversation_id"].as_str().unwrap().to_owned();
-    let body = json!({ "conversation_id": id, "priority": priority });
-    let res: Value = app.client.post(app.api("/chat/escalate")).json(&body).send().await.unwrap().json().await.unwrap();
+    let description = match priority {
+        "urgent" => "Me robaron la tarjeta",
+        "high" => "No reconozco un cargo de 300 pesos",
+        _ => "Quiero hablar con una persona",
+    };
+    let body = json!({ "conversation_id": id, "description": description });
+    let res = app.customer_escalates(chat["visitor_token"].as_str().unwrap(), &body).await;
     (id, res["ticket_id"].as_str().unwrap().to_owned())
 }
 

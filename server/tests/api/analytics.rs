@@ -18,14 +18,7 @@ async fn chat(app: &TestApp, question: &str) -> Chat {
         id: started["conversation_id"].as_str().unwrap().to_owned(),
         token: started["visitor_token"].as_str().unwrap().to_owned(),
     };
-    let res = app
-        .client
-        .post(app.api("/chat/message"))
-        .json(&json!({ "conversation_id": chat.id, "message": question }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(app.customer_says(&chat.id, &chat.token, question).await.status(), 200);
     chat
 }
 

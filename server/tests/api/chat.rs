@@ -13,12 +13,14 @@ async fn start(app: &TestApp, body: Value) -> Value {
     res.json().await.unwrap()
 }
 
-async fn send(app: &TestApp, body: Value) -> reqwest::Response {
-    app.client.post(app.api("/chat/message")).json(&body).send().await.unwrap()
+async fn send(app: &TestApp, token: &str, body: Value) -> reqwest::Response {
+    app.client.post(app.api("/chat/message")).header("x-visitor-token", token).json(&body).send().await.unwrap()
 }
 
-async fn say(app: &TestApp, conversation: &str, message: &str) -> Value {
-    let res = send(app, json!({ "conversation_id": conversation, "message": message, "context": {} })).await;
+/// Says `message` in the conversation `chat` (the answer of `/chat/start`) with its visitor token.
+async fn say(app: &TestApp, chat: &Value, message: &str) -> Value {
+    let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+    let res = send(app, token, json!({ "conversation_id": id, "message": message, "context": {} })).await;
     assert_eq!(res.status(), 200);
     res.json().await.unwrap()
 }
@@ -71,7 +73,7 @@ async fn messages_are_stored_redacted_and_answered_from_the_knowledge_base() {
     let chat = start(&app, json!({})).await;
     let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
 
-    let body = say(&app, id, "¿Cómo bloqueo mi tarjeta desde la app? Mi tarjeta es 4111 1111 1111 1111").await;
+    let body = say(&app, &chat, "¿Cómo bloqueo mi tarjeta desde la app? Mi tarjeta es 4111 1111 1111 1111").await;
     assert!(body["message"].as_str().unwrap().contains("Bloquear tarjeta"), "{body}");
     assert_eq!(body["conversation_id"], id);
     assert_eq!(body["status"], "BOT");
@@ -108,7 +110,7 @@ async fn an_urgent_report_opens_one_ticket_and_the_assistant_goes_quiet() {
             .await;
     let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
 
-    let body = say(&app, id, "Me robaron la tarjeta hace una hora").await;
+    let body = say(&app, &chat, "Me robaron la tarjeta hace una hora").await;
     let ticket_id = body["ticket_id"].as_str().unwrap().to_owned();
     assert!(ticket_id.starts_with("TKT-") && ticket_id.len() == 12, "{ticket_id}");
     assert!(ticket_id[4..].chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase()));
@@ -119,8 +121,14 @@ async fn an_urgent_report_opens_one_ticket_and_the_assistant_goes_quiet() {
 
     // Asking for a person again, however often, returns the same ticket.
     for _ in 0..2 {
-        let res =
-            app.client.post(app.api("/chat/escalate")).json(&json!({ "conversation_id": id })).send().await.unwrap();
+        let res = app
+            .client
+            .post(app.api("/chat/escalate"))
+            .header("x-visitor-token", token)
+            .json(&json!({ "conversation_id": id }))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), 200);
         let escalated: Value = res.json().await.unwrap();
         assert_eq!(escalated["ticket_id"], ticket_id.as_str());
@@ -128,7 +136,7 @@ async fn an_urgent_report_opens_one_ticket_and_the_assistant_goes_quiet() {
     }
 
     // While a person has it, the assistant stays quiet, but the message is kept.
-    let quiet = say(&app, id, "¿Sigue ahí alguien?").await;
+    let quiet = say(&app, &chat, "¿Sigue ahí alguien?").await;
     assert_eq!(quiet["message"], "");
     assert_eq!(quiet["status"], "WAITING");
     let messages: Vec<Value> = history(&app, id, token, 0).await.json().await.unwrap();
@@ -179,9 +187,10 @@ async fn racing_escalations_open_a_single_ticket() {
     let mut handles = Vec::new();
     for _ in 0..6 {
         let (client, url, id) = (app.client.clone(), app.api("/chat/escalate"), id.clone());
+        let token = chat["visitor_token"].as_str().unwrap().to_owned();
         handles.push(tokio::spawn(async move {
             let body = json!({ "conversation_id": id, "priority": "high", "category": "account_inquiry" });
-            let res = client.post(url).json(&body).send().await.unwrap();
+            let res = client.post(url).header("x-visitor-token", token).json(&body).send().await.unwrap();
             assert_eq!(res.status(), 200);
             res.json::<Value>().await.unwrap()["ticket_id"].as_str().unwrap().to_owned()
         }));
@@ -206,8 +215,8 @@ async fn a_retried_message_is_stored_and_answered_once() {
     let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
     let body =
         json!({ "conversation_id": id, "message": "¿Qué comisiones cobra la cuenta?", "client_message_id": "m-1" });
-    let first: Value = send(&app, body.clone()).await.json().await.unwrap();
-    let again: Value = send(&app, body).await.json().await.unwrap();
+    let first: Value = send(&app, token, body.clone()).await.json().await.unwrap();
+    let again: Value = send(&app, token, body).await.json().await.unwrap();
     assert_eq!(first, again);
     let messages: Vec<Value> = history(&app, id, token, 0).await.json().await.unwrap();
     assert_eq!(messages.len(), 3, "greeting, message, reply — once each");
@@ -217,11 +226,10 @@ async fn a_retried_message_is_stored_and_answered_once() {
 async fn two_unsure_answers_in_a_row_hand_over() {
     let app = with_kb().await;
     let chat = start(&app, json!({ "language": "en" })).await;
-    let id = chat["conversation_id"].as_str().unwrap();
-    let first = say(&app, id, "Can you recommend a good restaurant?").await;
+    let first = say(&app, &chat, "Can you recommend a good restaurant?").await;
     assert_eq!(first["status"], "BOT");
     assert_eq!(first["metadata"]["intent"], "unknown");
-    let second = say(&app, id, "What about a pizza place downtown?").await;
+    let second = say(&app, &chat, "What about a pizza place downtown?").await;
     assert_eq!(second["status"], "WAITING");
     assert_eq!(second["metadata"]["intent"], "low_confidence");
     assert!(second["ticket_id"].as_str().unwrap().starts_with("TKT-"));
@@ -244,7 +252,7 @@ async fn bad_input_gets_a_clear_error_and_changes_nothing() {
         (json!({ "conversation_id": "not-a-uuid", "message": "hola" }), 404),
     ];
     for (body, status) in cases {
-        let res = send(&app, body.clone()).await;
+        let res = send(&app, token, body.clone()).await;
         assert_eq!(res.status(), status, "{body}");
         assert!(res.json::<Value>().await.unwrap()["detail"].is_string());
     }
@@ -260,6 +268,7 @@ async fn bad_input_gets_a_clear_error_and_changes_nothing() {
     let res = app
         .client
         .post(app.api("/chat/escalate"))
+        .header("x-visitor-token", token)
         .json(&json!({ "conversation_id": id, "priority": "someday" }))
         .send()
         .await
@@ -276,4 +285,51 @@ async fn bad_input_gets_a_clear_error_and_changes_nothing() {
     assert_eq!(res.status(), 422);
     let res = history(&app, &uuid::Uuid::new_v4().to_string(), token, 0).await;
     assert_eq!(res.status(), 404);
+}
+
+#[tokio::test]
+async fn a_conversation_id_alone_opens_nothing_and_the_policy_sets_the_priority() {
+    let app = spawn_app().await;
+    let (_, staff) = app.token_for("sup", Role::Supervisor).await;
+    let chat = start(&app, json!({})).await;
+    let other = start(&app, json!({})).await;
+    let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+    let stranger = other["visitor_token"].as_str().unwrap();
+    let before = message_count(&app).await;
+
+    // Writing or asking for a person needs this conversation's own visitor token.
+    let message = json!({ "conversation_id": id, "message": "Quiero hablar con un agente" });
+    let res = app.client.post(app.api("/chat/message")).json(&message).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    assert!(res.json::<Value>().await.unwrap()["detail"].is_string());
+    assert_eq!(send(&app, stranger, message.clone()).await.status(), 403);
+    let escalate = |token: Option<&str>, body: Value| {
+        let mut req = app.client.post(app.api("/chat/escalate")).json(&body);
+        if let Some(token) = token {
+            req = req.header("x-visitor-token", token);
+        }
+        req.send()
+    };
+    assert_eq!(escalate(None, json!({ "conversation_id": id })).await.unwrap().status(), 401);
+    assert_eq!(escalate(Some(stranger), json!({ "conversation_id": id })).await.unwrap().status(), 403);
+    assert_eq!(escalate(Some(""), json!({ "conversation_id": id })).await.unwrap().status(), 401);
+    // The category is one of the documented names.
+    let res = escalate(Some(token), json!({ "conversation_id": id, "category": "x".repeat(60) })).await.unwrap();
+    assert_eq!(res.status(), 422);
+    assert_eq!(message_count(&app).await, before, "nothing stored");
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    assert_eq!(domain::entities::tickets::Entity::find().count(&app.state.db).await.unwrap(), 0, "no ticket");
+
+    // The client's priority is ignored: a plain request for a person is MEDIUM…
+    let body = json!({ "conversation_id": id, "priority": "urgent", "category": "account_inquiry" });
+    let res: Value = escalate(Some(token), body).await.unwrap().json().await.unwrap();
+    let ticket = app.get_json(&staff, &format!("/tickets/{}", res["ticket_id"].as_str().unwrap())).await;
+    assert_eq!((ticket["priority"].as_str(), ticket["category"].as_str()), (Some("MEDIUM"), Some("account_inquiry")));
+    // …and what the customer wrote can raise it: a stolen card is URGENT whatever the client says.
+    let (id, token) = (other["conversation_id"].as_str().unwrap(), stranger);
+    let body =
+        json!({ "conversation_id": id, "priority": "low", "description": "Me robaron la cartera con las tarjetas" });
+    let res: Value = escalate(Some(token), body).await.unwrap().json().await.unwrap();
+    let ticket = app.get_json(&staff, &format!("/tickets/{}", res["ticket_id"].as_str().unwrap())).await;
+    assert_eq!((ticket["priority"].as_str(), ticket["category"].as_str()), (Some("URGENT"), Some("stolen_card")));
 }

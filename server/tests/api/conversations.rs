@@ -21,8 +21,7 @@ async fn customer(app: &TestApp) -> Customer {
 }
 
 async fn say(app: &TestApp, c: &Customer, message: &str) -> Value {
-    let body = json!({ "conversation_id": c.id, "message": message });
-    app.client.post(app.api("/chat/message")).json(&body).send().await.unwrap().json().await.unwrap()
+    app.customer_says(&c.id, &c.token, message).await.json().await.unwrap()
 }
 
 async fn seen_by_customer(app: &TestApp, c: &Customer) -> Vec<Value> {
@@ -112,16 +111,7 @@ async fn the_first_agent_reply_answers_the_escalation_ticket() {
     let app = spawn_app().await;
     let (agent, token) = app.token_for("agent", Role::Agent).await;
     let c = customer(&app).await;
-    let escalated: Value = app
-        .client
-        .post(app.api("/chat/escalate"))
-        .json(&json!({ "conversation_id": c.id }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let escalated = app.customer_escalates(&c.token, &json!({ "conversation_id": c.id })).await;
     let ticket_id = escalated["ticket_id"].as_str().unwrap();
     let detail: Value = app
         .client

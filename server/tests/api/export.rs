@@ -3,7 +3,7 @@
 
 use domain::model::Role;
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::harness::spawn_app;
 
@@ -23,12 +23,8 @@ async fn conversations_tickets_and_analytics_export_as_csv_and_json() {
             } else {
                 "Someone stole my card, I need a person"
             };
-            app.client
-                .post(app.api("/chat/message"))
-                .json(&json!({ "conversation_id": id, "message": text }))
-                .send()
-                .await
-                .unwrap();
+            let token = started["visitor_token"].as_str().unwrap();
+            assert_eq!(app.customer_says(&id, token, text).await.status(), 200);
         }
         ids.push(id);
     }

@@ -171,6 +171,25 @@ impl TestApp {
         res.json().await.unwrap()
     }
 
+    /// `POST /chat/message` `{conversation_id, message}` as the customer holding `visitor_token`.
+    pub async fn customer_says(&self, conversation: &str, visitor_token: &str, message: &str) -> reqwest::Response {
+        let body = json!({ "conversation_id": conversation, "message": message });
+        self.client
+            .post(self.api("/chat/message"))
+            .header("x-visitor-token", visitor_token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// `POST /chat/escalate` `body` as the customer holding `visitor_token`, as JSON.
+    pub async fn customer_escalates(&self, visitor_token: &str, body: &Value) -> Value {
+        let res =
+            self.client.post(self.api("/chat/escalate")).header("x-visitor-token", visitor_token).json(body).send();
+        res.await.unwrap().json().await.unwrap()
+    }
+
     /// `GET /api/v1{path}` as the holder of `token`, as JSON.
     pub async fn get_json(&self, token: &str, path: &str) -> Value {
         self.client.get(self.api(path)).bearer_auth(token).send().await.unwrap().json().await.unwrap()

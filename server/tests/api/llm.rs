@@ -322,6 +322,7 @@ async fn the_llm_can_add_an_escalation_but_the_customer_never_sees_the_marker() 
     let body: Value = app
         .client
         .post(app.api("/chat/message"))
+        .header("x-visitor-token", chat["visitor_token"].as_str().unwrap())
         .json(&json!({ "conversation_id": chat["conversation_id"], "message": HOURS }))
         .send()
         .await
@@ -348,9 +349,7 @@ async fn a_customer_socket_gets_the_answer_word_by_word_then_the_stored_message(
     let url =
         format!("{}/chat/ws?conversation_id={id}&token={token}&after_seq=1", app.api("").replacen("http", "ws", 1));
     let (mut socket, _) = tokio_tungstenite::connect_async(url).await.unwrap();
-    let body = json!({ "conversation_id": id, "message": HOURS });
-    let reply: Value =
-        app.client.post(app.api("/chat/message")).json(&body).send().await.unwrap().json().await.unwrap();
+    let reply: Value = app.customer_says(id, token, HOURS).await.json().await.unwrap();
     assert_eq!(reply["message"], "Abrimos de 9:00 a 16:00 [1].");
 
     let mut deltas = String::new();

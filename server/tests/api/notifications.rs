@@ -156,8 +156,15 @@ async fn escalations_alert_supervisors_and_offline_messages_get_a_receipt() {
     let (_, supervisor) = app.token_for("super", Role::Supervisor).await;
 
     let started = app.client.post(app.api("/chat/start")).json(&json!({ "language": "en" })).send().await.unwrap();
-    let id = started.json::<Value>().await.unwrap()["conversation_id"].as_str().unwrap().to_owned();
-    let res = app.client.post(app.api("/chat/escalate")).json(&json!({ "conversation_id": id })).send().await.unwrap();
+    let started = started.json::<Value>().await.unwrap();
+    let res = app
+        .client
+        .post(app.api("/chat/escalate"))
+        .header("x-visitor-token", started["visitor_token"].as_str().unwrap())
+        .json(&json!({ "conversation_id": started["conversation_id"] }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     let mail = smtp.wait_for(1).await;
     assert_eq!(mail[0].to, vec!["super@bank.test".to_owned()]);

@@ -90,25 +90,21 @@ async fn chat_and_ticket_budgets_are_per_ip_per_conversation_and_per_staff_membe
     let mut ids = Vec::new();
     for _ in 0..3 {
         let body: Value = start().await.unwrap().json().await.unwrap();
-        ids.push(body["conversation_id"].as_str().unwrap().to_owned());
+        let (id, token) = (body["conversation_id"].as_str().unwrap(), body["visitor_token"].as_str().unwrap());
+        ids.push((id.to_owned(), token.to_owned()));
     }
     let res = start().await.unwrap();
     assert_eq!(res.status(), 429);
     assert!(res.headers().contains_key("retry-after"));
 
-    let say = |id: &str| {
-        app.client
-            .post(app.api("/chat/message"))
-            .json(&serde_json::json!({ "conversation_id": id, "message": "hola" }))
-            .send()
-    };
+    let say = |i: usize| app.customer_says(&ids[i].0, &ids[i].1, "hola");
     for _ in 0..2 {
-        assert_eq!(say(&ids[0]).await.unwrap().status(), 200);
+        assert_eq!(say(0).await.status(), 200);
     }
-    let res = say(&ids[0]).await.unwrap();
+    let res = say(0).await;
     assert_eq!(res.status(), 429);
     assert!(res.json::<Value>().await.unwrap()["detail"].as_str().unwrap().starts_with("Rate limit exceeded"));
-    assert_eq!(say(&ids[1]).await.unwrap().status(), 200, "another conversation has its own budget");
+    assert_eq!(say(1).await.status(), 200, "another conversation has its own budget");
 
     let (_, alice) = app.token_for("alice", domain::model::Role::Agent).await;
     let (_, bob) = app.token_for("bob", domain::model::Role::Agent).await;

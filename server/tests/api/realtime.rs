@@ -51,15 +51,8 @@ async fn start(app: &TestApp) -> (String, String) {
     (chat["conversation_id"].as_str().unwrap().to_owned(), chat["visitor_token"].as_str().unwrap().to_owned())
 }
 
-async fn say(app: &TestApp, id: &str, message: &str) {
-    let res = app
-        .client
-        .post(app.api("/chat/message"))
-        .json(&json!({ "conversation_id": id, "message": message }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
+async fn say(app: &TestApp, id: &str, token: &str, message: &str) {
+    assert_eq!(app.customer_says(id, token, message).await.status(), 200);
 }
 
 #[tokio::test]
@@ -72,7 +65,7 @@ async fn a_customer_socket_streams_and_resumes_without_loss() {
     let mut socket = connect(&url(0)).await;
     let greeting = next(&mut socket).await;
     assert_eq!((greeting["type"].as_str(), greeting["seq"].as_i64()), (Some("new_message"), Some(1)));
-    say(&app, &id, "¿A qué hora abren las sucursales?").await;
+    say(&app, &id, &token, "¿A qué hora abren las sucursales?").await;
     let question = next(&mut socket).await;
     assert_eq!((question["seq"].as_i64(), question["message"]["role"].as_str()), (Some(2), Some("customer")));
     let answer = next(&mut socket).await;
@@ -82,17 +75,8 @@ async fn a_customer_socket_streams_and_resumes_without_loss() {
     // Dropped: what happens meanwhile arrives on reconnect, once, in order.
     socket.close(None).await.unwrap();
     drop(socket);
-    say(&app, &id, "¿Y los sábados?").await;
-    let escalated: Value = app
-        .client
-        .post(app.api("/chat/escalate"))
-        .json(&json!({ "conversation_id": id }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    say(&app, &id, &token, "¿Y los sábados?").await;
+    let escalated = app.customer_escalates(&token, &json!({ "conversation_id": id })).await;
     assert!(escalated["ticket_id"].is_string());
     let mut socket = connect(&url(3)).await;
     let missed = until(&mut socket, |e| e["type"] == "escalated").await;
@@ -126,8 +110,8 @@ async fn staff_hear_their_work_live_and_resume_after_a_drop() {
     assert_eq!(next(&mut alice_socket).await["type"], "hello");
 
     // A customer escalates: everyone hears about the new, unassigned ticket.
-    let (first, _) = start(&app).await;
-    app.client.post(app.api("/chat/escalate")).json(&json!({ "conversation_id": first })).send().await.unwrap();
+    let (first, first_token) = start(&app).await;
+    app.customer_escalates(&first_token, &json!({ "conversation_id": first })).await;
     let escalated = |e: &Value| e["data"]["message"]["metadata"]["event"] == "escalated";
     let heard = until(&mut alice_socket, escalated).await;
     let created = heard.iter().find(|e| e["type"] == "ticket_created").expect("ticket_created");
@@ -146,9 +130,9 @@ async fn staff_hear_their_work_live_and_resume_after_a_drop() {
     assert_eq!(res.status(), 200);
     let assigned = until(&mut lead_socket, |e| e["type"] == "ticket_assigned").await;
     let last_seen = assigned.last().unwrap()["seq"].as_u64().unwrap();
-    say(&app, &first, "¿Hola?").await;
-    let (second, _) = start(&app).await;
-    app.client.post(app.api("/chat/escalate")).json(&json!({ "conversation_id": second })).send().await.unwrap();
+    say(&app, &first, &first_token, "¿Hola?").await;
+    let (second, second_token) = start(&app).await;
+    app.customer_escalates(&second_token, &json!({ "conversation_id": second })).await;
     let heard = until(&mut alice_socket, |e| e["type"] == "ticket_created").await;
     assert!(
         heard.iter().all(|e| e["data"]["conversation_id"] != first.as_str()),

@@ -183,6 +183,7 @@ async fn an_escalated_conversation_is_taken_resolved_and_escalated_anew() {
         let res = app
             .client
             .post(app.api("/chat/escalate"))
+            .header("x-visitor-token", visitor)
             .json(&json!({ "conversation_id": conversation }))
             .send()
             .await
@@ -208,6 +209,7 @@ async fn an_escalated_conversation_is_taken_resolved_and_escalated_anew() {
     let quiet: Value = app
         .client
         .post(app.api("/chat/message"))
+        .header("x-visitor-token", visitor)
         .json(&json!({ "conversation_id": conversation, "message": "Gracias, espero" }))
         .send()
         .await

@@ -69,7 +69,30 @@ impl Category {
         )
     }
 
-    fn priority(self) -> Priority {
+    /// Every category.
+    pub const ALL: &'static [Category] = &[
+        Category::Fraud,
+        Category::StolenCard,
+        Category::UnrecognisedPayment,
+        Category::SocialEngineering,
+        Category::AccountTakeover,
+        Category::Dispute,
+        Category::Complaint,
+        Category::LegalThreat,
+        Category::Vulnerable,
+        Category::HumanRequested,
+        Category::Anger,
+        Category::LowConfidence,
+        Category::AssistantFlagged,
+    ];
+
+    /// The category named `name` (its snake_case name), if any.
+    pub fn named(name: &str) -> Option<Category> {
+        Category::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+
+    /// How soon a person must look at it.
+    pub fn priority(self) -> Priority {
         match self {
             Category::Fraud | Category::StolenCard | Category::SocialEngineering | Category::AccountTakeover => {
                 Priority::Urgent
