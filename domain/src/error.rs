@@ -24,6 +24,9 @@ pub enum DomainError {
     /// The request is larger than allowed (413).
     #[error("{0}")]
     TooLarge(String),
+    /// Too many requests of one kind for one subject, e.g. offline messages to one address (429).
+    #[error("{0}")]
+    TooMany(String),
     /// A field failed validation (422).
     #[error("{message}")]
     Validation { field: String, message: String },

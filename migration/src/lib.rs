@@ -18,6 +18,7 @@ mod m20261201_000012_settings;
 mod m20261201_000013_notifications;
 mod m20261201_000014_analytics_indexes;
 mod m20261203_000015_assistant_learning;
+mod m20261203_000016_login_failures;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_notifications::Migration),
             Box::new(m20261201_000014_analytics_indexes::Migration),
             Box::new(m20261203_000015_assistant_learning::Migration),
+            Box::new(m20261203_000016_login_failures::Migration),
         ]
     }
 }

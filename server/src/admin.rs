@@ -124,8 +124,9 @@ async fn limit_sign_in(State(limit): State<Option<SharedLimit>>, req: Request, n
     if let Some(limit) = limit
         && req.uri().path() == "/_sfn/login"
     {
-        let ip = req.extensions().get::<ClientIp>().map_or("unknown", |c| c.0.as_str());
-        if let Some(too_many) = limit.refuse(ip) {
+        let ip =
+            req.extensions().get::<ClientIp>().map_or_else(|| "unknown".to_owned(), |c| crate::extract::rate_key(&c.0));
+        if let Some(too_many) = limit.refuse(&ip) {
             return too_many;
         }
     }

@@ -34,6 +34,7 @@ impl From<DomainError> for ApiError {
             DomainError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, m),
             DomainError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, m),
             DomainError::TooLarge(m) => ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, m),
+            DomainError::TooMany(m) => ApiError::new(StatusCode::TOO_MANY_REQUESTS, m),
             DomainError::Validation { field, message } => {
                 ApiError { status: StatusCode::UNPROCESSABLE_ENTITY, detail: message, field: Some(field) }
             }

@@ -1,7 +1,7 @@
 //! Request extractors: JSON bodies and paths whose rejections speak `{"detail"}`, the
 //! authenticated staff member, the client IP, and request metadata for the audit log.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, header};
 use domain::AppState;
 use domain::audit::RequestMeta;
 use domain::auth::CurrentUser;
+use domain::config::proxies::Cidr;
 
 use crate::error::ApiError;
 
@@ -35,21 +36,46 @@ pub struct Query<T>(pub T);
 
 pub use app::api::session::ClientIp;
 
-/// Works out the client IP: the peer address, or the first `X-Forwarded-For` entry when the
-/// server is configured to trust its proxy.
-pub fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: bool) -> String {
-    if trust_proxy {
-        let forwarded = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+/// Works out the client IP. Without `trust_proxy`, the peer address. With it, and when the peer
+/// is one of the bank's proxies (`trusted`, or any peer when none are configured), the right-most
+/// `X-Forwarded-For` address that is not a trusted proxy: each proxy appends what it saw, so
+/// everything left of that is the client's own say and may be forged.
+pub fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: bool, trusted: &[Cidr]) -> String {
+    let peer_ip = peer.map(|p| p.ip());
+    let is_proxy = |ip: IpAddr| trusted.iter().any(|c| c.contains(ip));
+    if trust_proxy && peer_ip.is_some_and(|p| trusted.is_empty() || is_proxy(p)) {
+        let hops: Vec<&str> = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
             .map(str::trim)
-            .filter(|v| v.parse::<std::net::IpAddr>().is_ok());
-        if let Some(ip) = forwarded {
-            return ip.to_owned();
+            .collect();
+        for hop in hops.iter().rev() {
+            match hop.parse::<IpAddr>() {
+                Ok(ip) if is_proxy(ip) => continue,
+                Ok(ip) => return ip.to_string(),
+                // Our proxies write addresses: anything else was written by the client.
+                Err(_) => break,
+            }
         }
     }
-    peer.map(|p| p.ip().to_string()).unwrap_or_else(|| "unknown".to_owned())
+    peer_ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
+}
+
+/// The key a client's rate budgets count under: its address, or for IPv6 its /64 — one
+/// subscriber line gets a whole /64, so rotating addresses inside it buys no fresh budget.
+pub fn rate_key(ip: &str) -> String {
+    match ip.parse::<IpAddr>() {
+        Ok(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        _ => ip.to_owned(),
+    }
 }
 
 /// Middleware: stores the [`ClientIp`] in the request's extensions for everything downstream.
@@ -59,7 +85,7 @@ pub async fn attach_client_ip(
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
-    let ip = client_ip(req.headers(), peer, state.config.trust_proxy);
+    let ip = client_ip(req.headers(), peer, state.config.trust_proxy, &state.config.trusted_proxies);
     req.extensions_mut().insert(ClientIp(ip));
     next.run(req).await
 }

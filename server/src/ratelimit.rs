@@ -14,7 +14,7 @@ use tower_governor::GovernorError;
 use tower_governor::governor::{GovernorConfig, GovernorConfigBuilder};
 use tower_governor::key_extractor::KeyExtractor;
 
-use crate::extract::ClientIp;
+use crate::extract::{ClientIp, rate_key};
 
 /// Keys requests by the [`ClientIp`] the server's middleware attached.
 #[derive(Debug, Clone, Copy)]
@@ -24,7 +24,7 @@ impl KeyExtractor for ClientIpKey {
     type Key = String;
 
     fn extract<T>(&self, req: &Request<T>) -> Result<Self::Key, GovernorError> {
-        req.extensions().get::<ClientIp>().map(|c| c.0.clone()).ok_or(GovernorError::UnableToExtractKey)
+        req.extensions().get::<ClientIp>().map(|c| rate_key(&c.0)).ok_or(GovernorError::UnableToExtractKey)
     }
 }
 
@@ -113,7 +113,7 @@ pub async fn per_ip(
     req: Request<Body>,
     next: axum::middleware::Next,
 ) -> Response<Body> {
-    let ip = req.extensions().get::<ClientIp>().map_or("unknown", |c| c.0.as_str()).to_owned();
+    let ip = req.extensions().get::<ClientIp>().map_or_else(|| "unknown".to_owned(), |c| rate_key(&c.0));
     if let Some(refused) = limit.refuse(&ip) {
         return refused;
     }

@@ -65,7 +65,7 @@ impl From<domain::DomainError> for AppError {
         match e {
             D::Unauthorized(_) => AppError::Unauthorized,
             D::Forbidden(_) => AppError::Forbidden,
-            D::BadRequest(m) | D::NotFound(m) | D::Conflict(m) | D::TooLarge(m) => AppError::Invalid(m),
+            D::BadRequest(m) | D::NotFound(m) | D::Conflict(m) | D::TooLarge(m) | D::TooMany(m) => AppError::Invalid(m),
             D::Validation { message, .. } => AppError::Invalid(message),
             other => {
                 tracing::error!(error = %other, "server function failed");

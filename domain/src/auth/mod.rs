@@ -2,6 +2,7 @@
 //! the signed-in user every domain service checks roles against.
 
 mod jwt;
+pub mod lockout;
 mod passwords;
 mod service;
 

@@ -9,6 +9,7 @@ use crate::error::{DomainError, DomainResult};
 
 /// Hashes `password` with argon2id and a random salt (PHC string).
 pub async fn hash_password(password: String) -> DomainResult<String> {
+    let _permit = permit().await?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -23,6 +24,7 @@ pub async fn hash_password(password: String) -> DomainResult<String> {
 /// Checks `password` against a PHC hash. With `None` it still spends the time of a real check, so
 /// an unknown username cannot be told apart from a wrong password by timing.
 pub async fn verify_password(password: String, hash: Option<String>) -> DomainResult<bool> {
+    let _permit = permit().await?;
     tokio::task::spawn_blocking(move || {
         let hash = hash.unwrap_or_else(|| dummy_hash().to_owned());
         let parsed = PasswordHash::new(&hash).map_err(|e| DomainError::Internal(format!("bad stored hash: {e}")))?;
@@ -30,6 +32,15 @@ pub async fn verify_password(password: String, hash: Option<String>) -> DomainRe
     })
     .await
     .map_err(|e| DomainError::Internal(format!("verify task failed: {e}")))?
+}
+
+/// Argon2 runs at most one per core at a time (each takes ~19 MB and tens of milliseconds): a
+/// storm of sign-ins waits its turn instead of taking all memory and every blocking thread.
+async fn permit() -> DomainResult<tokio::sync::SemaphorePermit<'static>> {
+    static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
+    });
+    HASHING.acquire().await.map_err(|e| DomainError::Internal(format!("hashing semaphore: {e}")))
 }
 
 /// A real hash of a random password, made once, to verify against when the user is unknown.

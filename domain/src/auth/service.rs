@@ -40,6 +40,15 @@ const BAD_LOGIN: &str = "Incorrect username or password";
 /// Checks `username` (or e-mail) and `password`; audits success and failure.
 pub async fn login(state: &AppState, username: &str, password: &str, meta: &RequestMeta) -> DomainResult<Session> {
     let name = username.trim();
+    let lock_key = super::lockout::key(name);
+    if !name.is_empty()
+        && let Err(locked) = super::lockout::check(state, &lock_key).await
+    {
+        let entry = Entry::new("auth.login", Outcome::Failure)
+            .details(serde_json::json!({ "username": truncate(name, 255), "reason": "locked" }));
+        let _ = state.audit.record(entry, meta).await;
+        return Err(locked);
+    }
     let user = if name.is_empty() {
         None
     } else {
@@ -67,9 +76,23 @@ pub async fn login(state: &AppState, username: &str, password: &str, meta: &Requ
                 entry = entry.actor(u.id, &u.username);
             }
             let _ = state.audit.record(entry, meta).await;
+            if !name.is_empty()
+                && let Some(secs) = super::lockout::failed(state, &lock_key).await?
+            {
+                let mut entry = Entry::new("auth.lockout", Outcome::Success)
+                    .details(serde_json::json!({ "username": truncate(name, 255), "locked_secs": secs }));
+                if let Some(u) = &other {
+                    entry = entry.resource("user", u.id);
+                    if secs == super::lockout::FIRST_LOCK_SECS {
+                        crate::notifications::triggers::account_locked(state, u).await;
+                    }
+                }
+                let _ = state.audit.record(entry, meta).await;
+            }
             return Err(DomainError::Unauthorized(BAD_LOGIN.into()));
         }
     };
+    super::lockout::succeeded(state, &lock_key).await?;
     let now = Utc::now();
     let mut active = user.clone().into_active_model();
     active.last_login = Set(Some(now));

@@ -2,7 +2,7 @@
 //! outside business hours (it becomes a ticket), or proves who they are with the bank's token.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use super::authorize_visitor;
 use crate::assistant::redact;
@@ -12,6 +12,9 @@ use crate::model::{
     IdentifyRequest, OfflineMessageRequest, OfflineMessageResponse, Priority, RatingOut, RatingRequest, TicketStatus,
 };
 use crate::state::AppState;
+
+/// Offline messages (each with a receipt e-mail) one address may get in an hour.
+const OFFLINE_PER_ADDRESS_PER_HOUR: u64 = 3;
 
 /// `POST /chat/{id}/rating` with the visitor token: CSAT 1–5 and an optional comment (PII
 /// redacted). Rating again replaces the rating.
@@ -66,6 +69,17 @@ pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainRes
     let english = req.language.as_deref().map(str::trim) == Some("en")
         || (req.language.is_none() && inbox.default_language == "en");
     let now = Utc::now();
+    // The form sends a receipt to the address it is given: a few an hour per address, counted in
+    // the database so every instance sees the same count.
+    let recent = ticket_rows::Entity::find()
+        .filter(ticket_rows::Column::CustomerEmail.eq(email.as_str()))
+        .filter(ticket_rows::Column::Category.eq("offline"))
+        .filter(ticket_rows::Column::CreatedAt.gt(now - chrono::Duration::hours(1)))
+        .count(&state.db)
+        .await?;
+    if recent >= OFFLINE_PER_ADDRESS_PER_HOUR {
+        return Err(DomainError::TooMany("Too many messages for this e-mail address; please try again later".into()));
+    }
     let row = ticket_rows::ActiveModel {
         id: sea_orm::NotSet,
         ticket_id: Set(crate::tickets::new_ticket_id()),
@@ -73,7 +87,7 @@ pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainRes
         open_conversation_id: Set(None),
         customer_name: Set(name.to_owned()),
         customer_email: Set(Some(email)),
-        subject: Set(format!("Offline message from {} ({})", inbox.name, name)),
+        subject: Set(format!("Offline message from {}", inbox.name)),
         description: Set(redact::redact(text).text),
         status: Set(TicketStatus::Open.as_str().to_owned()),
         priority: Set(Priority::Medium.as_str().to_owned()),

@@ -10,6 +10,7 @@ mod assistant;
 mod chat;
 mod limits;
 mod notify;
+pub mod proxies;
 
 pub use assistant::AssistantConfig;
 pub use chat::ChatConfig;
@@ -46,6 +47,9 @@ pub struct Config {
     pub admin_password: Option<String>,
     /// `JOXAI_TRUST_PROXY`: honour `X-Forwarded-For` for the client IP.
     pub trust_proxy: bool,
+    /// `JOXAI_TRUSTED_PROXIES`: the bank's own proxies (CIDRs). The client is the right-most
+    /// `X-Forwarded-For` address outside them; empty means only the connecting peer is a proxy.
+    pub trusted_proxies: Vec<proxies::Cidr>,
     pub rate_limits: RateLimits,
     /// `JOXAI_MAX_BODY_BYTES`: larger request bodies get 413.
     pub max_body_bytes: usize,
@@ -73,6 +77,7 @@ impl std::fmt::Debug for Config {
             .field("jwt_secret", &"<redacted>")
             .field("admin_email", &self.admin_email)
             .field("trust_proxy", &self.trust_proxy)
+            .field("trusted_proxies", &self.trusted_proxies)
             .field("rate_limits", &self.rate_limits)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("site_root", &self.site_root)
@@ -107,6 +112,7 @@ struct FileConfig {
     admin_email: Option<String>,
     admin_password: Option<String>,
     trust_proxy: Option<bool>,
+    trusted_proxies: Option<String>,
     rate_limits: Option<String>,
     login_rate_per_minute: Option<u32>,
     chat_start_per_minute: Option<u32>,
@@ -198,6 +204,13 @@ impl Config {
             Some(v) => parse_bool("JOXAI_TRUST_PROXY", &v)?,
             None => file.trust_proxy.unwrap_or(false),
         };
+        let trusted_proxies = env
+            .get("JOXAI_TRUSTED_PROXIES")
+            .or(file.trusted_proxies)
+            .map(|t| proxies::parse_list(&t))
+            .transpose()
+            .map_err(|m| err("JOXAI_TRUSTED_PROXIES", m))?
+            .unwrap_or_default();
         let rate_limits = RateLimits::build(
             limits::LimitsFile {
                 rate_limits: file.rate_limits,
@@ -249,6 +262,7 @@ impl Config {
             admin_email,
             admin_password,
             trust_proxy,
+            trusted_proxies,
             rate_limits,
             max_body_bytes,
             demo_seed,

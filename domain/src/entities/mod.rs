@@ -9,6 +9,7 @@ pub mod conversations;
 pub mod customers;
 pub mod inboxes;
 pub mod knowledge_articles;
+pub mod login_failures;
 pub mod messages;
 pub mod notifications;
 pub mod refresh_tokens;

@@ -32,6 +32,24 @@ pub fn escape(text: &str) -> String {
 
 /// Lays a message out: a heading, paragraphs, `label: value` facts and an optional link. The
 /// same words go into the text and the HTML part.
+/// Text a customer typed, as it may appear in a staff e-mail: one line of at most 80 characters,
+/// angle brackets neutralised, in quotes — shown as data, never as a heading, markup or a sentence
+/// in the bank's voice.
+pub fn quoted(text: &str) -> String {
+    let line: String = text
+        .chars()
+        .map(|c| match c {
+            '<' => '(',
+            '>' => ')',
+            '"' => '\'',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .take(80)
+        .collect();
+    format!("\"{}\"", line.trim())
+}
+
 pub fn render(
     subject: String,
     heading: &str,

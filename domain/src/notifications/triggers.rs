@@ -4,7 +4,7 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::templates::{Link, Rendered, render};
+use super::templates::{Link, Rendered, quoted, render};
 use super::{Draft, enqueue};
 use crate::entities::{settings, tickets, users};
 use crate::model::{NotificationCategory, NotificationType, Priority, Role, TicketStatus};
@@ -47,7 +47,7 @@ fn facts(ticket: &tickets::Model) -> Vec<(&'static str, String)> {
         ("Subject", ticket.subject.clone()),
         ("Priority", ticket.priority.clone()),
         ("Category", ticket.category.clone()),
-        ("Customer", ticket.customer_name.clone()),
+        ("Customer", quoted(&ticket.customer_name)),
     ]
 }
 
@@ -125,6 +125,49 @@ async fn supervisors(state: &AppState) -> Vec<users::Model> {
     Vec::new()
 }
 
+/// `user`'s sign-in was locked after failed passwords in a row: a notice to the admins.
+pub async fn account_locked(state: &AppState, user: &users::Model) {
+    let admins = match users::Entity::find()
+        .filter(users::Column::Role.eq(Role::Admin.as_str()))
+        .filter(users::Column::IsActive.eq(true))
+        .all(&state.db)
+        .await
+    {
+        Ok(admins) => admins,
+        Err(error) => {
+            tracing::error!(%error, "could not find the admins to tell of a lockout");
+            return;
+        }
+    };
+    for admin in admins {
+        let r = render(
+            format!("Sign-in locked: {}", user.username),
+            "An account's sign-in was locked",
+            &[format!(
+                "Several wrong passwords in a row were tried for {} ({}). Sign-in is locked for a while, longer \
+                 after each further failure. If this was not its owner, check the audit log.",
+                user.username, user.role
+            )],
+            &[],
+            None,
+        );
+        let draft = Draft {
+            user_id: Some(admin.id),
+            email: Some(admin.email.clone()),
+            phone: None,
+            kind: NotificationType::Email,
+            category: NotificationCategory::System,
+            subject: r.subject,
+            body: r.text,
+            html: Some(r.html),
+            resource: Some(("user", user.id.to_string())),
+        };
+        if let Err(error) = enqueue(state, draft).await {
+            tracing::error!(%error, "could not store a lockout notice");
+        }
+    }
+}
+
 /// A conversation was escalated and `ticket` opened: an alert to the supervisors.
 pub async fn escalated(state: &AppState, ticket: &tickets::Model) {
     let link = ticket_link(state, ticket);
@@ -179,9 +222,11 @@ pub async fn offline_received(state: &AppState, ticket: &tickets::Model, english
             render(
                 format!("We received your message ({})", ticket.ticket_id),
                 "We received your message",
+                // Nothing the form's sender typed goes into this e-mail: it is sent to whatever
+                // address the form was given, under the bank's name.
                 &[format!(
-                    "Hello {}: thank you for writing. We will answer by e-mail; your case number is {}.",
-                    ticket.customer_name, ticket.ticket_id
+                    "Thank you for writing. We will answer by e-mail; your case number is {}.",
+                    ticket.ticket_id
                 )],
                 &[],
                 None,
@@ -191,8 +236,8 @@ pub async fn offline_received(state: &AppState, ticket: &tickets::Model, english
                 format!("Recibimos tu mensaje ({})", ticket.ticket_id),
                 "Recibimos tu mensaje",
                 &[format!(
-                    "Hola {}: gracias por escribirnos. Te responderemos por correo; tu número de caso es {}.",
-                    ticket.customer_name, ticket.ticket_id
+                    "Gracias por escribirnos. Te responderemos por correo; tu número de caso es {}.",
+                    ticket.ticket_id
                 )],
                 &[],
                 None,

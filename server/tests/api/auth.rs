@@ -188,3 +188,47 @@ async fn deactivated_users_cannot_log_in_and_their_tokens_stop_working() {
         app.client.post(app.api("/auth/refresh")).json(&json!({ "refresh_token": refresh })).send().await.unwrap();
     assert_eq!(res.status(), 401);
 }
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_the_account_whatever_the_address() {
+    let app = crate::harness::spawn_app_with(&[("JOXAI_RATE_LIMITS", "off")]).await;
+    let (_, admin) = app.token_for("root", Role::Admin).await;
+    app.user("alice", Role::Agent).await;
+    app.user("bob", Role::Agent).await;
+    for _ in 0..5 {
+        assert_eq!(app.login("alice", "guess").await.status(), 401);
+    }
+    // Locked: even the right password is refused, before it is checked.
+    let res = app.login("alice", "alice-password").await;
+    assert_eq!(res.status(), 429);
+    assert!(res.json::<Value>().await.unwrap()["detail"].as_str().unwrap().contains("try again"));
+    assert_eq!(app.login("ALICE ", "alice-password").await.status(), 429, "the same account in any case");
+    assert_eq!(app.login("bob", "bob-password").await.status(), 200, "other accounts are not affected");
+    // An unknown name locks the same way, so a lock does not say the account exists.
+    for _ in 0..5 {
+        assert_eq!(app.login("nobody", "guess").await.status(), 401);
+    }
+    assert_eq!(app.login("nobody", "guess").await.status(), 429);
+
+    // Audited, and the admins are told (once).
+    let audit = app.audit().await;
+    assert_eq!(audit.iter().filter(|r| r.action == "auth.lockout").count(), 2);
+    assert!(audit.iter().any(|r| r.action == "auth.login" && r.details.to_string().contains("locked")));
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let notices = domain::entities::notifications::Entity::find()
+        .filter(domain::entities::notifications::Column::Subject.contains("Sign-in locked"))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(notices.len(), 1, "one notice, to the one admin, about the real account");
+    let _ = admin;
+
+    // When the lock runs out the right password works and clears the count.
+    use domain::entities::login_failures;
+    let row = login_failures::Entity::find_by_id("alice".to_owned()).one(&app.state.db).await.unwrap().unwrap();
+    let mut expired: login_failures::ActiveModel = row.into();
+    expired.locked_until = sea_orm::Set(Some(chrono::Utc::now() - chrono::Duration::seconds(1)));
+    sea_orm::ActiveModelTrait::update(expired, &app.state.db).await.unwrap();
+    assert_eq!(app.login("alice", "alice-password").await.status(), 200);
+    assert!(login_failures::Entity::find_by_id("alice".to_owned()).one(&app.state.db).await.unwrap().is_none());
+}

@@ -208,3 +208,45 @@ async fn without_an_smtp_server_notifications_fail_with_a_clear_reason() {
     let stats = app.get_json(&supervisor, "/notifications/stats").await;
     assert_eq!((stats["total"].as_u64(), stats["failed"].as_u64()), (Some(1), Some(1)));
 }
+
+#[tokio::test]
+async fn the_offline_form_cannot_mail_free_text_nor_flood_an_address() {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(&[("JOXAI_SMTP_URL", smtp.url.as_str())]).await;
+    let (_, supervisor) = app.token_for("super", Role::Supervisor).await;
+    let (_, admin) = app.token_for("admin", Role::Admin).await;
+    let inbox = app
+        .post_json(
+            &admin,
+            "/inboxes",
+            &json!({ "name": "Banco Demo", "allowed_origins": ["https://www.banco.example"] }),
+        )
+        .await;
+    let hostile = "Your account is locked <b>call 555-0100</b> at http://evil.example";
+    let offline = || {
+        let body = json!({ "inbox": inbox["key"], "name": hostile, "email": "victim@example.com",
+            "message": "Verify at http://evil.example/login today", "language": "en" });
+        app.client.post(app.api("/chat/offline")).json(&body).send()
+    };
+    assert_eq!(offline().await.unwrap().status(), 201);
+    let mail = smtp.wait_for(2).await;
+    // The receipt goes to whatever address the form was given: nothing the sender typed is in it.
+    let receipt = mail.iter().find(|m| m.to == vec!["victim@example.com".to_owned()]).expect("a receipt");
+    for typed in ["evil.example", "locked", "555-0100", "Verify"] {
+        assert!(!receipt.data.contains(typed), "{typed} in the receipt: {}", receipt.data);
+    }
+    // Supervisors see the sender's words only quoted, as data, never as markup.
+    let alert = mail.iter().find(|m| m.to == vec!["super@bank.test".to_owned()]).expect("an alert");
+    assert!(!alert.data.contains("<b>"), "{}", alert.data);
+    assert!(alert.data.contains("Customer: \"Your account is locked (b)call"), "{}", alert.data);
+
+    // A few messages an hour per address, counted in the database; then 429 and nothing stored.
+    for _ in 0..2 {
+        assert_eq!(offline().await.unwrap().status(), 201);
+    }
+    let res = offline().await.unwrap();
+    assert_eq!(res.status(), 429);
+    assert!(res.json::<Value>().await.unwrap()["detail"].is_string());
+    let tickets: Vec<Value> = app.get_json(&supervisor, "/tickets").await.as_array().unwrap().clone();
+    assert_eq!(tickets.len(), 3);
+}

@@ -35,21 +35,61 @@ fn rand_octet() -> u8 {
 }
 
 #[tokio::test]
-async fn trusted_proxy_limits_each_forwarded_client() {
-    let app = spawn_app_with(&[("JOXAI_LOGIN_RATE_PER_MINUTE", "2"), ("JOXAI_TRUST_PROXY", "true")]).await;
-    let attempt = |ip: &'static str| {
+async fn trusted_proxy_limits_each_forwarded_client_whatever_it_forges() {
+    let app = spawn_app_with(&[
+        ("JOXAI_LOGIN_RATE_PER_MINUTE", "2"),
+        ("JOXAI_TRUST_PROXY", "true"),
+        ("JOXAI_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8"),
+    ])
+    .await;
+    // A new username each time, so the per-account lock does not come into it.
+    let attempt = |forwarded: String| {
         app.client
             .post(app.api("/auth/login"))
-            .header("x-forwarded-for", ip)
-            .json(&serde_json::json!({ "username": "x", "password": "y" }))
+            .json(&serde_json::json!({ "username": forwarded, "password": "y" }))
+            .header("x-forwarded-for", forwarded)
             .send()
     };
-    assert_eq!(attempt("203.0.113.1").await.unwrap().status(), 401);
-    assert_eq!(attempt("203.0.113.1").await.unwrap().status(), 401);
-    assert_eq!(attempt("203.0.113.1").await.unwrap().status(), 429);
-    assert_eq!(attempt("203.0.113.2, 10.0.0.1").await.unwrap().status(), 401);
+    // The client is the right-most address that is not one of our proxies: whatever it wrote to
+    // the left of that (a new address each time) buys no fresh budget.
+    for forged in ["1.1.1.1", "2.2.2.2"] {
+        let res = attempt(format!("{forged}, 203.0.113.1, 10.0.0.1")).await.unwrap();
+        assert_eq!(res.status(), 401);
+    }
+    let res = attempt("3.3.3.3, 203.0.113.1, 10.0.0.1".into()).await.unwrap();
+    assert_eq!(res.status(), 429);
+    assert_eq!(attempt("203.0.113.2, 10.0.0.1".into()).await.unwrap().status(), 401);
     let audit = app.audit().await;
     assert!(audit.iter().any(|r| r.ip.as_deref() == Some("203.0.113.2")));
+    assert!(!audit.iter().any(|r| r.ip.as_deref() == Some("1.1.1.1")), "forged addresses are never the client");
+
+    // IPv6 clients share one budget per /64.
+    for host in ["2001:db8:1:2::1", "2001:db8:1:2::2"] {
+        assert_eq!(attempt(host.into()).await.unwrap().status(), 401);
+    }
+    assert_eq!(attempt("2001:db8:1:2:ffff::9".into()).await.unwrap().status(), 429);
+    assert_eq!(attempt("2001:db8:1:3::1".into()).await.unwrap().status(), 401, "another /64");
+}
+
+#[tokio::test]
+async fn forwarded_addresses_from_a_peer_that_is_not_our_proxy_are_ignored() {
+    let app = spawn_app_with(&[
+        ("JOXAI_LOGIN_RATE_PER_MINUTE", "2"),
+        ("JOXAI_TRUST_PROXY", "true"),
+        ("JOXAI_TRUSTED_PROXIES", "10.0.0.0/8"),
+    ])
+    .await;
+    for i in 0..3 {
+        let res = app
+            .client
+            .post(app.api("/auth/login"))
+            .header("x-forwarded-for", format!("198.51.100.{i}"))
+            .json(&serde_json::json!({ "username": "x", "password": "y" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), if i < 2 { 401 } else { 429 }, "the peer (127.0.0.1) is the client");
+    }
 }
 
 #[tokio::test]
