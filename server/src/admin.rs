@@ -142,7 +142,7 @@ async fn check_origin(req: Request, next: Next) -> Response {
     ApiError::new(StatusCode::FORBIDDEN, "Cross-origin request refused").into_response()
 }
 
-fn same_origin(headers: &HeaderMap) -> bool {
+pub(crate) fn same_origin(headers: &HeaderMap) -> bool {
     let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
         return false;
     };

@@ -199,6 +199,13 @@ pub async fn authenticate(state: &AppState, token: &str) -> DomainResult<Current
     Ok(CurrentUser { id: user.id, username: user.username, full_name: user.full_name, role })
 }
 
+/// Whether `user`, signed in with tokens of `token_version`, still may act as they did: active,
+/// the same role, no new password or forced sign-out since.
+pub async fn still_valid(state: &AppState, user: &CurrentUser, token_version: i32) -> DomainResult<bool> {
+    let row = users::Entity::find_by_id(user.id).one(&state.db).await?;
+    Ok(row.is_some_and(|u| u.is_active && u.token_version == token_version && u.role == user.role.as_str()))
+}
+
 fn session_for(state: &AppState, user: &users::Model, refresh_token: String) -> DomainResult<Session> {
     let out = to_out(user)?;
     let access_token = state.jwt.issue(user.id, out.role, user.token_version)?;

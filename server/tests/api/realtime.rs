@@ -160,3 +160,79 @@ async fn staff_hear_their_work_live_and_resume_after_a_drop() {
         other => panic!("expected 401, got {:?}", other.map(|_| ())),
     }
 }
+
+/// Waits until the server closes `socket` (events before that are skipped).
+async fn closed_within(socket: &mut Socket, secs: u64) -> bool {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(secs);
+    loop {
+        match tokio::time::timeout_at(deadline, socket.next()).await {
+            Err(_) => return false,
+            Ok(None | Some(Err(_)) | Some(Ok(Message::Close(_)))) => return true,
+            Ok(Some(Ok(_))) => {}
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_staff_socket_closes_when_its_user_may_no_longer_listen() {
+    let app = spawn_app().await;
+    let (_, admin) = app.token_for("root", Role::Admin).await;
+    for change in [json!({ "is_active": false }), json!({ "role": "Viewer" }), json!({ "password": "a-new-password-1" })] {
+        let (agent, token) = app.token_for(&format!("agent{}", uuid::Uuid::new_v4().simple()), Role::Agent).await;
+        let mut socket = connect(&ws_url(&app, &format!("/ws?token={token}"))).await;
+        assert_eq!(next(&mut socket).await["type"], "hello");
+        let res = app.send(reqwest::Method::PATCH, &admin, &format!("/users/{}", agent.id), Some(change.clone())).await;
+        assert_eq!(res.status(), 200, "{change}");
+        assert!(closed_within(&mut socket, 10).await, "still open after {change}");
+    }
+}
+
+#[tokio::test]
+async fn sockets_are_bounded_and_a_cookie_socket_must_come_from_the_panel() {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let app = spawn_app().await;
+    let (id, token) = start(&app).await;
+    let url = ws_url(&app, &format!("/chat/ws?conversation_id={id}&token={token}"));
+
+    // A few sockets per conversation; the next is refused until one closes.
+    let mut open = Vec::new();
+    for _ in 0..5 {
+        open.push(connect(&url).await);
+    }
+    match tokio_tungstenite::connect_async(&url).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => assert_eq!(response.status(), 429),
+        other => panic!("expected 429, got {:?}", other.map(|_| ())),
+    }
+    let mut first = open.remove(0);
+    first.close(None).await.unwrap();
+    drop(first);
+    let mut again = None;
+    for _ in 0..50 {
+        if let Ok((socket, _)) = tokio_tungstenite::connect_async(&url).await {
+            again = Some(socket);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut socket = again.expect("a slot frees when a socket closes");
+
+    // A frame over 16 KB ends the socket.
+    socket.send(Message::Text("x".repeat(20 * 1024).into())).await.unwrap_or(());
+    assert!(closed_within(&mut socket, 5).await, "an oversized frame is refused");
+
+    // With the session cookie as the credential, the Origin must be the panel's own.
+    let (_, staff) = app.token_for("ana", Role::Agent).await;
+    let cookie = format!("{}={staff}", app::api::session::ACCESS_COOKIE);
+    let request = |origin: &str| {
+        let mut req = ws_url(&app, "/ws").into_client_request().unwrap();
+        req.headers_mut().insert("cookie", cookie.parse().unwrap());
+        req.headers_mut().insert("origin", origin.parse().unwrap());
+        req
+    };
+    match tokio_tungstenite::connect_async(request("https://evil.example")).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => assert_eq!(response.status(), 403),
+        other => panic!("expected 403, got {:?}", other.map(|_| ())),
+    }
+    let (mut socket, _) = tokio_tungstenite::connect_async(request(&app.base)).await.unwrap();
+    assert_eq!(next(&mut socket).await["type"], "hello");
+}

@@ -2,7 +2,11 @@
 //! Staff: `GET /ws?token=JWT&after_seq=` (or the admin cookie). Every event carries a sequence
 //! number; a socket that reconnects with the last one it saw first gets what it missed. Pings
 //! keep connections alive and find dead ones; a client that does not take its events in time is
-//! dropped (it reconnects and resumes) rather than slowing anyone else.
+//! dropped (it reconnects and resumes) rather than slowing anyone else. What a client may send
+//! is bounded ([`limits`]); a staff socket closes within seconds when its user may no longer
+//! listen.
+
+mod limits;
 
 use std::time::{Duration, Instant};
 
@@ -20,8 +24,9 @@ use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
 
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Json, Query, Staff};
+use crate::extract::{ClientIp, Json, Query, Staff, rate_key};
 use domain::model::ErrorBody;
+use limits::{MAX_MESSAGE_BYTES, PER_ADDRESS, PER_CONVERSATION, Slot, Throttle};
 
 const PING_EVERY: Duration = Duration::from_secs(20);
 const DEAD_AFTER: Duration = Duration::from_secs(60);
@@ -63,11 +68,39 @@ pub struct CustomerParams {
 pub async fn customer(
     State(state): State<AppState>,
     Query(params): Query<CustomerParams>,
+    ip: Option<axum::Extension<ClientIp>>,
     ws: WebSocketUpgrade,
 ) -> ApiResult<Response> {
     let conversation = domain::chat::authorize_visitor(&state, &params.conversation_id, Some(&params.token)).await?;
     let after = params.after_seq.unwrap_or(0).max(0);
-    Ok(ws.on_upgrade(move |socket| customer_socket(state, conversation.id, conversation.public_id, after, socket)))
+    let slot = limits::take(&[
+        (format!("conversation:{}", conversation.id), PER_CONVERSATION),
+        (address_key(ip.as_deref()), PER_ADDRESS),
+    ])
+    .ok_or_else(too_many_sockets)?;
+    let socket = Socket { state, slot, after };
+    let assigned = conversation.assigned_to;
+    Ok(bounded(ws).on_upgrade(move |ws| customer_socket(socket, conversation.id, conversation.public_id, assigned, ws)))
+}
+
+/// One open socket: the state, its slot under the caps, and where the client resumes.
+struct Socket<A> {
+    state: AppState,
+    #[allow(dead_code)] // held for its Drop
+    slot: Slot,
+    after: A,
+}
+
+fn bounded(ws: WebSocketUpgrade) -> WebSocketUpgrade {
+    ws.max_message_size(MAX_MESSAGE_BYTES).max_frame_size(MAX_MESSAGE_BYTES)
+}
+
+fn address_key(ip: Option<&ClientIp>) -> String {
+    format!("address:{}", ip.map_or_else(|| "unknown".to_owned(), |ip| rate_key(&ip.0)))
+}
+
+fn too_many_sockets() -> ApiError {
+    ApiError::new(axum::http::StatusCode::TOO_MANY_REQUESTS, "Too many open connections; close one and try again")
 }
 
 fn as_event(public_id: &str, message: ChatMessageOut) -> ConversationEvent {
@@ -96,13 +129,17 @@ async fn replay(state: &AppState, id: i32, public_id: &str, last: &mut i64, sink
     }
 }
 
-async fn customer_socket(state: AppState, id: i32, public_id: String, after: i64, socket: WebSocket) {
+async fn customer_socket(socket: Socket<i64>, id: i32, public_id: String, assigned: Option<i32>, ws: WebSocket) {
+    let (state, after) = (&socket.state, socket.after);
     let _guard = SocketGuard::new(&state.events.customer_sockets);
     // Subscribe before reading the database, so nothing falls between the two.
     let mut events = state.events.subscribe_conversations();
-    let (mut sink, mut stream) = socket.split();
+    let (mut sink, mut stream) = ws.split();
+    // Whom to tell that the customer types: read once, and again only after something happened.
+    let (mut assigned, mut stale) = (assigned, false);
+    let mut typing = Throttle::default();
     let mut last = after;
-    if replay(&state, id, &public_id, &mut last, &mut sink).await.is_err() {
+    if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
         return;
     }
     let mut ping = tokio::time::interval(PING_EVERY);
@@ -114,13 +151,14 @@ async fn customer_socket(state: AppState, id: i32, public_id: String, after: i64
                     if event.role.as_deref() == Some("customer") {
                         continue; // their own typing
                     }
+                    stale |= event.kind != "typing";
                     if let Some(seq) = event.seq {
                         if seq <= last {
                             continue;
                         }
                         if seq > last + 1 {
                             // A gap: fill it from the database.
-                            if replay(&state, id, &public_id, &mut last, &mut sink).await.is_err() {
+                            if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
                                 break;
                             }
                             continue;
@@ -133,7 +171,7 @@ async fn customer_socket(state: AppState, id: i32, public_id: String, after: i64
                 }
                 Ok(_) => {}
                 Err(RecvError::Lagged(_)) => {
-                    if replay(&state, id, &public_id, &mut last, &mut sink).await.is_err() {
+                    if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
                         break;
                     }
                 }
@@ -148,8 +186,14 @@ async fn customer_socket(state: AppState, id: i32, public_id: String, after: i64
                                 break;
                             }
                         }
-                        Ok(ClientMessage::Typing { .. }) => customer_typing(&state, &public_id).await,
-                        Err(_) => {}
+                        Ok(ClientMessage::Typing { .. }) if typing.allow() => {
+                            if stale {
+                                assigned = domain::chat::find(state, &public_id).await.ok().and_then(|c| c.assigned_to);
+                                stale = false;
+                            }
+                            customer_typing(state, &public_id, assigned);
+                        }
+                        Ok(_) | Err(_) => {}
                     }
                 }
                 Some(Ok(Message::Close(_))) | None | Some(Err(_)) => break,
@@ -164,8 +208,7 @@ async fn customer_socket(state: AppState, id: i32, public_id: String, after: i64
     }
 }
 
-async fn customer_typing(state: &AppState, public_id: &str) {
-    let assigned = domain::chat::find(state, public_id).await.ok().and_then(|c| c.assigned_to);
+fn customer_typing(state: &AppState, public_id: &str, assigned: Option<i32>) {
     state.events.staff("typing", serde_json::json!({ "conversation_id": public_id, "role": "customer" }), assigned);
     state.events.conversation(ConversationEvent {
         kind: "typing".into(),
@@ -193,22 +236,62 @@ pub async fn staff(
     State(state): State<AppState>,
     headers: HeaderMap,
     Query(params): Query<StaffParams>,
+    ip: Option<axum::Extension<ClientIp>>,
     ws: WebSocketUpgrade,
 ) -> ApiResult<Response> {
-    let token = params
-        .token
-        .filter(|t| !t.is_empty())
-        .or_else(|| app::api::session::cookie_value(&headers, app::api::session::ACCESS_COOKIE))
+    let bearer = params.token.filter(|t| !t.is_empty());
+    let cookie = app::api::session::cookie_value(&headers, app::api::session::ACCESS_COOKIE);
+    // A browser sends the session cookie with a socket opened by any site (cross-site WebSocket
+    // hijacking): with the cookie as the credential, the page must be the panel's own.
+    if bearer.is_none() && cookie.is_some() && !crate::admin::same_origin(&headers) {
+        return Err(ApiError::new(axum::http::StatusCode::FORBIDDEN, "Cross-origin socket refused"));
+    }
+    let token = bearer
+        .clone()
+        .or(cookie)
         .ok_or_else(|| ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated"))?;
     let user = domain::auth::authenticate(&state, &token).await?;
-    Ok(ws.on_upgrade(move |socket| staff_socket(state, user, params.after_seq, socket)))
+    let claims = state.jwt.verify(&token)?;
+    // A bearer token is the socket's only credential: the socket ends when the token does. With the
+    // session cookie, the session (refreshed by the panel) is the credential; both end at once on
+    // deactivation, a role change or a new password.
+    let expires = bearer.is_some().then_some(claims.exp);
+    let slot = limits::take(&[(address_key(ip.as_deref()), PER_ADDRESS)]).ok_or_else(too_many_sockets)?;
+    let socket = Socket { state, slot, after: params.after_seq };
+    let listener = Listener { user, token_version: claims.ver, expires };
+    Ok(bounded(ws).on_upgrade(move |ws| staff_socket(socket, listener, ws)))
 }
 
-async fn staff_socket(state: AppState, user: CurrentUser, after: Option<u64>, socket: WebSocket) {
+/// Who listens on a staff socket, and until when they may.
+struct Listener {
+    user: CurrentUser,
+    token_version: i32,
+    /// Unix time the bearer token expires, if that was the credential.
+    expires: Option<i64>,
+}
+
+impl Listener {
+    /// Whether the user may still listen: active, same role, same token version (no new password,
+    /// no forced sign-out), credential not expired.
+    async fn may_listen(&self, state: &AppState) -> bool {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        if self.expires.is_some_and(|exp| i64::try_from(now).unwrap_or(i64::MAX) >= exp) {
+            return false;
+        }
+        // A database hiccup is not a reason to drop everyone; the next check decides.
+        domain::auth::still_valid(state, &self.user, self.token_version).await.unwrap_or(true)
+    }
+}
+
+async fn staff_socket(socket: Socket<Option<u64>>, listener: Listener, ws: WebSocket) {
+    let (state, after, user) = (&socket.state, socket.after, &listener.user);
     let _guard = SocketGuard::new(&state.events.staff_sockets);
     let is_agent = user.role == Role::Agent;
     let (resume, mut events) = state.events.subscribe_staff(after);
-    let (mut sink, mut stream) = socket.split();
+    let (mut sink, mut stream) = ws.split();
+    let mut typing = Throttle::default();
+    let mut recheck = tokio::time::interval(limits::RECHECK_EVERY);
+    recheck.tick().await;
     let hello = serde_json::json!({ "type": "hello", "seq": state.events.staff_seq(), "user_id": user.id });
     if send(&mut sink, &hello).await.is_err() {
         return;
@@ -258,7 +341,9 @@ async fn staff_socket(state: AppState, user: CurrentUser, after: Option<u64>, so
                                 break;
                             }
                         }
-                        Ok(ClientMessage::Typing { conversation_id: Some(id) }) if user.role != Role::Viewer => {
+                        Ok(ClientMessage::Typing { conversation_id: Some(id) })
+                            if user.role != Role::Viewer && typing.allow() =>
+                        {
                             state.events.conversation(ConversationEvent {
                                 kind: "typing".into(),
                                 conversation_id: id,
@@ -274,6 +359,12 @@ async fn staff_socket(state: AppState, user: CurrentUser, after: Option<u64>, so
                 Some(Ok(Message::Close(_))) | None | Some(Err(_)) => break,
                 Some(Ok(_)) => heard = Instant::now(),
             },
+            _ = recheck.tick() => {
+                if !listener.may_listen(state).await {
+                    let _ = sink.send(Message::Close(None)).await;
+                    break;
+                }
+            }
             _ = ping.tick() => {
                 if heard.elapsed() > DEAD_AFTER || sink.send(Message::Ping(Default::default())).await.is_err() {
                     break;
