@@ -26,7 +26,7 @@
     if (frame) return;
     frame = d.createElement('iframe');
     frame.src = origin + '/widget?inbox=' + encodeURIComponent(key) + '&host=' + encodeURIComponent(location.origin) +
-      (lang ? '&lang=' + lang : '');
+      (lang ? '&lang=' + encodeURIComponent(lang) : '');
     frame.title = es ? 'Chat con el banco' : 'Chat with the bank';
     frame.setAttribute('data-joxai', 'frame');
     css(frame, { position: 'fixed', border: '0', display: 'none', zIndex: '2147483000', background: '#fff',

@@ -51,7 +51,7 @@ test('staff add a customer, find them, see their history, edit and deactivate th
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ name: 'CRM', allowed_origins: [BASE_URL] }),
   })).json();
-  const identity = sign(inbox.identity_secret, { sub: account, exp: Math.floor(Date.now() / 1000) + 300 });
+  const identity = sign(inbox.identity_secret, { sub: account, aud: inbox.key, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 });
   const chat = await (await fetch(`${BASE_URL}/api/v1/chat/start`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

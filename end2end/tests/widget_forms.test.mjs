@@ -80,7 +80,7 @@ test('the bank page identifies the customer, and a phone gets the chat full scre
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/demo?inbox=${inbox.key}`);
-  const identity = sign(inbox.identity_secret, { sub: 'cliente-77', exp: Math.floor(Date.now() / 1000) + 300 });
+  const identity = sign(inbox.identity_secret, { sub: 'cliente-77', aud: inbox.key, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 });
   await page.evaluate((t) => window.JoxAI('identify', { token: t }), identity);
   await page.locator('button[data-joxai=launcher]').click();
   await frameOf(page).locator('li[data-role=assistant]').first().waitFor();

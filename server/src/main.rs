@@ -33,8 +33,13 @@ enum UserCommand {
     Create {
         #[arg(long)]
         email: String,
+        /// The password (visible to other local users in the process list: prefer
+        /// `--password-stdin`).
+        #[arg(long, required_unless_present = "password_stdin", conflicts_with = "password_stdin")]
+        password: Option<String>,
+        /// Read the password from the first line of standard input.
         #[arg(long)]
-        password: String,
+        password_stdin: bool,
         /// admin, supervisor, agent or viewer.
         #[arg(long)]
         role: Role,
@@ -80,7 +85,15 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             eprintln!("joxai: database is up to date");
             Ok(())
         }
-        Command::User { command: UserCommand::Create { email, password, role, name, username } } => {
+        Command::User { command: UserCommand::Create { email, password, password_stdin, role, name, username } } => {
+            let password = match password {
+                Some(password) if !password_stdin => password,
+                _ => {
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line)?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
             let state = server::prepare(config).await?;
             let req = CreateUserRequest {
                 username: username.unwrap_or_else(|| email.clone()),

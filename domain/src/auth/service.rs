@@ -5,7 +5,8 @@ use chrono::{Duration, Utc};
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -114,8 +115,14 @@ async fn verify(password: &str, hash: Option<String>) -> DomainResult<bool> {
     super::verify_password(password.to_owned(), hash).await
 }
 
-/// Exchanges a refresh token for a new pair. A token that was already rotated or revoked is a
-/// sign of theft: the whole family is revoked and the attempt audited.
+/// How long after a token was rotated the same token may rotate again without counting as reuse:
+/// two tabs of one browser refresh with the same cookie at the same moment.
+const CONCURRENT_REFRESH_SECS: i64 = 10;
+
+/// Exchanges a refresh token for a new pair. A token that was already rotated (other than by a
+/// concurrent refresh moments ago) or revoked is a sign of theft: the whole family is revoked and
+/// the attempt audited. A sign-in lives at most `JOXAI_SESSION_MAX_HOURS`, however often it is
+/// refreshed.
 pub async fn refresh(state: &AppState, raw: &str, meta: &RequestMeta) -> DomainResult<Session> {
     let invalid = || DomainError::Unauthorized("Invalid refresh token".into());
     let hash = token_hash(raw);
@@ -125,7 +132,14 @@ pub async fn refresh(state: &AppState, raw: &str, meta: &RequestMeta) -> DomainR
     else {
         return Err(invalid());
     };
-    if token.revoked || token.replaced_by.is_some() {
+    let concurrent = match token.replaced_by {
+        Some(next) if !token.revoked => refresh_tokens::Entity::find_by_id(next)
+            .one(&txn)
+            .await?
+            .is_some_and(|n| n.created_at > Utc::now() - Duration::seconds(CONCURRENT_REFRESH_SECS)),
+        _ => false,
+    };
+    if token.revoked || (token.replaced_by.is_some() && !concurrent) {
         revoke_family(&txn, &token.family).await?;
         txn.commit().await?;
         let entry = Entry::new("auth.refresh_reuse", Outcome::Failure)
@@ -137,6 +151,17 @@ pub async fn refresh(state: &AppState, raw: &str, meta: &RequestMeta) -> DomainR
     if token.expires_at < Utc::now() {
         return Err(invalid());
     }
+    let started = refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::Family.eq(token.family.as_str()))
+        .order_by_asc(refresh_tokens::Column::CreatedAt)
+        .one(&txn)
+        .await?
+        .map_or(token.created_at, |first| first.created_at);
+    if started + Duration::hours(state.config.session_max_hours) < Utc::now() {
+        revoke_family(&txn, &token.family).await?;
+        txn.commit().await?;
+        return Err(DomainError::Unauthorized("The session has ended; sign in again".into()));
+    }
     let Some(user) = users::Entity::find_by_id(token.user_id).one(&txn).await? else {
         return Err(invalid());
     };
@@ -144,6 +169,11 @@ pub async fn refresh(state: &AppState, raw: &str, meta: &RequestMeta) -> DomainR
         return Err(invalid());
     }
     let (raw_new, new_id) = issue_refresh(state, &txn, user.id, &token.family).await?;
+    if concurrent {
+        // The first refresh already rotated this token: this one gets a sibling in the family.
+        txn.commit().await?;
+        return session_for(state, &user, raw_new);
+    }
     // Conditional update: of two concurrent refreshes with one token, only one wins.
     let updated = refresh_tokens::Entity::update_many()
         .col_expr(refresh_tokens::Column::ReplacedBy, Expr::value(new_id))
@@ -153,7 +183,11 @@ pub async fn refresh(state: &AppState, raw: &str, meta: &RequestMeta) -> DomainR
         .exec(&txn)
         .await?;
     if updated.rows_affected != 1 {
-        return Err(invalid());
+        // Another refresh with this token won a moment ago: a sibling too, unless it was revoked.
+        let revoked = refresh_tokens::Entity::find_by_id(token.id).one(&txn).await?.is_none_or(|t| t.revoked);
+        if revoked {
+            return Err(invalid());
+        }
     }
     txn.commit().await?;
     session_for(state, &user, raw_new)

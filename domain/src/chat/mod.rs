@@ -82,7 +82,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<Sta
     };
     // A refused identity token does not stop the chat: it continues anonymously.
     let customer_ref = match (&inbox, req.identity_token.as_deref().map(str::trim).filter(|t| !t.is_empty())) {
-        (Some(inbox), Some(token)) => crate::inboxes::verify_identity(&inbox.identity_secret, token),
+        (Some(inbox), Some(token)) => crate::inboxes::verify_identity(&inbox.identity_secret, &inbox.key, token),
         _ => None,
     };
     let language = match req.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {

@@ -121,7 +121,8 @@ pub async fn identify(state: &AppState, token: Option<&str>, req: &IdentifyReque
     let Some(inbox) = crate::entities::inboxes::Entity::find_by_id(inbox_id).one(&state.db).await? else {
         return Ok(false);
     };
-    let Some(customer) = crate::inboxes::verify_identity(&inbox.identity_secret, &req.identity_token) else {
+    let Some(customer) = crate::inboxes::verify_identity(&inbox.identity_secret, &inbox.key, &req.identity_token)
+    else {
         return Ok(false);
     };
     let customer_id = crate::customers::linked(state, Some(&customer)).await?;

@@ -42,6 +42,8 @@ pub struct Config {
     pub access_token_ttl_secs: i64,
     /// Lifetime of refresh tokens in days.
     pub refresh_token_ttl_days: i64,
+    /// `JOXAI_SESSION_MAX_HOURS`: a sign-in's absolute lifetime, however often it is refreshed.
+    pub session_max_hours: i64,
     /// `JOXAI_ADMIN_EMAIL` + `JOXAI_ADMIN_PASSWORD`: first admin on an empty database.
     pub admin_email: Option<String>,
     pub admin_password: Option<String>,
@@ -120,6 +122,7 @@ struct FileConfig {
     tickets_per_minute: Option<u32>,
     analytics_per_minute: Option<u32>,
     max_body_bytes: Option<usize>,
+    session_max_hours: Option<i64>,
     demo_seed: Option<bool>,
     site_root: Option<String>,
     widget_root: Option<String>,
@@ -222,6 +225,13 @@ impl Config {
             },
             env,
         )?;
+        let session_max_hours = match env.get("JOXAI_SESSION_MAX_HOURS") {
+            Some(v) => parse_num("JOXAI_SESSION_MAX_HOURS", &v)?,
+            None => file.session_max_hours.unwrap_or(12),
+        };
+        if !(1..=24 * 30).contains(&session_max_hours) {
+            return Err(err("JOXAI_SESSION_MAX_HOURS", "must be 1 to 720 hours"));
+        }
         let max_body_bytes = match env.get("JOXAI_MAX_BODY_BYTES") {
             Some(v) => parse_num("JOXAI_MAX_BODY_BYTES", &v)?,
             None => file.max_body_bytes.unwrap_or(64 * 1024),
@@ -259,6 +269,7 @@ impl Config {
             jwt_audience: "joxai-staff".to_owned(),
             access_token_ttl_secs: 15 * 60,
             refresh_token_ttl_days: 14,
+            session_max_hours,
             admin_email,
             admin_password,
             trust_proxy,

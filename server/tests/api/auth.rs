@@ -121,7 +121,13 @@ async fn refresh_rotates_and_reuse_revokes_the_family() {
     let me = app.client.get(app.api("/auth/me")).bearer_auth(second["access_token"].as_str().unwrap());
     assert_eq!(me.send().await.unwrap().status(), 200);
 
-    // Reusing the rotated token: refused, and the live one of the same family dies too.
+    // Two tabs refreshing with the same cookie at the same moment is not reuse: both get a pair.
+    let res = app.client.post(app.api("/auth/refresh")).json(&json!({ "refresh_token": r1 })).send().await.unwrap();
+    assert_eq!(res.status(), 200, "a concurrent refresh moments later");
+    assert!(!app.audit().await.iter().any(|r| r.action == "auth.refresh_reuse"));
+
+    // Reusing the rotated token later: refused, and the live one of the same family dies too.
+    app.age_refresh_tokens(60).await;
     let res = app.client.post(app.api("/auth/refresh")).json(&json!({ "refresh_token": r1 })).send().await.unwrap();
     assert_eq!(res.status(), 401);
     let res = app.client.post(app.api("/auth/refresh")).json(&json!({ "refresh_token": r2 })).send().await.unwrap();
@@ -137,6 +143,14 @@ async fn refresh_rotates_and_reuse_revokes_the_family() {
     let res =
         app.client.post(app.api("/auth/refresh")).json(&json!({ "refresh_token": "garbage" })).send().await.unwrap();
     assert_eq!(res.status(), 401);
+
+    // However often it is refreshed, a sign-in ends after JOXAI_SESSION_MAX_HOURS (12 by default).
+    let fourth: Value = app.login("eva", "eva-password").await.json().await.unwrap();
+    app.age_refresh_tokens(13 * 3600).await;
+    let body = json!({ "refresh_token": fourth["refresh_token"] });
+    let res = app.client.post(app.api("/auth/refresh")).json(&body).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    assert!(res.json::<Value>().await.unwrap()["detail"].as_str().unwrap().contains("sign in again"));
 }
 
 #[tokio::test]

@@ -75,6 +75,17 @@ async fn user_create_then_serve_then_login() {
         .output()
         .unwrap();
     assert!(!out.status.success(), "unknown role is refused");
+    // The password can come on standard input, out of the process list.
+    let mut create = joxai(&db)
+        .args(["user", "create", "--email", "ana@bank.test", "--password-stdin", "--role", "agent"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut create.stdin.take().unwrap(), b"from-stdin-pass\n").unwrap();
+    let out = create.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut child = joxai(&db)
@@ -95,8 +106,11 @@ async fn user_create_then_serve_then_login() {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    let stdin_login = serde_json::json!({ "username": "ana@bank.test", "password": "from-stdin-pass" });
+    let from_stdin = client.post(&url).json(&stdin_login).send().await.map(|r| r.status());
     let _ = child.kill();
     let _ = child.wait();
+    assert_eq!(from_stdin.unwrap(), 200, "the password read from standard input signs in");
     let res = answer.expect("server answered");
     assert_eq!(res.status(), 200);
     let body: serde_json::Value = res.json().await.unwrap();

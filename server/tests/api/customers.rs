@@ -202,7 +202,8 @@ async fn a_profile_shows_the_customers_conversations_and_tickets() {
         .await
         .unwrap();
     // The bank's page proves who the customer is: the token names the account number.
-    let claims = json!({ "sub": "ACC-77", "exp": chrono::Utc::now().timestamp() + 300 });
+    let now = chrono::Utc::now().timestamp();
+    let claims = json!({ "sub": "ACC-77", "aud": inbox["key"], "iat": now, "exp": now + 300 });
     let secret = inbox["identity_secret"].as_str().unwrap();
     let token = encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap();
     let chat: Value = app

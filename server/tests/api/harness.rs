@@ -200,6 +200,14 @@ impl TestApp {
         self.client.post(self.api(path)).bearer_auth(token).json(body).send().await.unwrap().json().await.unwrap()
     }
 
+    /// Makes every refresh token look issued `secs` ago (a later refresh, an old sign-in).
+    pub async fn age_refresh_tokens(&self, secs: i64) {
+        use domain::entities::refresh_tokens::{Column, Entity};
+        use sea_orm::{EntityTrait, sea_query::Expr};
+        let then = chrono::Utc::now() - chrono::Duration::seconds(secs);
+        Entity::update_many().col_expr(Column::CreatedAt, Expr::value(then)).exec(&self.state.db).await.unwrap();
+    }
+
     /// Audit records, oldest first, as (action, outcome, row).
     pub async fn audit(&self) -> Vec<domain::entities::audit_log::Model> {
         use sea_orm::{EntityTrait, QueryOrder};

@@ -23,8 +23,9 @@ async fn admin_inbox(app: &TestApp) -> (String, Value) {
     (admin, res.json().await.unwrap())
 }
 
-fn identity(secret: &str, sub: &str, exp_in: i64) -> String {
-    let claims = json!({ "sub": sub, "exp": chrono::Utc::now().timestamp() + exp_in });
+fn identity(secret: &str, inbox: &str, sub: &str, exp_in: i64) -> String {
+    let now = chrono::Utc::now().timestamp();
+    let claims = json!({ "sub": sub, "aud": inbox, "iat": now.min(now + exp_in - 60), "exp": now + exp_in });
     encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap()
 }
 
@@ -131,7 +132,7 @@ async fn chats_from_an_inbox_verify_identity_and_take_ratings() {
     let (key, secret) = (inbox["key"].as_str().unwrap(), inbox["identity_secret"].as_str().unwrap());
 
     // A verified customer: the inbox's language and greeting, and the link staff see.
-    let res = start(&app, json!({ "inbox": key, "identity_token": identity(secret, "cust-42", 300) })).await;
+    let res = start(&app, json!({ "inbox": key, "identity_token": identity(secret, key, "cust-42", 300) })).await;
     assert_eq!(res.status(), 200);
     let chat: Value = res.json().await.unwrap();
     assert_eq!(chat["identified"], true);
@@ -143,7 +144,9 @@ async fn chats_from_an_inbox_verify_identity_and_take_ratings() {
     assert_eq!(seen["inbox_id"], inbox["id"]);
 
     // Expired, foreign or garbage tokens: refused, and the chat goes on anonymously.
-    for token in [identity(secret, "cust-42", -600), identity("not-the-secret", "cust-42", 300), "garbage".into()] {
+    for token in
+        [identity(secret, key, "cust-42", -600), identity("not-the-secret", key, "cust-42", 300), "garbage".into()]
+    {
         let chat: Value = start(&app, json!({ "inbox": key, "identity_token": token })).await.json().await.unwrap();
         assert_eq!(chat["identified"], false);
         assert!(chat["conversation_id"].is_string());
@@ -160,11 +163,12 @@ async fn chats_from_an_inbox_verify_identity_and_take_ratings() {
             .json(&json!({ "conversation_id": anon_id, "identity_token": token }))
             .send()
     };
-    let res = identify("wrong-visitor-token", identity(secret, "cust-7", 300)).await.unwrap();
+    let res = identify("wrong-visitor-token", identity(secret, key, "cust-7", 300)).await.unwrap();
     assert_eq!(res.status(), 403);
-    let refused: Value = identify(anon_token, identity(secret, "cust-7", -600)).await.unwrap().json().await.unwrap();
+    let refused: Value =
+        identify(anon_token, identity(secret, key, "cust-7", -600)).await.unwrap().json().await.unwrap();
     assert_eq!(refused["identified"], false);
-    let ok: Value = identify(anon_token, identity(secret, "cust-7", 300)).await.unwrap().json().await.unwrap();
+    let ok: Value = identify(anon_token, identity(secret, key, "cust-7", 300)).await.unwrap().json().await.unwrap();
     assert_eq!(ok["identified"], true);
 
     // Rating: 1–5, with the visitor token; PII in the comment is redacted.

@@ -177,7 +177,9 @@ async fn closed_within(socket: &mut Socket, secs: u64) -> bool {
 async fn a_staff_socket_closes_when_its_user_may_no_longer_listen() {
     let app = spawn_app().await;
     let (_, admin) = app.token_for("root", Role::Admin).await;
-    for change in [json!({ "is_active": false }), json!({ "role": "Viewer" }), json!({ "password": "a-new-password-1" })] {
+    for change in
+        [json!({ "is_active": false }), json!({ "role": "Viewer" }), json!({ "password": "a-new-password-1" })]
+    {
         let (agent, token) = app.token_for(&format!("agent{}", uuid::Uuid::new_v4().simple()), Role::Agent).await;
         let mut socket = connect(&ws_url(&app, &format!("/ws?token={token}"))).await;
         assert_eq!(next(&mut socket).await["type"], "hello");
