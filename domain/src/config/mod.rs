@@ -201,6 +201,12 @@ impl Config {
             None if env_kind == Environment::Production => {
                 return Err(err("JOXAI_JWT_SECRET", "is required when JOXAI_ENV=production"));
             }
+            None if !addr.ip().is_loopback() => {
+                return Err(err(
+                    "JOXAI_JWT_SECRET",
+                    format!("is required to serve on {addr}: a generated development secret is for this machine only"),
+                ));
+            }
             None => dev_secret(env)?,
         };
         let trust_proxy = match env.get("JOXAI_TRUST_PROXY") {
@@ -338,10 +344,21 @@ fn dev_secret(env: &dyn Source) -> Result<String, ConfigError> {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let secret = hex::encode(bytes);
-    std::fs::write(&path, &secret).map_err(|e| {
+    write_private(&path, &secret).map_err(|e| {
         err("JOXAI_JWT_SECRET", format!("not set, and cannot keep a generated one in {}: {e}", path.display()))
     })?;
     Ok(secret)
+}
+
+/// Writes `text` to a new file only its owner may read (0600 on Unix).
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let _ = std::fs::remove_file(path);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(text.as_bytes())
 }
 
 /// A database URL without its password, for logs.
@@ -393,6 +410,29 @@ mod tests {
         let e = build(&[("JOXAI_JWT_SECRET", "short")]).err().unwrap();
         assert_eq!(e.var, "JOXAI_JWT_SECRET");
         assert!(e.to_string().contains("JOXAI_JWT_SECRET"));
+    }
+
+    #[test]
+    fn the_development_secret_is_private_and_only_for_loopback() {
+        let dir = std::env::temp_dir().join(format!("joxai-secret-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("secret");
+        let file_text = file.to_string_lossy().into_owned();
+        let map: HashMap<String, String> = [("JOXAI_SECRET_FILE".to_string(), file_text.clone())].into();
+        let first = Config::build(FileConfig::default(), &map).unwrap();
+        assert!(first.jwt_secret.len() >= 32);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        assert_eq!(Config::build(FileConfig::default(), &map).unwrap().jwt_secret, first.jwt_secret, "kept");
+        let open: HashMap<String, String> =
+            [("JOXAI_SECRET_FILE".to_string(), file_text), ("JOXAI_ADDR".to_string(), "0.0.0.0:3000".to_string())]
+                .into();
+        let e = Config::build(FileConfig::default(), &open).err().unwrap();
+        assert_eq!(e.var, "JOXAI_JWT_SECRET");
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]
