@@ -28,7 +28,13 @@ impl AppState {
     pub fn new(db: DatabaseConnection, config: Config) -> Self {
         AppState {
             jwt: JwtKeys::new(&config),
-            audit: AuditLog::new(db.clone()),
+            audit: AuditLog::new(
+                db.clone(),
+                crate::audit::AuditKeys {
+                    current: config.audit_key.as_bytes().to_vec(),
+                    previous: config.audit_previous_keys.iter().map(|k| k.as_bytes().to_vec()).collect(),
+                },
+            ),
             assistant: std::sync::Arc::new(Assistant::from_config(&config.assistant)),
             events: std::sync::Arc::new(crate::events::EventBus::new()),
             runtime: std::sync::Arc::default(),

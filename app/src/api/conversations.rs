@@ -47,7 +47,8 @@ pub async fn list_conversations(status: String, mine: bool, skip: u64) -> Result
 pub async fn get_conversation(conversation_id: String) -> Result<ConversationView, AppError> {
     let state = super::session::state()?;
     let user = super::session::require_user(&domain::model::Role::ALL).await?;
-    let detail = domain::chat::staff::get(&state, &user, &conversation_id).await?;
+    let meta = super::session::request_meta().await;
+    let detail = domain::chat::staff::get(&state, &user, &conversation_id, &meta).await?;
     let canned = domain::canned::list(&state, &user).await?;
     Ok(ConversationView { detail, canned })
 }

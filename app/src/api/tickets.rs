@@ -54,7 +54,7 @@ pub async fn get_ticket(ticket_id: String) -> Result<TicketView, AppError> {
     let user = super::session::require_user(&domain::model::Role::ALL).await?;
     let ticket = domain::tickets::get(&state, &user, &ticket_id).await?;
     let conversation = match &ticket.conversation_id {
-        Some(id) => Some(domain::chat::staff::get(&state, &user, id).await?),
+        Some(id) => Some(domain::chat::staff::get(&state, &user, id, &super::session::request_meta().await).await?),
         None => None,
     };
     let notes = domain::tickets::actions::notes(&state, &user, &ticket_id).await?;

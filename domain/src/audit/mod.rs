@@ -1,13 +1,16 @@
 //! The audit trail. Records are written on the pool, outside any caller's transaction, so a record
-//! survives when the operation it describes fails. Each record's `hash` covers its content and the
-//! previous record's hash, so editing or deleting a record breaks the chain.
+//! survives when the operation it describes fails. Each record's `hash` is an HMAC-SHA256, with a
+//! key kept outside the database (`JOXAI_AUDIT_KEY`), of its content and the previous record's
+//! hash: editing or deleting a record breaks the chain, and someone who can write to the database
+//! cannot forge a new one. The previous hash is unique, so two servers appending at once cannot
+//! fork the chain: the one that loses re-reads the end and links after the winner.
 
 pub mod viewer;
 
 use std::sync::Arc;
 
 use chrono::{SubsecRound, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, QueryOrder, Set, SqlErr};
 use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
 
@@ -83,24 +86,62 @@ impl Entry {
     }
 }
 
+/// The keys records are sealed with: the current one, and older ones that still verify older
+/// records (key rotation).
+#[derive(Clone)]
+pub struct AuditKeys {
+    pub current: Vec<u8>,
+    pub previous: Vec<Vec<u8>>,
+}
+
 /// Writes audit records. Cloning shares the chain lock.
 #[derive(Clone)]
 pub struct AuditLog {
     db: DatabaseConnection,
-    // Serialises appends within this process so each record links to its true predecessor.
+    // Serialises appends within this process; the unique previous hash does so across servers.
     chain: Arc<Mutex<()>>,
+    keys: Arc<AuditKeys>,
 }
+
+/// Appends that may lose a race with another server before giving up.
+const APPEND_ATTEMPTS: usize = 8;
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 impl AuditLog {
-    pub fn new(db: DatabaseConnection) -> Self {
-        AuditLog { db, chain: Arc::new(Mutex::new(())) }
+    pub fn new(db: DatabaseConnection, keys: AuditKeys) -> Self {
+        AuditLog { db, chain: Arc::new(Mutex::new(())), keys: Arc::new(keys) }
+    }
+
+    /// The keys, for verifying the chain.
+    pub fn keys(&self) -> &AuditKeys {
+        &self.keys
     }
 
     /// Appends `entry`. Failures are logged and returned; callers on a failure path may ignore them.
     pub async fn record(&self, entry: Entry, meta: &RequestMeta) -> DomainResult<()> {
         let _guard = self.chain.lock().await;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match self.append(&entry, meta).await {
+                // Another server appended after the same record: link after theirs.
+                Err(e)
+                    if attempt < APPEND_ATTEMPTS
+                        && matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
+                {
+                    continue;
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, action = entry.action, "audit record could not be written");
+                    return Err(e.into());
+                }
+                Ok(()) => return Ok(()),
+            }
+        }
+    }
+
+    async fn append(&self, entry: &Entry, meta: &RequestMeta) -> Result<(), sea_orm::DbErr> {
         let prev = audit_log::Entity::find()
             .order_by_desc(audit_log::Column::Id)
             .one(&self.db)
@@ -113,20 +154,20 @@ impl AuditLog {
             id: 0,
             created_at,
             actor_id: entry.actor_id,
-            actor_name: entry.actor_name,
+            actor_name: entry.actor_name.clone(),
             action: entry.action.to_owned(),
             resource_type: entry.resource_type.map(str::to_owned),
-            resource_id: entry.resource_id,
+            resource_id: entry.resource_id.clone(),
             ip: meta.ip.clone(),
             user_agent: meta.user_agent.as_ref().map(|s| truncate(s, 512)),
             endpoint: meta.endpoint.as_ref().map(|s| truncate(s, 512)),
             method: meta.method.clone(),
-            details: entry.details,
+            details: entry.details.clone(),
             outcome: entry.outcome.as_str().to_owned(),
             prev_hash: prev,
             hash: String::new(),
         };
-        row.hash = content_hash(&row);
+        row.hash = seal(&self.keys.current, &row);
         let active = audit_log::ActiveModel {
             id: sea_orm::NotSet,
             created_at: Set(row.created_at),
@@ -144,16 +185,12 @@ impl AuditLog {
             prev_hash: Set(row.prev_hash),
             hash: Set(row.hash),
         };
-        if let Err(e) = active.insert(&self.db).await {
-            tracing::error!(error = %e, action = entry.action, "audit record could not be written");
-            return Err(e.into());
-        }
-        Ok(())
+        active.insert(&self.db).await.map(drop)
     }
 
     /// Re-computes the chain and returns the id of the first record that does not match, if any.
     pub async fn verify(&self) -> DomainResult<Option<i64>> {
-        Ok(viewer::check_chain(&self.db).await?.first_broken_id)
+        Ok(viewer::check_chain(&self.db, &self.keys).await?.first_broken_id)
     }
 }
 
@@ -161,8 +198,9 @@ fn truncate(s: &str, max: usize) -> String {
     s.chars().take(max).collect()
 }
 
-fn content_hash(row: &audit_log::Model) -> String {
-    let content = serde_json::json!([
+/// What a record's seal covers: its content and the previous record's hash.
+fn content(row: &audit_log::Model) -> String {
+    serde_json::json!([
         row.created_at.timestamp_micros(),
         row.actor_id,
         row.actor_name,
@@ -176,8 +214,48 @@ fn content_hash(row: &audit_log::Model) -> String {
         row.details,
         row.outcome,
         row.prev_hash,
-    ]);
-    let mut hasher = Sha256::new();
-    hasher.update(content.to_string().as_bytes());
-    hex::encode(hasher.finalize())
+    ])
+    .to_string()
+}
+
+/// The record's HMAC-SHA256 under `key`, hex.
+fn seal(key: &[u8], row: &audit_log::Model) -> String {
+    hex::encode(hmac_sha256(key, content(row).as_bytes()))
+}
+
+/// How records were hashed before they were sealed with a key: they still verify, but only
+/// before the first sealed record, which pins them.
+fn legacy_hash(row: &audit_log::Model) -> String {
+    hex::encode(Sha256::digest(content(row).as_bytes()))
+}
+
+/// HMAC-SHA256 (RFC 2104).
+fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+    let mut block = [0u8; 64];
+    if key.len() > 64 {
+        block[..32].copy_from_slice(&Sha256::digest(key));
+    } else {
+        block[..key.len()].copy_from_slice(key);
+    }
+    let mut inner = Sha256::new();
+    inner.update(block.map(|b| b ^ 0x36));
+    inner.update(message);
+    let mut outer = Sha256::new();
+    outer.update(block.map(|b| b ^ 0x5c));
+    outer.update(inner.finalize());
+    outer.finalize().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hmac_matches_rfc_4231() {
+        let mac = hmac_sha256(b"Jefe", b"what do ya want for nothing?");
+        assert_eq!(hex::encode(mac), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        let long_key = [0xaau8; 131];
+        let mac = hmac_sha256(&long_key, b"Test Using Larger Than Block-Size Key - Hash Key First");
+        assert_eq!(hex::encode(mac), "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+    }
 }

@@ -3,7 +3,7 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use super::{Entry, GENESIS, Outcome, RequestMeta, content_hash};
+use super::{AuditKeys, Entry, GENESIS, Outcome, RequestMeta, legacy_hash, seal};
 use crate::auth::CurrentUser;
 use crate::entities::audit_log;
 use crate::error::{DomainError, DomainResult};
@@ -71,10 +71,12 @@ pub async fn list(
     Ok((rows.into_iter().map(out).collect(), total))
 }
 
-/// Re-computes the chain from the first record, a batch at a time; the first record whose hash
-/// or link does not match is reported.
-pub async fn check_chain(db: &sea_orm::DatabaseConnection) -> DomainResult<AuditVerification> {
+/// Re-computes the chain from the first record, a batch at a time; the first record whose seal
+/// or link does not match is reported. A record verifies under the current key or a previous one;
+/// records from before sealing (plain SHA-256) only until the first sealed record.
+pub async fn check_chain(db: &sea_orm::DatabaseConnection, keys: &AuditKeys) -> DomainResult<AuditVerification> {
     let mut prev = GENESIS.to_owned();
+    let mut sealed = false;
     let mut after = i64::MIN;
     let mut checked = 0;
     loop {
@@ -87,9 +89,12 @@ pub async fn check_chain(db: &sea_orm::DatabaseConnection) -> DomainResult<Audit
         let Some(last) = rows.last().map(|r| r.id) else { break };
         for row in rows {
             checked += 1;
-            if row.prev_hash != prev || content_hash(&row) != row.hash {
+            let by_key = std::iter::once(&keys.current).chain(&keys.previous).any(|k| seal(k, &row) == row.hash);
+            let legacy = !sealed && !by_key && legacy_hash(&row) == row.hash;
+            if row.prev_hash != prev || !(by_key || legacy) {
                 return Ok(AuditVerification { intact: false, checked, first_broken_id: Some(row.id) });
             }
+            sealed |= by_key;
             prev = row.hash;
         }
         after = last;
@@ -100,7 +105,7 @@ pub async fn check_chain(db: &sea_orm::DatabaseConnection) -> DomainResult<Audit
 /// `POST /audit/verify` (ADMIN, VIEWER; audited with its result).
 pub async fn verify(state: &AppState, actor: &CurrentUser, meta: &RequestMeta) -> DomainResult<AuditVerification> {
     actor.require(&READERS)?;
-    let result = check_chain(&state.db).await?;
+    let result = check_chain(&state.db, state.audit.keys()).await?;
     let outcome = if result.intact { Outcome::Success } else { Outcome::Failure };
     let details = serde_json::json!({ "checked": result.checked, "first_broken_id": result.first_broken_id });
     let entry = Entry::new("audit.verify", outcome).actor(actor.id, &actor.username).details(details);

@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::assistant::answers::{self, Channel};
 use crate::assistant::language::Lang;
 use crate::assistant::{Turn, escalation, redact};
+use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::entities::{conversations, messages};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{
@@ -63,7 +64,7 @@ pub(crate) fn status_of(conversation: &conversations::Model) -> ConversationStat
 }
 
 /// `POST /chat/start`: a new conversation with the greeting, and the visitor token for it.
-pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<StartChatResponse> {
+pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta) -> DomainResult<StartChatResponse> {
     let visitor_id = req.user_id.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     if visitor_id.as_ref().is_some_and(|v| v.chars().count() > 128) {
         return Err(DomainError::validation("user_id", "user_id is at most 128 characters"));
@@ -121,6 +122,9 @@ pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<Sta
     }
     .insert(&state.db)
     .await?;
+    if let Some(customer) = &conversation.customer_ref {
+        audit_identified(state, &conversation.public_id, customer, meta).await?;
+    }
     let custom =
         inbox.as_ref().and_then(|i| if language == Lang::En { i.greeting_en.clone() } else { i.greeting_es.clone() });
     let greeting = custom.unwrap_or_else(|| state.runtime.greeting(&state.config, language));
@@ -141,6 +145,20 @@ pub async fn start(state: &AppState, req: &StartChatRequest) -> DomainResult<Sta
         identified: conversation.customer_ref.is_some(),
         language: language.code().to_owned(),
     })
+}
+
+/// A conversation linked to the bank's customer `customer` by a verified identity token: audited,
+/// and the caller stops when the record cannot be written.
+pub(crate) async fn audit_identified(
+    state: &AppState,
+    public_id: &str,
+    customer: &str,
+    meta: &RequestMeta,
+) -> DomainResult<()> {
+    let entry = Entry::new("conversation.identified", Outcome::Success)
+        .resource("conversation", public_id)
+        .details(serde_json::json!({ "customer_ref": customer }));
+    state.audit.record(entry, meta).await
 }
 
 fn validate_message(state: &AppState, req: &SendMessageRequest) -> DomainResult<()> {

@@ -97,10 +97,37 @@ pub async fn list(
     Ok((list, total))
 }
 
-/// `GET /conversations/{id}` (any staff): the conversation and its whole transcript.
-pub async fn get(state: &AppState, actor: &CurrentUser, id: &str) -> DomainResult<ConversationDetail> {
+/// How long one staff member's reading of one transcript counts as one view in the audit log (a
+/// live page re-reads it on every new message).
+const VIEW_WINDOW_MINUTES: i64 = 10;
+
+/// `GET /conversations/{id}` (any staff): the conversation and its whole transcript. Reading a
+/// customer's transcript is audited (`conversation.viewed`, once per reader and window), and the
+/// transcript is not shown when the record cannot be written.
+pub async fn get(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: &str,
+    meta: &RequestMeta,
+) -> DomainResult<ConversationDetail> {
     actor.require(&Role::ALL)?;
     let conversation = find(state, id).await?;
+    let seen = crate::entities::audit_log::Entity::find()
+        .filter(crate::entities::audit_log::Column::Action.eq("conversation.viewed"))
+        .filter(crate::entities::audit_log::Column::ActorId.eq(actor.id))
+        .filter(crate::entities::audit_log::Column::ResourceId.eq(conversation.public_id.as_str()))
+        .filter(
+            crate::entities::audit_log::Column::CreatedAt
+                .gt(Utc::now() - chrono::Duration::minutes(VIEW_WINDOW_MINUTES)),
+        )
+        .count(&state.db)
+        .await?;
+    if seen == 0 {
+        let entry = Entry::new("conversation.viewed", Outcome::Success)
+            .actor(actor.id, &actor.username)
+            .resource("conversation", &conversation.public_id);
+        state.audit.record(entry, meta).await?;
+    }
     let rows = messages::Entity::find()
         .filter(messages::Column::ConversationId.eq(conversation.id))
         .order_by_asc(messages::Column::Seq)
@@ -235,7 +262,7 @@ pub async fn take_over(
     if claim(state, actor, &conversation).await? {
         audit(state, actor, "conversation.takeover", &conversation.public_id, meta).await;
     }
-    get(state, actor, id).await
+    get(state, actor, id, meta).await
 }
 
 /// `POST /conversations/{id}/handback`: the assistant answers again.
@@ -300,5 +327,5 @@ async fn finish_step(
     let owner = if step.status == ConversationStatus::Closed { conversation.assigned_to } else { None };
     system_message(state, &conversation, text, step.event, step.status, owner).await?;
     audit(state, actor, step.action, &conversation.public_id, meta).await;
-    get(state, actor, id).await
+    get(state, actor, id, meta).await
 }

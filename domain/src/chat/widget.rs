@@ -115,7 +115,12 @@ pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainRes
 /// `POST /chat/identify` with the visitor token: links the conversation to the bank's customer
 /// when the token holds (200 `{identified: true}`); otherwise the chat stays anonymous
 /// (`{identified: false}`), as a refused token must not stop a customer from chatting.
-pub async fn identify(state: &AppState, token: Option<&str>, req: &IdentifyRequest) -> DomainResult<bool> {
+pub async fn identify(
+    state: &AppState,
+    token: Option<&str>,
+    req: &IdentifyRequest,
+    meta: &crate::audit::RequestMeta,
+) -> DomainResult<bool> {
     let conversation = authorize_visitor(state, &req.conversation_id, token).await?;
     let Some(inbox_id) = conversation.inbox_id else { return Ok(false) };
     let Some(inbox) = crate::entities::inboxes::Entity::find_by_id(inbox_id).one(&state.db).await? else {
@@ -125,6 +130,7 @@ pub async fn identify(state: &AppState, token: Option<&str>, req: &IdentifyReque
     else {
         return Ok(false);
     };
+    super::audit_identified(state, &conversation.public_id, &customer, meta).await?;
     let customer_id = crate::customers::linked(state, Some(&customer)).await?;
     conversations::ActiveModel {
         id: Set(conversation.id),

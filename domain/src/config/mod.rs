@@ -44,6 +44,11 @@ pub struct Config {
     pub refresh_token_ttl_days: i64,
     /// `JOXAI_SESSION_MAX_HOURS`: a sign-in's absolute lifetime, however often it is refreshed.
     pub session_max_hours: i64,
+    /// `JOXAI_AUDIT_KEY`: seals the audit chain (derived from the JWT secret when unset).
+    pub audit_key: String,
+    /// `JOXAI_AUDIT_KEY_PREVIOUS`: earlier audit keys (comma-separated) that still verify older
+    /// records after a rotation.
+    pub audit_previous_keys: Vec<String>,
     /// `JOXAI_ADMIN_EMAIL` + `JOXAI_ADMIN_PASSWORD`: first admin on an empty database.
     pub admin_email: Option<String>,
     pub admin_password: Option<String>,
@@ -77,6 +82,7 @@ impl std::fmt::Debug for Config {
             .field("database_url", &redact_url(&self.database_url))
             .field("addr", &self.addr)
             .field("jwt_secret", &"<redacted>")
+            .field("audit_key", &"<redacted>")
             .field("admin_email", &self.admin_email)
             .field("trust_proxy", &self.trust_proxy)
             .field("trusted_proxies", &self.trusted_proxies)
@@ -123,6 +129,8 @@ struct FileConfig {
     analytics_per_minute: Option<u32>,
     max_body_bytes: Option<usize>,
     session_max_hours: Option<i64>,
+    audit_key: Option<String>,
+    audit_key_previous: Option<String>,
     demo_seed: Option<bool>,
     site_root: Option<String>,
     widget_root: Option<String>,
@@ -231,6 +239,19 @@ impl Config {
             },
             env,
         )?;
+        let audit_key = match env.get("JOXAI_AUDIT_KEY").or(file.audit_key) {
+            Some(k) if k.len() < 32 => return Err(err("JOXAI_AUDIT_KEY", "must be at least 32 characters")),
+            Some(k) => k,
+            None => {
+                use sha2::Digest;
+                hex::encode(sha2::Sha256::digest(format!("joxai audit chain\n{jwt_secret}").as_bytes()))
+            }
+        };
+        let audit_previous_keys: Vec<String> = env
+            .get("JOXAI_AUDIT_KEY_PREVIOUS")
+            .or(file.audit_key_previous)
+            .map(|v| v.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::to_owned).collect())
+            .unwrap_or_default();
         let session_max_hours = match env.get("JOXAI_SESSION_MAX_HOURS") {
             Some(v) => parse_num("JOXAI_SESSION_MAX_HOURS", &v)?,
             None => file.session_max_hours.unwrap_or(12),
@@ -276,6 +297,8 @@ impl Config {
             access_token_ttl_secs: 15 * 60,
             refresh_token_ttl_days: 14,
             session_max_hours,
+            audit_key,
+            audit_previous_keys,
             admin_email,
             admin_password,
             trust_proxy,

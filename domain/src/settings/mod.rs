@@ -256,12 +256,14 @@ pub async fn list_mine(state: &AppState, actor: &CurrentUser) -> DomainResult<Ve
     Ok(rows.into_iter().map(out).collect())
 }
 
-/// `POST /settings/user/me/{key}`: sets (or replaces) one of the caller's own settings.
+/// `POST /settings/user/me/{key}`: sets (or replaces) one of the caller's own settings. A new
+/// `sms_phone` (where urgent alerts go) is audited first, and not stored if it cannot be.
 pub async fn set_mine(
     state: &AppState,
     actor: &CurrentUser,
     key: &str,
     req: &UserSettingRequest,
+    meta: &crate::audit::RequestMeta,
 ) -> DomainResult<UserSettingOut> {
     actor.require(&Role::ALL)?;
     let key = check_key(key)?;
@@ -271,6 +273,12 @@ pub async fn set_mine(
     let category = check_category(req.category.as_deref(), "")?;
     let description = check_description(req.description.as_deref())?;
     let scope = user_scope(actor.id, &key);
+    if key == crate::notifications::triggers::SMS_PHONE {
+        let entry = crate::audit::Entry::new("settings.sms_phone_changed", crate::audit::Outcome::Success)
+            .actor(actor.id, &actor.username)
+            .resource("user", actor.id);
+        state.audit.record(entry, meta).await?;
+    }
     let now = Utc::now();
     let existing =
         settings::Entity::find().filter(settings::Column::ScopeKey.eq(scope.as_str())).one(&state.db).await?;

@@ -13,7 +13,7 @@ use domain::model::{
 };
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Path, Query};
+use crate::extract::{Json, Meta, Path, Query};
 use crate::ratelimit::Limits;
 use domain::model::ErrorBody;
 
@@ -21,9 +21,10 @@ use domain::model::ErrorBody;
 #[utoipa::path(post, path = "/chat/start", tag = "chat", operation_id = "chat_start", request_body = StartChatRequest, responses((status = 200, description = "OK", body = StartChatResponse), (status = 422, description = "Invalid input", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)))]
 pub async fn start(
     State(state): State<AppState>,
+    Meta(meta): Meta,
     Json(req): Json<StartChatRequest>,
 ) -> ApiResult<Json<StartChatResponse>> {
-    Ok(Json(domain::chat::start(&state, &req).await?))
+    Ok(Json(domain::chat::start(&state, &req, &meta).await?))
 }
 
 /// `POST /chat/message` with `X-Visitor-Token` (a budget per conversation).
@@ -126,9 +127,10 @@ pub async fn offline(
 pub async fn identify(
     State(state): State<AppState>,
     headers: HeaderMap,
+    Meta(meta): Meta,
     Json(req): Json<IdentifyRequest>,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let identified = domain::chat::widget::identify(&state, visitor_token(&headers), &req).await?;
+    let identified = domain::chat::widget::identify(&state, visitor_token(&headers), &req, &meta).await?;
     Ok(Json(serde_json::json!({ "identified": identified })))
 }
 

@@ -27,9 +27,10 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     Staff(actor): Staff,
+    Meta(meta): Meta,
     Path(id): Path<String>,
 ) -> ApiResult<Json<ConversationDetail>> {
-    Ok(Json(staff::get(&state, &actor, &id).await?))
+    Ok(Json(staff::get(&state, &actor, &id, &meta).await?))
 }
 
 /// `POST /conversations/{id}/messages` `{content}` → 201.

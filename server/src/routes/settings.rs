@@ -77,10 +77,11 @@ pub async fn list_mine(State(state): State<AppState>, Staff(actor): Staff) -> Ap
 pub async fn set_mine(
     State(state): State<AppState>,
     Staff(actor): Staff,
+    Meta(meta): Meta,
     Path(key): Path<String>,
     Json(req): Json<UserSettingRequest>,
 ) -> ApiResult<Json<UserSettingOut>> {
-    Ok(Json(domain::settings::set_mine(&state, &actor, &key, &req).await?))
+    Ok(Json(domain::settings::set_mine(&state, &actor, &key, &req, &meta).await?))
 }
 
 /// `GET /settings/public` (no sign-in).

@@ -79,3 +79,97 @@ async fn admins_and_viewers_read_and_verify_the_audit_log_and_tampering_is_found
     assert_eq!(verifications.len(), 2, "each check is recorded");
     assert_eq!(verifications[0]["outcome"], "failure");
 }
+
+#[tokio::test]
+async fn two_servers_append_one_chain_sealed_with_a_key_outside_the_database() {
+    use domain::audit::{AuditKeys, AuditLog, Entry, Outcome, RequestMeta};
+    let key = "k".repeat(40);
+    let app = crate::harness::spawn_app_with(&[("JOXAI_AUDIT_KEY", key.as_str())]).await;
+    let keys = |current: &str, previous: &[&str]| AuditKeys {
+        current: current.as_bytes().to_vec(),
+        previous: previous.iter().map(|k| k.as_bytes().to_vec()).collect(),
+    };
+    // Two servers: two logs, each with its own lock, on one database.
+    let servers =
+        [AuditLog::new(app.state.db.clone(), keys(&key, &[])), AuditLog::new(app.state.db.clone(), keys(&key, &[]))];
+    let mut handles = Vec::new();
+    for (n, log) in servers.iter().enumerate() {
+        for i in 0..15 {
+            let log = log.clone();
+            handles.push(tokio::spawn(async move {
+                let entry =
+                    Entry::new("test.append", Outcome::Success).details(serde_json::json!({ "server": n, "i": i }));
+                log.record(entry, &RequestMeta::default()).await.unwrap();
+            }));
+        }
+    }
+    for h in handles {
+        h.await.unwrap();
+    }
+    let appended = app.audit().await.iter().filter(|r| r.action == "test.append").count();
+    assert_eq!(appended, 30);
+    assert_eq!(app.state.audit.verify().await.unwrap(), None, "one chain, no fork");
+
+    // Another key does not verify it; after a rotation the old key, kept as previous, still does.
+    let other = "o".repeat(40);
+    let rotated = AuditLog::new(app.state.db.clone(), keys(&other, &[]));
+    assert!(rotated.verify().await.unwrap().is_some(), "sealed with a key the database does not hold");
+    let rotated = AuditLog::new(app.state.db.clone(), keys(&other, &[&key]));
+    assert_eq!(rotated.verify().await.unwrap(), None);
+    rotated.record(Entry::new("test.rotated", Outcome::Success), &RequestMeta::default()).await.unwrap();
+    assert_eq!(rotated.verify().await.unwrap(), None, "old records under the previous key, new ones under the new");
+
+    // Someone who can write to the database edits a record and re-hashes it without the key.
+    use sha2::Digest;
+    let last = domain::entities::audit_log::Entity::find()
+        .order_by_desc(domain::entities::audit_log::Column::Id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut forged: domain::entities::audit_log::ActiveModel = last.clone().into();
+    let details = serde_json::json!({ "forged": true });
+    let content = serde_json::json!([
+        last.created_at.timestamp_micros(),
+        last.actor_id,
+        last.actor_name,
+        last.action,
+        last.resource_type,
+        last.resource_id,
+        last.ip,
+        last.user_agent,
+        last.endpoint,
+        last.method,
+        details,
+        last.outcome,
+        last.prev_hash,
+    ]);
+    forged.details = Set(details);
+    forged.hash = Set(hex::encode(sha2::Sha256::digest(content.to_string().as_bytes())));
+    forged.update(&app.state.db).await.unwrap();
+    assert_eq!(rotated.verify().await.unwrap(), Some(last.id), "a plain hash no longer passes");
+}
+
+#[tokio::test]
+async fn reading_a_transcript_and_changing_where_alerts_go_are_audited() {
+    let app = spawn_app().await;
+    let (agent, token) = app.token_for("agent", Role::Agent).await;
+    let chat = app.start_chat("es").await;
+    let id = chat["conversation_id"].as_str().unwrap();
+    for _ in 0..3 {
+        let res = app.client.get(app.api(&format!("/conversations/{id}"))).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+    }
+    let audit = app.audit().await;
+    let viewed: Vec<_> = audit.iter().filter(|r| r.action == "conversation.viewed").collect();
+    assert_eq!(viewed.len(), 1, "one view per reader and window, however often a live page re-reads");
+    assert_eq!((viewed[0].actor_id, viewed[0].resource_id.as_deref()), (Some(agent.id), Some(id)));
+
+    let body = json!({ "value": "+52 55 1234 5678" });
+    let res = app.send(reqwest::Method::POST, &token, "/settings/user/me/sms_phone", Some(body)).await;
+    assert_eq!(res.status(), 200);
+    let changed = app.audit().await.into_iter().find(|r| r.action == "settings.sms_phone_changed").expect("audited");
+    assert_eq!(changed.actor_id, Some(agent.id));
+    assert!(!changed.details.to_string().contains("1234"), "the number itself is not in the log");
+    assert_eq!(app.state.audit.verify().await.unwrap(), None);
+}

@@ -136,6 +136,8 @@ async fn chats_from_an_inbox_verify_identity_and_take_ratings() {
     assert_eq!(res.status(), 200);
     let chat: Value = res.json().await.unwrap();
     assert_eq!(chat["identified"], true);
+    let linked = app.audit().await.into_iter().find(|r| r.action == "conversation.identified").expect("audited");
+    assert_eq!(linked.resource_id.as_deref(), chat["conversation_id"].as_str());
     assert_eq!(chat["language"], "en");
     assert_eq!(chat["messages"][0]["content"], "Hi! This is Banco Demo.");
     let id = chat["conversation_id"].as_str().unwrap();
