@@ -1,4 +1,4 @@
-//! `cargo xtask dev|test|build|tools|eval`: installs what the build needs (nothing can come from GitHub
+//! `cargo xtask dev|test|build|tools|eval|fuzz`: installs what the build needs (nothing can come from GitHub
 //! here, see TOOLCHAIN.md) and runs things the one right way.
 
 mod tools;
@@ -24,13 +24,16 @@ fn main() -> std::process::ExitCode {
             cmd.args(["run", "--release", "-p", "domain", "--features", "server", "--example", "eval", "--"]);
             run(cmd.args(&args[1..]))
         }
+        Some("fuzz") => fuzz(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <dev|test|build|tools|widget|eval>");
+            eprintln!("usage: cargo xtask <dev|test|build|tools|widget|eval|fuzz>");
             eprintln!("  dev    install missing tools, build the widget, run `cargo leptos watch` on :3000");
             eprintln!("  test   fmt, clippy, tests on SQLite (+ PostgreSQL), release build, browser tests");
             eprintln!("  build  release build of the server, the admin panel and the widget");
             eprintln!("  eval   the assistant on the dev and the frozen test split: top-1, abstentions, escalation");
             eprintln!("         recall, false escalations, beside plain BM25 (--show-test-misses after a change)");
+            eprintln!("  fuzz   --minutes N: every API operation with hostile input for N minutes (SQLite, or");
+            eprintln!("         TEST_DATABASE_URL); CI runs a bounded pass inside `test`");
             return std::process::ExitCode::from(2);
         }
     };
@@ -41,6 +44,19 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// `cargo xtask fuzz --minutes N`: the API fuzz test, drawing fresh variants for N minutes.
+fn fuzz(args: &[String]) -> Result<()> {
+    let minutes = match args {
+        [flag, n] if flag == "--minutes" => n.parse::<u64>().context("--minutes takes a whole number")?,
+        [] => 5,
+        _ => bail!("usage: cargo xtask fuzz [--minutes N]"),
+    };
+    let filter = "package(server) and test(/fuzz::/)";
+    run(cargo()
+        .args(["nextest", "run", "--no-capture", "--no-fail-fast", "-E", filter])
+        .env("JOXAI_FUZZ_MINUTES", minutes.to_string()))
 }
 
 /// The workspace root.

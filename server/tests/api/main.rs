@@ -18,6 +18,7 @@ mod embed;
 mod embeddings;
 mod errors;
 mod export;
+mod fuzz;
 mod harness;
 mod health;
 mod inboxes;
