@@ -18,7 +18,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_cont
 use crate::error::ApiError;
 use crate::extract::ClientIp;
 use crate::headers::CspNonce;
-use crate::ratelimit::SharedLimit;
+use crate::ratelimit::{SharedLimit, StaffBudget};
 
 /// Builds Leptos options from our configuration (cargo-leptos's `LEPTOS_*` variables win).
 pub fn leptos_options(state: &AppState) -> LeptosOptions {
@@ -38,7 +38,7 @@ pub fn leptos_options(state: &AppState) -> LeptosOptions {
 }
 
 /// Admin pages, server functions, site and widget files. Sign-in shares the REST login's rate limit.
-pub fn router(state: AppState, login_limit: Option<SharedLimit>) -> Router {
+pub fn router(state: AppState, login_limit: Option<SharedLimit>, heavy: HeavyBudgets) -> Router {
     let options = leptos_options(&state);
     let routes = generate_route_list(App);
     let page_state = state.clone();
@@ -63,6 +63,7 @@ pub fn router(state: AppState, login_limit: Option<SharedLimit>) -> Router {
         .with_state(options)
         .layer(middleware::from_fn_with_state(state.clone(), refresh_session))
         .layer(middleware::from_fn_with_state(login_limit, limit_sign_in))
+        .layer(middleware::from_fn_with_state(heavy, limit_heavy))
         .layer(middleware::from_fn(check_origin))
         .layer(middleware::from_fn_with_state(state, crate::headers::secure))
 }
@@ -129,6 +130,27 @@ async fn limit_sign_in(State(limit): State<Option<SharedLimit>>, req: Request, n
         if let Some(too_many) = limit.refuse(&ip) {
             return too_many;
         }
+    }
+    next.run(req).await
+}
+
+/// The REST budgets the heavy server functions share with their REST twins.
+#[derive(Clone)]
+pub struct HeavyBudgets {
+    pub tickets: Option<StaffBudget>,
+    pub analytics: Option<StaffBudget>,
+}
+
+/// The dashboard, the ticket list and the audit check draw on the same per-staff budgets as
+/// `/analytics/*`, `/tickets` and `/audit/verify`.
+async fn limit_heavy(State(heavy): State<HeavyBudgets>, req: Request, next: Next) -> Response {
+    let budget = match req.uri().path() {
+        "/_sfn/analytics/dashboard" | "/_sfn/audit/verify" => heavy.analytics.as_ref(),
+        "/_sfn/tickets/list" => heavy.tickets.as_ref(),
+        _ => None,
+    };
+    if let Some(refused) = budget.and_then(|b| b.refuse(req.headers())) {
+        return refused;
     }
     next.run(req).await
 }

@@ -51,6 +51,10 @@ pub fn start_workers(state: &AppState) {
 pub fn app(state: AppState) -> Router {
     let limits = ratelimit::Limits::new(&state);
     let login_limit = limits.login.clone();
+    let heavy = admin::HeavyBudgets {
+        tickets: limits.tickets.clone().map(|limit| ratelimit::StaffBudget { limit, jwt: state.jwt.clone() }),
+        analytics: limits.analytics.clone().map(|limit| ratelimit::StaffBudget { limit, jwt: state.jwt.clone() }),
+    };
     let api = Router::new()
         .nest("/v1", routes::api(limits, state.jwt.clone()))
         .fallback(routes::not_found)
@@ -63,7 +67,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", api)
         .merge(health)
         .merge(embed::router(state.clone()))
-        .merge(admin::router(state.clone(), login_limit))
+        .merge(admin::router(state.clone(), login_limit, heavy))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(state, extract::attach_client_ip))
         .layer(CatchPanicLayer::custom(|_| {

@@ -177,6 +177,8 @@ fn end2end() -> Result<()> {
         .env("JOXAI_ADMIN_PASSWORD", admin_password)
         .env("JOXAI_DEMO_SEED", "false")
         .env("JOXAI_LOGIN_RATE_PER_MINUTE", "100")
+        .env("JOXAI_TICKETS_PER_MINUTE", "600")
+        .env("JOXAI_ANALYTICS_PER_MINUTE", "600")
         .env("JOXAI_SITE_ROOT", root.join("target/site"))
         .env("JOXAI_WIDGET_ROOT", root.join("target/widget"))
         .env_remove("LEPTOS_ENV")

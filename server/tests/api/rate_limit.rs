@@ -186,3 +186,27 @@ async fn an_admin_resizes_a_limit_while_the_server_runs() {
     assert_eq!(res.status(), 200);
     assert_eq!(start().await.unwrap().status(), 200);
 }
+
+#[tokio::test]
+async fn heavy_server_functions_share_the_budgets_of_their_rest_twins() {
+    let app = spawn_app_with(&[("JOXAI_ANALYTICS_PER_MINUTE", "3")]).await;
+    let (_, token) = app.token_for("auditor", domain::model::Role::Admin).await;
+    let cookie = format!("joxai_access={token}");
+    let sfn = |name: &str| {
+        app.client
+            .post(app.url(&format!("/_sfn/{name}")))
+            .header("origin", &app.base)
+            .header("cookie", &cookie)
+            .header("accept", "application/json")
+            .send()
+    };
+    // The dashboard in the panel and the REST audit check draw on one budget per staff member.
+    assert_ne!(sfn("analytics/dashboard").await.unwrap().status(), 429);
+    let verify = app.client.post(app.api("/audit/verify")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(verify.status(), 200);
+    assert_ne!(sfn("audit/verify").await.unwrap().status(), 429);
+    let res = sfn("analytics/dashboard").await.unwrap();
+    assert_eq!(res.status(), 429);
+    let res = app.client.post(app.api("/audit/verify")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(res.status(), 429);
+}
