@@ -131,3 +131,58 @@ impl FromRequestParts<AppState> for Staff {
         Ok(Staff(user))
     }
 }
+
+/// Whether URL-encoded `bytes` (a path, a query, a form) carry a NUL character: PostgreSQL cannot
+/// store one in text, and no customer or staff text needs it.
+fn has_nul(bytes: &[u8]) -> bool {
+    bytes.contains(&0) || bytes.windows(3).any(|w| w == b"%00")
+}
+
+/// Whether a JSON text carries a NUL character, raw or as `\u0000`.
+fn has_json_nul(bytes: &[u8]) -> bool {
+    bytes.contains(&0) || bytes.windows(6).any(|w| w[0] == b'\\' && w[1..].eq_ignore_ascii_case(b"u0000"))
+}
+
+/// Middleware: a request whose path, query or text body (JSON or form) holds a NUL character is
+/// refused with 422 before any handler sees it.
+pub async fn refuse_nul(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let refused = || {
+        ApiError::new(axum::http::StatusCode::UNPROCESSABLE_ENTITY, "Text may not contain NUL characters")
+            .into_response()
+    };
+    if has_nul(req.uri().path().as_bytes()) || req.uri().query().is_some_and(|q| has_nul(q.as_bytes())) {
+        return refused();
+    }
+    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let form = content_type.starts_with("application/x-www-form-urlencoded");
+    let json = content_type.starts_with("application/json")
+        || content_type.split(';').next().is_some_and(|t| t.trim().ends_with("+json"));
+    if !form && !json {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, state.config.max_body_bytes).await else {
+        return ApiError::new(axum::http::StatusCode::PAYLOAD_TOO_LARGE, "Request body too large").into_response();
+    };
+    if (form && has_nul(&bytes)) || (json && has_json_nul(&bytes)) {
+        return refused();
+    }
+    next.run(Request::from_parts(parts, axum::body::Body::from(bytes))).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{has_json_nul, has_nul};
+
+    #[test]
+    fn nul_in_any_spelling_is_found() {
+        assert!(has_nul(b"a\0b") && has_nul(b"q=%00") && !has_nul(b"q=%20"));
+        assert!(has_json_nul(br#"{"m":"x\u0000"}"#) && has_json_nul(br#"\U0000"#));
+        assert!(!has_json_nul(br#"{"m":"100%00 pesos, 2000"}"#));
+    }
+}

@@ -68,6 +68,7 @@ pub fn app(state: AppState) -> Router {
         .merge(health)
         .merge(embed::router(state.clone()))
         .merge(admin::router(state.clone(), login_limit, heavy))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), extract::refuse_nul))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(state, extract::attach_client_ip))
         .layer(CatchPanicLayer::custom(|_| {

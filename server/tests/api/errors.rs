@@ -38,3 +38,22 @@ async fn malformed_and_oversized_bodies() {
     assert_eq!(res.status(), 413);
     assert_eq!(res.json::<Value>().await.unwrap()["detail"], "Request body too large");
 }
+
+#[tokio::test]
+async fn text_with_a_nul_character_is_refused_before_anything_is_stored() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .post(app.api("/chat/start"))
+        .header("content-type", "application/json")
+        .body(r#"{"user_id": "ana\u0000"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.json::<serde_json::Value>().await.unwrap()["detail"].as_str().unwrap().contains("NUL"));
+    let res = app.client.get(app.api("/knowledge/search?q=tarjeta%00")).send().await.unwrap();
+    assert_eq!(res.status(), 422);
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    assert_eq!(domain::entities::conversations::Entity::find().count(&app.state.db).await.unwrap(), 0);
+}
