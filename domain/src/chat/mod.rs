@@ -71,7 +71,9 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
     }
     let metadata = match &req.metadata {
         None | Some(serde_json::Value::Null) => serde_json::json!({}),
-        Some(v @ serde_json::Value::Object(_)) if v.to_string().len() <= 8 * 1024 => v.clone(),
+        Some(v @ serde_json::Value::Object(_)) if v.to_string().len() <= 8 * 1024 && crate::model::json_storable(v) => {
+            v.clone()
+        }
         Some(serde_json::Value::Object(_)) => {
             return Err(DomainError::validation("metadata", "metadata is at most 8 KB"));
         }

@@ -139,7 +139,11 @@ fn notes(value: &str) -> DomainResult<String> {
 fn preferences(value: Option<serde_json::Value>) -> DomainResult<serde_json::Value> {
     match value {
         None | Some(serde_json::Value::Null) => Ok(serde_json::json!({})),
-        Some(object @ serde_json::Value::Object(_)) if object.to_string().len() <= 8192 => Ok(object),
+        Some(object @ serde_json::Value::Object(_))
+            if object.to_string().len() <= 8192 && crate::model::json_storable(&object) =>
+        {
+            Ok(object)
+        }
         Some(_) => Err(DomainError::validation("preferences", "Preferences must be a JSON object of at most 8 KB")),
     }
 }

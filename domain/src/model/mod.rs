@@ -61,3 +61,15 @@ pub use tickets::{
     TicketOut, TicketStatus,
 };
 pub use users::{CreateUserRequest, UpdateUserRequest};
+
+/// Whether every number in `value` survives a round trip through both databases' JSON columns:
+/// integers, and decimals within ±10^15 (PostgreSQL keeps a huge one exactly, and it no longer
+/// reads back as a float).
+pub fn json_storable(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::Number(n) => n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.abs() <= 1e15),
+        serde_json::Value::Array(items) => items.iter().all(json_storable),
+        serde_json::Value::Object(map) => map.values().all(json_storable),
+        _ => true,
+    }
+}

@@ -63,7 +63,7 @@ fn check_key(key: &str) -> DomainResult<String> {
 }
 
 fn check_value(key: &str, value: &Value) -> DomainResult<()> {
-    if value.is_null() || value.to_string().len() > MAX_VALUE_BYTES {
+    if value.is_null() || value.to_string().len() > MAX_VALUE_BYTES || !crate::model::json_storable(value) {
         return Err(DomainError::validation("value", "Value must be JSON (not null) of at most 8 KB"));
     }
     if let Some(known) = known::find(key) {
@@ -267,7 +267,8 @@ pub async fn set_mine(
 ) -> DomainResult<UserSettingOut> {
     actor.require(&Role::ALL)?;
     let key = check_key(key)?;
-    if req.value.is_null() || req.value.to_string().len() > MAX_VALUE_BYTES {
+    if req.value.is_null() || req.value.to_string().len() > MAX_VALUE_BYTES || !crate::model::json_storable(&req.value)
+    {
         return Err(DomainError::validation("value", "Value must be JSON (not null) of at most 8 KB"));
     }
     let category = check_category(req.category.as_deref(), "")?;

@@ -56,4 +56,9 @@ async fn text_with_a_nul_character_is_refused_before_anything_is_stored() {
     assert_eq!(res.status(), 422);
     use sea_orm::{EntityTrait, PaginatorTrait};
     assert_eq!(domain::entities::conversations::Entity::find().count(&app.state.db).await.unwrap(), 0);
+    // A number PostgreSQL would keep but could not give back as a float is refused too.
+    let (_, token) = app.token_for("v", domain::model::Role::Viewer).await;
+    let body = serde_json::json!({ "value": 1.7976931348623157e308 });
+    let res = app.client.post(app.api("/settings/user/me/limit")).bearer_auth(&token).json(&body).send().await.unwrap();
+    assert_eq!(res.status(), 422);
 }
