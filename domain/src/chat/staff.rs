@@ -102,7 +102,7 @@ pub async fn list(
 const VIEW_WINDOW_MINUTES: i64 = 10;
 
 /// `GET /conversations/{id}` (any staff): the conversation and its whole transcript. Reading a
-/// customer's transcript is audited (`conversation.viewed`, once per reader and window), and the
+/// customer's transcript is audited (`CONVERSATION_VIEWED`, once per reader and window), and the
 /// transcript is not shown when the record cannot be written.
 pub async fn get(
     state: &AppState,
@@ -113,7 +113,7 @@ pub async fn get(
     actor.require(&Role::ALL)?;
     let conversation = find(state, id).await?;
     let seen = crate::entities::audit_log::Entity::find()
-        .filter(crate::entities::audit_log::Column::Action.eq("conversation.viewed"))
+        .filter(crate::entities::audit_log::Column::Action.eq("CONVERSATION_VIEWED"))
         .filter(crate::entities::audit_log::Column::ActorId.eq(actor.id))
         .filter(crate::entities::audit_log::Column::ResourceId.eq(conversation.public_id.as_str()))
         .filter(
@@ -123,7 +123,7 @@ pub async fn get(
         .count(&state.db)
         .await?;
     if seen == 0 {
-        let entry = Entry::new("conversation.viewed", Outcome::Success)
+        let entry = Entry::new("CONVERSATION_VIEWED", Outcome::Success)
             .actor(actor.id, &actor.username)
             .resource("conversation", &conversation.public_id);
         state.audit.record(entry, meta).await?;

@@ -161,7 +161,7 @@ async fn reading_a_transcript_and_changing_where_alerts_go_are_audited() {
         assert_eq!(res.status(), 200);
     }
     let audit = app.audit().await;
-    let viewed: Vec<_> = audit.iter().filter(|r| r.action == "conversation.viewed").collect();
+    let viewed: Vec<_> = audit.iter().filter(|r| r.action == "CONVERSATION_VIEWED").collect();
     assert_eq!(viewed.len(), 1, "one view per reader and window, however often a live page re-reads");
     assert_eq!((viewed[0].actor_id, viewed[0].resource_id.as_deref()), (Some(agent.id), Some(id)));
 
