@@ -195,11 +195,8 @@ pub async fn per_staff(
 impl StaffBudget {
     /// 429 when the staff member behind the bearer token or the session cookie is over budget.
     pub fn refuse(&self, headers: &axum::http::HeaderMap) -> Option<Response<Body>> {
-        let token = headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-            .map(|t| t.trim().to_owned())
+        let token = crate::extract::bearer_token(headers)
+            .map(str::to_owned)
             .or_else(|| app::api::session::cookie_value(headers, app::api::session::ACCESS_COOKIE))?;
         let subject = self.jwt.verify(&token).ok()?.sub;
         self.limit.refuse(&format!("staff:{subject}"))

@@ -198,13 +198,10 @@ fn redact_cards(run: &str, found: &mut Vec<PiiKind>) -> String {
     out
 }
 
-/// A run of digits: a CLABE (check digit), a phone number, or left alone (cards went before).
+/// A run of digits: a phone number, or left alone (cards and CLABEs went before, in
+/// [`redact_cards`]).
 fn classify_digits(run: &str, found: &mut Vec<PiiKind>) -> String {
     let digits: String = run.chars().filter(char::is_ascii_digit).collect();
-    let plain_groups = run.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-');
-    if plain_groups && digits.len() == 18 && clabe_valid(&digits) {
-        return mark(found, PiiKind::Clabe, "[CLABE]");
-    }
     let has_plus = run.starts_with('+');
     let looks_like_date = run.contains('.') && digits.len() == 8;
     if (9..=15).contains(&digits.len()) && (has_plus || digits.len() <= 12) && !looks_like_date {

@@ -149,6 +149,13 @@ async fn assignments_and_status_changes_are_mailed_through_smtp_and_survive_an_o
     assert_eq!(res.status(), 401);
 }
 
+/// An inbox for the offline form, created by an admin.
+async fn demo_inbox(app: &TestApp) -> Value {
+    let (_, admin) = app.token_for("admin", Role::Admin).await;
+    let body = json!({ "name": "Banco Demo", "allowed_origins": ["https://www.banco.example"] });
+    app.post_json(&admin, "/inboxes", &body).await
+}
+
 #[tokio::test]
 async fn escalations_alert_supervisors_and_offline_messages_get_a_receipt() {
     let smtp = SmtpServer::start().await;
@@ -173,14 +180,7 @@ async fn escalations_alert_supervisors_and_offline_messages_get_a_receipt() {
     assert_eq!(alert["category"], "CONVERSATION");
 
     // An offline message: a receipt to the customer in their language, an alert to supervisors.
-    let (_, admin) = app.token_for("admin", Role::Admin).await;
-    let inbox = app
-        .post_json(
-            &admin,
-            "/inboxes",
-            &json!({ "name": "Banco Demo", "allowed_origins": ["https://www.banco.example"] }),
-        )
-        .await;
+    let inbox = demo_inbox(&app).await;
     let body = json!({ "inbox": inbox["key"], "name": "Ana Pérez", "email": "ana@example.com",
         "message": "Necesito una constancia", "language": "es" });
     let res = app.client.post(app.api("/chat/offline")).json(&body).send().await.unwrap();
@@ -214,14 +214,7 @@ async fn the_offline_form_cannot_mail_free_text_nor_flood_an_address() {
     let smtp = SmtpServer::start().await;
     let app = spawn_app_with(&[("JOXAI_SMTP_URL", smtp.url.as_str())]).await;
     let (_, supervisor) = app.token_for("super", Role::Supervisor).await;
-    let (_, admin) = app.token_for("admin", Role::Admin).await;
-    let inbox = app
-        .post_json(
-            &admin,
-            "/inboxes",
-            &json!({ "name": "Banco Demo", "allowed_origins": ["https://www.banco.example"] }),
-        )
-        .await;
+    let inbox = demo_inbox(&app).await;
     let hostile = "Your account is locked <b>call 555-0100</b> at http://evil.example";
     let offline = || {
         let body = json!({ "inbox": inbox["key"], "name": hostile, "email": "victim@example.com",

@@ -26,7 +26,7 @@ use tokio::sync::broadcast::error::RecvError;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ClientIp, Json, Query, Staff, rate_key};
 use domain::model::ErrorBody;
-use limits::{MAX_MESSAGE_BYTES, PER_ADDRESS, PER_CONVERSATION, Slot, Throttle};
+use limits::{MAX_MESSAGE_BYTES, PER_ADDRESS, PER_CONVERSATION, Throttle};
 
 const PING_EVERY: Duration = Duration::from_secs(20);
 const DEAD_AFTER: Duration = Duration::from_secs(60);
@@ -78,17 +78,11 @@ pub async fn customer(
         (address_key(ip.as_deref()), PER_ADDRESS),
     ])
     .ok_or_else(too_many_sockets)?;
-    let socket = Socket { state, slot, after };
     let assigned = conversation.assigned_to;
-    Ok(bounded(ws).on_upgrade(move |ws| customer_socket(socket, conversation.id, conversation.public_id, assigned, ws)))
-}
-
-/// One open socket: the state, its slot under the caps, and where the client resumes.
-struct Socket<A> {
-    state: AppState,
-    #[allow(dead_code)] // held for its Drop
-    slot: Slot,
-    after: A,
+    Ok(bounded(ws).on_upgrade(move |ws| async move {
+        let _slot = slot; // held while the socket is open
+        customer_socket(&state, conversation.id, conversation.public_id, after, assigned, ws).await;
+    }))
 }
 
 fn bounded(ws: WebSocketUpgrade) -> WebSocketUpgrade {
@@ -129,8 +123,14 @@ async fn replay(state: &AppState, id: i32, public_id: &str, last: &mut i64, sink
     }
 }
 
-async fn customer_socket(socket: Socket<i64>, id: i32, public_id: String, assigned: Option<i32>, ws: WebSocket) {
-    let (state, after) = (&socket.state, socket.after);
+async fn customer_socket(
+    state: &AppState,
+    id: i32,
+    public_id: String,
+    after: i64,
+    assigned: Option<i32>,
+    ws: WebSocket,
+) {
     let _guard = SocketGuard::new(&state.events.customer_sockets);
     // Subscribe before reading the database, so nothing falls between the two.
     let mut events = state.events.subscribe_conversations();
@@ -257,9 +257,11 @@ pub async fn staff(
     // deactivation, a role change or a new password.
     let expires = bearer.is_some().then_some(claims.exp);
     let slot = limits::take(&[(address_key(ip.as_deref()), PER_ADDRESS)]).ok_or_else(too_many_sockets)?;
-    let socket = Socket { state, slot, after: params.after_seq };
     let listener = Listener { user, token_version: claims.ver, expires };
-    Ok(bounded(ws).on_upgrade(move |ws| staff_socket(socket, listener, ws)))
+    Ok(bounded(ws).on_upgrade(move |ws| async move {
+        let _slot = slot; // held while the socket is open
+        staff_socket(&state, listener, params.after_seq, ws).await;
+    }))
 }
 
 /// Who listens on a staff socket, and until when they may.
@@ -283,8 +285,8 @@ impl Listener {
     }
 }
 
-async fn staff_socket(socket: Socket<Option<u64>>, listener: Listener, ws: WebSocket) {
-    let (state, after, user) = (&socket.state, socket.after, &listener.user);
+async fn staff_socket(state: &AppState, listener: Listener, after: Option<u64>, ws: WebSocket) {
+    let user = &listener.user;
     let _guard = SocketGuard::new(&state.events.staff_sockets);
     let is_agent = user.role == Role::Agent;
     let (resume, mut events) = state.events.subscribe_staff(after);
