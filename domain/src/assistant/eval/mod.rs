@@ -1,6 +1,7 @@
 //! The assistant's eval, on two splits: `dev` (the question set in `domain/eval/dev/` against the
 //! demo knowledge base — tune on it) and `test` (frozen in `domain/eval/test/`: written before the
-//! pipeline changed, never used to tune it, and with a second bank's knowledge base). Reports
+//! pipeline changed, never used to tune it, and with a second bank's knowledge base), beside a
+//! held-out split of customer messages written by other people (`domain/eval/holdout/`). Reports
 //! top-1 accuracy (the cited article is the expected topic in the question's language), how the
 //! answers split into right / wrong / abstained, follow-ups, abstention on unanswerable questions,
 //! escalation recall and false escalations, beside a plain BM25 baseline. `cargo xtask eval`.
@@ -30,6 +31,8 @@ pub struct Evaluation {
     /// The test split's parts (one per knowledge base) and their sum.
     pub test_parts: Vec<(&'static str, Report)>,
     pub test: Report,
+    /// The held-out split (other people's wording, never tuned on).
+    pub holdout: Report,
     /// Print the test split's misses too (for after-the-fact reading only, never for tuning).
     pub show_test_misses: bool,
 }
@@ -60,8 +63,10 @@ impl fmt::Display for Evaluation {
         }
         writeln!(f, "TEST SPLIT (frozen; the figures to report)")?;
         writeln!(f, "{}", self.test.summary())?;
+        writeln!(f, "HELD-OUT SPLIT (BANKING77 customer messages, English; never tuned on)")?;
+        writeln!(f, "{}", self.holdout.summary())?;
         if self.show_test_misses {
-            for miss in &self.test.misses {
+            for miss in self.test.misses.iter().chain(&self.holdout.misses) {
                 writeln!(f, "  test miss: {miss}")?;
             }
         }
@@ -113,7 +118,11 @@ pub fn run_with(settings: &Settings) -> DomainResult<Evaluation> {
         test.add(report.clone());
         test_parts.push((part.name, report));
     }
-    Ok(Evaluation { dev_parts, dev, test_parts, test, show_test_misses: false })
+    let mut holdout = Report::default();
+    for part in set::holdout()? {
+        holdout.add(run_part(&part, settings));
+    }
+    Ok(Evaluation { dev_parts, dev, test_parts, test, holdout, show_test_misses: false })
 }
 
 /// The assistant's reply to the last of `turns`, the earlier ones being the conversation so far.
@@ -252,6 +261,7 @@ mod tests {
 
     /// The SHA-256 of the test split's files, in `set`'s order. The split is frozen: if this
     /// fails, the files changed — restore them (a new split gets a new name and a new hash).
+    const HOLDOUT_SHA256: &str = "f4fd778759dd3cf30232c6c93b6fcc838f3adc699abca0c5aae06a2b700ab122";
     const TEST_SPLIT_SHA256: &str = "626c925c92f7139cfd9faad68f3185213212f49252a836db139b92207b52c60d";
 
     #[test]
@@ -261,6 +271,8 @@ mod tests {
             hash.update(text.as_bytes());
         }
         assert_eq!(hex::encode(hash.finalize()), TEST_SPLIT_SHA256);
+        let holdout = Sha256::digest(set::HOLDOUT_BANKING77.as_bytes());
+        assert_eq!(hex::encode(holdout), HOLDOUT_SHA256, "the held-out split is frozen too");
     }
 
     #[test]

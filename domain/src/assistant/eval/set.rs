@@ -12,6 +12,8 @@ pub(super) const DEV_SUR: &str = include_str!("../../../eval/dev/sur.toml");
 pub(super) const DEV_SUR_KB: &str = include_str!("../../../eval/dev/sur_kb.toml");
 pub(super) const DEV_PACIFICO: &str = include_str!("../../../eval/dev/pacifico.toml");
 pub(super) const DEV_PACIFICO_KB: &str = include_str!("../../../eval/dev/pacifico_kb.toml");
+pub(super) const DEV_BANKING77: &str = include_str!("../../../eval/dev/banking77.toml");
+pub(super) const HOLDOUT_BANKING77: &str = include_str!("../../../eval/holdout/banking77.toml");
 pub(super) const TEST_DEMO: &str = include_str!("../../../eval/test/demo.toml");
 pub(super) const TEST_ANDINO: &str = include_str!("../../../eval/test/andino.toml");
 pub(super) const TEST_ANDINO_KB: &str = include_str!("../../../eval/test/andino_kb.toml");
@@ -106,8 +108,9 @@ fn parse_kb(name: &str, text: &str) -> DomainResult<Vec<DemoArticle>> {
     Ok(file.article)
 }
 
-/// The dev split: the demo knowledge base with `dev/questions.toml` and `dev/hard.toml`, and the
-/// Banco del Sur knowledge base with `dev/sur.toml`, and the Banco Pacífico one with `dev/pacifico.toml`.
+/// The dev split: the demo knowledge base with `dev/questions.toml` and `dev/hard.toml`, the
+/// Banco del Sur knowledge base with `dev/sur.toml`, the Banco Pacífico one with `dev/pacifico.toml`,
+/// and the demo knowledge base again with half of BANKING77's customer messages (`dev/banking77.toml`).
 pub(super) fn dev() -> DomainResult<Vec<Part>> {
     let mut demo = parse_cases("dev/questions", DEV)?;
     demo.extend(parse_cases("dev/hard", DEV_HARD)?);
@@ -119,7 +122,18 @@ pub(super) fn dev() -> DomainResult<Vec<Part>> {
             articles: parse_kb("dev/pacifico_kb", DEV_PACIFICO_KB)?,
             cases: parse_cases("dev/pacifico", DEV_PACIFICO)?,
         },
+        Part { name: "banking77", articles: demo_articles()?, cases: parse_cases("dev/banking77", DEV_BANKING77)? },
     ])
+}
+
+/// The held-out split: the other half of BANKING77's messages (written by other people, labelled
+/// before any run) against the demo knowledge base. Never tuned on; read in aggregate only.
+pub(super) fn holdout() -> DomainResult<Vec<Part>> {
+    Ok(vec![Part {
+        name: "banking77",
+        articles: demo_articles()?,
+        cases: parse_cases("holdout/banking77", HOLDOUT_BANKING77)?,
+    }])
 }
 
 /// The frozen test split: the demo knowledge base with `test/demo.toml`, and the Andino knowledge
