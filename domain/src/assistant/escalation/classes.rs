@@ -47,7 +47,8 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "me saco", "took", "taken", "grabbed", "tomaron", "agarraron",
     ]),
     (GONE, &[
-            "no se donde", "don't know where", "dont know where", "no recuerdo donde", "can't remember where", "no se donde deje",
+            "no se donde", "don't know where", "dont know where", "no recuerdo donde", "can't remember where",
+            "no se donde deje",
             "desaparecio", "desaparecieron", "desaparecida", "desaparecido", "missing", "gone", "went missing",
             "no encuentro", "no la encuentro", "no lo encuentro", "no las encuentro", "no los encuentro",
             "no puedo encontrar", "no aparece", "no aparecen", "ya no tengo", "ya no estaba", "ya no estaban",
@@ -70,13 +71,15 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
     ]),
     (FOUND, &[
             "encontre", "encontramos", "la encontre", "lo encontre", "found", "recupere", "recovered", "got it back",
-            "ya aparecio", "turned up",
+            "ya aparecio", "turned up", "thought i lost", "thought i'd lost", "thought i had lost", "crei que perdi",
+            "pense que perdi", "crei que habia perdido", "pense que habia perdido",
     ]),
     (VALUABLE, &[
             "tarjeta", "tarjetas", "plastico", "cartera", "carteras", "billetera", "monedero", "bolso", "bolsa",
             "mochila", "celular", "cel", "telefono", "movil", "smartphone", "iphone", "chequera", "chequeras", "token",
             "card", "cards", "wallet", "purse", "handbag", "bag", "backpack", "phone", "mobile", "cellphone",
             "chequebook", "checkbook", "debit", "credit", "visa", "mastercard", "amex",
+            "my stuff", "my things", "my belongings", "our things", "our stuff", "mis cosas", "mis pertenencias",
     ]),
     (ATM, &[
             "cajero", "cajeros", "atm", "atms", "machine", "maquina", "cash machine", "terminal",
@@ -88,14 +91,16 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "cogotearon", "cogoteado", "cogoteada", "portonazo", "turbazo", "encerrona",
     ]),
     (CRED, &[
-            "mi identidad", "my identity", "mis datos bancarios", "sus datos", "sus datos bancarios", "his details", "her details",
+            "mi identidad", "my identity", "mis datos bancarios", "sus datos", "sus datos bancarios", "his details",
+            "her details",
             "mis datos", "my details", "my info", "my information", "mis claves", "codigo", "codigos", "clave",
             "claves", "contrasena", "contrasenas", "nip", "pin", "token", "cvv", "cvc", "otp", "password", "passwords",
             "passcode", "code", "codes", "usuario y contrasena", "numeros de mi tarjeta", "numeros de la tarjeta",
             "numero de mi tarjeta", "numero de la tarjeta", "datos de mi tarjeta", "datos de la tarjeta",
             "datos de tarjeta", "datos bancarios", "card details", "card number", "card numbers", "card info",
             "login details", "bank details", "security code", "verification code",
-            "coordenadas", "tarjeta de coordenadas", "clave dinamica", "segunda clave", "one-time code", "one time code",
+            "coordenadas", "tarjeta de coordenadas", "clave dinamica", "segunda clave", "one-time code",
+            "one time code",
     ]),
     (GIVE, &[
             "le dio", "les dio", "dio sus", "compartio", "paso sus", "gave them",
@@ -137,7 +142,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "charges", "charged", "payment", "payments", "purchase", "purchases", "transaction", "transactions",
             "withdrawal", "withdrawals", "debit", "debits", "transfer", "transfers", "deduction", "cobraron",
             "descontaron", "sacaron", "me cobraron", "me descontaron", "took out", "withdrew", "debited", "bought",
-            "giro", "giros", "avance", "avances", "cash withdrawal", "spending",
+            "giro", "giros", "avance", "avances", "cash withdrawal", "spending", "withdraw", "withdrawl", "withdrawls",
     ]),
     (ACT, &[
             "hice", "hicimos", "realice", "realize", "compre", "retire", "autorice", "pague", "gaste", "transferi",
@@ -145,9 +150,11 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "buy", "bought", "withdraw", "withdrew", "authorize", "authorized", "authorise", "authorised", "spend",
             "spent", "pay", "paid", "order", "ordered", "use", "used", "recognize", "recognise", "request",
             "requested", "subscribe", "subscribed", "been", "sign up", "signed up", "know", "hecho",
+            "making", "doing", "buying", "spending", "authorizing", "authorising", "haciendo", "familiar",
     ]),
     (DISOWN, &[
-            "can't explain", "cant explain", "cannot explain", "no me explico", "no se de donde", "no se que es", "no idea what", "sin que yo supiera", "sin saberlo", "without my knowledge", "without me knowing",
+            "can't explain", "cant explain", "cannot explain", "no me explico", "no se de donde", "no se que es",
+            "no idea what", "sin que yo supiera", "sin saberlo", "without my knowledge", "without me knowing",
             "que no pedi", "que no solicite", "i didn't request", "didn't ask for", "didnt ask for",
             "i didn't ask for", "no son mias", "no son mios", "no es mio", "no es mia", "not mine", "wasn't me",
             "wasnt me", "not me", "yo no fui", "no fui yo", "sin mi permiso", "sin mi autorizacion",
@@ -159,6 +166,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "unauthorized", "unauthorised", "don't even use", "dont even use", "ni siquiera uso", "never used",
             "no es el mio", "no es la mia", "que no es mio", "que no es mia", "not my", "isn't mine",
             "desconocer", "desconocerla", "desconocerlo", "desconocerlas", "desconocerlos",
+            "no me suena", "no me suenan", "not from me", "not by me", "wasn't by me",
     ]),
     (SOMEONE, &[
             "my ex", "mi ex", "mi expareja", "ex-husband", "ex-wife", "ex husband", "ex wife",
@@ -166,13 +174,15 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "un desconocido", "hacker", "hackers", "a third party", "some guy", "un tipo",
     ]),
     (INTRUDE, &[
-            "has access", "have access", "still has access", "tiene acceso", "sigue teniendo acceso", "has my", "tiene mis", "tienen mis", "got my", "have my",
+            "has access", "have access", "still has access", "tiene acceso", "sigue teniendo acceso", "has my",
+            "tiene mis", "tienen mis", "got my", "have my",
             "emptied", "drained", "intentando entrar", "trying to get in", "trying to log in", "trying to access",
             "has been using", "have been using", "been using", "usando", "uso", "usa", "usaron", "using", "used",
             "uses", "entro", "entraron", "accedio", "accedieron", "ingreso", "ingresaron", "se metio", "se metieron",
             "metio", "logged in", "logged into", "log in", "signed in", "got into", "got in", "accessed", "broke into",
             "is in", "hackeo", "hackearon", "comprando", "compro", "compraron", "making purchases", "bought", "buying",
-            "sacando", "saco", "took", "taking", "withdrew", "withdrawing", "gastando", "spending", "cambio",
+            "sacando", "saco", "took", "taking", "withdrew", "withdrawing", "gastando", "spending", "cambio", "removed",
+            "removing",
             "cambiaron", "changed",
     ]),
     (CHANGED, &[
@@ -207,7 +217,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
     ]),
     (WANT, &[
             "quiero", "necesito", "prefiero", "want", "need", "rather", "prefer", "exijo", "demand", "i'd like",
-            "quisiera",
+            "quisiera", "wish", "would like", "wanted",
     ]),
     (HUMAN, &[
             "persona", "personas", "humano", "humana", "agente", "asesor", "asesora", "ejecutivo", "ejecutiva",
@@ -227,6 +237,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
     ]),
     (DISPUTE, &[
             "disputa", "disputar", "disputo", "contracargo", "aclaracion", "chargeback", "dispute", "refund",
+            "disputing",
             "reembolso", "devolucion de mi dinero", "money back", "me regresen", "me devuelvan", "devuelvan mi",
             "regresen mi",
     ]),
@@ -283,6 +294,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "estafada", "suplantacion", "suplantaron", "robo de identidad", "hackearon", "hackeo", "hackeada",
             "hackeado", "clonaron", "clonada", "clonado", "fraud", "fraudulent", "scam", "scammed", "identity theft",
             "hacked", "cloned", "skimmed", "skimmer", "me enganaron", "enganaron", "tricked", "swindled",
+            "compromised", "comprometida", "comprometido", "vulnerada", "vulnerado",
     ]),
     (PREVENT, &[
             "evito", "evitar", "prevenir", "protegerme", "proteger", "consejos", "avoid", "prevent", "protect", "tips",
@@ -291,7 +303,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
     (PROCESS, &[
             "cuanto cuesta", "how much", "how do i", "how can i", "como puedo", "como hago", "como se", "como",
             "how long", "cuanto tiempo", "cuanto tardan", "how does", "como funciona", "what's a", "whats a", "que es",
-            "what is", "cuanto tarda", "donde", "where",
+            "what is", "cuanto tarda", "donde", "where", "cuantos dias", "how many days",
     ]),
     (DOUBLE_CHARGE, &[
             "siguen cobrando", "me siguen cobrando", "still charging", "keep charging", "kept charging",
@@ -334,6 +346,8 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "hermana", "abuelo", "abuela", "tio", "tia", "pareja", "familiar", "husband", "wife", "father", "mother",
             "dad", "mum", "mom", "son", "daughter", "brother", "sister", "grandfather", "grandmother", "grandma",
             "grandpa", "partner", "relative", "uncle", "aunt", "owner", "titular", "holder",
+            "child", "children", "kid", "kids", "hijos", "hijas", "novio", "novia", "boyfriend", "girlfriend",
+            "roommate", "flatmate", "companero de cuarto", "nephew", "niece", "cousin", "sobrino", "sobrina", "primo",
     ]),
     (SELF_HARM, &[
             "suicid*", "quitarme la vida", "quitar la vida", "no quiero vivir", "no quiero seguir viviendo",
@@ -343,7 +357,8 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "better off dead", "no vale la pena vivir", "not worth living",
     ]),
     (COERCED, &[
-            "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal", "terminally ill", "quimioterapia", "chemo", "cancer",
+            "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
+            "terminally ill", "quimioterapia", "chemo", "cancer",
             "alzheimer", "demencia", "dementia", "no me deja usar mi dinero", "me obliga", "me obligan", "me obligo",
             "me obligaron", "me amenaza", "me amenazan", "me amenazo", "me fuerza", "forces me", "forcing me",
             "forced me", "makes me give", "made me give", "threatens me", "threatening me", "threatened me",

@@ -11,6 +11,7 @@ mod classes;
 mod people;
 mod scan;
 mod situations;
+mod transactions;
 mod words;
 
 use crate::model::Priority;

@@ -3,7 +3,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, negated, real};
+use super::situations::{Finding, is_past, negated, real};
 use super::words::*;
 
 pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
@@ -27,7 +27,12 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         if !real(s, i) {
             continue;
         }
-        let wants = s.in_clause(i, WANT | INTENT) || s.has(BAD_PURCHASE);
+        // "I want a refund", "a charge I'd like to dispute", "can I dispute a payment… it was made
+        // weeks ago" (a payment that happened, not a question about how disputes work).
+        let happened = (0..s.len()).any(|j| j != i && is_past(s, j));
+        let verb = matches!(s.words[i].text.as_str(), "dispute" | "disputing" | "disputar" | "disputo");
+        let about_a_payment = verb && s.near(i, TXN, 0, 3) && !s.has(PROCESS) && happened;
+        let wants = s.in_clause(i, WANT | INTENT) || s.has(BAD_PURCHASE) || about_a_payment;
         if wants && !s.near(i, PROCESS, 4, 0) {
             return Finding::of(Category::Dispute);
         }
@@ -95,7 +100,8 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
         || s.find(WANT).any(|i| !negated(s, i) && wants_person(s, i))
         || s.find(REAL_HUMAN).any(|i| !negated(s, i))
         // "no quiero hablar con un robot", "not a bot"
-        || s.find(BOT).any(|i| s.in_clause(i, NEG))
+        // ("the bank machine won't take my PIN" is an ATM).
+        || s.find(BOT).any(|i| s.in_clause(i, NEG) && (s.words[i].tags & ATM == 0 || s.in_clause(i, TALK)))
         // "agente", "asesor por favor", "human please"
         || (s.len() <= 3 && (0..s.len()).any(|i| is_person(s, i) && !vague_person(&s.words[i].text)));
     if asked {

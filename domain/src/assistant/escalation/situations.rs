@@ -8,6 +8,7 @@
 use super::Category;
 use super::people;
 use super::scan::Scan;
+use super::transactions::{customer, disowned_transaction};
 use super::words::*;
 
 /// What the message is about, if it needs a person; `urgent` raises the priority.
@@ -28,10 +29,13 @@ pub fn detect(s: &Scan) -> Option<Finding> {
     if s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i)) {
         return Some(Finding { category: Category::Vulnerable, urgent: true });
     }
-    loss_or_theft(s)
-        .or_else(|| social_engineering(s))
-        .or_else(|| takeover_or_misuse(s))
-        .or_else(|| disowned_transaction(s))
+    let misuse = loss_or_theft(s).or_else(|| social_engineering(s)).or_else(|| takeover_or_misuse(s));
+    // Money taken or spent by someone, in a message that also says "fraud", is reported as fraud.
+    let misuse = match misuse.or_else(|| disowned_transaction(s)) {
+        Some(f) if f.category == Category::UnrecognisedPayment => fraud_words(s).or(Some(f)),
+        other => other,
+    };
+    misuse
         .or_else(|| fraud_words(s))
         .or_else(|| people::vulnerable(s))
         .or_else(|| people::dispute(s))
@@ -55,7 +59,7 @@ pub fn negated(s: &Scan, at: usize) -> bool {
 /// A verb in the past, by its form: Spanish preterites ("robaron", "llamaste"), participles
 /// after an auxiliary ("me han robado", "fue robada"), English "-ed" forms and common irregular
 /// pasts.
-fn is_past(s: &Scan, at: usize) -> bool {
+pub(super) fn is_past(s: &Scan, at: usize) -> bool {
     const IRREGULAR: &[&str] = &[
         "was", "were", "got", "lost", "stole", "stolen", "took", "taken", "gave", "given", "had", "did", "made",
         "left", "forgot", "came", "went", "saw", "told", "paid", "sent", "fue", "fueron", "hubo", "tuve", "dio",
@@ -77,7 +81,13 @@ fn is_past(s: &Scan, at: usize) -> bool {
 /// at all ("if someone calls asking for my PIN"); "si me robaron" and "if my card was stolen"
 /// are real.
 pub fn hypothetical(s: &Scan, at: usize) -> bool {
-    if s.in_clause(at, HYPO) {
+    let clause = s.words[at].clause;
+    // "would like", "would you" are politeness, not a hypothetical.
+    let polite = |i: usize| {
+        s.words[i].text == "would"
+            && s.words.get(i + 1).is_some_and(|n| matches!(n.text.as_str(), "like" | "love" | "you" | "appreciate"))
+    };
+    if (0..s.len()).any(|i| s.words[i].clause == clause && s.words[i].tags & HYPO != 0 && !polite(i)) {
         return true;
     }
     let phrase = s.words[at].phrase;
@@ -92,6 +102,41 @@ pub fn hypothetical(s: &Scan, at: usize) -> bool {
 /// Neither negated nor hypothetical.
 pub(super) fn real(s: &Scan, at: usize) -> bool {
     !negated(s, at) && !hypothetical(s, at)
+}
+
+/// A valuable itself within reach of `at`, not one that only names a credential ("my card PIN",
+/// "the card number").
+fn valuable_near(s: &Scan, at: usize, before: usize, after: usize) -> bool {
+    let clause = s.words[at].clause;
+    let to = (at + after + 1).min(s.len());
+    (at.saturating_sub(before)..to).any(|j| {
+        let w = &s.words[j];
+        let names_credential = s.words.get(j + 1).is_some_and(|n| {
+            (n.tags & CRED != 0 && n.tags & VALUABLE == 0)
+                || matches!(n.text.as_str(), "number" | "numbers" | "details" | "info" | "information")
+        });
+        w.clause == clause && w.tags & VALUABLE != 0 && !names_credential
+    })
+}
+
+/// "theft of my car", "theft is common here, what card…": the noun names a theft of something
+/// else, or none in particular (the card is in another phrase).
+fn theft_of_something_else(s: &Scan, at: usize) -> bool {
+    if !matches!(s.words[at].text.as_str(), "theft" | "robbery" | "burglary" | "robo" | "hurto") {
+        return false;
+    }
+    let phrase = s.words[at].phrase;
+    let object = s.words.iter().skip(at + 1).take(3).position(|w| matches!(w.text.as_str(), "of" | "de"));
+    let other_object = object.is_some_and(|k| {
+        let after = &s.words[at + 2 + k..(at + 5 + k).min(s.len())];
+        after
+            .iter()
+            .find(|w| !matches!(w.text.as_str(), "my" | "mi" | "a" | "the" | "la" | "el" | "un" | "una"))
+            .is_some_and(|w| w.tags & (VALUABLE | CRED) == 0)
+    });
+    let same_phrase = (at.saturating_sub(4)..(at + 7).min(s.len()))
+        .any(|j| s.words[j].phrase == phrase && s.words[j].tags & (VALUABLE | CRED) != 0);
+    other_object || !same_phrase
 }
 
 fn loss_or_theft(s: &Scan) -> Option<Finding> {
@@ -109,27 +154,44 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & MUGGED != 0 {
             return Finding::of(Category::StolenCard);
         }
-        if tags & STEAL != 0 && s.near(i, VALUABLE | CRED, 4, 6) {
+        // "the ATM stole my card" is a retained card.
+        let by_atm = s.near(i, ATM, 3, 0);
+        let identity = (i.saturating_sub(4)..(i + 5).min(s.len()))
+            .any(|j| matches!(s.words[j].text.as_str(), "identity" | "identidad"));
+        if tags & STEAL != 0 && identity {
+            return Finding::of(Category::Fraud);
+        }
+        if tags & STEAL != 0 && !by_atm && s.near(i, VALUABLE | CRED, 4, 6) && !theft_of_something_else(s, i) {
             return Finding::of(Category::StolenCard);
         }
         if tags & STEAL != 0 && s.near(i, MONEY, 4, 6) {
             return Finding::of(Category::UnrecognisedPayment);
         }
-        // "the ATM took/kept my card" is a retained card, not a theft.
-        if tags & TAKE != 0 && !atm && s.near(i, VALUABLE, 4, 5) {
+        // "my stuff has been stolen. My card was with it": a theft that happened, and a card in the
+        // message ("theft is common here" is not one).
+        if tags & STEAL != 0 && !by_atm && is_past(s, i) && s.has(VALUABLE) {
             return Finding::of(Category::StolenCard);
+        }
+        // "the ATM took/kept my card" is a retained card, not a theft.
+        if tags & TAKE != 0 && !atm && valuable_near(s, i, 4, 5) {
+            return Finding::of(Category::StolenCard);
+        }
+        // "someone has taken my money" (not "I took money out").
+        let by_customer = s.words[i.saturating_sub(2)..i].iter().any(|w| matches!(w.text.as_str(), "i" | "we" | "yo"));
+        if tags & TAKE != 0 && !atm && !by_customer && s.near(i, MONEY, 2, 3) {
+            return Finding::of(Category::UnrecognisedPayment);
         }
         if found {
             continue;
         }
-        if tags & LOSE != 0 && s.near(i, VALUABLE, 4, 4) {
+        if tags & LOSE != 0 && valuable_near(s, i, 4, 4) {
             return Finding::of(Category::StolenCard);
         }
-        if tags & GONE != 0 && s.near(i, VALUABLE, 5, 4) {
+        if tags & GONE != 0 && valuable_near(s, i, 5, 4) {
             return Finding::of(Category::StolenCard);
         }
         // Left or forgotten somewhere public, or gone, or at an ATM.
-        if tags & LEAVE != 0 && s.near(i, VALUABLE, 1, 4) && (s.has(GONE | STEAL | PLACE) || atm) {
+        if tags & LEAVE != 0 && valuable_near(s, i, 1, 4) && (s.has(GONE | STEAL | PLACE) || atm) {
             return Finding::of(Category::StolenCard);
         }
     }
@@ -160,6 +222,8 @@ fn customer_gave(s: &Scan, at: usize) -> bool {
                 | "was"
                 | "were"
                 | "been"
+                | "be"
+                | "being"
         )
     })
 }
@@ -209,9 +273,19 @@ fn social_engineering(s: &Scan) -> Option<Finding> {
 fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     for i in s.find(SOMEONE) {
         // Someone got into something of the bank's ("broke into my flat" is for the police).
-        if real(s, i) && s.near(i, INTRUDE, 0, 4) && s.near(i, ACCOUNT | VALUABLE | MONEY | TXN | DETAIL, 0, 8) {
+        if real(s, i) && s.near(i, INTRUDE, 0, 6) && s.near(i, ACCOUNT | VALUABLE | MONEY | TXN | DETAIL, 0, 8) {
             let misuse = s.near(i, VALUABLE | MONEY | TXN, 0, 8);
             return Finding::of(if misuse { Category::UnrecognisedPayment } else { Category::AccountTakeover });
+        }
+    }
+    // "my child used my card while I wasn't home": a relative, with a "not" in the same breath.
+    for i in s.find(FAMILY) {
+        let clause = s.words[i].clause;
+        let denied = (i..s.len()).take_while(|&j| s.words[j].clause == clause).any(|j| {
+            s.words[j].tags & DISOWN != 0 || (s.words[j].tags & NEG != 0 && j > 0 && customer(&s.words[j - 1].text))
+        });
+        if real(s, i) && denied && s.near(i, INTRUDE, 0, 3) && s.near(i, VALUABLE | ACCOUNT | MONEY, 0, 6) {
+            return Finding::of(Category::UnrecognisedPayment);
         }
     }
     let disowned = s.has(DISOWN | LOCKED_OUT);
@@ -225,73 +299,6 @@ fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     // Codes, sign-ins or devices the customer did not ask for.
     if s.has(DEVICE | CRED) && s.find(DEVICE | CRED).any(|i| s.near(i, DISOWN, 8, 10) && !hypothetical(s, i)) {
         return Finding::of(Category::AccountTakeover);
-    }
-    None
-}
-
-/// A charge, payment or withdrawal the customer says is not theirs.
-fn disowned_transaction(s: &Scan) -> Option<Finding> {
-    for i in s.find(TXN | MONEY) {
-        // "there's money missing", "me falta dinero"
-        if s.words[i].tags & MONEY != 0 && s.near(i, GONE, 3, 3) && !hypothetical(s, i) {
-            return Finding::of(Category::UnrecognisedPayment);
-        }
-        if s.in_clause(i, DISOWN) && !hypothetical(s, i) {
-            return Finding::of(Category::UnrecognisedPayment);
-        }
-        if s.words[i].tags & TXN != 0 && s.near(i, STRANGE, 3, 3) {
-            return Finding::of(Category::UnrecognisedPayment);
-        }
-        if s.words[i].tags & TXN != 0 && s.in_clause(i, SEEN) && s.in_clause(i, ELSEWHERE) && !hypothetical(s, i) {
-            return Finding::of(Category::UnrecognisedPayment);
-        }
-    }
-    // "a charge I didn't make", "un cobro que no hice", "I never made", "no autoricé nada".
-    for i in s.find(ACT) {
-        if !negated(s, i) || hypothetical(s, i) {
-            continue;
-        }
-        let never = (i.saturating_sub(3)..i).any(|j| matches!(s.words[j].text.as_str(), "never" | "nunca" | "jamas"));
-        let txn_before = (0..i).any(|j| s.words[j].clause == s.words[i].clause && s.words[j].tags & TXN != 0);
-        let pointed = s.words.get(i + 1).is_some_and(|w| {
-            matches!(
-                w.text.as_str(),
-                "this"
-                    | "that"
-                    | "these"
-                    | "those"
-                    | "it"
-                    | "anything"
-                    | "nothing"
-                    | "esto"
-                    | "eso"
-                    | "esa"
-                    | "ese"
-                    | "esta"
-                    | "este"
-                    | "estos"
-                    | "esos"
-                    | "nada"
-                    | "ninguno"
-                    | "ninguna"
-            )
-        });
-        // "no reconozco un cargo", "I didn't authorise the payment": disowning in any order.
-        let disowning = matches!(
-            s.words[i].text.as_str(),
-            "reconozco"
-                | "recognize"
-                | "recognise"
-                | "autorice"
-                | "authorize"
-                | "authorise"
-                | "authorized"
-                | "authorised"
-        );
-        let txn_anywhere = s.has(TXN | MONEY);
-        if (txn_anywhere && (txn_before || pointed || never || disowning)) || (disowning && (pointed || s.len() <= 4)) {
-            return Finding::of(Category::UnrecognisedPayment);
-        }
     }
     None
 }
@@ -340,6 +347,12 @@ mod tests {
             ("pásame con un asesor", HumanRequested),
             ("voy a demandarlos", LegalThreat),
             ("mi esposo falleció", Vulnerable),
+            ("we were burgled last night. my debit card was in the drawer", StolenCard),
+            ("my card has been compromised", Fraud),
+            ("the statement shows a withdrawal and I didn't", UnrecognisedPayment),
+            ("a big charge that was not done by me", UnrecognisedPayment),
+            ("my nephew used my card while I wasn't looking", UnrecognisedPayment),
+            ("I lost my phone and would like to block the app", StolenCard),
         ] {
             assert_eq!(found(message), Some(category), "{message}");
         }
@@ -362,6 +375,12 @@ mod tests {
             "I'm not angry, just asking",
             "perdí el vuelo, ¿funciona mi tarjeta en el extranjero?",
             "no sé dónde ver mis movimientos",
+            "the ATM stole my card, how do I get it back?",
+            "I can't find my card number in the app",
+            "I thought I lost my card but it was in my coat, can I unblock it?",
+            "I took money out at another bank, why the fee?",
+            "why won't the cash machine accept my pin?",
+            "can I be given a new password?",
         ] {
             assert_eq!(found(message), None, "{message}");
         }

@@ -8,14 +8,18 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ("credit_card", &["tdc", "credito", "credit"]),
     ("debit_card", &["tdd", "debito", "debit"]),
     ("block", &[
-        "bloquear", "bloqueo", "bloqueado", "congelar", "congelada", "pausar", "pausa", "apagar", "apagada", "desactivar",
+        "bloquear", "bloqueo", "bloqueado", "congelar", "congelada", "pausar", "pausa", "apagar", "apagada",
+        "desactivar",
         "inhabilitar", "inhabilitada", "suspender", "suspendida", "cancelar tarjeta", "freeze", "frozen", "block",
         "lock", "pause", "paused", "turn off", "switch off", "disable", "deactivate", "suspend", "put a hold",
         "temporary block", "bloqueo temporal", "poner pausa", "turn * off", "switch * off", "shut * off",
+        // Lifting a block is about the block: an article on why a card or PIN got blocked answers it.
+        "desbloquear", "desbloqueo", "unlock", "unblock", "unfreeze", "unlocked", "unblocked",
     ]),
     ("unblock", &[
         "desbloquear", "desbloqueo", "reactivar", "encender", "prender", "quitar el bloqueo", "unlock", "unblock",
-        "unfreeze", "turn on", "switch on", "enable", "reactivate", "lift the block", "turn * back on", "switch * back on",
+        "unfreeze", "turn on", "switch on", "enable", "reactivate", "lift the block", "turn * back on",
+        "switch * back on",
     ]),
     ("activate", &[
         "activar", "activacion", "habilitar", "empezar a usar", "start using", "activate", "activation", "inactive",
@@ -45,7 +49,10 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
         "retenida", "retener", "retuvo", "retencion", "se trago", "trago", "tragar", "se quedo con", "se quedo",
         "se comio", "atorada", "atrapada", "atascada", "no me la devolvio", "no me devolvio", "adentro del cajero",
         "retained", "retain", "kept", "keep my card", "swallowed", "swallow", "ate", "eaten", "stuck", "captured",
-        "confiscated", "didn't give back", "didn't return", "never came out", "not returned",
+        "confiscated", "didn't give back", "didn't return", "never came out", "not returned", "trapped",
+        "pulled * in", "pull * out", "won't give * back", "wouldn't give * back", "didn't give * back", "card back",
+        "won't come out", "wouldn't come out", "wouldn't remove", "won't remove", "disappeared in the machine",
+        "no sale", "no salio", "no me la regreso",
     ]),
     ("atm", &[
         "cajero", "cajero automatico", "atm", "cash machine", "cashpoint", "cash point", "maquina", "machine",

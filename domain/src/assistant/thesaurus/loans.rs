@@ -23,7 +23,8 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
         "pay back", "pay off", "settle", "pay * off", "pay * back",
     ]),
     ("early", &[
-        "adelantar", "adelanto", "anticipado", "anticipar", "antes de tiempo", "liquidar", "liquido", "liquide", "prepago",
+        "adelantar", "adelanto", "anticipado", "anticipar", "antes de tiempo", "liquidar", "liquido", "liquide",
+        "prepago",
         "early",
         "prepay", "prepayment", "ahead", "sooner", "extra payment", "pago extra", "finish sooner",
     ]),

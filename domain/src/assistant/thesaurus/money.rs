@@ -71,8 +71,10 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
         "alcancia", "guardar dinero",
     ]),
     ("investment", &[
-        "inversion", "inversiones", "invertir", "plazo fijo", "deposito a plazo", "pagare", "cetes", "fondo de inversion",
-        "investment", "invest", "investing", "term deposit", "fixed term", "fixed deposit", "cd", "certificate of deposit",
+        "inversion", "inversiones", "invertir", "plazo fijo", "deposito a plazo", "pagare", "cetes",
+        "fondo de inversion",
+        "investment", "invest", "investing", "term deposit", "fixed term", "fixed deposit", "cd",
+        "certificate of deposit",
         "grow my money", "hacer crecer",
     ]),
     ("salary", &[
@@ -89,7 +91,8 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
         "cuenta corriente", "caja de ahorro",
     ]),
     ("joint", &[
-        "conjunta", "mancomunada", "cotitular", "cotitulares", "compartida", "juntos", "together", "shared", "compartir la cuenta", "titular", "titulares",
+        "conjunta", "mancomunada", "cotitular", "cotitulares", "compartida", "juntos", "together", "shared",
+        "compartir la cuenta", "titular", "titulares",
         "agregar a mi esposa", "agregar a mi esposo", "joint", "co-owner", "joint holder", "share an account",
         "shared account", "add my wife", "add my husband", "add my partner", "beneficiario", "beneficiary",
         "beneficiaries", "beneficiarios",

@@ -21,17 +21,20 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ]),
     ("code", &[
         "codigo", "codigos", "token", "clave dinamica", "otp", "codigo sms", "sms", "mensaje de texto", "one time code",
-        "verification code", "security code", "code", "codes", "passcode", "digits", "digitos", "6 digitos",
+        "verification code", "security code", "code", "codes", "digits", "digitos", "6 digitos",
         "6 digit", "clave de seguridad", "clave de validacion", "validation code",
     ]),
     ("password", &[
         "contrasena", "contrasenas", "clave", "password", "passwords", "clave de internet", "clave de acceso",
-        "login password", "usuario y contrasena", "credentials", "credenciales",
+        "login password", "usuario y contrasena", "credentials", "credenciales", "passcode", "passcodes",
+        "access code", "app code", "codigo de acceso",
     ]),
     ("forgot", &[
         "olvide", "olvidar", "olvido", "no recuerdo", "no me acuerdo", "se me olvido", "forgot", "forget", "forgotten",
         "can't remember", "cant remember", "don't remember", "dont remember", "reset", "restablecer", "recuperar",
-        "recover", "crear una nueva", "create a new",
+        "recover", "crear una nueva", "create a new", "retrieve", "lost my password", "lost my passcode",
+        "perdi mi contrasena", "perdi mi clave", "new password", "new passcode", "another passcode",
+        "another password",
     ]),
     ("login", &[
         "entrar", "ingresar", "acceder", "iniciar sesion", "inicio de sesion", "acceso", "log in", "login", "sign in",
@@ -40,6 +43,8 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ("locked", &[
         "bloqueado", "bloqueada", "usuario bloqueado", "acceso bloqueado", "me bloquearon", "locked", "locked out",
         "blocked", "too many attempts", "intentos", "wrong tries", "tries", "attempts", "3 veces", "tres veces",
+        "too many times", "too often", "exceeded", "exhausted", "number of times", "demasiadas veces",
+        "unlock", "unblock", "unlocked", "unblocked", "desbloquear", "desbloqueo",
     ]),
     ("update", &[
         "actualizar", "actualizacion", "cambiar", "modificar", "corregir", "update", "change", "edit", "modify",

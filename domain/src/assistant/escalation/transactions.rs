@@ -1,0 +1,112 @@
+//! A transaction the customer disowns: "a charge I didn't make", "un cobro que no reconozco", "the
+//! app says I withdrew cash and I didn't", "money taken without my permission" — in any order, with
+//! hypotheticals ("what if I see a charge I didn't make?") excepted.
+
+use super::Category;
+use super::scan::Scan;
+use super::situations::{Finding, hypothetical, negated};
+use super::words::*;
+
+/// "I", said of the customer.
+pub(super) fn customer(word: &str) -> bool {
+    matches!(word, "i" | "yo")
+}
+
+/// The app or a statement says something happened: "shows", "there's", "the app said".
+fn reported(s: &Scan) -> bool {
+    s.has(SEEN) || s.words.iter().any(|w| matches!(w.text.as_str(), "says" | "said" | "dice" | "decia" | "statement"))
+}
+
+/// A charge, payment or withdrawal the customer says is not theirs.
+pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
+    // "my card was used without my permission".
+    if s.find(VALUABLE).any(|i| s.in_clause(i, DISOWN) && s.in_clause(i, INTRUDE) && !hypothetical(s, i)) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
+    let txn = s.has(TXN | MONEY);
+    for i in 0..s.len() {
+        let w = s.words[i].text.as_str();
+        let next = s.words.get(i + 1).map(|n| n.text.as_str());
+        // "a large amount that was not completed by me".
+        let by_me = w == "by" && next == Some("me") && negated(s, i);
+        // "the app said I withdrew cash at an ATM and I didn't".
+        let ends_denying = s.words[i].tags & NEG != 0
+            && s.words.get(i + 1).is_none_or(|n| n.phrase != s.words[i].phrase)
+            && i > 0
+            && matches!(s.words[i - 1].text.as_str(), "i" | "did" | "yo");
+        // "my app shows some cash I didn't get".
+        let not_received = matches!(w, "get" | "got" | "receive" | "received" | "recibi")
+            && i >= 2
+            && s.words[i - 1].tags & NEG != 0
+            && customer(&s.words[i - 2].text)
+            && s.near(i, MONEY, 4, 0);
+        // "a withdrawal I'm unsure of".
+        let unsure = w == "unsure" && !s.has(PROCESS) && s.near(i, TXN, 4, 4);
+        if txn && (by_me || ((ends_denying || not_received || unsure) && reported(s))) && !hypothetical(s, i) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+    }
+    for i in s.find(TXN | MONEY) {
+        // "there's money missing", "me falta dinero"
+        if s.words[i].tags & MONEY != 0 && s.near(i, GONE, 3, 3) && !hypothetical(s, i) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+        if s.in_clause(i, DISOWN) && !hypothetical(s, i) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+        if s.words[i].tags & TXN != 0 && s.near(i, STRANGE, 3, 3) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+        if s.words[i].tags & TXN != 0 && s.in_clause(i, SEEN) && s.in_clause(i, ELSEWHERE) && !hypothetical(s, i) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+    }
+    // "a charge I didn't make", "un cobro que no hice", "I never made", "no autoricé nada".
+    for i in s.find(ACT) {
+        if !negated(s, i) || hypothetical(s, i) {
+            continue;
+        }
+        let never = (i.saturating_sub(3)..i).any(|j| matches!(s.words[j].text.as_str(), "never" | "nunca" | "jamas"));
+        let txn_before = (0..i).any(|j| s.words[j].clause == s.words[i].clause && s.words[j].tags & TXN != 0);
+        let pointed = s.words.get(i + 1).is_some_and(|w| {
+            matches!(
+                w.text.as_str(),
+                "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "it"
+                    | "anything"
+                    | "nothing"
+                    | "esto"
+                    | "eso"
+                    | "esa"
+                    | "ese"
+                    | "esta"
+                    | "este"
+                    | "estos"
+                    | "esos"
+                    | "nada"
+                    | "ninguno"
+                    | "ninguna"
+            )
+        });
+        // "no reconozco un cargo", "I didn't authorise the payment": disowning in any order.
+        let disowning = matches!(
+            s.words[i].text.as_str(),
+            "reconozco"
+                | "recognize"
+                | "recognise"
+                | "autorice"
+                | "authorize"
+                | "authorise"
+                | "authorized"
+                | "authorised"
+        ) || (s.words[i].text == "familiar" && !s.has(PROCESS));
+        let txn_anywhere = s.has(TXN | MONEY);
+        if (txn_anywhere && (txn_before || pointed || never || disowning)) || (disowning && (pointed || s.len() <= 4)) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+    }
+    None
+}
