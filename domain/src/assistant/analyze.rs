@@ -40,6 +40,8 @@ const STOP: &[&str] = &[
     "able", "there's", "theres", "i'd", "id", "i'll", "let", "way", "one", "yes", "yeah", "okay", "sure", "much",
     "many", "said", "say", "says", "go", "going", "gonna", "wanna", "gotta", "didn't", "didnt", "isn't", "can't",
     "cant", "won't", "anyone", "someone", "somebody", "else", "again", "still", "ever", "bit", "any",
+    // Verbs of looking that say nothing of the topic: "why can't I see my PIN", "I cannot locate it".
+    "cannot", "see", "seem", "seems", "look", "looking", "find", "locate",
 ];
 
 static STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =

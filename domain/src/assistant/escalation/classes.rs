@@ -54,7 +54,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "no puedo encontrar", "no aparece", "no aparecen", "ya no tengo", "ya no estaba", "ya no estaban",
             "ya no esta ahi", "can't find", "cant find", "cannot find", "can not find", "couldn't find",
             "couldnt find", "not there anymore", "no longer there", "isn't there", "wasn't there", "me falta",
-            "me faltan",
+            "me faltan", "no longer have",
     ]),
     (PLACE, &[
             "taxi", "uber", "camion", "bus", "metro", "tren", "train", "subway", "restaurante", "restaurant", "bar",
@@ -71,7 +71,9 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
     ]),
     (FOUND, &[
             "encontre", "encontramos", "la encontre", "lo encontre", "found", "recupere", "recovered", "got it back",
-            "ya aparecio", "turned up", "thought i lost", "thought i'd lost", "thought i had lost", "crei que perdi",
+            "ya aparecio", "turned up", "ran across", "came across", "reported lost", "reported it lost",
+            "reported my card lost", "reported it as lost", "thought i lost", "thought i'd lost", "thought i had lost",
+            "crei que perdi",
             "pense que perdi", "crei que habia perdido", "pense que habia perdido",
     ]),
     (VALUABLE, &[
@@ -98,6 +100,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "passcode", "code", "codes", "usuario y contrasena", "numeros de mi tarjeta", "numeros de la tarjeta",
             "numero de mi tarjeta", "numero de la tarjeta", "datos de mi tarjeta", "datos de la tarjeta",
             "datos de tarjeta", "datos bancarios", "card details", "card number", "card numbers", "card info",
+            "card information",
             "login details", "bank details", "security code", "verification code",
             "coordenadas", "tarjeta de coordenadas", "clave dinamica", "segunda clave", "one-time code",
             "one time code",
@@ -150,7 +153,9 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "buy", "bought", "withdraw", "withdrew", "authorize", "authorized", "authorise", "authorised", "spend",
             "spent", "pay", "paid", "order", "ordered", "use", "used", "recognize", "recognise", "request",
             "requested", "subscribe", "subscribed", "been", "sign up", "signed up", "know", "hecho",
-            "making", "doing", "buying", "spending", "authorizing", "authorising", "haciendo", "familiar",
+            "making", "doing", "buying", "spending", "authorizing", "authorising", "haciendo", "familiar", "done",
+            "remember", "recall",
+            "recognizing", "recognising", "aware",
     ]),
     (DISOWN, &[
             "can't explain", "cant explain", "cannot explain", "no me explico", "no se de donde", "no se que es",
@@ -166,7 +171,8 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "unauthorized", "unauthorised", "don't even use", "dont even use", "ni siquiera uso", "never used",
             "no es el mio", "no es la mia", "que no es mio", "que no es mia", "not my", "isn't mine",
             "desconocer", "desconocerla", "desconocerlo", "desconocerlas", "desconocerlos",
-            "no me suena", "no me suenan", "not from me", "not by me", "wasn't by me",
+            "no me suena", "no me suenan", "not from me", "aren't mine", "arent mine", "are not mine", "not by me",
+            "wasn't by me",
     ]),
     (SOMEONE, &[
             "my ex", "mi ex", "mi expareja", "ex-husband", "ex-wife", "ex husband", "ex wife",
@@ -294,7 +300,8 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "estafada", "suplantacion", "suplantaron", "robo de identidad", "hackearon", "hackeo", "hackeada",
             "hackeado", "clonaron", "clonada", "clonado", "fraud", "fraudulent", "scam", "scammed", "identity theft",
             "hacked", "cloned", "skimmed", "skimmer", "me enganaron", "enganaron", "tricked", "swindled",
-            "compromised", "comprometida", "comprometido", "vulnerada", "vulnerado",
+            "compromised", "comprometida", "comprometido", "vulnerada", "vulnerado", "copy of my card",
+            "copied my card", "cloned my card", "duplicate card",
     ]),
     (PREVENT, &[
             "evito", "evitar", "prevenir", "protegerme", "proteger", "consejos", "avoid", "prevent", "protect", "tips",
@@ -373,7 +380,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
     ]),
     (STRANGE, &[
             "raro", "raros", "rara", "raras", "extrano", "extranos", "sospechoso", "sospechosos", "weird", "strange",
-            "suspicious", "odd",
+            "suspicious", "odd", "fishy", "dodgy", "shady", "sketchy",
     ]),
     (MONEY, &[
             "dinero", "plata", "lana", "money", "cash", "dollars", "pesos", "soles", "fondos", "funds", "saldo",

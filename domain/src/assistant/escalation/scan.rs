@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::classes::CLASSES;
-use super::words::Tags;
+use super::words::*;
 use crate::assistant::text::fold;
 
 /// The vocabulary, compiled once: exact words, prefixes and multi-word phrases.
@@ -16,10 +16,41 @@ struct Lexicon {
     prefixes: Vec<(&'static str, Tags)>,
     /// Phrases by their first word.
     phrases: HashMap<&'static str, Vec<(Vec<&'static str>, Tags)>>,
+    /// Single words of [`TYPO_MIN`] letters or more by first letter and length, for typos.
+    long: HashMap<(char, usize), Vec<&'static str>>,
+}
+
+/// The classes a typo may carry: what happened and to what, not how the customer feels.
+const TYPO_CLASSES: Tags = TXN | ACT | DISOWN | STEAL | LOSE | FRAUD | VALUABLE | CRED | MUGGED | STRANGE;
+
+/// Shortest word whose typo (a letter dropped or doubled) still counts: "uknown", "stollen".
+const TYPO_MIN: usize = 6;
+
+/// The word `typed` stands for when it is a known word of six letters or more with one letter
+/// missing or one too many, with the same first and last letter. Substitutions are not read
+/// ("rodar" is not "robar").
+fn typo_of(lexicon: &Lexicon, typed: &str) -> Option<&'static str> {
+    let first = typed.chars().next()?;
+    let len = typed.chars().count();
+    if len + 1 < TYPO_MIN {
+        return None;
+    }
+    let last = typed.chars().last();
+    let known = [len - 1, len + 1].into_iter().filter(|&n| n >= TYPO_MIN).find_map(|n| {
+        lexicon
+            .long
+            .get(&(first, n))?
+            .iter()
+            .copied()
+            .find(|known| known.chars().last() == last && crate::assistant::spelling::one_edit(known, typed))
+    })?;
+    // A word the thesaurus knows is not a typo.
+    (!crate::assistant::thesaurus::get().single_words().any(|w| w == typed)).then_some(known)
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut lexicon = Lexicon { exact: HashMap::new(), prefixes: Vec::new(), phrases: HashMap::new() };
+    let mut lexicon =
+        Lexicon { exact: HashMap::new(), prefixes: Vec::new(), phrases: HashMap::new(), long: HashMap::new() };
     for (tags, entries) in CLASSES {
         for entry in *entries {
             let words: Vec<&'static str> = entry.split(' ').collect();
@@ -29,6 +60,13 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 lexicon.prefixes.push((prefix, *tags));
             } else {
                 *lexicon.exact.entry(entry).or_default() |= *tags;
+                let len = entry.chars().count();
+                if len >= TYPO_MIN && entry.chars().all(char::is_alphabetic) {
+                    let bucket = lexicon.long.entry((entry.chars().next().unwrap_or(' '), len)).or_default();
+                    if !bucket.contains(entry) {
+                        bucket.push(entry);
+                    }
+                }
             }
         }
     }
@@ -98,6 +136,12 @@ impl Scan {
             let text = words[i].text.as_str();
             let base = text.strip_suffix("'s").filter(|_| !lexicon.exact.contains_key(text)).unwrap_or(text);
             let mut tags = lexicon.exact.get(base).copied().unwrap_or(0);
+            if tags == 0
+                && let Some(known) = typo_of(lexicon, base)
+            {
+                // Only the facts of a situation, never a feeling ("molestia" is not "molesta").
+                tags = lexicon.exact.get(known).copied().unwrap_or(0) & TYPO_CLASSES;
+            }
             for (prefix, t) in &lexicon.prefixes {
                 if words[i].text.starts_with(prefix) {
                     tags |= t;

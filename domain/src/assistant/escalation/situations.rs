@@ -273,6 +273,21 @@ fn social_engineering(s: &Scan) -> Option<Finding> {
 fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     for i in s.find(SOMEONE) {
         // Someone got into something of the bank's ("broke into my flat" is for the police).
+        // "somebody made a withdrawal", "someone is making transactions".
+        // Not "someone made a transfer to my account".
+        let incoming = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "to" | "into") && p[1].text == "my")
+            || s.words.windows(2).any(|p| p[0].text == "to" && p[1].text == "me");
+        let made = (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "made" | "making"))
+            && s.near(i, TXN, 0, 6)
+            && !incoming;
+        // "I think someone else is using it" (the card named in the sentence before).
+        let using_it = (i + 1..(i + 6).min(s.len())).any(|j| {
+            s.words[j].tags & INTRUDE != 0
+                && s.words.get(j + 1).is_some_and(|n| matches!(n.text.as_str(), "it" | "them"))
+        }) && s.has(VALUABLE);
+        if real(s, i) && (made || using_it) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
         if real(s, i) && s.near(i, INTRUDE, 0, 6) && s.near(i, ACCOUNT | VALUABLE | MONEY | TXN | DETAIL, 0, 8) {
             let misuse = s.near(i, VALUABLE | MONEY | TXN, 0, 8);
             return Finding::of(if misuse { Category::UnrecognisedPayment } else { Category::AccountTakeover });
@@ -353,6 +368,11 @@ mod tests {
             ("a big charge that was not done by me", UnrecognisedPayment),
             ("my nephew used my card while I wasn't looking", UnrecognisedPayment),
             ("I lost my phone and would like to block the app", StolenCard),
+            ("somebody made a purchase on my card in another city", UnrecognisedPayment),
+            ("I don't understand where this charge came from", UnrecognisedPayment),
+            ("I didn't make the payment that shows on my statement", UnrecognisedPayment),
+            ("a debit I wasn't aware of is on my account", UnrecognisedPayment),
+            ("theres a charge on my statment I dont reconize", UnrecognisedPayment),
         ] {
             assert_eq!(found(message), Some(category), "{message}");
         }
@@ -381,6 +401,10 @@ mod tests {
             "I took money out at another bank, why the fee?",
             "why won't the cash machine accept my pin?",
             "can I be given a new password?",
+            "someone made a transfer to my account, when will it show?",
+            "I don't have my card with me, can I pay by phone?",
+            "disculpe la molestia, necesito un estado de cuenta",
+            "I reported my card lost but then came across it in my bag",
         ] {
             assert_eq!(found(message), None, "{message}");
         }

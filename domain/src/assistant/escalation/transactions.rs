@@ -3,7 +3,7 @@
 //! hypotheticals ("what if I see a charge I didn't make?") excepted.
 
 use super::Category;
-use super::scan::Scan;
+use super::scan::{Scan, Word};
 use super::situations::{Finding, hypothetical, negated};
 use super::words::*;
 
@@ -12,9 +12,39 @@ pub(super) fn customer(word: &str) -> bool {
     matches!(word, "i" | "yo")
 }
 
+/// A word saying the app or a statement shows something: "shows", "listed", "the app said".
+fn reporting(w: &Word) -> bool {
+    w.tags & SEEN != 0
+        || matches!(w.text.as_str(), "says" | "said" | "dice" | "decia" | "statement" | "listed" | "displaying")
+}
+
 /// The app or a statement says something happened: "shows", "there's", "the app said".
 fn reported(s: &Scan) -> bool {
-    s.has(SEEN) || s.words.iter().any(|w| matches!(w.text.as_str(), "says" | "said" | "dice" | "decia" | "statement"))
+    s.words.iter().any(reporting)
+}
+
+/// "I didn't make a payment that shows in my app", "I did not get the cash that is showing up":
+/// a denied act whose object the app or statement shows, in one breath.
+fn denied_but_shown(s: &Scan, at: usize) -> bool {
+    let phrase = s.words[at].phrase;
+    let within =
+        |from: usize, n: usize| (from..(from + n).min(s.len())).take_while(move |&j| s.words[j].phrase == phrase);
+    within(at + 1, 5)
+        .find(|&j| s.words[j].tags & (TXN | MONEY) != 0)
+        .is_some_and(|t| within(t + 1, 5).any(|j| reporting(&s.words[j])))
+}
+
+/// "where did this charge come from?", "I'm not sure where this charge came from", "I do not
+/// understand what this direct debit is": a charge pointed at and not understood.
+fn unexplained(s: &Scan) -> bool {
+    let pointed_txn = (1..s.len()).any(|j| {
+        s.words[j].tags & TXN != 0
+            && s.words[j.saturating_sub(3)..j].iter().any(|w| matches!(w.text.as_str(), "this" | "that" | "these"))
+    });
+    let came_from =
+        s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "came" | "come" | "coming") && p[1].text == "from");
+    let puzzled = s.words.iter().enumerate().any(|(j, w)| w.text == "understand" && negated(s, j));
+    pointed_txn && (came_from || puzzled)
 }
 
 /// A charge, payment or withdrawal the customer says is not theirs.
@@ -24,6 +54,16 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::UnrecognisedPayment);
     }
     let txn = s.has(TXN | MONEY);
+    if txn && unexplained(s) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
+    // "my bank app said that I got cash from an ATM, but that's a mistake".
+    let app_wrong = s.words.iter().any(|w| matches!(w.text.as_str(), "mistake" | "error" | "wrong"))
+        && s.words.iter().any(|w| matches!(w.text.as_str(), "but" | "pero" | "however"));
+    let customer_did = s.words.windows(2).any(|p| customer(&p[0].text) && (p[1].tags & ACT != 0 || p[1].text == "got"));
+    if txn && app_wrong && customer_did && s.words.iter().any(|w| matches!(w.text.as_str(), "says" | "said")) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     for i in 0..s.len() {
         let w = s.words[i].text.as_str();
         let next = s.words.get(i + 1).map(|n| n.text.as_str());
@@ -41,8 +81,14 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             && customer(&s.words[i - 2].text)
             && s.near(i, MONEY, 4, 0);
         // "a withdrawal I'm unsure of".
-        let unsure = w == "unsure" && !s.has(PROCESS) && s.near(i, TXN, 4, 4);
-        if txn && (by_me || ((ends_denying || not_received || unsure) && reported(s))) && !hypothetical(s, i) {
+        let unsure = w == "unsure" && !s.has(PROCESS) && s.near(i, TXN, 8, 4);
+        // "I did not get the cash that is showing up in my app".
+        let denied_shown = matches!(w, "get" | "got" | "receive" | "received")
+            && negated(s, i)
+            && (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "cash" | "efectivo"))
+            && denied_but_shown(s, i);
+        let shown = (ends_denying || not_received || unsure) && reported(s);
+        if txn && (by_me || shown || denied_shown) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
     }
@@ -54,7 +100,13 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         if s.in_clause(i, DISOWN) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
-        if s.words[i].tags & TXN != 0 && s.near(i, STRANGE, 3, 3) {
+        // "a withdrawal on my statement that seems fishy": described as strange further on.
+        let described = (i + 1..(i + 8).min(s.len())).any(|j| {
+            s.words[j].tags & STRANGE != 0
+                && matches!(s.words[j - 1].text.as_str(), "seems" | "looks" | "appears" | "is" | "are")
+        }) && reported(s);
+        // "a strange payment", "movimientos raros" (not "the transfer page looks weird").
+        if s.words[i].tags & TXN != 0 && (s.near(i, STRANGE, 3, 2) || described) {
             return Finding::of(Category::UnrecognisedPayment);
         }
         if s.words[i].tags & TXN != 0 && s.in_clause(i, SEEN) && s.in_clause(i, ELSEWHERE) && !hypothetical(s, i) {
@@ -65,6 +117,9 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     for i in s.find(ACT) {
         if !negated(s, i) || hypothetical(s, i) {
             continue;
+        }
+        if denied_but_shown(s, i) {
+            return Finding::of(Category::UnrecognisedPayment);
         }
         let never = (i.saturating_sub(3)..i).any(|j| matches!(s.words[j].text.as_str(), "never" | "nunca" | "jamas"));
         let txn_before = (0..i).any(|j| s.words[j].clause == s.words[i].clause && s.words[j].tags & TXN != 0);
@@ -96,6 +151,8 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             s.words[i].text.as_str(),
             "reconozco"
                 | "recognize"
+                | "recognizing"
+                | "recognising"
                 | "recognise"
                 | "autorice"
                 | "authorize"

@@ -52,6 +52,7 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
         "confiscated", "didn't give back", "didn't return", "never came out", "not returned", "trapped",
         "pulled * in", "pull * out", "won't give * back", "wouldn't give * back", "didn't give * back", "card back",
         "won't come out", "wouldn't come out", "wouldn't remove", "won't remove", "disappeared in the machine",
+        "get * card out", "get * card back",
         "no sale", "no salio", "no me la regreso",
     ]),
     ("atm", &[
