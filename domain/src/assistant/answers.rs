@@ -3,7 +3,10 @@
 //! Also "ask the assistant": staff try a question without starting a conversation.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
 
 use super::{Reply, Turn};
 use crate::audit::{Entry, Outcome, RequestMeta};
@@ -175,12 +178,7 @@ pub async fn set_verdict(
     let row = assistant_answers::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(not_found)?;
     let question = row.question.clone();
     if let Some(article_id) = req.article_id {
-        let article = crate::knowledge::learn_example(state, actor, article_id, &question).await?;
-        let entry = Entry::new("assistant.example_learned", Outcome::Success)
-            .actor(actor.id, &actor.username)
-            .resource("knowledge_article", article_id)
-            .details(serde_json::json!({ "answer_id": id, "version": article.version }));
-        let _ = state.audit.record(entry, meta).await;
+        crate::knowledge::learn_example(state, actor, article_id, &question, id, meta).await?;
     }
     let mut active = row.into_active_model();
     active.verdict = Set(Some(verdict.clone()));
@@ -188,11 +186,12 @@ pub async fn set_verdict(
     active.verdict_by = Set(Some(actor.id));
     active.verdict_at = Set(Some(Utc::now()));
     active.correct_article_id = Set(req.article_id);
-    let updated = active.update(&state.db).await?;
+    let txn = state.db.begin().await?;
+    let updated = active.update(&txn).await?;
     let entry = Entry::new("assistant.verdict", Outcome::Success)
         .actor(actor.id, &actor.username)
         .resource("assistant_answer", id)
         .details(serde_json::json!({ "verdict": verdict, "article_id": req.article_id }));
-    let _ = state.audit.record(entry, meta).await;
+    state.audit.commit_with(txn, entry, meta).await?;
     Ok(to_record(updated))
 }

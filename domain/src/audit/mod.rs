@@ -1,16 +1,22 @@
-//! The audit trail. Records are written on the pool, outside any caller's transaction, so a record
-//! survives when the operation it describes fails. Each record's `hash` is an HMAC-SHA256, with a
-//! key kept outside the database (`JOXAI_AUDIT_KEY`), of its content and the previous record's
-//! hash: editing or deleting a record breaks the chain, and someone who can write to the database
-//! cannot forge a new one. The previous hash is unique, so two servers appending at once cannot
-//! fork the chain: the one that loses re-reads the end and links after the winner.
+//! The audit trail. Refusals and failures are recorded on the pool, outside any caller's
+//! transaction, so a record survives when the operation it describes fails. A privileged change is
+//! recorded inside its own transaction ([`AuditLog::commit_with`]): the change and its record
+//! commit together, and when the record cannot be written the change does not happen (fail
+//! closed). Each record's `hash` is an HMAC-SHA256, with a key kept outside the database
+//! (`JOXAI_AUDIT_KEY`), of its content and the previous record's hash: editing or deleting a record
+//! breaks the chain, and someone who can write to the database cannot forge a new one. The
+//! previous hash is unique, so two servers appending at once cannot fork the chain: the one that
+//! loses re-reads the end and links after the winner.
 
 pub mod viewer;
 
 use std::sync::Arc;
 
 use chrono::{SubsecRound, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, QueryOrder, Set, SqlErr};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryOrder, Set, SqlErr,
+    TransactionTrait,
+};
 use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
 
@@ -141,10 +147,54 @@ impl AuditLog {
         }
     }
 
+    /// Appends `entry` inside `txn`: the caller's change and its record commit together or not at
+    /// all, and an error here must abort the change. Each attempt runs in a savepoint, so losing
+    /// the race for the end of the chain to another server only retries the record. (No
+    /// in-process lock: the transaction may already hold the database's write lock.)
+    pub async fn record_in(&self, txn: &DatabaseTransaction, entry: Entry, meta: &RequestMeta) -> DomainResult<()> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let savepoint = txn.begin().await?;
+            match self.append_on(&savepoint, &entry, meta).await {
+                Ok(()) => {
+                    savepoint.commit().await?;
+                    return Ok(());
+                }
+                Err(e)
+                    if attempt < APPEND_ATTEMPTS
+                        && matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
+                {
+                    savepoint.rollback().await?;
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, action = entry.action, "audit record could not be written");
+                    return Err(e.into());
+                }
+            }
+        }
+    }
+
+    /// Records `entry` in `txn` and commits it: the change stands only with its record.
+    pub async fn commit_with(&self, txn: DatabaseTransaction, entry: Entry, meta: &RequestMeta) -> DomainResult<()> {
+        self.record_in(&txn, entry, meta).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
     async fn append(&self, entry: &Entry, meta: &RequestMeta) -> Result<(), sea_orm::DbErr> {
+        self.append_on(&self.db, entry, meta).await
+    }
+
+    async fn append_on<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        entry: &Entry,
+        meta: &RequestMeta,
+    ) -> Result<(), sea_orm::DbErr> {
         let prev = audit_log::Entity::find()
             .order_by_desc(audit_log::Column::Id)
-            .one(&self.db)
+            .one(db)
             .await?
             .map(|r| r.hash)
             .unwrap_or_else(|| GENESIS.to_owned());
@@ -185,7 +235,7 @@ impl AuditLog {
             prev_hash: Set(row.prev_hash),
             hash: Set(row.hash),
         };
-        active.insert(&self.db).await.map(drop)
+        active.insert(db).await.map(drop)
     }
 
     /// Re-computes the chain and returns the id of the first record that does not match, if any.

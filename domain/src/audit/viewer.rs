@@ -109,6 +109,6 @@ pub async fn verify(state: &AppState, actor: &CurrentUser, meta: &RequestMeta) -
     let outcome = if result.intact { Outcome::Success } else { Outcome::Failure };
     let details = serde_json::json!({ "checked": result.checked, "first_broken_id": result.first_broken_id });
     let entry = Entry::new("audit.verify", outcome).actor(actor.id, &actor.username).details(details);
-    let _ = state.audit.record(entry, meta).await;
+    state.audit.record(entry, meta).await?;
     Ok(result)
 }

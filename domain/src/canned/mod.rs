@@ -1,7 +1,7 @@
 //! Canned responses: any staff member lists them; ADMIN and SUPERVISOR write (audited).
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryOrder, Set, TransactionTrait};
 
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
@@ -57,9 +57,17 @@ fn clash(e: sea_orm::DbErr) -> DomainError {
     }
 }
 
-async fn audit(state: &AppState, actor: &CurrentUser, action: &'static str, id: i32, meta: &RequestMeta) {
+/// Commits a change with its audit record, or neither (fail closed).
+async fn audit(
+    state: &AppState,
+    txn: DatabaseTransaction,
+    actor: &CurrentUser,
+    action: &'static str,
+    id: i32,
+    meta: &RequestMeta,
+) -> DomainResult<()> {
     let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("canned_response", id);
-    let _ = state.audit.record(entry, meta).await;
+    state.audit.commit_with(txn, entry, meta).await
 }
 
 /// `GET /canned-responses` (any staff), by shortcut.
@@ -79,6 +87,7 @@ pub async fn create(
     actor.require(&WRITERS)?;
     let (shortcut, title, content, language) = validate(req)?;
     let now = Utc::now();
+    let txn = state.db.begin().await?;
     let row = canned_responses::ActiveModel {
         id: sea_orm::NotSet,
         shortcut: Set(shortcut),
@@ -89,10 +98,10 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&state.db)
+    .insert(&txn)
     .await
     .map_err(clash)?;
-    audit(state, actor, "canned.create", row.id, meta).await;
+    audit(state, txn, actor, "canned.create", row.id, meta).await?;
     Ok(out(row))
 }
 
@@ -116,18 +125,20 @@ pub async fn update(
     active.content = Set(content);
     active.language = Set(language);
     active.updated_at = Set(Utc::now());
-    let row = active.update(&state.db).await.map_err(clash)?;
-    audit(state, actor, "canned.update", id, meta).await;
+    let txn = state.db.begin().await?;
+    let row = active.update(&txn).await.map_err(clash)?;
+    audit(state, txn, actor, "canned.update", id, meta).await?;
     Ok(out(row))
 }
 
 /// `DELETE /canned-responses/{id}` → 204.
 pub async fn delete(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestMeta) -> DomainResult<()> {
     actor.require(&WRITERS)?;
-    let result = canned_responses::Entity::delete_by_id(id).exec(&state.db).await?;
+    let txn = state.db.begin().await?;
+    let result = canned_responses::Entity::delete_by_id(id).exec(&txn).await?;
     if result.rows_affected == 0 {
         return Err(DomainError::NotFound("Canned response not found".into()));
     }
-    audit(state, actor, "canned.delete", id, meta).await;
+    audit(state, txn, actor, "canned.delete", id, meta).await?;
     Ok(())
 }

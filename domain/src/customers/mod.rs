@@ -8,8 +8,8 @@ mod validate;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select, Set,
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseTransaction, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select, Set, TransactionTrait,
 };
 
 use crate::audit::{Entry, Outcome, RequestMeta};
@@ -49,9 +49,17 @@ pub(crate) fn out(row: customers::Model) -> DomainResult<CustomerOut> {
     })
 }
 
-async fn audit(state: &AppState, actor: &CurrentUser, action: &'static str, id: i32, meta: &RequestMeta) {
+/// Commits a change with its audit record, or neither (fail closed).
+async fn audit(
+    state: &AppState,
+    txn: DatabaseTransaction,
+    actor: &CurrentUser,
+    action: &'static str,
+    id: i32,
+    meta: &RequestMeta,
+) -> DomainResult<()> {
     let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("customer", id);
-    let _ = state.audit.record(entry, meta).await;
+    state.audit.commit_with(txn, entry, meta).await
 }
 
 async fn find(state: &AppState, id: i32) -> DomainResult<customers::Model> {
@@ -197,7 +205,10 @@ pub async fn get(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestM
         .map(|c| crate::chat::staff::out(c, open.iter().copied().find(|t| t.open_conversation_id == Some(c.id))))
         .collect();
     let tickets = crate::tickets::to_out(&state.db, ticket_rows).await?;
-    audit(state, actor, "CUSTOMER_VIEWED", id, meta).await;
+    // The profile is not shown unless the look at it is on record (fail closed).
+    let entry =
+        Entry::new("CUSTOMER_VIEWED", Outcome::Success).actor(actor.id, &actor.username).resource("customer", id);
+    state.audit.record(entry, meta).await?;
     Ok(CustomerDetail { customer: out(row)?, conversations, tickets })
 }
 
@@ -248,6 +259,7 @@ pub async fn create(
     fields.check_agent(state).await?;
     check_unique(state, &fields, None).await?;
     let now = Utc::now();
+    let txn = state.db.begin().await?;
     let row = customers::ActiveModel {
         id: sea_orm::NotSet,
         full_name: Set(fields.full_name),
@@ -265,10 +277,10 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&state.db)
+    .insert(&txn)
     .await
     .map_err(clash)?;
-    audit(state, actor, "CUSTOMER_CREATE", row.id, meta).await;
+    audit(state, txn, actor, "CUSTOMER_CREATE", row.id, meta).await?;
     let row = out(row)?;
     Ok(CustomerCreated {
         id: row.id,
@@ -307,8 +319,9 @@ pub async fn update(
     active.assigned_agent_id = Set(fields.assigned_agent_id);
     active.updated_by_id = Set(Some(actor.id));
     active.updated_at = Set(Utc::now());
-    let row = active.update(&state.db).await.map_err(clash)?;
-    audit(state, actor, "CUSTOMER_UPDATE", id, meta).await;
+    let txn = state.db.begin().await?;
+    let row = active.update(&txn).await.map_err(clash)?;
+    audit(state, txn, actor, "CUSTOMER_UPDATE", id, meta).await?;
     Ok(CustomerUpdated { id: row.id, full_name: row.full_name, updated_at: row.updated_at })
 }
 
@@ -326,8 +339,9 @@ pub async fn deactivate(
     active.status = Set(CustomerStatus::Inactive.as_str().to_owned());
     active.updated_by_id = Set(Some(actor.id));
     active.updated_at = Set(Utc::now());
-    active.update(&state.db).await?;
-    audit(state, actor, "CUSTOMER_DELETE", id, meta).await;
+    let txn = state.db.begin().await?;
+    active.update(&txn).await?;
+    audit(state, txn, actor, "CUSTOMER_DELETE", id, meta).await?;
     Ok(CustomerDeactivated { message: "Customer deactivated successfully".into(), customer_id: id })
 }
 

@@ -95,7 +95,8 @@ pub async fn start(
     .actor(actor.id, &actor.username)
     .resource("export", kind.name())
     .details(json!({ "format": format.extension(), "days": days }));
-    let _ = state.audit.record(entry, meta).await;
+    // No data leaves unless the export is on record (fail closed).
+    state.audit.record(entry, meta).await?;
     Ok(match kind {
         Kind::Conversations => conversation_rows(state.clone(), format, since),
         Kind::Tickets => ticket_rows(state.clone(), format, since),

@@ -6,7 +6,10 @@ mod identity;
 
 use chrono::Utc;
 use rand::RngCore;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
 
 pub use hours::{open_at, validate as validate_hours};
 pub use identity::verify_identity;
@@ -139,9 +142,17 @@ fn validate(req: &InboxRequest) -> DomainResult<Valid> {
     })
 }
 
-async fn audit(state: &AppState, actor: &CurrentUser, action: &'static str, id: i32, meta: &RequestMeta) {
+/// Commits a change with its audit record, or neither (fail closed).
+async fn audit(
+    state: &AppState,
+    txn: DatabaseTransaction,
+    actor: &CurrentUser,
+    action: &'static str,
+    id: i32,
+    meta: &RequestMeta,
+) -> DomainResult<()> {
     let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("inbox", id);
-    let _ = state.audit.record(entry, meta).await;
+    state.audit.commit_with(txn, entry, meta).await
 }
 
 async fn row(state: &AppState, id: i32) -> DomainResult<inboxes::Model> {
@@ -172,6 +183,7 @@ pub async fn create(
     let v = validate(req)?;
     let secret = random_hex(32);
     let now = Utc::now();
+    let txn = state.db.begin().await?;
     let row = inboxes::ActiveModel {
         id: sea_orm::NotSet,
         key: Set(format!("ibx_{}", random_hex(12))),
@@ -189,9 +201,9 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&state.db)
+    .insert(&txn)
     .await?;
-    audit(state, actor, "inbox.create", row.id, meta).await;
+    audit(state, txn, actor, "inbox.create", row.id, meta).await?;
     Ok(out(&row, Some(secret)))
 }
 
@@ -219,8 +231,9 @@ pub async fn update(
         active.active = Set(on);
     }
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&state.db).await?;
-    audit(state, actor, "inbox.update", id, meta).await;
+    let txn = state.db.begin().await?;
+    let updated = active.update(&txn).await?;
+    audit(state, txn, actor, "inbox.update", id, meta).await?;
     Ok(out(&updated, None))
 }
 
@@ -237,8 +250,9 @@ pub async fn rotate_secret(
     let mut active = row(state, id).await?.into_active_model();
     active.identity_secret = Set(secret.clone());
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&state.db).await?;
-    audit(state, actor, "inbox.rotate_secret", id, meta).await;
+    let txn = state.db.begin().await?;
+    let updated = active.update(&txn).await?;
+    audit(state, txn, actor, "inbox.rotate_secret", id, meta).await?;
     Ok(out(&updated, Some(secret)))
 }
 
@@ -248,8 +262,9 @@ pub async fn deactivate(state: &AppState, actor: &CurrentUser, id: i32, meta: &R
     let mut active = row(state, id).await?.into_active_model();
     active.active = Set(false);
     active.updated_at = Set(Utc::now());
-    active.update(&state.db).await?;
-    audit(state, actor, "inbox.deactivate", id, meta).await;
+    let txn = state.db.begin().await?;
+    active.update(&txn).await?;
+    audit(state, txn, actor, "inbox.deactivate", id, meta).await?;
     Ok(())
 }
 
@@ -259,8 +274,9 @@ pub async fn reactivate(state: &AppState, actor: &CurrentUser, id: i32, meta: &R
     let mut active = row(state, id).await?.into_active_model();
     active.active = Set(true);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&state.db).await?;
-    audit(state, actor, "inbox.reactivate", id, meta).await;
+    let txn = state.db.begin().await?;
+    let updated = active.update(&txn).await?;
+    audit(state, txn, actor, "inbox.reactivate", id, meta).await?;
     Ok(out(&updated, None))
 }
 

@@ -7,7 +7,10 @@ pub mod markdown;
 mod validate;
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
+};
 
 use crate::assistant::index::{Doc, Index};
 use crate::audit::{Entry, Outcome, RequestMeta};
@@ -102,6 +105,17 @@ async fn audit(state: &AppState, actor: &CurrentUser, entry: Entry, meta: &Reque
     let _ = state.audit.record(entry.actor(actor.id, &actor.username), meta).await;
 }
 
+/// Commits a change with its audit record, or neither (fail closed).
+async fn commit_audited(
+    state: &AppState,
+    txn: DatabaseTransaction,
+    actor: &CurrentUser,
+    entry: Entry,
+    meta: &RequestMeta,
+) -> DomainResult<()> {
+    state.audit.commit_with(txn, entry.actor(actor.id, &actor.username), meta).await
+}
+
 /// A refused write is audited too: someone tried to change what customers are told.
 async fn require_writer(
     state: &AppState,
@@ -186,6 +200,23 @@ pub async fn create_unchecked(
     actor: Option<i32>,
     req: &CreateArticleRequest,
 ) -> DomainResult<ArticleOut> {
+    let row = insert(state, &state.db, actor, req).await?;
+    Ok(published(state, &row).await)
+}
+
+/// The assistant answers from a stored article at once; its embedding follows.
+async fn published(state: &AppState, row: &knowledge_articles::Model) -> ArticleOut {
+    sync_index(state, row);
+    embed::follow(state, row).await;
+    to_out(row)
+}
+
+async fn insert(
+    state: &AppState,
+    db: &impl ConnectionTrait,
+    actor: Option<i32>,
+    req: &CreateArticleRequest,
+) -> DomainResult<knowledge_articles::Model> {
     let fields = validate::new_article(req, state.assistant.settings().default_language)?;
     let now = Utc::now();
     let row = knowledge_articles::ActiveModel {
@@ -203,11 +234,9 @@ pub async fn create_unchecked(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&state.db)
+    .insert(db)
     .await?;
-    sync_index(state, &row);
-    embed::follow(state, &row).await;
-    Ok(to_out(&row))
+    Ok(row)
 }
 
 /// `POST /knowledge` (ADMIN, SUPERVISOR) → 201.
@@ -218,12 +247,13 @@ pub async fn create(
     meta: &RequestMeta,
 ) -> DomainResult<ArticleOut> {
     require_writer(state, actor, "knowledge.create", meta).await?;
-    let article = create_unchecked(state, Some(actor.id), req).await?;
-    let entry = Entry::new("knowledge.create", Outcome::Success).resource("knowledge_article", article.id).details(
-        serde_json::json!({ "title": article.title, "category": article.category, "language": article.language }),
-    );
-    audit(state, actor, entry, meta).await;
-    Ok(article)
+    let txn = state.db.begin().await?;
+    let row = insert(state, &txn, Some(actor.id), req).await?;
+    let entry = Entry::new("knowledge.create", Outcome::Success)
+        .resource("knowledge_article", row.id)
+        .details(serde_json::json!({ "title": row.title, "category": row.category, "language": row.language }));
+    commit_audited(state, txn, actor, entry, meta).await?;
+    Ok(published(state, &row).await)
 }
 
 /// `PUT /knowledge/{id}` (ADMIN, SUPERVISOR): changes the fields given and bumps the version.
@@ -271,14 +301,13 @@ pub async fn update(
     }
     active.updated_by = Set(Some(actor.id));
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&state.db).await?;
-    sync_index(state, &updated);
-    embed::follow(state, &updated).await;
+    let txn = state.db.begin().await?;
+    let updated = active.update(&txn).await?;
     let entry = Entry::new("knowledge.update", Outcome::Success)
         .resource("knowledge_article", id)
         .details(serde_json::json!({ "changed": changed, "version": updated.version }));
-    audit(state, actor, entry, meta).await;
-    Ok(to_out(&updated))
+    commit_audited(state, txn, actor, entry, meta).await?;
+    Ok(published(state, &updated).await)
 }
 
 /// `DELETE /knowledge/{id}` (ADMIN, SUPERVISOR): deactivates; the assistant stops using it at once.
@@ -294,18 +323,26 @@ pub async fn deactivate(
     active.is_active = Set(false);
     active.updated_by = Set(Some(actor.id));
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&state.db).await?;
-    sync_index(state, &updated);
-    embed::follow(state, &updated).await;
+    let txn = state.db.begin().await?;
+    let updated = active.update(&txn).await?;
     let entry = Entry::new("knowledge.deactivate", Outcome::Success).resource("knowledge_article", id);
-    audit(state, actor, entry, meta).await;
-    Ok(to_out(&updated))
+    commit_audited(state, txn, actor, entry, meta).await?;
+    Ok(published(state, &updated).await)
 }
 
 /// Adds `question` (redacted) to the examples of the active article `id`, dropping the oldest
 /// when full, and bumps its version: the assistant learns from a review. The caller checks roles
 /// and audits. A question the article already has changes nothing.
-pub async fn learn_example(state: &AppState, actor: &CurrentUser, id: i32, question: &str) -> DomainResult<ArticleOut> {
+/// The article and its audit record (`assistant.example_learned`, naming the answer `answer_id`
+/// taught from) commit together.
+pub async fn learn_example(
+    state: &AppState,
+    actor: &CurrentUser,
+    id: i32,
+    question: &str,
+    answer_id: i64,
+    meta: &RequestMeta,
+) -> DomainResult<ArticleOut> {
     let row = knowledge_articles::Entity::find_by_id(id)
         .filter(knowledge_articles::Column::IsActive.eq(true))
         .one(&state.db)
@@ -327,10 +364,13 @@ pub async fn learn_example(state: &AppState, actor: &CurrentUser, id: i32, quest
     active.version = Set(version);
     active.updated_by = Set(Some(actor.id));
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&state.db).await?;
-    sync_index(state, &updated);
-    embed::follow(state, &updated).await;
-    Ok(to_out(&updated))
+    let txn = state.db.begin().await?;
+    let updated = active.update(&txn).await?;
+    let entry = Entry::new("assistant.example_learned", Outcome::Success)
+        .resource("knowledge_article", id)
+        .details(serde_json::json!({ "answer_id": answer_id, "version": updated.version }));
+    commit_audited(state, txn, actor, entry, meta).await?;
+    Ok(published(state, &updated).await)
 }
 
 /// The categories in use, for filters.

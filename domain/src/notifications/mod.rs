@@ -225,13 +225,14 @@ pub async fn retry(
     active.next_attempt_at = Set(Utc::now());
     active.locked_until = Set(None);
     active.updated_at = Set(Utc::now());
-    sea_orm::ActiveModelTrait::update(active, &state.db).await?;
-    state.outbox.notify_one();
+    let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+    sea_orm::ActiveModelTrait::update(active, &txn).await?;
     let entry = Entry::new("notification.retry", Outcome::Success)
         .actor(actor.id, &actor.username)
         .resource("notification", id)
         .details(serde_json::json!({ "previous_attempts": previous }));
-    let _ = state.audit.record(entry, meta).await;
+    state.audit.commit_with(txn, entry, meta).await?;
+    state.outbox.notify_one();
     Ok(NotificationRetried { message: "Notification queued for retry".into(), notification_id: id })
 }
 

@@ -8,7 +8,10 @@ pub mod known;
 mod runtime;
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
 use serde_json::Value;
 
 use crate::audit::{Entry, Outcome, RequestMeta};
@@ -90,9 +93,17 @@ fn check_description(description: Option<&str>) -> DomainResult<Option<String>> 
     }
 }
 
-async fn audit(state: &AppState, actor: &CurrentUser, action: &'static str, key: &str, meta: &RequestMeta) {
+/// Commits a change with its audit record, or neither (fail closed).
+async fn audit(
+    state: &AppState,
+    txn: DatabaseTransaction,
+    actor: &CurrentUser,
+    action: &'static str,
+    key: &str,
+    meta: &RequestMeta,
+) -> DomainResult<()> {
     let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("setting", key);
-    let _ = state.audit.record(entry, meta).await;
+    state.audit.commit_with(txn, entry, meta).await
 }
 
 async fn find_system(state: &AppState, key: &str) -> DomainResult<settings::Model> {
@@ -154,6 +165,7 @@ pub async fn create_system(
     let description =
         check_description(req.description.as_deref())?.or_else(|| known.map(|k| k.description.to_owned()));
     let now = Utc::now();
+    let txn = state.db.begin().await?;
     let row = settings::ActiveModel {
         id: sea_orm::NotSet,
         scope_key: Set(system_scope(&key)),
@@ -167,7 +179,7 @@ pub async fn create_system(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&state.db)
+    .insert(&txn)
     .await
     .map_err(|e| match e.sql_err() {
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
@@ -175,7 +187,7 @@ pub async fn create_system(
         }
         _ => DomainError::Database(e),
     })?;
-    audit(state, actor, "setting.create", &row.key, meta).await;
+    audit(state, txn, actor, "setting.create", &row.key, meta).await?;
     apply_stored(state).await?;
     Ok(SettingCreated {
         id: row.id,
@@ -223,8 +235,9 @@ pub async fn update_system(
         active.is_public = Set(public);
     }
     active.updated_at = Set(Utc::now());
-    let row = active.update(&state.db).await?;
-    audit(state, actor, "setting.update", &row.key, meta).await;
+    let txn = state.db.begin().await?;
+    let row = active.update(&txn).await?;
+    audit(state, txn, actor, "setting.update", &row.key, meta).await?;
     apply_stored(state).await?;
     Ok(SettingUpdated { id: row.id, key: row.key, value: row.value, updated_at: row.updated_at })
 }
@@ -238,8 +251,9 @@ pub async fn delete_system(
 ) -> DomainResult<SettingDeleted> {
     actor.require(&[Role::Admin])?;
     let row = find_system(state, key).await?;
-    settings::Entity::delete_by_id(row.id).exec(&state.db).await?;
-    audit(state, actor, "setting.delete", &row.key, meta).await;
+    let txn = state.db.begin().await?;
+    settings::Entity::delete_by_id(row.id).exec(&txn).await?;
+    audit(state, txn, actor, "setting.delete", &row.key, meta).await?;
     apply_stored(state).await?;
     Ok(SettingDeleted { message: "Setting deleted successfully".into(), key: row.key })
 }

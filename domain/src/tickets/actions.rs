@@ -3,7 +3,10 @@
 //! SUPERVISOR and ADMIN on all. Every action is audited.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
 
 use super::{announce, new_ticket_id, to_out};
 use crate::audit::{Entry, Outcome, RequestMeta};
@@ -37,19 +40,21 @@ fn may_work_on(actor: &CurrentUser, ticket: &tickets::Model) -> DomainResult<()>
     Ok(())
 }
 
-async fn audit(
+fn entry(actor: &CurrentUser, action: &'static str, ticket: &str, details: serde_json::Value) -> Entry {
+    Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("ticket", ticket).details(details)
+}
+
+/// Commits `txn` with its audit record, or neither (fail closed).
+async fn commit_audited(
     state: &AppState,
+    txn: DatabaseTransaction,
     actor: &CurrentUser,
     action: &'static str,
     ticket: &str,
     details: serde_json::Value,
     meta: &RequestMeta,
-) {
-    let entry = Entry::new(action, Outcome::Success)
-        .actor(actor.id, &actor.username)
-        .resource("ticket", ticket)
-        .details(details);
-    let _ = state.audit.record(entry, meta).await;
+) -> DomainResult<()> {
+    state.audit.commit_with(txn, entry(actor, action, ticket, details), meta).await
 }
 
 async fn out(state: &AppState, row: tickets::Model) -> DomainResult<TicketOut> {
@@ -84,6 +89,7 @@ pub async fn create(
         return Err(DomainError::validation("category", "Category is at most 64 characters"));
     }
     let now = Utc::now();
+    let txn = state.db.begin().await?;
     let row = tickets::ActiveModel {
         id: sea_orm::NotSet,
         ticket_id: Set(new_ticket_id()),
@@ -103,9 +109,10 @@ pub async fn create(
         first_response_at: Set(None),
         resolved_at: Set(None),
     }
-    .insert(&state.db)
+    .insert(&txn)
     .await?;
-    audit(state, actor, "ticket.create", &row.ticket_id, serde_json::json!({ "priority": row.priority }), meta).await;
+    let details = serde_json::json!({ "priority": row.priority });
+    commit_audited(state, txn, actor, "ticket.create", &row.ticket_id, details, meta).await?;
     announce(state, "ticket_created", &row).await;
     out(state, row).await
 }
@@ -129,8 +136,11 @@ pub async fn assign(
         .await?
         .filter(|u| u.is_active && u.role != Role::Viewer.as_str())
         .ok_or_else(|| DomainError::validation("agentId", "No active agent has that id"))?;
+    // The assignment also writes the conversation and notifies: its record goes first, and
+    // nothing happens without it (fail closed).
+    let details = serde_json::json!({ "agent_id": agent.id });
+    state.audit.record(entry(actor, "ticket.assign", &ticket.ticket_id, details), meta).await?;
     let updated = assign_to(state, &ticket, &agent, Some(actor.id)).await?;
-    audit(state, actor, "ticket.assign", &updated.ticket_id, serde_json::json!({ "agent_id": agent.id }), meta).await;
     out(state, updated).await
 }
 
@@ -194,14 +204,15 @@ pub async fn set_status(
         _ => None,
     });
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&state.db).await.map_err(|e| match e.sql_err() {
+    let txn = state.db.begin().await?;
+    let updated = active.update(&txn).await.map_err(|e| match e.sql_err() {
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
             DomainError::Conflict("The conversation already has another open ticket".into())
         }
         _ => DomainError::Database(e),
     })?;
     let details = serde_json::json!({ "from": ticket.status, "to": status });
-    audit(state, actor, "ticket.status", &updated.ticket_id, details, meta).await;
+    commit_audited(state, txn, actor, "ticket.status", &updated.ticket_id, details, meta).await?;
     announce(state, "ticket_status_changed", &updated).await;
     if ticket.status != updated.status {
         crate::notifications::triggers::ticket_status_changed(state, &updated, &ticket.status, actor.id).await;
@@ -226,9 +237,10 @@ pub async fn set_priority(
     let mut active = ticket.clone().into_active_model();
     active.priority = Set(priority.as_str().to_owned());
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&state.db).await?;
+    let txn = state.db.begin().await?;
+    let updated = active.update(&txn).await?;
     let details = serde_json::json!({ "from": ticket.priority, "to": priority });
-    audit(state, actor, "ticket.priority", &updated.ticket_id, details, meta).await;
+    commit_audited(state, txn, actor, "ticket.priority", &updated.ticket_id, details, meta).await?;
     out(state, updated).await
 }
 
@@ -271,6 +283,7 @@ pub async fn add_note(
     if body.is_empty() || body.chars().count() > 10_000 {
         return Err(DomainError::validation("body", "A note is 1 to 10,000 characters"));
     }
+    let txn = state.db.begin().await?;
     let row = ticket_notes::ActiveModel {
         id: sea_orm::NotSet,
         ticket_id: Set(ticket.id),
@@ -278,9 +291,10 @@ pub async fn add_note(
         body: Set(body.to_owned()),
         created_at: Set(Utc::now()),
     }
-    .insert(&state.db)
+    .insert(&txn)
     .await?;
-    audit(state, actor, "ticket.note", &ticket.ticket_id, serde_json::json!({ "note_id": row.id }), meta).await;
+    let details = serde_json::json!({ "note_id": row.id });
+    commit_audited(state, txn, actor, "ticket.note", &ticket.ticket_id, details, meta).await?;
     Ok(NoteOut {
         id: row.id,
         author_id: row.author_id,

@@ -2,8 +2,8 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 
 use crate::audit::{Entry, Outcome, RequestMeta};
@@ -65,6 +65,10 @@ fn validate_new(req: &CreateUserRequest) -> DomainResult<(String, String, String
 
 /// Creates a staff account without any permission check: for the CLI, start-up and seeding.
 pub async fn create_unchecked(state: &AppState, req: &CreateUserRequest) -> DomainResult<UserOut> {
+    to_out(&insert_new(&state.db, req).await?)
+}
+
+async fn insert_new(db: &impl ConnectionTrait, req: &CreateUserRequest) -> DomainResult<users::Model> {
     let (username, email, full_name) = validate_new(req)?;
     let taken = users::Entity::find()
         .filter(
@@ -73,7 +77,7 @@ pub async fn create_unchecked(state: &AppState, req: &CreateUserRequest) -> Doma
                 .add(users::Column::Email.eq(email.as_str()))
                 .add(users::Column::Username.eq(email.as_str())),
         )
-        .count(&state.db)
+        .count(db)
         .await?;
     if taken > 0 {
         return Err(DomainError::Conflict("A user with that username or e-mail already exists".into()));
@@ -94,7 +98,7 @@ pub async fn create_unchecked(state: &AppState, req: &CreateUserRequest) -> Doma
         updated_at: Set(now),
         last_login: Set(None),
     }
-    .insert(&state.db)
+    .insert(db)
     .await
     // A concurrent insert of the same name lands here through the unique index.
     .map_err(|e| match e.sql_err() {
@@ -103,7 +107,7 @@ pub async fn create_unchecked(state: &AppState, req: &CreateUserRequest) -> Doma
         }
         _ => DomainError::Database(e),
     })?;
-    to_out(&user)
+    Ok(user)
 }
 
 /// `POST /users` (ADMIN).
@@ -114,16 +118,24 @@ pub async fn create(
     meta: &RequestMeta,
 ) -> DomainResult<UserOut> {
     actor.require(&[Role::Admin])?;
-    let result = create_unchecked(state, req).await;
-    let entry = match &result {
-        Ok(user) => Entry::new("user.create", Outcome::Success)
-            .resource("user", user.id)
-            .details(serde_json::json!({ "username": user.username, "role": user.role })),
-        Err(e) => Entry::new("user.create", Outcome::Failure)
-            .details(serde_json::json!({ "username": req.username, "error": e.to_string() })),
-    };
-    let _ = state.audit.record(entry.actor(actor.id, &actor.username), meta).await;
-    result
+    let txn = state.db.begin().await?;
+    match insert_new(&txn, req).await {
+        // The account exists only with its audit record.
+        Ok(user) => {
+            let entry = Entry::new("user.create", Outcome::Success)
+                .resource("user", user.id)
+                .details(serde_json::json!({ "username": user.username, "role": user.role }));
+            state.audit.commit_with(txn, entry.actor(actor.id, &actor.username), meta).await?;
+            to_out(&user)
+        }
+        Err(e) => {
+            let _ = txn.rollback().await;
+            let entry = Entry::new("user.create", Outcome::Failure)
+                .details(serde_json::json!({ "username": req.username, "error": e.to_string() }));
+            let _ = state.audit.record(entry.actor(actor.id, &actor.username), meta).await;
+            Err(e)
+        }
+    }
 }
 
 /// `GET /users` (ADMIN), oldest first.
@@ -188,19 +200,21 @@ pub async fn update(
         active.token_version = Set(user.token_version + 1);
     }
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&state.db).await?;
+    // The change, the retired tokens and the audit record commit together or not at all.
+    let txn = state.db.begin().await?;
+    let updated = active.update(&txn).await?;
     if retire_tokens {
         crate::entities::refresh_tokens::Entity::update_many()
             .col_expr(crate::entities::refresh_tokens::Column::Revoked, sea_orm::sea_query::Expr::value(true))
             .filter(crate::entities::refresh_tokens::Column::UserId.eq(id))
-            .exec(&state.db)
+            .exec(&txn)
             .await?;
     }
     let entry = Entry::new("user.update", Outcome::Success)
         .actor(actor.id, &actor.username)
         .resource("user", id)
         .details(serde_json::Value::Object(changes));
-    let _ = state.audit.record(entry, meta).await;
+    state.audit.commit_with(txn, entry, meta).await?;
     to_out(&updated)
 }
 

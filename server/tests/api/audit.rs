@@ -173,3 +173,65 @@ async fn reading_a_transcript_and_changing_where_alerts_go_are_audited() {
     assert!(!changed.details.to_string().contains("1234"), "the number itself is not in the log");
     assert_eq!(app.state.audit.verify().await.unwrap(), None);
 }
+
+/// Privileged changes fail closed: when their audit record cannot be written, they do not happen
+/// (the change and its record commit together). Exports and profile views are refused too.
+#[tokio::test]
+async fn privileged_changes_do_not_happen_when_their_audit_record_cannot_be_written() {
+    use sea_orm::ConnectionTrait;
+    let app = spawn_app().await;
+    let (_, admin) = app.token_for("admin", Role::Admin).await;
+    let ticket = app
+        .post_json(
+            &admin,
+            "/tickets",
+            &serde_json::json!({ "subject": "Card", "description": "x", "customer_name": "Ana", "priority": "low" }),
+        )
+        .await;
+    let ticket_id = ticket["ticket_id"].as_str().unwrap().to_owned();
+    let count = |v: serde_json::Value| v.as_array().map_or(0, Vec::len);
+    let before = (
+        count(app.get_json(&admin, "/users").await),
+        count(app.get_json(&admin, "/knowledge").await),
+        count(app.get_json(&admin, "/settings/system").await),
+    );
+
+    // The audit table goes away: every record fails to be written.
+    let db = &app.state.db;
+    db.execute_unprepared("ALTER TABLE audit_log RENAME TO audit_log_away").await.unwrap();
+    let article = serde_json::json!({ "title": "Fees", "content": "Transfers are free.", "category": "fees" });
+    let user = serde_json::json!({
+        "username": "eve", "email": "eve@bank.test", "full_name": "Eve", "password": "eve-password", "role": "admin"
+    });
+    let setting = serde_json::json!({ "key": "max_tickets_per_agent", "value": 10 });
+    let priority = serde_json::json!({ "priority": "urgent" });
+    use reqwest::Method;
+    for (method, path, body) in [
+        (Method::POST, "/knowledge".to_owned(), Some(article)),
+        (Method::POST, "/users".to_owned(), Some(user)),
+        (Method::POST, "/settings/system".to_owned(), Some(setting)),
+        (Method::PATCH, format!("/tickets/{ticket_id}/priority"), Some(priority)),
+        (Method::GET, "/export/tickets?format=csv&days=30".to_owned(), None),
+    ] {
+        let res = app.send(method, &admin, &path, body).await;
+        assert_eq!(res.status(), 500, "{path} must not go ahead unaudited");
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert!(body["detail"].is_string());
+    }
+    db.execute_unprepared("ALTER TABLE audit_log_away RENAME TO audit_log").await.unwrap();
+
+    // Nothing changed, and the chain is whole.
+    let after = (
+        count(app.get_json(&admin, "/users").await),
+        count(app.get_json(&admin, "/knowledge").await),
+        count(app.get_json(&admin, "/settings/system").await),
+    );
+    assert_eq!(before, after);
+    let ticket = app.get_json(&admin, &format!("/tickets/{ticket_id}")).await;
+    assert_eq!(ticket["priority"], "LOW");
+    assert_eq!(app.state.audit.verify().await.unwrap(), None);
+    let priority = serde_json::json!({ "priority": "urgent" });
+    let res = app.send(Method::PATCH, &admin, &format!("/tickets/{ticket_id}/priority"), Some(priority)).await;
+    assert_eq!(res.status(), 200);
+    assert!(app.audit().await.iter().any(|r| r.action == "ticket.priority"));
+}
