@@ -350,10 +350,17 @@ pub async fn learn_example(
         .ok_or_else(|| DomainError::validation("article_id", "No active article has this id"))?;
     let mut examples = examples_of(&row);
     let learned = validate::examples(&[question.to_owned()])?;
-    let Some(question) = learned.into_iter().next() else { return Ok(to_out(&row)) };
-    if examples.iter().any(|e| e.to_lowercase() == question.to_lowercase()) {
+    let entry = |version: i32| {
+        Entry::new("assistant.example_learned", Outcome::Success)
+            .resource("knowledge_article", id)
+            .details(serde_json::json!({ "answer_id": answer_id, "version": version }))
+    };
+    let known = |q: &String| examples.iter().any(|e| e.to_lowercase() == q.to_lowercase());
+    let Some(question) = learned.into_iter().next().filter(|q| !known(q)) else {
+        // Nothing new to learn: the teaching is still on record.
+        state.audit.record(entry(row.version).actor(actor.id, &actor.username), meta).await?;
         return Ok(to_out(&row));
-    }
+    };
     examples.push(question);
     if examples.len() > validate::MAX_EXAMPLES {
         examples.remove(0);
@@ -366,10 +373,7 @@ pub async fn learn_example(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let updated = active.update(&txn).await?;
-    let entry = Entry::new("assistant.example_learned", Outcome::Success)
-        .resource("knowledge_article", id)
-        .details(serde_json::json!({ "answer_id": answer_id, "version": updated.version }));
-    commit_audited(state, txn, actor, entry, meta).await?;
+    commit_audited(state, txn, actor, entry(updated.version), meta).await?;
     Ok(published(state, &updated).await)
 }
 
