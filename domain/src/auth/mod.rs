@@ -8,4 +8,4 @@ mod service;
 
 pub use jwt::{Claims, JwtKeys};
 pub use passwords::{hash_password, verify_password};
-pub use service::{CurrentUser, Session, authenticate, login, logout, refresh, still_valid};
+pub use service::{CurrentUser, Session, authenticate, login, logout, refresh, session_alive, session_of, still_valid};

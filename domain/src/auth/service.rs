@@ -240,6 +240,36 @@ pub async fn still_valid(state: &AppState, user: &CurrentUser, token_version: i3
     Ok(row.is_some_and(|u| u.is_active && u.token_version == token_version && u.role == user.role.as_str()))
 }
 
+/// The session (refresh-token family) a refresh token belongs to, if it names one.
+pub async fn session_of(state: &AppState, refresh_token: &str) -> DomainResult<Option<String>> {
+    let row = refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::TokenHash.eq(token_hash(refresh_token)))
+        .one(&state.db)
+        .await?;
+    Ok(row.map(|r| r.family))
+}
+
+/// Whether a session can still be refreshed: a token of the family is unrevoked and unexpired, and
+/// the session is within its absolute lifetime. A socket opened on the session cookie lives as
+/// long as this holds — a signed-out, lapsed or over-age session ends it.
+pub async fn session_alive(state: &AppState, family: &str) -> DomainResult<bool> {
+    let now = Utc::now();
+    let live = refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::Family.eq(family))
+        .filter(refresh_tokens::Column::Revoked.eq(false))
+        .filter(refresh_tokens::Column::ExpiresAt.gt(now))
+        .one(&state.db)
+        .await?
+        .is_some();
+    let started = refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::Family.eq(family))
+        .order_by_asc(refresh_tokens::Column::CreatedAt)
+        .one(&state.db)
+        .await?
+        .map(|first| first.created_at);
+    Ok(live && started.is_some_and(|t| t + Duration::hours(state.config.session_max_hours) > now))
+}
+
 fn session_for(state: &AppState, user: &users::Model, refresh_token: String) -> DomainResult<Session> {
     let out = to_out(user)?;
     let access_token = state.jwt.issue(user.id, out.role, user.token_version)?;

@@ -238,3 +238,33 @@ async fn sockets_are_bounded_and_a_cookie_socket_must_come_from_the_panel() {
     let (mut socket, _) = tokio_tungstenite::connect_async(request(&app.base)).await.unwrap();
     assert_eq!(next(&mut socket).await["type"], "hello");
 }
+
+/// A socket opened on the session cookie ends with the session: signing out (or the session
+/// lapsing) closes it within seconds, though its access token is still unexpired.
+#[tokio::test]
+async fn a_cookie_socket_closes_when_its_session_ends() {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let app = spawn_app().await;
+    app.user("bea", Role::Agent).await;
+    let body: Value = app.login("bea", "bea-password").await.json().await.unwrap();
+    let access = body["access_token"].as_str().unwrap();
+    let refresh = body["refresh_token"].as_str().unwrap();
+    let cookie =
+        format!("{}={access}; {}={refresh}", app::api::session::ACCESS_COOKIE, app::api::session::REFRESH_COOKIE);
+    let mut req = ws_url(&app, "/ws").into_client_request().unwrap();
+    req.headers_mut().insert("cookie", cookie.parse().unwrap());
+    req.headers_mut().insert("origin", app.base.parse().unwrap());
+    let (mut socket, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+    assert_eq!(next(&mut socket).await["type"], "hello");
+    assert!(!closed_within(&mut socket, 4).await, "a live session keeps its socket");
+    let res = app
+        .client
+        .post(app.api("/auth/logout"))
+        .bearer_auth(access)
+        .json(&json!({ "refresh_token": refresh }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    assert!(closed_within(&mut socket, 10).await, "still open after signing out");
+}

@@ -253,11 +253,18 @@ pub async fn staff(
     let user = domain::auth::authenticate(&state, &token).await?;
     let claims = state.jwt.verify(&token)?;
     // A bearer token is the socket's only credential: the socket ends when the token does. With the
-    // session cookie, the session (refreshed by the panel) is the credential; both end at once on
+    // session cookie, the session (refreshed by the panel) is the credential: the socket ends when
+    // the session is signed out, lapses unrefreshed or reaches its absolute lifetime. Both end on
     // deactivation, a role change or a new password.
-    let expires = bearer.is_some().then_some(claims.exp);
+    // With the cookie, the socket lives as long as the session can be refreshed (the refresh
+    // cookie names it); without a refresh cookie, as long as the access token.
+    let session = match (&bearer, app::api::session::cookie_value(&headers, app::api::session::REFRESH_COOKIE)) {
+        (None, Some(refresh)) => domain::auth::session_of(&state, &refresh).await?,
+        _ => None,
+    };
+    let expires = (bearer.is_some() || session.is_none()).then_some(claims.exp);
     let slot = limits::take(&[(address_key(ip.as_deref()), PER_ADDRESS)]).ok_or_else(too_many_sockets)?;
-    let listener = Listener { user, token_version: claims.ver, expires };
+    let listener = Listener { user, token_version: claims.ver, expires, session };
     Ok(bounded(ws).on_upgrade(move |ws| async move {
         let _slot = slot; // held while the socket is open
         staff_socket(&state, listener, params.after_seq, ws).await;
@@ -268,8 +275,11 @@ pub async fn staff(
 struct Listener {
     user: CurrentUser,
     token_version: i32,
-    /// Unix time the bearer token expires, if that was the credential.
+    /// Unix time the credential expires: the bearer token, or the session cookie's access token
+    /// when no refresh cookie came with it.
     expires: Option<i64>,
+    /// The session (refresh-token family) behind the session cookie.
+    session: Option<String>,
 }
 
 impl Listener {
@@ -281,6 +291,11 @@ impl Listener {
             return false;
         }
         // A database hiccup is not a reason to drop everyone; the next check decides.
+        if let Some(family) = &self.session
+            && !domain::auth::session_alive(state, family).await.unwrap_or(true)
+        {
+            return false;
+        }
         domain::auth::still_valid(state, &self.user, self.token_version).await.unwrap_or(true)
     }
 }
