@@ -156,15 +156,29 @@ fn not_closed(conversation: &conversations::Model) -> DomainResult<()> {
     Ok(())
 }
 
-async fn audit(state: &AppState, actor: &CurrentUser, action: &'static str, id: &str, meta: &RequestMeta) {
+/// Records a staff action on a conversation before it happens: the customer is written to (and
+/// staff are told) as the action goes, so nothing happens unless its record is written first (fail
+/// closed).
+async fn audit(
+    state: &AppState,
+    actor: &CurrentUser,
+    action: &'static str,
+    id: &str,
+    meta: &RequestMeta,
+) -> DomainResult<()> {
     let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("conversation", id);
-    let _ = state.audit.record(entry, meta).await;
+    state.audit.record(entry, meta).await
+}
+
+/// Whether [`claim`] would take the conversation.
+fn claimable(actor: &CurrentUser, conversation: &conversations::Model) -> bool {
+    !(conversation.assigned_to == Some(actor.id) && status_of(conversation) == ConversationStatus::Assigned)
 }
 
 /// Makes `actor` the owner: the conversation is ASSIGNED to them, and so is its open ticket if
 /// nobody has it yet. Returns whether ownership changed.
 async fn claim(state: &AppState, actor: &CurrentUser, conversation: &conversations::Model) -> DomainResult<bool> {
-    if conversation.assigned_to == Some(actor.id) && status_of(conversation) == ConversationStatus::Assigned {
+    if !claimable(actor, conversation) {
         return Ok(false);
     }
     if let Some(ticket) = open_ticket(state, conversation.id).await?
@@ -228,6 +242,7 @@ pub async fn agent_message(
     if content.chars().count() > max {
         return Err(DomainError::TooLarge(format!("A message is at most {max} characters")));
     }
+    audit(state, actor, "conversation.message", &conversation.public_id, meta).await?;
     claim(state, actor, &conversation).await?;
     let message = NewMessage {
         role: MessageRole::Agent,
@@ -245,7 +260,6 @@ pub async fn agent_message(
         active.first_response_at = Set(Some(stored.created_at));
         active.update(&state.db).await?;
     }
-    audit(state, actor, "conversation.message", &conversation.public_id, meta).await;
     Ok(to_out(&stored))
 }
 
@@ -259,8 +273,9 @@ pub async fn take_over(
     let conversation = find(state, id).await?;
     may_act(actor, &conversation)?;
     not_closed(&conversation)?;
-    if claim(state, actor, &conversation).await? {
-        audit(state, actor, "conversation.takeover", &conversation.public_id, meta).await;
+    if claimable(actor, &conversation) {
+        audit(state, actor, "conversation.takeover", &conversation.public_id, meta).await?;
+        claim(state, actor, &conversation).await?;
     }
     get(state, actor, id, meta).await
 }
@@ -325,7 +340,7 @@ async fn finish_step(
     };
     // Closing keeps the owner on record; handing back gives the conversation to the assistant.
     let owner = if step.status == ConversationStatus::Closed { conversation.assigned_to } else { None };
+    audit(state, actor, step.action, &conversation.public_id, meta).await?;
     system_message(state, &conversation, text, step.event, step.status, owner).await?;
-    audit(state, actor, step.action, &conversation.public_id, meta).await;
     get(state, actor, id, meta).await
 }

@@ -189,6 +189,8 @@ async fn privileged_changes_do_not_happen_when_their_audit_record_cannot_be_writ
         )
         .await;
     let ticket_id = ticket["ticket_id"].as_str().unwrap().to_owned();
+    let chat = app.start_chat("es").await;
+    let conversation = chat["conversation_id"].as_str().unwrap().to_owned();
     let count = |v: serde_json::Value| v.as_array().map_or(0, Vec::len);
     let before = (
         count(app.get_json(&admin, "/users").await),
@@ -212,6 +214,7 @@ async fn privileged_changes_do_not_happen_when_their_audit_record_cannot_be_writ
         (Method::POST, "/settings/system".to_owned(), Some(setting)),
         (Method::PATCH, format!("/tickets/{ticket_id}/priority"), Some(priority)),
         (Method::GET, "/export/tickets?format=csv&days=30".to_owned(), None),
+        (Method::POST, format!("/conversations/{conversation}/close"), None),
     ] {
         let res = app.send(method, &admin, &path, body).await;
         assert_eq!(res.status(), 500, "{path} must not go ahead unaudited");
@@ -229,6 +232,9 @@ async fn privileged_changes_do_not_happen_when_their_audit_record_cannot_be_writ
     assert_eq!(before, after);
     let ticket = app.get_json(&admin, &format!("/tickets/{ticket_id}")).await;
     assert_eq!(ticket["priority"], "LOW");
+    let detail = app.get_json(&admin, &format!("/conversations/{conversation}")).await;
+    assert!(detail["status"].is_string());
+    assert_ne!(detail["status"].as_str().map(str::to_ascii_lowercase).as_deref(), Some("closed"), "{detail}");
     assert_eq!(app.state.audit.verify().await.unwrap(), None);
     let priority = serde_json::json!({ "priority": "urgent" });
     let res = app.send(Method::PATCH, &admin, &format!("/tickets/{ticket_id}/priority"), Some(priority)).await;
