@@ -1,16 +1,15 @@
-//! argon2id hashing, always on the blocking pool: a hash costs tens of milliseconds of CPU and
+//! argon2id hashing, always on dedicated threads: a hash costs tens of milliseconds of CPU and
 //! must never stall the async worker threads.
 
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{PasswordHash, PasswordHasher, SaltString};
 
 use crate::error::{DomainError, DomainResult};
 
 /// Hashes `password` with argon2id and a random salt (PHC string).
 pub async fn hash_password(password: String) -> DomainResult<String> {
-    let _permit = permit().await?;
-    tokio::task::spawn_blocking(move || {
+    on_hashing_thread(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
@@ -18,29 +17,90 @@ pub async fn hash_password(password: String) -> DomainResult<String> {
             .map_err(|e| DomainError::Internal(format!("hashing failed: {e}")))
     })
     .await
-    .map_err(|e| DomainError::Internal(format!("hashing task failed: {e}")))?
 }
 
 /// Checks `password` against a PHC hash. With `None` it still spends the time of a real check, so
 /// an unknown username cannot be told apart from a wrong password by timing.
 pub async fn verify_password(password: String, hash: Option<String>) -> DomainResult<bool> {
-    let _permit = permit().await?;
-    tokio::task::spawn_blocking(move || {
+    on_hashing_thread(move || {
         let hash = hash.unwrap_or_else(|| dummy_hash().to_owned());
         let parsed = PasswordHash::new(&hash).map_err(|e| DomainError::Internal(format!("bad stored hash: {e}")))?;
-        Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        verify_reusing_memory(password.as_bytes(), &parsed)
     })
     .await
-    .map_err(|e| DomainError::Internal(format!("verify task failed: {e}")))?
 }
 
-/// Argon2 runs at most one per core at a time (each takes ~19 MB and tens of milliseconds): a
-/// storm of sign-ins waits its turn instead of taking all memory and every blocking thread.
-async fn permit() -> DomainResult<tokio::sync::SemaphorePermit<'static>> {
-    static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
-        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
+/// Verifies against an argon2 PHC hash in memory this hashing thread keeps for the next check
+/// (~19 MB at the default cost), so a burst of sign-ins does not allocate and free it each time.
+fn verify_reusing_memory(password: &[u8], hash: &PasswordHash<'_>) -> DomainResult<bool> {
+    thread_local! {
+        static MEMORY: std::cell::RefCell<Vec<argon2::Block>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let bad = |e: &dyn std::fmt::Display| DomainError::Internal(format!("bad stored hash: {e}"));
+    let algorithm = argon2::Algorithm::try_from(hash.algorithm).map_err(|e| bad(&e))?;
+    let version = match hash.version {
+        Some(v) => argon2::Version::try_from(v).map_err(|e| bad(&e))?,
+        None => argon2::Version::default(),
+    };
+    let params = argon2::Params::try_from(hash).map_err(|e| bad(&e))?;
+    let (Some(expected), Some(salt)) = (hash.hash, hash.salt) else { return Err(bad(&"no hash or salt")) };
+    let mut salt_buf = [0u8; 64];
+    let salt = salt.decode_b64(&mut salt_buf).map_err(|e| bad(&e))?;
+    let mut out = vec![0u8; expected.len()];
+    let blocks = params.block_count();
+    MEMORY.with_borrow_mut(|memory| {
+        if memory.len() < blocks {
+            memory.resize(blocks, argon2::Block::default());
+        }
+        Argon2::new(algorithm, version, params)
+            .hash_password_into_with_memory(password, salt, &mut out, &mut memory[..blocks])
+            .map_err(|e| bad(&e))
+    })?;
+    let computed = argon2::password_hash::Output::new(&out).map_err(|e| bad(&e))?;
+    // Output's equality is constant-time.
+    Ok(computed == expected)
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Sign-ins waiting for a hashing thread; beyond this they wait to be queued (backpressure).
+const QUEUE: usize = 256;
+
+/// Argon2 runs on its own threads, one per core (each hash takes ~19 MB and tens of
+/// milliseconds): a storm of sign-ins queues for them instead of taking every blocking thread,
+/// and the memory a hash needs is reused by the same few threads rather than left behind in a
+/// malloc arena per blocking thread (a 100-client login storm held 660 MB that way).
+async fn on_hashing_thread<T: Send + 'static>(
+    work: impl FnOnce() -> DomainResult<T> + Send + 'static,
+) -> DomainResult<T> {
+    static JOBS: std::sync::LazyLock<tokio::sync::mpsc::Sender<Job>> = std::sync::LazyLock::new(|| {
+        let (tx, rx) = tokio::sync::mpsc::channel::<Job>(QUEUE);
+        let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
+        for n in 0..std::thread::available_parallelism().map_or(2, std::num::NonZero::get) {
+            let rx = rx.clone();
+            let spawned = std::thread::Builder::new().name(format!("argon2-{n}")).spawn(move || {
+                loop {
+                    // The lock is held only while taking the next job.
+                    let job = rx.lock().map(|mut rx| rx.blocking_recv());
+                    match job {
+                        // A panicking job fails its own request, not the thread.
+                        Ok(Some(job)) => drop(std::panic::catch_unwind(std::panic::AssertUnwindSafe(job))),
+                        _ => return,
+                    }
+                }
+            });
+            if let Err(e) = spawned {
+                tracing::error!(error = %e, "cannot start a password hashing thread");
+            }
+        }
+        tx
     });
-    HASHING.acquire().await.map_err(|e| DomainError::Internal(format!("hashing semaphore: {e}")))
+    let (done, result) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let _ = done.send(work());
+    });
+    JOBS.send(job).await.map_err(|_| DomainError::Internal("password hashing stopped".into()))?;
+    result.await.map_err(|_| DomainError::Internal("password hashing task failed".into()))?
 }
 
 /// A real hash of a random password, made once, to verify against when the user is unknown.
@@ -63,5 +123,22 @@ mod tests {
         assert!(verify_password("correct horse".into(), Some(hash.clone())).await.unwrap());
         assert!(!verify_password("wrong".into(), Some(hash)).await.unwrap());
         assert!(!verify_password("anything".into(), None).await.unwrap());
+    }
+
+    /// Hashes made with other costs or variants (older accounts, other tools) still verify, with
+    /// the memory of the previous check reused or grown.
+    #[tokio::test]
+    async fn verifies_hashes_of_any_cost_and_variant() {
+        for (algorithm, m) in [(argon2::Algorithm::Argon2id, 8 * 1024), (argon2::Algorithm::Argon2i, 32 * 1024)] {
+            let params = argon2::Params::new(m, 2, 1, None).unwrap();
+            let salt = SaltString::generate(&mut OsRng);
+            let hash = Argon2::new(algorithm, argon2::Version::V0x13, params)
+                .hash_password(b"s3cret words", &salt)
+                .unwrap()
+                .to_string();
+            assert!(verify_password("s3cret words".into(), Some(hash.clone())).await.unwrap(), "{hash}");
+            assert!(!verify_password("s3cret word".into(), Some(hash)).await.unwrap());
+        }
+        assert!(verify_password("x".into(), Some("not a hash".into())).await.is_err());
     }
 }

@@ -1,0 +1,98 @@
+//! `cargo xtask load`: starts the release server on a free loopback port against a fresh database
+//! (a temporary SQLite file, or `--database URL`), with rate limits off, and runs the load
+//! generator (`load/`, `joxai-load`) through the workloads in turn: chat at several numbers of
+//! customers, the ticket list, and a login storm with `/healthz` probes. Each prints throughput,
+//! latency percentiles, errors, the server's CPU per request and its resident memory.
+
+use std::process::Command;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+
+use crate::{root, run, wait_for};
+
+struct Options {
+    seconds: u64,
+    database: Option<String>,
+    customers: Vec<usize>,
+    json: bool,
+}
+
+fn options(args: &[String]) -> Result<Options> {
+    let mut o = Options { seconds: 10, database: None, customers: vec![1, 10, 50, 200], json: false };
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().with_context(|| format!("{flag} takes a value"));
+        match flag.as_str() {
+            "--seconds" => o.seconds = value()?.parse().context("--seconds takes a whole number")?,
+            "--database" => o.database = Some(value()?.clone()),
+            "--customers" => {
+                o.customers =
+                    value()?.split(',').map(str::parse).collect::<Result<_, _>>().context("--customers 1,10,50")?
+            }
+            "--full" => o.customers = vec![1, 10, 50, 200, 1000],
+            "--json" => o.json = true,
+            _ => {
+                bail!("usage: cargo xtask load [--seconds N] [--customers 1,10,50] [--full] [--database URL] [--json]")
+            }
+        }
+    }
+    Ok(o)
+}
+
+pub fn load(args: &[String]) -> Result<()> {
+    let o = options(args)?;
+    let root = root();
+    run(crate::cargo().args(["leptos", "build", "--release"]))?;
+    run(crate::cargo().args(["build", "--release", "-p", "load"]))?;
+    let dir = root.join("target/load");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    let database = o.database.clone().unwrap_or_else(|| format!("sqlite://{}?mode=rwc", dir.join("load.db").display()));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let base = format!("http://127.0.0.1:{port}");
+    let (user, password) = ("admin@load.test", "load-admin-password");
+    let log = std::fs::File::create(dir.join("server.log"))?;
+    let mut server = Command::new(root.join("target/release/joxai"))
+        .current_dir(&dir)
+        .env("DATABASE_URL", &database)
+        .env("JOXAI_ADDR", format!("127.0.0.1:{port}"))
+        .env("JOXAI_ADMIN_EMAIL", user)
+        .env("JOXAI_ADMIN_PASSWORD", password)
+        .env("JOXAI_DEMO_SEED", "true")
+        .env("JOXAI_RATE_LIMITS", "off")
+        .env("JOXAI_SITE_ROOT", root.join("target/site"))
+        .env("JOXAI_WIDGET_ROOT", root.join("target/widget"))
+        .env("RUST_LOG", "warn")
+        .env_remove("LEPTOS_ENV")
+        .stdout(log.try_clone()?)
+        .stderr(log)
+        .spawn()
+        .context("cannot start target/release/joxai")?;
+    let pid = server.id().to_string();
+    let result = (|| {
+        wait_for(&format!("127.0.0.1:{port}"))?;
+        std::thread::sleep(Duration::from_millis(500));
+        let seconds = o.seconds.to_string();
+        let mut plan: Vec<(&str, usize)> = o.customers.iter().map(|&n| ("chat", n)).collect();
+        plan.push(("tickets", 10));
+        plan.push(("login-storm", 100));
+        eprintln!("xtask: load on {database}, {seconds} s per workload, server pid {pid}");
+        for (workload, clients) in plan {
+            let mut cmd = Command::new(root.join("target/release/joxai-load"));
+            cmd.args(["--base", &base, workload, "--clients", &clients.to_string(), "--seconds", &seconds]);
+            cmd.args(["--pid", &pid, "--user", user, "--password", password]);
+            if o.json {
+                cmd.arg("--json");
+            }
+            run(&mut cmd)?;
+        }
+        Ok(())
+    })();
+    let _ = server.kill();
+    let _ = server.wait();
+    if result.is_err() {
+        eprintln!("xtask: server log: {}", dir.join("server.log").display());
+    }
+    result
+}
