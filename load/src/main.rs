@@ -8,6 +8,9 @@
 //! - `login-storm`: every client tries a wrong password for a random name (so no per-account
 //!   lock stops the hashing), while one prober asks `/healthz` every 10 ms.
 
+// A command-line tool: its report goes to standard output.
+#![allow(clippy::print_stdout)]
+
 mod measure;
 mod workloads;
 
