@@ -27,6 +27,21 @@ pub struct CurrentUser {
 }
 
 impl CurrentUser {
+    /// Commits `txn` with the record that this user did `action` on the `kind` resource `id`: the
+    /// change and its record stand together or not at all (fail closed).
+    pub async fn commit_audited(
+        &self,
+        state: &AppState,
+        txn: sea_orm::DatabaseTransaction,
+        action: &'static str,
+        kind: &'static str,
+        id: impl ToString,
+        meta: &RequestMeta,
+    ) -> DomainResult<()> {
+        let entry = Entry::new(action, Outcome::Success).actor(self.id, &self.username).resource(kind, id);
+        state.audit.commit_with(txn, entry, meta).await
+    }
+
     /// Fails with 403 unless the user has one of `roles`.
     pub fn require(&self, roles: &[Role]) -> DomainResult<()> {
         if roles.contains(&self.role) { Ok(()) } else { Err(DomainError::Forbidden("Insufficient permissions".into())) }

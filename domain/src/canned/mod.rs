@@ -1,9 +1,9 @@
 //! Canned responses: any staff member lists them; ADMIN and SUPERVISOR write (audited).
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set, TransactionTrait};
 
-use crate::audit::{Entry, Outcome, RequestMeta};
+use crate::audit::RequestMeta;
 use crate::auth::CurrentUser;
 use crate::entities::canned_responses;
 use crate::error::{DomainError, DomainResult};
@@ -57,19 +57,6 @@ fn clash(e: sea_orm::DbErr) -> DomainError {
     }
 }
 
-/// Commits a change with its audit record, or neither (fail closed).
-async fn audit(
-    state: &AppState,
-    txn: DatabaseTransaction,
-    actor: &CurrentUser,
-    action: &'static str,
-    id: i32,
-    meta: &RequestMeta,
-) -> DomainResult<()> {
-    let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("canned_response", id);
-    state.audit.commit_with(txn, entry, meta).await
-}
-
 /// `GET /canned-responses` (any staff), by shortcut.
 pub async fn list(state: &AppState, actor: &CurrentUser) -> DomainResult<Vec<CannedResponse>> {
     actor.require(&Role::ALL)?;
@@ -101,7 +88,7 @@ pub async fn create(
     .insert(&txn)
     .await
     .map_err(clash)?;
-    audit(state, txn, actor, "canned.create", row.id, meta).await?;
+    actor.commit_audited(state, txn, "canned.create", "canned_response", row.id, meta).await?;
     Ok(out(row))
 }
 
@@ -127,7 +114,7 @@ pub async fn update(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let row = active.update(&txn).await.map_err(clash)?;
-    audit(state, txn, actor, "canned.update", id, meta).await?;
+    actor.commit_audited(state, txn, "canned.update", "canned_response", id, meta).await?;
     Ok(out(row))
 }
 
@@ -139,6 +126,6 @@ pub async fn delete(state: &AppState, actor: &CurrentUser, id: i32, meta: &Reque
     if result.rows_affected == 0 {
         return Err(DomainError::NotFound("Canned response not found".into()));
     }
-    audit(state, txn, actor, "canned.delete", id, meta).await?;
+    actor.commit_audited(state, txn, "canned.delete", "canned_response", id, meta).await?;
     Ok(())
 }

@@ -8,8 +8,8 @@ mod validate;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, DatabaseTransaction, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Select, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select, Set, TransactionTrait,
 };
 
 use crate::audit::{Entry, Outcome, RequestMeta};
@@ -47,19 +47,6 @@ pub(crate) fn out(row: customers::Model) -> DomainResult<CustomerOut> {
         created_at: row.created_at,
         updated_at: row.updated_at,
     })
-}
-
-/// Commits a change with its audit record, or neither (fail closed).
-async fn audit(
-    state: &AppState,
-    txn: DatabaseTransaction,
-    actor: &CurrentUser,
-    action: &'static str,
-    id: i32,
-    meta: &RequestMeta,
-) -> DomainResult<()> {
-    let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("customer", id);
-    state.audit.commit_with(txn, entry, meta).await
 }
 
 async fn find(state: &AppState, id: i32) -> DomainResult<customers::Model> {
@@ -280,7 +267,7 @@ pub async fn create(
     .insert(&txn)
     .await
     .map_err(clash)?;
-    audit(state, txn, actor, "CUSTOMER_CREATE", row.id, meta).await?;
+    actor.commit_audited(state, txn, "CUSTOMER_CREATE", "customer", row.id, meta).await?;
     let row = out(row)?;
     Ok(CustomerCreated {
         id: row.id,
@@ -321,7 +308,7 @@ pub async fn update(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let row = active.update(&txn).await.map_err(clash)?;
-    audit(state, txn, actor, "CUSTOMER_UPDATE", id, meta).await?;
+    actor.commit_audited(state, txn, "CUSTOMER_UPDATE", "customer", id, meta).await?;
     Ok(CustomerUpdated { id: row.id, full_name: row.full_name, updated_at: row.updated_at })
 }
 
@@ -341,7 +328,7 @@ pub async fn deactivate(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     active.update(&txn).await?;
-    audit(state, txn, actor, "CUSTOMER_DELETE", id, meta).await?;
+    actor.commit_audited(state, txn, "CUSTOMER_DELETE", "customer", id, meta).await?;
     Ok(CustomerDeactivated { message: "Customer deactivated successfully".into(), customer_id: id })
 }
 

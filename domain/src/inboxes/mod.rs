@@ -7,15 +7,14 @@ mod identity;
 use chrono::Utc;
 use rand::RngCore;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 
 pub use hours::{open_at, validate as validate_hours};
 pub use identity::verify_identity;
 
 use crate::assistant::language::Lang;
-use crate::audit::{Entry, Outcome, RequestMeta};
+use crate::audit::RequestMeta;
 use crate::auth::CurrentUser;
 use crate::entities::inboxes;
 use crate::error::{DomainError, DomainResult};
@@ -142,19 +141,6 @@ fn validate(req: &InboxRequest) -> DomainResult<Valid> {
     })
 }
 
-/// Commits a change with its audit record, or neither (fail closed).
-async fn audit(
-    state: &AppState,
-    txn: DatabaseTransaction,
-    actor: &CurrentUser,
-    action: &'static str,
-    id: i32,
-    meta: &RequestMeta,
-) -> DomainResult<()> {
-    let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("inbox", id);
-    state.audit.commit_with(txn, entry, meta).await
-}
-
 async fn row(state: &AppState, id: i32) -> DomainResult<inboxes::Model> {
     inboxes::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(|| DomainError::NotFound("Inbox not found".into()))
 }
@@ -203,7 +189,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    audit(state, txn, actor, "inbox.create", row.id, meta).await?;
+    actor.commit_audited(state, txn, "inbox.create", "inbox", row.id, meta).await?;
     Ok(out(&row, Some(secret)))
 }
 
@@ -233,7 +219,7 @@ pub async fn update(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let updated = active.update(&txn).await?;
-    audit(state, txn, actor, "inbox.update", id, meta).await?;
+    actor.commit_audited(state, txn, "inbox.update", "inbox", id, meta).await?;
     Ok(out(&updated, None))
 }
 
@@ -252,7 +238,7 @@ pub async fn rotate_secret(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let updated = active.update(&txn).await?;
-    audit(state, txn, actor, "inbox.rotate_secret", id, meta).await?;
+    actor.commit_audited(state, txn, "inbox.rotate_secret", "inbox", id, meta).await?;
     Ok(out(&updated, Some(secret)))
 }
 
@@ -264,7 +250,7 @@ pub async fn deactivate(state: &AppState, actor: &CurrentUser, id: i32, meta: &R
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     active.update(&txn).await?;
-    audit(state, txn, actor, "inbox.deactivate", id, meta).await?;
+    actor.commit_audited(state, txn, "inbox.deactivate", "inbox", id, meta).await?;
     Ok(())
 }
 
@@ -276,7 +262,7 @@ pub async fn reactivate(state: &AppState, actor: &CurrentUser, id: i32, meta: &R
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let updated = active.update(&txn).await?;
-    audit(state, txn, actor, "inbox.reactivate", id, meta).await?;
+    actor.commit_audited(state, txn, "inbox.reactivate", "inbox", id, meta).await?;
     Ok(out(&updated, None))
 }
 

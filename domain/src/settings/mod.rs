@@ -9,12 +9,11 @@ mod runtime;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde_json::Value;
 
-use crate::audit::{Entry, Outcome, RequestMeta};
+use crate::audit::RequestMeta;
 use crate::auth::CurrentUser;
 use crate::entities::settings;
 use crate::error::{DomainError, DomainResult};
@@ -91,19 +90,6 @@ fn check_description(description: Option<&str>) -> DomainResult<Option<String>> 
         }
         other => Ok(other.map(str::to_owned)),
     }
-}
-
-/// Commits a change with its audit record, or neither (fail closed).
-async fn audit(
-    state: &AppState,
-    txn: DatabaseTransaction,
-    actor: &CurrentUser,
-    action: &'static str,
-    key: &str,
-    meta: &RequestMeta,
-) -> DomainResult<()> {
-    let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource("setting", key);
-    state.audit.commit_with(txn, entry, meta).await
 }
 
 async fn find_system(state: &AppState, key: &str) -> DomainResult<settings::Model> {
@@ -187,7 +173,7 @@ pub async fn create_system(
         }
         _ => DomainError::Database(e),
     })?;
-    audit(state, txn, actor, "setting.create", &row.key, meta).await?;
+    actor.commit_audited(state, txn, "setting.create", "setting", &row.key, meta).await?;
     apply_stored(state).await?;
     Ok(SettingCreated {
         id: row.id,
@@ -237,7 +223,7 @@ pub async fn update_system(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let row = active.update(&txn).await?;
-    audit(state, txn, actor, "setting.update", &row.key, meta).await?;
+    actor.commit_audited(state, txn, "setting.update", "setting", &row.key, meta).await?;
     apply_stored(state).await?;
     Ok(SettingUpdated { id: row.id, key: row.key, value: row.value, updated_at: row.updated_at })
 }
@@ -253,7 +239,7 @@ pub async fn delete_system(
     let row = find_system(state, key).await?;
     let txn = state.db.begin().await?;
     settings::Entity::delete_by_id(row.id).exec(&txn).await?;
-    audit(state, txn, actor, "setting.delete", &row.key, meta).await?;
+    actor.commit_audited(state, txn, "setting.delete", "setting", &row.key, meta).await?;
     apply_stored(state).await?;
     Ok(SettingDeleted { message: "Setting deleted successfully".into(), key: row.key })
 }

@@ -271,12 +271,12 @@ fn social_engineering(s: &Scan) -> Option<Finding> {
 
 /// Someone else in the account, or using the customer's card or money.
 fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
+    // Not "someone made a transfer to my account".
+    let incoming = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "to" | "into") && p[1].text == "my")
+        || s.words.windows(2).any(|p| p[0].text == "to" && p[1].text == "me");
     for i in s.find(SOMEONE) {
         // Someone got into something of the bank's ("broke into my flat" is for the police).
         // "somebody made a withdrawal", "someone is making transactions".
-        // Not "someone made a transfer to my account".
-        let incoming = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "to" | "into") && p[1].text == "my")
-            || s.words.windows(2).any(|p| p[0].text == "to" && p[1].text == "me");
         let made = (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "made" | "making"))
             && s.near(i, TXN, 0, 6)
             && !incoming;

@@ -54,6 +54,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::UnrecognisedPayment);
     }
     let txn = s.has(TXN | MONEY);
+    let reported = reported(s);
     if txn && unexplained(s) {
         return Finding::of(Category::UnrecognisedPayment);
     }
@@ -87,7 +88,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             && negated(s, i)
             && (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "cash" | "efectivo"))
             && denied_but_shown(s, i);
-        let shown = (ends_denying || not_received || unsure) && reported(s);
+        let shown = (ends_denying || not_received || unsure) && reported;
         if txn && (by_me || shown || denied_shown) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
@@ -104,7 +105,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         let described = (i + 1..(i + 8).min(s.len())).any(|j| {
             s.words[j].tags & STRANGE != 0
                 && matches!(s.words[j - 1].text.as_str(), "seems" | "looks" | "appears" | "is" | "are")
-        }) && reported(s);
+        }) && reported;
         // "a strange payment", "movimientos raros" (not "the transfer page looks weird").
         if s.words[i].tags & TXN != 0 && (s.near(i, STRANGE, 3, 2) || described) {
             return Finding::of(Category::UnrecognisedPayment);
