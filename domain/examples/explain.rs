@@ -1,6 +1,7 @@
 //! For tuning the assistant on the dev split: `cargo run --release -p domain --features server
 //! --example explain -- [demo|sur|pacifico] "question"` prints the best articles with the terms that
-//! matched, the confidence, and the query's analysis.
+//! matched, the confidence, and the query's analysis; then the escalation decision, by the rules
+//! alone and with the learned detector (and its probability).
 
 #![allow(clippy::print_stdout)]
 
@@ -57,5 +58,13 @@ fn main() -> std::process::ExitCode {
             index.explain(text, lang, hit.id)
         );
     }
+    use domain::assistant::escalation::{Policy, decide, decide_with, learned};
+    let rules = decide_with(&learned::Model::untrained(), &Policy::default(), text, None, 0);
+    let both = decide(&Policy::default(), text, None, 0);
+    let (p, reason) = learned::model().judge(text);
+    println!(
+        "escalation: rules {:?}; with the learned detector {:?} (it says {p:.2}, {reason:?})",
+        rules.category, both.category
+    );
     std::process::ExitCode::SUCCESS
 }

@@ -138,6 +138,8 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let demo = config.demo_seed;
     tracing::info!(config = ?config, "starting");
     let state = server::prepare(config).await?;
+    // Train the learned escalation detector now rather than on the first customer message.
+    tokio::task::spawn_blocking(domain::assistant::escalation::learned::model);
     if demo {
         print_demo(&domain::seed::demo_staff(&state).await?);
         let articles = domain::seed::demo_knowledge(&state).await?;

@@ -47,7 +47,7 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "me saco", "took", "taken", "grabbed", "tomaron", "agarraron",
     ]),
     (GONE, &[
-            "no se donde", "don't know where", "dont know where", "no recuerdo donde", "can't remember where",
+            "no se donde", "don't know where", "dont know where", "not sure where", "no idea where", "no recuerdo donde", "can't remember where",
             "no se donde deje",
             "desaparecio", "desaparecieron", "desaparecida", "desaparecido", "missing", "gone", "went missing",
             "no encuentro", "no la encuentro", "no lo encuentro", "no las encuentro", "no los encuentro",
@@ -172,12 +172,14 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "no es el mio", "no es la mia", "que no es mio", "que no es mia", "not my", "isn't mine",
             "desconocer", "desconocerla", "desconocerlo", "desconocerlas", "desconocerlos",
             "no me suena", "no me suenan", "not from me", "aren't mine", "arent mine", "are not mine", "not by me",
-            "wasn't by me",
+            "wasn't by me", "unfamiliar", "never heard of", "don't know what this", "dont know what this",
+            "do not know what this", "don't know what that", "do not know what that",
     ]),
     (SOMEONE, &[
             "my ex", "mi ex", "mi expareja", "ex-husband", "ex-wife", "ex husband", "ex wife",
             "alguien", "someone", "somebody", "un tercero", "terceros", "otra persona", "a stranger", "un extrano",
             "un desconocido", "hacker", "hackers", "a third party", "some guy", "un tipo",
+            "another person", "other people", "other person",
     ]),
     (INTRUDE, &[
             "has access", "have access", "still has access", "tiene acceso", "sigue teniendo acceso", "has my",

@@ -8,6 +8,7 @@
 //! negations and hypotheticals excepted. Escalation errs towards a person.
 
 mod classes;
+pub mod learned;
 mod people;
 mod scan;
 mod situations;
@@ -171,6 +172,17 @@ impl Default for Policy {
 /// Decides for `message`, given the assistant's confidence for its answer (if any) and how many
 /// low-confidence answers came right before it in this conversation.
 pub fn decide(policy: &Policy, message: &str, confidence: Option<f32>, previous_low_turns: u32) -> Decision {
+    decide_with(learned::model(), policy, message, confidence, previous_low_turns)
+}
+
+/// [`decide`] with the learned detector `model` (the eval's cross-validation trains its own).
+pub fn decide_with(
+    model: &learned::Model,
+    policy: &Policy,
+    message: &str,
+    confidence: Option<f32>,
+    previous_low_turns: u32,
+) -> Decision {
     let scan = Scan::new(message);
     if let Some(found) = situations::detect(&scan) {
         let mut decision = Decision::escalate(found.category);
@@ -182,6 +194,11 @@ pub fn decide(policy: &Policy, message: &str, confidence: Option<f32>, previous_
     if shouting(message) {
         return Decision::escalate(Category::Anger);
     }
+    if let Some(category) = model.suggest(message)
+        && learned_is_plausible(&scan, category)
+    {
+        return Decision::escalate(category);
+    }
     if let Some(c) = confidence
         && c < policy.threshold
         && previous_low_turns + 1 >= policy.low_confidence_turns
@@ -189,6 +206,22 @@ pub fn decide(policy: &Policy, message: &str, confidence: Option<f32>, previous_
         return Decision::escalate(Category::LowConfidence);
     }
     Decision::stay()
+}
+
+/// Whether the message itself bears out what the learned detector saw, read as the rules read
+/// it: a loss needs a word of losing, theft or absence that is neither negated nor hypothetical
+/// ("my card is at home, can I pay with my phone?" is no loss; "what if my phone gets stolen" is a
+/// question); a payment needs a transaction or a card outside a hypothetical, and one not made
+/// "yet" is not disowned.
+fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
+    use words::*;
+    match category {
+        Category::StolenCard => scan.find(LOSE | STEAL | TAKE | GONE | MUGGED).any(|at| situations::real(scan, at)),
+        _ => {
+            scan.find(TXN | VALUABLE | ACCOUNT).any(|at| !situations::hypothetical(scan, at))
+                && !scan.words.iter().any(|w| matches!(w.text.as_str(), "yet" | "todavia" | "aun"))
+        }
+    }
 }
 
 /// Several words in capitals with exclamation marks: "THIS IS A JOKE!!!".
@@ -266,6 +299,24 @@ mod tests {
         assert_eq!(decide(&Policy::default(), "tarjeta robada", None, 0).priority, Priority::Urgent);
         assert_eq!(decide(&Policy::default(), "no reconozco", None, 0).priority, Priority::High);
         assert_eq!(decide(&Policy::default(), "agente", None, 0).priority, Priority::Medium);
+    }
+
+    #[test]
+    fn the_learned_detector_adds_what_the_rules_miss_and_nothing_they_reject() {
+        let rules_only = |m: &str| decide_with(&learned::Model::untrained(), &Policy::default(), m, Some(0.9), 0);
+        for message in ["why is there a random cash withdrawal in the app?", "what is this direct debit on my account?"]
+        {
+            assert!(!rules_only(message).escalate, "{message}: the rules now catch it; pick another example");
+            assert_eq!(decide(&Policy::default(), message, Some(0.9), 0).category, Some(UnrecognisedPayment));
+        }
+        for message in [
+            "how do I set up a direct debit for my gym",
+            "I left my card at home, can I pay with my phone?",
+            "what should I do if my phone gets stolen?",
+            "I haven't made the card payment yet, when is it due?",
+        ] {
+            assert!(!decide(&Policy::default(), message, Some(0.9), 0).escalate, "{message}");
+        }
     }
 
     #[test]

@@ -82,12 +82,7 @@ pub(super) fn is_past(s: &Scan, at: usize) -> bool {
 /// are real.
 pub fn hypothetical(s: &Scan, at: usize) -> bool {
     let clause = s.words[at].clause;
-    // "would like", "would you" are politeness, not a hypothetical.
-    let polite = |i: usize| {
-        s.words[i].text == "would"
-            && s.words.get(i + 1).is_some_and(|n| matches!(n.text.as_str(), "like" | "love" | "you" | "appreciate"))
-    };
-    if (0..s.len()).any(|i| s.words[i].clause == clause && s.words[i].tags & HYPO != 0 && !polite(i)) {
+    if (0..s.len()).any(|i| s.words[i].clause == clause && hypothetical_word(s, i)) {
         return true;
     }
     let phrase = s.words[at].phrase;
@@ -99,8 +94,18 @@ pub fn hypothetical(s: &Scan, at: usize) -> bool {
     })
 }
 
+/// Word `i` makes its clause a hypothetical ("ever", "in case", "would"), except "would like",
+/// "would you", which are politeness, and "why would", which asks about something real.
+pub fn hypothetical_word(s: &Scan, i: usize) -> bool {
+    let would = s.words[i].text == "would";
+    s.words[i].tags & HYPO != 0
+        && !(would
+            && s.words.get(i + 1).is_some_and(|n| matches!(n.text.as_str(), "like" | "love" | "you" | "appreciate")))
+        && !(would && i > 0 && s.words[i - 1].text == "why")
+}
+
 /// Neither negated nor hypothetical.
-pub(super) fn real(s: &Scan, at: usize) -> bool {
+pub fn real(s: &Scan, at: usize) -> bool {
     !negated(s, at) && !hypothetical(s, at)
 }
 
@@ -285,7 +290,17 @@ fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             s.words[j].tags & INTRUDE != 0
                 && s.words.get(j + 1).is_some_and(|n| matches!(n.text.as_str(), "it" | "them"))
         }) && s.has(VALUABLE);
-        if real(s, i) && (made || using_it) {
+        // "my card is being used by someone else", "my account was accessed by someone": the
+        // passive, with what was used named before.
+        let before = |tags| (i.saturating_sub(10)..i).any(|j| s.words[j].tags & tags != 0);
+        let used_by = i > 0
+            && s.words[i - 1].text == "by"
+            && (i.saturating_sub(4)..i - 1).any(|j| s.words[j].tags & INTRUDE != 0)
+            && before(VALUABLE | ACCOUNT);
+        if real(s, i) && used_by && !before(VALUABLE | MONEY | TXN) {
+            return Finding::of(Category::AccountTakeover);
+        }
+        if real(s, i) && (made || using_it || used_by) {
             return Finding::of(Category::UnrecognisedPayment);
         }
         if real(s, i) && s.near(i, INTRUDE, 0, 6) && s.near(i, ACCOUNT | VALUABLE | MONEY | TXN | DETAIL, 0, 8) {

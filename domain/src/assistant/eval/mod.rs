@@ -7,12 +7,14 @@
 //! escalation recall and false escalations, beside a plain BM25 baseline. `cargo xtask eval`.
 
 mod baseline;
+mod learned;
 mod report;
 mod set;
 
 use std::collections::HashMap;
 use std::fmt;
 
+pub use learned::{CrossValidation, cross_validate};
 pub use report::{BAR_ABSTAINED, BAR_LOOK_ALIKE_FALSE, BAR_TOP1, Report};
 
 use super::{Assistant, Reply, Settings, Turn};
