@@ -65,6 +65,7 @@ async fn seed() -> AppState {
             csat_score: Set((id % 4 == 0).then_some((id % 5 + 1) as i16)),
             csat_comment: Set(None),
             rated_at: Set(None),
+            recent_questions: Set(None),
         }))
         .exec(&txn)
         .await

@@ -44,8 +44,13 @@ pub async fn record(
     conversation_id: Option<&str>,
     reply: &Reply,
 ) -> DomainResult<i64> {
+    Ok(row(channel, conversation_id, reply).insert(&state.db).await?.id)
+}
+
+/// The accuracy-log row for `reply` (the chat stores it in the same transaction as the reply).
+pub fn row(channel: Channel, conversation_id: Option<&str>, reply: &Reply) -> assistant_answers::ActiveModel {
     let m = &reply.metadata;
-    let row = assistant_answers::ActiveModel {
+    assistant_answers::ActiveModel {
         id: sea_orm::NotSet,
         created_at: Set(Utc::now()),
         channel: Set(channel.as_str().to_owned()),
@@ -65,9 +70,6 @@ pub async fn record(
         verdict_at: Set(None),
         correct_article_id: Set(None),
     }
-    .insert(&state.db)
-    .await?;
-    Ok(row.id)
 }
 
 /// `POST /assistant/ask` (any staff): the answer a customer would get, its sources, confidence

@@ -121,6 +121,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         csat_score: Set(None),
         csat_comment: Set(None),
         rated_at: Set(None),
+        recent_questions: Set(Some(serde_json::json!([]))),
     }
     .insert(&state.db)
     .await?;
@@ -180,9 +181,10 @@ fn validate_message(state: &AppState, req: &SendMessageRequest) -> DomainResult<
     Ok(())
 }
 
-/// `POST /chat/message`: stores the customer's message first, then (while the assistant has the
-/// conversation) answers it, escalating when the policy says so. A repeated `client_message_id`
-/// returns the first answer and stores nothing twice.
+/// `POST /chat/message`: the customer's message, and (while the assistant has the conversation) the
+/// answer to it, escalating when the policy says so — stored together in one transaction before the
+/// response goes out. A repeated `client_message_id` returns the first answer and stores nothing
+/// twice.
 pub async fn send_customer_message(
     state: &AppState,
     visitor_token: Option<&str>,
@@ -191,22 +193,10 @@ pub async fn send_customer_message(
     validate_message(state, req)?;
     let conversation = authorize_visitor(state, &req.conversation_id, visitor_token).await?;
     let client_id = req.client_message_id.as_deref().map(str::trim);
-    if let Some(client_id) = client_id
-        && let Some(original) = find_by_client_id(state, conversation.id, client_id).await?
-    {
-        return replay(state, &conversation, &original, req.message.trim()).await;
-    }
     let text = req.message.trim();
     let redacted = redact::redact(text);
     let kinds: Vec<&str> = redacted.found.iter().map(|k| k.as_str()).collect();
-    // A customer writing into a closed conversation reopens it with the assistant.
-    let reopen = (status_of(&conversation) == ConversationStatus::Closed).then(|| conversations::ActiveModel {
-        status: Set(ConversationStatus::Bot.as_str().to_owned()),
-        closed_at: Set(None),
-        assigned_to: Set(None),
-        ..Default::default()
-    });
-    let message = NewMessage {
+    let customer = NewMessage {
         role: MessageRole::Customer,
         author_id: None,
         content: &redacted.text,
@@ -214,17 +204,63 @@ pub async fn send_customer_message(
         client_message_id: client_id,
         reply_to: None,
     };
-    let stored = match append(state, conversation.id, message, reopen).await {
-        Ok(stored) => stored,
-        Err(e) if is_duplicate(&e) && client_id.is_some() => {
-            // The same message raced in twice: answer the retry with the original's reply.
-            let original = find_by_client_id(state, conversation.id, client_id.unwrap_or_default()).await?.ok_or(e)?;
-            return replay(state, &conversation, &original, text).await;
-        }
-        Err(e) => return Err(e),
+    let history = recent_questions(state, &conversation).await?;
+    let mut change = conversations::ActiveModel {
+        recent_questions: Set(Some(serde_json::json!(remember(&history, &redacted.text)))),
+        ..Default::default()
     };
-    let conversation = find(state, &req.conversation_id).await?;
-    answer(state, &conversation, &stored, text).await
+    let mut status = status_of(&conversation);
+    if status == ConversationStatus::Closed {
+        // A customer writing into a closed conversation reopens it with the assistant.
+        status = ConversationStatus::Bot;
+        change.status = Set(status.as_str().to_owned());
+        change.closed_at = Set(None);
+        change.assigned_to = Set(None);
+    }
+    let written = if matches!(status, ConversationStatus::Waiting | ConversationStatus::Assigned) {
+        // A person has (or is about to take) the conversation: the assistant stays quiet.
+        store::turn(state, conversation.id, Some(customer), None, change, None).await.map(|(c, rows)| (c, rows, None))
+    } else {
+        let answering = conversation.last_seq + 1;
+        let thought = think(state, &conversation, text, &history, answering).await?;
+        let Thought { reply, answer, change: state_change, ticket } = thought;
+        change.status = state_change.status;
+        change.language = state_change.language;
+        change.low_confidence_turns = state_change.low_confidence_turns;
+        store::turn(state, conversation.id, Some(customer), Some(reply.message()), change, Some(answer))
+            .await
+            .map(|(c, rows)| (c, rows, ticket))
+    };
+    match written {
+        Ok((conversation, rows, ticket)) => {
+            let (asked, reply) = (rows.first().map_or(0, |m| m.seq), rows.get(1));
+            finish(state, &conversation, asked, reply, ticket).await
+        }
+        Err(e) if is_duplicate(&e) && client_id.is_some() => {
+            // A retry (or the same message racing in twice): answer it with the original's reply.
+            let original = find_by_client_id(state, conversation.id, client_id.unwrap_or_default()).await?.ok_or(e)?;
+            replay(state, &find(state, &req.conversation_id).await?, &original, text).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The customer's last few messages, oldest first: kept on the conversation, or (for one started
+/// before they were) read from its messages.
+async fn recent_questions(state: &AppState, conversation: &conversations::Model) -> DomainResult<Vec<String>> {
+    match &conversation.recent_questions {
+        Some(kept) => Ok(serde_json::from_value(kept.clone()).unwrap_or_default()),
+        None => store::earlier_questions(state, conversation.id, conversation.last_seq + 1).await,
+    }
+}
+
+/// How many earlier messages a follow-up is read with.
+const REMEMBERED: usize = 3;
+
+/// `history` with `latest` added, the oldest dropped beyond [`REMEMBERED`].
+fn remember(history: &[String], latest: &str) -> Vec<String> {
+    let skip = (history.len() + 1).saturating_sub(REMEMBERED);
+    history.iter().map(String::as_str).chain([latest]).skip(skip).map(str::to_owned).collect()
 }
 
 async fn find_by_client_id(
@@ -239,16 +275,33 @@ async fn find_by_client_id(
         .await?)
 }
 
-/// A retried message: its stored reply, or (if the first attempt died before answering) a reply now.
+/// A retried message: its stored reply, or (when it was stored without one and the assistant has
+/// the conversation now) a reply now.
 async fn replay(
     state: &AppState,
     conversation: &conversations::Model,
     original: &messages::Model,
     text: &str,
 ) -> DomainResult<SendMessageResponse> {
-    match reply_to(state, conversation.id, original.seq).await? {
-        Some(reply) => Ok(response(conversation, original.seq, Some(&reply), status_of(conversation))),
-        None => answer(state, conversation, original, text).await,
+    if let Some(reply) = reply_to(state, conversation.id, original.seq).await? {
+        return Ok(response(conversation, original.seq, Some(&reply), status_of(conversation)));
+    }
+    if status_of(conversation) != ConversationStatus::Bot {
+        return Ok(response(conversation, original.seq, None, status_of(conversation)));
+    }
+    let history = store::earlier_questions(state, conversation.id, original.seq).await?;
+    let Thought { reply, answer, change, ticket } = think(state, conversation, text, &history, original.seq).await?;
+    let mut message = reply.message();
+    message.reply_to = Some(original.seq);
+    match store::turn(state, conversation.id, None, Some(message), change, Some(answer)).await {
+        Ok((fresh, rows)) => finish(state, &fresh, original.seq, rows.first(), ticket).await,
+        Err(e) if is_duplicate(&e) => {
+            // A concurrent retry answered first.
+            let existing = reply_to(state, conversation.id, original.seq).await?.ok_or(e)?;
+            let fresh = find(state, &conversation.public_id).await?;
+            Ok(response(&fresh, original.seq, Some(&existing), status_of(&fresh)))
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -278,27 +331,54 @@ fn response(
     }
 }
 
-/// The assistant's turn for the stored customer message `asked`.
-async fn answer(
+/// The assistant's answer, ready to store.
+struct Thought {
+    reply: AssistantReply,
+    /// The answer-log row.
+    answer: crate::entities::assistant_answers::ActiveModel,
+    /// The conversation's new status, language and low-confidence count.
+    change: conversations::ActiveModel,
+    /// The ticket an escalation opened, to route once the reply is stored.
+    ticket: Option<crate::entities::tickets::Model>,
+}
+
+/// The reply's text and metadata.
+struct AssistantReply {
+    text: String,
+    metadata: serde_json::Value,
+}
+
+impl AssistantReply {
+    fn message(&self) -> NewMessage<'_> {
+        NewMessage {
+            role: MessageRole::Assistant,
+            author_id: None,
+            content: &self.text,
+            metadata: self.metadata.clone(),
+            client_message_id: None,
+            reply_to: None,
+        }
+    }
+}
+
+/// The assistant's turn for the customer's `text` (to be message number `answering`): the reply,
+/// and when the policy escalates, the ticket (opened, announced and notified before the reply is
+/// stored, so the reply can carry its number).
+async fn think(
     state: &AppState,
     conversation: &conversations::Model,
-    asked: &messages::Model,
     text: &str,
-) -> DomainResult<SendMessageResponse> {
-    let status = status_of(conversation);
-    if matches!(status, ConversationStatus::Waiting | ConversationStatus::Assigned) {
-        // A person has (or is about to take) the conversation: the assistant stays quiet.
-        return Ok(response(conversation, asked.seq, None, status));
-    }
-    let history = store::earlier_questions(state, conversation.id, asked.seq).await?;
+    history: &[String],
+    answering: i64,
+) -> DomainResult<Thought> {
     let turn = Turn {
         message: text,
         previous_low_turns: u32::try_from(conversation.low_confidence_turns).unwrap_or(0),
         language: Lang::parse(&conversation.language),
-        history: &history,
+        history,
     };
     // While an LLM writes, its words go to the customer's socket as `delta` events.
-    let (events, public_id, answering) = (state.events.clone(), conversation.public_id.clone(), asked.seq);
+    let (events, public_id) = (state.events.clone(), conversation.public_id.clone());
     let mut stream = move |words: &str| {
         events.conversation(crate::events::ConversationEvent {
             kind: "delta".to_owned(),
@@ -311,8 +391,8 @@ async fn answer(
     };
     let mut reply = state.assistant.reply_streaming(turn, &mut stream).await;
     let lang = Lang::parse(&reply.metadata.language).unwrap_or(Lang::Es);
-    let mut new_status = ConversationStatus::Bot;
-    let mut routed = Vec::new();
+    let mut status = ConversationStatus::Bot;
+    let mut opened = None;
     if reply.decision.escalate {
         let category = reply.decision.category.map_or("general", |c| c.as_str());
         let escalation = Escalation {
@@ -326,50 +406,45 @@ async fn answer(
             tickets::announce(state, "ticket_created", &ticket).await;
             crate::notifications::triggers::escalated(state, &ticket).await;
         }
-        routed.push(ticket.clone());
         reply.text = format!("{}\n\n{}", reply.text, case_number(lang, &ticket.ticket_id));
-        reply.metadata.ticket_id = Some(ticket.ticket_id);
-        new_status = ConversationStatus::Waiting;
+        reply.metadata.ticket_id = Some(ticket.ticket_id.clone());
+        status = ConversationStatus::Waiting;
+        opened = Some(ticket);
     }
     let low_turns = if reply.low_confidence && reply.metadata.intent == "unknown" {
         conversation.low_confidence_turns + 1
     } else {
         0
     };
-    let change = conversations::ActiveModel {
-        status: Set(new_status.as_str().to_owned()),
-        language: Set(lang.code().to_owned()),
-        low_confidence_turns: Set(low_turns),
-        ..Default::default()
-    };
-    let message = NewMessage {
-        role: MessageRole::Assistant,
-        author_id: None,
-        content: &reply.text,
-        metadata: serde_json::to_value(&reply.metadata).unwrap_or_default(),
-        client_message_id: None,
-        reply_to: Some(asked.seq),
-    };
-    let stored = match append(state, conversation.id, message, Some(change)).await {
-        Ok(stored) => stored,
-        Err(e) if is_duplicate(&e) => {
-            // A concurrent retry answered first.
-            let existing = reply_to(state, conversation.id, asked.seq).await?.ok_or(e)?;
-            let fresh = find(state, &conversation.public_id).await?;
-            return Ok(response(&fresh, asked.seq, Some(&existing), status_of(&fresh)));
-        }
-        Err(e) => return Err(e),
-    };
-    if let Err(error) = answers::record(state, Channel::Chat, Some(&conversation.public_id), &reply).await {
-        tracing::warn!(%error, "could not record the answer in the accuracy log");
+    Ok(Thought {
+        answer: answers::row(Channel::Chat, Some(&conversation.public_id), &reply),
+        change: conversations::ActiveModel {
+            status: Set(status.as_str().to_owned()),
+            language: Set(lang.code().to_owned()),
+            low_confidence_turns: Set(low_turns),
+            ..Default::default()
+        },
+        reply: AssistantReply { metadata: serde_json::to_value(&reply.metadata).unwrap_or_default(), text: reply.text },
+        ticket: opened,
+    })
+}
+
+/// After a turn is stored: route the ticket it opened (after the reply, so the customer reads the
+/// hand-over before "X joined"), and answer.
+async fn finish(
+    state: &AppState,
+    conversation: &conversations::Model,
+    asked: i64,
+    reply: Option<&messages::Model>,
+    ticket: Option<crate::entities::tickets::Model>,
+) -> DomainResult<SendMessageResponse> {
+    let mut status = status_of(conversation);
+    if let Some(ticket) = ticket
+        && crate::routing::route(state, &ticket).await?.is_some()
+    {
+        status = ConversationStatus::Assigned;
     }
-    // After the reply is stored, so the customer reads the hand-over before "X joined".
-    for ticket in routed {
-        if crate::routing::route(state, &ticket).await?.is_some() {
-            new_status = ConversationStatus::Assigned;
-        }
-    }
-    Ok(response(conversation, asked.seq, Some(&stored), new_status))
+    Ok(response(conversation, asked, reply, status))
 }
 
 fn case_number(lang: Lang, ticket_id: &str) -> String {

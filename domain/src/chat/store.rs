@@ -1,13 +1,13 @@
 //! Storing messages: each gets the conversation's next sequence number inside a transaction
-//! (the counter row is locked until commit), so numbers never repeat or skip.
+//! (the counter row is locked until commit), so numbers never repeat or skip. A customer's turn —
+//! their message, the reply, the conversation's new state, the answer-log row — is one transaction
+//! of three statements.
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
 
-use crate::entities::{conversations, messages};
+use crate::entities::{assistant_answers, conversations, messages};
 use crate::error::{DomainError, DomainResult};
 use crate::events::ConversationEvent;
 use crate::model::{ChatMessageOut, MessageRole};
@@ -33,42 +33,78 @@ pub async fn append(
     message: NewMessage<'_>,
     change: Option<conversations::ActiveModel>,
 ) -> DomainResult<messages::Model> {
-    let txn = state.db.begin().await?;
+    let (_, mut rows) = write(state, conversation_id, vec![message], false, change, None).await?;
+    rows.pop().ok_or_else(|| DomainError::Internal("a stored message went missing".into()))
+}
+
+/// One turn of a customer conversation in one transaction: the customer's message (if new), the
+/// reply to it (its `reply_to` set to the customer message's number), the conversation's new
+/// state and the answer-log row. Returns the conversation as updated and the stored messages.
+pub async fn turn(
+    state: &AppState,
+    conversation_id: i32,
+    customer: Option<NewMessage<'_>>,
+    reply: Option<NewMessage<'_>>,
+    change: conversations::ActiveModel,
+    answer: Option<assistant_answers::ActiveModel>,
+) -> DomainResult<(conversations::Model, Vec<messages::Model>)> {
+    let link = customer.is_some() && reply.is_some();
+    let messages = customer.into_iter().chain(reply).collect();
+    write(state, conversation_id, messages, link, Some(change), answer).await
+}
+
+/// Three statements at most, in one transaction: UPDATE the conversation (counter, `change`)
+/// RETURNING it, INSERT the messages RETURNING them, INSERT the answer-log row. With `link`, the
+/// second message replies to the first. Published once committed.
+async fn write(
+    state: &AppState,
+    conversation_id: i32,
+    messages: Vec<NewMessage<'_>>,
+    link: bool,
+    change: Option<conversations::ActiveModel>,
+    answer: Option<assistant_answers::ActiveModel>,
+) -> DomainResult<(conversations::Model, Vec<messages::Model>)> {
     let now = Utc::now();
-    conversations::Entity::update_many()
-        .col_expr(conversations::Column::LastSeq, Expr::col(conversations::Column::LastSeq).add(1))
+    let count = messages.len() as i64;
+    let txn = state.db.begin().await?;
+    let mut update = conversations::Entity::update_many();
+    if let Some(change) = change {
+        update = update.set(change);
+    }
+    let conversation = update
+        .col_expr(conversations::Column::LastSeq, Expr::col(conversations::Column::LastSeq).add(count))
         .col_expr(conversations::Column::UpdatedAt, Expr::value(now))
         .filter(conversations::Column::Id.eq(conversation_id))
-        .exec(&txn)
-        .await?;
-    let conversation = conversations::Entity::find_by_id(conversation_id)
-        .one(&txn)
+        .exec_with_returning(&txn)
         .await?
+        .pop()
         .ok_or_else(|| DomainError::NotFound("Conversation not found".into()))?;
-    let row = messages::ActiveModel {
-        id: sea_orm::NotSet,
-        conversation_id: Set(conversation_id),
-        seq: Set(conversation.last_seq),
-        role: Set(message.role.as_str().to_owned()),
-        author_id: Set(message.author_id),
-        content: Set(message.content.to_owned()),
-        metadata: Set(message.metadata),
-        client_message_id: Set(message.client_message_id.map(str::to_owned)),
-        reply_to: Set(message.reply_to),
-        created_at: Set(now),
-    }
-    .insert(&txn)
-    .await?;
-    let conversation = match change {
-        Some(mut change) => {
-            change.id = Set(conversation_id);
-            change.update(&txn).await?
+    let first = conversation.last_seq - count + 1;
+    let rows = messages.into_iter().enumerate().map(|(i, message)| {
+        let seq = first + i as i64;
+        messages::ActiveModel {
+            id: sea_orm::NotSet,
+            conversation_id: Set(conversation_id),
+            seq: Set(seq),
+            role: Set(message.role.as_str().to_owned()),
+            author_id: Set(message.author_id),
+            content: Set(message.content.to_owned()),
+            metadata: Set(message.metadata),
+            client_message_id: Set(message.client_message_id.map(str::to_owned)),
+            reply_to: Set(if link && i > 0 { Some(first) } else { message.reply_to }),
+            created_at: Set(now),
         }
-        None => conversation,
-    };
+    });
+    let mut stored = messages::Entity::insert_many(rows).exec_with_returning(&txn).await?;
+    stored.sort_by_key(|m| m.seq);
+    if let Some(answer) = answer {
+        assistant_answers::Entity::insert(answer).exec_without_returning(&txn).await?;
+    }
     txn.commit().await?;
-    publish(state, &conversation, &row);
-    Ok(row)
+    for row in &stored {
+        publish(state, &conversation, row);
+    }
+    Ok((conversation, stored))
 }
 
 /// Announces a stored message: on the conversation's stream (typed by its event for system

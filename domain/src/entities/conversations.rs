@@ -34,6 +34,8 @@ pub struct Model {
     pub csat_score: Option<i16>,
     pub csat_comment: Option<String>,
     pub rated_at: Option<DateTimeUtc>,
+    /// The customer's last few messages (redacted, oldest first), for follow-up questions.
+    pub recent_questions: Option<Json>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -333,3 +333,50 @@ async fn a_conversation_id_alone_opens_nothing_and_the_policy_sets_the_priority(
     let ticket = app.get_json(&staff, &format!("/tickets/{}", res["ticket_id"].as_str().unwrap())).await;
     assert_eq!((ticket["priority"].as_str(), ticket["category"].as_str()), (Some("URGENT"), Some("stolen_card")));
 }
+
+#[tokio::test]
+async fn a_customer_turn_is_one_transaction_of_four_statements() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let app = with_kb().await;
+    let chat = start(&app, json!({})).await;
+    let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+    // A state whose connection counts every statement it runs (transaction control excluded).
+    let counted = Arc::new(AtomicUsize::new(0));
+    let mut state = app.state.clone();
+    let counter = counted.clone();
+    state.db.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let ask = |message: &str, client: &str| domain::model::SendMessageRequest {
+        conversation_id: id.to_owned(),
+        message: message.to_owned(),
+        context: None,
+        client_message_id: Some(client.to_owned()),
+    };
+    let mut cited = Vec::new();
+    for (i, message) in ["cuanto cuesta el prestamo personal", "y que requisitos piden?"].into_iter().enumerate() {
+        counted.store(0, Ordering::SeqCst);
+        let req = ask(message, &format!("c-{i}"));
+        let answer = domain::chat::send_customer_message(&state, Some(token), &req).await.unwrap();
+        assert!(answer.reply_seq.is_some(), "{message}: answered");
+        let statements = counted.load(Ordering::SeqCst);
+        assert!(statements <= 4, "{message}: {statements} statements for one customer message");
+        cited.push(answer.metadata["sources"][0]["id"].clone());
+    }
+    // The follow-up was read with the question before it (kept on the conversation).
+    assert!(cited[0].is_number() && cited[0] == cited[1], "{cited:?}");
+    // Everything a turn writes is there: both messages and the answer log.
+    let messages: Vec<Value> = history(&app, id, token, 0).await.json().await.unwrap();
+    assert_eq!(messages.len(), 5);
+    assert_eq!((&messages[3]["role"], &messages[4]["role"]), (&json!("customer"), &json!("assistant")));
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    assert_eq!(domain::entities::assistant_answers::Entity::find().count(&app.state.db).await.unwrap(), 2);
+    // A retry of the first message stores nothing and answers with the first reply.
+    let again =
+        domain::chat::send_customer_message(&state, Some(token), &ask("cuanto cuesta el prestamo personal", "c-0"))
+            .await
+            .unwrap();
+    assert_eq!((again.message_seq, again.reply_seq), (2, Some(3)));
+    assert_eq!(message_count(&app).await, 5);
+}
