@@ -8,10 +8,26 @@ use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbE
 /// Opens a pool for `url`. SQLite gets WAL, `synchronous=NORMAL` and foreign keys; both get bounded
 /// pools and timeouts.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    pool(url, if is_sqlite(url) { 8 } else { 16 }).await
+}
+
+fn is_sqlite(url: &str) -> bool {
+    url.starts_with("sqlite:")
+}
+
+/// The connection conversation messages are written through. SQLite lets one writer in at a time:
+/// a pool of one connection makes writers queue in memory, in order, instead of polling the file
+/// lock (`SQLITE_BUSY`) and waking late; readers keep their own pool (WAL lets them read while it
+/// writes). PostgreSQL takes concurrent writers: the same pool as `db`.
+pub async fn writer(url: &str, db: &DatabaseConnection) -> Result<DatabaseConnection, DbErr> {
+    if is_sqlite(url) { pool(url, 1).await } else { Ok(db.clone()) }
+}
+
+async fn pool(url: &str, connections: u32) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
-    let sqlite = url.starts_with("sqlite:");
+    let sqlite = is_sqlite(url);
     options
-        .max_connections(if sqlite { 8 } else { 16 })
+        .max_connections(connections)
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))

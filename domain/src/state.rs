@@ -11,6 +11,9 @@ use crate::config::Config;
 #[derive(Clone)]
 pub struct AppState {
     pub db: DatabaseConnection,
+    /// Where conversation messages are written ([`crate::db::writer`]): one connection on SQLite,
+    /// `db` itself on PostgreSQL.
+    pub writer: DatabaseConnection,
     pub config: std::sync::Arc<Config>,
     pub jwt: JwtKeys,
     pub audit: AuditLog,
@@ -40,7 +43,13 @@ impl AppState {
             runtime: std::sync::Arc::default(),
             outbox: std::sync::Arc::new(tokio::sync::Notify::new()),
             config: std::sync::Arc::new(config),
+            writer: db.clone(),
             db,
         }
+    }
+
+    /// The same state with messages written through `writer`.
+    pub fn with_writer(self, writer: DatabaseConnection) -> Self {
+        AppState { writer, ..self }
     }
 }

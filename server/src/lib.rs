@@ -29,7 +29,8 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let db = domain::db::connect_and_migrate(&config.database_url).await.map_err(|e| {
         anyhow::anyhow!("cannot open database {}: {e}", domain::config::redact_url(&config.database_url))
     })?;
-    let state = AppState::new(db, config);
+    let writer = domain::db::writer(&config.database_url, &db).await?;
+    let state = AppState::new(db, config).with_writer(writer);
     if domain::seed::bootstrap_admin(&state).await? {
         tracing::info!("created the first admin from JOXAI_ADMIN_EMAIL");
     }

@@ -66,7 +66,7 @@ async fn write(
 ) -> DomainResult<(conversations::Model, Vec<messages::Model>)> {
     let now = Utc::now();
     let count = messages.len() as i64;
-    let txn = state.db.begin().await?;
+    let txn = state.writer.begin().await?;
     let mut update = conversations::Entity::update_many();
     if let Some(change) = change {
         update = update.set(change);

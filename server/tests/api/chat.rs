@@ -344,10 +344,12 @@ async fn a_customer_turn_is_one_transaction_of_four_statements() {
     // A state whose connection counts every statement it runs (transaction control excluded).
     let counted = Arc::new(AtomicUsize::new(0));
     let mut state = app.state.clone();
-    let counter = counted.clone();
-    state.db.set_metric_callback(move |_| {
-        counter.fetch_add(1, Ordering::SeqCst);
-    });
+    for db in [&mut state.db, &mut state.writer] {
+        let counter = counted.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+    }
     let ask = |message: &str, client: &str| domain::model::SendMessageRequest {
         conversation_id: id.to_owned(),
         message: message.to_owned(),
