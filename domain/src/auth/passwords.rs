@@ -3,20 +3,35 @@
 
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, SaltString};
+use argon2::password_hash::{PasswordHash, SaltString};
 
 use crate::error::{DomainError, DomainResult};
 
 /// Hashes `password` with argon2id and a random salt (PHC string).
 pub async fn hash_password(password: String) -> DomainResult<String> {
-    on_hashing_thread(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(|e| DomainError::Internal(format!("hashing failed: {e}")))
+    on_hashing_thread(move || hash_now(password.as_bytes())).await
+}
+
+/// Hashes `password` on this thread, in its argon2 memory.
+fn hash_now(password: &[u8]) -> DomainResult<String> {
+    let failed = |e: &dyn std::fmt::Display| DomainError::Internal(format!("hashing failed: {e}"));
+    let salt = SaltString::generate(&mut OsRng);
+    let argon2 = Argon2::default();
+    let mut salt_buf = [0u8; 64];
+    let salt_bytes = salt.decode_b64(&mut salt_buf).map_err(|e| failed(&e))?;
+    let mut out = [0u8; argon2::Params::DEFAULT_OUTPUT_LEN];
+    with_memory(argon2.params().block_count(), |memory| {
+        argon2.hash_password_into_with_memory(password, salt_bytes, &mut out, memory)
     })
-    .await
+    .map_err(|e| failed(&e))?;
+    let hash = PasswordHash {
+        algorithm: argon2::Algorithm::default().ident(),
+        version: Some(argon2::Version::default().into()),
+        params: argon2::password_hash::ParamsString::try_from(argon2.params()).map_err(|e| failed(&e))?,
+        salt: Some(salt.as_salt()),
+        hash: Some(argon2::password_hash::Output::new(&out).map_err(|e| failed(&e))?),
+    };
+    Ok(hash.to_string())
 }
 
 /// Checks `password` against a PHC hash. With `None` it still spends the time of a real check, so
@@ -30,12 +45,8 @@ pub async fn verify_password(password: String, hash: Option<String>) -> DomainRe
     .await
 }
 
-/// Verifies against an argon2 PHC hash in memory this hashing thread keeps for the next check
-/// (~19 MB at the default cost), so a burst of sign-ins does not allocate and free it each time.
+/// Verifies against an argon2 PHC hash, in this hashing thread's memory.
 fn verify_reusing_memory(password: &[u8], hash: &PasswordHash<'_>) -> DomainResult<bool> {
-    thread_local! {
-        static MEMORY: std::cell::RefCell<Vec<argon2::Block>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
     let bad = |e: &dyn std::fmt::Display| DomainError::Internal(format!("bad stored hash: {e}"));
     let algorithm = argon2::Algorithm::try_from(hash.algorithm).map_err(|e| bad(&e))?;
     let version = match hash.version {
@@ -48,17 +59,40 @@ fn verify_reusing_memory(password: &[u8], hash: &PasswordHash<'_>) -> DomainResu
     let salt = salt.decode_b64(&mut salt_buf).map_err(|e| bad(&e))?;
     let mut out = vec![0u8; expected.len()];
     let blocks = params.block_count();
-    MEMORY.with_borrow_mut(|memory| {
-        if memory.len() < blocks {
-            memory.resize(blocks, argon2::Block::default());
-        }
-        Argon2::new(algorithm, version, params)
-            .hash_password_into_with_memory(password, salt, &mut out, &mut memory[..blocks])
-            .map_err(|e| bad(&e))
-    })?;
+    with_memory(blocks, |memory| {
+        Argon2::new(algorithm, version, params).hash_password_into_with_memory(password, salt, &mut out, memory)
+    })
+    .map_err(|e| bad(&e))?;
     let computed = argon2::password_hash::Output::new(&out).map_err(|e| bad(&e))?;
     // Output's equality is constant-time.
     Ok(computed == expected)
+}
+
+thread_local! {
+    /// The memory argon2 works in (~19 MB at the default cost), kept by each hashing thread while
+    /// sign-ins keep coming, so a burst does not allocate and free it each time.
+    static MEMORY: std::cell::RefCell<Vec<argon2::Block>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Blocks of capacity the memory always has: more than 32 MiB, the most glibc's malloc ever serves
+/// from its heaps, so the memory is a mapping of its own that goes back to the system when dropped.
+const OWN_MAPPING: usize = 33 * 1024;
+
+/// Runs `f` on this thread's first `blocks` blocks of argon2 memory.
+fn with_memory<T>(blocks: usize, f: impl FnOnce(&mut [argon2::Block]) -> T) -> T {
+    MEMORY.with_borrow_mut(|memory| {
+        if memory.len() < blocks {
+            memory.reserve_exact(blocks.max(OWN_MAPPING) - memory.len());
+            memory.resize(blocks, argon2::Block::default());
+        }
+        f(&mut memory[..blocks])
+    })
+}
+
+/// Gives this thread's argon2 memory back, once no sign-in is waiting: an idle server does not
+/// hold tens of megabytes for the next one.
+fn release_memory() {
+    MEMORY.with_borrow_mut(|memory| *memory = Vec::new());
 }
 
 type Job = Box<dyn FnOnce() + Send>;
@@ -69,7 +103,8 @@ const QUEUE: usize = 256;
 /// Argon2 runs on its own threads, one per core (each hash takes ~19 MB and tens of
 /// milliseconds): a storm of sign-ins queues for them instead of taking every blocking thread,
 /// and the memory a hash needs is reused by the same few threads rather than left behind in a
-/// malloc arena per blocking thread (a 100-client login storm held 660 MB that way).
+/// malloc arena per blocking thread (a 100-client login storm held 660 MB that way); a thread
+/// that finds the queue empty gives its memory back.
 async fn on_hashing_thread<T: Send + 'static>(
     work: impl FnOnce() -> DomainResult<T> + Send + 'static,
 ) -> DomainResult<T> {
@@ -86,6 +121,10 @@ async fn on_hashing_thread<T: Send + 'static>(
                         // A panicking job fails its own request, not the thread.
                         Ok(Some(job)) => drop(std::panic::catch_unwind(std::panic::AssertUnwindSafe(job))),
                         _ => return,
+                    }
+                    // Nobody waiting (or another thread already waiting for the next job).
+                    if rx.try_lock().map_or(true, |rx| rx.is_empty()) {
+                        release_memory();
                     }
                 }
             });
@@ -107,19 +146,24 @@ async fn on_hashing_thread<T: Send + 'static>(
 fn dummy_hash() -> &'static str {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DUMMY.get_or_init(|| {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default().hash_password(salt.as_str().as_bytes(), &salt).map(|h| h.to_string()).unwrap_or_default()
+        let password = SaltString::generate(&mut OsRng);
+        hash_now(password.as_str().as_bytes()).unwrap_or_default()
     })
 }
 
 #[cfg(test)]
 mod tests {
+    use argon2::password_hash::PasswordHasher;
+
     use super::*;
 
     #[tokio::test]
     async fn hashes_and_verifies() {
         let hash = hash_password("correct horse".into()).await.unwrap();
         assert!(hash.starts_with("$argon2id$"));
+        // The PHC string is the standard one: argon2's own verifier accepts it.
+        use argon2::password_hash::PasswordVerifier;
+        assert!(Argon2::default().verify_password(b"correct horse", &PasswordHash::new(&hash).unwrap()).is_ok());
         assert!(verify_password("correct horse".into(), Some(hash.clone())).await.unwrap());
         assert!(!verify_password("wrong".into(), Some(hash)).await.unwrap());
         assert!(!verify_password("anything".into(), None).await.unwrap());
