@@ -66,6 +66,7 @@ async fn seed() -> AppState {
             csat_comment: Set(None),
             rated_at: Set(None),
             recent_questions: Set(None),
+            last_client_message_id: Set(None),
         }))
         .exec(&txn)
         .await

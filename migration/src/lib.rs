@@ -20,7 +20,7 @@ mod m20261201_000014_analytics_indexes;
 mod m20261203_000015_assistant_learning;
 mod m20261203_000016_login_failures;
 mod m20261203_000017_audit_chain_unique;
-mod m20261203_000018_recent_questions;
+mod m20261203_000018_turn_memory;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -46,7 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_assistant_learning::Migration),
             Box::new(m20261203_000016_login_failures::Migration),
             Box::new(m20261203_000017_audit_chain_unique::Migration),
-            Box::new(m20261203_000018_recent_questions::Migration),
+            Box::new(m20261203_000018_turn_memory::Migration),
         ]
     }
 }

@@ -122,6 +122,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         csat_comment: Set(None),
         rated_at: Set(None),
         recent_questions: Set(Some(serde_json::json!([]))),
+        last_client_message_id: Set(None),
     }
     .insert(&state.db)
     .await?;
@@ -194,6 +195,12 @@ pub async fn send_customer_message(
     let conversation = authorize_visitor(state, &req.conversation_id, visitor_token).await?;
     let client_id = req.client_message_id.as_deref().map(str::trim);
     let text = req.message.trim();
+    if client_id.is_some() && client_id == conversation.last_client_message_id.as_deref() {
+        // A retry of the latest message: answered from what is stored, the assistant not asked again.
+        if let Some(original) = find_by_client_id(state, conversation.id, client_id.unwrap_or_default()).await? {
+            return replay(state, &conversation, &original, text).await;
+        }
+    }
     let redacted = redact::redact(text);
     let kinds: Vec<&str> = redacted.found.iter().map(|k| k.as_str()).collect();
     let customer = NewMessage {
@@ -207,6 +214,7 @@ pub async fn send_customer_message(
     let history = recent_questions(state, &conversation).await?;
     let mut change = conversations::ActiveModel {
         recent_questions: Set(Some(serde_json::json!(remember(&history, &redacted.text)))),
+        last_client_message_id: Set(client_id.map(str::to_owned)),
         ..Default::default()
     };
     let mut status = status_of(&conversation);
@@ -222,11 +230,8 @@ pub async fn send_customer_message(
         store::turn(state, conversation.id, Some(customer), None, change, None).await.map(|(c, rows)| (c, rows, None))
     } else {
         let answering = conversation.last_seq + 1;
-        let thought = think(state, &conversation, text, &history, answering).await?;
-        let Thought { reply, answer, change: state_change, ticket } = thought;
-        change.status = state_change.status;
-        change.language = state_change.language;
-        change.low_confidence_turns = state_change.low_confidence_turns;
+        let Thought { reply, answer, change, ticket } =
+            think(state, &conversation, text, &history, answering, change).await?;
         store::turn(state, conversation.id, Some(customer), Some(reply.message()), change, Some(answer))
             .await
             .map(|(c, rows)| (c, rows, ticket))
@@ -237,7 +242,8 @@ pub async fn send_customer_message(
             finish(state, &conversation, asked, reply, ticket).await
         }
         Err(e) if is_duplicate(&e) && client_id.is_some() => {
-            // A retry (or the same message racing in twice): answer it with the original's reply.
+            // A retry of an earlier message, or the same message racing in twice: answer it with
+            // the original's reply.
             let original = find_by_client_id(state, conversation.id, client_id.unwrap_or_default()).await?.ok_or(e)?;
             replay(state, &find(state, &req.conversation_id).await?, &original, text).await
         }
@@ -290,7 +296,8 @@ async fn replay(
         return Ok(response(conversation, original.seq, None, status_of(conversation)));
     }
     let history = store::earlier_questions(state, conversation.id, original.seq).await?;
-    let Thought { reply, answer, change, ticket } = think(state, conversation, text, &history, original.seq).await?;
+    let Thought { reply, answer, change, ticket } =
+        think(state, conversation, text, &history, original.seq, Default::default()).await?;
     let mut message = reply.message();
     message.reply_to = Some(original.seq);
     match store::turn(state, conversation.id, None, Some(message), change, Some(answer)).await {
@@ -336,7 +343,7 @@ struct Thought {
     reply: AssistantReply,
     /// The answer-log row.
     answer: crate::entities::assistant_answers::ActiveModel,
-    /// The conversation's new status, language and low-confidence count.
+    /// The conversation's change, with its new status, language and low-confidence count.
     change: conversations::ActiveModel,
     /// The ticket an escalation opened, to route once the reply is stored.
     ticket: Option<crate::entities::tickets::Model>,
@@ -362,14 +369,15 @@ impl AssistantReply {
 }
 
 /// The assistant's turn for the customer's `text` (to be message number `answering`): the reply,
-/// and when the policy escalates, the ticket (opened, announced and notified before the reply is
-/// stored, so the reply can carry its number).
+/// `change` completed with the conversation's new state, and when the policy escalates, the ticket
+/// (opened, announced and notified before the reply is stored, so the reply can carry its number).
 async fn think(
     state: &AppState,
     conversation: &conversations::Model,
     text: &str,
     history: &[String],
     answering: i64,
+    mut change: conversations::ActiveModel,
 ) -> DomainResult<Thought> {
     let turn = Turn {
         message: text,
@@ -416,14 +424,12 @@ async fn think(
     } else {
         0
     };
+    change.status = Set(status.as_str().to_owned());
+    change.language = Set(lang.code().to_owned());
+    change.low_confidence_turns = Set(low_turns);
     Ok(Thought {
         answer: answers::row(Channel::Chat, Some(&conversation.public_id), &reply),
-        change: conversations::ActiveModel {
-            status: Set(status.as_str().to_owned()),
-            language: Set(lang.code().to_owned()),
-            low_confidence_turns: Set(low_turns),
-            ..Default::default()
-        },
+        change,
         reply: AssistantReply { metadata: serde_json::to_value(&reply.metadata).unwrap_or_default(), text: reply.text },
         ticket: opened,
     })

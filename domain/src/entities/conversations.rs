@@ -36,6 +36,9 @@ pub struct Model {
     pub rated_at: Option<DateTimeUtc>,
     /// The customer's last few messages (redacted, oldest first), for follow-up questions.
     pub recent_questions: Option<Json>,
+    /// The client's id for the customer's latest message, if it sent one: a retry of it is answered
+    /// from the stored reply.
+    pub last_client_message_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
