@@ -2,6 +2,7 @@
 //! the router is built (a route cannot be added without its documentation), served at
 //! `/api/v1/openapi.json`, and rendered for people at `/api/v1/docs`.
 
+pub mod errors;
 mod page;
 
 use std::sync::Arc;

@@ -6,16 +6,20 @@ use domain::model::{AgentOut, PresenceRequest};
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Staff};
-use domain::model::ErrorBody;
+use crate::openapi::errors::{Forbidden, StaffErrors, Unauthorized};
 
 /// `GET /agents`.
-#[utoipa::path(get, path = "/agents", tag = "agents", operation_id = "agents_list", responses((status = 200, description = "OK", body = [AgentOut]), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/agents", tag = "agents", operation_id = "agents_list",
+    responses((status = 200, description = "OK", body = [AgentOut]), Unauthorized, Forbidden),
+    security(("bearer" = [])))]
 pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<AgentOut>>> {
     Ok(Json(domain::routing::agents(&state, &actor).await?))
 }
 
 /// `PUT /agents/me/presence` `{status}`: online, away or offline.
-#[utoipa::path(put, path = "/agents/me/presence", tag = "agents", operation_id = "agents_presence", request_body = PresenceRequest, responses((status = 200, description = "OK", body = AgentOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(put, path = "/agents/me/presence", tag = "agents", operation_id = "agents_presence",
+    request_body = PresenceRequest, responses((status = 200, description = "OK", body = AgentOut), StaffErrors),
+    security(("bearer" = [])))]
 pub async fn presence(
     State(state): State<AppState>,
     Staff(actor): Staff,

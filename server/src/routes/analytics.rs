@@ -10,15 +10,24 @@ use domain::model::{
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Query, Staff};
+use crate::openapi::errors::{Forbidden, Invalid, StaffErrors, Unauthorized};
 
 /// `GET /analytics/dashboard`.
-#[utoipa::path(get, path = "/analytics/dashboard", tag = "analytics", operation_id = "analytics_dashboard", responses((status = 200, description = "OK", body = DashboardStats), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 429, description = "Too many requests", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/analytics/dashboard", tag = "analytics", operation_id = "analytics_dashboard",
+    responses(
+        (status = 200, description = "OK", body = DashboardStats),
+        Unauthorized,
+        (status = 429, description = "Too many requests", body = ErrorBody)
+    ), security(("bearer" = [])))]
 pub async fn dashboard(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<DashboardStats>> {
     Ok(Json(domain::analytics::dashboard(&state, &actor).await?))
 }
 
 /// `GET /analytics/conversations?days=7`: conversations started in the period.
-#[utoipa::path(get, path = "/analytics/conversations", tag = "analytics", operation_id = "analytics_conversations", params(PeriodParams), responses((status = 200, description = "OK", body = ConversationStats), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/analytics/conversations", tag = "analytics", operation_id = "analytics_conversations",
+    params(PeriodParams),
+    responses((status = 200, description = "OK", body = ConversationStats), Invalid, Unauthorized),
+    security(("bearer" = [])))]
 pub async fn conversations(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -28,25 +37,31 @@ pub async fn conversations(
 }
 
 /// `GET /analytics/tickets`.
-#[utoipa::path(get, path = "/analytics/tickets", tag = "analytics", operation_id = "analytics_tickets", responses((status = 200, description = "OK", body = TicketStats), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/analytics/tickets", tag = "analytics", operation_id = "analytics_tickets",
+    responses((status = 200, description = "OK", body = TicketStats), Unauthorized), security(("bearer" = [])))]
 pub async fn tickets(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<TicketStats>> {
     Ok(Json(domain::analytics::tickets(&state, &actor).await?))
 }
 
 /// `GET /analytics/agents/performance` (ADMIN, SUPERVISOR, VIEWER).
-#[utoipa::path(get, path = "/analytics/agents/performance", tag = "analytics", operation_id = "analytics_agents", responses((status = 200, description = "OK", body = [AgentPerformance]), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/analytics/agents/performance", tag = "analytics", operation_id = "analytics_agents",
+    responses((status = 200, description = "OK", body = [AgentPerformance]), Unauthorized, Forbidden),
+    security(("bearer" = [])))]
 pub async fn agents(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<AgentPerformance>>> {
     Ok(Json(domain::analytics::agents(&state, &actor).await?))
 }
 
 /// `GET /analytics/customers`.
-#[utoipa::path(get, path = "/analytics/customers", tag = "analytics", operation_id = "analytics_customers", responses((status = 200, description = "OK", body = CustomerAnalytics), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/analytics/customers", tag = "analytics", operation_id = "analytics_customers",
+    responses((status = 200, description = "OK", body = CustomerAnalytics), Unauthorized), security(("bearer" = [])))]
 pub async fn customers(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<CustomerAnalytics>> {
     Ok(Json(domain::analytics::customers(&state, &actor).await?))
 }
 
 /// `GET /analytics/timeline?days=`: one entry per UTC day, oldest first.
-#[utoipa::path(get, path = "/analytics/timeline", tag = "analytics", operation_id = "analytics_timeline", params(PeriodParams), responses((status = 200, description = "OK", body = [TimelineDay]), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/analytics/timeline", tag = "analytics", operation_id = "analytics_timeline",
+    params(PeriodParams), responses((status = 200, description = "OK", body = [TimelineDay]), Invalid, Unauthorized),
+    security(("bearer" = [])))]
 pub async fn timeline(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -56,7 +71,8 @@ pub async fn timeline(
 }
 
 /// `GET /analytics/audit?hours=24` (ADMIN, VIEWER).
-#[utoipa::path(get, path = "/analytics/audit", tag = "analytics", operation_id = "analytics_audit", params(HoursParams), responses((status = 200, description = "OK", body = AuditStats), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/analytics/audit", tag = "analytics", operation_id = "analytics_audit", params(HoursParams),
+    responses((status = 200, description = "OK", body = AuditStats), StaffErrors), security(("bearer" = [])))]
 pub async fn audit(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -67,7 +83,9 @@ pub async fn audit(
 
 /// `GET /analytics/assistant?days=`: deflection, confirmed resolution, escalations, confidence,
 /// times and CSAT.
-#[utoipa::path(get, path = "/analytics/assistant", tag = "analytics", operation_id = "analytics_assistant", params(PeriodParams), responses((status = 200, description = "OK", body = AssistantStats), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/analytics/assistant", tag = "analytics", operation_id = "analytics_assistant",
+    params(PeriodParams), responses((status = 200, description = "OK", body = AssistantStats), Invalid, Unauthorized),
+    security(("bearer" = [])))]
 pub async fn assistant(
     State(state): State<AppState>,
     Staff(actor): Staff,

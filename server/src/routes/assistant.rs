@@ -8,10 +8,12 @@ use domain::model::{AnswerFilter, AnswerRecord, AskRequest, AskResponse, Verdict
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Query, Staff};
-use domain::model::ErrorBody;
+use crate::openapi::errors::{NotFound, StaffErrors};
 
 /// `POST /assistant/ask`.
-#[utoipa::path(post, path = "/assistant/ask", tag = "assistant", operation_id = "assistant_ask", request_body = AskRequest, responses((status = 200, description = "OK", body = AskResponse), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/assistant/ask", tag = "assistant", operation_id = "assistant_ask",
+    request_body = AskRequest, responses((status = 200, description = "OK", body = AskResponse), StaffErrors),
+    security(("bearer" = [])))]
 pub async fn ask(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -21,7 +23,9 @@ pub async fn ask(
 }
 
 /// `GET /assistant/answers?verdict=&min_confidence=&max_confidence=&limit=&offset=`.
-#[utoipa::path(get, path = "/assistant/answers", tag = "assistant", operation_id = "assistant_list", params(AnswerFilter), responses((status = 200, description = "OK", body = [AnswerRecord]), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/assistant/answers", tag = "assistant", operation_id = "assistant_list",
+    params(AnswerFilter), responses((status = 200, description = "OK", body = [AnswerRecord]), StaffErrors),
+    security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -31,7 +35,10 @@ pub async fn list(
 }
 
 /// `GET /assistant/answers/{id}`.
-#[utoipa::path(get, path = "/assistant/answers/{id}", tag = "assistant", operation_id = "assistant_get", params(("id" = i64, Path, description = "The id")), responses((status = 200, description = "OK", body = AnswerRecord), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/assistant/answers/{id}", tag = "assistant", operation_id = "assistant_get",
+    params(("id" = i64, Path, description = "The id")),
+    responses((status = 200, description = "OK", body = AnswerRecord), StaffErrors, NotFound),
+    security(("bearer" = [])))]
 pub async fn get(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -41,7 +48,10 @@ pub async fn get(
 }
 
 /// `POST /assistant/answers/{id}/verdict`: helpful or wrong.
-#[utoipa::path(post, path = "/assistant/answers/{id}/verdict", tag = "assistant", operation_id = "assistant_verdict", params(("id" = i64, Path, description = "The id")), request_body = VerdictRequest, responses((status = 200, description = "OK", body = AnswerRecord), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/assistant/answers/{id}/verdict", tag = "assistant", operation_id = "assistant_verdict",
+    params(("id" = i64, Path, description = "The id")), request_body = VerdictRequest,
+    responses((status = 200, description = "OK", body = AnswerRecord), StaffErrors, NotFound),
+    security(("bearer" = [])))]
 pub async fn verdict(
     State(state): State<AppState>,
     Staff(actor): Staff,

@@ -7,10 +7,17 @@ use domain::model::{AuditFilter, AuditRecord, AuditVerification, ErrorBody};
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Query, Staff};
+use crate::openapi::errors::{Invalid, Unauthorized};
 use crate::routes::counted;
 
 /// `GET /audit?actor_id=&action=&resource_type=&resource_id=&since=&until=&skip=&limit=`.
-#[utoipa::path(get, path = "/audit", tag = "audit", operation_id = "audit_list", params(AuditFilter), responses((status = 200, description = "One page, newest first; the total is in X-Total-Count", body = [AuditRecord], headers(("X-Total-Count" = u64, description = "How many match in all"))), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "ADMIN or VIEWER only", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/audit", tag = "audit", operation_id = "audit_list", params(AuditFilter),
+    responses(
+        (status = 200, description = "One page, newest first; the total is in X-Total-Count", body = [AuditRecord],
+            headers(("X-Total-Count" = u64, description = "How many match in all"))),
+        Invalid, Unauthorized,
+        (status = 403, description = "ADMIN or VIEWER only", body = ErrorBody)
+    ), security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -21,7 +28,12 @@ pub async fn list(
 }
 
 /// `POST /audit/verify`: re-computes the hash chain and reports the first broken link.
-#[utoipa::path(post, path = "/audit/verify", tag = "audit", operation_id = "audit_verify", responses((status = 200, description = "The result (intact or the first broken record)", body = AuditVerification), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "ADMIN or VIEWER only", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/audit/verify", tag = "audit", operation_id = "audit_verify",
+    responses(
+        (status = 200, description = "The result (intact or the first broken record)", body = AuditVerification),
+        Unauthorized,
+        (status = 403, description = "ADMIN or VIEWER only", body = ErrorBody)
+    ), security(("bearer" = [])))]
 pub async fn verify(
     State(state): State<AppState>,
     Staff(actor): Staff,

@@ -7,10 +7,11 @@ use domain::model::{LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, 
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, Meta, Staff};
-use domain::model::ErrorBody;
+use crate::openapi::errors::{Forbidden, Invalid, Limited, Unauthorized};
 
 /// `POST /auth/login`.
-#[utoipa::path(post, path = "/auth/login", tag = "auth", operation_id = "auth_login", request_body = LoginRequest, responses((status = 200, description = "OK", body = TokenResponse), (status = 422, description = "Invalid input", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)))]
+#[utoipa::path(post, path = "/auth/login", tag = "auth", operation_id = "auth_login", request_body = LoginRequest,
+    responses((status = 200, description = "OK", body = TokenResponse), Invalid, Limited))]
 pub async fn login(
     State(state): State<AppState>,
     Meta(meta): Meta,
@@ -20,13 +21,15 @@ pub async fn login(
 }
 
 /// `GET /auth/me`.
-#[utoipa::path(get, path = "/auth/me", tag = "auth", operation_id = "auth_me", responses((status = 200, description = "OK", body = UserOut), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/auth/me", tag = "auth", operation_id = "auth_me",
+    responses((status = 200, description = "OK", body = UserOut), Unauthorized, Forbidden), security(("bearer" = [])))]
 pub async fn me(State(state): State<AppState>, Staff(user): Staff) -> ApiResult<Json<UserOut>> {
     Ok(Json(domain::users::find_out(&state, user.id).await?))
 }
 
 /// `POST /auth/refresh`: rotates the refresh token.
-#[utoipa::path(post, path = "/auth/refresh", tag = "auth", operation_id = "auth_refresh", request_body = RefreshRequest, responses((status = 200, description = "OK", body = TokenResponse), (status = 422, description = "Invalid input", body = ErrorBody)))]
+#[utoipa::path(post, path = "/auth/refresh", tag = "auth", operation_id = "auth_refresh", request_body = RefreshRequest,
+    responses((status = 200, description = "OK", body = TokenResponse), Invalid))]
 pub async fn refresh(
     State(state): State<AppState>,
     Meta(meta): Meta,
@@ -36,7 +39,10 @@ pub async fn refresh(
 }
 
 /// `POST /auth/logout`: revokes the given refresh token's family (or all of the user's).
-#[utoipa::path(post, path = "/auth/logout", tag = "auth", operation_id = "auth_logout", request_body(content = Option<LogoutRequest>, description = "Optional: the refresh token whose family to revoke; empty revokes all of the user's"), responses((status = 204, description = "Done, no body"), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/auth/logout", tag = "auth", operation_id = "auth_logout",
+    request_body(content = Option<LogoutRequest>,
+        description = "Optional: the refresh token whose family to revoke; empty revokes all of the user's"),
+    responses((status = 204, description = "Done, no body"), Unauthorized, Forbidden), security(("bearer" = [])))]
 pub async fn logout(
     State(state): State<AppState>,
     Staff(user): Staff,

@@ -7,16 +7,20 @@ use domain::model::{CannedRequest, CannedResponse};
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Staff};
-use domain::model::ErrorBody;
+use crate::openapi::errors::{Forbidden, NotFound, StaffErrors, Unauthorized};
 
 /// `GET /canned-responses`.
-#[utoipa::path(get, path = "/canned-responses", tag = "canned", operation_id = "canned_list", responses((status = 200, description = "OK", body = [CannedResponse]), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/canned-responses", tag = "canned", operation_id = "canned_list",
+    responses((status = 200, description = "OK", body = [CannedResponse]), Unauthorized, Forbidden),
+    security(("bearer" = [])))]
 pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<CannedResponse>>> {
     Ok(Json(domain::canned::list(&state, &actor).await?))
 }
 
 /// `POST /canned-responses` → 201.
-#[utoipa::path(post, path = "/canned-responses", tag = "canned", operation_id = "canned_create", request_body = CannedRequest, responses((status = 201, description = "Created", body = CannedResponse), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/canned-responses", tag = "canned", operation_id = "canned_create",
+    request_body = CannedRequest,
+    responses((status = 201, description = "Created", body = CannedResponse), StaffErrors), security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -27,7 +31,10 @@ pub async fn create(
 }
 
 /// `PUT /canned-responses/{id}`.
-#[utoipa::path(put, path = "/canned-responses/{id}", tag = "canned", operation_id = "canned_update", params(("id" = i64, Path, description = "The id")), request_body = CannedRequest, responses((status = 200, description = "OK", body = CannedResponse), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(put, path = "/canned-responses/{id}", tag = "canned", operation_id = "canned_update",
+    params(("id" = i64, Path, description = "The id")), request_body = CannedRequest,
+    responses((status = 200, description = "OK", body = CannedResponse), StaffErrors, NotFound),
+    security(("bearer" = [])))]
 pub async fn update(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -39,7 +46,9 @@ pub async fn update(
 }
 
 /// `DELETE /canned-responses/{id}` → 204.
-#[utoipa::path(delete, path = "/canned-responses/{id}", tag = "canned", operation_id = "canned_delete", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Done, no body"), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(delete, path = "/canned-responses/{id}", tag = "canned", operation_id = "canned_delete",
+    params(("id" = i64, Path, description = "The id")),
+    responses((status = 204, description = "Done, no body"), StaffErrors, NotFound), security(("bearer" = [])))]
 pub async fn delete(
     State(state): State<AppState>,
     Staff(actor): Staff,

@@ -14,11 +14,13 @@ use domain::model::{
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Query};
+use crate::openapi::errors::{Invalid, Limited, NotFound};
 use crate::ratelimit::Limits;
 use domain::model::ErrorBody;
 
 /// `POST /chat/start`.
-#[utoipa::path(post, path = "/chat/start", tag = "chat", operation_id = "chat_start", request_body = StartChatRequest, responses((status = 200, description = "OK", body = StartChatResponse), (status = 422, description = "Invalid input", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)))]
+#[utoipa::path(post, path = "/chat/start", tag = "chat", operation_id = "chat_start", request_body = StartChatRequest,
+    responses((status = 200, description = "OK", body = StartChatResponse), Invalid, Limited))]
 pub async fn start(
     State(state): State<AppState>,
     Meta(meta): Meta,
@@ -72,7 +74,10 @@ pub async fn escalate(
 }
 
 /// `GET /chat/{id}/messages?after_seq=` with `X-Visitor-Token`.
-#[utoipa::path(get, path = "/chat/{id}/messages", tag = "chat", operation_id = "chat_history", params(("id" = String, Path, description = "The id"), HistoryParams, ("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")), responses((status = 200, description = "OK", body = [ChatMessageOut]), (status = 422, description = "Invalid input", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)))]
+#[utoipa::path(get, path = "/chat/{id}/messages", tag = "chat", operation_id = "chat_history",
+    params(("id" = String, Path, description = "The id"), HistoryParams,
+        ("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")),
+    responses((status = 200, description = "OK", body = [ChatMessageOut]), Invalid, NotFound))]
 pub async fn history(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -9,10 +9,16 @@ use domain::model::{AgentMessageRequest, ChatMessageOut, ConversationDetail, Con
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Query, Staff};
-use domain::model::ErrorBody;
+use crate::openapi::errors::{NotFound, StaffErrors};
 
 /// `GET /conversations?status=&assigned_to=&skip=&limit=`; the total is in `X-Total-Count`.
-#[utoipa::path(get, path = "/conversations", tag = "conversations", operation_id = "conversations_list", params(ConversationFilter), responses((status = 200, description = "One page; the total is in X-Total-Count", body = [ConversationOut], headers(("X-Total-Count" = u64, description = "How many match in all"))), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/conversations", tag = "conversations", operation_id = "conversations_list",
+    params(ConversationFilter),
+    responses(
+        (status = 200, description = "One page; the total is in X-Total-Count", body = [ConversationOut],
+            headers(("X-Total-Count" = u64, description = "How many match in all"))),
+        StaffErrors
+    ), security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -23,7 +29,10 @@ pub async fn list(
 }
 
 /// `GET /conversations/{id}` with the transcript.
-#[utoipa::path(get, path = "/conversations/{id}", tag = "conversations", operation_id = "conversations_get", params(("id" = String, Path, description = "The id")), responses((status = 200, description = "OK", body = ConversationDetail), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/conversations/{id}", tag = "conversations", operation_id = "conversations_get",
+    params(("id" = String, Path, description = "The id")),
+    responses((status = 200, description = "OK", body = ConversationDetail), StaffErrors, NotFound),
+    security(("bearer" = [])))]
 pub async fn get(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -34,7 +43,11 @@ pub async fn get(
 }
 
 /// `POST /conversations/{id}/messages` `{content}` → 201.
-#[utoipa::path(post, path = "/conversations/{id}/messages", tag = "conversations", operation_id = "conversations_message", params(("id" = String, Path, description = "The id")), request_body = AgentMessageRequest, responses((status = 201, description = "Created", body = ChatMessageOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/conversations/{id}/messages", tag = "conversations",
+    operation_id = "conversations_message", params(("id" = String, Path, description = "The id")),
+    request_body = AgentMessageRequest,
+    responses((status = 201, description = "Created", body = ChatMessageOut), StaffErrors, NotFound),
+    security(("bearer" = [])))]
 pub async fn message(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -46,7 +59,10 @@ pub async fn message(
 }
 
 /// `POST /conversations/{id}/takeover`.
-#[utoipa::path(post, path = "/conversations/{id}/takeover", tag = "conversations", operation_id = "conversations_take_over", params(("id" = String, Path, description = "The id")), responses((status = 200, description = "OK", body = ConversationDetail), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/conversations/{id}/takeover", tag = "conversations",
+    operation_id = "conversations_take_over", params(("id" = String, Path, description = "The id")),
+    responses((status = 200, description = "OK", body = ConversationDetail), StaffErrors, NotFound),
+    security(("bearer" = [])))]
 pub async fn take_over(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -57,7 +73,10 @@ pub async fn take_over(
 }
 
 /// `POST /conversations/{id}/handback`.
-#[utoipa::path(post, path = "/conversations/{id}/handback", tag = "conversations", operation_id = "conversations_hand_back", params(("id" = String, Path, description = "The id")), responses((status = 200, description = "OK", body = ConversationDetail), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/conversations/{id}/handback", tag = "conversations",
+    operation_id = "conversations_hand_back", params(("id" = String, Path, description = "The id")),
+    responses((status = 200, description = "OK", body = ConversationDetail), StaffErrors, NotFound),
+    security(("bearer" = [])))]
 pub async fn hand_back(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -68,7 +87,10 @@ pub async fn hand_back(
 }
 
 /// `POST /conversations/{id}/close`.
-#[utoipa::path(post, path = "/conversations/{id}/close", tag = "conversations", operation_id = "conversations_close", params(("id" = String, Path, description = "The id")), responses((status = 200, description = "OK", body = ConversationDetail), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/conversations/{id}/close", tag = "conversations", operation_id = "conversations_close",
+    params(("id" = String, Path, description = "The id")),
+    responses((status = 200, description = "OK", body = ConversationDetail), StaffErrors, NotFound),
+    security(("bearer" = [])))]
 pub async fn close(
     State(state): State<AppState>,
     Staff(actor): Staff,

@@ -11,10 +11,16 @@ use domain::model::{
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::openapi::errors::{Forbidden, NotFound, StaffErrors, Unauthorized};
 use crate::routes::counted;
 
 /// `GET /customers?status=&customer_type=&assigned_agent_id=&skip=&limit=`.
-#[utoipa::path(get, path = "/customers", tag = "customers", operation_id = "customers_list", params(CustomerFilter), responses((status = 200, description = "One page, newest first; the total is in X-Total-Count", body = [CustomerOut], headers(("X-Total-Count" = u64, description = "How many match in all"))), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/customers", tag = "customers", operation_id = "customers_list", params(CustomerFilter),
+    responses(
+        (status = 200, description = "One page, newest first; the total is in X-Total-Count", body = [CustomerOut],
+            headers(("X-Total-Count" = u64, description = "How many match in all"))),
+        StaffErrors
+    ), security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -25,7 +31,13 @@ pub async fn list(
 }
 
 /// `POST /customers` → 201.
-#[utoipa::path(post, path = "/customers", tag = "customers", operation_id = "customers_create", request_body = CreateCustomerRequest, responses((status = 201, description = "Created", body = CustomerCreated), (status = 409, description = "The e-mail or account number belongs to another customer", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/customers", tag = "customers", operation_id = "customers_create",
+    request_body = CreateCustomerRequest,
+    responses(
+        (status = 201, description = "Created", body = CustomerCreated),
+        (status = 409, description = "The e-mail or account number belongs to another customer", body = ErrorBody),
+        StaffErrors
+    ), security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -36,7 +48,13 @@ pub async fn create(
 }
 
 /// `GET /customers/search?q=`.
-#[utoipa::path(get, path = "/customers/search", tag = "customers", operation_id = "customers_search", params(CustomerSearch), responses((status = 200, description = "Matches, newest first; the total is in X-Total-Count", body = [CustomerOut], headers(("X-Total-Count" = u64, description = "How many match in all"))), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/customers/search", tag = "customers", operation_id = "customers_search",
+    params(CustomerSearch),
+    responses(
+        (status = 200, description = "Matches, newest first; the total is in X-Total-Count", body = [CustomerOut],
+            headers(("X-Total-Count" = u64, description = "How many match in all"))),
+        StaffErrors
+    ), security(("bearer" = [])))]
 pub async fn search(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -47,13 +65,18 @@ pub async fn search(
 }
 
 /// `GET /customers/stats`.
-#[utoipa::path(get, path = "/customers/stats", tag = "customers", operation_id = "customers_stats", responses((status = 200, description = "OK", body = CustomerStats), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/customers/stats", tag = "customers", operation_id = "customers_stats",
+    responses((status = 200, description = "OK", body = CustomerStats), Unauthorized, Forbidden),
+    security(("bearer" = [])))]
 pub async fn stats(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<CustomerStats>> {
     Ok(Json(domain::customers::stats(&state, &actor).await?))
 }
 
 /// `GET /customers/{customer_id}`: the profile with conversations and tickets (audited).
-#[utoipa::path(get, path = "/customers/{customer_id}", tag = "customers", operation_id = "customers_get", params(("customer_id" = i32, Path, description = "The customer's id")), responses((status = 200, description = "OK", body = CustomerDetail), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/customers/{customer_id}", tag = "customers", operation_id = "customers_get",
+    params(("customer_id" = i32, Path, description = "The customer's id")),
+    responses((status = 200, description = "OK", body = CustomerDetail), StaffErrors, NotFound),
+    security(("bearer" = [])))]
 pub async fn get(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -64,7 +87,13 @@ pub async fn get(
 }
 
 /// `PUT /customers/{customer_id}`: absent fields stay as they are.
-#[utoipa::path(put, path = "/customers/{customer_id}", tag = "customers", operation_id = "customers_update", params(("customer_id" = i32, Path, description = "The customer's id")), request_body = UpdateCustomerRequest, responses((status = 200, description = "OK", body = CustomerUpdated), (status = 409, description = "The e-mail or account number belongs to another customer", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(put, path = "/customers/{customer_id}", tag = "customers", operation_id = "customers_update",
+    params(("customer_id" = i32, Path, description = "The customer's id")), request_body = UpdateCustomerRequest,
+    responses(
+        (status = 200, description = "OK", body = CustomerUpdated),
+        (status = 409, description = "The e-mail or account number belongs to another customer", body = ErrorBody),
+        StaffErrors, NotFound
+    ), security(("bearer" = [])))]
 pub async fn update(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -76,7 +105,10 @@ pub async fn update(
 }
 
 /// `DELETE /customers/{customer_id}`: soft, the customer becomes INACTIVE.
-#[utoipa::path(delete, path = "/customers/{customer_id}", tag = "customers", operation_id = "customers_deactivate", params(("customer_id" = i32, Path, description = "The customer's id")), responses((status = 200, description = "Deactivated", body = CustomerDeactivated), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(delete, path = "/customers/{customer_id}", tag = "customers", operation_id = "customers_deactivate",
+    params(("customer_id" = i32, Path, description = "The customer's id")),
+    responses((status = 200, description = "Deactivated", body = CustomerDeactivated), StaffErrors, NotFound),
+    security(("bearer" = [])))]
 pub async fn deactivate(
     State(state): State<AppState>,
     Staff(actor): Staff,

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Meta, Path, Query};
+use crate::openapi::errors::{Forbidden, Invalid};
 
 /// `?format=csv|json&days=`.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -28,7 +29,15 @@ pub struct ExportParams {
 }
 
 /// `GET /export/{kind}`: `conversations`, `tickets` or `analytics`.
-#[utoipa::path(get, path = "/export/{kind}", tag = "export", operation_id = "export", params(("kind" = String, Path, description = "conversations, tickets or analytics"), ExportParams), responses((status = 200, description = "The file, streamed (text/csv or application/json)"), (status = 404, description = "No such export", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token or session", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/export/{kind}", tag = "export", operation_id = "export",
+    params(("kind" = String, Path, description = "conversations, tickets or analytics"), ExportParams),
+    responses(
+        (status = 200, description = "The file, streamed (text/csv or application/json)"),
+        (status = 404, description = "No such export", body = ErrorBody),
+        Invalid,
+        (status = 401, description = "No valid staff token or session", body = ErrorBody),
+        Forbidden
+    ), security(("bearer" = [])))]
 pub async fn export(
     State(state): State<AppState>,
     headers: HeaderMap,

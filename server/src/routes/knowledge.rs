@@ -8,10 +8,12 @@ use domain::model::{ArticleFilter, ArticleOut, CreateArticleRequest, SearchParam
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Query, Staff};
-use domain::model::ErrorBody;
+use crate::openapi::errors::{Forbidden, NotFound, StaffErrors, Unauthorized};
 
 /// `GET /knowledge/search?q=&category=`: active articles, best first.
-#[utoipa::path(get, path = "/knowledge/search", tag = "knowledge", operation_id = "knowledge_search", params(SearchParams), responses((status = 200, description = "OK", body = [ArticleOut]), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/knowledge/search", tag = "knowledge", operation_id = "knowledge_search",
+    params(SearchParams), responses((status = 200, description = "OK", body = [ArticleOut]), StaffErrors),
+    security(("bearer" = [])))]
 pub async fn search(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -21,7 +23,8 @@ pub async fn search(
 }
 
 /// `GET /knowledge?category=&language=&is_active=&limit=&offset=`.
-#[utoipa::path(get, path = "/knowledge", tag = "knowledge", operation_id = "knowledge_list", params(ArticleFilter), responses((status = 200, description = "OK", body = [ArticleOut]), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/knowledge", tag = "knowledge", operation_id = "knowledge_list", params(ArticleFilter),
+    responses((status = 200, description = "OK", body = [ArticleOut]), StaffErrors), security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -31,13 +34,16 @@ pub async fn list(
 }
 
 /// `GET /knowledge/categories`: the categories in use.
-#[utoipa::path(get, path = "/knowledge/categories", tag = "knowledge", operation_id = "knowledge_categories", responses((status = 200, description = "OK", body = [String]), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/knowledge/categories", tag = "knowledge", operation_id = "knowledge_categories",
+    responses((status = 200, description = "OK", body = [String]), Unauthorized, Forbidden), security(("bearer" = [])))]
 pub async fn categories(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<String>>> {
     Ok(Json(domain::knowledge::categories(&state, &actor).await?))
 }
 
 /// `POST /knowledge` → 201.
-#[utoipa::path(post, path = "/knowledge", tag = "knowledge", operation_id = "knowledge_create", request_body = CreateArticleRequest, responses((status = 201, description = "Created", body = ArticleOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/knowledge", tag = "knowledge", operation_id = "knowledge_create",
+    request_body = CreateArticleRequest,
+    responses((status = 201, description = "Created", body = ArticleOut), StaffErrors), security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -49,7 +55,9 @@ pub async fn create(
 }
 
 /// `GET /knowledge/{id}`.
-#[utoipa::path(get, path = "/knowledge/{id}", tag = "knowledge", operation_id = "knowledge_get", params(("id" = i64, Path, description = "The id")), responses((status = 200, description = "OK", body = ArticleOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/knowledge/{id}", tag = "knowledge", operation_id = "knowledge_get",
+    params(("id" = i64, Path, description = "The id")),
+    responses((status = 200, description = "OK", body = ArticleOut), StaffErrors, NotFound), security(("bearer" = [])))]
 pub async fn get(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -59,7 +67,9 @@ pub async fn get(
 }
 
 /// `PUT /knowledge/{id}`.
-#[utoipa::path(put, path = "/knowledge/{id}", tag = "knowledge", operation_id = "knowledge_update", params(("id" = i64, Path, description = "The id")), request_body = UpdateArticleRequest, responses((status = 200, description = "OK", body = ArticleOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(put, path = "/knowledge/{id}", tag = "knowledge", operation_id = "knowledge_update",
+    params(("id" = i64, Path, description = "The id")), request_body = UpdateArticleRequest,
+    responses((status = 200, description = "OK", body = ArticleOut), StaffErrors, NotFound), security(("bearer" = [])))]
 pub async fn update(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -71,7 +81,9 @@ pub async fn update(
 }
 
 /// `DELETE /knowledge/{id}` → 204: deactivates the article.
-#[utoipa::path(delete, path = "/knowledge/{id}", tag = "knowledge", operation_id = "knowledge_deactivate", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Done, no body"), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(delete, path = "/knowledge/{id}", tag = "knowledge", operation_id = "knowledge_deactivate",
+    params(("id" = i64, Path, description = "The id")),
+    responses((status = 204, description = "Done, no body"), StaffErrors, NotFound), security(("bearer" = [])))]
 pub async fn deactivate(
     State(state): State<AppState>,
     Staff(actor): Staff,

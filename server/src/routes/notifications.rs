@@ -10,9 +10,15 @@ use domain::model::{
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::openapi::errors::{Forbidden, Invalid, NotFound, StaffErrors, Unauthorized};
 
 /// `GET /notifications/me?category=&status=&limit=`: newest first.
-#[utoipa::path(get, path = "/notifications/me", tag = "notifications", operation_id = "notifications_mine", params(NotificationFilter), responses((status = 200, description = "The caller's notifications, newest first", body = [NotificationOut]), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/notifications/me", tag = "notifications", operation_id = "notifications_mine",
+    params(NotificationFilter),
+    responses(
+        (status = 200, description = "The caller's notifications, newest first", body = [NotificationOut]),
+        Invalid, Unauthorized
+    ), security(("bearer" = [])))]
 pub async fn mine(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -22,19 +28,25 @@ pub async fn mine(
 }
 
 /// `GET /notifications/me/unread`: the bell's number.
-#[utoipa::path(get, path = "/notifications/me/unread", tag = "notifications", operation_id = "notifications_unread", responses((status = 200, description = "How many of the caller's are unread", body = UnreadCount), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/notifications/me/unread", tag = "notifications", operation_id = "notifications_unread",
+    responses((status = 200, description = "How many of the caller's are unread", body = UnreadCount), Unauthorized),
+    security(("bearer" = [])))]
 pub async fn unread(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<UnreadCount>> {
     Ok(Json(domain::notifications::unread(&state, &actor).await?))
 }
 
 /// `POST /notifications/me/read`: marks all of the caller's read.
-#[utoipa::path(post, path = "/notifications/me/read", tag = "notifications", operation_id = "notifications_read_all", responses((status = 200, description = "All read", body = UnreadCount), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/notifications/me/read", tag = "notifications", operation_id = "notifications_read_all",
+    responses((status = 200, description = "All read", body = UnreadCount), Unauthorized), security(("bearer" = [])))]
 pub async fn read_all(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<UnreadCount>> {
     Ok(Json(domain::notifications::mark_all_read(&state, &actor).await?))
 }
 
 /// `GET /notifications?category=&status=&limit=` (ADMIN, SUPERVISOR): the whole outbox.
-#[utoipa::path(get, path = "/notifications", tag = "notifications", operation_id = "notifications_outbox", params(NotificationFilter), responses((status = 200, description = "Every notification, newest first", body = [NotificationOut]), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/notifications", tag = "notifications", operation_id = "notifications_outbox",
+    params(NotificationFilter),
+    responses((status = 200, description = "Every notification, newest first", body = [NotificationOut]), StaffErrors),
+    security(("bearer" = [])))]
 pub async fn outbox(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -44,13 +56,23 @@ pub async fn outbox(
 }
 
 /// `GET /notifications/stats` (ADMIN, SUPERVISOR).
-#[utoipa::path(get, path = "/notifications/stats", tag = "notifications", operation_id = "notifications_stats", responses((status = 200, description = "Counts by status, type and category", body = NotificationStats), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/notifications/stats", tag = "notifications", operation_id = "notifications_stats",
+    responses(
+        (status = 200, description = "Counts by status, type and category", body = NotificationStats),
+        Unauthorized, Forbidden
+    ), security(("bearer" = [])))]
 pub async fn stats(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<NotificationStats>> {
     Ok(Json(domain::notifications::stats(&state, &actor).await?))
 }
 
 /// `GET /notifications/{notification_id}`: the owner's only; reading marks it read.
-#[utoipa::path(get, path = "/notifications/{notification_id}", tag = "notifications", operation_id = "notifications_get", params(("notification_id" = i32, Path, description = "The notification's id")), responses((status = 200, description = "OK", body = NotificationDetail), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 404, description = "Not found, or someone else's", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/notifications/{notification_id}", tag = "notifications",
+    operation_id = "notifications_get", params(("notification_id" = i32, Path, description = "The notification's id")),
+    responses(
+        (status = 200, description = "OK", body = NotificationDetail),
+        Invalid, Unauthorized,
+        (status = 404, description = "Not found, or someone else's", body = ErrorBody)
+    ), security(("bearer" = [])))]
 pub async fn get(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -61,7 +83,14 @@ pub async fn get(
 
 /// `POST /notifications/{notification_id}/retry` (ADMIN, SUPERVISOR): a failed one goes back to
 /// the outbox. Audited.
-#[utoipa::path(post, path = "/notifications/{notification_id}/retry", tag = "notifications", operation_id = "notifications_retry", params(("notification_id" = i32, Path, description = "The notification's id")), responses((status = 200, description = "Queued again", body = NotificationRetried), (status = 409, description = "It has not failed", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/notifications/{notification_id}/retry", tag = "notifications",
+    operation_id = "notifications_retry",
+    params(("notification_id" = i32, Path, description = "The notification's id")),
+    responses(
+        (status = 200, description = "Queued again", body = NotificationRetried),
+        (status = 409, description = "It has not failed", body = ErrorBody),
+        StaffErrors, NotFound
+    ), security(("bearer" = [])))]
 pub async fn retry(
     State(state): State<AppState>,
     Staff(actor): Staff,

@@ -11,9 +11,16 @@ use domain::model::{
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::openapi::errors::{AdminOnly, Invalid, NotFound, Unauthorized};
 
 /// `GET /settings/system?category=`.
-#[utoipa::path(get, path = "/settings/system", tag = "settings", operation_id = "settings_list_system", params(SettingsFilter), responses((status = 200, description = "OK, by category and key", body = [SettingOut]), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "ADMIN or SUPERVISOR only", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/settings/system", tag = "settings", operation_id = "settings_list_system",
+    params(SettingsFilter),
+    responses(
+        (status = 200, description = "OK, by category and key", body = [SettingOut]),
+        Unauthorized,
+        (status = 403, description = "ADMIN or SUPERVISOR only", body = ErrorBody)
+    ), security(("bearer" = [])))]
 pub async fn list_system(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -23,7 +30,13 @@ pub async fn list_system(
 }
 
 /// `POST /settings/system` → 201.
-#[utoipa::path(post, path = "/settings/system", tag = "settings", operation_id = "settings_create_system", request_body = CreateSettingRequest, responses((status = 201, description = "Created", body = SettingCreated), (status = 409, description = "The key exists", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "ADMIN only", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/settings/system", tag = "settings", operation_id = "settings_create_system",
+    request_body = CreateSettingRequest,
+    responses(
+        (status = 201, description = "Created", body = SettingCreated),
+        (status = 409, description = "The key exists", body = ErrorBody),
+        Invalid, Unauthorized, AdminOnly
+    ), security(("bearer" = [])))]
 pub async fn create_system(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -34,7 +47,14 @@ pub async fn create_system(
 }
 
 /// `GET /settings/system/{key}`.
-#[utoipa::path(get, path = "/settings/system/{key}", tag = "settings", operation_id = "settings_get_system", params(("key" = String, Path, description = "The setting's key")), responses((status = 200, description = "OK", body = SettingValue), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "ADMIN or SUPERVISOR only", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/settings/system/{key}", tag = "settings", operation_id = "settings_get_system",
+    params(("key" = String, Path, description = "The setting's key")),
+    responses(
+        (status = 200, description = "OK", body = SettingValue),
+        Unauthorized,
+        (status = 403, description = "ADMIN or SUPERVISOR only", body = ErrorBody),
+        NotFound
+    ), security(("bearer" = [])))]
 pub async fn get_system(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -44,7 +64,10 @@ pub async fn get_system(
 }
 
 /// `PUT /settings/system/{key}`.
-#[utoipa::path(put, path = "/settings/system/{key}", tag = "settings", operation_id = "settings_update_system", params(("key" = String, Path, description = "The setting's key")), request_body = UpdateSettingRequest, responses((status = 200, description = "OK", body = SettingUpdated), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "ADMIN only", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(put, path = "/settings/system/{key}", tag = "settings", operation_id = "settings_update_system",
+    params(("key" = String, Path, description = "The setting's key")), request_body = UpdateSettingRequest,
+    responses((status = 200, description = "OK", body = SettingUpdated), Invalid, Unauthorized, AdminOnly, NotFound),
+    security(("bearer" = [])))]
 pub async fn update_system(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -56,7 +79,10 @@ pub async fn update_system(
 }
 
 /// `DELETE /settings/system/{key}`: JoxAI goes back to its configured value.
-#[utoipa::path(delete, path = "/settings/system/{key}", tag = "settings", operation_id = "settings_delete_system", params(("key" = String, Path, description = "The setting's key")), responses((status = 200, description = "Deleted", body = SettingDeleted), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "ADMIN only", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(delete, path = "/settings/system/{key}", tag = "settings", operation_id = "settings_delete_system",
+    params(("key" = String, Path, description = "The setting's key")),
+    responses((status = 200, description = "Deleted", body = SettingDeleted), Unauthorized, AdminOnly, NotFound),
+    security(("bearer" = [])))]
 pub async fn delete_system(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -67,13 +93,18 @@ pub async fn delete_system(
 }
 
 /// `GET /settings/user/me`.
-#[utoipa::path(get, path = "/settings/user/me", tag = "settings", operation_id = "settings_list_mine", responses((status = 200, description = "The caller's own settings", body = [SettingOut]), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/settings/user/me", tag = "settings", operation_id = "settings_list_mine",
+    responses((status = 200, description = "The caller's own settings", body = [SettingOut]), Unauthorized),
+    security(("bearer" = [])))]
 pub async fn list_mine(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<SettingOut>>> {
     Ok(Json(domain::settings::list_mine(&state, &actor).await?))
 }
 
 /// `POST /settings/user/me/{key}`: sets one of the caller's own settings.
-#[utoipa::path(post, path = "/settings/user/me/{key}", tag = "settings", operation_id = "settings_set_mine", params(("key" = String, Path, description = "The setting's key")), request_body = UserSettingRequest, responses((status = 200, description = "Set", body = UserSettingOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/settings/user/me/{key}", tag = "settings", operation_id = "settings_set_mine",
+    params(("key" = String, Path, description = "The setting's key")), request_body = UserSettingRequest,
+    responses((status = 200, description = "Set", body = UserSettingOut), Invalid, Unauthorized),
+    security(("bearer" = [])))]
 pub async fn set_mine(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -85,7 +116,8 @@ pub async fn set_mine(
 }
 
 /// `GET /settings/public` (no sign-in).
-#[utoipa::path(get, path = "/settings/public", tag = "settings", operation_id = "settings_public", responses((status = 200, description = "The public system settings", body = [PublicSettingOut])))]
+#[utoipa::path(get, path = "/settings/public", tag = "settings", operation_id = "settings_public",
+    responses((status = 200, description = "The public system settings", body = [PublicSettingOut])))]
 pub async fn public(State(state): State<AppState>) -> ApiResult<Json<Vec<PublicSettingOut>>> {
     Ok(Json(domain::settings::public(&state).await?))
 }

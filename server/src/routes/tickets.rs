@@ -11,10 +11,15 @@ use domain::tickets::actions;
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Query, Staff};
-use domain::model::ErrorBody;
+use crate::openapi::errors::{Limited, NotFound, StaffErrors};
 
 /// `GET /tickets?status=&priority=&assigned_to=&skip=&limit=`; the total is in `X-Total-Count`.
-#[utoipa::path(get, path = "/tickets", tag = "tickets", operation_id = "tickets_list", params(TicketFilter), responses((status = 200, description = "One page; the total is in X-Total-Count", body = [TicketOut], headers(("X-Total-Count" = u64, description = "How many match in all"))), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/tickets", tag = "tickets", operation_id = "tickets_list", params(TicketFilter),
+    responses(
+        (status = 200, description = "One page; the total is in X-Total-Count", body = [TicketOut],
+            headers(("X-Total-Count" = u64, description = "How many match in all"))),
+        StaffErrors, Limited
+    ), security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -25,7 +30,10 @@ pub async fn list(
 }
 
 /// `GET /tickets/{ticket_id}`.
-#[utoipa::path(get, path = "/tickets/{ticket_id}", tag = "tickets", operation_id = "tickets_get", params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")), responses((status = 200, description = "OK", body = TicketOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/tickets/{ticket_id}", tag = "tickets", operation_id = "tickets_get",
+    params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")),
+    responses((status = 200, description = "OK", body = TicketOut), StaffErrors, NotFound, Limited),
+    security(("bearer" = [])))]
 pub async fn get(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -35,7 +43,9 @@ pub async fn get(
 }
 
 /// `POST /tickets` → 200, as the API reference shows.
-#[utoipa::path(post, path = "/tickets", tag = "tickets", operation_id = "tickets_create", request_body = CreateTicketRequest, responses((status = 200, description = "OK", body = TicketOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/tickets", tag = "tickets", operation_id = "tickets_create",
+    request_body = CreateTicketRequest,
+    responses((status = 200, description = "OK", body = TicketOut), StaffErrors, Limited), security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -46,7 +56,10 @@ pub async fn create(
 }
 
 /// `POST /tickets/{ticket_id}/assign` `{agentId}`.
-#[utoipa::path(post, path = "/tickets/{ticket_id}/assign", tag = "tickets", operation_id = "tickets_assign", params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")), request_body = AssignRequest, responses((status = 200, description = "OK", body = TicketOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/tickets/{ticket_id}/assign", tag = "tickets", operation_id = "tickets_assign",
+    params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")), request_body = AssignRequest,
+    responses((status = 200, description = "OK", body = TicketOut), StaffErrors, NotFound, Limited),
+    security(("bearer" = [])))]
 pub async fn assign(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -58,7 +71,10 @@ pub async fn assign(
 }
 
 /// `PATCH /tickets/{ticket_id}/status` `{status}` (any case).
-#[utoipa::path(patch, path = "/tickets/{ticket_id}/status", tag = "tickets", operation_id = "tickets_status", params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")), request_body = StatusRequest, responses((status = 200, description = "OK", body = TicketOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(patch, path = "/tickets/{ticket_id}/status", tag = "tickets", operation_id = "tickets_status",
+    params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")), request_body = StatusRequest,
+    responses((status = 200, description = "OK", body = TicketOut), StaffErrors, NotFound, Limited),
+    security(("bearer" = [])))]
 pub async fn status(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -70,7 +86,10 @@ pub async fn status(
 }
 
 /// `PATCH /tickets/{ticket_id}/priority` `{priority}` (any case).
-#[utoipa::path(patch, path = "/tickets/{ticket_id}/priority", tag = "tickets", operation_id = "tickets_priority", params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")), request_body = PriorityRequest, responses((status = 200, description = "OK", body = TicketOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(patch, path = "/tickets/{ticket_id}/priority", tag = "tickets", operation_id = "tickets_priority",
+    params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")), request_body = PriorityRequest,
+    responses((status = 200, description = "OK", body = TicketOut), StaffErrors, NotFound, Limited),
+    security(("bearer" = [])))]
 pub async fn priority(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -82,7 +101,10 @@ pub async fn priority(
 }
 
 /// `GET /tickets/{ticket_id}/notes`.
-#[utoipa::path(get, path = "/tickets/{ticket_id}/notes", tag = "tickets", operation_id = "tickets_notes", params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")), responses((status = 200, description = "OK", body = [NoteOut]), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/tickets/{ticket_id}/notes", tag = "tickets", operation_id = "tickets_notes",
+    params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")),
+    responses((status = 200, description = "OK", body = [NoteOut]), StaffErrors, NotFound, Limited),
+    security(("bearer" = [])))]
 pub async fn notes(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -92,7 +114,10 @@ pub async fn notes(
 }
 
 /// `POST /tickets/{ticket_id}/notes` → 201.
-#[utoipa::path(post, path = "/tickets/{ticket_id}/notes", tag = "tickets", operation_id = "tickets_add_note", params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")), request_body = CreateNoteRequest, responses((status = 201, description = "Created", body = NoteOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody), (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/tickets/{ticket_id}/notes", tag = "tickets", operation_id = "tickets_add_note",
+    params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")), request_body = CreateNoteRequest,
+    responses((status = 201, description = "Created", body = NoteOut), StaffErrors, NotFound, Limited),
+    security(("bearer" = [])))]
 pub async fn add_note(
     State(state): State<AppState>,
     Staff(actor): Staff,

@@ -7,10 +7,11 @@ use domain::model::{CreateUserRequest, UpdateUserRequest, UserOut};
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Staff};
-use domain::model::ErrorBody;
+use crate::openapi::errors::{Forbidden, NotFound, StaffErrors, Unauthorized};
 
 /// `POST /users` → 201.
-#[utoipa::path(post, path = "/users", tag = "users", operation_id = "users_create", request_body = CreateUserRequest, responses((status = 201, description = "Created", body = UserOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/users", tag = "users", operation_id = "users_create", request_body = CreateUserRequest,
+    responses((status = 201, description = "Created", body = UserOut), StaffErrors), security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -22,19 +23,25 @@ pub async fn create(
 }
 
 /// `GET /users`.
-#[utoipa::path(get, path = "/users", tag = "users", operation_id = "users_list", responses((status = 200, description = "OK", body = [UserOut]), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/users", tag = "users", operation_id = "users_list",
+    responses((status = 200, description = "OK", body = [UserOut]), Unauthorized, Forbidden),
+    security(("bearer" = [])))]
 pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<UserOut>>> {
     Ok(Json(domain::users::list(&state, &actor).await?))
 }
 
 /// `GET /users/{id}`.
-#[utoipa::path(get, path = "/users/{id}", tag = "users", operation_id = "users_get", params(("id" = i64, Path, description = "The id")), responses((status = 200, description = "OK", body = UserOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/users/{id}", tag = "users", operation_id = "users_get",
+    params(("id" = i64, Path, description = "The id")),
+    responses((status = 200, description = "OK", body = UserOut), StaffErrors, NotFound), security(("bearer" = [])))]
 pub async fn get(State(state): State<AppState>, Staff(actor): Staff, Path(id): Path<i32>) -> ApiResult<Json<UserOut>> {
     Ok(Json(domain::users::get(&state, &actor, id).await?))
 }
 
 /// `PATCH /users/{id}`.
-#[utoipa::path(patch, path = "/users/{id}", tag = "users", operation_id = "users_update", params(("id" = i64, Path, description = "The id")), request_body = UpdateUserRequest, responses((status = 200, description = "OK", body = UserOut), (status = 422, description = "Invalid input", body = ErrorBody), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody), (status = 404, description = "Not found", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(patch, path = "/users/{id}", tag = "users", operation_id = "users_update",
+    params(("id" = i64, Path, description = "The id")), request_body = UpdateUserRequest,
+    responses((status = 200, description = "OK", body = UserOut), StaffErrors, NotFound), security(("bearer" = [])))]
 pub async fn update(
     State(state): State<AppState>,
     Staff(actor): Staff,

@@ -25,6 +25,7 @@ use tokio::sync::broadcast::error::RecvError;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ClientIp, Json, Query, Staff, rate_key};
+use crate::openapi::errors::{Forbidden, Invalid, Unauthorized, UnknownConversation};
 use domain::model::ErrorBody;
 use limits::{MAX_MESSAGE_BYTES, PER_ADDRESS, PER_CONVERSATION, Throttle};
 
@@ -64,7 +65,12 @@ pub struct CustomerParams {
 }
 
 /// `GET /chat/ws`: one conversation's events for the holder of its visitor token.
-#[utoipa::path(get, path = "/chat/ws", tag = "realtime", operation_id = "realtime_customer", params(CustomerParams), responses((status = 101, description = "Switching to the WebSocket protocol"), (status = 401, description = "Wrong visitor token", body = ErrorBody), (status = 404, description = "Unknown conversation", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody)))]
+#[utoipa::path(get, path = "/chat/ws", tag = "realtime", operation_id = "realtime_customer", params(CustomerParams),
+    responses(
+        (status = 101, description = "Switching to the WebSocket protocol"),
+        (status = 401, description = "Wrong visitor token", body = ErrorBody),
+        UnknownConversation, Invalid
+    ))]
 pub async fn customer(
     State(state): State<AppState>,
     Query(params): Query<CustomerParams>,
@@ -231,7 +237,12 @@ pub struct StaffParams {
 }
 
 /// `GET /ws`: staff events, routed by role (agents hear about their own and unassigned work).
-#[utoipa::path(get, path = "/ws", tag = "realtime", operation_id = "realtime_staff", params(StaffParams), responses((status = 101, description = "Switching to the WebSocket protocol"), (status = 401, description = "No valid staff token or session cookie", body = ErrorBody), (status = 422, description = "Invalid input", body = ErrorBody)))]
+#[utoipa::path(get, path = "/ws", tag = "realtime", operation_id = "realtime_staff", params(StaffParams),
+    responses(
+        (status = 101, description = "Switching to the WebSocket protocol"),
+        (status = 401, description = "No valid staff token or session cookie", body = ErrorBody),
+        Invalid
+    ))]
 pub async fn staff(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -392,7 +403,9 @@ async fn staff_socket(state: &AppState, listener: Listener, after: Option<u64>, 
 }
 
 /// `GET /ws/stats` (ADMIN): connected sockets and the staff stream's position.
-#[utoipa::path(get, path = "/ws/stats", tag = "realtime", operation_id = "realtime_stats", responses((status = 200, description = "OK", body = serde_json::Value), (status = 401, description = "No valid staff token", body = ErrorBody), (status = 403, description = "The role may not do this", body = ErrorBody)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/ws/stats", tag = "realtime", operation_id = "realtime_stats",
+    responses((status = 200, description = "OK", body = serde_json::Value), Unauthorized, Forbidden),
+    security(("bearer" = [])))]
 pub async fn stats(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<serde_json::Value>> {
     actor.require(&[Role::Admin]).map_err(ApiError::from)?;
     let (customers, staff) = state.events.connections();
