@@ -88,7 +88,11 @@ impl Report {
     }
 
     pub fn json(&self) -> serde_json::Value {
-        let latency = |l: &Latency| serde_json::json!({ "count": l.count, "p50_ms": l.p50, "p99_ms": l.p99, "p999_ms": l.p999, "max_ms": l.max });
+        let latency = |l: &Latency| {
+            serde_json::json!({
+                "count": l.count, "p50_ms": l.p50, "p99_ms": l.p99, "p999_ms": l.p999, "max_ms": l.max,
+            })
+        };
         serde_json::json!({
             "workload": self.name,
             "clients": self.clients,

@@ -64,7 +64,8 @@ pub fn Widget(inbox: String, lang: Option<Lang>) -> impl IntoView {
             <main class="joxai" lang=lang.code() style=format!("--joxai-accent: {accent}")>
                 <header class="joxai-head">
                     <h1>{title}</h1>
-                    <button type="button" class="joxai-lang" lang=other.code() on:click=move |_| chat.set_lang(other)>{t.language}</button>
+                    <button type="button" class="joxai-lang" lang=other.code()
+                        on:click=move |_| chat.set_lang(other)>{t.language}</button>
                     <button type="button" class="joxai-close" aria-label=t.close data-testid="widget-close"
                         on:click=move |_| bridge::post(&object(&[("type", s("joxai:close"))]))>"×"</button>
                 </header>
@@ -200,7 +201,12 @@ fn Rating(chat: Chat, t: &'static Text) -> impl IntoView {
         }
         view! {
             <form class="joxai-rating" data-testid="rating-form"
-                on:submit=move |ev| { ev.prevent_default(); if score.get() > 0 { chat.rate(score.get(), comment.get()); } }>
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    if score.get() > 0 {
+                        chat.rate(score.get(), comment.get());
+                    }
+                }>
                 <fieldset>
                     <legend>{t.rate_title} " " <span class="joxai-sr">{t.rate_legend}</span></legend>
                     <div class="joxai-stars">
@@ -237,7 +243,8 @@ fn ContactForm(chat: Chat, t: &'static Text, offline: bool) -> impl IntoView {
     let text = offline.then(|| {
         view! {
             <label for="joxai-offline">{t.offline_message}</label>
-            <textarea id="joxai-offline" required=true rows="4" maxlength="4000" on:input=move |ev| message.set(event_target_value(&ev))></textarea>
+            <textarea id="joxai-offline" required=true rows="4" maxlength="4000"
+                on:input=move |ev| message.set(event_target_value(&ev))></textarea>
             <p class="joxai-error" role="alert">{move || chat.error.get()}</p>
         }
     });
@@ -253,9 +260,11 @@ fn ContactForm(chat: Chat, t: &'static Text, offline: bool) -> impl IntoView {
         }>
             <p>{intro}</p>
             <label for="joxai-name">{t.name}</label>
-            <input id="joxai-name" required=true maxlength="128" autocomplete="name" on:input=move |ev| name.set(event_target_value(&ev))/>
+            <input id="joxai-name" required=true maxlength="128" autocomplete="name"
+                on:input=move |ev| name.set(event_target_value(&ev))/>
             <label for="joxai-email">{t.email}</label>
-            <input id="joxai-email" type="email" required=true maxlength="254" autocomplete="email" on:input=move |ev| email.set(event_target_value(&ev))/>
+            <input id="joxai-email" type="email" required=true maxlength="254" autocomplete="email"
+                on:input=move |ev| email.set(event_target_value(&ev))/>
             {text}
             <button type="submit">{submit}</button>
         </form>

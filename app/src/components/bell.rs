@@ -27,12 +27,15 @@ pub fn Bell(user_id: i32, live: Live) -> impl IntoView {
     });
     let unread = Resource::new(move || (rings.get(), refresh.0.get()), |_| unread_notifications());
     view! {
-        <Transition fallback=|| view! { <a class="bell" href="/notifications" aria-label="Notifications"><BellIcon/></a> }>
+        <Transition fallback=|| {
+            view! { <a class="bell" href="/notifications" aria-label="Notifications"><BellIcon/></a> }
+        }>
             {move || Suspend::new(async move {
                 let count = unread.await.unwrap_or(0);
                 let label = format!("Notifications: {count} unread");
                 view! {
-                    <a class="bell" href="/notifications" aria-label=label data-testid="bell" data-live=move || live.connected.get().to_string()>
+                    <a class="bell" href="/notifications" aria-label=label data-testid="bell"
+                        data-live=move || live.connected.get().to_string()>
                         <BellIcon/>
                         {(count > 0).then(|| view! { <span class="badge" data-testid="bell-count">{count}</span> })}
                     </a>
@@ -53,7 +56,8 @@ fn is_mine(event: Option<&serde_json::Value>, user_id: i32) -> bool {
 fn BellIcon() -> impl IntoView {
     view! {
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/>
+            <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 \
+                     0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/>
         </svg>
     }
 }

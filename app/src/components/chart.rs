@@ -36,14 +36,17 @@ pub fn BarChart(
             let shown = (i % every == 0).then(|| name.clone());
             view! {
                 <g>
-                    <rect x=format!("{x:.1}") y=format!("{y:.1}") width=format!("{bar:.1}") height=format!("{h:.1}") class="bar">
+                    <rect x=format!("{x:.1}") y=format!("{y:.1}") width=format!("{bar:.1}") height=format!("{h:.1}")
+                        class="bar">
                         <title>{format!("{name}: {value}")}</title>
                     </rect>
                     {(value > 0).then(|| view! {
-                        <text x=format!("{centre:.1}") y=format!("{:.1}", y - 3.0) text-anchor="middle" class="value">{value}</text>
+                        <text x=format!("{centre:.1}") y=format!("{:.1}", y - 3.0) text-anchor="middle"
+                            class="value">{value}</text>
                     })}
                     {shown.map(|name| view! {
-                        <text x=format!("{centre:.1}") y=format!("{:.1}", HEIGHT - 8.0) text-anchor="middle" class="label">{name}</text>
+                        <text x=format!("{centre:.1}") y=format!("{:.1}", HEIGHT - 8.0) text-anchor="middle"
+                            class="label">{name}</text>
                     })}
                 </g>
             }

@@ -86,7 +86,12 @@ pub fn ConversationPanel(
     })
     .collect();
     let reply_box = if status == ConversationStatus::Closed {
-        view! { <p class="muted" data-testid="conversation-closed">"This conversation is closed. A new customer message reopens it."</p> }.into_any()
+        view! {
+            <p class="muted" data-testid="conversation-closed">
+                "This conversation is closed. A new customer message reopens it."
+            </p>
+        }
+        .into_any()
     } else {
         view! { <ReplyBox conversation_id=id.clone() canned actions live/> }.into_any()
     };
@@ -101,7 +106,9 @@ pub fn ConversationPanel(
             <ol class="messages" role="log" aria-live="polite">
                 {detail.messages.into_iter().map(|m| view! { <MessageItem message=m/> }).collect_view()}
             </ol>
-            <p class="muted typing" aria-live="polite">{move || customer_typing().then_some("The customer is typing…")}</p>
+            <p class="muted typing" aria-live="polite">
+                {move || customer_typing().then_some("The customer is typing…")}
+            </p>
             {reply_box}
             <div class="actions">{controls}</div>
         </section>
@@ -132,7 +139,9 @@ fn ReplyBox(
                     }
                 }>
                 <option value="">"Canned response…"</option>
-                {canned.into_iter().map(|c| view! { <option value=c.id.to_string()>"/" {c.shortcut} " — " {c.title}</option> }).collect_view()}
+                {canned.into_iter()
+                    .map(|c| view! { <option value=c.id.to_string()>"/" {c.shortcut} " — " {c.title}</option> })
+                    .collect_view()}
             </select>
         }
     });

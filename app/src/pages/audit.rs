@@ -41,9 +41,12 @@ pub fn AuditPage() -> impl IntoView {
             Err(e) => e.to_string(),
         })}</p>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="audit-filters">
-            <input name="action" aria-label="Action" placeholder="Action, e.g. CUSTOMER_VIEWED" prop:value=move || param("action")/>
-            <input name="resource_type" aria-label="Resource type" placeholder="Resource, e.g. customer" prop:value=move || param("resource_type")/>
-            <input name="actor_id" aria-label="Actor id" placeholder="Actor id" inputmode="numeric" prop:value=move || param("actor_id")/>
+            <input name="action" aria-label="Action" placeholder="Action, e.g. CUSTOMER_VIEWED"
+                prop:value=move || param("action")/>
+            <input name="resource_type" aria-label="Resource type" placeholder="Resource, e.g. customer"
+                prop:value=move || param("resource_type")/>
+            <input name="actor_id" aria-label="Actor id" placeholder="Actor id" inputmode="numeric"
+                prop:value=move || param("actor_id")/>
             <label>"From " <input type="date" name="from" prop:value=move || param("from")/></label>
             <label>"To " <input type="date" name="to" prop:value=move || param("to")/></label>
             <button type="submit">"Filter"</button>
@@ -74,7 +77,8 @@ fn AuditTable(page: AuditRecords) -> impl IntoView {
     let shown = page.records.len();
     view! {
         <table data-testid="audit-table">
-            <thead><tr><th>"#"</th><th>"When (UTC)"</th><th>"Who"</th><th>"Action"</th><th>"Resource"</th><th>"Outcome"</th><th>"From"</th></tr></thead>
+            <thead><tr><th>"#"</th><th>"When (UTC)"</th><th>"Who"</th><th>"Action"</th><th>"Resource"</th>
+            <th>"Outcome"</th><th>"From"</th></tr></thead>
             <tbody>{page.records.into_iter().map(|r| view! {
                 <tr data-audit-id=r.id>
                     <td>{r.id}</td>
@@ -91,7 +95,8 @@ fn AuditTable(page: AuditRecords) -> impl IntoView {
                 </tr>
             }).collect_view()}</tbody>
         </table>
-        <Pager path="/audit" keep=&["action", "resource_type", "actor_id", "from", "to"] skip=page.skip limit=PAGE shown total=page.total/>
+        <Pager path="/audit" keep=&["action", "resource_type", "actor_id", "from", "to"] skip=page.skip
+            limit=PAGE shown total=page.total/>
     }
     .into_any()
 }

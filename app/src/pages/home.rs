@@ -99,21 +99,30 @@ fn Figures(d: Dashboard) -> impl IntoView {
             }).collect_view()}
         </div>
         <p class="exports" data-testid="exports">"Export the "{period.clone()}": "
-            <a href=format!("/api/v1/export/conversations?format=csv&days={}", d.days) download="">"conversations (CSV)"</a>" · "
-            <a href=format!("/api/v1/export/conversations?format=json&days={}", d.days) download="">"conversations (JSON)"</a>" · "
+            <a href=format!("/api/v1/export/conversations?format=csv&days={}", d.days)
+                download="">"conversations (CSV)"</a>" · "
+            <a href=format!("/api/v1/export/conversations?format=json&days={}", d.days)
+                download="">"conversations (JSON)"</a>" · "
             <a href=format!("/api/v1/export/tickets?format=csv&days={}", d.days) download="">"tickets (CSV)"</a>" · "
-            <a href=format!("/api/v1/export/analytics?format=csv&days={}", d.days) download="">"analytics (CSV)"</a>" · "
+            <a href=format!("/api/v1/export/analytics?format=csv&days={}", d.days)
+                download="">"analytics (CSV)"</a>" · "
             <a href=format!("/api/v1/export/analytics?format=json&days={}", d.days) download="">"analytics (JSON)"</a>
             " (ADMIN and SUPERVISOR)"
         </p>
         <div class="charts" data-testid="dashboard-charts">
-            <BarChart title=format!("Conversations per day, {period}") labels=dates.clone() values=per_day(|t| t.conversations) testid="chart-conversations"/>
-            <BarChart title=format!("Messages per day, {period}") labels=dates.clone() values=per_day(|t| t.messages) testid="chart-messages"/>
-            <BarChart title=format!("Tickets opened per day, {period}") labels=dates values=per_day(|t| t.tickets) testid="chart-tickets"/>
-            <BarChart title=format!("Assistant answers by confidence, {period}") labels=buckets values=a.confidence_histogram.clone() testid="chart-confidence"/>
-            <BarChart title=format!("Escalations by reason, {period}") labels=reasons values=reason_counts testid="chart-reasons"/>
+            <BarChart title=format!("Conversations per day, {period}") labels=dates.clone()
+                values=per_day(|t| t.conversations) testid="chart-conversations"/>
+            <BarChart title=format!("Messages per day, {period}") labels=dates.clone() values=per_day(|t| t.messages)
+                testid="chart-messages"/>
+            <BarChart title=format!("Tickets opened per day, {period}") labels=dates values=per_day(|t| t.tickets)
+                testid="chart-tickets"/>
+            <BarChart title=format!("Assistant answers by confidence, {period}") labels=buckets
+                values=a.confidence_histogram.clone() testid="chart-confidence"/>
+            <BarChart title=format!("Escalations by reason, {period}") labels=reasons values=reason_counts
+                testid="chart-reasons"/>
             <BarChart title="Tickets by status".to_owned() labels=statuses values=status_counts testid="chart-status"/>
-            <BarChart title=format!("Ratings (1–5), {period}") labels=(1..=5).map(|i| i.to_string()).collect() values=a.csat_distribution.clone() testid="chart-csat"/>
+            <BarChart title=format!("Ratings (1–5), {period}") labels=(1..=5).map(|i| i.to_string()).collect()
+                values=a.csat_distribution.clone() testid="chart-csat"/>
         </div>
     }
 }

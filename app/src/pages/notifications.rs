@@ -60,7 +60,8 @@ fn List(items: Vec<NotificationOut>, testid: &'static str) -> impl IntoView {
                         <strong>{n.subject.clone()}</strong>
                         " " {link}
                         <span class="meta">
-                            {format!(" · {} · {} · {}", n.category, n.status, n.created_at.format("%Y-%m-%d %H:%M UTC"))}
+                            {format!(" · {} · {} · {}", n.category, n.status,
+                                n.created_at.format("%Y-%m-%d %H:%M UTC"))}
                         </span>
                         {n.error_message.clone().map(|e| view! { <span class="error">" " {e}</span> })}
                     </li>

@@ -21,7 +21,10 @@ pub fn SettingsPage() -> impl IntoView {
     };
     view! {
         <h1>"Settings"</h1>
-        <p class="muted">"Values are JSON; plain text is taken as text. An empty setting uses the server's configured default. Changes take effect at once."</p>
+        <p class="muted">
+            "Values are JSON; plain text is taken as text. An empty setting uses the server's configured default. \
+             Changes take effect at once."
+        </p>
         <p class="error" role="alert" data-testid="settings-error">{error}</p>
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -29,7 +32,12 @@ pub fn SettingsPage() -> impl IntoView {
                     Ok(data) => view! {
                         <table data-testid="settings-table">
                             <thead><tr><th>"Setting"</th><th>"Value"</th><th></th></tr></thead>
-                            <tbody>{data.rows.into_iter().map(|row| view! { <Row row can_edit=data.can_edit save reset/> }).collect_view()}</tbody>
+                            <tbody>
+                                {data.rows
+                                    .into_iter()
+                                    .map(|row| view! { <Row row can_edit=data.can_edit save reset/> })
+                                    .collect_view()}
+                            </tbody>
                         </table>
                         {data.can_edit.then(|| view! { <NewSetting save/> })}
                     }.into_any(),
@@ -55,7 +63,8 @@ fn Row(
         view! {
             <ActionForm action=save attr:class="inline setting-form">
                 <input type="hidden" name="key" value=key.clone()/>
-                <input name="value" value=shown aria-label=format!("Value of {key}") placeholder="(default)" data-testid=format!("value-{key}")/>
+                <input name="value" value=shown aria-label=format!("Value of {key}") placeholder="(default)"
+                    data-testid=format!("value-{key}")/>
                 <button type="submit" class="secondary">"Save"</button>
             </ActionForm>
             {set.then(|| view! {
@@ -84,7 +93,8 @@ fn NewSetting(save: ServerAction<SaveSetting>) -> impl IntoView {
         <h2>"Add a setting"</h2>
         <ActionForm action=save attr:class="card editor" attr:data-testid="new-setting">
             <div class="grid">
-                <label>"Key" <input name="key" required=true maxlength="100" pattern="[a-z0-9][a-z0-9._-]*" placeholder="e.g. support_phone"/></label>
+                <label>"Key" <input name="key" required=true maxlength="100" pattern="[a-z0-9][a-z0-9._-]*"
+                    placeholder="e.g. support_phone"/></label>
                 <label>"Value" <input name="value" required=true/></label>
             </div>
             <button type="submit">"Add"</button>

@@ -147,7 +147,8 @@ pub async fn agents(state: &AppState, actor: &CurrentUser) -> DomainResult<Vec<A
         "SELECT u.id AS id, u.full_name AS name, u.role AS role, \
          (SELECT COUNT(*) FROM tickets t WHERE t.assigned_to = u.id) AS assigned, \
          (SELECT COUNT(*) FROM tickets t WHERE t.assigned_to = u.id AND t.status IN ('OPEN', 'IN_PROGRESS')) AS open, \
-         (SELECT COUNT(*) FROM tickets t WHERE t.assigned_to = u.id AND t.status IN ('RESOLVED', 'CLOSED')) AS resolved, \
+         (SELECT COUNT(*) FROM tickets t WHERE t.assigned_to = u.id \
+             AND t.status IN ('RESOLVED', 'CLOSED')) AS resolved, \
          (SELECT {} FROM tickets t WHERE t.assigned_to = u.id AND t.resolved_at IS NOT NULL) AS resolution, \
          (SELECT COUNT(*) FROM conversations c WHERE c.assigned_to = u.id) AS handled, \
          (SELECT {} FROM conversations c WHERE c.assigned_to = u.id AND c.csat_score IS NOT NULL) AS csat \

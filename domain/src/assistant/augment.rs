@@ -115,7 +115,8 @@ impl Assistant {
                 reply
             }
             Err(error) => {
-                tracing::warn!(provider = llm.name(), latency_ms, %error, "LLM failed; answered with the local responder");
+                let provider = llm.name();
+                tracing::warn!(provider, latency_ms, %error, "LLM failed; answered with the local responder");
                 local
             }
         }

@@ -316,13 +316,17 @@ mod tests {
         index.upsert(doc(
             1,
             "Bloquear una tarjeta robada",
-            "Si te robaron la tarjeta, bloquéala de inmediato.\n\nPara bloquearla desde la app:\n\n1. Entra a **Tarjetas**.\n2. Elige la tarjeta.\n3. Toca *Bloquear*.\n\nLa reposición cuesta $150 y llega en 5 días hábiles.",
+            "Si te robaron la tarjeta, bloquéala de inmediato.\n\nPara bloquearla desde la app:\n\n\
+                1. Entra a **Tarjetas**.\n2. Elige la tarjeta.\n3. Toca *Bloquear*.\n\n\
+                La reposición cuesta $150 y llega en 5 días hábiles.",
             "es",
         ));
         index.upsert(doc(
             2,
             "Block a stolen card",
-            "If your card was stolen, block it right away.\n\nTo block it in the app:\n\n1. Open **Cards**.\n2. Pick the card.\n3. Tap Block.\n\nA replacement costs $150 and arrives in 5 business days.",
+            "If your card was stolen, block it right away.\n\nTo block it in the app:\n\n\
+                1. Open **Cards**.\n2. Pick the card.\n3. Tap Block.\n\n\
+                A replacement costs $150 and arrives in 5 business days.",
             "en",
         ));
         index.upsert(doc(3, "Horario de sucursales", "Las sucursales abren de 9:00 a 16:00.", "es"));

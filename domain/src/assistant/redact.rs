@@ -70,9 +70,10 @@ static CARD_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9](?:[ \t./\\_\-–�
 /// Runs of digits with spaces, dashes, dots, slashes or brackets between groups.
 static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"\+?\(?\d(?:[\- ().\t/]{0,3}\d)*"));
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(pin|nip|otp|c[oó]digo|code|clave|token|contrase[ñn]a|password|passcode)\b([^\d\n]{0,25}?)(\d(?:[ .\-]?\d){3,7})\b",
-    )
+    re(concat!(
+        r"(?i)\b(pin|nip|otp|c[oó]digo|code|clave|token|contrase[ñn]a|password|passcode)\b",
+        r"([^\d\n]{0,25}?)(\d(?:[ .\-]?\d){3,7})\b",
+    ))
 });
 static ACCOUNT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(cuenta|account|acct|acc)\b([^\d\n]{0,25}?)(\d[\d .\-/]{6,24}\d)"));

@@ -1,8 +1,8 @@
 //! Spelling correction against what the assistant knows: the words of the indexed articles and of
 //! the thesaurus. A word of five letters or more that neither knows is replaced by a known word
 //! one edit away, inside the word (same first and last letter: "transferensia" → "transferencia",
-//! "actibo" → "activo", but never "persona" → "personal"), the most frequent if several. Words are bucketed by first letter and length, so a
-//! correction looks at a few hundred candidates at most.
+//! "actibo" → "activo", but never "persona" → "personal"), the most frequent if several. Words are
+//! bucketed by first letter and length, so a correction looks at a few hundred candidates at most.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

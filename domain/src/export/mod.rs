@@ -200,7 +200,9 @@ fn conversation_rows(state: AppState, format: Format, since: DateTime<Utc>) -> C
                     }
                     Format::Json => {
                         let transcript: Vec<_> = mine
-                            .map(|m| json!({ "seq": m.seq, "role": m.role, "sent_at": m.created_at, "content": m.content }))
+                            .map(|m| {
+                                json!({ "seq": m.seq, "role": m.role, "sent_at": m.created_at, "content": m.content })
+                            })
                             .collect();
                         items.push(
                             json!({
@@ -219,7 +221,8 @@ fn conversation_rows(state: AppState, format: Format, since: DateTime<Utc>) -> C
 }
 
 fn ticket_rows(state: AppState, format: Format, since: DateTime<Utc>) -> Chunks {
-    const HEADER: &str = "ticket_id,created_at,status,priority,category,subject,customer_name,customer_email,assigned_to,first_response_at,resolved_at";
+    const HEADER: &str = "ticket_id,created_at,status,priority,category,subject,\
+        customer_name,customer_email,assigned_to,first_response_at,resolved_at";
     paged(format, HEADER, move |after| {
         let state = state.clone();
         async move {

@@ -40,7 +40,8 @@ mod tests {
     #[test]
     fn renders_markdown_and_neutralises_html_and_scripts() {
         let html = to_safe_html(
-            "# Title\n\n1. **Open** the app\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) [ok](https://bank.test)",
+            "# Title\n\n1. **Open** the app\n\n<script>alert(1)</script>\n\n\
+             [x](javascript:alert(1)) [ok](https://bank.test)",
         );
         assert!(html.contains("<h1>Title</h1>"));
         assert!(html.contains("<strong>Open</strong>"));

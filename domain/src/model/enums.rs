@@ -1,10 +1,14 @@
-//! Wire enums with fixed names (`"OPEN"`, `"IN_PROGRESS"`, `"assistant"`) (`"OPEN"`, `"IN_PROGRESS"`, …) that accept any case on the way in, as
-//! the API reference promises for statuses and priorities.
+//! Wire enums with fixed names (`"OPEN"`, `"IN_PROGRESS"`, `"assistant"`, …) that accept any case on
+//! the way in, as the API reference promises for statuses and priorities.
 
 /// Declares an enum with `as_str`, `Display`, case-insensitive `FromStr` and serde as its
 /// wire names. The list of names goes into the parse error, so a 422 says what is valid.
 macro_rules! wire_enum {
-    ($(#[$meta:meta])* $name:ident, $what:literal { $($(#[$vmeta:meta])* $variant:ident => $wire:literal),+ $(,)? }) => {
+    (
+        $(#[$meta:meta])* $name:ident, $what:literal {
+            $($(#[$vmeta:meta])* $variant:ident => $wire:literal),+ $(,)?
+        }
+    ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {

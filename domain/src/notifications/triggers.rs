@@ -89,11 +89,13 @@ pub async fn ticket_status_changed(state: &AppState, ticket: &tickets::Model, fr
             "Caso resuelto · Case resolved",
             &[
                 format!(
-                    "Hola {}: hemos resuelto tu caso {}. Si necesitas algo más, responde a este correo o abre el chat.",
+                    "Hola {}: hemos resuelto tu caso {}. Si necesitas algo más, \
+                     responde a este correo o abre el chat.",
                     ticket.customer_name, ticket.ticket_id
                 ),
                 format!(
-                    "Hello {}: we have resolved your case {}. If you need anything else, reply to this e-mail or open the chat.",
+                    "Hello {}: we have resolved your case {}. If you need anything else, \
+                     reply to this e-mail or open the chat.",
                     ticket.customer_name, ticket.ticket_id
                 ),
             ],

@@ -34,7 +34,8 @@ const ES: Copy = Copy {
     switch: "English",
     nav: ["Cuentas", "Tarjetas", "Préstamos", "Seguridad"],
     hero: "Tu banco, siempre contigo",
-    lead: "Abre tu cuenta en minutos, paga con tu tarjeta en todo el mundo y resuelve tus dudas a cualquier hora con nuestro asistente.",
+    lead: "Abre tu cuenta en minutos, paga con tu tarjeta en todo el mundo y resuelve tus dudas \
+           a cualquier hora con nuestro asistente.",
     cta: "¿Tienes una pregunta? Escríbenos",
     cards: [
         ("Cuenta Nómina", "Sin comisión por manejo de cuenta y con retiros gratis en nuestra red de cajeros."),
@@ -67,7 +68,8 @@ header{display:flex;align-items:center;justify-content:space-between;padding:1re
 header a{color:#fff;margin-left:1.25rem;text-decoration:none}header strong{font-size:1.25rem}\
 .hero{padding:3rem 2rem;background:linear-gradient(120deg,#0a2540,#134e9c);color:#fff}\
 .hero h1{font-size:2.2rem;margin:0 0 .75rem}.hero p{max-width:40rem}\
-.hero button{margin-top:1rem;padding:.75rem 1.25rem;border:0;border-radius:8px;background:#fff;color:#0a2540;font-weight:700;cursor:pointer}\
+.hero button{margin-top:1rem;padding:.75rem 1.25rem;border:0;border-radius:8px;\
+background:#fff;color:#0a2540;font-weight:700;cursor:pointer}\
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:1rem;padding:2rem}\
 .cards article{background:#fff;border-radius:12px;padding:1.25rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}\
 .note{padding:0 2rem;color:#374151}footer{padding:2rem;color:#4b5563;font-size:.9rem}";
@@ -88,7 +90,8 @@ pub async fn page(Query(params): Query<DemoParams>) -> Response {
          <style>{STYLE}</style>\
          <script>window.JoxAI=window.JoxAI||function(){{(window.JoxAI.q=window.JoxAI.q||[]).push(arguments)}};</script>\
          <script src=\"/widget.js\" data-inbox=\"{key}\" data-locale=\"{lang}\" async></script></head>\
-         <body><header><strong>Banco Demo</strong><nav aria-label=\"Menu\">{nav}<a href=\"{switch_href}\" lang=\"{other}\">{switch}</a></nav></header>\
+         <body><header><strong>Banco Demo</strong>\
+         <nav aria-label=\"Menu\">{nav}<a href=\"{switch_href}\" lang=\"{other}\">{switch}</a></nav></header>\
          <main><section class=\"hero\"><h1>{hero}</h1><p>{lead}</p>\
          <button type=\"button\" onclick=\"JoxAI('open')\" data-testid=\"demo-open-chat\">{cta}</button></section>\
          <section class=\"cards\">{cards}</section><p class=\"note\">{help}</p></main>\

@@ -83,7 +83,8 @@ fn operation(out: &mut String, method: &str, path: &str, op: &Value) {
     let secured = op.get("security").and_then(Value::as_array).is_some_and(|s| !s.is_empty());
     let _ = write!(
         out,
-        "<section class=\"op\" id=\"{}\"><div><span class=\"m {method}\">{}</span> <span class=\"path\">/api/v1{}</span> {}</div>",
+        "<section class=\"op\" id=\"{}\"><div><span class=\"m {method}\">{}</span> \
+         <span class=\"path\">/api/v1{}</span> {}</div>",
         esc(&text(op.get("operationId"))),
         method.to_ascii_uppercase(),
         esc(path),

@@ -14,7 +14,7 @@ use domain::model::{
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Query};
-use crate::openapi::errors::{Invalid, Limited, NotFound};
+use crate::openapi::errors::{Invalid, Limited, NotFound, UnknownConversation};
 use crate::ratelimit::Limits;
 use domain::model::ErrorBody;
 
@@ -33,14 +33,15 @@ pub async fn start(
 #[utoipa::path(post, path = "/chat/message", tag = "chat", operation_id = "chat_message",
     request_body = SendMessageRequest,
     params(("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")),
-    responses((status = 200, description = "The stored message's reply", body = domain::model::SendMessageResponse),
+    responses(
+        (status = 200, description = "The stored message's reply", body = domain::model::SendMessageResponse),
         (status = 400, description = "Empty message", body = ErrorBody),
         (status = 401, description = "No visitor token", body = ErrorBody),
         (status = 403, description = "The visitor token does not open this conversation", body = ErrorBody),
-        (status = 404, description = "Unknown conversation", body = ErrorBody),
+        UnknownConversation,
         (status = 413, description = "Message too long", body = ErrorBody),
-        (status = 422, description = "Invalid input", body = ErrorBody),
-        (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)))]
+        Invalid, Limited
+    ))]
 pub async fn message(
     State(state): State<AppState>,
     Extension(limits): Extension<Limits>,
@@ -59,12 +60,14 @@ pub async fn message(
 #[utoipa::path(post, path = "/chat/escalate", tag = "chat", operation_id = "chat_escalate",
     request_body = EscalateRequest,
     params(("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")),
-    responses((status = 200, description = "OK", body = EscalateResponse),
+    responses(
+        (status = 200, description = "OK", body = EscalateResponse),
         (status = 401, description = "No visitor token", body = ErrorBody),
         (status = 403, description = "The visitor token does not open this conversation", body = ErrorBody),
-        (status = 404, description = "Unknown conversation", body = ErrorBody),
+        UnknownConversation,
         (status = 409, description = "The conversation is closed", body = ErrorBody),
-        (status = 422, description = "Invalid input", body = ErrorBody)))]
+        Invalid
+    ))]
 pub async fn escalate(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -92,11 +95,13 @@ pub async fn history(
     params(("id" = String, Path, description = "The conversation id"),
         ("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")),
     request_body = RatingRequest,
-    responses((status = 200, description = "Stored", body = RatingOut),
+    responses(
+        (status = 200, description = "Stored", body = RatingOut),
         (status = 401, description = "No visitor token", body = ErrorBody),
         (status = 403, description = "Another conversation's token", body = ErrorBody),
-        (status = 404, description = "Unknown conversation", body = ErrorBody),
-        (status = 422, description = "Score outside 1–5 or comment too long", body = ErrorBody)))]
+        UnknownConversation,
+        (status = 422, description = "Score outside 1–5 or comment too long", body = ErrorBody)
+    ))]
 pub async fn rating(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -109,11 +114,12 @@ pub async fn rating(
 /// `POST /chat/offline` → 201: a message left outside business hours becomes a ticket.
 #[utoipa::path(post, path = "/chat/offline", tag = "chat", operation_id = "chat_offline",
     request_body = OfflineMessageRequest,
-    responses((status = 201, description = "The ticket it opened", body = OfflineMessageResponse),
+    responses(
+        (status = 201, description = "The ticket it opened", body = OfflineMessageResponse),
         (status = 404, description = "Unknown inbox", body = ErrorBody),
         (status = 413, description = "Message too long", body = ErrorBody),
-        (status = 422, description = "Invalid input", body = ErrorBody),
-        (status = 429, description = "Too many requests; see Retry-After", body = ErrorBody)))]
+        Invalid, Limited
+    ))]
 pub async fn offline(
     State(state): State<AppState>,
     Json(req): Json<OfflineMessageRequest>,
@@ -125,10 +131,12 @@ pub async fn offline(
 #[utoipa::path(post, path = "/chat/identify", tag = "chat", operation_id = "chat_identify",
     params(("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")),
     request_body = IdentifyRequest,
-    responses((status = 200, description = "`{identified}`: false when the token was refused (the chat goes on anonymously)"),
+    responses(
+        (status = 200, description = "`{identified}`: false when the token was refused (the chat goes on anonymously)"),
         (status = 401, description = "No visitor token", body = ErrorBody),
         (status = 403, description = "Another conversation's token", body = ErrorBody),
-        (status = 404, description = "Unknown conversation", body = ErrorBody)))]
+        UnknownConversation
+    ))]
 pub async fn identify(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -8,12 +8,11 @@ use domain::model::{ErrorBody, InboxOut, InboxRequest, WidgetConfig, WidgetConfi
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::openapi::errors::{AdminOnly, Invalid, NotFound, Unauthorized};
 
 /// `GET /inboxes`.
 #[utoipa::path(get, path = "/inboxes", tag = "inboxes", operation_id = "inboxes_list",
-    responses((status = 200, description = "Every inbox", body = [InboxOut]),
-        (status = 401, description = "No valid staff token", body = ErrorBody),
-        (status = 403, description = "ADMIN only", body = ErrorBody)),
+    responses((status = 200, description = "Every inbox", body = [InboxOut]), Unauthorized, AdminOnly),
     security(("bearer" = [])))]
 pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<InboxOut>>> {
     Ok(Json(domain::inboxes::list(&state, &actor).await?))
@@ -21,11 +20,10 @@ pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResu
 
 /// `POST /inboxes` → 201, with the identity secret (shown this once).
 #[utoipa::path(post, path = "/inboxes", tag = "inboxes", operation_id = "inboxes_create", request_body = InboxRequest,
-    responses((status = 201, description = "Created; `identity_secret` is shown this once", body = InboxOut),
-        (status = 401, description = "No valid staff token", body = ErrorBody),
-        (status = 403, description = "ADMIN only", body = ErrorBody),
-        (status = 422, description = "Invalid input", body = ErrorBody)),
-    security(("bearer" = [])))]
+    responses(
+        (status = 201, description = "Created; `identity_secret` is shown this once", body = InboxOut),
+        Unauthorized, AdminOnly, Invalid
+    ), security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -38,10 +36,7 @@ pub async fn create(
 /// `GET /inboxes/{id}`.
 #[utoipa::path(get, path = "/inboxes/{id}", tag = "inboxes", operation_id = "inboxes_get",
     params(("id" = i64, Path, description = "The inbox id")),
-    responses((status = 200, description = "The inbox", body = InboxOut),
-        (status = 401, description = "No valid staff token", body = ErrorBody),
-        (status = 403, description = "ADMIN only", body = ErrorBody),
-        (status = 404, description = "Not found", body = ErrorBody)),
+    responses((status = 200, description = "The inbox", body = InboxOut), Unauthorized, AdminOnly, NotFound),
     security(("bearer" = [])))]
 pub async fn get(State(state): State<AppState>, Staff(actor): Staff, Path(id): Path<i32>) -> ApiResult<Json<InboxOut>> {
     Ok(Json(domain::inboxes::get(&state, &actor, id).await?))
@@ -50,11 +45,7 @@ pub async fn get(State(state): State<AppState>, Staff(actor): Staff, Path(id): P
 /// `PUT /inboxes/{id}`: everything but the key and the secret.
 #[utoipa::path(put, path = "/inboxes/{id}", tag = "inboxes", operation_id = "inboxes_update",
     params(("id" = i64, Path, description = "The inbox id")), request_body = InboxRequest,
-    responses((status = 200, description = "Updated", body = InboxOut),
-        (status = 401, description = "No valid staff token", body = ErrorBody),
-        (status = 403, description = "ADMIN only", body = ErrorBody),
-        (status = 404, description = "Not found", body = ErrorBody),
-        (status = 422, description = "Invalid input", body = ErrorBody)),
+    responses((status = 200, description = "Updated", body = InboxOut), Unauthorized, AdminOnly, NotFound, Invalid),
     security(("bearer" = [])))]
 pub async fn update(
     State(state): State<AppState>,
@@ -69,10 +60,7 @@ pub async fn update(
 /// `DELETE /inboxes/{id}` → 204: deactivates the inbox (its widget stops loading).
 #[utoipa::path(delete, path = "/inboxes/{id}", tag = "inboxes", operation_id = "inboxes_deactivate",
     params(("id" = i64, Path, description = "The inbox id")),
-    responses((status = 204, description = "Deactivated"),
-        (status = 401, description = "No valid staff token", body = ErrorBody),
-        (status = 403, description = "ADMIN only", body = ErrorBody),
-        (status = 404, description = "Not found", body = ErrorBody)),
+    responses((status = 204, description = "Deactivated"), Unauthorized, AdminOnly, NotFound),
     security(("bearer" = [])))]
 pub async fn deactivate(
     State(state): State<AppState>,
@@ -87,11 +75,10 @@ pub async fn deactivate(
 /// `POST /inboxes/{id}/secret`: a new identity secret, shown this once.
 #[utoipa::path(post, path = "/inboxes/{id}/secret", tag = "inboxes", operation_id = "inboxes_rotate_secret",
     params(("id" = i64, Path, description = "The inbox id")),
-    responses((status = 200, description = "The inbox with its new `identity_secret`", body = InboxOut),
-        (status = 401, description = "No valid staff token", body = ErrorBody),
-        (status = 403, description = "ADMIN only", body = ErrorBody),
-        (status = 404, description = "Not found", body = ErrorBody)),
-    security(("bearer" = [])))]
+    responses(
+        (status = 200, description = "The inbox with its new `identity_secret`", body = InboxOut),
+        Unauthorized, AdminOnly, NotFound
+    ), security(("bearer" = [])))]
 pub async fn rotate_secret(
     State(state): State<AppState>,
     Staff(actor): Staff,
@@ -104,9 +91,11 @@ pub async fn rotate_secret(
 /// `GET /widget/config?inbox=KEY` (no auth).
 #[utoipa::path(get, path = "/widget/config", tag = "inboxes", operation_id = "widget_config",
     params(WidgetConfigParams),
-    responses((status = 200, description = "The widget's look, greeting, language, form and hours", body = WidgetConfig),
+    responses(
+        (status = 200, description = "The widget's look, greeting, language, form and hours", body = WidgetConfig),
         (status = 404, description = "No active inbox has this key", body = ErrorBody),
-        (status = 422, description = "Invalid input", body = ErrorBody)))]
+        Invalid
+    ))]
 pub async fn widget_config(
     State(state): State<AppState>,
     Query(params): Query<WidgetConfigParams>,

@@ -71,7 +71,9 @@ async fn me_needs_a_valid_token() {
 
 fn claims(sub: i32, exp_offset: i64, iss: &str, aud: &str) -> Value {
     let now = chrono::Utc::now().timestamp();
-    json!({ "sub": sub.to_string(), "role": "ADMIN", "ver": 0, "iat": now, "exp": now + exp_offset, "iss": iss, "aud": aud })
+    json!({
+        "sub": sub.to_string(), "role": "ADMIN", "ver": 0, "iat": now, "exp": now + exp_offset, "iss": iss, "aud": aud,
+    })
 }
 
 #[tokio::test]

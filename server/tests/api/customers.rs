@@ -221,7 +221,10 @@ async fn a_profile_shows_the_customers_conversations_and_tickets() {
     let res = app
         .client
         .post(app.api("/chat/offline"))
-        .json(&json!({ "inbox": inbox["key"], "name": "Luis", "email": "luis@example.com", "message": "Necesito mi estado de cuenta" }))
+        .json(&json!({
+            "inbox": inbox["key"], "name": "Luis", "email": "luis@example.com",
+            "message": "Necesito mi estado de cuenta",
+        }))
         .send()
         .await
         .unwrap();

@@ -61,7 +61,10 @@ async fn release_files_are_hashed_compressed_and_cached_for_a_year() {
     std::fs::write(pkg.join(format!("{js}.gz")), &mut gz).unwrap();
     std::fs::write(
         pkg.join("manifest.json"),
-        r#"{"js": "widget-0123456789abcdef.js", "wasm": "widget_bg-0123456789abcdef.wasm", "css": "widget-0123456789abcdef.css"}"#,
+        concat!(
+            r#"{"js": "widget-0123456789abcdef.js", "wasm": "widget_bg-0123456789abcdef.wasm", "#,
+            r#""css": "widget-0123456789abcdef.css"}"#,
+        ),
     )
     .unwrap();
     let app = crate::harness::spawn_app_with(&[("JOXAI_WIDGET_ROOT", root.to_str().unwrap())]).await;

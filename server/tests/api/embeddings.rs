@@ -165,7 +165,8 @@ async fn no_customer_pii_reaches_the_embeddings_provider() {
         .header("x-visitor-token", chat["visitor_token"].as_str().unwrap())
         .json(&json!({
             "conversation_id": chat["conversation_id"],
-            "message": "glimbo fees? my card is 4111 1111 1111 1111, mail ana.perez@example.com, phone +52 55 1234 5678",
+            "message": "glimbo fees? my card is 4111 1111 1111 1111, mail ana.perez@example.com, \
+                phone +52 55 1234 5678",
         }))
         .send()
         .await

@@ -55,8 +55,12 @@ async fn admins_manage_inboxes_and_others_cannot() {
         json!({ "name": "", "allowed_origins": ["https://bank.example"] }),
         json!({ "name": "X", "allowed_origins": ["https://bank.example"], "theme_color": "blue" }),
         json!({ "name": "X", "allowed_origins": ["https://bank.example"], "position": "top" }),
-        json!({ "name": "X", "allowed_origins": ["https://bank.example"],
-                "business_hours": { "utc_offset_minutes": 0, "days": [{ "day": "mon", "open": "18:00", "close": "09:00" }] } }),
+        json!({
+            "name": "X", "allowed_origins": ["https://bank.example"],
+            "business_hours": {
+                "utc_offset_minutes": 0, "days": [{ "day": "mon", "open": "18:00", "close": "09:00" }],
+            },
+        }),
     ] {
         let res = app.client.post(app.api("/inboxes")).bearer_auth(&admin).json(&bad).send().await.unwrap();
         assert_eq!(res.status(), 422, "{bad}");

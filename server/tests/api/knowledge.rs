@@ -9,7 +9,8 @@ use crate::harness::{TestApp, spawn_app};
 fn article() -> Value {
     json!({
         "title": "Transfer Money Between Accounts",
-        "content": "To transfer money:\n\n1. Log in to your account.\n2. Choose **Transfer**.\n\nTransfers between your own accounts are free.",
+        "content": "To transfer money:\n\n1. Log in to your account.\n2. Choose **Transfer**.\n\n\
+            Transfers between your own accounts are free.",
         "category": "transfers",
         "tags": ["transfer", "money", "accounts"]
     })

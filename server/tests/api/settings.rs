@@ -14,7 +14,10 @@ async fn admins_write_system_settings_supervisors_read_agents_cannot() {
     let (_, admin) = app.token_for("admin", Role::Admin).await;
     let (_, lead) = app.token_for("lead", Role::Supervisor).await;
     let (_, agent) = app.token_for("agent", Role::Agent).await;
-    let body = json!({ "key": "max_tickets_per_agent", "value": 10, "category": "limits", "description": "Maximum tickets per agent", "is_public": false });
+    let body = json!({
+        "key": "max_tickets_per_agent", "value": 10, "category": "limits", "description": "Maximum tickets per agent",
+        "is_public": false,
+    });
 
     assert_eq!(app.send(Method::POST, &lead, "/settings/system", Some(body.clone())).await.status(), 403);
     let res = app.send(Method::POST, &admin, "/settings/system", Some(body.clone())).await;
@@ -30,7 +33,10 @@ async fn admins_write_system_settings_supervisors_read_agents_cannot() {
         (json!({ "key": "assistant.confidence_threshold", "value": 2 }), "value"),
         (json!({ "key": "routing.agent_capacity", "value": "ten" }), "value"),
         (
-            json!({ "key": "chat.business_hours", "value": { "utc_offset_minutes": 0, "days": [{ "day": "xyz", "open": "09:00", "close": "18:00" }] } }),
+            json!({
+                "key": "chat.business_hours",
+                "value": { "utc_offset_minutes": 0, "days": [{ "day": "xyz", "open": "09:00", "close": "18:00" }] },
+            }),
             "value",
         ),
         (json!({ "key": "ok", "value": 1, "category": "no spaces" }), "category"),

@@ -14,7 +14,10 @@ async fn admin_manages_users() {
         .post(app.api("/users"))
         .bearer_auth(&admin)
         .header("user-agent", "admin-ui/2")
-        .json(&json!({ "username": "hal", "email": "Hal@Bank.test", "full_name": "Hal Agent", "password": "hal-password", "role": "agent" }))
+        .json(&json!({
+            "username": "hal", "email": "Hal@Bank.test", "full_name": "Hal Agent", "password": "hal-password",
+            "role": "agent",
+        }))
         .send()
         .await
         .unwrap();
@@ -85,7 +88,9 @@ async fn only_admins_may_touch_users() {
             .client
             .post(app.api("/users"))
             .bearer_auth(&token)
-            .json(&json!({ "username": "x", "email": "x@bank.test", "full_name": "X", "password": "x-password", "role": "ADMIN" }))
+            .json(&json!({
+                "username": "x", "email": "x@bank.test", "full_name": "X", "password": "x-password", "role": "ADMIN",
+            }))
             .send()
             .await
             .unwrap();
@@ -115,32 +120,48 @@ async fn bad_user_input_is_refused_and_changes_nothing() {
     app.user("taken", Role::Agent).await;
     let cases = [
         (
-            json!({ "username": "taken", "email": "new@bank.test", "full_name": "A", "password": "long-enough", "role": "agent" }),
+            json!({
+                "username": "taken", "email": "new@bank.test", "full_name": "A", "password": "long-enough",
+                "role": "agent",
+            }),
             409,
             None,
         ),
         (
-            json!({ "username": "new", "email": "taken@bank.test", "full_name": "A", "password": "long-enough", "role": "agent" }),
+            json!({
+                "username": "new", "email": "taken@bank.test", "full_name": "A", "password": "long-enough",
+                "role": "agent",
+            }),
             409,
             None,
         ),
         (
-            json!({ "username": "new", "email": "not-an-email", "full_name": "A", "password": "long-enough", "role": "agent" }),
+            json!({
+                "username": "new", "email": "not-an-email", "full_name": "A", "password": "long-enough",
+                "role": "agent",
+            }),
             422,
             Some("email"),
         ),
         (
-            json!({ "username": "new", "email": "new@bank.test", "full_name": "A", "password": "short", "role": "agent" }),
+            json!({
+                "username": "new", "email": "new@bank.test", "full_name": "A", "password": "short", "role": "agent",
+            }),
             422,
             Some("password"),
         ),
         (
-            json!({ "username": "", "email": "new@bank.test", "full_name": "A", "password": "long-enough", "role": "agent" }),
+            json!({
+                "username": "", "email": "new@bank.test", "full_name": "A", "password": "long-enough", "role": "agent",
+            }),
             422,
             Some("username"),
         ),
         (
-            json!({ "username": "new", "email": "new@bank.test", "full_name": "A", "password": "long-enough", "role": "wizard" }),
+            json!({
+                "username": "new", "email": "new@bank.test", "full_name": "A", "password": "long-enough",
+                "role": "wizard",
+            }),
             422,
             Some("role"),
         ),

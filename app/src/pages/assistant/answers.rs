@@ -42,7 +42,9 @@ pub fn AnswersPage() -> impl IntoView {
             <select name="max_confidence" aria-label="Confidence">
                 {[("", "Any confidence"), ("0.4", "Below 40%"), ("0.6", "Below 60%")]
                     .into_iter()
-                    .map(|(v, label)| view! { <option value=v selected=move || param("max_confidence") == v>{label}</option> })
+                    .map(|(v, label)| {
+                        view! { <option value=v selected=move || param("max_confidence") == v>{label}</option> }
+                    })
                     .collect_view()}
             </select>
             <button type="submit">"Filter"</button>
@@ -134,7 +136,9 @@ fn AnswerRow(
                     <input type="hidden" name="id" value=record.id/>
                     <select name="article_id" aria-label="The article that should have answered" required=true>
                         <option value="">"Right article…"</option>
-                        {choices.into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
+                        {choices.into_iter()
+                            .map(|(id, title)| view! { <option value=id>{title}</option> })
+                            .collect_view()}
                     </select>
                     <button type="submit" class="small">"Teach"</button>
                 </ActionForm>

@@ -18,7 +18,10 @@ pub fn AskPage() -> impl IntoView {
             <h1>"Ask the assistant"</h1>
             <div class="actions"><A href="/assistant/answers" attr:class="button secondary">"Answer log"</A></div>
         </div>
-        <p class="muted">"Type a question the way a customer would. Nothing is sent to a customer; the answer is kept in the answer log for review."</p>
+        <p class="muted">
+            "Type a question the way a customer would. Nothing is sent to a customer; the answer is kept in the answer \
+             log for review."
+        </p>
         <ActionForm action=ask attr:class="card ask" attr:data-testid="ask-form">
             <label>"Question" <textarea name="question" rows="3" required=true maxlength="2000"
                 placeholder="¿Cómo bloqueo mi tarjeta? / How do I send money abroad?"></textarea></label>

@@ -57,7 +57,8 @@ pub fn ConversationsPage() -> impl IntoView {
                     view! { <option value=v selected=move || param("status") == v>{v}</option> }
                 }).collect_view()}
             </select>
-            <label class="inline-check"><input type="checkbox" name="mine" value="1" checked=move || param("mine") == "1"/> "Mine"</label>
+            <label class="inline-check"><input type="checkbox" name="mine" value="1"
+                checked=move || param("mine") == "1"/> "Mine"</label>
             <button type="submit">"Filter"</button>
         </Form>
         <div class="split">
@@ -74,7 +75,10 @@ pub fn ConversationsPage() -> impl IntoView {
             <div class="split-pane">
                 {move || match selected() {
                     Some(id) => view! { <pane::Pane id live/> }.into_any(),
-                    None => view! { <p class="empty">"Pick a conversation to read it and answer the customer."</p> }.into_any(),
+                    None => {
+                        view! { <p class="empty">"Pick a conversation to read it and answer the customer."</p> }
+                            .into_any()
+                    }
                 }}
             </div>
         </div>
@@ -120,7 +124,8 @@ fn ConversationRow(conversation: ConversationOut, current: bool, query: String) 
             <a href=format!("/conversations/{}{query}", c.id) aria-current=current.then_some("page")>
                 <span class=format!("badge status-{}", status.to_ascii_lowercase())>{status}</span>
                 " " <strong>{c.id.chars().take(8).collect::<String>()}</strong>
-                " " <span class="muted">{c.language.clone()} " · " {c.updated_at.format("%Y-%m-%d %H:%M").to_string()}</span>
+                " " <span class="muted">{c.language.clone()} " · "
+                {c.updated_at.format("%Y-%m-%d %H:%M").to_string()}</span>
                 {c.ticket_id.clone().map(|t| view! { " " <span class="badge off">{t}</span> })}
                 <span class="preview">{preview}</span>
             </a>

@@ -22,7 +22,9 @@ pub fn Pane(id: String, live: Live) -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(view) => view! { <ConversationPanel detail=view.detail canned=view.canned actions live/> }.into_any(),
+                    Ok(view) => {
+                        view! { <ConversationPanel detail=view.detail canned=view.canned actions live/> }.into_any()
+                    }
                     Err(e) => load_error(e),
                 }
             })}

@@ -27,7 +27,8 @@ pub fn CustomersPage() -> impl IntoView {
             <A href="/customers/new" attr:class="button" attr:data-testid="new-customer">"New customer"</A>
         </div>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="customer-filters">
-            <input type="search" name="q" aria-label="Search customers" placeholder="Name, e-mail, phone, account or tag"
+            <input type="search" name="q" aria-label="Search customers"
+                placeholder="Name, e-mail, phone, account or tag"
                 maxlength="100" prop:value=move || param("q")/>
             <select name="status" aria-label="Status">
                 <option value="">"Any status"</option>
@@ -65,11 +66,13 @@ fn CustomerTable(page: CustomerPage) -> impl IntoView {
     view! {
         <table data-testid="customers-table">
             <thead>
-                <tr><th>"Name"</th><th>"E-mail"</th><th>"Phone"</th><th>"Account"</th><th>"Type"</th><th>"Status"</th><th>"Tags"</th></tr>
+                <tr><th>"Name"</th><th>"E-mail"</th><th>"Phone"</th><th>"Account"</th><th>"Type"</th><th>"Status"</th>
+                <th>"Tags"</th></tr>
             </thead>
             <tbody>{page.customers.into_iter().map(|c| view! { <CustomerRow customer=c/> }).collect_view()}</tbody>
         </table>
-        <Pager path="/customers" keep=&["q", "status", "customer_type"] skip=page.skip limit=PAGE shown total=page.total/>
+        <Pager path="/customers" keep=&["q", "status", "customer_type"] skip=page.skip limit=PAGE shown
+            total=page.total/>
     }
     .into_any()
 }

@@ -94,10 +94,12 @@ fn History(detail: CustomerDetail) -> impl IntoView {
     } else {
         view! {
             <table data-testid="customer-conversations">
-                <thead><tr><th>"Conversation"</th><th>"Status"</th><th>"Language"</th><th>"Rating"</th><th>"Last active"</th></tr></thead>
+                <thead><tr><th>"Conversation"</th><th>"Status"</th><th>"Language"</th><th>"Rating"</th>
+                <th>"Last active"</th></tr></thead>
                 <tbody>{detail.conversations.into_iter().map(|c| view! {
                     <tr>
-                        <td><a href=format!("/conversations/{}", c.id)>{c.id.chars().take(8).collect::<String>()}</a></td>
+                        <td><a href=format!("/conversations/{}", c.id)>{c.id.chars().take(8).collect::<String>()}</a>
+                        </td>
                         <td>{c.status.as_str()}</td>
                         <td>{c.language.clone()}</td>
                         <td>{c.csat_score.map_or_else(|| "—".to_owned(), |s| format!("{s}/5"))}</td>
@@ -151,21 +153,27 @@ fn CustomerForm(current: Option<CustomerDetail>, save: ServerAction<SaveCustomer
         <ActionForm action=save attr:class="card editor" attr:data-testid="customer-form">
             <input type="hidden" name="id" value=id/>
             <div class="grid">
-                <label class="wide">"Full name" <input name="full_name" required=true maxlength="255" value=name/></label>
+                <label class="wide">"Full name" <input name="full_name" required=true maxlength="255" value=name/>
+                </label>
                 <label>"E-mail" <input name="email" type="email" maxlength="254" value=email/></label>
                 <label>"Phone" <input name="phone" type="tel" maxlength="32" value=phone/></label>
                 <label>"Account number" <input name="account_number" maxlength="64" value=account/></label>
                 <label>"Type"
                     <select name="customer_type">
-                        {CustomerType::ALL.iter().map(|t| view! { <option value=t.as_str() selected=*t == kind>{t.as_str()}</option> }).collect_view()}
+                        {CustomerType::ALL.iter()
+                            .map(|t| view! { <option value=t.as_str() selected=*t == kind>{t.as_str()}</option> })
+                            .collect_view()}
                     </select>
                 </label>
                 <label>"Status"
                     <select name="status">
-                        {CustomerStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=*s == status>{s.as_str()}</option> }).collect_view()}
+                        {CustomerStatus::ALL.iter()
+                            .map(|s| view! { <option value=s.as_str() selected=*s == status>{s.as_str()}</option> })
+                            .collect_view()}
                     </select>
                 </label>
-                <label class="wide">"Tags (separated by commas)" <input name="tags" maxlength="1000" value=tags/></label>
+                <label class="wide">"Tags (separated by commas)" <input name="tags" maxlength="1000" value=tags/>
+                </label>
                 <label class="wide">"Notes" <textarea name="notes" rows="3" maxlength="4000">{notes}</textarea></label>
             </div>
             <button type="submit" data-testid="save-customer">"Save"</button>

@@ -63,7 +63,10 @@ fn Issued(inbox: InboxOut) -> impl IntoView {
             <h2>"Saved"</h2>
             <p>"Paste this on every page of the bank's website that should show the chat:"</p>
             <pre><code data-testid="embed-tag">{tag}</code></pre>
-            <p>"Identity secret — the bank's server signs customers' identity tokens with it (HS256). It is shown only now:"</p>
+            <p>
+                "Identity secret — the bank's server signs customers' identity tokens with it (HS256). It is shown \
+                 only now:"
+            </p>
             <pre><code data-testid="identity-secret">{inbox.identity_secret.unwrap_or_default()}</code></pre>
         </section>
     }
@@ -94,9 +97,11 @@ fn InboxForm(current: Option<InboxOut>, save: ServerAction<SaveInbox>, act: Serv
         <ActionForm action=save attr:class="card editor" attr:data-testid="inbox-form">
             <input type="hidden" name="id" value=id/>
             <div class="grid">
-                <label class="wide">"Name" <input name="name" required=true maxlength="255" value=text(|i| i.name.clone())/></label>
+                <label class="wide">"Name" <input name="name" required=true maxlength="255"
+                    value=text(|i| i.name.clone())/></label>
                 <label class="wide">"Allowed origins (one per line)"
-                    <textarea name="allowed_origins" rows="3" required=true placeholder="https://www.bank.example">{text(|i| i.allowed_origins.join("\n"))}</textarea>
+                    <textarea name="allowed_origins" rows="3" required=true
+                        placeholder="https://www.bank.example">{text(|i| i.allowed_origins.join("\n"))}</textarea>
                 </label>
                 <label>"Theme colour" <input name="theme_color" type="color" value=theme/></label>
                 <label>"Position"
@@ -111,13 +116,21 @@ fn InboxForm(current: Option<InboxOut>, save: ServerAction<SaveInbox>, act: Serv
                         <option value="en" selected=language == "en">"English"</option>
                     </select>
                 </label>
-                <label class="inline-check"><input type="checkbox" name="prechat_form" value="on" checked=text(|i| i.prechat_form.to_string()) == "true"/> "Ask name and e-mail before the chat"</label>
-                <label class="wide">"Greeting (Spanish; empty for the default)" <input name="greeting_es" maxlength="1000" value=text(|i| i.greeting_es.clone().unwrap_or_default())/></label>
-                <label class="wide">"Greeting (English; empty for the default)" <input name="greeting_en" maxlength="1000" value=text(|i| i.greeting_en.clone().unwrap_or_default())/></label>
-                <label class="wide">"Business hours (one period per line, e.g. “mon 09:00-18:00”; empty for always open)"
-                    <textarea name="hours" rows="4" placeholder="mon 09:00-18:00">{hours.as_ref().map(BusinessHours::to_lines).unwrap_or_default()}</textarea>
+                <label class="inline-check"><input type="checkbox" name="prechat_form" value="on"
+                    checked=text(|i| i.prechat_form.to_string()) == "true"/>
+                "Ask name and e-mail before the chat"</label>
+                <label class="wide">"Greeting (Spanish; empty for the default)" <input name="greeting_es"
+                    maxlength="1000" value=text(|i| i.greeting_es.clone().unwrap_or_default())/></label>
+                <label class="wide">"Greeting (English; empty for the default)" <input name="greeting_en"
+                    maxlength="1000" value=text(|i| i.greeting_en.clone().unwrap_or_default())/></label>
+                <label class="wide">
+                    "Business hours (one period per line, e.g. “mon 09:00-18:00”; empty for always open)"
+                    <textarea name="hours" rows="4" placeholder="mon 09:00-18:00">
+                        {hours.as_ref().map(BusinessHours::to_lines).unwrap_or_default()}
+                    </textarea>
                 </label>
-                <label>"Local time = UTC + minutes" <input name="utc_offset_minutes" type="number" min="-840" max="840" value=offset.to_string()/></label>
+                <label>"Local time = UTC + minutes" <input name="utc_offset_minutes" type="number" min="-840" max="840"
+                    value=offset.to_string()/></label>
             </div>
             <button type="submit">"Save"</button>
         </ActionForm>

@@ -19,7 +19,9 @@ pub fn InboxesPage() -> impl IntoView {
             <h1>"Inboxes"</h1>
             <A href="/inboxes/new" attr:class="button" attr:data-testid="new-inbox">"New inbox"</A>
         </div>
-        <p class="muted">"Each bank website that shows the chat widget is an inbox. The widget runs only on its allowed origins."</p>
+        <p class="muted">
+            "Each bank website that shows the chat widget is an inbox. The widget runs only on its allowed origins."
+        </p>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match inboxes.await {
@@ -36,7 +38,8 @@ pub fn InboxesPage() -> impl IntoView {
 fn InboxTable(list: Vec<InboxOut>) -> impl IntoView {
     view! {
         <table data-testid="inboxes-table">
-            <thead><tr><th>"Name"</th><th>"Key"</th><th>"Allowed origins"</th><th>"Language"</th><th>"Status"</th></tr></thead>
+            <thead><tr><th>"Name"</th><th>"Key"</th><th>"Allowed origins"</th><th>"Language"</th><th>"Status"</th></tr>
+            </thead>
             <tbody>
                 {list.into_iter().map(|i| view! {
                     <tr data-inbox-key=i.key.clone()>
@@ -44,7 +47,11 @@ fn InboxTable(list: Vec<InboxOut>) -> impl IntoView {
                         <td><code>{i.key.clone()}</code></td>
                         <td>{i.allowed_origins.join(", ")}</td>
                         <td>{i.default_language.clone()}</td>
-                        <td>{if i.active { view! { <span class="badge ok">"active"</span> } } else { view! { <span class="badge off">"inactive"</span> } }}</td>
+                        <td>{if i.active {
+                            view! { <span class="badge ok">"active"</span> }
+                        } else {
+                            view! { <span class="badge off">"inactive"</span> }
+                        }}</td>
                     </tr>
                 }).collect_view()}
             </tbody>

@@ -66,13 +66,17 @@ fn Editor(article: Option<ArticleOut>, can_write: bool) -> impl IntoView {
             <div class="actions"><A href="/knowledge" attr:class="button secondary">"Back to the list"</A></div>
         </div>
         {(!can_write).then(|| view! {
-            <p class="muted" data-testid="read-only">"Read only: only administrators and supervisors edit the knowledge base."</p>
+            <p class="muted" data-testid="read-only">
+                "Read only: only administrators and supervisors edit the knowledge base."
+            </p>
         })}
         <ActionForm action=save attr:class="card article-form" attr:data-testid="article-form">
             <input type="hidden" name="id" value=id/>
             <div class="grid">
-                <label class="wide">"Title" <input name="title" required=true maxlength="255" value=field(|a| a.title.clone())/></label>
-                <label>"Category" <input name="category" required=true placeholder="cards" value=field(|a| a.category.clone())/></label>
+                <label class="wide">"Title" <input name="title" required=true maxlength="255"
+                    value=field(|a| a.title.clone())/></label>
+                <label>"Category" <input name="category" required=true placeholder="cards"
+                    value=field(|a| a.category.clone())/></label>
                 <label>
                     "Language"
                     <select name="language">
@@ -81,10 +85,12 @@ fn Editor(article: Option<ArticleOut>, can_write: bool) -> impl IntoView {
                         <option value="en" selected=language == "en">"English"</option>
                     </select>
                 </label>
-                <label class="wide">"Tags (comma-separated)" <input name="tags" value=field(|a| a.tags.join(", "))/></label>
+                <label class="wide">"Tags (comma-separated)" <input name="tags" value=field(|a| a.tags.join(", "))/>
+                </label>
                 <label class="wide">
                     "Example questions (one per line: other ways customers ask this)"
-                    <textarea name="examples" rows="4" data-testid="article-examples">{field(|a| a.examples.join("\n"))}</textarea>
+                    <textarea name="examples" rows="4"
+                        data-testid="article-examples">{field(|a| a.examples.join("\n"))}</textarea>
                 </label>
             </div>
             <div class="editor">

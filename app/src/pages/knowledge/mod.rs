@@ -30,7 +30,8 @@ pub fn KnowledgePage() -> impl IntoView {
             </div>
         </div>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="kb-filters">
-            <input type="search" name="q" placeholder="Search articles…" aria-label="Search" prop:value=move || param("q")/>
+            <input type="search" name="q" placeholder="Search articles…" aria-label="Search"
+                prop:value=move || param("q")/>
             <select name="category" aria-label="Category">
                 <option value="">"All categories"</option>
                 <Suspense fallback=|| ()>
@@ -49,9 +50,12 @@ pub fn KnowledgePage() -> impl IntoView {
                 }).collect_view()}
             </select>
             <select name="status" aria-label="Status">
-                {[("", "Active and inactive"), ("active", "Active"), ("inactive", "Inactive")].into_iter().map(|(v, label)| {
-                    view! { <option value=v selected=move || param("status") == v>{label}</option> }
-                }).collect_view()}
+                {[("", "Active and inactive"), ("active", "Active"), ("inactive", "Inactive")]
+                    .into_iter()
+                    .map(|(v, label)| {
+                        view! { <option value=v selected=move || param("status") == v>{label}</option> }
+                    })
+                    .collect_view()}
             </select>
             <button type="submit">"Search"</button>
         </Form>
@@ -74,10 +78,12 @@ fn ArticleTable(list: Vec<ArticleOut>, searching: bool) -> impl IntoView {
     }
     let count = list.len();
     view! {
-        <p class="muted">{count} {if count == 1 { " article" } else { " articles" }} {searching.then_some(", best match first")}</p>
+        <p class="muted">{count} {if count == 1 { " article" } else { " articles" }}
+        {searching.then_some(", best match first")}</p>
         <table data-testid="kb-table">
             <thead>
-                <tr><th>"Title"</th><th>"Category"</th><th>"Language"</th><th>"Status"</th><th>"Version"</th><th>"Updated"</th></tr>
+                <tr><th>"Title"</th><th>"Category"</th><th>"Language"</th><th>"Status"</th><th>"Version"</th>
+                <th>"Updated"</th></tr>
             </thead>
             <tbody>
                 {list.into_iter().map(|a| view! {

@@ -84,11 +84,15 @@ fn Ticket(
         </div>
         <section class="card ticket-facts">
             <dl class="facts">
-                <dt>"Customer"</dt><dd>{t.customer_name.clone()} {t.customer_email.clone().map(|e| format!(" <{e}>"))}</dd>
+                <dt>"Customer"</dt><dd>{t.customer_name.clone()}
+                {t.customer_email.clone().map(|e| format!(" <{e}>"))}</dd>
                 <dt>"Status"</dt><dd data-testid="ticket-status">{t.status.as_str()}</dd>
                 <dt>"Priority"</dt><dd data-testid="ticket-priority">{t.priority.as_str()}</dd>
                 <dt>"Category"</dt><dd>{t.category.clone()}</dd>
-                <dt>"Assignee"</dt><dd data-testid="ticket-assignee">{t.assigned_to_name.clone().unwrap_or_else(|| "nobody yet".into())}</dd>
+                <dt>"Assignee"</dt>
+                <dd data-testid="ticket-assignee">
+                    {t.assigned_to_name.clone().unwrap_or_else(|| "nobody yet".into())}
+                </dd>
                 <dt>"Description"</dt><dd class="answer-text">{t.description.clone()}</dd>
             </dl>
             <div class="actions">
@@ -97,7 +101,9 @@ fn Ticket(
                     <input type="hidden" name="ticket_id" value=status_id/>
                     <input type="hidden" name="priority" value=""/>
                     <select name="status" aria-label="Status">
-                        {TicketStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=*s == t.status>{s.as_str()}</option> }).collect_view()}
+                        {TicketStatus::ALL.iter()
+                            .map(|s| view! { <option value=s.as_str() selected=*s == t.status>{s.as_str()}</option> })
+                            .collect_view()}
                     </select>
                     <button type="submit" class="secondary">"Set status"</button>
                 </ActionForm>
@@ -120,7 +126,8 @@ fn Ticket(
         <section class="card notes" data-testid="notes">
             <h2>"Internal notes"</h2>
             <ul>{data.notes.into_iter().map(|n| view! {
-                <li><strong>{n.author_name.unwrap_or_default()}</strong> " · " {n.created_at.format("%Y-%m-%d %H:%M").to_string()} <p>{n.body}</p></li>
+                <li><strong>{n.author_name.unwrap_or_default()}</strong> " · "
+                {n.created_at.format("%Y-%m-%d %H:%M").to_string()} <p>{n.body}</p></li>
             }).collect_view()}</ul>
             <ActionForm action=note attr:class="reply">
                 <input type="hidden" name="ticket_id" value=note_id/>

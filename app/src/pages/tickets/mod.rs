@@ -60,7 +60,8 @@ pub fn TicketsPage() -> impl IntoView {
                     view! { <option value=v selected=move || param("priority") == v>{v}</option> }
                 }).collect_view()}
             </select>
-            <label class="inline-check"><input type="checkbox" name="mine" value="1" checked=move || param("mine") == "1"/> "Mine"</label>
+            <label class="inline-check"><input type="checkbox" name="mine" value="1"
+                checked=move || param("mine") == "1"/> "Mine"</label>
             <button type="submit">"Filter"</button>
         </Form>
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
@@ -83,7 +84,8 @@ fn PresenceControl() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 me.await.ok().map(|agent| {
-                    let worked = format!("{}h {:02}m today", agent.worked_today_secs / 3600, agent.worked_today_secs % 3600 / 60);
+                    let secs = agent.worked_today_secs;
+                    let worked = format!("{}h {:02}m today", secs / 3600, secs % 3600 / 60);
                     view! {
                         <ActionForm action=set attr:class="inline presence" attr:data-testid="presence">
                             <select name="status" aria-label="Presence">
@@ -110,11 +112,13 @@ fn TicketTable(page: TicketPage) -> impl IntoView {
     view! {
         <table data-testid="tickets-table">
             <thead>
-                <tr><th>"Ticket"</th><th>"Subject"</th><th>"Customer"</th><th>"Priority"</th><th>"Status"</th><th>"Assignee"</th><th>"Opened"</th></tr>
+                <tr><th>"Ticket"</th><th>"Subject"</th><th>"Customer"</th><th>"Priority"</th><th>"Status"</th>
+                <th>"Assignee"</th><th>"Opened"</th></tr>
             </thead>
             <tbody>{page.tickets.into_iter().map(|t| view! { <TicketRow ticket=t/> }).collect_view()}</tbody>
         </table>
-        <Pager path="/tickets" keep=&["status", "priority", "mine"] skip=page.skip limit=page.limit shown total=page.total/>
+        <Pager path="/tickets" keep=&["status", "priority", "mine"] skip=page.skip limit=page.limit shown
+            total=page.total/>
     }
     .into_any()
 }

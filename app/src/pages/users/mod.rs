@@ -66,7 +66,8 @@ fn UserTable(list: Vec<UserOut>, update: ServerAction<UpdateUser>) -> impl IntoV
         <p class="error" role="alert">{error}</p>
         <table class="users" data-testid="users-table">
             <thead>
-                <tr><th>"Username"</th><th>"Name"</th><th>"Role"</th><th>"Status"</th><th>"Last sign-in"</th><th></th></tr>
+                <tr><th>"Username"</th><th>"Name"</th><th>"Role"</th><th>"Status"</th><th>"Last sign-in"</th><th></th>
+                </tr>
             </thead>
             <tbody>
                 {list.into_iter().map(|u| view! { <UserRow user=u update/> }).collect_view()}

@@ -47,7 +47,8 @@ pub const CLASSES: &[(Tags, &[&str])] = &[
             "me saco", "took", "taken", "grabbed", "tomaron", "agarraron",
     ]),
     (GONE, &[
-            "no se donde", "don't know where", "dont know where", "not sure where", "no idea where", "no recuerdo donde", "can't remember where",
+            "no se donde", "don't know where", "dont know where", "not sure where", "no idea where",
+            "no recuerdo donde", "can't remember where",
             "no se donde deje",
             "desaparecio", "desaparecieron", "desaparecida", "desaparecido", "missing", "gone", "went missing",
             "no encuentro", "no la encuentro", "no lo encuentro", "no las encuentro", "no los encuentro",

@@ -210,7 +210,8 @@ impl Llm {
                     LlmError::Status { retry_after: Some(after), .. } => (*after).min(Duration::from_secs(5)),
                     _ => self.backoff * 2u32.pow(attempt),
                 };
-                tracing::info!(provider = self.name(), attempt, error = %error, wait_ms = wait.as_millis() as u64, "retrying the LLM");
+                let wait_ms = wait.as_millis() as u64;
+                tracing::info!(provider = self.name(), attempt, error = %error, wait_ms, "retrying the LLM");
                 tokio::time::sleep(wait).await;
                 attempt += 1;
                 continue;

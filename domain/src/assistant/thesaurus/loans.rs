@@ -66,14 +66,28 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
         "seguro", "seguros", "poliza", "aseguradora", "cobertura", "siniestro", "insurance", "insure", "insured",
         "policy", "cover", "coverage", "claim",
     ]),
-    ("student", &["estudiante", "estudiantes", "universidad", "estudiar", "student", "students", "college", "university", "tuition"]),
+    ("student", &[
+        "estudiante", "estudiantes", "universidad", "estudiar", "student", "students", "college", "university",
+        "tuition",
+    ]),
     ("pension", &["pension", "jubilacion", "retiro laboral", "afore", "afp", "pension plan", "retirement", "401k"]),
-    ("crypto", &["bitcoin", "cripto", "criptomoneda", "criptomonedas", "crypto", "cryptocurrency", "ethereum", "blockchain"]),
-    ("stocks", &["acciones", "bolsa", "bolsa de valores", "bonos", "stocks", "shares", "stock market", "bonds", "etf", "trading"]),
+    ("crypto", &[
+        "bitcoin", "cripto", "criptomoneda", "criptomonedas", "crypto", "cryptocurrency", "ethereum", "blockchain",
+    ]),
+    ("stocks", &[
+        "acciones", "bolsa", "bolsa de valores", "bonos", "stocks", "shares", "stock market", "bonds", "etf", "trading",
+    ]),
     ("safe_box", &["caja de seguridad", "cajas de seguridad", "safe deposit box", "safety deposit box", "locker"]),
-    ("weather", &["clima", "tiempo hace", "lluvia", "llovera", "weather", "rain", "forecast", "temperatura", "temperature"]),
+    ("weather", &[
+        "clima", "tiempo hace", "lluvia", "llovera", "weather", "rain", "forecast", "temperatura", "temperature",
+    ]),
     ("sports", &["futbol", "partido", "mundial", "sports", "football", "soccer", "game", "match", "world cup"]),
-    ("food", &["receta", "restaurante", "comida", "tamales", "cocinar", "recipe", "restaurant", "food", "cook", "dinner"]),
-    ("entertainment", &["pelicula", "peliculas", "serie", "musica", "cancion", "movie", "movies", "film", "music", "song", "netflix show"]),
+    ("food", &[
+        "receta", "restaurante", "comida", "tamales", "cocinar", "recipe", "restaurant", "food", "cook", "dinner",
+    ]),
+    ("entertainment", &[
+        "pelicula", "peliculas", "serie", "musica", "cancion", "movie", "movies", "film", "music", "song",
+        "netflix show",
+    ]),
     ("trivia", &["capital de", "capital of", "presidente", "president", "who invented", "quien invento"]),
 ];
