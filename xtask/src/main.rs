@@ -1,6 +1,7 @@
-//! `cargo xtask dev|test|build|tools|eval|fuzz|load`: installs what the build needs (nothing can come from GitHub
+//! `cargo xtask dev|test|build|tools|eval|fuzz|load|house`: installs what the build needs (nothing can come from GitHub
 //! here, see TOOLCHAIN.md) and runs things the one right way.
 
+mod house;
 mod load;
 mod tools;
 mod widget;
@@ -27,8 +28,9 @@ fn main() -> std::process::ExitCode {
         }
         Some("fuzz") => fuzz(&args[1..]),
         Some("load") => load::load(&args[1..]),
+        Some("house") => house::check(),
         _ => {
-            eprintln!("usage: cargo xtask <dev|test|build|tools|widget|eval|fuzz|load>");
+            eprintln!("usage: cargo xtask <dev|test|build|tools|widget|eval|fuzz|load|house>");
             eprintln!("  dev    install missing tools, build the widget, run `cargo leptos watch` on :3000");
             eprintln!("  test   fmt, clippy, tests on SQLite (+ PostgreSQL), release build, browser tests");
             eprintln!("  build  release build of the server, the admin panel and the widget");
@@ -36,6 +38,7 @@ fn main() -> std::process::ExitCode {
             eprintln!("         recall, false escalations, beside plain BM25 (--show-test-misses after a change)");
             eprintln!("  fuzz   --minutes N: every API operation with hostile input for N minutes (SQLite, or");
             eprintln!("         TEST_DATABASE_URL); CI runs a bounded pass inside `test`");
+            eprintln!("  house  line width, file size, module circles, unused dependencies ");
             eprintln!("  load   the release server under load (chat, ticket list, login storm): req/s, p50/p99/p99.9,");
             eprintln!(
                 "         server CPU per request, RSS (--seconds N, --customers 1,10,50, --full, --database URL)"
