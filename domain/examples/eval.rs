@@ -14,20 +14,20 @@ fn main() -> ExitCode {
     let show_test_misses = std::env::args().any(|a| a == "--show-test-misses");
     if std::env::args().any(|a| a == "--dev-only") {
         // While tuning: the dev split only, so the test split's figures cannot steer the work.
-        match domain::assistant::eval::run_dev(&domain::assistant::Settings::default()) {
+        match domain::eval::run_dev(&domain::assistant::Settings::default()) {
             Ok(dev) => {
                 println!("{dev}");
                 println!("{}", dev.thresholds());
-                println!("{}", domain::assistant::eval::cross_validate(5));
+                println!("{}", domain::eval::cross_validate(5));
             }
             Err(e) => eprintln!("eval: {e}"),
         }
         return ExitCode::SUCCESS;
     }
-    match domain::assistant::eval::run() {
+    match domain::eval::run() {
         Ok(mut eval) => {
             eval.show_test_misses = show_test_misses;
-            println!("{}", domain::assistant::eval::cross_validate(5));
+            println!("{}", domain::eval::cross_validate(5));
             println!("{eval}");
             if eval.passes() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }

@@ -6,6 +6,8 @@ pub mod model;
 #[cfg(feature = "server")]
 pub mod analytics;
 #[cfg(feature = "server")]
+pub mod answers;
+#[cfg(feature = "server")]
 pub mod assistant;
 #[cfg(feature = "server")]
 pub mod audit;
@@ -18,6 +20,8 @@ pub mod chat;
 #[cfg(feature = "server")]
 pub mod config;
 #[cfg(feature = "server")]
+pub mod conversations;
+#[cfg(feature = "server")]
 pub mod customers;
 #[cfg(feature = "server")]
 pub mod db;
@@ -25,6 +29,8 @@ pub mod db;
 pub mod entities;
 #[cfg(feature = "server")]
 pub mod error;
+#[cfg(feature = "server")]
+pub mod eval;
 #[cfg(feature = "server")]
 pub mod events;
 #[cfg(feature = "server")]
@@ -36,9 +42,9 @@ pub mod knowledge;
 #[cfg(feature = "server")]
 pub mod notifications;
 #[cfg(feature = "server")]
-pub mod routing;
-#[cfg(feature = "server")]
 pub mod seed;
+#[cfg(feature = "server")]
+pub mod sessions;
 #[cfg(feature = "server")]
 pub mod settings;
 #[cfg(feature = "server")]

@@ -102,7 +102,7 @@ async fn refresh_session(State(state): State<AppState>, mut req: Request, next: 
         method: Some(req.method().to_string()),
     };
     let days = state.config.refresh_token_ttl_days;
-    let session = domain::auth::refresh(&state, &refresh, &meta).await.ok();
+    let session = domain::sessions::refresh(&state, &refresh, &meta).await.ok();
     let cookie = session
         .as_ref()
         .map(|s| format!("{ACCESS_COOKIE}={}; {REFRESH_COOKIE}={}", s.access_token, s.refresh_token))

@@ -131,7 +131,7 @@ impl FromRequestParts<AppState> for Staff {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let token = bearer_token(&parts.headers)
             .ok_or_else(|| ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated"))?;
-        let user = domain::auth::authenticate(state, token).await?;
+        let user = domain::sessions::authenticate(state, token).await?;
         Ok(Staff(user))
     }
 }

@@ -11,7 +11,7 @@ pub async fn ask_assistant(question: String) -> Result<AskResponse, AppError> {
     let state = super::session::state()?;
     let user = super::session::current_user().await?;
     let req = domain::model::AskRequest { question };
-    Ok(domain::assistant::answers::ask(&state, &user, &req).await?)
+    Ok(domain::answers::ask(&state, &user, &req).await?)
 }
 
 /// The accuracy log, newest first. `verdict`: helpful, wrong, none or empty for all;
@@ -27,7 +27,7 @@ pub async fn list_answers(verdict: String, max_confidence: String) -> Result<Vec
     };
     let verdict = Some(verdict.trim().to_owned()).filter(|v| !v.is_empty());
     let filter = AnswerFilter { verdict, max_confidence, limit: Some(200), ..Default::default() };
-    Ok(domain::assistant::answers::list(&state, &user, &filter).await?)
+    Ok(domain::answers::list(&state, &user, &filter).await?)
 }
 
 /// Marks an answer helpful or wrong.
@@ -37,7 +37,7 @@ pub async fn set_verdict(id: i64, verdict: String) -> Result<AnswerRecord, AppEr
     let user = super::session::current_user().await?;
     let meta = super::session::request_meta().await;
     let req = domain::model::VerdictRequest { verdict, note: None, article_id: None };
-    Ok(domain::assistant::answers::set_verdict(&state, &user, id, &req, &meta).await?)
+    Ok(domain::answers::set_verdict(&state, &user, id, &req, &meta).await?)
 }
 
 /// Marks an answer wrong and names the article that should have answered: the question becomes
@@ -48,5 +48,5 @@ pub async fn teach_answer(id: i64, article_id: i32) -> Result<AnswerRecord, AppE
     let user = super::session::current_user().await?;
     let meta = super::session::request_meta().await;
     let req = domain::model::VerdictRequest { verdict: "wrong".into(), note: None, article_id: Some(article_id) };
-    Ok(domain::assistant::answers::set_verdict(&state, &user, id, &req, &meta).await?)
+    Ok(domain::answers::set_verdict(&state, &user, id, &req, &meta).await?)
 }

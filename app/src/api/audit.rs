@@ -54,7 +54,7 @@ pub async fn list_audit(
         skip: Some(skip),
         limit: Some(PAGE),
     };
-    let (records, total) = domain::audit::viewer::list(&state, &user, &filter).await?;
+    let (records, total) = domain::audit::viewer::list(&state.audit, &user, &filter).await?;
     Ok(AuditRecords { records, total, skip })
 }
 
@@ -64,5 +64,5 @@ pub async fn verify_audit() -> Result<AuditVerification, AppError> {
     let state = super::session::state()?;
     let user = super::session::current_user().await?;
     let meta = super::session::request_meta().await;
-    Ok(domain::audit::viewer::verify(&state, &user, &meta).await?)
+    Ok(domain::audit::viewer::verify(&state.audit, &user, &meta).await?)
 }

@@ -11,7 +11,7 @@ pub async fn login(username: String, password: String) -> Result<UserOut, AppErr
     use super::session;
     let state = session::state()?;
     let meta = session::request_meta().await;
-    let session_tokens = domain::auth::login(&state, &username, &password, &meta).await.map_err(|e| match e {
+    let session_tokens = domain::sessions::login(&state, &username, &password, &meta).await.map_err(|e| match e {
         domain::DomainError::Unauthorized(m) => AppError::Invalid(m),
         other => AppError::from(other),
     })?;
@@ -29,7 +29,7 @@ pub async fn logout() -> Result<(), AppError> {
     let headers: axum::http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
     if let Ok(user) = session::current_user().await {
         let refresh = session::cookie_value(&headers, session::REFRESH_COOKIE);
-        domain::auth::logout(&state, &user, refresh.as_deref(), &meta).await?;
+        domain::sessions::logout(&state, &user, refresh.as_deref(), &meta).await?;
     }
     session::set_session(None).await?;
     leptos_axum::redirect("/login");

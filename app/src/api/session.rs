@@ -43,7 +43,7 @@ pub async fn current_user() -> Result<CurrentUser, AppError> {
     let state = state()?;
     let headers: HeaderMap = leptos_axum::extract().await.map_err(|e| AppError::Server(e.to_string()))?;
     let token = cookie_value(&headers, ACCESS_COOKIE).ok_or(AppError::Unauthorized)?;
-    domain::auth::authenticate(&state, &token).await.map_err(AppError::from)
+    domain::sessions::authenticate(&state, &token).await.map_err(AppError::from)
 }
 
 /// Like [`current_user`], but also sets the page's HTTP status (401/403) so a page the role may

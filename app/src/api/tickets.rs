@@ -104,7 +104,7 @@ pub async fn add_note(ticket_id: String, body: String) -> Result<NoteOut, AppErr
 pub async fn my_presence() -> Result<domain::model::AgentOut, AppError> {
     let state = super::session::state()?;
     let user = super::session::current_user().await?;
-    domain::routing::agents(&state, &user)
+    domain::tickets::routing::agents(&state, &user)
         .await?
         .into_iter()
         .find(|a| a.id == user.id)
@@ -118,5 +118,5 @@ pub async fn set_my_presence(status: String) -> Result<domain::model::AgentOut, 
     let user = super::session::current_user().await?;
     let meta = super::session::request_meta().await;
     let presence = status.parse().map_err(AppError::Invalid)?;
-    Ok(domain::routing::set_presence(&state, &user, presence, &meta).await?)
+    Ok(domain::tickets::routing::set_presence(&state, &user, presence, &meta).await?)
 }

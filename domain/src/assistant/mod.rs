@@ -4,11 +4,9 @@
 //! escalation → answer (the local responder; an LLM rewrites grounded answers when configured).
 
 pub mod analyze;
-pub mod answers;
 mod augment;
 pub mod embeddings;
 pub mod escalation;
-pub mod eval;
 pub mod index;
 pub mod language;
 pub mod llm;
@@ -23,10 +21,11 @@ pub mod thesaurus;
 
 use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use embeddings::{Embedder, VectorIndex};
+use embeddings::{Embedder, EmbeddingsConfig, VectorIndex};
 use escalation::{Decision, Policy};
 use index::Index;
 use language::Lang;
+use llm::LlmConfig;
 
 use crate::model::{DecisionOut, ReplyMetadata};
 
@@ -114,16 +113,16 @@ impl Assistant {
         }
     }
 
-    /// From configuration: the settings, plus the LLM and embeddings providers when configured.
-    pub fn from_config(config: &crate::config::AssistantConfig) -> Self {
-        let mut assistant = Assistant::new(config.settings());
-        if let Some(llm_config) = &config.llm {
+    /// With its settings, and the LLM and embeddings providers when they are configured.
+    pub fn configured(settings: Settings, llm: Option<&LlmConfig>, embeddings: Option<&EmbeddingsConfig>) -> Self {
+        let mut assistant = Assistant::new(settings);
+        if let Some(llm_config) = llm {
             match llm::Llm::new(llm_config) {
                 Ok(llm) => assistant.llm = Some(llm),
                 Err(error) => tracing::error!(%error, "cannot set up the LLM provider; answering locally"),
             }
         }
-        if let Some(embeddings) = &config.embeddings {
+        if let Some(embeddings) = embeddings {
             match Embedder::new(embeddings) {
                 Ok(embedder) => assistant.embedder = Some(embedder),
                 Err(error) => tracing::error!(%error, "cannot set up the embeddings provider; lexical retrieval only"),

@@ -20,6 +20,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
 
+use crate::auth::CurrentUser;
 use crate::entities::audit_log;
 use crate::error::DomainResult;
 
@@ -173,6 +174,21 @@ impl AuditLog {
                 }
             }
         }
+    }
+
+    /// Commits `txn` with the record that `actor` did `action` on the `kind` resource `id`: the
+    /// change and its record stand together or not at all (fail closed).
+    pub async fn commit_by(
+        &self,
+        actor: &CurrentUser,
+        txn: DatabaseTransaction,
+        action: &'static str,
+        kind: &'static str,
+        id: impl ToString,
+        meta: &RequestMeta,
+    ) -> DomainResult<()> {
+        let entry = Entry::new(action, Outcome::Success).actor(actor.id, &actor.username).resource(kind, id);
+        self.commit_with(txn, entry, meta).await
     }
 
     /// Records `entry` in `txn` and commits it: the change stands only with its record.

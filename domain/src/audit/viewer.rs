@@ -3,12 +3,11 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use super::{AuditKeys, Entry, GENESIS, Outcome, RequestMeta, legacy_hash, seal};
+use super::{AuditKeys, AuditLog, Entry, GENESIS, Outcome, RequestMeta, legacy_hash, seal};
 use crate::auth::CurrentUser;
 use crate::entities::audit_log;
 use crate::error::{DomainError, DomainResult};
 use crate::model::{AuditFilter, AuditRecord, AuditVerification, Role};
-use crate::state::AppState;
 
 const READERS: [Role; 2] = [Role::Admin, Role::Viewer];
 /// Records read per batch while verifying.
@@ -35,11 +34,7 @@ fn out(row: audit_log::Model) -> AuditRecord {
 }
 
 /// `GET /audit`: newest first, with the total for paging.
-pub async fn list(
-    state: &AppState,
-    actor: &CurrentUser,
-    filter: &AuditFilter,
-) -> DomainResult<(Vec<AuditRecord>, u64)> {
+pub async fn list(log: &AuditLog, actor: &CurrentUser, filter: &AuditFilter) -> DomainResult<(Vec<AuditRecord>, u64)> {
     actor.require(&READERS)?;
     let limit = filter.limit.unwrap_or(100);
     if limit == 0 || limit > 500 {
@@ -65,9 +60,9 @@ pub async fn list(
     if let Some(until) = filter.until {
         query = query.filter(audit_log::Column::CreatedAt.lt(until));
     }
-    let total = query.clone().count(&state.db).await?;
+    let total = query.clone().count(&log.db).await?;
     let rows =
-        query.order_by_desc(audit_log::Column::Id).offset(filter.skip.unwrap_or(0)).limit(limit).all(&state.db).await?;
+        query.order_by_desc(audit_log::Column::Id).offset(filter.skip.unwrap_or(0)).limit(limit).all(&log.db).await?;
     Ok((rows.into_iter().map(out).collect(), total))
 }
 
@@ -103,12 +98,12 @@ pub async fn check_chain(db: &sea_orm::DatabaseConnection, keys: &AuditKeys) -> 
 }
 
 /// `POST /audit/verify` (ADMIN, VIEWER; audited with its result).
-pub async fn verify(state: &AppState, actor: &CurrentUser, meta: &RequestMeta) -> DomainResult<AuditVerification> {
+pub async fn verify(log: &AuditLog, actor: &CurrentUser, meta: &RequestMeta) -> DomainResult<AuditVerification> {
     actor.require(&READERS)?;
-    let result = check_chain(&state.db, state.audit.keys()).await?;
+    let result = check_chain(&log.db, log.keys()).await?;
     let outcome = if result.intact { Outcome::Success } else { Outcome::Failure };
     let details = serde_json::json!({ "checked": result.checked, "first_broken_id": result.first_broken_id });
     let entry = Entry::new("audit.verify", outcome).actor(actor.id, &actor.username).details(details);
-    state.audit.record(entry, meta).await?;
+    log.record(entry, meta).await?;
     Ok(result)
 }

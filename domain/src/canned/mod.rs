@@ -88,7 +88,7 @@ pub async fn create(
     .insert(&txn)
     .await
     .map_err(clash)?;
-    actor.commit_audited(state, txn, "canned.create", "canned_response", row.id, meta).await?;
+    state.audit.commit_by(actor, txn, "canned.create", "canned_response", row.id, meta).await?;
     Ok(out(row))
 }
 
@@ -114,7 +114,7 @@ pub async fn update(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let row = active.update(&txn).await.map_err(clash)?;
-    actor.commit_audited(state, txn, "canned.update", "canned_response", id, meta).await?;
+    state.audit.commit_by(actor, txn, "canned.update", "canned_response", id, meta).await?;
     Ok(out(row))
 }
 
@@ -126,6 +126,6 @@ pub async fn delete(state: &AppState, actor: &CurrentUser, id: i32, meta: &Reque
     if result.rows_affected == 0 {
         return Err(DomainError::NotFound("Canned response not found".into()));
     }
-    actor.commit_audited(state, txn, "canned.delete", "canned_response", id, meta).await?;
+    state.audit.commit_by(actor, txn, "canned.delete", "canned_response", id, meta).await?;
     Ok(())
 }

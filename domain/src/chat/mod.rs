@@ -3,7 +3,6 @@
 //! conversation), read the history with the visitor token.
 
 pub mod staff;
-pub mod store;
 mod visitor;
 pub mod widget;
 
@@ -14,10 +13,12 @@ use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 
-use crate::assistant::answers::{self, Channel};
+use crate::answers::{self, Channel};
 use crate::assistant::language::Lang;
 use crate::assistant::{Turn, escalation, redact};
 use crate::audit::{Entry, Outcome, RequestMeta};
+use crate::conversations::status_of;
+use crate::conversations::store::{self, NewMessage, append, is_duplicate, to_out};
 use crate::entities::{conversations, messages};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{
@@ -26,7 +27,6 @@ use crate::model::{
 };
 use crate::state::AppState;
 use crate::tickets::{self, Escalation};
-use store::{NewMessage, append, is_duplicate, to_out};
 
 /// Most messages one history call returns.
 const HISTORY_PAGE: u64 = 500;
@@ -57,10 +57,6 @@ pub async fn find(state: &AppState, id: &str) -> DomainResult<conversations::Mod
 
 fn not_found() -> DomainError {
     DomainError::NotFound("Conversation not found".into())
-}
-
-pub(crate) fn status_of(conversation: &conversations::Model) -> ConversationStatus {
-    conversation.status.parse().unwrap_or(ConversationStatus::Bot)
 }
 
 /// `POST /chat/start`: a new conversation with the greeting, and the visitor token for it.
@@ -446,7 +442,7 @@ async fn finish(
 ) -> DomainResult<SendMessageResponse> {
     let mut status = status_of(conversation);
     if let Some(ticket) = ticket
-        && crate::routing::route(state, &ticket).await?.is_some()
+        && crate::tickets::routing::route(state, &ticket).await?.is_some()
     {
         status = ConversationStatus::Assigned;
     }
@@ -519,7 +515,7 @@ pub async fn escalate(
             ..Default::default()
         };
         append(state, conversation.id, message, Some(change)).await?;
-        crate::routing::route(state, &ticket).await?;
+        crate::tickets::routing::route(state, &ticket).await?;
     }
     Ok(EscalateResponse {
         message: "Conversation escalated to human agent".to_owned(),

@@ -8,10 +8,11 @@ use sea_orm::{
     QuerySelect, Set,
 };
 
-use super::store::{NewMessage, append, to_out};
-use super::{find, status_of};
+use super::find;
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
+use crate::conversations::store::{NewMessage, append, to_out};
+use crate::conversations::{out, status_of};
 use crate::entities::{conversations, messages, tickets};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{
@@ -23,27 +24,6 @@ use crate::tickets::actions::WORKERS;
 
 async fn open_ticket(state: &AppState, conversation_id: i32) -> DomainResult<Option<tickets::Model>> {
     Ok(tickets::Entity::find().filter(tickets::Column::OpenConversationId.eq(conversation_id)).one(&state.db).await?)
-}
-
-pub(crate) fn out(row: &conversations::Model, ticket: Option<&tickets::Model>) -> ConversationOut {
-    ConversationOut {
-        id: row.public_id.clone(),
-        status: status_of(row),
-        language: row.language.clone(),
-        visitor_id: row.visitor_id.clone(),
-        metadata: row.metadata.clone(),
-        assigned_to: row.assigned_to,
-        last_seq: row.last_seq,
-        ticket_id: ticket.map(|t| t.ticket_id.clone()),
-        created_at: row.created_at,
-        updated_at: row.updated_at,
-        closed_at: row.closed_at,
-        last_message: None,
-        inbox_id: row.inbox_id,
-        customer_ref: row.customer_ref.clone(),
-        csat_score: row.csat_score.map(i32::from),
-        csat_comment: row.csat_comment.clone(),
-    }
 }
 
 /// `GET /conversations` (any staff): most recently active first, with the total for paging.

@@ -3,8 +3,8 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use super::store::to_out;
 use super::{HISTORY_PAGE, find, hash_token};
+use crate::conversations::store::to_out;
 use crate::entities::{conversations, messages};
 use crate::error::{DomainError, DomainResult};
 use crate::model::ChatMessageOut;

@@ -103,7 +103,7 @@ pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainRes
     .await?;
     crate::tickets::announce(state, "ticket_created", &row).await;
     crate::notifications::triggers::offline_received(state, &row, english).await;
-    crate::routing::route(state, &row).await?;
+    crate::tickets::routing::route(state, &row).await?;
     let message = if english {
         format!("Thank you. We will answer by e-mail; your case number is {}.", row.ticket_id)
     } else {

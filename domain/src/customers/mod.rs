@@ -189,7 +189,7 @@ pub async fn get(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestM
     let open: Vec<&tickets::Model> = ticket_rows.iter().filter(|t| t.open_conversation_id.is_some()).collect();
     let conversations = convs
         .iter()
-        .map(|c| crate::chat::staff::out(c, open.iter().copied().find(|t| t.open_conversation_id == Some(c.id))))
+        .map(|c| crate::conversations::out(c, open.iter().copied().find(|t| t.open_conversation_id == Some(c.id))))
         .collect();
     let tickets = crate::tickets::to_out(&state.db, ticket_rows).await?;
     // The profile is not shown unless the look at it is on record (fail closed).
@@ -267,7 +267,7 @@ pub async fn create(
     .insert(&txn)
     .await
     .map_err(clash)?;
-    actor.commit_audited(state, txn, "CUSTOMER_CREATE", "customer", row.id, meta).await?;
+    state.audit.commit_by(actor, txn, "CUSTOMER_CREATE", "customer", row.id, meta).await?;
     let row = out(row)?;
     Ok(CustomerCreated {
         id: row.id,
@@ -308,7 +308,7 @@ pub async fn update(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let row = active.update(&txn).await.map_err(clash)?;
-    actor.commit_audited(state, txn, "CUSTOMER_UPDATE", "customer", id, meta).await?;
+    state.audit.commit_by(actor, txn, "CUSTOMER_UPDATE", "customer", id, meta).await?;
     Ok(CustomerUpdated { id: row.id, full_name: row.full_name, updated_at: row.updated_at })
 }
 
@@ -328,7 +328,7 @@ pub async fn deactivate(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     active.update(&txn).await?;
-    actor.commit_audited(state, txn, "CUSTOMER_DELETE", "customer", id, meta).await?;
+    state.audit.commit_by(actor, txn, "CUSTOMER_DELETE", "customer", id, meta).await?;
     Ok(CustomerDeactivated { message: "Customer deactivated successfully".into(), customer_id: id })
 }
 

@@ -189,7 +189,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    actor.commit_audited(state, txn, "inbox.create", "inbox", row.id, meta).await?;
+    state.audit.commit_by(actor, txn, "inbox.create", "inbox", row.id, meta).await?;
     Ok(out(&row, Some(secret)))
 }
 
@@ -219,7 +219,7 @@ pub async fn update(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let updated = active.update(&txn).await?;
-    actor.commit_audited(state, txn, "inbox.update", "inbox", id, meta).await?;
+    state.audit.commit_by(actor, txn, "inbox.update", "inbox", id, meta).await?;
     Ok(out(&updated, None))
 }
 
@@ -238,7 +238,7 @@ pub async fn rotate_secret(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let updated = active.update(&txn).await?;
-    actor.commit_audited(state, txn, "inbox.rotate_secret", "inbox", id, meta).await?;
+    state.audit.commit_by(actor, txn, "inbox.rotate_secret", "inbox", id, meta).await?;
     Ok(out(&updated, Some(secret)))
 }
 
@@ -250,7 +250,7 @@ pub async fn deactivate(state: &AppState, actor: &CurrentUser, id: i32, meta: &R
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     active.update(&txn).await?;
-    actor.commit_audited(state, txn, "inbox.deactivate", "inbox", id, meta).await?;
+    state.audit.commit_by(actor, txn, "inbox.deactivate", "inbox", id, meta).await?;
     Ok(())
 }
 
@@ -262,7 +262,7 @@ pub async fn reactivate(state: &AppState, actor: &CurrentUser, id: i32, meta: &R
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let updated = active.update(&txn).await?;
-    actor.commit_audited(state, txn, "inbox.reactivate", "inbox", id, meta).await?;
+    state.audit.commit_by(actor, txn, "inbox.reactivate", "inbox", id, meta).await?;
     Ok(out(&updated, None))
 }
 

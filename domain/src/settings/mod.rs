@@ -5,7 +5,6 @@
 //! effect at once, without a restart.
 
 pub mod known;
-mod runtime;
 
 use chrono::Utc;
 use sea_orm::{
@@ -22,7 +21,7 @@ use crate::model::{
     SettingUpdated, SettingValue, SettingsFilter, UpdateSettingRequest, UserSettingOut, UserSettingRequest,
 };
 use crate::state::AppState;
-pub use runtime::{Overrides, Rate, Runtime};
+pub use crate::state::{Overrides, Rate, Runtime};
 
 const READERS: [Role; 2] = [Role::Admin, Role::Supervisor];
 const MAX_VALUE_BYTES: usize = 8 * 1024;
@@ -173,7 +172,7 @@ pub async fn create_system(
         }
         _ => DomainError::Database(e),
     })?;
-    actor.commit_audited(state, txn, "setting.create", "setting", &row.key, meta).await?;
+    state.audit.commit_by(actor, txn, "setting.create", "setting", &row.key, meta).await?;
     apply_stored(state).await?;
     Ok(SettingCreated {
         id: row.id,
@@ -223,7 +222,7 @@ pub async fn update_system(
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let row = active.update(&txn).await?;
-    actor.commit_audited(state, txn, "setting.update", "setting", &row.key, meta).await?;
+    state.audit.commit_by(actor, txn, "setting.update", "setting", &row.key, meta).await?;
     apply_stored(state).await?;
     Ok(SettingUpdated { id: row.id, key: row.key, value: row.value, updated_at: row.updated_at })
 }
@@ -239,7 +238,7 @@ pub async fn delete_system(
     let row = find_system(state, key).await?;
     let txn = state.db.begin().await?;
     settings::Entity::delete_by_id(row.id).exec(&txn).await?;
-    actor.commit_audited(state, txn, "setting.delete", "setting", &row.key, meta).await?;
+    state.audit.commit_by(actor, txn, "setting.delete", "setting", &row.key, meta).await?;
     apply_stored(state).await?;
     Ok(SettingDeleted { message: "Setting deleted successfully".into(), key: row.key })
 }

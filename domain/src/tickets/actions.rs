@@ -11,7 +11,7 @@ use sea_orm::{
 use super::{announce, new_ticket_id, to_out};
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
-use crate::chat::store::{NewMessage, append};
+use crate::conversations::store::{NewMessage, append};
 use crate::entities::{conversations, ticket_notes, tickets, users};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{
@@ -219,7 +219,7 @@ pub async fn set_status(
     }
     if !status.is_open() {
         // Capacity freed: hand out what waits.
-        crate::routing::assign_waiting(state).await?;
+        super::routing::assign_waiting(state).await?;
     }
     out(state, updated).await
 }

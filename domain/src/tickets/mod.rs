@@ -2,6 +2,7 @@
 //! many escalations race) or by staff; listed with filters and a stable order.
 
 pub mod actions;
+pub mod routing;
 
 use chrono::Utc;
 use rand::RngCore;

@@ -13,7 +13,7 @@ use crate::openapi::errors::{Forbidden, StaffErrors, Unauthorized};
     responses((status = 200, description = "OK", body = [AgentOut]), Unauthorized, Forbidden),
     security(("bearer" = [])))]
 pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<AgentOut>>> {
-    Ok(Json(domain::routing::agents(&state, &actor).await?))
+    Ok(Json(domain::tickets::routing::agents(&state, &actor).await?))
 }
 
 /// `PUT /agents/me/presence` `{status}`: online, away or offline.
@@ -26,5 +26,5 @@ pub async fn presence(
     Meta(meta): Meta,
     Json(req): Json<PresenceRequest>,
 ) -> ApiResult<Json<AgentOut>> {
-    Ok(Json(domain::routing::set_presence(&state, &actor, req.status, &meta).await?))
+    Ok(Json(domain::tickets::routing::set_presence(&state, &actor, req.status, &meta).await?))
 }

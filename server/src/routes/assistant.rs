@@ -3,7 +3,7 @@
 
 use axum::extract::State;
 use domain::AppState;
-use domain::assistant::answers;
+use domain::answers;
 use domain::model::{AnswerFilter, AnswerRecord, AskRequest, AskResponse, VerdictRequest};
 
 use crate::error::ApiResult;

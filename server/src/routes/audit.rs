@@ -23,7 +23,7 @@ pub async fn list(
     Staff(actor): Staff,
     Query(filter): Query<AuditFilter>,
 ) -> ApiResult<(HeaderMap, Json<Vec<AuditRecord>>)> {
-    let (list, total) = domain::audit::viewer::list(&state, &actor, &filter).await?;
+    let (list, total) = domain::audit::viewer::list(&state.audit, &actor, &filter).await?;
     Ok(counted(list, total))
 }
 
@@ -39,5 +39,5 @@ pub async fn verify(
     Staff(actor): Staff,
     Meta(meta): Meta,
 ) -> ApiResult<Json<AuditVerification>> {
-    Ok(Json(domain::audit::viewer::verify(&state, &actor, &meta).await?))
+    Ok(Json(domain::audit::viewer::verify(&state.audit, &actor, &meta).await?))
 }

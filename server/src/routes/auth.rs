@@ -17,7 +17,7 @@ pub async fn login(
     Meta(meta): Meta,
     Json(req): Json<LoginRequest>,
 ) -> ApiResult<Json<TokenResponse>> {
-    Ok(Json(domain::auth::login(&state, &req.username, &req.password, &meta).await?))
+    Ok(Json(domain::sessions::login(&state, &req.username, &req.password, &meta).await?))
 }
 
 /// `GET /auth/me`.
@@ -35,7 +35,7 @@ pub async fn refresh(
     Meta(meta): Meta,
     Json(req): Json<RefreshRequest>,
 ) -> ApiResult<Json<TokenResponse>> {
-    Ok(Json(domain::auth::refresh(&state, &req.refresh_token, &meta).await?))
+    Ok(Json(domain::sessions::refresh(&state, &req.refresh_token, &meta).await?))
 }
 
 /// `POST /auth/logout`: revokes the given refresh token's family (or all of the user's).
@@ -56,6 +56,6 @@ pub async fn logout(
         serde_json::from_slice(&body)
             .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, format!("Invalid body: {e}")))?
     };
-    domain::auth::logout(&state, &user, req.refresh_token.as_deref(), &meta).await?;
+    domain::sessions::logout(&state, &user, req.refresh_token.as_deref(), &meta).await?;
     Ok(StatusCode::NO_CONTENT)
 }

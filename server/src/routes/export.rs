@@ -53,7 +53,7 @@ pub async fn export(
         .or_else(|| app::api::session::cookie_value(&headers, app::api::session::ACCESS_COOKIE))
         .filter(|t| !t.is_empty())
         .ok_or_else(|| ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated"))?;
-    let actor = domain::auth::authenticate(&state, &token).await?;
+    let actor = domain::sessions::authenticate(&state, &token).await?;
     let kind = match kind.as_str() {
         "conversations" => Kind::Conversations,
         "tickets" => Kind::Tickets,

@@ -261,7 +261,7 @@ pub async fn staff(
         .clone()
         .or(cookie)
         .ok_or_else(|| ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated"))?;
-    let user = domain::auth::authenticate(&state, &token).await?;
+    let user = domain::sessions::authenticate(&state, &token).await?;
     let claims = state.jwt.verify(&token)?;
     // A bearer token is the socket's only credential: the socket ends when the token does. With the
     // session cookie, the session (refreshed by the panel) is the credential: the socket ends when
@@ -270,7 +270,7 @@ pub async fn staff(
     // With the cookie, the socket lives as long as the session can be refreshed (the refresh
     // cookie names it); without a refresh cookie, as long as the access token.
     let session = match (&bearer, app::api::session::cookie_value(&headers, app::api::session::REFRESH_COOKIE)) {
-        (None, Some(refresh)) => domain::auth::session_of(&state, &refresh).await?,
+        (None, Some(refresh)) => domain::sessions::session_of(&state, &refresh).await?,
         _ => None,
     };
     let expires = (bearer.is_some() || session.is_none()).then_some(claims.exp);
@@ -303,11 +303,11 @@ impl Listener {
         }
         // A database hiccup is not a reason to drop everyone; the next check decides.
         if let Some(family) = &self.session
-            && !domain::auth::session_alive(state, family).await.unwrap_or(true)
+            && !domain::sessions::session_alive(state, family).await.unwrap_or(true)
         {
             return false;
         }
-        domain::auth::still_valid(state, &self.user, self.token_version).await.unwrap_or(true)
+        domain::sessions::still_valid(state, &self.user, self.token_version).await.unwrap_or(true)
     }
 }
 

@@ -1,6 +1,10 @@
 //! Everything a request needs, built once at start-up and passed down explicitly.
 
+mod runtime;
+
 use sea_orm::DatabaseConnection;
+
+pub use runtime::{Overrides, Rate, Runtime};
 
 use crate::assistant::Assistant;
 use crate::audit::AuditLog;
@@ -20,7 +24,7 @@ pub struct AppState {
     /// The knowledge-base index and the assistant's settings.
     pub assistant: std::sync::Arc<Assistant>,
     /// The stored system settings JoxAI reads while it runs.
-    pub runtime: std::sync::Arc<crate::settings::Runtime>,
+    pub runtime: std::sync::Arc<Runtime>,
     /// Where changes are announced to sockets.
     pub events: std::sync::Arc<crate::events::EventBus>,
     /// Wakes the notification worker when something is stored in the outbox.
@@ -38,7 +42,11 @@ impl AppState {
                     previous: config.audit_previous_keys.iter().map(|k| k.as_bytes().to_vec()).collect(),
                 },
             ),
-            assistant: std::sync::Arc::new(Assistant::from_config(&config.assistant)),
+            assistant: std::sync::Arc::new(Assistant::configured(
+                config.assistant.settings(),
+                config.assistant.llm.as_ref(),
+                config.assistant.embeddings.as_ref(),
+            )),
             events: std::sync::Arc::new(crate::events::EventBus::new()),
             runtime: std::sync::Arc::default(),
             outbox: std::sync::Arc::new(tokio::sync::Notify::new()),

@@ -17,7 +17,7 @@ use std::fmt;
 pub use learned::{CrossValidation, cross_validate};
 pub use report::{BAR_ABSTAINED, BAR_LOOK_ALIKE_FALSE, BAR_TOP1, Report};
 
-use super::{Assistant, Reply, Settings, Turn};
+use crate::assistant::{Assistant, Reply, Settings, Turn};
 use crate::error::DomainResult;
 use set::Part;
 
@@ -183,8 +183,9 @@ fn run_part(part: &Part, settings: &Settings) -> Report {
                 reply.metadata.confidence
             ));
         }
-        let lang = super::language::Lang::parse(&reply.metadata.language).unwrap_or(super::language::Lang::Es);
-        let ranked = super::local::ground(&assistant.index(), &reply.redacted, lang);
+        let lang = crate::assistant::language::Lang::parse(&reply.metadata.language)
+            .unwrap_or(crate::assistant::language::Lang::Es);
+        let ranked = crate::assistant::local::ground(&assistant.index(), &reply.redacted, lang);
         if is(ranked.as_ref().map(|g| g.doc.id), &case.lang, &case.expect) {
             r.ranked_top1 += 1;
             r.confidence_right.push(ranked.as_ref().map_or(0.0, |g| g.confidence));
@@ -215,8 +216,9 @@ fn run_part(part: &Part, settings: &Settings) -> Report {
     for case in &cases.unanswerable {
         let reply = ask(&assistant, std::slice::from_ref(&case.q));
         r.unanswerable += 1;
-        let lang = super::language::Lang::parse(&reply.metadata.language).unwrap_or(super::language::Lang::Es);
-        let ranked = super::local::ground(&assistant.index(), &reply.redacted, lang);
+        let lang = crate::assistant::language::Lang::parse(&reply.metadata.language)
+            .unwrap_or(crate::assistant::language::Lang::Es);
+        let ranked = crate::assistant::local::ground(&assistant.index(), &reply.redacted, lang);
         r.confidence_unanswerable.push(ranked.map_or(0.0, |g| g.confidence));
         match reply.metadata.sources.first() {
             None => r.unanswerable_abstained += 1,

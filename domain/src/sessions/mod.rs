@@ -1,5 +1,8 @@
-//! Login, refresh-token rotation with reuse detection, logout, and turning an access token into
-//! the [`CurrentUser`] that every service checks roles against.
+//! Staff sessions: login (with lockout after repeated failures), refresh-token rotation with reuse
+//! detection, logout, and turning an access token into the [`CurrentUser`] that every service
+//! checks roles against.
+
+pub mod lockout;
 
 use chrono::{Duration, Utc};
 use rand::RngCore;
@@ -11,42 +14,12 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use crate::audit::{Entry, Outcome, RequestMeta};
+use crate::auth::CurrentUser;
 use crate::entities::{refresh_tokens, users};
 use crate::error::{DomainError, DomainResult};
-use crate::model::{Role, TokenResponse};
+use crate::model::TokenResponse;
 use crate::state::AppState;
 use crate::users::to_out;
-
-/// The authenticated staff member behind a request.
-#[derive(Debug, Clone)]
-pub struct CurrentUser {
-    pub id: i32,
-    pub username: String,
-    pub full_name: String,
-    pub role: Role,
-}
-
-impl CurrentUser {
-    /// Commits `txn` with the record that this user did `action` on the `kind` resource `id`: the
-    /// change and its record stand together or not at all (fail closed).
-    pub async fn commit_audited(
-        &self,
-        state: &AppState,
-        txn: sea_orm::DatabaseTransaction,
-        action: &'static str,
-        kind: &'static str,
-        id: impl ToString,
-        meta: &RequestMeta,
-    ) -> DomainResult<()> {
-        let entry = Entry::new(action, Outcome::Success).actor(self.id, &self.username).resource(kind, id);
-        state.audit.commit_with(txn, entry, meta).await
-    }
-
-    /// Fails with 403 unless the user has one of `roles`.
-    pub fn require(&self, roles: &[Role]) -> DomainResult<()> {
-        if roles.contains(&self.role) { Ok(()) } else { Err(DomainError::Forbidden("Insufficient permissions".into())) }
-    }
-}
 
 /// A freshly issued access + refresh token pair.
 pub type Session = TokenResponse;
@@ -56,9 +29,9 @@ const BAD_LOGIN: &str = "Incorrect username or password";
 /// Checks `username` (or e-mail) and `password`; audits success and failure.
 pub async fn login(state: &AppState, username: &str, password: &str, meta: &RequestMeta) -> DomainResult<Session> {
     let name = username.trim();
-    let lock_key = super::lockout::key(name);
+    let lock_key = lockout::key(name);
     if !name.is_empty()
-        && let Err(locked) = super::lockout::check(state, &lock_key).await
+        && let Err(locked) = lockout::check(state, &lock_key).await
     {
         let entry = Entry::new("auth.login", Outcome::Failure)
             .details(serde_json::json!({ "username": truncate(name, 255), "reason": "locked" }));
@@ -93,13 +66,13 @@ pub async fn login(state: &AppState, username: &str, password: &str, meta: &Requ
             }
             let _ = state.audit.record(entry, meta).await;
             if !name.is_empty()
-                && let Some(secs) = super::lockout::failed(state, &lock_key).await?
+                && let Some(secs) = lockout::failed(state, &lock_key).await?
             {
                 let mut entry = Entry::new("auth.lockout", Outcome::Success)
                     .details(serde_json::json!({ "username": truncate(name, 255), "locked_secs": secs }));
                 if let Some(u) = &other {
                     entry = entry.resource("user", u.id);
-                    if secs == super::lockout::FIRST_LOCK_SECS {
+                    if secs == lockout::FIRST_LOCK_SECS {
                         crate::notifications::triggers::account_locked(state, u).await;
                     }
                 }
@@ -108,7 +81,7 @@ pub async fn login(state: &AppState, username: &str, password: &str, meta: &Requ
             return Err(DomainError::Unauthorized(BAD_LOGIN.into()));
         }
     };
-    super::lockout::succeeded(state, &lock_key).await?;
+    lockout::succeeded(state, &lock_key).await?;
     let now = Utc::now();
     let mut active = user.clone().into_active_model();
     active.last_login = Set(Some(now));
@@ -124,10 +97,10 @@ pub async fn login(state: &AppState, username: &str, password: &str, meta: &Requ
 async fn verify(password: &str, hash: Option<String>) -> DomainResult<bool> {
     if password.is_empty() || password.len() > 1024 {
         // Still spend the time, so the answer time says nothing.
-        let _ = super::verify_password(String::new(), None).await?;
+        let _ = crate::auth::verify_password(String::new(), None).await?;
         return Ok(false);
     }
-    super::verify_password(password.to_owned(), hash).await
+    crate::auth::verify_password(password.to_owned(), hash).await
 }
 
 /// How long after a token was rotated the same token may rotate again without counting as reuse:

@@ -1,0 +1,34 @@
+//! Stored conversations and their messages, beneath the customer's chat and the staff's work on
+//! it: messages appended in sequence ([`store`]), a conversation's status and its wire view.
+
+pub mod store;
+
+use crate::entities::{conversations, tickets};
+use crate::model::{ConversationOut, ConversationStatus};
+
+/// The conversation's status; a value this version does not know reads as BOT.
+pub fn status_of(conversation: &conversations::Model) -> ConversationStatus {
+    conversation.status.parse().unwrap_or(ConversationStatus::Bot)
+}
+
+/// The wire view of a conversation, with its open ticket if any.
+pub fn out(row: &conversations::Model, ticket: Option<&tickets::Model>) -> ConversationOut {
+    ConversationOut {
+        id: row.public_id.clone(),
+        status: status_of(row),
+        language: row.language.clone(),
+        visitor_id: row.visitor_id.clone(),
+        metadata: row.metadata.clone(),
+        assigned_to: row.assigned_to,
+        last_seq: row.last_seq,
+        ticket_id: ticket.map(|t| t.ticket_id.clone()),
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        closed_at: row.closed_at,
+        last_message: None,
+        inbox_id: row.inbox_id,
+        customer_ref: row.customer_ref.clone(),
+        csat_score: row.csat_score.map(i32::from),
+        csat_comment: row.csat_comment.clone(),
+    }
+}
