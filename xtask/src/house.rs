@@ -1,4 +1,4 @@
-//! `cargo xtask house`: the house rules a compiler does not check, run first by `cargo xtask test`.
+//! `cargo xtask house`: the house rules a compiler does not check, run early by `cargo xtask test`.
 //! - no source line over 120 characters;
 //! - no Rust file over 400 lines, tests apart (`tests/` folders, `tests.rs` files);
 //! - no circle among a crate's top-level modules (`crate::a` using `crate::b` using `crate::a`),

@@ -38,7 +38,7 @@ fn main() -> std::process::ExitCode {
             eprintln!("         recall, false escalations, beside plain BM25 (--show-test-misses after a change)");
             eprintln!("  fuzz   --minutes N: every API operation with hostile input for N minutes (SQLite, or");
             eprintln!("         TEST_DATABASE_URL); CI runs a bounded pass inside `test`");
-            eprintln!("  house  line width, file size, module circles, unused dependencies ");
+            eprintln!("  house  line width, file size, module circles, unused dependencies (run by `test`)");
             eprintln!("  load   the release server under load (chat, ticket list, login storm): req/s, p50/p99/p99.9,");
             eprintln!(
                 "         server CPU per request, RSS (--seconds N, --customers 1,10,50, --full, --database URL)"
@@ -117,6 +117,7 @@ fn test() -> Result<()> {
     let started = Instant::now();
     tools::ensure_all()?;
     run(cargo().args(["fmt", "--all", "--check"]))?;
+    house::check()?;
     // ssr: the server and everything it pulls in (app with `ssr`, domain with `server`).
     run(cargo().args(["clippy", "--all-targets", "--", "-D", "warnings"]))?;
     // hydrate and the widget, on wasm32: domain without `server` must build there.

@@ -51,7 +51,7 @@ fn typo_of(lexicon: &Lexicon, typed: &str) -> Option<&'static str> {
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon =
         Lexicon { exact: HashMap::new(), prefixes: Vec::new(), phrases: HashMap::new(), long: HashMap::new() };
-    for (tags, entries) in CLASSES {
+    for (tags, entries) in CLASSES.iter().flat_map(|part| part.iter()) {
         for entry in *entries {
             let words: Vec<&'static str> = entry.split(' ').collect();
             if words.len() > 1 {

@@ -1,0 +1,194 @@
+//! What the customer asks for or shows: a person, a complaint or dispute, legal threats, insults,
+//! repeated failure, fraud words, vulnerability.
+
+use super::super::words::*;
+
+/// Each class of this part, with its words and phrases.
+#[rustfmt::skip]
+pub const VOICE: &[(Tags, &[&str])] = &[
+    (TALK, &[
+            "hablar", "habla", "hablo", "platicar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "atienda",
+            "atender", "atiende", "contactar", "talk", "speak", "chat", "contact", "get me", "give me", "dame", "deme",
+            "ponme", "ponerme", "connect me", "put me through", "quiero que me atienda",
+    ]),
+    (PASS_ME, &[
+            "pasame", "pasenme", "paseme", "me pasas", "me pasa", "me pase", "me puedes pasar", "me puede pasar",
+            "transfer me", "transferme", "transfiereme", "transfierame", "conectame", "conecteme", "connect me",
+            "me comunicas", "me comunica", "me comunique", "put me through", "pass me",
+    ]),
+    (WANT, &[
+            "quiero", "necesito", "prefiero", "want", "need", "rather", "prefer", "exijo", "demand", "i'd like",
+            "quisiera", "wish", "would like", "wanted",
+    ]),
+    (HUMAN, &[
+            "persona", "personas", "humano", "humana", "agente", "asesor", "asesora", "ejecutivo", "ejecutiva",
+            "operador", "operadora", "representante", "alguien", "empleado", "empleada", "gente", "supervisor",
+            "supervisora", "gerente", "encargado", "person", "human", "agent", "advisor", "adviser", "representative",
+            "rep", "operator", "someone", "somebody", "staff", "people", "employee", "manager", "team",
+            "carne y hueso", "persona real", "real person", "live person", "live agent", "real human", "human being",
+            "actual person", "de verdad",
+    ]),
+    (BOT, &[
+            "robot", "bot", "maquina", "machine", "chatbot", "computadora", "computer", "ia", "ai",
+    ]),
+    (COMPLAINT, &[
+            "escalate", "escalar", "escalarlo", "escalar mi caso", "escalate this",
+            "queja", "quejas", "quejarme", "quejar", "reclamacion", "reclamaciones", "reclamo formal", "reclamo",
+            "complaint", "complaints", "complain", "complaining", "grievance", "libro de reclamaciones",
+    ]),
+    (DISPUTE, &[
+            "disputa", "disputar", "disputo", "contracargo", "aclaracion", "chargeback", "dispute", "refund",
+            "disputing",
+            "reembolso", "devolucion de mi dinero", "money back", "me regresen", "me devuelvan", "devuelvan mi",
+            "regresen mi",
+    ]),
+    (BAD_PURCHASE, &[
+            "never arrived", "never received", "never delivered", "nunca llego", "nunca me llego", "nunca me entrego",
+            "nunca entrego", "no me llego el", "didn't arrive", "didnt arrive", "not delivered", "never got",
+            "nunca recibi", "no me entregaron",
+    ]),
+    (LEGAL, &[
+            "denuncia", "denunciar", "poner una denuncia",
+            "demandar", "demandare", "demanda", "demandarlos", "abogado", "abogados", "abogada", "juicio", "tribunal",
+            "tribunales", "juzgado", "accion legal", "acciones legales", "legalmente", "via legal", "denuncia penal",
+            "lawyer", "lawyers", "attorney", "sue", "suing", "lawsuit", "court", "legal action", "legally",
+            "small claims",
+            "solicitor", "solicitors", "barrister", "legal team",
+    ]),
+    (INTENT, &[
+            "voy a", "vamos a", "ire a", "i'll", "ill", "i will", "we will", "going to", "gonna", "ya hable",
+            "proceder", "will be in touch", "report you", "reportar", "reportarlos", "denunciarlos", "denunciar",
+    ]),
+    (REGULATOR, &[
+            "condusef", "profeco", "indecopi", "defensa del consumidor", "regulador", "regulator", "ombudsman", "cfpb",
+            "financial regulator", "defensoria", "defensor del cliente",
+            "sernac", "cmf", "sbs", "bcra", "superintendencia", "superintendency", "financial ombudsman", "fca",
+            "banxico", "procon", "consumer protection",
+    ]),
+    (INSULT, &[
+            "el colmo", "kidding me", "are you serious",
+            "esto es un robo", "es un robo", "daylight robbery", "robbery", "porqueria", "basura", "inutil",
+            "inutiles", "pesimo", "pesima", "pesimos", "ladrones", "rateros", "estafadores", "burla", "verguenza",
+            "indignante", "inaceptable", "ridiculo", "ridicula", "patetico", "pateticos", "lamentable",
+            "incompetentes", "incompetente", "idiotas", "estupidos", "mierda", "carajo", "chingada", "pinche",
+            "pinches", "joder", "pendejos", "cabrones", "harto", "harta", "hartos", "hartas", "useless", "worst",
+            "terrible", "horrible", "awful", "pathetic", "ridiculous", "unacceptable", "outrageous", "disgrace",
+            "disgusting", "thieves", "crooks", "scammers", "incompetent", "idiots", "stupid", "garbage", "trash",
+            "joke", "fuck", "fucking", "shit", "bullshit", "crap", "wtf", "fed up", "sick of", "sick and tired",
+            "hasta la madre", "me tienen harto", "una estafa de banco",
+    ]),
+    (UPSET, &[
+            "enojado", "enojada", "molesto", "molesta", "furioso", "furiosa", "angry", "furious", "upset", "mad",
+    ]),
+    (REPEATED, &[
+            "tercera vez", "cuarta vez", "otra vez lo mismo", "third time", "fourth time", "again and again",
+            "nadie me ayuda", "nadie me responde", "nadie me resuelve", "nadie me contesta", "nadie resuelve",
+            "nobody helps", "nobody answers", "nobody solves", "nobody replies", "nobody responds", "no one helps",
+            "still waiting", "sigo esperando", "been waiting", "llevo una semana", "llevo dos semanas", "llevo un mes",
+            "llevo dias", "llevo horas", "llevo tres dias", "llevo dos dias", "llevo semanas", "llevo meses",
+            "for weeks", "for days", "nunca resuelven", "never solve",
+    ]),
+    (FRAUD, &[
+            "copiaron", "copied", "me copiaron",
+            "vaciaron", "me vaciaron", "emptied my account", "drained my account", "vaciaron mi cuenta", "fraude",
+            "fraudes", "fraudulento", "fraudulenta", "fraudulentos", "fraudulentas", "estafa", "estafaron", "estafado",
+            "estafada", "suplantacion", "suplantaron", "robo de identidad", "hackearon", "hackeo", "hackeada",
+            "hackeado", "clonaron", "clonada", "clonado", "fraud", "fraudulent", "scam", "scammed", "identity theft",
+            "hacked", "cloned", "skimmed", "skimmer", "me enganaron", "enganaron", "tricked", "swindled",
+            "compromised", "comprometida", "comprometido", "vulnerada", "vulnerado", "copy of my card",
+            "copied my card", "cloned my card", "duplicate card",
+    ]),
+    (PREVENT, &[
+            "evito", "evitar", "prevenir", "protegerme", "proteger", "consejos", "avoid", "prevent", "protect", "tips",
+            "meaning", "definition", "reconocer", "recognize a", "recognise a", "spot",
+    ]),
+    (PROCESS, &[
+            "cuanto cuesta", "how much", "how do i", "how can i", "como puedo", "como hago", "como se", "como",
+            "how long", "cuanto tiempo", "cuanto tardan", "how does", "como funciona", "what's a", "whats a", "que es",
+            "what is", "cuanto tarda", "donde", "where", "cuantos dias", "how many days",
+    ]),
+    (DOUBLE_CHARGE, &[
+            "siguen cobrando", "me siguen cobrando", "still charging", "keep charging", "kept charging",
+            "charged after i cancelled", "still being charged", "charged twice", "charged me twice", "double charged",
+            "cobraron doble", "cobraron dos veces", "cargo duplicado", "cobro duplicado", "cargos duplicados",
+            "doble cargo", "doble cobro", "me cobraron de mas", "overcharged", "charged me more", "cobraron mas",
+    ]),
+    (EPISTEMIC, &[
+            "se", "sabe", "know", "sure", "estoy seguro", "estoy segura", "recuerdo", "remember", "idea", "acuerdo",
+    ]),
+    (CONTACTED, &[
+            "llame", "llamado", "escribi", "escrito", "escribo", "reclame", "reclamado", "marcado", "called", "wrote",
+            "written", "contacted", "emailed", "phoned", "asked",
+    ]),
+    (TIMES, &[
+            "veces", "times",
+    ]),
+    (DEFINE, &[
+            "que es", "que son", "que significa", "what is", "what's", "whats", "what are", "what does",
+            "que quiere decir",
+    ]),
+    (REAL_HUMAN, &[
+            "alguien me llame", "someone call me", "que me llamen",
+            "ser humano", "llamenme", "llamame", "llameme", "call me", "ring me", "call me back", "marquenme",
+            "carne y hueso", "persona real", "real person", "live person", "live agent", "real human", "human being",
+            "actual person", "persona de verdad", "humano de verdad", "real agent", "agente real",
+    ]),
+    (BEREAVED, &[
+            "fallecio", "fallecido", "fallecida", "fallecimiento", "difunto", "difunta", "finado", "finada", "viudo",
+            "viuda", "defuncion", "sepelio", "funeral", "passed away", "deceased", "widow", "widower", "bereavement",
+            "my late", "mi difunto", "mi difunta", "lost my husband", "lost my wife", "lost my mother",
+            "lost my father", "lost my mom", "lost my mum", "lost my dad", "lost my son", "lost my daughter",
+            "lost my partner",
+    ]),
+    (DIED, &[
+            "murio", "muerto", "muerta", "muerte", "died", "dies", "dead", "death",
+    ]),
+    (FAMILY, &[
+            "esposo", "esposa", "marido", "mujer", "papa", "mama", "padre", "madre", "hijo", "hija", "hermano",
+            "hermana", "abuelo", "abuela", "tio", "tia", "pareja", "familiar", "husband", "wife", "father", "mother",
+            "dad", "mum", "mom", "son", "daughter", "brother", "sister", "grandfather", "grandmother", "grandma",
+            "grandpa", "partner", "relative", "uncle", "aunt", "owner", "titular", "holder",
+            "child", "children", "kid", "kids", "hijos", "hijas", "novio", "novia", "boyfriend", "girlfriend",
+            "roommate", "flatmate", "companero de cuarto", "nephew", "niece", "cousin", "sobrino", "sobrina", "primo",
+    ]),
+    (SELF_HARM, &[
+            "suicid*", "quitarme la vida", "quitar la vida", "no quiero vivir", "no quiero seguir viviendo",
+            "ya no quiero vivir", "matarme", "me quiero matar", "acabar con todo", "acabar con mi vida", "kill myself",
+            "killing myself", "end my life", "ending my life", "ending it all", "end it all", "don't want to live",
+            "dont want to live", "want to die", "quiero morir", "quiero morirme", "hurt myself", "hacerme dano",
+            "better off dead", "no vale la pena vivir", "not worth living",
+    ]),
+    (COERCED, &[
+            "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
+            "terminally ill", "quimioterapia", "chemo", "cancer",
+            "alzheimer", "demencia", "dementia", "no me deja usar mi dinero", "me obliga", "me obligan", "me obligo",
+            "me obligaron", "me amenaza", "me amenazan", "me amenazo", "me fuerza", "forces me", "forcing me",
+            "forced me", "makes me give", "made me give", "threatens me", "threatening me", "threatened me",
+            "controls my money", "controla mi dinero", "controla mi cuenta", "abuse", "abuso", "maltrato", "violencia",
+            "me golpea", "hits me", "coerced", "extorsion", "extorsionan", "extorting", "blackmail", "chantaje",
+            "me quita mi dinero", "takes my money", "taking money from my account", "sacando dinero de mi cuenta",
+    ]),
+    (SEEN, &[
+            "aparece", "aparecen", "aparecio", "veo", "vi", "tengo", "hay", "me llego", "me llegaron", "salio", "see",
+            "saw", "there's", "theres", "there is", "there are", "shows", "showed", "showing", "appears", "appeared",
+            "got an alert", "got a text", "notification", "alerta", "i have",
+    ]),
+    (STRANGE, &[
+            "raro", "raros", "rara", "raras", "extrano", "extranos", "sospechoso", "sospechosos", "weird", "strange",
+            "suspicious", "odd", "fishy", "dodgy", "shady", "sketchy",
+    ]),
+    (MONEY, &[
+            "dinero", "plata", "lana", "money", "cash", "dollars", "pesos", "soles", "fondos", "funds", "saldo",
+    ]),
+    (SAFE_ACCOUNT, &[
+            "cuenta segura", "cuenta de seguridad", "cuenta protegida", "safe account", "security account",
+            "secure account", "protected account",
+    ]),
+    (VICTIM, &[
+            "cai en", "fell for", "victima", "victim", "got scammed", "me estafaron", "was scammed", "was tricked",
+    ]),
+    (ELSEWHERE, &[
+            "otra ciudad", "otro pais", "otro estado", "another city", "another country", "other country", "abroad",
+            "extranjero",
+    ]),
+];

@@ -1,0 +1,172 @@
+//! `GET /chat/ws`: a customer's socket on their conversation (the visitor token).
+
+use std::time::Instant;
+
+use axum::extract::State;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::response::Response;
+use domain::AppState;
+use domain::events::{ConversationEvent, SocketGuard};
+use domain::model::ChatMessageOut;
+use futures::SinkExt;
+use futures::stream::StreamExt;
+use tokio::sync::broadcast::error::RecvError;
+
+use super::{
+    ClientMessage, CustomerParams, DEAD_AFTER, PING_EVERY, Sink, address_key, bounded, limits, send, too_many_sockets,
+};
+use crate::error::ApiResult;
+use crate::extract::{ClientIp, Query};
+use crate::openapi::errors::{Invalid, UnknownConversation};
+use domain::model::ErrorBody;
+use limits::{PER_ADDRESS, PER_CONVERSATION, Throttle};
+
+/// `GET /chat/ws`: one conversation's events for the holder of its visitor token.
+#[utoipa::path(get, path = "/chat/ws", tag = "realtime", operation_id = "realtime_customer", params(CustomerParams),
+    responses(
+        (status = 101, description = "Switching to the WebSocket protocol"),
+        (status = 401, description = "Wrong visitor token", body = ErrorBody),
+        UnknownConversation, Invalid
+    ))]
+pub async fn customer(
+    State(state): State<AppState>,
+    Query(params): Query<CustomerParams>,
+    ip: Option<axum::Extension<ClientIp>>,
+    ws: WebSocketUpgrade,
+) -> ApiResult<Response> {
+    let conversation = domain::chat::authorize_visitor(&state, &params.conversation_id, Some(&params.token)).await?;
+    let after = params.after_seq.unwrap_or(0).max(0);
+    let slot = limits::take(&[
+        (format!("conversation:{}", conversation.id), PER_CONVERSATION),
+        (address_key(ip.as_deref()), PER_ADDRESS),
+    ])
+    .ok_or_else(too_many_sockets)?;
+    let assigned = conversation.assigned_to;
+    Ok(bounded(ws).on_upgrade(move |ws| async move {
+        let _slot = slot; // held while the socket is open
+        customer_socket(&state, conversation.id, conversation.public_id, after, assigned, ws).await;
+    }))
+}
+
+fn as_event(public_id: &str, message: ChatMessageOut) -> ConversationEvent {
+    let kind = message.metadata.get("event").and_then(|e| e.as_str()).unwrap_or("new_message").to_owned();
+    ConversationEvent {
+        kind,
+        conversation_id: public_id.to_owned(),
+        seq: Some(message.seq),
+        message: Some(message),
+        role: None,
+        ..Default::default()
+    }
+}
+
+/// Sends what was stored after `last` from the database, moving `last` along.
+async fn replay(state: &AppState, id: i32, public_id: &str, last: &mut i64, sink: &mut Sink) -> Result<(), ()> {
+    loop {
+        let missed = domain::chat::messages_after(state, id, *last).await.map_err(|_| ())?;
+        if missed.is_empty() {
+            return Ok(());
+        }
+        for message in missed {
+            *last = message.seq;
+            send(sink, &as_event(public_id, message)).await?;
+        }
+    }
+}
+
+async fn customer_socket(
+    state: &AppState,
+    id: i32,
+    public_id: String,
+    after: i64,
+    assigned: Option<i32>,
+    ws: WebSocket,
+) {
+    let _guard = SocketGuard::new(&state.events.customer_sockets);
+    // Subscribe before reading the database, so nothing falls between the two.
+    let mut events = state.events.subscribe_conversations();
+    let (mut sink, mut stream) = ws.split();
+    // Whom to tell that the customer types: read once, and again only after something happened.
+    let (mut assigned, mut stale) = (assigned, false);
+    let mut typing = Throttle::default();
+    let mut last = after;
+    if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
+        return;
+    }
+    let mut ping = tokio::time::interval(PING_EVERY);
+    let mut heard = Instant::now();
+    loop {
+        tokio::select! {
+            event = events.recv() => match event {
+                Ok(event) if event.conversation_id == public_id => {
+                    if event.role.as_deref() == Some("customer") {
+                        continue; // their own typing
+                    }
+                    stale |= event.kind != "typing";
+                    if let Some(seq) = event.seq {
+                        if seq <= last {
+                            continue;
+                        }
+                        if seq > last + 1 {
+                            // A gap: fill it from the database.
+                            if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
+                                break;
+                            }
+                            continue;
+                        }
+                        last = seq;
+                    }
+                    if send(&mut sink, &event).await.is_err() {
+                        break;
+                    }
+                }
+                Ok(_) => {}
+                Err(RecvError::Lagged(_)) => {
+                    if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
+                        break;
+                    }
+                }
+                Err(RecvError::Closed) => break,
+            },
+            incoming = stream.next() => match incoming {
+                Some(Ok(Message::Text(text))) => {
+                    heard = Instant::now();
+                    match serde_json::from_str::<ClientMessage>(&text) {
+                        Ok(ClientMessage::Ping) => {
+                            if send(&mut sink, &serde_json::json!({ "type": "pong", "seq": last })).await.is_err() {
+                                break;
+                            }
+                        }
+                        Ok(ClientMessage::Typing { .. }) if typing.allow() => {
+                            if stale {
+                                assigned = domain::chat::find(state, &public_id).await.ok().and_then(|c| c.assigned_to);
+                                stale = false;
+                            }
+                            customer_typing(state, &public_id, assigned);
+                        }
+                        Ok(_) | Err(_) => {}
+                    }
+                }
+                Some(Ok(Message::Close(_))) | None | Some(Err(_)) => break,
+                Some(Ok(_)) => heard = Instant::now(),
+            },
+            _ = ping.tick() => {
+                if heard.elapsed() > DEAD_AFTER || sink.send(Message::Ping(Default::default())).await.is_err() {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+fn customer_typing(state: &AppState, public_id: &str, assigned: Option<i32>) {
+    state.events.staff("typing", serde_json::json!({ "conversation_id": public_id, "role": "customer" }), assigned);
+    state.events.conversation(ConversationEvent {
+        kind: "typing".into(),
+        conversation_id: public_id.to_owned(),
+        seq: None,
+        message: None,
+        role: Some("customer".into()),
+        ..Default::default()
+    });
+}
