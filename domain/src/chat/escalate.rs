@@ -52,10 +52,8 @@ pub async fn escalate(
         category,
         priority,
     };
-    let (ticket, created) = tickets::open_for_conversation(&state.db, &conversation, &escalation).await?;
+    let (ticket, created) = tickets::open_for_conversation(state, &conversation, &escalation).await?;
     if created {
-        tickets::announce(state, "ticket_created", &ticket).await;
-        crate::notifications::triggers::escalated(state, &ticket).await;
         let lang = Lang::parse(&conversation.language).unwrap_or(Lang::Es);
         let notice =
             format!("{} {}", crate::assistant::local::say::handover(lang), case_number(lang, &ticket.ticket_id));

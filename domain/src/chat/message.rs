@@ -259,11 +259,7 @@ async fn think(
             category: category.to_owned(),
             priority: reply.decision.priority,
         };
-        let (ticket, created) = tickets::open_for_conversation(&state.db, conversation, &escalation).await?;
-        if created {
-            tickets::announce(state, "ticket_created", &ticket).await;
-            crate::notifications::triggers::escalated(state, &ticket).await;
-        }
+        let (ticket, _) = tickets::open_for_conversation(state, conversation, &escalation).await?;
         reply.text = format!("{}\n\n{}", reply.text, case_number(lang, &ticket.ticket_id));
         reply.metadata.ticket_id = Some(ticket.ticket_id.clone());
         status = ConversationStatus::Waiting;

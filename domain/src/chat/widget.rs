@@ -9,9 +9,10 @@ use crate::assistant::redact;
 use crate::entities::{conversations, tickets as ticket_rows};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{
-    IdentifyRequest, OfflineMessageRequest, OfflineMessageResponse, Priority, RatingOut, RatingRequest, TicketStatus,
+    IdentifyRequest, OfflineMessageRequest, OfflineMessageResponse, Priority, RatingOut, RatingRequest,
 };
 use crate::state::AppState;
+use crate::tickets::{self, NewTicket, Opened};
 
 /// Offline messages (each with a receipt e-mail) one address may get in an hour.
 const OFFLINE_PER_ADDRESS_PER_HOUR: u64 = 3;
@@ -80,30 +81,20 @@ pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainRes
     if recent >= OFFLINE_PER_ADDRESS_PER_HOUR {
         return Err(DomainError::TooMany("Too many messages for this e-mail address; please try again later".into()));
     }
-    let row = ticket_rows::ActiveModel {
-        id: sea_orm::NotSet,
-        ticket_id: Set(crate::tickets::new_ticket_id()),
-        conversation_id: Set(None),
-        open_conversation_id: Set(None),
-        customer_name: Set(name.to_owned()),
-        customer_email: Set(Some(email)),
-        subject: Set(format!("Offline message from {}", inbox.name)),
-        description: Set(redact::redact(text).text),
-        status: Set(TicketStatus::Open.as_str().to_owned()),
-        priority: Set(Priority::Medium.as_str().to_owned()),
-        category: Set("offline".to_owned()),
-        assigned_to: Set(None),
-        created_by: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        first_response_at: Set(None),
-        resolved_at: Set(None),
-    }
-    .insert(&state.db)
-    .await?;
-    crate::tickets::announce(state, "ticket_created", &row).await;
-    crate::notifications::triggers::offline_received(state, &row, english).await;
-    crate::tickets::routing::route(state, &row).await?;
+    let subject = format!("Offline message from {}", inbox.name);
+    let ticket = NewTicket {
+        subject: &subject,
+        description: redact::redact(text).text,
+        category: "offline",
+        priority: Priority::Medium,
+        customer_name: name,
+        customer_email: Some(email),
+        conversation_id: None,
+        created_by: None,
+    };
+    let row = tickets::insert(&state.db, &ticket).await?;
+    tickets::opened(state, &row, Opened::Offline { english }).await;
+    tickets::routing::route(state, &row).await?;
     let message = if english {
         format!("Thank you. We will answer by e-mail; your case number is {}.", row.ticket_id)
     } else {

@@ -8,7 +8,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::{announce, new_ticket_id, to_out};
+use super::{NewTicket, Opened, announce, to_out};
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
 use crate::conversations::store::{NewMessage, append};
@@ -88,32 +88,21 @@ pub async fn create(
     if category.chars().count() > 64 {
         return Err(DomainError::validation("category", "Category is at most 64 characters"));
     }
-    let now = Utc::now();
     let txn = state.db.begin().await?;
-    let row = tickets::ActiveModel {
-        id: sea_orm::NotSet,
-        ticket_id: Set(new_ticket_id()),
-        conversation_id: Set(None),
-        open_conversation_id: Set(None),
-        customer_name: Set(name.to_owned()),
-        customer_email: Set(email),
-        subject: Set(subject.to_owned()),
-        description: Set(req.description.trim().to_owned()),
-        status: Set(TicketStatus::Open.as_str().to_owned()),
-        priority: Set(req.priority.unwrap_or(Priority::Medium).as_str().to_owned()),
-        category: Set(category.to_lowercase()),
-        assigned_to: Set(None),
-        created_by: Set(Some(actor.id)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        first_response_at: Set(None),
-        resolved_at: Set(None),
-    }
-    .insert(&txn)
-    .await?;
+    let ticket = NewTicket {
+        subject,
+        description: req.description.trim().to_owned(),
+        category: &category.to_lowercase(),
+        priority: req.priority.unwrap_or(Priority::Medium),
+        customer_name: name,
+        customer_email: email,
+        conversation_id: None,
+        created_by: Some(actor.id),
+    };
+    let row = super::insert(&txn, &ticket).await?;
     let details = serde_json::json!({ "priority": row.priority });
     commit_audited(state, txn, actor, "ticket.create", &row.ticket_id, details, meta).await?;
-    announce(state, "ticket_created", &row).await;
+    super::opened(state, &row, Opened::ByStaff).await;
     out(state, row).await
 }
 

@@ -2,19 +2,18 @@
 //! many escalations race) or by staff; listed with filters and a stable order.
 
 pub mod actions;
+mod open;
 pub mod routing;
 
-use chrono::Utc;
+pub use open::{Escalation, NewTicket, Opened, insert, open_for_conversation, opened};
+
 use rand::RngCore;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::auth::CurrentUser;
 use crate::entities::{conversations, tickets, users};
 use crate::error::{DomainError, DomainResult};
-use crate::model::{Priority, Role, TicketFilter, TicketOut, TicketStatus};
+use crate::model::{Role, TicketFilter, TicketOut};
 use crate::state::AppState;
 
 /// Most tickets one page returns.
@@ -25,68 +24,6 @@ pub fn new_ticket_id() -> String {
     let mut bytes = [0u8; 4];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     format!("TKT-{}", hex::encode_upper(bytes))
-}
-
-/// What an escalation knows about the ticket to open.
-#[derive(Debug, Clone)]
-pub struct Escalation {
-    pub subject: String,
-    pub description: String,
-    pub category: String,
-    pub priority: Priority,
-}
-
-/// The conversation's open ticket, opening one if there is none. Returns the ticket and whether
-/// this call opened it.
-pub async fn open_for_conversation(
-    db: &impl ConnectionTrait,
-    conversation: &conversations::Model,
-    escalation: &Escalation,
-) -> DomainResult<(tickets::Model, bool)> {
-    if let Some(open) = open_ticket(db, conversation.id).await? {
-        return Ok((open, false));
-    }
-    let customer = conversation
-        .metadata
-        .get("name")
-        .and_then(|v| v.as_str())
-        .map(str::to_owned)
-        .or_else(|| conversation.visitor_id.clone())
-        .unwrap_or_else(|| "Web visitor".to_owned());
-    let email = conversation.metadata.get("email").and_then(|v| v.as_str()).map(str::to_owned);
-    let now = Utc::now();
-    let row = tickets::ActiveModel {
-        id: sea_orm::NotSet,
-        ticket_id: Set(new_ticket_id()),
-        conversation_id: Set(Some(conversation.id)),
-        open_conversation_id: Set(Some(conversation.id)),
-        customer_name: Set(customer.chars().take(255).collect()),
-        customer_email: Set(email),
-        subject: Set(escalation.subject.chars().take(255).collect()),
-        description: Set(escalation.description.clone()),
-        status: Set(TicketStatus::Open.as_str().to_owned()),
-        priority: Set(escalation.priority.as_str().to_owned()),
-        category: Set(escalation.category.clone()),
-        assigned_to: Set(None),
-        created_by: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        first_response_at: Set(None),
-        resolved_at: Set(None),
-    };
-    match row.insert(db).await {
-        Ok(ticket) => Ok((ticket, true)),
-        // Another escalation of the same conversation won the race: use its ticket.
-        Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
-            let open = open_ticket(db, conversation.id).await?;
-            open.map(|t| (t, false)).ok_or(DomainError::Database(e))
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-async fn open_ticket(db: &impl ConnectionTrait, conversation_id: i32) -> DomainResult<Option<tickets::Model>> {
-    Ok(tickets::Entity::find().filter(tickets::Column::OpenConversationId.eq(conversation_id)).one(db).await?)
 }
 
 /// The API view of tickets, with assignee names and conversation ids filled in.
