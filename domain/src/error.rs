@@ -3,6 +3,8 @@
 
 use sea_orm::DbErr;
 
+use crate::model::PageRefused;
+
 /// What can go wrong in a domain service.
 #[derive(Debug, thiserror::Error)]
 pub enum DomainError {
@@ -42,6 +44,30 @@ impl DomainError {
     /// A 422 for `field`.
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
         DomainError::Validation { field: field.to_owned(), message: message.into() }
+    }
+
+    /// Whether this is a unique index refusing a second row (a taken name, a retry that raced).
+    pub fn is_unique_clash(&self) -> bool {
+        matches!(self, DomainError::Database(e) if is_unique_clash(e))
+    }
+}
+
+impl From<PageRefused> for DomainError {
+    fn from(_: PageRefused) -> Self {
+        DomainError::validation("limit", PageRefused::MESSAGE)
+    }
+}
+
+/// Whether the database refused a row because a unique index already holds its value.
+pub fn is_unique_clash(error: &DbErr) -> bool {
+    matches!(error.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_)))
+}
+
+/// For `map_err`: a unique-index clash becomes a 409 saying `message`; any other database error
+/// stays one.
+pub fn on_unique(message: impl Into<String>) -> impl FnOnce(DbErr) -> DomainError {
+    move |error| {
+        if is_unique_clash(&error) { DomainError::Conflict(message.into()) } else { DomainError::Database(error) }
     }
 }
 

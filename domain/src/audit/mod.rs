@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use chrono::{SubsecRound, Utc};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryOrder, Set, SqlErr,
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryOrder, Set,
     TransactionTrait,
 };
 use sha2::{Digest, Sha256};
@@ -22,7 +22,7 @@ use tokio::sync::Mutex;
 
 use crate::auth::CurrentUser;
 use crate::entities::audit_log;
-use crate::error::DomainResult;
+use crate::error::{DomainResult, is_unique_clash};
 
 /// Where a request came from: attached to every audit record.
 #[derive(Debug, Clone, Default)]
@@ -133,10 +133,7 @@ impl AuditLog {
             attempt += 1;
             match self.append(&entry, meta).await {
                 // Another server appended after the same record: link after theirs.
-                Err(e)
-                    if attempt < APPEND_ATTEMPTS
-                        && matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
-                {
+                Err(e) if attempt < APPEND_ATTEMPTS && is_unique_clash(&e) => {
                     continue;
                 }
                 Err(e) => {
@@ -162,10 +159,7 @@ impl AuditLog {
                     savepoint.commit().await?;
                     return Ok(());
                 }
-                Err(e)
-                    if attempt < APPEND_ATTEMPTS
-                        && matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
-                {
+                Err(e) if attempt < APPEND_ATTEMPTS && is_unique_clash(&e) => {
                     savepoint.rollback().await?;
                 }
                 Err(e) => {

@@ -6,7 +6,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 use super::{AuditKeys, AuditLog, Entry, GENESIS, Outcome, RequestMeta, legacy_hash, seal};
 use crate::auth::CurrentUser;
 use crate::entities::audit_log;
-use crate::error::{DomainError, DomainResult};
+use crate::error::DomainResult;
 use crate::model::{AuditFilter, AuditRecord, AuditVerification, Role};
 
 const READERS: [Role; 2] = [Role::Admin, Role::Viewer];
@@ -36,10 +36,7 @@ fn out(row: audit_log::Model) -> AuditRecord {
 /// `GET /audit`: newest first, with the total for paging.
 pub async fn list(log: &AuditLog, actor: &CurrentUser, filter: &AuditFilter) -> DomainResult<(Vec<AuditRecord>, u64)> {
     actor.require(&READERS)?;
-    let limit = filter.limit.unwrap_or(100);
-    if limit == 0 || limit > 500 {
-        return Err(DomainError::validation("limit", "limit is 1 to 500"));
-    }
+    let page = crate::model::Page::new(filter.skip, filter.limit)?;
     let text = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     let mut query = audit_log::Entity::find();
     if let Some(id) = filter.actor_id {
@@ -61,8 +58,7 @@ pub async fn list(log: &AuditLog, actor: &CurrentUser, filter: &AuditFilter) -> 
         query = query.filter(audit_log::Column::CreatedAt.lt(until));
     }
     let total = query.clone().count(&log.db).await?;
-    let rows =
-        query.order_by_desc(audit_log::Column::Id).offset(filter.skip.unwrap_or(0)).limit(limit).all(&log.db).await?;
+    let rows = query.order_by_desc(audit_log::Column::Id).offset(page.skip).limit(page.limit).all(&log.db).await?;
     Ok((rows.into_iter().map(out).collect(), total))
 }
 

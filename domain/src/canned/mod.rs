@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set, T
 use crate::audit::RequestMeta;
 use crate::auth::CurrentUser;
 use crate::entities::canned_responses;
-use crate::error::{DomainError, DomainResult};
+use crate::error::{DomainError, DomainResult, on_unique};
 use crate::model::{CannedRequest, CannedResponse, Role};
 use crate::state::AppState;
 
@@ -49,12 +49,7 @@ fn validate(req: &CannedRequest) -> DomainResult<(String, String, String, String
 }
 
 fn clash(e: sea_orm::DbErr) -> DomainError {
-    match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            DomainError::Conflict("Another canned response has that shortcut".into())
-        }
-        _ => DomainError::Database(e),
-    }
+    on_unique("Another canned response has that shortcut")(e)
 }
 
 /// `GET /canned-responses` (any staff), by shortcut.

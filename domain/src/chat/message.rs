@@ -8,7 +8,7 @@ use crate::answers::{self, Channel};
 use crate::assistant::language::Lang;
 use crate::assistant::{Turn, redact};
 use crate::conversations::status_of;
-use crate::conversations::store::{self, NewMessage, is_duplicate};
+use crate::conversations::store::{self, NewMessage};
 use crate::entities::{conversations, messages};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{ConversationStatus, MessageRole, SendMessageRequest, SendMessageResponse};
@@ -91,7 +91,7 @@ pub async fn send_customer_message(
             let (asked, reply) = (rows.first().map_or(0, |m| m.seq), rows.get(1));
             finish(state, &conversation, asked, reply, ticket).await
         }
-        Err(e) if is_duplicate(&e) && client_id.is_some() => {
+        Err(e) if e.is_unique_clash() && client_id.is_some() => {
             // A retry of an earlier message, or the same message racing in twice: answer it with
             // the original's reply.
             let original = find_by_client_id(state, conversation.id, client_id.unwrap_or_default()).await?.ok_or(e)?;
@@ -152,7 +152,7 @@ async fn replay(
     message.reply_to = Some(original.seq);
     match store::turn(state, conversation.id, None, Some(message), change, Some(answer)).await {
         Ok((fresh, rows)) => finish(state, &fresh, original.seq, rows.first(), ticket).await,
-        Err(e) if is_duplicate(&e) => {
+        Err(e) if e.is_unique_clash() => {
             // A concurrent retry answered first.
             let existing = reply_to(state, conversation.id, original.seq).await?.ok_or(e)?;
             let fresh = find(state, &conversation.public_id).await?;

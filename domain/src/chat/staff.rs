@@ -40,16 +40,13 @@ pub async fn list(
     if let Some(agent) = filter.assigned_to {
         query = query.filter(conversations::Column::AssignedTo.eq(agent));
     }
-    let limit = filter.limit.unwrap_or(100);
-    if limit == 0 || limit > 500 {
-        return Err(DomainError::validation("limit", "limit is 1 to 500"));
-    }
+    let page = crate::model::Page::new(filter.skip, filter.limit)?;
     let total = query.clone().count(&state.db).await?;
     let rows = query
         .order_by_desc(conversations::Column::UpdatedAt)
         .order_by_desc(conversations::Column::Id)
-        .offset(filter.skip.unwrap_or(0))
-        .limit(limit)
+        .offset(page.skip)
+        .limit(page.limit)
         .all(&state.db)
         .await?;
     let open: Vec<tickets::Model> = tickets::Entity::find()

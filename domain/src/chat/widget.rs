@@ -9,7 +9,7 @@ use crate::assistant::redact;
 use crate::entities::{conversations, tickets as ticket_rows};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{
-    IdentifyRequest, OfflineMessageRequest, OfflineMessageResponse, Priority, RatingOut, RatingRequest,
+    Email, IdentifyRequest, OfflineMessageRequest, OfflineMessageResponse, Priority, RatingOut, RatingRequest,
 };
 use crate::state::AppState;
 use crate::tickets::{self, NewTicket, Opened};
@@ -55,10 +55,9 @@ pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainRes
     if name.is_empty() || name.chars().count() > 128 {
         return Err(DomainError::validation("name", "Name is 1 to 128 characters"));
     }
-    let email = req.email.trim().to_lowercase();
-    if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) || email.ends_with('@') {
-        return Err(DomainError::validation("email", "A valid e-mail address is required"));
-    }
+    let email = Email::parse(&req.email)
+        .ok_or_else(|| DomainError::validation("email", "A valid e-mail address is required"))?
+        .into_string();
     let text = req.message.trim();
     if text.is_empty() {
         return Err(DomainError::validation("message", "Type a message"));

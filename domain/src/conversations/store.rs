@@ -131,12 +131,6 @@ fn publish(state: &AppState, conversation: &conversations::Model, row: &messages
     });
 }
 
-/// Whether `error` is a unique-index clash (a retry that raced the original).
-pub fn is_duplicate(error: &DomainError) -> bool {
-    let DomainError::Database(e) = error else { return false };
-    matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_)))
-}
-
 /// The wire view of a stored message.
 pub fn to_out(row: &messages::Model) -> ChatMessageOut {
     ChatMessageOut {

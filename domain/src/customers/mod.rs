@@ -15,10 +15,10 @@ use sea_orm::{
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
 use crate::entities::{conversations, customers, tickets};
-use crate::error::{DomainError, DomainResult};
+use crate::error::{DomainError, DomainResult, on_unique};
 use crate::model::{
     CreateCustomerRequest, CustomerCreated, CustomerDeactivated, CustomerDetail, CustomerFilter, CustomerOut,
-    CustomerSearch, CustomerStats, CustomerStatus, CustomerType, CustomerUpdated, Role, UpdateCustomerRequest,
+    CustomerSearch, CustomerStats, CustomerStatus, CustomerType, CustomerUpdated, Page, Role, UpdateCustomerRequest,
 };
 use crate::state::AppState;
 use validate::Fields;
@@ -54,14 +54,6 @@ async fn find(state: &AppState, id: i32) -> DomainResult<customers::Model> {
         .one(&state.db)
         .await?
         .ok_or_else(|| DomainError::NotFound("Customer not found".into()))
-}
-
-fn page(skip: Option<u64>, limit: Option<u64>) -> DomainResult<(u64, u64)> {
-    let limit = limit.unwrap_or(100);
-    if limit == 0 || limit > 500 {
-        return Err(DomainError::validation("limit", "limit is 1 to 500"));
-    }
-    Ok((skip.unwrap_or(0), limit))
 }
 
 async fn listed(
@@ -116,7 +108,7 @@ pub async fn list(
     filter: &CustomerFilter,
 ) -> DomainResult<(Vec<CustomerOut>, u64)> {
     actor.require(&Role::ALL)?;
-    let (skip, limit) = page(filter.skip, filter.limit)?;
+    let Page { skip, limit } = Page::new(filter.skip, filter.limit)?;
     let mut query = kinds(customers::Entity::find(), filter.status, filter.customer_type);
     if let Some(agent) = filter.assigned_agent_id {
         query = query.filter(customers::Column::AssignedAgentId.eq(agent));
@@ -136,7 +128,7 @@ pub async fn search(
     if q.is_empty() || q.chars().count() > 100 {
         return Err(DomainError::validation("q", "Search text must be 1 to 100 characters"));
     }
-    let (skip, limit) = page(params.skip, params.limit)?;
+    let Page { skip, limit } = Page::new(params.skip, params.limit)?;
     // `%` and `_` in the text are literal.
     let pattern = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     let like = |column: customers::Column| {
@@ -226,12 +218,7 @@ async fn check_unique(state: &AppState, fields: &Fields, except: Option<i32>) ->
 }
 
 fn clash(e: sea_orm::DbErr) -> DomainError {
-    match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            DomainError::Conflict("A customer with this e-mail or account number already exists".into())
-        }
-        _ => DomainError::Database(e),
-    }
+    on_unique("A customer with this e-mail or account number already exists")(e)
 }
 
 /// `POST /customers` → 201 (ADMIN, SUPERVISOR, AGENT; audited as CUSTOMER_CREATE).

@@ -5,7 +5,9 @@ use sea_orm::EntityTrait;
 
 use crate::entities::users;
 use crate::error::{DomainError, DomainResult};
-use crate::model::{CreateCustomerRequest, CustomerOut, CustomerStatus, CustomerType, Role, UpdateCustomerRequest};
+use crate::model::{
+    CreateCustomerRequest, CustomerOut, CustomerStatus, CustomerType, Email, Role, UpdateCustomerRequest,
+};
 use crate::state::AppState;
 
 /// What gets stored.
@@ -94,17 +96,9 @@ fn full_name(value: &str) -> DomainResult<String> {
 }
 
 fn email(value: &str) -> DomainResult<String> {
-    let email = value.to_lowercase();
-    let valid = email.len() <= 254
-        && email.split_once('@').is_some_and(|(user, domain)| {
-            !user.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !domain.contains('@')
-        })
-        && !email.chars().any(char::is_whitespace);
-    if valid { Ok(email) } else { Err(DomainError::validation("email", "E-mail address is not valid")) }
+    Email::parse(value)
+        .map(Email::into_string)
+        .ok_or_else(|| DomainError::validation("email", "E-mail address is not valid"))
 }
 
 fn phone(value: &str) -> DomainResult<String> {

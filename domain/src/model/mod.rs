@@ -9,11 +9,13 @@ mod auth;
 mod canned;
 mod chat;
 mod customers;
+mod email;
 mod enums;
 mod error;
 mod inboxes;
 mod knowledge;
 mod notifications;
+mod page;
 mod priority;
 mod role;
 mod settings;
@@ -40,6 +42,7 @@ pub use customers::{
     CreateCustomerRequest, CustomerCreated, CustomerDeactivated, CustomerDetail, CustomerFilter, CustomerOut,
     CustomerSearch, CustomerStats, CustomerStatus, CustomerType, CustomerUpdated, UpdateCustomerRequest,
 };
+pub use email::Email;
 pub use error::ErrorBody;
 pub use inboxes::{
     BusinessHours, IdentifyRequest, InboxOut, InboxRequest, OfflineMessageRequest, OfflineMessageResponse, OpenHours,
@@ -50,6 +53,7 @@ pub use notifications::{
     NotificationCategory, NotificationDetail, NotificationFilter, NotificationOut, NotificationRetried,
     NotificationStats, NotificationStatus, NotificationType, UnreadCount,
 };
+pub use page::{Page, PageRefused};
 pub use priority::Priority;
 pub use role::{ParseRoleError, Role};
 pub use settings::{

@@ -15,7 +15,7 @@ use serde_json::Value;
 use crate::audit::RequestMeta;
 use crate::auth::CurrentUser;
 use crate::entities::settings;
-use crate::error::{DomainError, DomainResult};
+use crate::error::{DomainError, DomainResult, on_unique};
 use crate::model::{
     CreateSettingRequest, PublicSettingOut, Role, SettingCreated, SettingDeleted, SettingOut, SettingType,
     SettingUpdated, SettingValue, SettingsFilter, UpdateSettingRequest, UserSettingOut, UserSettingRequest,
@@ -166,12 +166,7 @@ pub async fn create_system(
     }
     .insert(&txn)
     .await
-    .map_err(|e| match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            DomainError::Conflict(format!("Setting '{key}' already exists"))
-        }
-        _ => DomainError::Database(e),
-    })?;
+    .map_err(on_unique(format!("Setting '{key}' already exists")))?;
     state.audit.commit_by(actor, txn, "setting.create", "setting", &row.key, meta).await?;
     apply_stored(state).await?;
     Ok(SettingCreated {

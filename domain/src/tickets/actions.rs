@@ -13,9 +13,9 @@ use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
 use crate::conversations::store::{NewMessage, append};
 use crate::entities::{conversations, ticket_notes, tickets, users};
-use crate::error::{DomainError, DomainResult};
+use crate::error::{DomainError, DomainResult, on_unique};
 use crate::model::{
-    ConversationStatus, CreateNoteRequest, CreateTicketRequest, MessageRole, NoteOut, Priority, Role, TicketOut,
+    ConversationStatus, CreateNoteRequest, CreateTicketRequest, Email, MessageRole, NoteOut, Priority, Role, TicketOut,
     TicketStatus,
 };
 use crate::state::AppState;
@@ -80,10 +80,14 @@ pub async fn create(
     if req.description.chars().count() > 10_000 {
         return Err(DomainError::validation("description", "Description is at most 10,000 characters"));
     }
-    let email = req.customer_email.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(str::to_lowercase);
-    if email.as_ref().is_some_and(|e| !e.contains('@') || e.len() > 255 || e.contains(char::is_whitespace)) {
-        return Err(DomainError::validation("customer_email", "A valid e-mail address is required"));
-    }
+    let email = match req.customer_email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        None => None,
+        Some(text) => Some(
+            Email::parse(text)
+                .ok_or_else(|| DomainError::validation("customer_email", "A valid e-mail address is required"))?
+                .into_string(),
+        ),
+    };
     let category = req.category.as_deref().map(str::trim).filter(|c| !c.is_empty()).unwrap_or("general");
     if category.chars().count() > 64 {
         return Err(DomainError::validation("category", "Category is at most 64 characters"));
@@ -194,12 +198,7 @@ pub async fn set_status(
     });
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
-    let updated = active.update(&txn).await.map_err(|e| match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            DomainError::Conflict("The conversation already has another open ticket".into())
-        }
-        _ => DomainError::Database(e),
-    })?;
+    let updated = active.update(&txn).await.map_err(on_unique("The conversation already has another open ticket"))?;
     let details = serde_json::json!({ "from": ticket.status, "to": status });
     commit_audited(state, txn, actor, "ticket.status", &updated.ticket_id, details, meta).await?;
     announce(state, "ticket_status_changed", &updated).await;

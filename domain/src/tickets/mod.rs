@@ -16,9 +16,6 @@ use crate::error::{DomainError, DomainResult};
 use crate::model::{Role, TicketFilter, TicketOut};
 use crate::state::AppState;
 
-/// Most tickets one page returns.
-pub const MAX_PAGE: u64 = 500;
-
 /// `TKT-` and 8 random upper-case hex digits.
 pub fn new_ticket_id() -> String {
     let mut bytes = [0u8; 4];
@@ -104,16 +101,13 @@ pub async fn list(state: &AppState, actor: &CurrentUser, filter: &TicketFilter) 
     if let Some(agent) = filter.assigned_to {
         query = query.filter(tickets::Column::AssignedTo.eq(agent));
     }
-    let limit = filter.limit.unwrap_or(100);
-    if limit == 0 || limit > MAX_PAGE {
-        return Err(DomainError::validation("limit", format!("limit is 1 to {MAX_PAGE}")));
-    }
+    let page = crate::model::Page::new(filter.skip, filter.limit)?;
     let total = query.clone().count(&state.db).await?;
     let rows = query
         .order_by_desc(tickets::Column::CreatedAt)
         .order_by_desc(tickets::Column::Id)
-        .offset(filter.skip.unwrap_or(0))
-        .limit(limit)
+        .offset(page.skip)
+        .limit(page.limit)
         .all(&state.db)
         .await?;
     Ok((to_out(&state.db, rows).await?, total))

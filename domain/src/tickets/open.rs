@@ -8,7 +8,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use super::{announce, new_ticket_id};
 use crate::entities::{conversations, tickets};
-use crate::error::{DomainError, DomainResult};
+use crate::error::{DomainError, DomainResult, is_unique_clash};
 use crate::model::{Priority, TicketStatus};
 use crate::state::AppState;
 
@@ -116,7 +116,7 @@ pub async fn open_for_conversation(
             Ok((ticket, true))
         }
         // Another escalation of the same conversation won the race: use its ticket.
-        Err(DomainError::Database(e)) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+        Err(DomainError::Database(e)) if is_unique_clash(&e) => {
             let open = open_ticket(&state.db, conversation.id).await?;
             open.map(|t| (t, false)).ok_or(DomainError::Database(e))
         }

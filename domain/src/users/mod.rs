@@ -9,8 +9,8 @@ use sea_orm::{
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::{CurrentUser, hash_password};
 use crate::entities::users;
-use crate::error::{DomainError, DomainResult};
-use crate::model::{CreateUserRequest, Role, UpdateUserRequest, UserOut};
+use crate::error::{DomainError, DomainResult, on_unique};
+use crate::model::{CreateUserRequest, Email, Role, UpdateUserRequest, UserOut};
 use crate::state::AppState;
 
 /// The API view of a stored user.
@@ -46,15 +46,9 @@ fn validate_new(req: &CreateUserRequest) -> DomainResult<(String, String, String
     if username.chars().any(char::is_whitespace) {
         return Err(DomainError::validation("username", "Username must not contain spaces"));
     }
-    let email = req.email.trim().to_lowercase();
-    let valid_email = email.len() <= 255
-        && email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
-        })
-        && !email.chars().any(char::is_whitespace);
-    if !valid_email {
-        return Err(DomainError::validation("email", "A valid e-mail address is required"));
-    }
+    let email = Email::parse(&req.email)
+        .ok_or_else(|| DomainError::validation("email", "A valid e-mail address is required"))?
+        .into_string();
     let full_name = req.full_name.trim().to_owned();
     if full_name.chars().count() > 255 {
         return Err(DomainError::validation("full_name", "Full name must be at most 255 characters"));
@@ -101,12 +95,7 @@ async fn insert_new(db: &impl ConnectionTrait, req: &CreateUserRequest) -> Domai
     .insert(db)
     .await
     // A concurrent insert of the same name lands here through the unique index.
-    .map_err(|e| match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            DomainError::Conflict("A user with that username or e-mail already exists".into())
-        }
-        _ => DomainError::Database(e),
-    })?;
+    .map_err(on_unique("A user with that username or e-mail already exists"))?;
     Ok(user)
 }
 
