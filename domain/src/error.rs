@@ -3,7 +3,7 @@
 
 use sea_orm::DbErr;
 
-use crate::model::PageRefused;
+use crate::model::{MessageRefused, PageRefused};
 
 /// What can go wrong in a domain service.
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +49,14 @@ impl DomainError {
     /// Whether this is a unique index refusing a second row (a taken name, a retry that raced).
     pub fn is_unique_clash(&self) -> bool {
         matches!(self, DomainError::Database(e) if is_unique_clash(e))
+    }
+}
+
+/// For `map_err`: a refused message's text, as a 422 on `field` when empty and a 413 when too long.
+pub fn refused_message(field: &'static str) -> impl FnOnce(MessageRefused) -> DomainError {
+    move |refused| match refused {
+        MessageRefused::Empty => DomainError::validation(field, "Type a message"),
+        MessageRefused::TooLong { max } => DomainError::TooLarge(format!("A message is at most {max} characters")),
     }
 }
 

@@ -10,20 +10,13 @@ use crate::assistant::{Turn, redact};
 use crate::conversations::status_of;
 use crate::conversations::store::{self, NewMessage};
 use crate::entities::{conversations, messages};
-use crate::error::{DomainError, DomainResult};
-use crate::model::{ConversationStatus, MessageRole, SendMessageRequest, SendMessageResponse};
+use crate::error::{DomainError, DomainResult, refused_message};
+use crate::model::{ConversationStatus, MessageRole, MessageText, SendMessageRequest, SendMessageResponse};
 use crate::state::AppState;
 use crate::tickets::{self, Escalation};
 
 fn validate_message(state: &AppState, req: &SendMessageRequest) -> DomainResult<()> {
-    let text = req.message.trim();
-    if text.is_empty() {
-        return Err(DomainError::validation("message", "Type a message"));
-    }
-    let max = state.config.chat.max_message_chars;
-    if text.chars().count() > max {
-        return Err(DomainError::TooLarge(format!("A message is at most {max} characters")));
-    }
+    MessageText::new(&req.message, state.config.chat.max_message_chars).map_err(refused_message("message"))?;
     if let Some(id) = &req.client_message_id
         && (id.trim().is_empty() || id.chars().count() > 64)
     {

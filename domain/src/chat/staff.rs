@@ -14,10 +14,10 @@ use crate::auth::CurrentUser;
 use crate::conversations::store::{NewMessage, append, to_out};
 use crate::conversations::{out, status_of};
 use crate::entities::{conversations, messages, tickets};
-use crate::error::{DomainError, DomainResult};
+use crate::error::{DomainError, DomainResult, refused_message};
 use crate::model::{
-    ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut, ConversationStatus, MessageRole, Role,
-    TicketStatus,
+    ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut, ConversationStatus, MessageRole,
+    MessageText, Role, TicketStatus,
 };
 use crate::state::AppState;
 use crate::tickets::actions::WORKERS;
@@ -211,14 +211,8 @@ pub async fn agent_message(
     let conversation = find(state, id).await?;
     may_act(actor, &conversation)?;
     not_closed(&conversation)?;
-    let content = content.trim();
-    if content.is_empty() {
-        return Err(DomainError::validation("content", "Type a message"));
-    }
-    let max = state.config.chat.max_message_chars;
-    if content.chars().count() > max {
-        return Err(DomainError::TooLarge(format!("A message is at most {max} characters")));
-    }
+    let content =
+        MessageText::new(content, state.config.chat.max_message_chars).map_err(refused_message("content"))?.as_str();
     audit(state, actor, "conversation.message", &conversation.public_id, meta).await?;
     claim(state, actor, &conversation).await?;
     let message = NewMessage {

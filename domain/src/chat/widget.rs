@@ -7,9 +7,10 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryF
 use super::authorize_visitor;
 use crate::assistant::redact;
 use crate::entities::{conversations, tickets as ticket_rows};
-use crate::error::{DomainError, DomainResult};
+use crate::error::{DomainError, DomainResult, refused_message};
 use crate::model::{
-    Email, IdentifyRequest, OfflineMessageRequest, OfflineMessageResponse, Priority, RatingOut, RatingRequest,
+    Email, IdentifyRequest, MessageText, OfflineMessageRequest, OfflineMessageResponse, Priority, RatingOut,
+    RatingRequest,
 };
 use crate::state::AppState;
 use crate::tickets::{self, NewTicket, Opened};
@@ -58,14 +59,9 @@ pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainRes
     let email = Email::parse(&req.email)
         .ok_or_else(|| DomainError::validation("email", "A valid e-mail address is required"))?
         .into_string();
-    let text = req.message.trim();
-    if text.is_empty() {
-        return Err(DomainError::validation("message", "Type a message"));
-    }
-    let max = state.config.chat.max_message_chars;
-    if text.chars().count() > max {
-        return Err(DomainError::TooLarge(format!("A message is at most {max} characters")));
-    }
+    let text = MessageText::new(&req.message, state.config.chat.max_message_chars)
+        .map_err(refused_message("message"))?
+        .as_str();
     let english = req.language.as_deref().map(str::trim) == Some("en")
         || (req.language.is_none() && inbox.default_language == "en");
     let now = Utc::now();

@@ -14,6 +14,7 @@ mod enums;
 mod error;
 mod inboxes;
 mod knowledge;
+mod message_text;
 mod notifications;
 mod page;
 mod priority;
@@ -49,6 +50,7 @@ pub use inboxes::{
     RatingOut, RatingRequest, WidgetConfig, WidgetConfigParams,
 };
 pub use knowledge::{ArticleFilter, ArticleOut, CreateArticleRequest, SearchParams, UpdateArticleRequest};
+pub use message_text::{MessageRefused, MessageText};
 pub use notifications::{
     NotificationCategory, NotificationDetail, NotificationFilter, NotificationOut, NotificationRetried,
     NotificationStats, NotificationStatus, NotificationType, UnreadCount,
