@@ -11,6 +11,7 @@ use domain::audit::RequestMeta;
 use domain::auth::CurrentUser;
 use domain::config::proxies::Cidr;
 
+use crate::credentials::{bearer_token, not_authenticated};
 use crate::error::ApiError;
 
 /// `axum::Json`, with rejections as `{"detail"}` (400 syntax, 413 too large, 415, 422 shape).
@@ -112,16 +113,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Meta {
     }
 }
 
-/// The token of `Authorization: Bearer …`, if any.
-pub fn bearer_token(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-}
-
 /// The staff member behind `Authorization: Bearer …`; 401 otherwise.
 pub struct Staff(pub CurrentUser);
 
@@ -129,8 +120,7 @@ impl FromRequestParts<AppState> for Staff {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = bearer_token(&parts.headers)
-            .ok_or_else(|| ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated"))?;
+        let token = bearer_token(&parts.headers).ok_or_else(not_authenticated)?;
         let user = domain::sessions::authenticate(state, token).await?;
         Ok(Staff(user))
     }

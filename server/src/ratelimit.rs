@@ -195,10 +195,8 @@ pub async fn per_staff(
 impl StaffBudget {
     /// 429 when the staff member behind the bearer token or the session cookie is over budget.
     pub fn refuse(&self, headers: &axum::http::HeaderMap) -> Option<Response<Body>> {
-        let token = crate::extract::bearer_token(headers)
-            .map(str::to_owned)
-            .or_else(|| app::api::session::cookie_value(headers, app::api::session::ACCESS_COOKIE))?;
-        let subject = self.jwt.verify(&token).ok()?.sub;
+        let credentials = crate::credentials::Credentials::from_headers(headers);
+        let subject = self.jwt.verify(credentials.token()?).ok()?.sub;
         self.limit.refuse(&format!("staff:{subject}"))
     }
 }

@@ -4,7 +4,7 @@
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use domain::AppState;
 use domain::export::{Format, Kind};
@@ -12,6 +12,7 @@ use domain::model::ErrorBody;
 use futures::StreamExt;
 use serde::Deserialize;
 
+use crate::credentials::Credentials;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Meta, Path, Query};
 use crate::openapi::errors::{Forbidden, Invalid};
@@ -40,20 +41,12 @@ pub struct ExportParams {
     ), security(("bearer" = [])))]
 pub async fn export(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    credentials: Credentials,
     Meta(meta): Meta,
     Path(kind): Path<String>,
     Query(params): Query<ExportParams>,
 ) -> ApiResult<Response> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-        .map(|t| t.trim().to_owned())
-        .or_else(|| app::api::session::cookie_value(&headers, app::api::session::ACCESS_COOKIE))
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated"))?;
-    let actor = domain::sessions::authenticate(&state, &token).await?;
+    let actor = domain::sessions::authenticate(&state, credentials.required()?).await?;
     let kind = match kind.as_str() {
         "conversations" => Kind::Conversations,
         "tickets" => Kind::Tickets,

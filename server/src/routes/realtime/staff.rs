@@ -16,6 +16,7 @@ use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::{ClientMessage, DEAD_AFTER, PING_EVERY, address_key, bounded, limits, send, too_many_sockets};
+use crate::credentials::Credentials;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ClientIp, Query};
 use crate::openapi::errors::Invalid;
@@ -46,27 +47,26 @@ pub async fn staff(
     ip: Option<axum::Extension<ClientIp>>,
     ws: WebSocketUpgrade,
 ) -> ApiResult<Response> {
-    let bearer = params.token.filter(|t| !t.is_empty());
-    let cookie = app::api::session::cookie_value(&headers, app::api::session::ACCESS_COOKIE);
+    // A socket cannot send headers: its bearer token comes as `?token=`.
+    let credentials =
+        Credentials { bearer: params.token.filter(|t| !t.is_empty()), ..Credentials::from_headers(&headers) };
+    let bearer = credentials.bearer.clone();
     // A browser sends the session cookie with a socket opened by any site (cross-site WebSocket
     // hijacking): with the cookie as the credential, the page must be the panel's own.
-    if bearer.is_none() && cookie.is_some() && !crate::admin::same_origin(&headers) {
+    if bearer.is_none() && credentials.access_cookie.is_some() && !crate::admin::same_origin(&headers) {
         return Err(ApiError::new(axum::http::StatusCode::FORBIDDEN, "Cross-origin socket refused"));
     }
-    let token = bearer
-        .clone()
-        .or(cookie)
-        .ok_or_else(|| ApiError::new(axum::http::StatusCode::UNAUTHORIZED, "Not authenticated"))?;
-    let user = domain::sessions::authenticate(&state, &token).await?;
-    let claims = state.jwt.verify(&token)?;
+    let token = credentials.required()?;
+    let user = domain::sessions::authenticate(&state, token).await?;
+    let claims = state.jwt.verify(token)?;
     // A bearer token is the socket's only credential: the socket ends when the token does. With the
     // session cookie, the session (refreshed by the panel) is the credential: the socket ends when
     // the session is signed out, lapses unrefreshed or reaches its absolute lifetime. Both end on
     // deactivation, a role change or a new password.
     // With the cookie, the socket lives as long as the session can be refreshed (the refresh
     // cookie names it); without a refresh cookie, as long as the access token.
-    let session = match (&bearer, app::api::session::cookie_value(&headers, app::api::session::REFRESH_COOKIE)) {
-        (None, Some(refresh)) => domain::sessions::session_of(&state, &refresh).await?,
+    let session = match (&bearer, &credentials.refresh_cookie) {
+        (None, Some(refresh)) => domain::sessions::session_of(&state, refresh).await?,
         _ => None,
     };
     let expires = (bearer.is_some() || session.is_none()).then_some(claims.exp);
