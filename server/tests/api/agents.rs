@@ -3,6 +3,7 @@
 //! when an agent comes online or frees capacity; presence opens and closes work sessions.
 
 use domain::model::Role;
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::harness::{TestApp, spawn_app_with};
@@ -70,26 +71,17 @@ async fn escalations_go_to_the_least_busy_online_agent_and_wait_when_all_are_ful
         (res.json::<Vec<Value>>().await.unwrap(), ())
     };
     let res = app
-        .client
-        .patch(app.api(&format!("/tickets/{}/status", tickets[0]["ticket_id"].as_str().unwrap())))
-        .bearer_auth(&bob_token)
-        .json(&json!({ "status": "resolved" }))
-        .send()
-        .await
-        .unwrap();
+        .send(
+            Method::PATCH,
+            &bob_token,
+            &format!("/tickets/{}/status", tickets[0]["ticket_id"].as_str().unwrap()),
+            Some(json!({ "status": "resolved" })),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let routed = ticket(&app, &bob_token, &waiting).await;
     assert_eq!((routed["assigned_to"].as_i64(), routed["status"].as_str()), (Some(b), Some("IN_PROGRESS")));
-    let detail: Value = app
-        .client
-        .get(app.api(&format!("/conversations/{conversation}")))
-        .bearer_auth(&bob_token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let detail: Value = app.get_json(&bob_token, &format!("/conversations/{conversation}")).await;
     assert_eq!(detail["status"], "ASSIGNED");
     assert!(detail["messages"].as_array().unwrap().iter().any(|m| m["content"].as_str().unwrap().contains("joined")));
 }

@@ -2,22 +2,10 @@
 //! log with verdicts, and redaction before anything is stored.
 
 use domain::model::Role;
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::harness::{TestApp, spawn_app};
-
-async fn ask(app: &TestApp, token: &str, question: &str) -> Value {
-    let res = app
-        .client
-        .post(app.api("/assistant/ask"))
-        .bearer_auth(token)
-        .json(&json!({ "question": question }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
-}
 
 async fn with_demo_kb() -> TestApp {
     let app = spawn_app().await;
@@ -30,7 +18,7 @@ async fn answers_from_the_knowledge_base_with_sources() {
     let app = with_demo_kb().await;
     let (_, viewer) = app.token_for("viewer", Role::Viewer).await;
 
-    let body = ask(&app, &viewer, "¿Cómo bloqueo mi tarjeta desde la app?").await;
+    let body = app.ask(&viewer, "¿Cómo bloqueo mi tarjeta desde la app?").await;
     let answer = body["answer"].as_str().unwrap();
     assert!(answer.contains("Bloquear tarjeta"), "{answer}");
     assert!(answer.contains("Fuente: Bloquear una tarjeta perdida o robada"), "{answer}");
@@ -46,7 +34,7 @@ async fn answers_from_the_knowledge_base_with_sources() {
     assert!(meta["confidence"].as_f64().unwrap() >= 0.35);
     assert_eq!(body["decision"]["escalate"], false);
 
-    let english = ask(&app, &viewer, "How do I wire money abroad?").await;
+    let english = app.ask(&viewer, "How do I wire money abroad?").await;
     assert_eq!(english["metadata"]["language"], "en");
     assert_eq!(english["metadata"]["sources"][0]["title"], "International transfers");
 
@@ -64,7 +52,7 @@ async fn escalates_urgent_reports_and_stores_them_redacted() {
     let app = with_demo_kb().await;
     let (_, agent) = app.token_for("agent", Role::Agent).await;
 
-    let body = ask(&app, &agent, "Me robaron la tarjeta 4111 1111 1111 1111, mi correo es ana@example.com").await;
+    let body = app.ask(&agent, "Me robaron la tarjeta 4111 1111 1111 1111, mi correo es ana@example.com").await;
     assert_eq!(body["decision"]["escalate"], true);
     assert_eq!(body["decision"]["category"], "stolen_card");
     assert_eq!(body["decision"]["priority"], "URGENT");
@@ -74,21 +62,12 @@ async fn escalates_urgent_reports_and_stores_them_redacted() {
     assert!(answer.contains("asesor"), "{answer}");
 
     let id = body["answer_id"].as_i64().unwrap();
-    let stored: Value = app
-        .client
-        .get(app.api(&format!("/assistant/answers/{id}")))
-        .bearer_auth(&agent)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let stored: Value = app.get_json(&agent, &format!("/assistant/answers/{id}")).await;
     let question = stored["question"].as_str().unwrap();
     assert!(!question.contains("4111 1111 1111 1111") && !question.contains("ana@example.com"), "{question}");
     assert!(question.contains("1111"), "last four kept: {question}");
 
-    let human = ask(&app, &agent, "I want to talk to a human").await;
+    let human = app.ask(&agent, "I want to talk to a human").await;
     assert_eq!(human["decision"]["category"], "human_requested");
     assert!(human["metadata"]["sources"].as_array().unwrap().is_empty());
 }
@@ -97,14 +76,14 @@ async fn escalates_urgent_reports_and_stores_them_redacted() {
 async fn says_so_when_it_does_not_know() {
     let app = with_demo_kb().await;
     let (_, agent) = app.token_for("agent", Role::Agent).await;
-    let body = ask(&app, &agent, "Can you recommend a good restaurant in Paris?").await;
+    let body = app.ask(&agent, "Can you recommend a good restaurant in Paris?").await;
     assert_eq!(body["metadata"]["intent"], "unknown");
     assert!(body["metadata"]["sources"].as_array().unwrap().is_empty());
     assert!(body["metadata"]["confidence"].as_f64().unwrap() < 0.35);
     assert_eq!(body["decision"]["escalate"], false, "one unsure answer offers a person, it does not hand over");
     assert!(body["answer"].as_str().unwrap().contains("not sure"));
 
-    let hello = ask(&app, &agent, "hola").await;
+    let hello = app.ask(&agent, "hola").await;
     assert_eq!(hello["metadata"]["intent"], "greeting");
 }
 
@@ -113,9 +92,9 @@ async fn staff_review_answers_and_filter_by_verdict_and_confidence() {
     let app = with_demo_kb().await;
     let (agent_user, agent) = app.token_for("agent", Role::Agent).await;
     let (_, viewer) = app.token_for("viewer", Role::Viewer).await;
-    let good = ask(&app, &agent, "What are your branch opening hours?").await["answer_id"].as_i64().unwrap();
-    let bad = ask(&app, &agent, "Can you recommend a good restaurant?").await["answer_id"].as_i64().unwrap();
-    ask(&app, &agent, "How do I close my account?").await;
+    let good = app.ask(&agent, "What are your branch opening hours?").await["answer_id"].as_i64().unwrap();
+    let bad = app.ask(&agent, "Can you recommend a good restaurant?").await["answer_id"].as_i64().unwrap();
+    app.ask(&agent, "How do I close my account?").await;
 
     let verdict = |id: i64, token: &str, body: Value| {
         app.client.post(app.api(&format!("/assistant/answers/{id}/verdict"))).bearer_auth(token).json(&body).send()
@@ -179,18 +158,11 @@ async fn asking_needs_a_question_and_a_staff_token() {
     let res = app.client.post(app.api("/assistant/ask")).json(&json!({ "question": "hola" })).send().await.unwrap();
     assert_eq!(res.status(), 401);
     for question in [json!(" "), json!("x".repeat(2001))] {
-        let res = app
-            .client
-            .post(app.api("/assistant/ask"))
-            .bearer_auth(&agent)
-            .json(&json!({ "question": question }))
-            .send()
-            .await
-            .unwrap();
+        let res = app.send(Method::POST, &agent, "/assistant/ask", Some(json!({ "question": question }))).await;
         assert_eq!(res.status(), 422);
     }
     // An empty knowledge base: an honest "not sure", never an invented answer.
-    let body = ask(&app, &agent, "What is the interest rate on a personal loan?").await;
+    let body = app.ask(&agent, "What is the interest rate on a personal loan?").await;
     assert_eq!(body["metadata"]["intent"], "unknown");
     let log: Vec<Value> =
         app.client.get(app.api("/assistant/answers")).bearer_auth(&agent).send().await.unwrap().json().await.unwrap();

@@ -15,14 +15,7 @@ async fn admins_and_viewers_read_and_verify_the_audit_log_and_tampering_is_found
     let (_, lead) = app.token_for("lead", Role::Supervisor).await;
     let (_, agent) = app.token_for("agent", Role::Agent).await;
     for name in ["Ana", "Luis"] {
-        let res = app
-            .client
-            .post(app.api("/customers"))
-            .bearer_auth(&admin)
-            .json(&json!({ "full_name": name }))
-            .send()
-            .await
-            .unwrap();
+        let res = app.send(reqwest::Method::POST, &admin, "/customers", Some(json!({ "full_name": name }))).await;
         assert_eq!(res.status(), 201);
     }
 

@@ -2,6 +2,7 @@
 
 use domain::model::Role;
 use jsonwebtoken::{EncodingKey, Header, encode};
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::harness::spawn_app;
@@ -162,14 +163,7 @@ async fn logout_revokes_the_refresh_token() {
     let body: Value = app.login("fay", "fay-password").await.json().await.unwrap();
     let access = body["access_token"].as_str().unwrap();
     let refresh = body["refresh_token"].as_str().unwrap();
-    let res = app
-        .client
-        .post(app.api("/auth/logout"))
-        .bearer_auth(access)
-        .json(&json!({ "refresh_token": refresh }))
-        .send()
-        .await
-        .unwrap();
+    let res = app.send(Method::POST, &access, "/auth/logout", Some(json!({ "refresh_token": refresh }))).await;
     assert_eq!(res.status(), 204);
     let res =
         app.client.post(app.api("/auth/refresh")).json(&json!({ "refresh_token": refresh })).send().await.unwrap();
@@ -185,14 +179,7 @@ async fn deactivated_users_cannot_log_in_and_their_tokens_stop_working() {
     let (_, admin) = app.token_for("boss", Role::Admin).await;
     let (gus, gus_token) = app.token_for("gus", Role::Agent).await;
     let gus_login: Value = app.login("gus", "gus-password").await.json().await.unwrap();
-    let res = app
-        .client
-        .patch(app.api(&format!("/users/{}", gus.id)))
-        .bearer_auth(&admin)
-        .json(&json!({ "is_active": false }))
-        .send()
-        .await
-        .unwrap();
+    let res = app.send(Method::PATCH, &admin, &format!("/users/{}", gus.id), Some(json!({ "is_active": false }))).await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.json::<Value>().await.unwrap()["is_active"], false);
 

@@ -153,16 +153,7 @@ async fn an_urgent_report_opens_one_ticket_and_the_assistant_goes_quiet() {
     assert_eq!(tickets[0]["customer_name"], "Ana Pérez");
     assert_eq!(tickets[0]["customer_email"], "ana@example.com");
     assert_eq!(tickets[0]["conversation_id"], id);
-    let one: Value = app
-        .client
-        .get(app.api(&format!("/tickets/{}", ticket_id.to_lowercase())))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let one: Value = app.get_json(&staff, &format!("/tickets/{}", ticket_id.to_lowercase())).await;
     assert_eq!(one["ticket_id"], ticket_id.as_str());
     let filtered = app
         .client

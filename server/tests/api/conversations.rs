@@ -113,31 +113,13 @@ async fn the_first_agent_reply_answers_the_escalation_ticket() {
     let c = customer(&app).await;
     let escalated = app.customer_escalates(&c.token, &json!({ "conversation_id": c.id })).await;
     let ticket_id = escalated["ticket_id"].as_str().unwrap();
-    let detail: Value = app
-        .client
-        .get(app.api(&format!("/conversations/{}", c.id)))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let detail: Value = app.get_json(&token, &format!("/conversations/{}", c.id)).await;
     assert_eq!(detail["status"], "WAITING");
     assert_eq!(detail["ticket_id"], ticket_id);
 
     post(&app, &token, &format!("/conversations/{}/messages", c.id), json!({ "content": "Hola, te atiendo yo." }))
         .await;
-    let ticket: Value = app
-        .client
-        .get(app.api(&format!("/tickets/{ticket_id}")))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let ticket: Value = app.get_json(&token, &format!("/tickets/{ticket_id}")).await;
     assert_eq!(ticket["assigned_to"], agent.id);
     assert_eq!(ticket["status"], "IN_PROGRESS");
     assert!(ticket["first_response_at"].is_string());

@@ -5,7 +5,7 @@ use domain::model::Role;
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use serde_json::{Value, json};
 
-use crate::harness::{TestApp, spawn_app};
+use crate::harness::{TestApp, spawn_app, url_encode};
 
 fn ana() -> Value {
     json!({
@@ -111,7 +111,7 @@ async fn staff_create_find_edit_and_deactivate_customers() {
         ("empresa", "ACME 100% Seguros S.A."),
     ] {
         let found: Vec<Value> = app
-            .send(Method::GET, &viewer, &format!("/customers/search?q={}", urlencode(q)), None)
+            .send(Method::GET, &viewer, &format!("/customers/search?q={}", url_encode(q)), None)
             .await
             .json()
             .await
@@ -170,14 +170,6 @@ async fn staff_create_find_edit_and_deactivate_customers() {
     for action in ["CUSTOMER_CREATE", "CUSTOMER_UPDATE", "CUSTOMER_VIEWED", "CUSTOMER_DELETE"] {
         assert!(actions.iter().any(|a| a == action), "{action} audited");
     }
-}
-
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
-        })
-        .collect()
 }
 
 #[tokio::test]

@@ -87,10 +87,6 @@ async fn create(app: &TestApp, admin: &str, title: &str, content: &str) -> i64 {
     res.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
 }
 
-async fn ask(app: &TestApp, token: &str, question: &str) -> Value {
-    app.post_json(token, "/assistant/ask", &json!({ "question": question })).await
-}
-
 #[tokio::test]
 async fn articles_are_embedded_when_they_change_and_fused_with_the_lexical_ranking() {
     let (app, fake, admin, agent) = app_with_embeddings().await;
@@ -104,14 +100,14 @@ async fn articles_are_embedded_when_they_change_and_fused_with_the_lexical_ranki
     assert_eq!(app.state.assistant.vectors().len(), 2);
 
     // No word in common with any article: only the embedding ("glimbo" means "zorblat") finds it.
-    let reply = ask(&app, &agent, "tell me about glimbo").await;
+    let reply = app.ask(&agent, "tell me about glimbo").await;
     assert_eq!(reply["metadata"]["sources"][0]["id"], zorblat, "{reply}");
     assert_eq!(reply["metadata"]["intent"], "knowledge");
     // Lexically the same question finds nothing.
     let local = app.state.assistant.reply_local(domain::assistant::Turn::new("tell me about glimbo"));
     assert!(local.metadata.sources.is_empty());
     // A lexical match still wins where it exists.
-    let reply = ask(&app, &agent, "does the quanzite card work abroad?").await;
+    let reply = app.ask(&agent, "does the quanzite card work abroad?").await;
     assert_eq!(reply["metadata"]["sources"][0]["id"], quanzite);
 
     // An unchanged article is not embedded again; a changed one is; a deactivated one leaves.
@@ -140,10 +136,10 @@ async fn a_failing_provider_leaves_lexical_retrieval_alone() {
     *fake.failing.lock().unwrap() = true;
 
     let started = std::time::Instant::now();
-    let reply = ask(&app, &agent, "when do vexil transfers arrive?").await;
+    let reply = app.ask(&agent, "when do vexil transfers arrive?").await;
     assert_eq!(reply["metadata"]["sources"][0]["id"], vexil);
     assert!(started.elapsed() < Duration::from_secs(5));
-    let reply = ask(&app, &agent, "tell me about glimbo").await;
+    let reply = app.ask(&agent, "tell me about glimbo").await;
     assert_eq!(reply["metadata"]["intent"], "unknown", "without embeddings nothing matches: {reply}");
 
     // Writing an article while the provider fails still succeeds; backfill embeds it later.

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use domain::model::Role;
 use serde_json::{Value, json};
 
-use crate::harness::{TestApp, spawn_app_with};
+use crate::harness::{TestApp, spawn_app_with, url_encode};
 
 /// Strings that break naive code.
 const HOSTILE: &[&str] = &[
@@ -120,16 +120,6 @@ fn fill_path(path: &str, value: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn url_encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// A fingerprint of the tables anonymous callers and VIEWERs must never change.

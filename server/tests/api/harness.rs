@@ -190,6 +190,14 @@ impl TestApp {
         res.await.unwrap().json().await.unwrap()
     }
 
+    /// `POST /assistant/ask` `{question}` as the holder of `token`: the answer, which must be a 200.
+    pub async fn ask(&self, token: &str, question: &str) -> Value {
+        let res =
+            self.send(reqwest::Method::POST, token, "/assistant/ask", Some(json!({ "question": question }))).await;
+        assert_eq!(res.status(), 200);
+        res.json().await.unwrap()
+    }
+
     /// `GET /api/v1{path}` as the holder of `token`, as JSON.
     pub async fn get_json(&self, token: &str, path: &str) -> Value {
         self.client.get(self.api(path)).bearer_auth(token).send().await.unwrap().json().await.unwrap()
@@ -217,4 +225,14 @@ impl TestApp {
             .await
             .unwrap()
     }
+}
+
+/// `text` percent-encoded for a URL's path or query (unreserved characters kept).
+pub fn url_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

@@ -2,6 +2,7 @@
 //! every change at once, bad input changes nothing.
 
 use domain::model::Role;
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::harness::{TestApp, spawn_app};
@@ -51,13 +52,13 @@ async fn writers_manage_articles_and_the_index_follows() {
 
     // An edit bumps the version and re-indexes.
     let res = app
-        .client
-        .put(app.api(&format!("/knowledge/{id}")))
-        .bearer_auth(&supervisor)
-        .json(&json!({ "title": "Move money between your accounts", "tags": ["savings"] }))
-        .send()
-        .await
-        .unwrap();
+        .send(
+            Method::PUT,
+            &supervisor,
+            &format!("/knowledge/{id}"),
+            Some(json!({ "title": "Move money between your accounts", "tags": ["savings"] })),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let updated: Value = res.json().await.unwrap();
     assert_eq!(updated["version"], 2);
@@ -67,16 +68,7 @@ async fn writers_manage_articles_and_the_index_follows() {
     let res = app.client.delete(app.api(&format!("/knowledge/{id}"))).bearer_auth(&supervisor).send().await.unwrap();
     assert_eq!(res.status(), 204);
     assert!(search(&app, &agent, "savings").await.is_empty());
-    let got: Value = app
-        .client
-        .get(app.api(&format!("/knowledge/{id}")))
-        .bearer_auth(&agent)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let got: Value = app.get_json(&agent, &format!("/knowledge/{id}")).await;
     assert_eq!(got["is_active"], false);
     let inactive: Vec<Value> = app
         .client
@@ -92,14 +84,7 @@ async fn writers_manage_articles_and_the_index_follows() {
     assert_eq!(inactive.len(), 1);
 
     // Reactivated.
-    let res = app
-        .client
-        .put(app.api(&format!("/knowledge/{id}")))
-        .bearer_auth(&supervisor)
-        .json(&json!({ "is_active": true }))
-        .send()
-        .await
-        .unwrap();
+    let res = app.send(Method::PUT, &supervisor, &format!("/knowledge/{id}"), Some(json!({ "is_active": true }))).await;
     assert_eq!(res.json::<Value>().await.unwrap()["version"], 2, "reactivation is not an edit");
     assert_eq!(search(&app, &agent, "savings").await.len(), 1);
 
@@ -126,14 +111,7 @@ async fn only_admins_and_supervisors_write() {
     let res = app.client.post(app.api("/knowledge")).bearer_auth(&admin).json(&article()).send().await.unwrap();
     assert_eq!(res.status(), 201);
     let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    let res = app
-        .client
-        .put(app.api(&format!("/knowledge/{id}")))
-        .bearer_auth(&viewer)
-        .json(&json!({ "title": "Hijacked" }))
-        .send()
-        .await
-        .unwrap();
+    let res = app.send(Method::PUT, &viewer, &format!("/knowledge/{id}"), Some(json!({ "title": "Hijacked" }))).await;
     assert_eq!(res.status(), 403);
     let res = app.client.delete(app.api(&format!("/knowledge/{id}"))).bearer_auth(&agent).send().await.unwrap();
     assert_eq!(res.status(), 403);
@@ -186,14 +164,7 @@ async fn bad_input_is_rejected_and_changes_nothing() {
         let res = app.client.get(app.api(path)).bearer_auth(&admin).send().await.unwrap();
         assert_eq!(res.status(), if path.ends_with("abc") { 422 } else { 404 }, "{path}");
     }
-    let res = app
-        .client
-        .put(app.api("/knowledge/999"))
-        .bearer_auth(&admin)
-        .json(&json!({ "title": "x" }))
-        .send()
-        .await
-        .unwrap();
+    let res = app.send(Method::PUT, &admin, "/knowledge/999", Some(json!({ "title": "x" }))).await;
     assert_eq!(res.status(), 404);
     let res = app.client.delete(app.api("/knowledge/999")).bearer_auth(&admin).send().await.unwrap();
     assert_eq!(res.status(), 404);

@@ -5,11 +5,7 @@
 use domain::model::Role;
 use serde_json::{Value, json};
 
-use crate::harness::{TestApp, spawn_app};
-
-async fn ask(app: &TestApp, token: &str, question: &str) -> Value {
-    app.post_json(token, "/assistant/ask", &json!({ "question": question })).await
-}
+use crate::harness::spawn_app;
 
 fn article(title: &str, content: &str, examples: &[&str]) -> Value {
     json!({ "title": title, "content": content, "category": "cards", "language": "en", "examples": examples })
@@ -37,7 +33,7 @@ async fn example_questions_are_stored_redacted_and_matched_like_titles() {
     assert!(!examples[1].as_str().unwrap().contains("4111 1111"), "PII is redacted: {examples:?}");
 
     let (_, agent) = app.token_for("agent", Role::Agent).await;
-    let reply = ask(&app, &agent, "the hole in the wall chomped my plastic").await;
+    let reply = app.ask(&agent, "the hole in the wall chomped my plastic").await;
     assert_eq!(reply["metadata"]["sources"][0]["id"], created["id"]);
 
     // Replacing the examples; bad ones change nothing.
@@ -77,7 +73,7 @@ async fn a_reviewer_teaches_the_assistant_the_right_article() {
         .unwrap();
     create(article("Branch hours", "Branches open from nine to four on weekdays.", &[])).await;
     let question = "can it take a little nap, my number is 4111 1111 1111 1111";
-    let first = ask(&app, agent, question).await;
+    let first = app.ask(agent, question).await;
     assert_ne!(first["metadata"]["sources"][0]["id"], right["id"], "not answered from it yet: {first}");
     let answer_id = first["answer_id"].as_i64().unwrap();
 
@@ -106,7 +102,7 @@ async fn a_reviewer_teaches_the_assistant_the_right_article() {
     assert!(!examples[0].as_str().unwrap().contains("4111"), "the learned question is redacted: {examples:?}");
     assert_eq!(learned["version"], 2);
 
-    let again = ask(&app, agent, "can it take a little nap?").await;
+    let again = app.ask(agent, "can it take a little nap?").await;
     assert_eq!(again["metadata"]["sources"][0]["id"], right["id"], "{again}");
 
     // Teaching the same question twice adds nothing.

@@ -2,6 +2,7 @@
 //! that reconnects with the last number it saw gets what it missed; staff events are routed by
 //! role; the visitor token guards the customer socket.
 
+use reqwest::Method;
 use std::time::Duration;
 
 use domain::model::Role;
@@ -120,13 +121,8 @@ async fn staff_hear_their_work_live_and_resume_after_a_drop() {
 
     // Given to Bob: the supervisor hears it; Alice hears nothing more of that conversation.
     let res = app
-        .client
-        .post(app.api(&format!("/tickets/{ticket_id}/assign")))
-        .bearer_auth(&lead)
-        .json(&json!({ "agentId": bob.id }))
-        .send()
-        .await
-        .unwrap();
+        .send(Method::POST, &lead, &format!("/tickets/{ticket_id}/assign"), Some(json!({ "agentId": bob.id })))
+        .await;
     assert_eq!(res.status(), 200);
     let assigned = until(&mut lead_socket, |e| e["type"] == "ticket_assigned").await;
     let last_seen = assigned.last().unwrap()["seq"].as_u64().unwrap();
@@ -257,14 +253,7 @@ async fn a_cookie_socket_closes_when_its_session_ends() {
     let (mut socket, _) = tokio_tungstenite::connect_async(req).await.unwrap();
     assert_eq!(next(&mut socket).await["type"], "hello");
     assert!(!closed_within(&mut socket, 4).await, "a live session keeps its socket");
-    let res = app
-        .client
-        .post(app.api("/auth/logout"))
-        .bearer_auth(access)
-        .json(&json!({ "refresh_token": refresh }))
-        .send()
-        .await
-        .unwrap();
+    let res = app.send(Method::POST, &access, "/auth/logout", Some(json!({ "refresh_token": refresh }))).await;
     assert_eq!(res.status(), 204);
     assert!(closed_within(&mut socket, 10).await, "still open after signing out");
 }

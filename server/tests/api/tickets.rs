@@ -2,6 +2,7 @@
 //! only on its own and unassigned tickets); paging with `X-Total-Count`; audit.
 
 use domain::model::Role;
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::harness::{TestApp, spawn_app};
@@ -37,14 +38,7 @@ async fn staff_open_assign_resolve_and_annotate_a_ticket() {
     assert_eq!((ticket["status"].as_str(), ticket["priority"].as_str()), (Some("OPEN"), Some("HIGH")));
     assert_eq!(ticket["customer_name"], "Jane Smith");
     assert_eq!(ticket["customer_email"], "jane@example.com");
-    let res = app
-        .client
-        .post(app.api("/tickets"))
-        .bearer_auth(&viewer)
-        .json(&json!({ "subject": "x", "customer_name": "y" }))
-        .send()
-        .await
-        .unwrap();
+    let res = app.send(Method::POST, &viewer, "/tickets", Some(json!({ "subject": "x", "customer_name": "y" }))).await;
     assert_eq!(res.status(), 403, "viewers only read");
 
     let res = act(&app, &token, "POST", &format!("/tickets/{id}/assign"), json!({ "agentId": agent.id })).await;
@@ -107,16 +101,7 @@ async fn an_agent_cannot_act_on_another_agents_ticket() {
         let res = act(&app, &bob_token, method, &path, body).await;
         assert_eq!(res.status(), 403, "{method} {path}");
     }
-    let ticket: Value = app
-        .client
-        .get(app.api(&format!("/tickets/{id}")))
-        .bearer_auth(&bob_token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let ticket: Value = app.get_json(&bob_token, &format!("/tickets/{id}")).await;
     assert_eq!(ticket["assigned_to"], alice.id, "nothing changed");
     assert_eq!(ticket["status"], "IN_PROGRESS");
 

@@ -1,6 +1,7 @@
 //! `/users`: ADMIN only; create (201, role any case), list, get, patch; errors; audit.
 
 use domain::model::Role;
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::harness::spawn_app;
@@ -38,26 +39,20 @@ async fn admin_manages_users() {
     assert_eq!(res.json::<Value>().await.unwrap()["username"], "hal");
 
     let res = app
-        .client
-        .patch(app.api(&format!("/users/{id}")))
-        .bearer_auth(&admin)
-        .json(&json!({ "role": "Supervisor", "full_name": "Hal Lead" }))
-        .send()
-        .await
-        .unwrap();
+        .send(
+            Method::PATCH,
+            &admin,
+            &format!("/users/{id}"),
+            Some(json!({ "role": "Supervisor", "full_name": "Hal Lead" })),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let body: Value = res.json().await.unwrap();
     assert_eq!((body["role"].as_str(), body["full_name"].as_str()), (Some("SUPERVISOR"), Some("Hal Lead")));
 
     // A new password works, the old one no longer does.
-    let res = app
-        .client
-        .patch(app.api(&format!("/users/{id}")))
-        .bearer_auth(&admin)
-        .json(&json!({ "password": "a-new-password" }))
-        .send()
-        .await
-        .unwrap();
+    let res =
+        app.send(Method::PATCH, &admin, &format!("/users/{id}"), Some(json!({ "password": "a-new-password" }))).await;
     assert_eq!(res.status(), 200);
     assert_eq!(app.login("hal", "hal-password").await.status(), 401);
     assert_eq!(app.login("hal", "a-new-password").await.status(), 200);
@@ -96,13 +91,8 @@ async fn only_admins_may_touch_users() {
             .unwrap();
         assert_eq!(res.status(), 403, "{role} creates a user");
         let res = app
-            .client
-            .patch(app.api(&format!("/users/{}", admin_user.id)))
-            .bearer_auth(&token)
-            .json(&json!({ "is_active": false }))
-            .send()
-            .await
-            .unwrap();
+            .send(Method::PATCH, &token, &format!("/users/{}", admin_user.id), Some(json!({ "is_active": false })))
+            .await;
         assert_eq!(res.status(), 403, "{role} deactivates the admin");
     }
     let res = app.client.get(app.api("/users")).send().await.unwrap();
@@ -185,13 +175,7 @@ async fn bad_user_input_is_refused_and_changes_nothing() {
     let res = app.client.get(app.api("/users/abc")).bearer_auth(&admin).send().await.unwrap();
     assert_eq!(res.status(), 422);
     // An admin cannot lock themselves out.
-    let res = app
-        .client
-        .patch(app.api(&format!("/users/{}", root.id)))
-        .bearer_auth(&admin)
-        .json(&json!({ "is_active": false }))
-        .send()
-        .await
-        .unwrap();
+    let res =
+        app.send(Method::PATCH, &admin, &format!("/users/{}", root.id), Some(json!({ "is_active": false }))).await;
     assert_eq!(res.status(), 409);
 }
