@@ -4,6 +4,9 @@ use domain::model::{AssistantStats, ConversationStats, DashboardStats, TicketSta
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::Ctx;
+
 use super::AppError;
 
 /// Everything the dashboard draws.
@@ -19,8 +22,7 @@ pub struct Dashboard {
 
 #[server(prefix = "/_sfn", endpoint = "analytics/dashboard")]
 pub async fn load_dashboard(days: i64) -> Result<Dashboard, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
+    let Ctx { state, user, .. } = Ctx::new().await?;
     let (checked, _) = domain::analytics::since_days(Some(days))?;
     let days = Some(checked);
     Ok(Dashboard {

@@ -5,6 +5,9 @@ use domain::model::{AuditRecord, AuditVerification};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::Ctx;
+
 use super::AppError;
 
 /// Rows per page.
@@ -30,20 +33,19 @@ pub async fn list_audit(
     skip: u64,
 ) -> Result<AuditRecords, AppError> {
     use domain::model::{AuditFilter, Role};
-    let state = super::session::state()?;
-    let user = super::session::require_user(&[Role::Admin, Role::Viewer]).await?;
+    let Ctx { state, user, .. } = Ctx::require(&[Role::Admin, Role::Viewer]).await?;
     let day = |text: &str, what: &str| -> Result<Option<chrono::DateTime<chrono::Utc>>, AppError> {
         match text.trim() {
             "" => Ok(None),
             t => chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
                 .map(|d| d.and_hms_opt(0, 0, 0).map(|d| d.and_utc()))
-                .map_err(|_| AppError::Invalid(format!("{what} is a date, YYYY-MM-DD"))),
+                .map_err(|_| AppError::invalid(format!("{what} is a date, YYYY-MM-DD"))),
         }
     };
     let filter = AuditFilter {
         actor_id: match actor_id.trim() {
             "" => None,
-            t => Some(t.parse().map_err(|_| AppError::Invalid("The actor is a user id".into()))?),
+            t => Some(t.parse().map_err(|_| AppError::invalid("The actor is a user id"))?),
         },
         action: Some(action),
         resource_type: Some(resource_type),
@@ -61,8 +63,6 @@ pub async fn list_audit(
 /// Re-computes the hash chain.
 #[server(prefix = "/_sfn", endpoint = "audit/verify")]
 pub async fn verify_audit() -> Result<AuditVerification, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     Ok(domain::audit::viewer::verify(&state.audit, &user, &meta).await?)
 }

@@ -3,6 +3,9 @@
 use domain::model::UserOut;
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use super::session::Ctx;
+
 use super::AppError;
 
 /// Signs in with username or e-mail and password; sets the session cookies and goes home.
@@ -12,7 +15,7 @@ pub async fn login(username: String, password: String) -> Result<UserOut, AppErr
     let state = session::state()?;
     let meta = session::request_meta().await;
     let session_tokens = domain::sessions::login(&state, &username, &password, &meta).await.map_err(|e| match e {
-        domain::DomainError::Unauthorized(m) => AppError::Invalid(m),
+        domain::DomainError::Unauthorized(message) => AppError::Refused { status: Some(401), field: None, message },
         other => AppError::from(other),
     })?;
     session::set_session(Some(&session_tokens)).await?;
@@ -39,9 +42,7 @@ pub async fn logout() -> Result<(), AppError> {
 /// The signed-in user (401 when there is none).
 #[server(prefix = "/_sfn", endpoint = "me")]
 pub async fn me() -> Result<UserOut, AppError> {
-    use super::session;
-    let state = session::state()?;
-    let user = session::current_user().await?;
+    let Ctx { state, user, .. } = Ctx::new().await?;
     let row = domain::users::find_out(&state, user.id).await?;
     Ok(row)
 }

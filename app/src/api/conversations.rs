@@ -6,6 +6,9 @@ use domain::model::{CannedResponse, ConversationDetail, ConversationOut};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::Ctx;
+
 use super::AppError;
 
 /// One page of conversations and how many match in all.
@@ -30,10 +33,9 @@ pub struct ConversationView {
 #[server(prefix = "/_sfn", endpoint = "conversations/list")]
 pub async fn list_conversations(status: String, mine: bool, skip: u64) -> Result<ConversationPage, AppError> {
     use domain::model::{ConversationFilter, Role};
-    let state = super::session::state()?;
-    let user = super::session::require_user(&Role::ALL).await?;
+    let Ctx { state, user, .. } = Ctx::require(&Role::ALL).await?;
     let filter = ConversationFilter {
-        status: Some(status.trim()).filter(|s| !s.is_empty()).map(str::parse).transpose().map_err(AppError::Invalid)?,
+        status: Some(status.trim()).filter(|s| !s.is_empty()).map(str::parse).transpose().map_err(AppError::invalid)?,
         assigned_to: mine.then_some(user.id),
         skip: Some(skip),
         limit: Some(25),
@@ -45,9 +47,7 @@ pub async fn list_conversations(status: String, mine: bool, skip: u64) -> Result
 /// A conversation with its transcript and the canned responses.
 #[server(prefix = "/_sfn", endpoint = "conversations/get")]
 pub async fn get_conversation(conversation_id: String) -> Result<ConversationView, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::require_user(&domain::model::Role::ALL).await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::require(&domain::model::Role::ALL).await?;
     let detail = domain::chat::staff::get(&state, &user, &conversation_id, &meta).await?;
     let canned = domain::canned::list(&state, &user).await?;
     Ok(ConversationView { detail, canned })
@@ -56,9 +56,7 @@ pub async fn get_conversation(conversation_id: String) -> Result<ConversationVie
 /// Writes to the customer.
 #[server(prefix = "/_sfn", endpoint = "conversations/reply")]
 pub async fn reply(conversation_id: String, content: String) -> Result<(), AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     domain::chat::staff::agent_message(&state, &user, &conversation_id, &content, &meta).await?;
     Ok(())
 }
@@ -67,14 +65,12 @@ pub async fn reply(conversation_id: String, content: String) -> Result<(), AppEr
 #[server(prefix = "/_sfn", endpoint = "conversations/act")]
 pub async fn act_on_conversation(conversation_id: String, action: String) -> Result<(), AppError> {
     use domain::chat::staff;
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     match action.as_str() {
         "takeover" => staff::take_over(&state, &user, &conversation_id, &meta).await?,
         "handback" => staff::hand_back(&state, &user, &conversation_id, &meta).await?,
         "close" => staff::close(&state, &user, &conversation_id, &meta).await?,
-        _ => return Err(AppError::Invalid("Unknown action".into())),
+        _ => return Err(AppError::invalid("Unknown action")),
     };
     Ok(())
 }

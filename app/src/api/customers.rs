@@ -9,6 +9,9 @@ use domain::model::{CustomerDetail, CustomerOut};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::Ctx;
+
 use super::AppError;
 
 /// Rows per page.
@@ -32,9 +35,8 @@ pub async fn list_customers(
     skip: u64,
 ) -> Result<CustomerPage, AppError> {
     use domain::model::{CustomerFilter, CustomerSearch, Role};
-    let state = super::session::state()?;
-    let user = super::session::require_user(&Role::ALL).await?;
-    let parse_err = |e: String| AppError::Invalid(e);
+    let Ctx { state, user, .. } = Ctx::require(&Role::ALL).await?;
+    let parse_err = |e: String| AppError::invalid(e);
     let status = Some(status.trim()).filter(|s| !s.is_empty()).map(str::parse).transpose().map_err(parse_err)?;
     let customer_type =
         Some(customer_type.trim()).filter(|s| !s.is_empty()).map(str::parse).transpose().map_err(parse_err)?;
@@ -52,9 +54,7 @@ pub async fn list_customers(
 /// A customer's profile with their conversations and tickets.
 #[server(prefix = "/_sfn", endpoint = "customers/get")]
 pub async fn get_customer(id: i32) -> Result<CustomerDetail, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::require_user(&domain::model::Role::ALL).await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::require(&domain::model::Role::ALL).await?;
     Ok(domain::customers::get(&state, &user, id, &meta).await?)
 }
 
@@ -73,10 +73,8 @@ pub async fn save_customer(
     notes: String,
 ) -> Result<i32, AppError> {
     use domain::model::{CreateCustomerRequest, UpdateCustomerRequest};
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
-    let parse_err = |e: String| AppError::Invalid(e);
+    let Ctx { state, user, meta } = Ctx::new().await?;
+    let parse_err = |e: String| AppError::invalid(e);
     let customer_type = Some(customer_type.parse().map_err(parse_err)?);
     let status = Some(status.parse().map_err(parse_err)?);
     let tags = Some(tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect());
@@ -114,8 +112,6 @@ pub async fn save_customer(
 /// Deactivates a customer (soft delete).
 #[server(prefix = "/_sfn", endpoint = "customers/deactivate")]
 pub async fn deactivate_customer(id: i32) -> Result<i32, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     Ok(domain::customers::deactivate(&state, &user, id, &meta).await?.customer_id)
 }

@@ -6,21 +6,22 @@
 use domain::model::InboxOut;
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use super::session::Ctx;
+
 use super::AppError;
 
 /// Every inbox.
 #[server(prefix = "/_sfn", endpoint = "inboxes/list")]
 pub async fn list_inboxes() -> Result<Vec<InboxOut>, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::require_user(&[domain::model::Role::Admin]).await?;
+    let Ctx { state, user, .. } = Ctx::require(&[domain::model::Role::Admin]).await?;
     Ok(domain::inboxes::list(&state, &user).await?)
 }
 
 /// One inbox.
 #[server(prefix = "/_sfn", endpoint = "inboxes/get")]
 pub async fn get_inbox(id: i32) -> Result<InboxOut, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::require_user(&[domain::model::Role::Admin]).await?;
+    let Ctx { state, user, .. } = Ctx::require(&[domain::model::Role::Admin]).await?;
     Ok(domain::inboxes::get(&state, &user, id).await?)
 }
 
@@ -41,12 +42,10 @@ pub async fn save_inbox(
     utc_offset_minutes: String,
 ) -> Result<InboxOut, AppError> {
     use domain::model::{BusinessHours, InboxRequest};
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     let offset = match utc_offset_minutes.trim() {
         "" => 0,
-        text => text.parse().map_err(|_| AppError::Invalid("The UTC offset is a number of minutes".into()))?,
+        text => text.parse().map_err(|_| AppError::invalid("The UTC offset is a number of minutes"))?,
     };
     let req = InboxRequest {
         name,
@@ -57,7 +56,7 @@ pub async fn save_inbox(
         greeting_en: Some(greeting_en),
         default_language: Some(default_language),
         prechat_form: prechat_form.is_some(),
-        business_hours: BusinessHours::parse_lines(&hours, offset).map_err(AppError::Invalid)?,
+        business_hours: BusinessHours::parse_lines(&hours, offset).map_err(AppError::invalid)?,
         active: None,
     };
     Ok(if id == 0 {
@@ -71,9 +70,7 @@ pub async fn save_inbox(
 /// `deactivate`, `activate`).
 #[server(prefix = "/_sfn", endpoint = "inboxes/act")]
 pub async fn act_on_inbox(id: i32, action: String) -> Result<InboxOut, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     match action.as_str() {
         "rotate" => Ok(domain::inboxes::rotate_secret(&state, &user, id, &meta).await?),
         "deactivate" => {
@@ -81,6 +78,6 @@ pub async fn act_on_inbox(id: i32, action: String) -> Result<InboxOut, AppError>
             Ok(domain::inboxes::get(&state, &user, id).await?)
         }
         "activate" => Ok(domain::inboxes::reactivate(&state, &user, id, &meta).await?),
-        _ => Err(AppError::Invalid("Unknown action".into())),
+        _ => Err(AppError::invalid("Unknown action")),
     }
 }

@@ -4,6 +4,9 @@
 use domain::model::ArticleOut;
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use super::session::Ctx;
+
 use super::AppError;
 
 /// Articles for the list page: ranked search results when `q` is given (active articles only),
@@ -16,8 +19,7 @@ pub async fn list_articles(
     status: String,
 ) -> Result<Vec<ArticleOut>, AppError> {
     use domain::model::{ArticleFilter, Role, SearchParams};
-    let state = super::session::state()?;
-    let user = super::session::require_user(&Role::ALL).await?;
+    let Ctx { state, user, .. } = Ctx::require(&Role::ALL).await?;
     let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
     if let Some(q) = some(&q) {
         let found = domain::knowledge::search(&state, &user, &SearchParams { q, category: some(&category) }).await?;
@@ -41,16 +43,14 @@ pub async fn list_articles(
 /// The categories in use.
 #[server(prefix = "/_sfn", endpoint = "knowledge/categories")]
 pub async fn article_categories() -> Result<Vec<String>, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
+    let Ctx { state, user, .. } = Ctx::new().await?;
     Ok(domain::knowledge::categories(&state, &user).await?)
 }
 
 /// One article.
 #[server(prefix = "/_sfn", endpoint = "knowledge/get")]
 pub async fn get_article(id: i32) -> Result<ArticleOut, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::require_user(&domain::model::Role::ALL).await?;
+    let Ctx { state, user, .. } = Ctx::require(&domain::model::Role::ALL).await?;
     Ok(domain::knowledge::get(&state, &user, id).await?)
 }
 
@@ -67,9 +67,7 @@ pub async fn save_article(
     examples: String,
 ) -> Result<ArticleOut, AppError> {
     use domain::model::{CreateArticleRequest, UpdateArticleRequest};
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     let tags: Vec<String> = tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
     let examples: Vec<String> = examples.lines().map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned).collect();
     let language = Some(language.trim().to_owned()).filter(|l| !l.is_empty());
@@ -79,7 +77,7 @@ pub async fn save_article(
             Ok(domain::knowledge::create(&state, &user, &req, &meta).await?)
         }
         id => {
-            let id: i32 = id.parse().map_err(|_| AppError::Invalid("Unknown article".into()))?;
+            let id: i32 = id.parse().map_err(|_| AppError::invalid("Unknown article"))?;
             let req = UpdateArticleRequest {
                 title: Some(title),
                 content: Some(content),
@@ -97,9 +95,7 @@ pub async fn save_article(
 /// Deactivates (the assistant stops using it at once) or reactivates an article.
 #[server(prefix = "/_sfn", endpoint = "knowledge/set_active")]
 pub async fn set_article_active(id: i32, active: bool) -> Result<ArticleOut, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     if active {
         let req = domain::model::UpdateArticleRequest { is_active: Some(true), ..Default::default() };
         Ok(domain::knowledge::update(&state, &user, id, &req, &meta).await?)
@@ -113,7 +109,7 @@ pub async fn set_article_active(id: i32, active: bool) -> Result<ArticleOut, App
 pub async fn preview_markdown(content: String) -> Result<String, AppError> {
     super::session::current_user().await?;
     if content.len() > 200_000 {
-        return Err(AppError::Invalid("The article is too long to preview".into()));
+        return Err(AppError::invalid("The article is too long to preview"));
     }
     Ok(domain::knowledge::markdown::to_safe_html(&content))
 }

@@ -30,12 +30,28 @@ pub enum AppError {
     /// Signed in, but the role may not do this.
     #[error("You do not have permission to do this")]
     Forbidden,
-    /// Bad input or a conflict, with a message for the person.
-    #[error("{0}")]
-    Invalid(String),
+    /// Refused: bad input, a conflict, a missing thing, too much. `status` is what the REST API
+    /// answers for the same refusal (when known), `field` the input at fault (when one is).
+    #[error("{message}")]
+    Refused { status: Option<u16>, field: Option<String>, message: String },
     /// Something broke on the server (details are in the server log).
     #[error("Something went wrong: {0}")]
     Server(String),
+}
+
+impl AppError {
+    /// A 422 refusal of the input, with `message` for the person.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        AppError::Refused { status: Some(422), field: None, message: message.into() }
+    }
+
+    /// The input at fault, when the refusal names one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            AppError::Refused { field, .. } => field.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 impl FromServerFnError for AppError {
@@ -53,7 +69,13 @@ impl FromServerFnError for AppError {
             detail: String,
         }
         serde_json::from_slice::<AppError>(&data)
-            .or_else(|_| serde_json::from_slice::<Detail>(&data).map(|d| AppError::Invalid(d.detail)))
+            .or_else(|_| {
+                serde_json::from_slice::<Detail>(&data).map(|d| AppError::Refused {
+                    status: None,
+                    field: None,
+                    message: d.detail,
+                })
+            })
             .unwrap_or_else(|e| AppError::Server(e.to_string()))
     }
 }
@@ -65,12 +87,21 @@ impl From<domain::DomainError> for AppError {
         match e {
             D::Unauthorized(_) => AppError::Unauthorized,
             D::Forbidden(_) => AppError::Forbidden,
-            D::BadRequest(m) | D::NotFound(m) | D::Conflict(m) | D::TooLarge(m) | D::TooMany(m) => AppError::Invalid(m),
-            D::Validation { message, .. } => AppError::Invalid(message),
+            D::BadRequest(m) => refused(400, m),
+            D::NotFound(m) => refused(404, m),
+            D::Conflict(m) => refused(409, m),
+            D::TooLarge(m) => refused(413, m),
+            D::TooMany(m) => refused(429, m),
+            D::Validation { field, message } => AppError::Refused { status: Some(422), field: Some(field), message },
             other => {
                 tracing::error!(error = %other, "server function failed");
                 AppError::Server("please try again".into())
             }
         }
     }
+}
+
+#[cfg(feature = "ssr")]
+fn refused(status: u16, message: String) -> AppError {
+    AppError::Refused { status: Some(status), field: None, message }
 }

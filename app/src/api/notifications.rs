@@ -5,6 +5,9 @@ use domain::model::{NotificationOut, NotificationStats};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::Ctx;
+
 use super::AppError;
 
 /// The notifications page's data.
@@ -18,16 +21,14 @@ pub struct NotificationsView {
 /// How many of the signed-in user's notifications are unread.
 #[server(prefix = "/_sfn", endpoint = "notifications/unread")]
 pub async fn unread_notifications() -> Result<u64, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
+    let Ctx { state, user, .. } = Ctx::new().await?;
     Ok(domain::notifications::unread(&state, &user).await?.unread)
 }
 
 #[server(prefix = "/_sfn", endpoint = "notifications/list")]
 pub async fn list_notifications() -> Result<NotificationsView, AppError> {
     use domain::model::{NotificationFilter, NotificationStatus, Role};
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
+    let Ctx { state, user, .. } = Ctx::new().await?;
     let mine = domain::notifications::mine(&state, &user, &NotificationFilter::default()).await?;
     let outbox = if matches!(user.role, Role::Admin | Role::Supervisor) {
         let stats = domain::notifications::stats(&state, &user).await?;
@@ -42,8 +43,7 @@ pub async fn list_notifications() -> Result<NotificationsView, AppError> {
 /// Marks all of the signed-in user's notifications read.
 #[server(prefix = "/_sfn", endpoint = "notifications/read")]
 pub async fn mark_notifications_read() -> Result<(), AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
+    let Ctx { state, user, .. } = Ctx::new().await?;
     domain::notifications::mark_all_read(&state, &user).await?;
     Ok(())
 }
@@ -51,9 +51,7 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
 /// Puts a failed notification back in the outbox.
 #[server(prefix = "/_sfn", endpoint = "notifications/retry")]
 pub async fn retry_notification(id: i32) -> Result<(), AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     domain::notifications::retry(&state, &user, id, &meta).await?;
     Ok(())
 }

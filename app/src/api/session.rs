@@ -60,6 +60,31 @@ pub async fn require_user(roles: &[domain::model::Role]) -> Result<CurrentUser, 
     result
 }
 
+/// What a server function works with: the state, the signed-in staff member and who is asking
+/// from where (for audit records).
+pub struct Ctx {
+    pub state: AppState,
+    pub user: CurrentUser,
+    pub meta: RequestMeta,
+}
+
+impl Ctx {
+    /// For any signed-in staff member; `Unauthorized` without a session.
+    pub async fn new() -> Result<Ctx, AppError> {
+        let state = state()?;
+        let user = current_user().await?;
+        Ok(Ctx { state, user, meta: request_meta().await })
+    }
+
+    /// For a staff member with one of `roles`, setting the page's status otherwise
+    /// ([`require_user`]).
+    pub async fn require(roles: &[domain::model::Role]) -> Result<Ctx, AppError> {
+        let state = state()?;
+        let user = require_user(roles).await?;
+        Ok(Ctx { state, user, meta: request_meta().await })
+    }
+}
+
 /// Who is asking, from where: for audit records.
 pub async fn request_meta() -> RequestMeta {
     let headers: HeaderMap = leptos_axum::extract().await.unwrap_or_default();

@@ -5,6 +5,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::Ctx;
+
 use super::AppError;
 
 /// One row of the settings page: a setting JoxAI reads (set or not), or another stored one.
@@ -30,8 +33,7 @@ pub struct SettingsView {
 pub async fn list_settings() -> Result<SettingsView, AppError> {
     use domain::model::{Role, SettingsFilter};
     use domain::settings::known::KNOWN;
-    let state = super::session::state()?;
-    let user = super::session::require_user(&[Role::Admin, Role::Supervisor]).await?;
+    let Ctx { state, user, .. } = Ctx::require(&[Role::Admin, Role::Supervisor]).await?;
     let stored = domain::settings::list_system(&state, &user, &SettingsFilter::default()).await?;
     // Text is shown as typed (it is saved back as text); anything else as JSON.
     let shown = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
@@ -60,9 +62,7 @@ pub async fn list_settings() -> Result<SettingsView, AppError> {
 #[server(prefix = "/_sfn", endpoint = "settings/save")]
 pub async fn save_setting(key: String, value: String) -> Result<String, AppError> {
     use domain::model::{CreateSettingRequest, UpdateSettingRequest};
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     let trimmed = value.trim();
     let value = serde_json::from_str(trimmed).unwrap_or_else(|_| serde_json::Value::String(trimmed.to_owned()));
     let exists = domain::settings::get_system(&state, &user, &key).await.is_ok();
@@ -79,9 +79,7 @@ pub async fn save_setting(key: String, value: String) -> Result<String, AppError
 /// Removes `key`: JoxAI goes back to its configured value.
 #[server(prefix = "/_sfn", endpoint = "settings/reset")]
 pub async fn reset_setting(key: String) -> Result<String, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     domain::settings::delete_system(&state, &user, &key, &meta).await?;
     Ok(key)
 }

@@ -5,6 +5,9 @@ use domain::model::{CannedResponse, ConversationDetail, NoteOut, TicketOut};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::Ctx;
+
 use super::AppError;
 
 /// One page of tickets and how many match in all.
@@ -33,9 +36,8 @@ pub struct TicketView {
 #[server(prefix = "/_sfn", endpoint = "tickets/list")]
 pub async fn list_tickets(status: String, priority: String, mine: bool, skip: u64) -> Result<TicketPage, AppError> {
     use domain::model::{Role, TicketFilter};
-    let state = super::session::state()?;
-    let user = super::session::require_user(&Role::ALL).await?;
-    let parse_err = |e: String| AppError::Invalid(e);
+    let Ctx { state, user, .. } = Ctx::require(&Role::ALL).await?;
+    let parse_err = |e: String| AppError::invalid(e);
     let filter = TicketFilter {
         status: Some(status.trim()).filter(|s| !s.is_empty()).map(str::parse).transpose().map_err(parse_err)?,
         priority: Some(priority.trim()).filter(|s| !s.is_empty()).map(str::parse).transpose().map_err(parse_err)?,
@@ -50,11 +52,10 @@ pub async fn list_tickets(status: String, priority: String, mine: bool, skip: u6
 /// A ticket with its conversation and notes.
 #[server(prefix = "/_sfn", endpoint = "tickets/get")]
 pub async fn get_ticket(ticket_id: String) -> Result<TicketView, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::require_user(&domain::model::Role::ALL).await?;
+    let Ctx { state, user, meta } = Ctx::require(&domain::model::Role::ALL).await?;
     let ticket = domain::tickets::get(&state, &user, &ticket_id).await?;
     let conversation = match &ticket.conversation_id {
-        Some(id) => Some(domain::chat::staff::get(&state, &user, id, &super::session::request_meta().await).await?),
+        Some(id) => Some(domain::chat::staff::get(&state, &user, id, &meta).await?),
         None => None,
     };
     let notes = domain::tickets::actions::notes(&state, &user, &ticket_id).await?;
@@ -65,36 +66,30 @@ pub async fn get_ticket(ticket_id: String) -> Result<TicketView, AppError> {
 /// Assigns a ticket to the signed-in staff member.
 #[server(prefix = "/_sfn", endpoint = "tickets/take")]
 pub async fn take_ticket(ticket_id: String) -> Result<TicketOut, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     Ok(domain::tickets::actions::assign(&state, &user, &ticket_id, user.id, &meta).await?)
 }
 
 /// Changes a ticket's status or priority (whichever is not empty).
 #[server(prefix = "/_sfn", endpoint = "tickets/update")]
 pub async fn update_ticket(ticket_id: String, status: String, priority: String) -> Result<TicketOut, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     let mut out = None;
     if !status.trim().is_empty() {
-        let status = status.parse().map_err(AppError::Invalid)?;
+        let status = status.parse().map_err(AppError::invalid)?;
         out = Some(domain::tickets::actions::set_status(&state, &user, &ticket_id, status, &meta).await?);
     }
     if !priority.trim().is_empty() {
-        let priority = priority.parse().map_err(AppError::Invalid)?;
+        let priority = priority.parse().map_err(AppError::invalid)?;
         out = Some(domain::tickets::actions::set_priority(&state, &user, &ticket_id, priority, &meta).await?);
     }
-    out.ok_or_else(|| AppError::Invalid("Nothing to change".into()))
+    out.ok_or_else(|| AppError::invalid("Nothing to change"))
 }
 
 /// Leaves an internal note.
 #[server(prefix = "/_sfn", endpoint = "tickets/note")]
 pub async fn add_note(ticket_id: String, body: String) -> Result<NoteOut, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
+    let Ctx { state, user, meta } = Ctx::new().await?;
     let req = domain::model::CreateNoteRequest { body };
     Ok(domain::tickets::actions::add_note(&state, &user, &ticket_id, &req, &meta).await?)
 }
@@ -102,21 +97,18 @@ pub async fn add_note(ticket_id: String, body: String) -> Result<NoteOut, AppErr
 /// The signed-in staff member as routing sees them (presence, load, today's working time).
 #[server(prefix = "/_sfn", endpoint = "agents/me")]
 pub async fn my_presence() -> Result<domain::model::AgentOut, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
+    let Ctx { state, user, .. } = Ctx::new().await?;
     domain::tickets::routing::agents(&state, &user)
         .await?
         .into_iter()
         .find(|a| a.id == user.id)
-        .ok_or_else(|| AppError::Invalid("Viewers do not take tickets".into()))
+        .ok_or_else(|| AppError::invalid("Viewers do not take tickets"))
 }
 
 /// Sets the signed-in staff member's presence (online, away, offline).
 #[server(prefix = "/_sfn", endpoint = "agents/presence")]
 pub async fn set_my_presence(status: String) -> Result<domain::model::AgentOut, AppError> {
-    let state = super::session::state()?;
-    let user = super::session::current_user().await?;
-    let meta = super::session::request_meta().await;
-    let presence = status.parse().map_err(AppError::Invalid)?;
+    let Ctx { state, user, meta } = Ctx::new().await?;
+    let presence = status.parse().map_err(AppError::invalid)?;
     Ok(domain::tickets::routing::set_presence(&state, &user, presence, &meta).await?)
 }

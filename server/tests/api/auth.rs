@@ -163,7 +163,7 @@ async fn logout_revokes_the_refresh_token() {
     let body: Value = app.login("fay", "fay-password").await.json().await.unwrap();
     let access = body["access_token"].as_str().unwrap();
     let refresh = body["refresh_token"].as_str().unwrap();
-    let res = app.send(Method::POST, &access, "/auth/logout", Some(json!({ "refresh_token": refresh }))).await;
+    let res = app.send(Method::POST, access, "/auth/logout", Some(json!({ "refresh_token": refresh }))).await;
     assert_eq!(res.status(), 204);
     let res =
         app.client.post(app.api("/auth/refresh")).json(&json!({ "refresh_token": refresh })).send().await.unwrap();

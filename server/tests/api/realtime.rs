@@ -253,7 +253,7 @@ async fn a_cookie_socket_closes_when_its_session_ends() {
     let (mut socket, _) = tokio_tungstenite::connect_async(req).await.unwrap();
     assert_eq!(next(&mut socket).await["type"], "hello");
     assert!(!closed_within(&mut socket, 4).await, "a live session keeps its socket");
-    let res = app.send(Method::POST, &access, "/auth/logout", Some(json!({ "refresh_token": refresh }))).await;
+    let res = app.send(Method::POST, access, "/auth/logout", Some(json!({ "refresh_token": refresh }))).await;
     assert_eq!(res.status(), 204);
     assert!(closed_within(&mut socket, 10).await, "still open after signing out");
 }
