@@ -5,23 +5,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { customerSays, launch, signIn, waitForHydration, customerSocket, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { adminToken, api, customerSays, launch, signIn, waitForHydration, customerSocket, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function call(method, path, body, token) {
-  const headers = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, { method, headers, body: body && JSON.stringify(body) });
-  assert.ok(res.status < 300, `${path}: ${res.status} ${await res.clone().text()}`);
-  return res.json();
-}
 
 test('an agent follows a conversation live, takes over with a canned response, hands back and closes', async () => {
-  const { access_token: token } = await call('POST', '/auth/login', { username: ADMIN_USER, password: ADMIN_PASSWORD });
-  await call('POST', '/canned-responses', {
+  const token = await adminToken();
+  await api('POST', '/canned-responses', {
     shortcut: 'bienvenida', title: 'Bienvenida', content: 'Hola, soy Ana del banco. Ya reviso tu caso.',
   }, token);
 
@@ -34,7 +27,7 @@ test('an agent follows a conversation live, takes over with a canned response, h
   await page.getByTestId('live-state').filter({ hasText: 'live' }).waitFor();
 
   // A customer chats with the assistant; the conversation appears in the list live.
-  const chat = await call('POST', '/chat/start', { user_id: 'e2e-live', language: 'es' });
+  const chat = await api('POST', '/chat/start', { user_id: 'e2e-live', language: 'es' });
   const customer = await customerSocket(browser, chat);
   await customerSays(chat, '¿Cuál es el horario de atención?');
 

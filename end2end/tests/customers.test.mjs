@@ -3,28 +3,17 @@
 // (a conversation started with their verified identity); edits and deactivation stick.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 
-import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { api, adminToken, sign, launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 let token;
 before(async () => {
   browser = await launch();
-  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: ADMIN_USER, password: ADMIN_PASSWORD }),
-  });
-  token = (await res.json()).access_token;
+  token = await adminToken();
 });
 after(async () => { await browser?.close(); });
 
-function sign(secret, claims) {
-  const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
-  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
-}
 
 test('staff add a customer, find them, see their history, edit and deactivate them', async () => {
   const account = `ACC-${Date.now()}`;
@@ -46,17 +35,9 @@ test('staff add a customer, find them, see their history, edit and deactivate th
   assert.equal(await page.getByTestId('customer-tags').textContent(), 'vip, hipoteca');
 
   // The customer chats from the bank's site, identified by account number: the profile shows it.
-  const inbox = await (await fetch(`${BASE_URL}/api/v1/inboxes`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ name: 'CRM', allowed_origins: [BASE_URL] }),
-  })).json();
+  const inbox = await api('POST', '/inboxes', { name: 'CRM', allowed_origins: [BASE_URL] }, token);
   const identity = sign(inbox.identity_secret, { sub: account, aud: inbox.key, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 });
-  const chat = await (await fetch(`${BASE_URL}/api/v1/chat/start`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ inbox: inbox.key, identity_token: identity }),
-  })).json();
+  const chat = await api('POST', '/chat/start', { inbox: inbox.key, identity_token: identity });
   await page.reload();
   await waitForHydration(page);
   const link = page.getByTestId('customer-conversations').locator(`a[href="/conversations/${chat.conversation_id}"]`);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { customerSays, launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { api, customerSays, launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -12,8 +12,7 @@ after(async () => { await browser?.close(); });
 test('the dashboard draws its charts without JavaScript and follows the period', async () => {
   // Some activity to draw.
   for (const message of ['¿Cuál es el horario?', 'Me robaron la tarjeta, necesito una persona']) {
-    const start = await fetch(`${BASE_URL}/api/v1/chat/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    const chat = await start.json();
+    const chat = await api('POST', '/chat/start', {});
     await customerSays(chat, message);
   }
 

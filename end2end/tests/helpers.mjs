@@ -1,4 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
@@ -63,4 +66,27 @@ export async function customerSays(chat, message) {
   });
   if (res.status !== 200) throw new Error(`/chat/message: ${res.status} ${await res.text()}`);
   return res.json();
+}
+
+/// `method path` on the REST API (`/api/v1` is prefixed), as the holder of `token` when one is given.
+/// Fails the test on a status of 300 or more; returns the JSON body (null for a 204).
+export async function api(method, path, body, token) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${BASE_URL}/api/v1${path}`, { method, headers, body: body && JSON.stringify(body) });
+  assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
+  return res.status === 204 ? null : res.json();
+}
+
+/// The admin's access token, signed in through the API.
+export async function adminToken() {
+  const session = await api('POST', '/auth/login', { username: ADMIN_USER, password: ADMIN_PASSWORD });
+  return session.access_token;
+}
+
+/// An HS256 token the way a bank's server proves who its customer is to the widget.
+export function sign(secret, claims) {
+  const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }

@@ -3,28 +3,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { api, adminToken, launch, signIn, waitForHydration, BASE_URL } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function call(token, method, path, body) {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(res.ok, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
-  return res.json();
-}
-
 test('the bell rings live for a ticket assigned to the agent, and clears when read', async () => {
-  const admin = (await call(null, 'POST', '/auth/login', { username: ADMIN_USER, password: ADMIN_PASSWORD })).access_token;
+  const admin = await adminToken();
   const name = `bell-${Date.now()}`;
-  const agent = await call(admin, 'POST', '/users', {
+  const agent = await api('POST', '/users', {
     username: name, email: `${name}@bank.test`, full_name: 'Bell Agent', password: 'bell-agent-password-1', role: 'AGENT',
-  });
+  }, admin);
 
   const page = await browser.newPage();
   await signIn(page, name, 'bell-agent-password-1');
@@ -36,10 +26,10 @@ test('the bell rings live for a ticket assigned to the agent, and clears when re
   // The bell listens on the staff socket: wait until it is connected.
   await page.locator('[data-testid=bell][data-live=true]').waitFor();
 
-  const ticket = await call(admin, 'POST', '/tickets', {
+  const ticket = await api('POST', '/tickets', {
     subject: 'Card blocked abroad', description: 'Customer is travelling', priority: 'high', category: 'cards', customer_name: 'Lia',
-  });
-  await call(admin, 'POST', `/tickets/${ticket.ticket_id}/assign`, { agentId: agent.id });
+  }, admin);
+  await api('POST', `/tickets/${ticket.ticket_id}/assign`, { agentId: agent.id }, admin);
   await page.getByTestId('bell-count').filter({ hasText: '1' }).waitFor({ timeout: 10000 });
   assert.match(await bell.getAttribute('aria-label'), /1 unread/);
 

@@ -3,19 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { api, launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 async function greeting() {
-  const res = await fetch(`${BASE_URL}/api/v1/chat/start`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ language: 'es' }),
-  });
-  return (await res.json()).messages[0].content;
+  return (await api('POST', '/chat/start', { language: 'es' })).messages[0].content;
 }
 
 test('an admin edits the settings JoxAI reads, with each value checked', async () => {

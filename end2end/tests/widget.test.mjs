@@ -7,21 +7,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
-import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { api, adminToken, launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser;
 let token;
+/// The REST API as the admin.
+const call = (method, path, body) => api(method, path, body, token);
 before(async () => {
   browser = await launch();
-  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: ADMIN_USER, password: ADMIN_PASSWORD }),
-  });
-  token = (await res.json()).access_token;
-  await api('POST', '/knowledge', {
+  token = await adminToken();
+  await call('POST', '/knowledge', {
     title: 'Bloquear una tarjeta perdida o robada',
     content: 'Si pierdes tu tarjeta, bloquéala de inmediato desde la app: entra a **Tarjetas**, elige la tarjeta y pulsa **Bloquear**. También puedes llamar al 800 123 4567 las 24 horas.',
     category: 'tarjetas',
@@ -31,18 +28,9 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-async function api(method, path, body) {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body && JSON.stringify(body),
-  });
-  assert.ok(res.status < 300, `${path}: ${res.status} ${await res.clone().text()}`);
-  return res.status === 204 ? null : res.json();
-}
 
 async function inbox() {
-  return api('POST', '/inboxes', { name: 'Banco E2E', allowed_origins: [BASE_URL] });
+  return call('POST', '/inboxes', { name: 'Banco E2E', allowed_origins: [BASE_URL] });
 }
 
 /// Opens the demo page for `key` and the widget with the keyboard; returns the frame.
@@ -114,7 +102,7 @@ test('the customer asks for a person, an agent answers, and the customer rates t
   await rating.locator('textarea').fill('Muy amable');
   await rating.locator('button[type=submit]').click();
   await frame.getByTestId('rating-thanks').waitFor();
-  const seen = await api('GET', `/conversations/${id}`);
+  const seen = await call('GET', `/conversations/${id}`);
   assert.equal(seen.csat_score, 5);
   await agent.close();
   await page.close();
@@ -140,7 +128,7 @@ test('a dropped connection loses nothing and doubles nothing', async () => {
   await frame.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 15000 });
   const { conversation_id: id } = await sessionOf(page, key);
   await frame.locator('li[data-role=assistant]').nth(2).waitFor({ timeout: 10000 });
-  const stored = await api('GET', `/conversations/${id}`);
+  const stored = await call('GET', `/conversations/${id}`);
   const shown = await frame.locator('li[data-seq]').evaluateAll((items) => items.map((li) => Number(li.dataset.seq)));
   assert.deepEqual(shown, stored.messages.map((m) => m.seq), 'every stored message, once, in order');
   assert.equal(stored.messages.filter((m) => m.content.includes('horario')).length, 1, 'stored once');

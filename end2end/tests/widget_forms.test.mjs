@@ -2,45 +2,27 @@
 // page proving who the customer is with JoxAI('identify'), a 360 px phone (full screen) and 200% zoom.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 
-import { launch, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { api, adminToken, sign, launch, BASE_URL } from './helpers.mjs';
 
 let browser;
 let token;
+/// The REST API as the admin.
+const call = (method, path, body) => api(method, path, body, token);
 before(async () => {
   browser = await launch();
-  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: ADMIN_USER, password: ADMIN_PASSWORD }),
-  });
-  token = (await res.json()).access_token;
+  token = await adminToken();
 });
 after(async () => { await browser?.close(); });
 
-async function api(method, path, body) {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body && JSON.stringify(body),
-  });
-  assert.ok(res.status < 300, `${path}: ${res.status} ${await res.clone().text()}`);
-  return res.json();
-}
 
 function frameOf(page) {
   return page.frameLocator('iframe[data-joxai=frame]');
 }
 
-function sign(secret, claims) {
-  const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
-  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
-}
 
 test('the pre-chat form asks for name and e-mail before the chat starts', async () => {
-  const inbox = await api('POST', '/inboxes', { name: 'Pre', allowed_origins: [BASE_URL], prechat_form: true });
+  const inbox = await call('POST', '/inboxes', { name: 'Pre', allowed_origins: [BASE_URL], prechat_form: true });
   const page = await browser.newPage();
   await page.goto(`${BASE_URL}/demo?inbox=${inbox.key}`);
   await page.getByTestId('demo-open-chat').click();
@@ -49,14 +31,14 @@ test('the pre-chat form asks for name and e-mail before the chat starts', async 
   await form.locator('#joxai-email').fill('carla@example.com');
   await form.locator('button[type=submit]').click();
   await frameOf(page).locator('li[data-role=assistant]').first().waitFor();
-  const list = await api('GET', '/conversations?limit=5');
+  const list = await call('GET', '/conversations?limit=5');
   const mine = list.find((c) => c.inbox_id === inbox.id);
   assert.equal(mine.metadata.name, 'Carla Cliente');
   await page.close();
 });
 
 test('outside business hours the customer leaves a message and gets a case number', async () => {
-  const inbox = await api('POST', '/inboxes', {
+  const inbox = await call('POST', '/inboxes', {
     name: 'Cerrado', allowed_origins: [BASE_URL], business_hours: { utc_offset_minutes: 0, days: [] },
   });
   const page = await browser.newPage();
@@ -69,14 +51,14 @@ test('outside business hours the customer leaves a message and gets a case numbe
   await form.locator('button[type=submit]').click();
   const done = await frameOf(page).getByTestId('offline-sent').textContent();
   const ticketId = done.match(/TKT-[0-9A-F]{8}/)[0];
-  const ticket = await api('GET', `/tickets/${ticketId}`);
+  const ticket = await call('GET', `/tickets/${ticketId}`);
   assert.equal(ticket.category, 'offline');
   assert.equal(ticket.customer_email, 'luis@example.com');
   await page.close();
 });
 
 test('the bank page identifies the customer, and a phone gets the chat full screen', async () => {
-  const inbox = await api('POST', '/inboxes', { name: 'Móvil', allowed_origins: [BASE_URL] });
+  const inbox = await call('POST', '/inboxes', { name: 'Móvil', allowed_origins: [BASE_URL] });
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/demo?inbox=${inbox.key}`);
@@ -89,7 +71,7 @@ test('the bank page identifies the customer, and a phone gets the chat full scre
   // Keyboard: Escape closes it and the launcher comes back.
   await frameOf(page).locator('#joxai-input').press('Escape');
   await page.locator('button[data-joxai=launcher]').waitFor();
-  const list = await api('GET', '/conversations?limit=5');
+  const list = await call('GET', '/conversations?limit=5');
   const mine = list.find((c) => c.inbox_id === inbox.id);
   assert.equal(mine.customer_ref, 'cliente-77');
   await context.close();
@@ -98,7 +80,7 @@ test('the bank page identifies the customer, and a phone gets the chat full scre
 test('at 200% zoom the whole chat fits and works without scrolling sideways', async () => {
   // A 1280 × 720 screen at 200% zoom is a 640 × 360 CSS-pixel viewport drawn with two device
   // pixels per CSS pixel: that is how the browser lays the page out when zoomed.
-  const inbox = await api('POST', '/inboxes', { name: 'Zoom', allowed_origins: [BASE_URL] });
+  const inbox = await call('POST', '/inboxes', { name: 'Zoom', allowed_origins: [BASE_URL] });
   const context = await browser.newContext({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/demo?inbox=${inbox.key}`);

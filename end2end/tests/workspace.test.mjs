@@ -5,21 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { customerSays, launch, signIn, waitForHydration, customerSocket, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { api, customerSays, launch, signIn, waitForHydration, customerSocket, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function api(path, body) {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  assert.equal(res.status, 200, `${path}: ${await res.clone().text()}`);
-  return res.json();
-}
 
 test('a customer escalates, the agent sees it live, replies, and the customer receives the reply', async () => {
   const context = await browser.newContext();
@@ -36,7 +27,7 @@ test('a customer escalates, the agent sees it live, replies, and the customer re
   await page.getByTestId('presence').locator('option[selected]').filter({ hasText: 'online' }).waitFor({ state: 'attached' });
 
   // The customer starts a chat and listens on its socket from a browser page.
-  const chat = await api('/chat/start', { user_id: 'e2e-customer', metadata: { name: 'Carla Cliente' } });
+  const chat = await api('POST', '/chat/start', { user_id: 'e2e-customer', metadata: { name: 'Carla Cliente' } });
   const customer = await customerSocket(browser, chat);
 
   const reply = await customerSays(chat, 'Quiero hablar con un agente, por favor');
