@@ -18,26 +18,9 @@ pub async fn list_articles(
     language: String,
     status: String,
 ) -> Result<Vec<ArticleOut>, AppError> {
-    use domain::model::{ArticleFilter, Role, SearchParams};
-    let Ctx { state, user, .. } = Ctx::require(&Role::ALL).await?;
-    let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
-    if let Some(q) = some(&q) {
-        let found = domain::knowledge::search(&state, &user, &SearchParams { q, category: some(&category) }).await?;
-        return Ok(found.into_iter().filter(|a| some(&language).is_none_or(|l| a.language == l)).collect());
-    }
-    let is_active = match status.as_str() {
-        "active" => Some(true),
-        "inactive" => Some(false),
-        _ => None,
-    };
-    let filter = ArticleFilter {
-        category: some(&category),
-        language: some(&language),
-        is_active,
-        limit: Some(500),
-        offset: None,
-    };
-    Ok(domain::knowledge::list(&state, &user, &filter).await?)
+    let Ctx { state, user, .. } = Ctx::require(&domain::model::Role::ALL).await?;
+    let browse = domain::knowledge::Browse { q, category, language, status };
+    Ok(domain::knowledge::browse(&state, &user, &browse).await?)
 }
 
 /// The categories in use.

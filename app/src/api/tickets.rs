@@ -70,20 +70,14 @@ pub async fn take_ticket(ticket_id: String) -> Result<TicketOut, AppError> {
     Ok(domain::tickets::actions::assign(&state, &user, &ticket_id, user.id, &meta).await?)
 }
 
-/// Changes a ticket's status or priority (whichever is not empty).
+/// Changes a ticket's status, priority or both (whichever is not empty), at once.
 #[server(prefix = "/_sfn", endpoint = "tickets/update")]
 pub async fn update_ticket(ticket_id: String, status: String, priority: String) -> Result<TicketOut, AppError> {
     let Ctx { state, user, meta } = Ctx::new().await?;
-    let mut out = None;
-    if !status.trim().is_empty() {
-        let status = status.parse().map_err(AppError::invalid)?;
-        out = Some(domain::tickets::actions::set_status(&state, &user, &ticket_id, status, &meta).await?);
-    }
-    if !priority.trim().is_empty() {
-        let priority = priority.parse().map_err(AppError::invalid)?;
-        out = Some(domain::tickets::actions::set_priority(&state, &user, &ticket_id, priority, &meta).await?);
-    }
-    out.ok_or_else(|| AppError::invalid("Nothing to change"))
+    let given = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let status = given(&status).map(|s| s.parse()).transpose().map_err(AppError::invalid)?;
+    let priority = given(&priority).map(|s| s.parse()).transpose().map_err(AppError::invalid)?;
+    Ok(domain::tickets::actions::update(&state, &user, &ticket_id, status, priority, &meta).await?)
 }
 
 /// Leaves an internal note.

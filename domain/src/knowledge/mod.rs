@@ -2,9 +2,12 @@
 //! SUPERVISOR write, and every write is audited. The assistant's index follows every committed
 //! change at once — no restart.
 
+mod browse;
 pub mod embed;
 pub mod markdown;
 mod validate;
+
+pub use browse::{Browse, browse};
 
 use chrono::Utc;
 use sea_orm::{

@@ -59,8 +59,9 @@ pub use page::{Page, PageRefused};
 pub use priority::Priority;
 pub use role::{ParseRoleError, Role};
 pub use settings::{
-    CreateSettingRequest, PublicSettingOut, SettingCreated, SettingDeleted, SettingOut, SettingType, SettingUpdated,
-    SettingValue, SettingsFilter, UpdateSettingRequest, UserSettingOut, UserSettingRequest,
+    CreateSettingRequest, PublicSettingOut, SettingCreated, SettingDeleted, SettingOut, SettingRow, SettingType,
+    SettingUpdated, SettingValue, SettingsFilter, SettingsView, UpdateSettingRequest, UserSettingOut,
+    UserSettingRequest,
 };
 pub use tickets::{
     AssignRequest, CreateNoteRequest, CreateTicketRequest, NoteOut, PriorityRequest, StatusRequest, TicketFilter,

@@ -147,3 +147,24 @@ pub struct SettingsFilter {
     #[serde(default)]
     pub category: Option<String>,
 }
+
+/// One row of the admin panel's settings page: a setting JoxAI reads (set or not), or another
+/// stored one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SettingRow {
+    pub key: String,
+    pub category: String,
+    pub description: String,
+    /// The stored value as the panel shows it (text as typed, anything else as JSON); `None`
+    /// when JoxAI uses its configured default.
+    pub value: Option<String>,
+    pub known: bool,
+}
+
+/// The settings page's data: every known key, then the other stored ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SettingsView {
+    pub rows: Vec<SettingRow>,
+    /// Whether the signed-in user may change them (ADMIN).
+    pub can_edit: bool,
+}

@@ -5,6 +5,9 @@
 //! effect at once, without a restart.
 
 pub mod known;
+mod panel;
+
+pub use panel::{overview, put_system};
 
 use chrono::Utc;
 use sea_orm::{

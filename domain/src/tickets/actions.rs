@@ -187,29 +187,7 @@ pub async fn set_status(
     status: TicketStatus,
     meta: &RequestMeta,
 ) -> DomainResult<TicketOut> {
-    let ticket = find(state, ticket_id).await?;
-    may_work_on(actor, &ticket)?;
-    let mut active = ticket.clone().into_active_model();
-    active.status = Set(status.as_str().to_owned());
-    active.open_conversation_id = Set(if status.is_open() { ticket.conversation_id } else { None });
-    active.resolved_at = Set(match status {
-        TicketStatus::Resolved | TicketStatus::Closed => ticket.resolved_at.or(Some(Utc::now())),
-        _ => None,
-    });
-    active.updated_at = Set(Utc::now());
-    let txn = state.db.begin().await?;
-    let updated = active.update(&txn).await.map_err(on_unique("The conversation already has another open ticket"))?;
-    let details = serde_json::json!({ "from": ticket.status, "to": status });
-    commit_audited(state, txn, actor, "ticket.status", &updated.ticket_id, details, meta).await?;
-    announce(state, "ticket_status_changed", &updated).await;
-    if ticket.status != updated.status {
-        crate::notifications::triggers::ticket_status_changed(state, &updated, &ticket.status, actor.id).await;
-    }
-    if !status.is_open() {
-        // Capacity freed: hand out what waits.
-        super::routing::assign_waiting(state).await?;
-    }
-    out(state, updated).await
+    update(state, actor, ticket_id, Some(status), None, meta).await
 }
 
 /// `PATCH /tickets/{ticket_id}/priority`.
@@ -220,15 +198,59 @@ pub async fn set_priority(
     priority: Priority,
     meta: &RequestMeta,
 ) -> DomainResult<TicketOut> {
+    update(state, actor, ticket_id, None, Some(priority), meta).await
+}
+
+/// Changes a ticket's status, its priority or both, in one transaction with their audit records:
+/// all of it stands or none. A closing status frees the conversation for a new ticket and the
+/// agent's capacity for what waits.
+pub async fn update(
+    state: &AppState,
+    actor: &CurrentUser,
+    ticket_id: &str,
+    status: Option<TicketStatus>,
+    priority: Option<Priority>,
+    meta: &RequestMeta,
+) -> DomainResult<TicketOut> {
+    if status.is_none() && priority.is_none() {
+        return Err(DomainError::validation("status", "Nothing to change"));
+    }
     let ticket = find(state, ticket_id).await?;
     may_work_on(actor, &ticket)?;
     let mut active = ticket.clone().into_active_model();
-    active.priority = Set(priority.as_str().to_owned());
+    if let Some(status) = status {
+        active.status = Set(status.as_str().to_owned());
+        active.open_conversation_id = Set(if status.is_open() { ticket.conversation_id } else { None });
+        active.resolved_at = Set(match status {
+            TicketStatus::Resolved | TicketStatus::Closed => ticket.resolved_at.or(Some(Utc::now())),
+            _ => None,
+        });
+    }
+    if let Some(priority) = priority {
+        active.priority = Set(priority.as_str().to_owned());
+    }
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
-    let updated = active.update(&txn).await?;
-    let details = serde_json::json!({ "from": ticket.priority, "to": priority });
-    commit_audited(state, txn, actor, "ticket.priority", &updated.ticket_id, details, meta).await?;
+    let updated = active.update(&txn).await.map_err(on_unique("The conversation already has another open ticket"))?;
+    if let Some(status) = status {
+        let details = serde_json::json!({ "from": ticket.status, "to": status });
+        state.audit.record_in(&txn, entry(actor, "ticket.status", &updated.ticket_id, details), meta).await?;
+    }
+    if let Some(priority) = priority {
+        let details = serde_json::json!({ "from": ticket.priority, "to": priority });
+        state.audit.record_in(&txn, entry(actor, "ticket.priority", &updated.ticket_id, details), meta).await?;
+    }
+    txn.commit().await?;
+    if let Some(status) = status {
+        announce(state, "ticket_status_changed", &updated).await;
+        if ticket.status != updated.status {
+            crate::notifications::triggers::ticket_status_changed(state, &updated, &ticket.status, actor.id).await;
+        }
+        if !status.is_open() {
+            // Capacity freed: hand out what waits.
+            super::routing::assign_waiting(state).await?;
+        }
+    }
     out(state, updated).await
 }
 
