@@ -14,7 +14,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use domain::AppState;
 use domain::auth::CurrentUser;
 use domain::entities::{assistant_answers, conversations, messages, tickets};
-use domain::model::Role;
+use domain::model::{ConversationStatus, MessageRole, Priority, Role, TicketStatus};
 use sea_orm::{EntityTrait, NotSet, Set, TransactionTrait};
 
 const CONVERSATIONS: i32 = 100_000;
@@ -40,7 +40,8 @@ async fn seed() -> AppState {
     let state = AppState::new(db, config);
     let started = Instant::now();
     let now = Utc::now();
-    let statuses = ["BOT", "CLOSED", "CLOSED", "WAITING", "ASSIGNED"];
+    use ConversationStatus::{Assigned, Bot, Closed, Waiting};
+    let statuses = [Bot, Closed, Closed, Waiting, Assigned];
     for first in (1..=CONVERSATIONS).step_by(BATCH as usize) {
         let txn = state.db.begin().await.unwrap();
         let ids: Vec<i32> = (first..first + BATCH).collect();
@@ -51,7 +52,7 @@ async fn seed() -> AppState {
             visitor_id: Set(None),
             visitor_token_hash: Set(String::new()),
             customer_id: Set(None),
-            status: Set(statuses[id as usize % statuses.len()].to_owned()),
+            status: Set(statuses[id as usize % statuses.len()]),
             language: Set(if id % 3 == 0 { "en" } else { "es" }.to_owned()),
             metadata: Set(serde_json::json!({})),
             last_seq: Set(PER_CONVERSATION),
@@ -78,7 +79,7 @@ async fn seed() -> AppState {
                     id: NotSet,
                     conversation_id: Set(id),
                     seq: Set(seq),
-                    role: Set(if seq % 2 == 1 { "customer" } else { "assistant" }.to_owned()),
+                    role: Set(if seq % 2 == 1 { MessageRole::Customer } else { MessageRole::Assistant }),
                     author_id: Set(None),
                     content: Set("¿Cuál es el horario de atención de las sucursales?".to_owned()),
                     metadata: Set(serde_json::json!({})),
@@ -100,8 +101,8 @@ async fn seed() -> AppState {
             customer_email: Set(None),
             subject: Set("Stolen card".to_owned()),
             description: Set(String::new()),
-            status: Set("RESOLVED".to_owned()),
-            priority: Set("HIGH".to_owned()),
+            status: Set(TicketStatus::Resolved),
+            priority: Set(Priority::High),
             category: Set(["fraud", "stolen_card", "complaint", "human"][id as usize % 4].to_owned()),
             assigned_to: Set(None),
             created_by: Set(None),

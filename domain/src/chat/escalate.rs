@@ -5,7 +5,6 @@ use sea_orm::Set;
 use super::{authorize_visitor, case_number};
 use crate::assistant::language::Lang;
 use crate::assistant::{escalation, redact};
-use crate::conversations::status_of;
 use crate::conversations::store::{NewMessage, append};
 use crate::entities::conversations;
 use crate::error::{DomainError, DomainResult};
@@ -43,7 +42,7 @@ pub async fn escalate(
     .flatten()
     .max()
     .unwrap_or(Priority::Medium);
-    if status_of(&conversation) == ConversationStatus::Closed {
+    if conversation.status == ConversationStatus::Closed {
         return Err(DomainError::Conflict("This conversation is closed; start a new one".into()));
     }
     let escalation = Escalation {
@@ -65,10 +64,7 @@ pub async fn escalate(
             client_message_id: None,
             reply_to: None,
         };
-        let change = conversations::ActiveModel {
-            status: Set(ConversationStatus::Waiting.as_str().to_owned()),
-            ..Default::default()
-        };
+        let change = conversations::ActiveModel { status: Set(ConversationStatus::Waiting), ..Default::default() };
         append(state, conversation.id, message, Some(change)).await?;
         crate::tickets::routing::route(state, &ticket).await?;
     }

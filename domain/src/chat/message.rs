@@ -7,7 +7,6 @@ use super::{authorize_visitor, case_number, find};
 use crate::answers::{self, Channel};
 use crate::assistant::language::Lang;
 use crate::assistant::{Turn, redact};
-use crate::conversations::status_of;
 use crate::conversations::store::{self, NewMessage};
 use crate::entities::{conversations, messages};
 use crate::error::{DomainError, DomainResult, refused_message};
@@ -60,11 +59,11 @@ pub async fn send_customer_message(
         last_client_message_id: Set(client_id.map(str::to_owned)),
         ..Default::default()
     };
-    let mut status = status_of(&conversation);
+    let mut status = conversation.status;
     if status == ConversationStatus::Closed {
         // A customer writing into a closed conversation reopens it with the assistant.
         status = ConversationStatus::Bot;
-        change.status = Set(status.as_str().to_owned());
+        change.status = Set(status);
         change.closed_at = Set(None);
         change.assigned_to = Set(None);
     }
@@ -133,10 +132,10 @@ async fn replay(
     text: &str,
 ) -> DomainResult<SendMessageResponse> {
     if let Some(reply) = reply_to(state, conversation.id, original.seq).await? {
-        return Ok(response(conversation, original.seq, Some(&reply), status_of(conversation)));
+        return Ok(response(conversation, original.seq, Some(&reply), conversation.status));
     }
-    if status_of(conversation) != ConversationStatus::Bot {
-        return Ok(response(conversation, original.seq, None, status_of(conversation)));
+    if conversation.status != ConversationStatus::Bot {
+        return Ok(response(conversation, original.seq, None, conversation.status));
     }
     let history = store::earlier_questions(state, conversation.id, original.seq).await?;
     let Thought { reply, answer, change, ticket } =
@@ -149,7 +148,7 @@ async fn replay(
             // A concurrent retry answered first.
             let existing = reply_to(state, conversation.id, original.seq).await?.ok_or(e)?;
             let fresh = find(state, &conversation.public_id).await?;
-            Ok(response(&fresh, original.seq, Some(&existing), status_of(&fresh)))
+            Ok(response(&fresh, original.seq, Some(&existing), fresh.status))
         }
         Err(e) => Err(e),
     }
@@ -263,7 +262,7 @@ async fn think(
     } else {
         0
     };
-    change.status = Set(status.as_str().to_owned());
+    change.status = Set(status);
     change.language = Set(lang.code().to_owned());
     change.low_confidence_turns = Set(low_turns);
     Ok(Thought {
@@ -283,7 +282,7 @@ async fn finish(
     reply: Option<&messages::Model>,
     ticket: Option<crate::entities::tickets::Model>,
 ) -> DomainResult<SendMessageResponse> {
-    let mut status = status_of(conversation);
+    let mut status = conversation.status;
     if let Some(ticket) = ticket
         && crate::tickets::routing::route(state, &ticket).await?.is_some()
     {

@@ -11,8 +11,8 @@ use sea_orm::{
 use super::find;
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
+use crate::conversations::out;
 use crate::conversations::store::{NewMessage, append, to_out};
-use crate::conversations::{out, status_of};
 use crate::entities::{conversations, messages, tickets};
 use crate::error::{DomainError, DomainResult, refused_message};
 use crate::model::{
@@ -35,7 +35,7 @@ pub async fn list(
     actor.require(&Role::ALL)?;
     let mut query = conversations::Entity::find();
     if let Some(status) = filter.status {
-        query = query.filter(conversations::Column::Status.eq(status.as_str()));
+        query = query.filter(conversations::Column::Status.eq(status));
     }
     if let Some(agent) = filter.assigned_to {
         query = query.filter(conversations::Column::AssignedTo.eq(agent));
@@ -127,7 +127,7 @@ fn may_act(actor: &CurrentUser, conversation: &conversations::Model) -> DomainRe
 }
 
 fn not_closed(conversation: &conversations::Model) -> DomainResult<()> {
-    if status_of(conversation) == ConversationStatus::Closed {
+    if conversation.status == ConversationStatus::Closed {
         return Err(DomainError::Conflict("This conversation is closed".into()));
     }
     Ok(())
@@ -149,7 +149,7 @@ async fn audit(
 
 /// Whether [`claim`] would take the conversation.
 fn claimable(actor: &CurrentUser, conversation: &conversations::Model) -> bool {
-    !(conversation.assigned_to == Some(actor.id) && status_of(conversation) == ConversationStatus::Assigned)
+    !(conversation.assigned_to == Some(actor.id) && conversation.status == ConversationStatus::Assigned)
 }
 
 /// Makes `actor` the owner: the conversation is ASSIGNED to them, and so is its open ticket if
@@ -163,7 +163,7 @@ async fn claim(state: &AppState, actor: &CurrentUser, conversation: &conversatio
     {
         let mut active = ticket.into_active_model();
         active.assigned_to = Set(Some(actor.id));
-        active.status = Set(TicketStatus::InProgress.as_str().to_owned());
+        active.status = Set(TicketStatus::InProgress);
         active.updated_at = Set(Utc::now());
         let assigned = active.update(&state.db).await?;
         crate::tickets::announce(state, "ticket_assigned", &assigned).await;
@@ -190,7 +190,7 @@ async fn system_message(
         reply_to: None,
     };
     let change = conversations::ActiveModel {
-        status: Set(status.as_str().to_owned()),
+        status: Set(status),
         assigned_to: Set(assigned_to),
         closed_at: Set((status == ConversationStatus::Closed).then(Utc::now)),
         low_confidence_turns: Set(0),

@@ -56,7 +56,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         visitor_id: Set(visitor_id),
         visitor_token_hash: Set(hash_token(&token)),
         customer_id: Set(crate::customers::linked(state, customer_ref.as_deref()).await?),
-        status: Set(ConversationStatus::Bot.as_str().to_owned()),
+        status: Set(ConversationStatus::Bot),
         language: Set(language.code().to_owned()),
         metadata: Set(metadata),
         last_seq: Set(0),

@@ -1,21 +1,16 @@
 //! Stored conversations and their messages, beneath the customer's chat and the staff's work on
-//! it: messages appended in sequence ([`store`]), a conversation's status and its wire view.
+//! it: messages appended in sequence ([`store`]) and a conversation's wire view.
 
 pub mod store;
 
 use crate::entities::{conversations, tickets};
-use crate::model::{ConversationOut, ConversationStatus};
-
-/// The conversation's status; a value this version does not know reads as BOT.
-pub fn status_of(conversation: &conversations::Model) -> ConversationStatus {
-    conversation.status.parse().unwrap_or(ConversationStatus::Bot)
-}
+use crate::model::ConversationOut;
 
 /// The wire view of a conversation, with its open ticket if any.
 pub fn out(row: &conversations::Model, ticket: Option<&tickets::Model>) -> ConversationOut {
     ConversationOut {
         id: row.public_id.clone(),
-        status: status_of(row),
+        status: row.status,
         language: row.language.clone(),
         visitor_id: row.visitor_id.clone(),
         metadata: row.metadata.clone(),

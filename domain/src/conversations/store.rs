@@ -86,7 +86,7 @@ async fn write(
             id: sea_orm::NotSet,
             conversation_id: Set(conversation_id),
             seq: Set(seq),
-            role: Set(message.role.as_str().to_owned()),
+            role: Set(message.role),
             author_id: Set(message.author_id),
             content: Set(message.content.to_owned()),
             metadata: Set(message.metadata),
@@ -136,7 +136,7 @@ pub fn to_out(row: &messages::Model) -> ChatMessageOut {
     ChatMessageOut {
         id: row.seq,
         seq: row.seq,
-        role: row.role.parse().unwrap_or(MessageRole::System),
+        role: row.role,
         content: row.content.clone(),
         timestamp: row.created_at,
         metadata: if row.metadata.as_object().is_some_and(|o| o.is_empty()) {
@@ -154,7 +154,7 @@ pub async fn earlier_questions(state: &AppState, conversation_id: i32, seq: i64)
         .select_only()
         .column(messages::Column::Content)
         .filter(messages::Column::ConversationId.eq(conversation_id))
-        .filter(messages::Column::Role.eq(MessageRole::Customer.as_str()))
+        .filter(messages::Column::Role.eq(MessageRole::Customer))
         .filter(messages::Column::Seq.lt(seq))
         .order_by_desc(messages::Column::Seq)
         .limit(3)

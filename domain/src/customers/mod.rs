@@ -32,8 +32,8 @@ pub(crate) fn out(row: customers::Model) -> DomainResult<CustomerOut> {
     let bad = |what: &str| DomainError::Internal(format!("customer {} has a bad {what}", row.id));
     Ok(CustomerOut {
         id: row.id,
-        customer_type: row.customer_type.parse().map_err(|_| bad("type"))?,
-        status: row.status.parse().map_err(|_| bad("status"))?,
+        customer_type: row.customer_type,
+        status: row.status,
         tags: serde_json::from_value(row.tags.clone()).map_err(|_| bad("tag list"))?,
         full_name: row.full_name,
         email: row.email,
@@ -79,10 +79,10 @@ fn kinds(
     kind: Option<CustomerType>,
 ) -> Select<customers::Entity> {
     if let Some(status) = status {
-        query = query.filter(customers::Column::Status.eq(status.as_str()));
+        query = query.filter(customers::Column::Status.eq(status));
     }
     if let Some(kind) = kind {
-        query = query.filter(customers::Column::CustomerType.eq(kind.as_str()));
+        query = query.filter(customers::Column::CustomerType.eq(kind));
     }
     query
 }
@@ -240,8 +240,8 @@ pub async fn create(
         email: Set(fields.email),
         phone: Set(fields.phone),
         account_number: Set(fields.account_number),
-        customer_type: Set(fields.customer_type.as_str().to_owned()),
-        status: Set(fields.status.as_str().to_owned()),
+        customer_type: Set(fields.customer_type),
+        status: Set(fields.status),
         preferences: Set(fields.preferences),
         tags: Set(serde_json::json!(fields.tags)),
         notes: Set(fields.notes),
@@ -285,8 +285,8 @@ pub async fn update(
     active.email = Set(fields.email);
     active.phone = Set(fields.phone);
     active.account_number = Set(fields.account_number);
-    active.customer_type = Set(fields.customer_type.as_str().to_owned());
-    active.status = Set(fields.status.as_str().to_owned());
+    active.customer_type = Set(fields.customer_type);
+    active.status = Set(fields.status);
     active.preferences = Set(fields.preferences);
     active.tags = Set(serde_json::json!(fields.tags));
     active.notes = Set(fields.notes);
@@ -310,7 +310,7 @@ pub async fn deactivate(
     actor.require(&MANAGERS)?;
     let row = find(state, id).await?;
     let mut active = row.into_active_model();
-    active.status = Set(CustomerStatus::Inactive.as_str().to_owned());
+    active.status = Set(CustomerStatus::Inactive);
     active.updated_by_id = Set(Some(actor.id));
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;

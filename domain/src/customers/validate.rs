@@ -74,7 +74,7 @@ impl Fields {
     pub async fn check_agent(&self, state: &AppState) -> DomainResult<()> {
         let Some(id) = self.assigned_agent_id else { return Ok(()) };
         let user = users::Entity::find_by_id(id).one(&state.db).await?;
-        let works = user.is_some_and(|u| u.is_active && u.role.parse::<Role>().is_ok_and(|r| r != Role::Viewer));
+        let works = user.is_some_and(|u| u.is_active && u.role != Role::Viewer);
         if works { Ok(()) } else { Err(DomainError::validation("assigned_agent_id", "No active agent has that id")) }
     }
 }

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::model::ConversationStatus;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "conversations")]
 pub struct Model {
@@ -15,7 +17,7 @@ pub struct Model {
     pub visitor_token_hash: String,
     pub customer_id: Option<i32>,
     /// `BOT`, `WAITING`, `ASSIGNED` or `CLOSED`.
-    pub status: String,
+    pub status: ConversationStatus,
     pub language: String,
     pub metadata: Json,
     /// Sequence number of the latest message.

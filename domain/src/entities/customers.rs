@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::model::{CustomerStatus, CustomerType};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "customers")]
 pub struct Model {
@@ -16,9 +18,9 @@ pub struct Model {
     #[sea_orm(unique)]
     pub account_number: Option<String>,
     /// INDIVIDUAL or BUSINESS.
-    pub customer_type: String,
+    pub customer_type: CustomerType,
     /// ACTIVE, INACTIVE or SUSPENDED.
-    pub status: String,
+    pub status: CustomerStatus,
     /// A JSON object.
     pub preferences: Json,
     /// A JSON array of strings.

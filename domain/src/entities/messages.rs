@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::model::MessageRole;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "messages")]
 pub struct Model {
@@ -10,7 +12,7 @@ pub struct Model {
     pub conversation_id: i32,
     pub seq: i64,
     /// `customer`, `assistant`, `agent` or `system`.
-    pub role: String,
+    pub role: MessageRole,
     pub author_id: Option<i32>,
     /// Redacted text.
     pub content: String,

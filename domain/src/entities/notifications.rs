@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::model::{NotificationCategory, NotificationStatus, NotificationType};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "notifications")]
 pub struct Model {
@@ -12,11 +14,11 @@ pub struct Model {
     pub recipient_email: Option<String>,
     pub recipient_phone: Option<String>,
     /// EMAIL or SMS.
-    pub notification_type: String,
+    pub notification_type: NotificationType,
     /// TICKET, CONVERSATION, SYSTEM or REMINDER.
-    pub category: String,
+    pub category: NotificationCategory,
     /// PENDING, SENT, FAILED or CANCELLED.
-    pub status: String,
+    pub status: NotificationStatus,
     pub subject: String,
     /// The plain-text body (also the SMS text).
     pub body: String,

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::model::SettingType;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "settings")]
 pub struct Model {
@@ -13,7 +15,7 @@ pub struct Model {
     pub key: String,
     pub value: Json,
     /// SYSTEM or USER.
-    pub setting_type: String,
+    pub setting_type: SettingType,
     pub user_id: Option<i32>,
     pub category: String,
     pub description: Option<String>,

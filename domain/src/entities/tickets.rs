@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::model::{Priority, TicketStatus};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "tickets")]
 pub struct Model {
@@ -18,8 +20,8 @@ pub struct Model {
     pub subject: String,
     pub description: String,
     /// `OPEN`, `IN_PROGRESS`, `RESOLVED` or `CLOSED`.
-    pub status: String,
-    pub priority: String,
+    pub status: TicketStatus,
+    pub priority: Priority,
     pub category: String,
     pub assigned_to: Option<i32>,
     pub created_by: Option<i32>,

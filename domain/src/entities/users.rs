@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::model::Role;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
 pub struct Model {
@@ -13,7 +15,7 @@ pub struct Model {
     pub email: String,
     pub full_name: String,
     /// Upper-case role name; see [`crate::model::Role`].
-    pub role: String,
+    pub role: Role,
     pub password_hash: String,
     pub is_active: bool,
     /// Bumped on deactivation and password change; access tokens carry it.

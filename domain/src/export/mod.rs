@@ -179,7 +179,7 @@ fn conversation_rows(state: AppState, format: Format, since: DateTime<Utc>) -> C
                         let head = [
                             c.public_id.clone(),
                             c.created_at.to_rfc3339(),
-                            c.status.clone(),
+                            c.status.to_string(),
                             c.language.clone(),
                             c.customer_ref.clone().unwrap_or_default(),
                             c.assigned_to.map(|a| a.to_string()).unwrap_or_default(),
@@ -190,7 +190,7 @@ fn conversation_rows(state: AppState, format: Format, since: DateTime<Utc>) -> C
                             let mut row: Vec<String> = head.to_vec();
                             row.extend([
                                 m.seq.to_string(),
-                                m.role.clone(),
+                                m.role.to_string(),
                                 m.created_at.to_rfc3339(),
                                 m.content.clone(),
                             ]);
@@ -241,8 +241,8 @@ fn ticket_rows(state: AppState, format: Format, since: DateTime<Utc>) -> Chunks 
                     Format::Csv => csv::row(&[
                         t.ticket_id,
                         t.created_at.to_rfc3339(),
-                        t.status,
-                        t.priority,
+                        t.status.to_string(),
+                        t.priority.to_string(),
                         t.category,
                         t.subject,
                         t.customer_name,

@@ -2,7 +2,8 @@
 //! the way in, as the API reference promises for statuses and priorities.
 
 /// Declares an enum with `as_str`, `Display`, case-insensitive `FromStr` and serde as its
-/// wire names. The list of names goes into the parse error, so a 422 says what is valid.
+/// wire names. The list of names goes into the parse error, so a 422 says what is valid. On the
+/// server it is also a column type: stored as its wire name in a text column, read back typed.
 macro_rules! wire_enum {
     (
         $(#[$meta:meta])* $name:ident, $what:literal {
@@ -11,6 +12,8 @@ macro_rules! wire_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "server", derive(::sea_orm::DeriveValueType))]
+        #[cfg_attr(feature = "server", sea_orm(value_type = "String", from_str = "Self::from_column"))]
         pub enum $name {
             $($(#[$vmeta])* $variant),+
         }
@@ -58,6 +61,35 @@ macro_rules! wire_enum {
         }
 
         $crate::model::enums::string_schema!($name, $what, [$($wire),+]);
+        $crate::model::enums::stored_as_text!($name);
+    };
+}
+
+/// A name read from a column that no value has: the read fails rather than guess.
+#[cfg(feature = "server")]
+#[derive(Debug)]
+pub struct UnknownName(pub String);
+
+#[cfg(feature = "server")]
+impl std::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::error::Error for UnknownName {}
+
+/// How an enum that derives `DeriveValueType` with `from_str = "Self::from_column"` reads its
+/// column (server only): its `FromStr`, with an error the database layer can carry.
+macro_rules! stored_as_text {
+    ($name:ident) => {
+        #[cfg(feature = "server")]
+        impl $name {
+            fn from_column(stored: &str) -> Result<Self, $crate::model::enums::UnknownName> {
+                stored.parse().map_err($crate::model::enums::UnknownName)
+            }
+        }
     };
 }
 
@@ -84,6 +116,7 @@ macro_rules! string_schema {
     };
 }
 
+pub(crate) use stored_as_text;
 pub(crate) use string_schema;
 pub(crate) use wire_enum;
 

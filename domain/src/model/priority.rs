@@ -7,6 +7,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// How soon a human must look at something.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "server", derive(sea_orm::DeriveValueType))]
+#[cfg_attr(feature = "server", sea_orm(value_type = "String", from_str = "Self::from_column"))]
 pub enum Priority {
     Low,
     Medium,
@@ -27,6 +29,7 @@ impl Priority {
 }
 
 super::enums::string_schema!(Priority, "priority", ["LOW", "MEDIUM", "HIGH", "URGENT"]);
+super::enums::stored_as_text!(Priority);
 
 impl fmt::Display for Priority {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -131,9 +131,7 @@ impl Channels {
 
     /// Delivers through the channel the notification names.
     pub async fn deliver(&self, n: &notifications::Model) -> Result<(), Failure> {
-        let kind: NotificationType =
-            n.notification_type.parse().map_err(|_| Failure::permanent("Unknown notification type"))?;
-        match kind {
+        match n.notification_type {
             NotificationType::Email => match &self.email {
                 Some(channel) => channel.deliver(n).await,
                 None => Err(Failure::permanent(self.email_off.clone().unwrap_or_default())),

@@ -54,9 +54,9 @@ pub async fn enqueue(state: &AppState, draft: Draft) -> DomainResult<notificatio
         user_id: Set(draft.user_id),
         recipient_email: Set(draft.email),
         recipient_phone: Set(draft.phone),
-        notification_type: Set(draft.kind.as_str().to_owned()),
-        category: Set(draft.category.as_str().to_owned()),
-        status: Set(NotificationStatus::Pending.as_str().to_owned()),
+        notification_type: Set(draft.kind),
+        category: Set(draft.category),
+        status: Set(NotificationStatus::Pending),
         subject: Set(draft.subject.chars().take(255).collect()),
         body: Set(draft.body),
         html: Set(draft.html),
@@ -85,14 +85,13 @@ pub async fn enqueue(state: &AppState, draft: Draft) -> DomainResult<notificatio
 }
 
 pub(crate) fn out(row: notifications::Model) -> DomainResult<NotificationOut> {
-    let bad = |what: &str| DomainError::Internal(format!("notification {} has a bad {what}", row.id));
     Ok(NotificationOut {
         id: row.id,
         user_id: row.user_id,
         recipient_email: row.recipient_email,
-        notification_type: row.notification_type.parse().map_err(|_| bad("type"))?,
-        category: row.category.parse().map_err(|_| bad("category"))?,
-        status: row.status.parse().map_err(|_| bad("status"))?,
+        notification_type: row.notification_type,
+        category: row.category,
+        status: row.status,
         subject: row.subject,
         body: row.body,
         resource_type: row.resource_type,
@@ -118,10 +117,10 @@ fn filtered(
     filter: &NotificationFilter,
 ) -> sea_orm::Select<notifications::Entity> {
     if let Some(category) = filter.category {
-        query = query.filter(notifications::Column::Category.eq(category.as_str()));
+        query = query.filter(notifications::Column::Category.eq(category));
     }
     if let Some(status) = filter.status {
-        query = query.filter(notifications::Column::Status.eq(status.as_str()));
+        query = query.filter(notifications::Column::Status.eq(status));
     }
     query.order_by_desc(notifications::Column::CreatedAt).order_by_desc(notifications::Column::Id)
 }
@@ -212,7 +211,7 @@ pub async fn retry(
         .one(&state.db)
         .await?
         .ok_or_else(|| DomainError::NotFound("Notification not found".into()))?;
-    if row.status != NotificationStatus::Failed.as_str() && row.status != NotificationStatus::Cancelled.as_str() {
+    if row.status != NotificationStatus::Failed && row.status != NotificationStatus::Cancelled {
         return Err(DomainError::Conflict(format!(
             "Only a failed notification can be retried; this one is {}",
             row.status
@@ -220,7 +219,7 @@ pub async fn retry(
     }
     let previous = row.delivery_attempts;
     let mut active = row.into_active_model();
-    active.status = Set(NotificationStatus::Pending.as_str().to_owned());
+    active.status = Set(NotificationStatus::Pending);
     active.delivery_attempts = Set(0);
     active.next_attempt_at = Set(Utc::now());
     active.locked_until = Set(None);

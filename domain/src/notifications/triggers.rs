@@ -45,7 +45,7 @@ fn facts(ticket: &tickets::Model) -> Vec<(&'static str, String)> {
     vec![
         ("Ticket", ticket.ticket_id.clone()),
         ("Subject", ticket.subject.clone()),
-        ("Priority", ticket.priority.clone()),
+        ("Priority", ticket.priority.to_string()),
         ("Category", ticket.category.clone()),
         ("Customer", quoted(&ticket.customer_name)),
     ]
@@ -66,7 +66,7 @@ pub async fn ticket_assigned(state: &AppState, ticket: &tickets::Model, agent: &
 
 /// `ticket` went from `from` to its current status, by `actor_id`: its agent hears (unless they
 /// did it), and so does the customer when it is resolved or closed and they left an e-mail.
-pub async fn ticket_status_changed(state: &AppState, ticket: &tickets::Model, from: &str, actor_id: i32) {
+pub async fn ticket_status_changed(state: &AppState, ticket: &tickets::Model, from: TicketStatus, actor_id: i32) {
     let agent = match ticket.assigned_to.filter(|a| *a != actor_id) {
         Some(id) => users::Entity::find_by_id(id).one(&state.db).await.ok().flatten(),
         None => None,
@@ -82,8 +82,8 @@ pub async fn ticket_status_changed(state: &AppState, ticket: &tickets::Model, fr
         );
         send(state, Some(&agent), None, NotificationCategory::Ticket, ticket, r).await;
     }
-    let done = [TicketStatus::Resolved.as_str(), TicketStatus::Closed.as_str()];
-    if let Some(email) = ticket.customer_email.clone().filter(|_| done.contains(&ticket.status.as_str())) {
+    let done = matches!(ticket.status, TicketStatus::Resolved | TicketStatus::Closed);
+    if let Some(email) = ticket.customer_email.clone().filter(|_| done) {
         let r = render(
             format!("Tu caso {0} está resuelto / Your case {0} is resolved", ticket.ticket_id),
             "Caso resuelto · Case resolved",
@@ -111,7 +111,7 @@ pub async fn ticket_status_changed(state: &AppState, ticket: &tickets::Model, fr
 async fn supervisors(state: &AppState) -> Vec<users::Model> {
     for role in [Role::Supervisor, Role::Admin] {
         match users::Entity::find()
-            .filter(users::Column::Role.eq(role.as_str()))
+            .filter(users::Column::Role.eq(role))
             .filter(users::Column::IsActive.eq(true))
             .all(&state.db)
             .await
@@ -130,7 +130,7 @@ async fn supervisors(state: &AppState) -> Vec<users::Model> {
 /// `user`'s sign-in was locked after failed passwords in a row: a notice to the admins.
 pub async fn account_locked(state: &AppState, user: &users::Model) {
     let admins = match users::Entity::find()
-        .filter(users::Column::Role.eq(Role::Admin.as_str()))
+        .filter(users::Column::Role.eq(Role::Admin))
         .filter(users::Column::IsActive.eq(true))
         .all(&state.db)
         .await
@@ -182,7 +182,7 @@ pub async fn escalated(state: &AppState, ticket: &tickets::Model) {
             Some(Link { label: "Open the ticket", url: &link }),
         );
         send(state, Some(&supervisor), None, NotificationCategory::Conversation, ticket, r).await;
-        if ticket.priority == Priority::Urgent.as_str() {
+        if ticket.priority == Priority::Urgent {
             sms(state, &supervisor, ticket).await;
         }
     }

@@ -51,7 +51,7 @@ async fn round(state: &AppState, channels: &Channels) -> DomainResult<Option<Dat
     let due = notifications::Entity::find()
         .select_only()
         .column(notifications::Column::Id)
-        .filter(notifications::Column::Status.eq(NotificationStatus::Pending.as_str()))
+        .filter(notifications::Column::Status.eq(NotificationStatus::Pending))
         .filter(notifications::Column::NextAttemptAt.lte(now))
         .filter(unclaimed(now))
         .order_by_asc(notifications::Column::NextAttemptAt)
@@ -71,7 +71,7 @@ async fn round(state: &AppState, channels: &Channels) -> DomainResult<Option<Dat
     let next: Option<DateTime<Utc>> = notifications::Entity::find()
         .select_only()
         .column(notifications::Column::NextAttemptAt)
-        .filter(notifications::Column::Status.eq(NotificationStatus::Pending.as_str()))
+        .filter(notifications::Column::Status.eq(NotificationStatus::Pending))
         .order_by_asc(notifications::Column::NextAttemptAt)
         .into_tuple()
         .one(&state.db)
@@ -88,7 +88,7 @@ async fn claim(state: &AppState, id: i32, now: DateTime<Utc>) -> DomainResult<Op
     let taken = notifications::Entity::update_many()
         .col_expr(notifications::Column::LockedUntil, Expr::value(now + Duration::seconds(CLAIM_SECS)))
         .filter(notifications::Column::Id.eq(id))
-        .filter(notifications::Column::Status.eq(NotificationStatus::Pending.as_str()))
+        .filter(notifications::Column::Status.eq(NotificationStatus::Pending))
         .filter(unclaimed(now))
         .exec(&state.db)
         .await?;
@@ -110,9 +110,9 @@ async fn record(state: &AppState, row: &notifications::Model, outcome: Result<()
         .filter(notifications::Column::Id.eq(row.id));
     let update = match outcome {
         Ok(()) => {
-            tracing::info!(id = row.id, kind = row.notification_type, "notification sent");
+            tracing::info!(id = row.id, kind = row.notification_type.as_str(), "notification sent");
             update
-                .col_expr(notifications::Column::Status, Expr::value(NotificationStatus::Sent.as_str()))
+                .col_expr(notifications::Column::Status, Expr::value(NotificationStatus::Sent))
                 .col_expr(notifications::Column::SentAt, Expr::value(Some(now.timestamp())))
                 .col_expr(notifications::Column::ErrorMessage, Expr::value(Option::<String>::None))
         }
@@ -121,7 +121,7 @@ async fn record(state: &AppState, row: &notifications::Model, outcome: Result<()
             tracing::warn!(id = row.id, attempts, error = failure.message, last, "notification not delivered");
             let update = update.col_expr(notifications::Column::ErrorMessage, Expr::value(Some(failure.message)));
             if last {
-                update.col_expr(notifications::Column::Status, Expr::value(NotificationStatus::Failed.as_str()))
+                update.col_expr(notifications::Column::Status, Expr::value(NotificationStatus::Failed))
             } else {
                 update.col_expr(
                     notifications::Column::NextAttemptAt,

@@ -217,15 +217,14 @@ pub async fn authenticate(state: &AppState, token: &str) -> DomainResult<Current
     if !user.is_active || user.token_version != claims.ver {
         return Err(unauthorized());
     }
-    let role = user.role.parse().map_err(|_| unauthorized())?;
-    Ok(CurrentUser { id: user.id, username: user.username, full_name: user.full_name, role })
+    Ok(CurrentUser { id: user.id, username: user.username, full_name: user.full_name, role: user.role })
 }
 
 /// Whether `user`, signed in with tokens of `token_version`, still may act as they did: active,
 /// the same role, no new password or forced sign-out since.
 pub async fn still_valid(state: &AppState, user: &CurrentUser, token_version: i32) -> DomainResult<bool> {
     let row = users::Entity::find_by_id(user.id).one(&state.db).await?;
-    Ok(row.is_some_and(|u| u.is_active && u.token_version == token_version && u.role == user.role.as_str()))
+    Ok(row.is_some_and(|u| u.is_active && u.token_version == token_version && u.role == user.role))
 }
 
 /// The session (refresh-token family) a refresh token belongs to, if it names one.

@@ -34,7 +34,7 @@ fn out(row: settings::Model) -> SettingOut {
         id: row.id,
         key: row.key,
         value: row.value,
-        setting_type: row.setting_type.parse().unwrap_or(SettingType::System),
+        setting_type: row.setting_type,
         user_id: row.user_id,
         category: row.category,
         description: row.description,
@@ -104,10 +104,8 @@ async fn find_system(state: &AppState, key: &str) -> DomainResult<settings::Mode
 
 /// Reads the stored system settings into the running service (at start-up and after a change).
 pub async fn apply_stored(state: &AppState) -> DomainResult<()> {
-    let rows = settings::Entity::find()
-        .filter(settings::Column::SettingType.eq(SettingType::System.as_str()))
-        .all(&state.db)
-        .await?;
+    let rows =
+        settings::Entity::find().filter(settings::Column::SettingType.eq(SettingType::System)).all(&state.db).await?;
     state.runtime.replace(Overrides::from_pairs(rows.iter().map(|r| (r.key.as_str(), &r.value))));
     let mut assistant = state.assistant.settings();
     assistant.policy = state.runtime.policy(&state.config);
@@ -122,7 +120,7 @@ pub async fn list_system(
     filter: &SettingsFilter,
 ) -> DomainResult<Vec<SettingOut>> {
     actor.require(&READERS)?;
-    let mut query = settings::Entity::find().filter(settings::Column::SettingType.eq(SettingType::System.as_str()));
+    let mut query = settings::Entity::find().filter(settings::Column::SettingType.eq(SettingType::System));
     if let Some(category) = filter.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         query = query.filter(settings::Column::Category.eq(category.to_lowercase()));
     }
@@ -159,7 +157,7 @@ pub async fn create_system(
         scope_key: Set(system_scope(&key)),
         key: Set(key.clone()),
         value: Set(req.value.clone()),
-        setting_type: Set(SettingType::System.as_str().to_owned()),
+        setting_type: Set(SettingType::System),
         user_id: Set(None),
         category: Set(category),
         description: Set(description),
@@ -245,7 +243,7 @@ pub async fn delete_system(
 pub async fn list_mine(state: &AppState, actor: &CurrentUser) -> DomainResult<Vec<SettingOut>> {
     actor.require(&Role::ALL)?;
     let rows = settings::Entity::find()
-        .filter(settings::Column::SettingType.eq(SettingType::User.as_str()))
+        .filter(settings::Column::SettingType.eq(SettingType::User))
         .filter(settings::Column::UserId.eq(actor.id))
         .order_by_asc(settings::Column::Key)
         .all(&state.db)
@@ -297,7 +295,7 @@ pub async fn set_mine(
                 scope_key: Set(scope),
                 key: Set(key),
                 value: Set(req.value.clone()),
-                setting_type: Set(SettingType::User.as_str().to_owned()),
+                setting_type: Set(SettingType::User),
                 user_id: Set(Some(actor.id)),
                 category: Set(category),
                 description: Set(description),
@@ -321,7 +319,7 @@ pub async fn set_mine(
 /// `GET /settings/public` (no sign-in): the system settings marked public.
 pub async fn public(state: &AppState) -> DomainResult<Vec<PublicSettingOut>> {
     let rows = settings::Entity::find()
-        .filter(settings::Column::SettingType.eq(SettingType::System.as_str()))
+        .filter(settings::Column::SettingType.eq(SettingType::System))
         .filter(settings::Column::IsPublic.eq(true))
         .order_by_asc(settings::Column::Key)
         .all(&state.db)

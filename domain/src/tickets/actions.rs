@@ -127,7 +127,7 @@ pub async fn assign(
     let agent = users::Entity::find_by_id(agent_id)
         .one(&state.db)
         .await?
-        .filter(|u| u.is_active && u.role != Role::Viewer.as_str())
+        .filter(|u| u.is_active && u.role != Role::Viewer)
         .ok_or_else(|| DomainError::validation("agentId", "No active agent has that id"))?;
     // The assignment also writes the conversation and notifies: its record goes first, and
     // nothing happens without it (fail closed).
@@ -149,8 +149,8 @@ pub async fn assign_to(
 ) -> DomainResult<tickets::Model> {
     let mut active = ticket.clone().into_active_model();
     active.assigned_to = Set(Some(agent.id));
-    if ticket.status == TicketStatus::Open.as_str() {
-        active.status = Set(TicketStatus::InProgress.as_str().to_owned());
+    if ticket.status == TicketStatus::Open {
+        active.status = Set(TicketStatus::InProgress);
     }
     active.updated_at = Set(Utc::now());
     let updated = active.update(&state.db).await?;
@@ -165,7 +165,7 @@ pub async fn assign_to(
             reply_to: None,
         };
         let change = conversations::ActiveModel {
-            status: Set(ConversationStatus::Assigned.as_str().to_owned()),
+            status: Set(ConversationStatus::Assigned),
             assigned_to: Set(Some(agent.id)),
             ..Default::default()
         };
@@ -219,7 +219,7 @@ pub async fn update(
     may_work_on(actor, &ticket)?;
     let mut active = ticket.clone().into_active_model();
     if let Some(status) = status {
-        active.status = Set(status.as_str().to_owned());
+        active.status = Set(status);
         active.open_conversation_id = Set(if status.is_open() { ticket.conversation_id } else { None });
         active.resolved_at = Set(match status {
             TicketStatus::Resolved | TicketStatus::Closed => ticket.resolved_at.or(Some(Utc::now())),
@@ -227,7 +227,7 @@ pub async fn update(
         });
     }
     if let Some(priority) = priority {
-        active.priority = Set(priority.as_str().to_owned());
+        active.priority = Set(priority);
     }
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
@@ -244,7 +244,7 @@ pub async fn update(
     if let Some(status) = status {
         announce(state, "ticket_status_changed", &updated).await;
         if ticket.status != updated.status {
-            crate::notifications::triggers::ticket_status_changed(state, &updated, &ticket.status, actor.id).await;
+            crate::notifications::triggers::ticket_status_changed(state, &updated, ticket.status, actor.id).await;
         }
         if !status.is_open() {
             // Capacity freed: hand out what waits.

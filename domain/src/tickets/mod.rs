@@ -53,13 +53,12 @@ pub async fn to_out(db: &impl ConnectionTrait, rows: Vec<tickets::Model>) -> Dom
     };
     rows.into_iter()
         .map(|t| {
-            let bad = |what: &str| DomainError::Internal(format!("ticket {} has a bad {what}", t.id));
             Ok(TicketOut {
                 id: t.id,
                 conversation_id: t.conversation_id.and_then(|c| public.iter().find(|p| p.0 == c).map(|p| p.1.clone())),
                 assigned_to_name: t.assigned_to.and_then(|a| names.iter().find(|n| n.0 == a).map(|n| n.1.clone())),
-                status: t.status.parse().map_err(|_| bad("status"))?,
-                priority: t.priority.parse().map_err(|_| bad("priority"))?,
+                status: t.status,
+                priority: t.priority,
                 ticket_id: t.ticket_id,
                 customer_name: t.customer_name,
                 customer_email: t.customer_email,
@@ -93,10 +92,10 @@ pub async fn list(state: &AppState, actor: &CurrentUser, filter: &TicketFilter) 
     actor.require(&Role::ALL)?;
     let mut query = tickets::Entity::find();
     if let Some(status) = filter.status {
-        query = query.filter(tickets::Column::Status.eq(status.as_str()));
+        query = query.filter(tickets::Column::Status.eq(status));
     }
     if let Some(priority) = filter.priority {
-        query = query.filter(tickets::Column::Priority.eq(priority.as_str()));
+        query = query.filter(tickets::Column::Priority.eq(priority));
     }
     if let Some(agent) = filter.assigned_to {
         query = query.filter(tickets::Column::AssignedTo.eq(agent));

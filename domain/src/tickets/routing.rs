@@ -14,7 +14,7 @@ use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
 use crate::entities::{agent_presence, tickets, users, work_sessions};
 use crate::error::{DomainError, DomainResult};
-use crate::model::{AgentOut, Presence, Priority, Role, TicketStatus};
+use crate::model::{AgentOut, Presence, Role, TicketStatus};
 use crate::state::AppState;
 use crate::tickets::actions::{WORKERS, assign_to};
 
@@ -24,7 +24,7 @@ async fn open_counts(state: &AppState) -> DomainResult<HashMap<i32, u64>> {
         .select_only()
         .column(tickets::Column::AssignedTo)
         .column_as(tickets::Column::Id.count(), "n")
-        .filter(tickets::Column::Status.is_in([TicketStatus::Open.as_str(), TicketStatus::InProgress.as_str()]))
+        .filter(tickets::Column::Status.is_in([TicketStatus::Open, TicketStatus::InProgress]))
         .filter(tickets::Column::AssignedTo.is_not_null())
         .group_by(tickets::Column::AssignedTo)
         .into_tuple()
@@ -36,7 +36,7 @@ async fn open_counts(state: &AppState) -> DomainResult<HashMap<i32, u64>> {
 /// The online agent who should take the next ticket, if anyone has room.
 pub async fn pick_agent(state: &AppState) -> DomainResult<Option<users::Model>> {
     let online = agent_presence::Entity::find()
-        .filter(agent_presence::Column::Status.eq(Presence::Online.as_str()))
+        .filter(agent_presence::Column::Status.eq(Presence::Online))
         .all(&state.db)
         .await?;
     if online.is_empty() {
@@ -45,7 +45,7 @@ pub async fn pick_agent(state: &AppState) -> DomainResult<Option<users::Model>> 
     let agents = users::Entity::find()
         .filter(users::Column::Id.is_in(online.iter().map(|p| p.user_id).collect::<Vec<_>>()))
         .filter(users::Column::IsActive.eq(true))
-        .filter(users::Column::Role.eq(Role::Agent.as_str()))
+        .filter(users::Column::Role.eq(Role::Agent))
         .all(&state.db)
         .await?;
     let counts = open_counts(state).await?;
@@ -60,7 +60,7 @@ pub async fn pick_agent(state: &AppState) -> DomainResult<Option<users::Model>> 
 /// Gives an unassigned open ticket to the best online agent. Returns the updated ticket, or
 /// `None` when it stays in the queue.
 pub async fn route(state: &AppState, ticket: &tickets::Model) -> DomainResult<Option<tickets::Model>> {
-    if ticket.assigned_to.is_some() || ticket.status != TicketStatus::Open.as_str() {
+    if ticket.assigned_to.is_some() || ticket.status != TicketStatus::Open {
         return Ok(None);
     }
     let Some(agent) = pick_agent(state).await? else { return Ok(None) };
@@ -74,26 +74,15 @@ pub async fn route(state: &AppState, ticket: &tickets::Model) -> DomainResult<Op
     Ok(Some(updated))
 }
 
-fn rank(priority: &str) -> u8 {
-    match priority.parse::<Priority>() {
-        Ok(Priority::Urgent) => 0,
-        Ok(Priority::High) => 1,
-        Ok(Priority::Medium) => 2,
-        _ => 3,
-    }
-}
-
 /// Hands out waiting tickets — most urgent first, then oldest — while agents have room.
 pub async fn assign_waiting(state: &AppState) -> DomainResult<usize> {
     let mut queue = tickets::Entity::find()
-        .filter(tickets::Column::Status.eq(TicketStatus::Open.as_str()))
+        .filter(tickets::Column::Status.eq(TicketStatus::Open))
         .filter(tickets::Column::AssignedTo.is_null())
         .limit(500)
         .all(&state.db)
         .await?;
-    queue.sort_by(|a, b| {
-        rank(&a.priority).cmp(&rank(&b.priority)).then(a.created_at.cmp(&b.created_at)).then(a.id.cmp(&b.id))
-    });
+    queue.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.created_at.cmp(&b.created_at)).then(a.id.cmp(&b.id)));
     let mut routed = 0;
     for ticket in &queue {
         match route(state, ticket).await? {
@@ -116,7 +105,7 @@ pub async fn set_presence(
     let existing = agent_presence::Entity::find_by_id(actor.id).one(&state.db).await?;
     let row = agent_presence::ActiveModel {
         user_id: Set(actor.id),
-        status: Set(presence.as_str().to_owned()),
+        status: Set(presence),
         last_assigned_at: Set(existing.as_ref().and_then(|p| p.last_assigned_at)),
         updated_at: Set(now),
     };
@@ -186,7 +175,7 @@ pub async fn agents(state: &AppState, actor: &CurrentUser) -> DomainResult<Vec<A
     let day_start = now.date_naive().and_hms_opt(0, 0, 0).map(|d| d.and_utc()).unwrap_or(now);
     let staff = users::Entity::find()
         .filter(users::Column::IsActive.eq(true))
-        .filter(users::Column::Role.ne(Role::Viewer.as_str()))
+        .filter(users::Column::Role.ne(Role::Viewer))
         .all(&state.db)
         .await?;
     let presence = agent_presence::Entity::find().all(&state.db).await?;
@@ -204,15 +193,11 @@ pub async fn agents(state: &AppState, actor: &CurrentUser) -> DomainResult<Vec<A
         .map(|u| {
             let mine: Vec<work_sessions::Model> = sessions.iter().filter(|s| s.user_id == u.id).cloned().collect();
             AgentOut {
-                presence: presence
-                    .iter()
-                    .find(|p| p.user_id == u.id)
-                    .and_then(|p| p.status.parse().ok())
-                    .unwrap_or(Presence::Offline),
+                presence: presence.iter().find(|p| p.user_id == u.id).map_or(Presence::Offline, |p| p.status),
                 open_tickets: counts.get(&u.id).copied().unwrap_or(0),
                 capacity: state.runtime.agent_capacity(&state.config),
                 worked_today_secs: worked_today(&mine, now),
-                role: u.role.parse().unwrap_or(Role::Agent),
+                role: u.role,
                 id: u.id,
                 full_name: u.full_name,
             }
@@ -227,6 +212,7 @@ mod tests {
     use chrono::{Duration, TimeZone};
 
     use super::*;
+    use crate::model::Priority;
 
     #[test]
     fn working_time_counts_only_today() {
@@ -242,7 +228,7 @@ mod tests {
             session(now - Duration::hours(1), None),                             // still on: 1 h
         ];
         assert_eq!(worked_today(&sessions, now), 3 * 3600);
-        assert_eq!(rank("URGENT"), 0);
-        assert!(rank("LOW") > rank("HIGH"));
+        // The queue is handed out most urgent first.
+        assert!(Priority::Urgent > Priority::High && Priority::High > Priority::Low);
     }
 }

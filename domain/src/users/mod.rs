@@ -15,13 +15,12 @@ use crate::state::AppState;
 
 /// The API view of a stored user.
 pub fn to_out(user: &users::Model) -> DomainResult<UserOut> {
-    let role = user.role.parse().map_err(|_| DomainError::Internal(format!("user {} has a bad role", user.id)))?;
     Ok(UserOut {
         id: user.id,
         username: user.username.clone(),
         email: user.email.clone(),
         full_name: user.full_name.clone(),
-        role,
+        role: user.role,
         is_active: user.is_active,
         created_at: user.created_at,
         last_login: user.last_login,
@@ -84,7 +83,7 @@ async fn insert_new(db: &impl ConnectionTrait, req: &CreateUserRequest) -> Domai
         username: Set(username),
         email: Set(email),
         full_name: Set(full_name),
-        role: Set(req.role.as_str().to_owned()),
+        role: Set(req.role),
         password_hash: Set(password_hash),
         is_active: Set(true),
         token_version: Set(0),
@@ -162,9 +161,9 @@ pub async fn update(
     let mut active = user.clone().into_active_model();
     let mut retire_tokens = false;
     if let Some(role) = req.role {
-        active.role = Set(role.as_str().to_owned());
+        active.role = Set(role);
         changes.insert("role".into(), serde_json::json!(role));
-        retire_tokens |= role.as_str() != user.role;
+        retire_tokens |= role != user.role;
     }
     if let Some(is_active) = req.is_active {
         active.is_active = Set(is_active);
