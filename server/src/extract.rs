@@ -126,6 +126,25 @@ impl FromRequestParts<AppState> for Staff {
     }
 }
 
+/// A staff request as most handlers take it: the state, the staff member behind
+/// `Authorization: Bearer …` (401 otherwise, before anything else is read) and where the request
+/// came from, for the audit log.
+pub struct Desk {
+    pub state: AppState,
+    pub actor: CurrentUser,
+    pub meta: RequestMeta,
+}
+
+impl FromRequestParts<AppState> for Desk {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let Staff(actor) = Staff::from_request_parts(parts, state).await?;
+        let Ok(Meta(meta)) = Meta::from_request_parts(parts, state).await;
+        Ok(Desk { state: state.clone(), actor, meta })
+    }
+}
+
 /// Whether URL-encoded `bytes` (a path, a query, a form) carry a NUL character: PostgreSQL cannot
 /// store one in text, and no customer or staff text needs it.
 fn has_nul(bytes: &[u8]) -> bool {

@@ -1,18 +1,16 @@
 //! `/agents`: presence and the team as routing sees it.
 
-use axum::extract::State;
-use domain::AppState;
 use domain::model::{AgentOut, PresenceRequest};
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Staff};
+use crate::extract::{Desk, Json};
 use crate::openapi::errors::{Forbidden, StaffErrors, Unauthorized};
 
 /// `GET /agents`.
 #[utoipa::path(get, path = "/agents", tag = "agents", operation_id = "agents_list",
     responses((status = 200, description = "OK", body = [AgentOut]), Unauthorized, Forbidden),
     security(("bearer" = [])))]
-pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<AgentOut>>> {
+pub async fn list(Desk { state, actor, .. }: Desk) -> ApiResult<Json<Vec<AgentOut>>> {
     Ok(Json(domain::tickets::routing::agents(&state, &actor).await?))
 }
 
@@ -21,9 +19,7 @@ pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResu
     request_body = PresenceRequest, responses((status = 200, description = "OK", body = AgentOut), StaffErrors),
     security(("bearer" = [])))]
 pub async fn presence(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Json(req): Json<PresenceRequest>,
 ) -> ApiResult<Json<AgentOut>> {
     Ok(Json(domain::tickets::routing::set_presence(&state, &actor, req.status, &meta).await?))

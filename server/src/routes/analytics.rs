@@ -1,15 +1,13 @@
 //! `/analytics`: the dashboard's figures, each computed by the database. Periods are `?days=`
 //! (1 to 365) or, for audit activity, `?hours=`.
 
-use axum::extract::State;
-use domain::AppState;
 use domain::model::{
     AgentPerformance, AssistantStats, AuditStats, ConversationStats, CustomerAnalytics, DashboardStats, ErrorBody,
     HoursParams, PeriodParams, TicketStats, TimelineDay,
 };
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Query, Staff};
+use crate::extract::{Desk, Json, Query};
 use crate::openapi::errors::{Forbidden, Invalid, StaffErrors, Unauthorized};
 
 /// `GET /analytics/dashboard`.
@@ -19,7 +17,7 @@ use crate::openapi::errors::{Forbidden, Invalid, StaffErrors, Unauthorized};
         Unauthorized,
         (status = 429, description = "Too many requests", body = ErrorBody)
     ), security(("bearer" = [])))]
-pub async fn dashboard(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<DashboardStats>> {
+pub async fn dashboard(Desk { state, actor, .. }: Desk) -> ApiResult<Json<DashboardStats>> {
     Ok(Json(domain::analytics::dashboard(&state, &actor).await?))
 }
 
@@ -29,8 +27,7 @@ pub async fn dashboard(State(state): State<AppState>, Staff(actor): Staff) -> Ap
     responses((status = 200, description = "OK", body = ConversationStats), Invalid, Unauthorized),
     security(("bearer" = [])))]
 pub async fn conversations(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(p): Query<PeriodParams>,
 ) -> ApiResult<Json<ConversationStats>> {
     Ok(Json(domain::analytics::conversations(&state, &actor, p.days).await?))
@@ -39,7 +36,7 @@ pub async fn conversations(
 /// `GET /analytics/tickets`.
 #[utoipa::path(get, path = "/analytics/tickets", tag = "analytics", operation_id = "analytics_tickets",
     responses((status = 200, description = "OK", body = TicketStats), Unauthorized), security(("bearer" = [])))]
-pub async fn tickets(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<TicketStats>> {
+pub async fn tickets(Desk { state, actor, .. }: Desk) -> ApiResult<Json<TicketStats>> {
     Ok(Json(domain::analytics::tickets(&state, &actor).await?))
 }
 
@@ -47,14 +44,14 @@ pub async fn tickets(State(state): State<AppState>, Staff(actor): Staff) -> ApiR
 #[utoipa::path(get, path = "/analytics/agents/performance", tag = "analytics", operation_id = "analytics_agents",
     responses((status = 200, description = "OK", body = [AgentPerformance]), Unauthorized, Forbidden),
     security(("bearer" = [])))]
-pub async fn agents(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<AgentPerformance>>> {
+pub async fn agents(Desk { state, actor, .. }: Desk) -> ApiResult<Json<Vec<AgentPerformance>>> {
     Ok(Json(domain::analytics::agents(&state, &actor).await?))
 }
 
 /// `GET /analytics/customers`.
 #[utoipa::path(get, path = "/analytics/customers", tag = "analytics", operation_id = "analytics_customers",
     responses((status = 200, description = "OK", body = CustomerAnalytics), Unauthorized), security(("bearer" = [])))]
-pub async fn customers(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<CustomerAnalytics>> {
+pub async fn customers(Desk { state, actor, .. }: Desk) -> ApiResult<Json<CustomerAnalytics>> {
     Ok(Json(domain::analytics::customers(&state, &actor).await?))
 }
 
@@ -63,8 +60,7 @@ pub async fn customers(State(state): State<AppState>, Staff(actor): Staff) -> Ap
     params(PeriodParams), responses((status = 200, description = "OK", body = [TimelineDay]), Invalid, Unauthorized),
     security(("bearer" = [])))]
 pub async fn timeline(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(p): Query<PeriodParams>,
 ) -> ApiResult<Json<Vec<TimelineDay>>> {
     Ok(Json(domain::analytics::timeline(&state, &actor, p.days).await?))
@@ -73,11 +69,7 @@ pub async fn timeline(
 /// `GET /analytics/audit?hours=24` (ADMIN, VIEWER).
 #[utoipa::path(get, path = "/analytics/audit", tag = "analytics", operation_id = "analytics_audit", params(HoursParams),
     responses((status = 200, description = "OK", body = AuditStats), StaffErrors), security(("bearer" = [])))]
-pub async fn audit(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Query(p): Query<HoursParams>,
-) -> ApiResult<Json<AuditStats>> {
+pub async fn audit(Desk { state, actor, .. }: Desk, Query(p): Query<HoursParams>) -> ApiResult<Json<AuditStats>> {
     Ok(Json(domain::analytics::audit(&state, &actor, p.hours).await?))
 }
 
@@ -87,8 +79,7 @@ pub async fn audit(
     params(PeriodParams), responses((status = 200, description = "OK", body = AssistantStats), Invalid, Unauthorized),
     security(("bearer" = [])))]
 pub async fn assistant(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(p): Query<PeriodParams>,
 ) -> ApiResult<Json<AssistantStats>> {
     Ok(Json(domain::analytics::assistant(&state, &actor, p.days).await?))

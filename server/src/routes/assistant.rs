@@ -1,24 +1,18 @@
 //! `/assistant`: try the assistant without a conversation, and review its answers (the
 //! accuracy log).
 
-use axum::extract::State;
-use domain::AppState;
 use domain::answers;
 use domain::model::{AnswerFilter, AnswerRecord, AskRequest, AskResponse, VerdictRequest};
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::extract::{Desk, Json, Path, Query};
 use crate::openapi::errors::{NotFound, StaffErrors};
 
 /// `POST /assistant/ask`.
 #[utoipa::path(post, path = "/assistant/ask", tag = "assistant", operation_id = "assistant_ask",
     request_body = AskRequest, responses((status = 200, description = "OK", body = AskResponse), StaffErrors),
     security(("bearer" = [])))]
-pub async fn ask(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Json(req): Json<AskRequest>,
-) -> ApiResult<Json<AskResponse>> {
+pub async fn ask(Desk { state, actor, .. }: Desk, Json(req): Json<AskRequest>) -> ApiResult<Json<AskResponse>> {
     Ok(Json(answers::ask(&state, &actor, &req).await?))
 }
 
@@ -27,8 +21,7 @@ pub async fn ask(
     params(AnswerFilter), responses((status = 200, description = "OK", body = [AnswerRecord]), StaffErrors),
     security(("bearer" = [])))]
 pub async fn list(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(filter): Query<AnswerFilter>,
 ) -> ApiResult<Json<Vec<AnswerRecord>>> {
     Ok(Json(answers::list(&state, &actor, &filter).await?))
@@ -39,11 +32,7 @@ pub async fn list(
     params(("id" = i64, Path, description = "The id")),
     responses((status = 200, description = "OK", body = AnswerRecord), StaffErrors, NotFound),
     security(("bearer" = [])))]
-pub async fn get(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<AnswerRecord>> {
+pub async fn get(Desk { state, actor, .. }: Desk, Path(id): Path<i64>) -> ApiResult<Json<AnswerRecord>> {
     Ok(Json(answers::get(&state, &actor, id).await?))
 }
 
@@ -53,9 +42,7 @@ pub async fn get(
     responses((status = 200, description = "OK", body = AnswerRecord), StaffErrors, NotFound),
     security(("bearer" = [])))]
 pub async fn verdict(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(id): Path<i64>,
     Json(req): Json<VerdictRequest>,
 ) -> ApiResult<Json<AnswerRecord>> {

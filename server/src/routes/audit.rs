@@ -1,12 +1,10 @@
 //! `/audit`: the audit log for ADMIN and VIEWER — filtered pages and the hash-chain check.
 
-use axum::extract::State;
 use axum::http::HeaderMap;
-use domain::AppState;
 use domain::model::{AuditFilter, AuditRecord, AuditVerification, ErrorBody};
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Query, Staff};
+use crate::extract::{Desk, Json, Query};
 use crate::openapi::errors::{Invalid, Unauthorized};
 use crate::routes::counted;
 
@@ -19,8 +17,7 @@ use crate::routes::counted;
         (status = 403, description = "ADMIN or VIEWER only", body = ErrorBody)
     ), security(("bearer" = [])))]
 pub async fn list(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(filter): Query<AuditFilter>,
 ) -> ApiResult<(HeaderMap, Json<Vec<AuditRecord>>)> {
     let (list, total) = domain::audit::viewer::list(&state.audit, &actor, &filter).await?;
@@ -34,10 +31,6 @@ pub async fn list(
         Unauthorized,
         (status = 403, description = "ADMIN or VIEWER only", body = ErrorBody)
     ), security(("bearer" = [])))]
-pub async fn verify(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
-) -> ApiResult<Json<AuditVerification>> {
+pub async fn verify(Desk { state, actor, meta }: Desk) -> ApiResult<Json<AuditVerification>> {
     Ok(Json(domain::audit::viewer::verify(&state.audit, &actor, &meta).await?))
 }

@@ -1,19 +1,17 @@
 //! `/canned-responses`: ready-made replies (staff read; ADMIN and SUPERVISOR write).
 
-use axum::extract::State;
 use axum::http::StatusCode;
-use domain::AppState;
 use domain::model::{CannedRequest, CannedResponse};
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Path, Staff};
+use crate::extract::{Desk, Json, Path};
 use crate::openapi::errors::{Forbidden, NotFound, StaffErrors, Unauthorized};
 
 /// `GET /canned-responses`.
 #[utoipa::path(get, path = "/canned-responses", tag = "canned", operation_id = "canned_list",
     responses((status = 200, description = "OK", body = [CannedResponse]), Unauthorized, Forbidden),
     security(("bearer" = [])))]
-pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<CannedResponse>>> {
+pub async fn list(Desk { state, actor, .. }: Desk) -> ApiResult<Json<Vec<CannedResponse>>> {
     Ok(Json(domain::canned::list(&state, &actor).await?))
 }
 
@@ -22,9 +20,7 @@ pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResu
     request_body = CannedRequest,
     responses((status = 201, description = "Created", body = CannedResponse), StaffErrors), security(("bearer" = [])))]
 pub async fn create(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Json(req): Json<CannedRequest>,
 ) -> ApiResult<(StatusCode, Json<CannedResponse>)> {
     Ok((StatusCode::CREATED, Json(domain::canned::create(&state, &actor, &req, &meta).await?)))
@@ -36,9 +32,7 @@ pub async fn create(
     responses((status = 200, description = "OK", body = CannedResponse), StaffErrors, NotFound),
     security(("bearer" = [])))]
 pub async fn update(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(id): Path<i32>,
     Json(req): Json<CannedRequest>,
 ) -> ApiResult<Json<CannedResponse>> {
@@ -49,12 +43,7 @@ pub async fn update(
 #[utoipa::path(delete, path = "/canned-responses/{id}", tag = "canned", operation_id = "canned_delete",
     params(("id" = i64, Path, description = "The id")),
     responses((status = 204, description = "Done, no body"), StaffErrors, NotFound), security(("bearer" = [])))]
-pub async fn delete(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
-    Path(id): Path<i32>,
-) -> ApiResult<StatusCode> {
+pub async fn delete(Desk { state, actor, meta }: Desk, Path(id): Path<i32>) -> ApiResult<StatusCode> {
     domain::canned::delete(&state, &actor, id, &meta).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,14 +1,12 @@
 //! `/conversations`: staff read conversations and work them — write to the customer, take over
 //! from the assistant, hand back, close (the domain checks roles and audits).
 
-use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use domain::AppState;
 use domain::chat::staff;
 use domain::model::{AgentMessageRequest, ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut};
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::extract::{Desk, Json, Path, Query};
 use crate::openapi::errors::{NotFound, StaffErrors};
 
 /// `GET /conversations?status=&assigned_to=&skip=&limit=`; the total is in `X-Total-Count`.
@@ -20,8 +18,7 @@ use crate::openapi::errors::{NotFound, StaffErrors};
         StaffErrors
     ), security(("bearer" = [])))]
 pub async fn list(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(filter): Query<ConversationFilter>,
 ) -> ApiResult<(HeaderMap, Json<Vec<ConversationOut>>)> {
     let (list, total) = staff::list(&state, &actor, &filter).await?;
@@ -33,12 +30,7 @@ pub async fn list(
     params(("id" = String, Path, description = "The id")),
     responses((status = 200, description = "OK", body = ConversationDetail), StaffErrors, NotFound),
     security(("bearer" = [])))]
-pub async fn get(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
-    Path(id): Path<String>,
-) -> ApiResult<Json<ConversationDetail>> {
+pub async fn get(Desk { state, actor, meta }: Desk, Path(id): Path<String>) -> ApiResult<Json<ConversationDetail>> {
     Ok(Json(staff::get(&state, &actor, &id, &meta).await?))
 }
 
@@ -49,9 +41,7 @@ pub async fn get(
     responses((status = 201, description = "Created", body = ChatMessageOut), StaffErrors, NotFound),
     security(("bearer" = [])))]
 pub async fn message(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(id): Path<String>,
     Json(req): Json<AgentMessageRequest>,
 ) -> ApiResult<(StatusCode, Json<ChatMessageOut>)> {
@@ -64,9 +54,7 @@ pub async fn message(
     responses((status = 200, description = "OK", body = ConversationDetail), StaffErrors, NotFound),
     security(("bearer" = [])))]
 pub async fn take_over(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(id): Path<String>,
 ) -> ApiResult<Json<ConversationDetail>> {
     Ok(Json(staff::take_over(&state, &actor, &id, &meta).await?))
@@ -78,9 +66,7 @@ pub async fn take_over(
     responses((status = 200, description = "OK", body = ConversationDetail), StaffErrors, NotFound),
     security(("bearer" = [])))]
 pub async fn hand_back(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(id): Path<String>,
 ) -> ApiResult<Json<ConversationDetail>> {
     Ok(Json(staff::hand_back(&state, &actor, &id, &meta).await?))
@@ -91,11 +77,6 @@ pub async fn hand_back(
     params(("id" = String, Path, description = "The id")),
     responses((status = 200, description = "OK", body = ConversationDetail), StaffErrors, NotFound),
     security(("bearer" = [])))]
-pub async fn close(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
-    Path(id): Path<String>,
-) -> ApiResult<Json<ConversationDetail>> {
+pub async fn close(Desk { state, actor, meta }: Desk, Path(id): Path<String>) -> ApiResult<Json<ConversationDetail>> {
     Ok(Json(staff::close(&state, &actor, &id, &meta).await?))
 }

@@ -1,16 +1,14 @@
 //! `/customers`: the CRM. Staff read (each profile view is audited); ADMIN, SUPERVISOR and AGENT
 //! write; ADMIN and SUPERVISOR deactivate. Lists carry their total in `X-Total-Count`.
 
-use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use domain::AppState;
 use domain::model::{
     CreateCustomerRequest, CustomerCreated, CustomerDeactivated, CustomerDetail, CustomerFilter, CustomerOut,
     CustomerSearch, CustomerStats, CustomerUpdated, ErrorBody, UpdateCustomerRequest,
 };
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::extract::{Desk, Json, Path, Query};
 use crate::openapi::errors::{Forbidden, NotFound, StaffErrors, Unauthorized};
 use crate::routes::counted;
 
@@ -22,8 +20,7 @@ use crate::routes::counted;
         StaffErrors
     ), security(("bearer" = [])))]
 pub async fn list(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(filter): Query<CustomerFilter>,
 ) -> ApiResult<(HeaderMap, Json<Vec<CustomerOut>>)> {
     let (list, total) = domain::customers::list(&state, &actor, &filter).await?;
@@ -39,9 +36,7 @@ pub async fn list(
         StaffErrors
     ), security(("bearer" = [])))]
 pub async fn create(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Json(req): Json<CreateCustomerRequest>,
 ) -> ApiResult<(StatusCode, Json<CustomerCreated>)> {
     Ok((StatusCode::CREATED, Json(domain::customers::create(&state, &actor, &req, &meta).await?)))
@@ -56,8 +51,7 @@ pub async fn create(
         StaffErrors
     ), security(("bearer" = [])))]
 pub async fn search(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(params): Query<CustomerSearch>,
 ) -> ApiResult<(HeaderMap, Json<Vec<CustomerOut>>)> {
     let (list, total) = domain::customers::search(&state, &actor, &params).await?;
@@ -68,7 +62,7 @@ pub async fn search(
 #[utoipa::path(get, path = "/customers/stats", tag = "customers", operation_id = "customers_stats",
     responses((status = 200, description = "OK", body = CustomerStats), Unauthorized, Forbidden),
     security(("bearer" = [])))]
-pub async fn stats(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<CustomerStats>> {
+pub async fn stats(Desk { state, actor, .. }: Desk) -> ApiResult<Json<CustomerStats>> {
     Ok(Json(domain::customers::stats(&state, &actor).await?))
 }
 
@@ -77,12 +71,7 @@ pub async fn stats(State(state): State<AppState>, Staff(actor): Staff) -> ApiRes
     params(("customer_id" = i32, Path, description = "The customer's id")),
     responses((status = 200, description = "OK", body = CustomerDetail), StaffErrors, NotFound),
     security(("bearer" = [])))]
-pub async fn get(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
-    Path(id): Path<i32>,
-) -> ApiResult<Json<CustomerDetail>> {
+pub async fn get(Desk { state, actor, meta }: Desk, Path(id): Path<i32>) -> ApiResult<Json<CustomerDetail>> {
     Ok(Json(domain::customers::get(&state, &actor, id, &meta).await?))
 }
 
@@ -95,9 +84,7 @@ pub async fn get(
         StaffErrors, NotFound
     ), security(("bearer" = [])))]
 pub async fn update(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(id): Path<i32>,
     Json(req): Json<UpdateCustomerRequest>,
 ) -> ApiResult<Json<CustomerUpdated>> {
@@ -110,9 +97,7 @@ pub async fn update(
     responses((status = 200, description = "Deactivated", body = CustomerDeactivated), StaffErrors, NotFound),
     security(("bearer" = [])))]
 pub async fn deactivate(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(id): Path<i32>,
 ) -> ApiResult<Json<CustomerDeactivated>> {
     Ok(Json(domain::customers::deactivate(&state, &actor, id, &meta).await?))

@@ -7,14 +7,14 @@ use domain::AppState;
 use domain::model::{ErrorBody, InboxOut, InboxRequest, WidgetConfig, WidgetConfigParams};
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::extract::{Desk, Json, Path, Query};
 use crate::openapi::errors::{AdminOnly, Invalid, NotFound, Unauthorized};
 
 /// `GET /inboxes`.
 #[utoipa::path(get, path = "/inboxes", tag = "inboxes", operation_id = "inboxes_list",
     responses((status = 200, description = "Every inbox", body = [InboxOut]), Unauthorized, AdminOnly),
     security(("bearer" = [])))]
-pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<InboxOut>>> {
+pub async fn list(Desk { state, actor, .. }: Desk) -> ApiResult<Json<Vec<InboxOut>>> {
     Ok(Json(domain::inboxes::list(&state, &actor).await?))
 }
 
@@ -25,9 +25,7 @@ pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResu
         Unauthorized, AdminOnly, Invalid
     ), security(("bearer" = [])))]
 pub async fn create(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Json(req): Json<InboxRequest>,
 ) -> ApiResult<(StatusCode, Json<InboxOut>)> {
     Ok((StatusCode::CREATED, Json(domain::inboxes::create(&state, &actor, &req, &meta).await?)))
@@ -38,7 +36,7 @@ pub async fn create(
     params(("id" = i64, Path, description = "The inbox id")),
     responses((status = 200, description = "The inbox", body = InboxOut), Unauthorized, AdminOnly, NotFound),
     security(("bearer" = [])))]
-pub async fn get(State(state): State<AppState>, Staff(actor): Staff, Path(id): Path<i32>) -> ApiResult<Json<InboxOut>> {
+pub async fn get(Desk { state, actor, .. }: Desk, Path(id): Path<i32>) -> ApiResult<Json<InboxOut>> {
     Ok(Json(domain::inboxes::get(&state, &actor, id).await?))
 }
 
@@ -48,9 +46,7 @@ pub async fn get(State(state): State<AppState>, Staff(actor): Staff, Path(id): P
     responses((status = 200, description = "Updated", body = InboxOut), Unauthorized, AdminOnly, NotFound, Invalid),
     security(("bearer" = [])))]
 pub async fn update(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(id): Path<i32>,
     Json(req): Json<InboxRequest>,
 ) -> ApiResult<Json<InboxOut>> {
@@ -62,12 +58,7 @@ pub async fn update(
     params(("id" = i64, Path, description = "The inbox id")),
     responses((status = 204, description = "Deactivated"), Unauthorized, AdminOnly, NotFound),
     security(("bearer" = [])))]
-pub async fn deactivate(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
-    Path(id): Path<i32>,
-) -> ApiResult<StatusCode> {
+pub async fn deactivate(Desk { state, actor, meta }: Desk, Path(id): Path<i32>) -> ApiResult<StatusCode> {
     domain::inboxes::deactivate(&state, &actor, id, &meta).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -79,12 +70,7 @@ pub async fn deactivate(
         (status = 200, description = "The inbox with its new `identity_secret`", body = InboxOut),
         Unauthorized, AdminOnly, NotFound
     ), security(("bearer" = [])))]
-pub async fn rotate_secret(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
-    Path(id): Path<i32>,
-) -> ApiResult<Json<InboxOut>> {
+pub async fn rotate_secret(Desk { state, actor, meta }: Desk, Path(id): Path<i32>) -> ApiResult<Json<InboxOut>> {
     Ok(Json(domain::inboxes::rotate_secret(&state, &actor, id, &meta).await?))
 }
 

@@ -1,13 +1,11 @@
 //! `/knowledge`: the knowledge base. Any staff member reads; ADMIN and SUPERVISOR write (the
 //! domain checks it and audits every write).
 
-use axum::extract::State;
 use axum::http::StatusCode;
-use domain::AppState;
 use domain::model::{ArticleFilter, ArticleOut, CreateArticleRequest, SearchParams, UpdateArticleRequest};
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::extract::{Desk, Json, Path, Query};
 use crate::openapi::errors::{Forbidden, NotFound, StaffErrors, Unauthorized};
 
 /// `GET /knowledge/search?q=&category=`: active articles, best first.
@@ -15,8 +13,7 @@ use crate::openapi::errors::{Forbidden, NotFound, StaffErrors, Unauthorized};
     params(SearchParams), responses((status = 200, description = "OK", body = [ArticleOut]), StaffErrors),
     security(("bearer" = [])))]
 pub async fn search(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(params): Query<SearchParams>,
 ) -> ApiResult<Json<Vec<ArticleOut>>> {
     Ok(Json(domain::knowledge::search(&state, &actor, &params).await?))
@@ -26,8 +23,7 @@ pub async fn search(
 #[utoipa::path(get, path = "/knowledge", tag = "knowledge", operation_id = "knowledge_list", params(ArticleFilter),
     responses((status = 200, description = "OK", body = [ArticleOut]), StaffErrors), security(("bearer" = [])))]
 pub async fn list(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(filter): Query<ArticleFilter>,
 ) -> ApiResult<Json<Vec<ArticleOut>>> {
     Ok(Json(domain::knowledge::list(&state, &actor, &filter).await?))
@@ -36,7 +32,7 @@ pub async fn list(
 /// `GET /knowledge/categories`: the categories in use.
 #[utoipa::path(get, path = "/knowledge/categories", tag = "knowledge", operation_id = "knowledge_categories",
     responses((status = 200, description = "OK", body = [String]), Unauthorized, Forbidden), security(("bearer" = [])))]
-pub async fn categories(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<String>>> {
+pub async fn categories(Desk { state, actor, .. }: Desk) -> ApiResult<Json<Vec<String>>> {
     Ok(Json(domain::knowledge::categories(&state, &actor).await?))
 }
 
@@ -45,9 +41,7 @@ pub async fn categories(State(state): State<AppState>, Staff(actor): Staff) -> A
     request_body = CreateArticleRequest,
     responses((status = 201, description = "Created", body = ArticleOut), StaffErrors), security(("bearer" = [])))]
 pub async fn create(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Json(req): Json<CreateArticleRequest>,
 ) -> ApiResult<(StatusCode, Json<ArticleOut>)> {
     let article = domain::knowledge::create(&state, &actor, &req, &meta).await?;
@@ -58,11 +52,7 @@ pub async fn create(
 #[utoipa::path(get, path = "/knowledge/{id}", tag = "knowledge", operation_id = "knowledge_get",
     params(("id" = i64, Path, description = "The id")),
     responses((status = 200, description = "OK", body = ArticleOut), StaffErrors, NotFound), security(("bearer" = [])))]
-pub async fn get(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Path(id): Path<i32>,
-) -> ApiResult<Json<ArticleOut>> {
+pub async fn get(Desk { state, actor, .. }: Desk, Path(id): Path<i32>) -> ApiResult<Json<ArticleOut>> {
     Ok(Json(domain::knowledge::get(&state, &actor, id).await?))
 }
 
@@ -71,9 +61,7 @@ pub async fn get(
     params(("id" = i64, Path, description = "The id")), request_body = UpdateArticleRequest,
     responses((status = 200, description = "OK", body = ArticleOut), StaffErrors, NotFound), security(("bearer" = [])))]
 pub async fn update(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(id): Path<i32>,
     Json(req): Json<UpdateArticleRequest>,
 ) -> ApiResult<Json<ArticleOut>> {
@@ -84,12 +72,7 @@ pub async fn update(
 #[utoipa::path(delete, path = "/knowledge/{id}", tag = "knowledge", operation_id = "knowledge_deactivate",
     params(("id" = i64, Path, description = "The id")),
     responses((status = 204, description = "Done, no body"), StaffErrors, NotFound), security(("bearer" = [])))]
-pub async fn deactivate(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
-    Path(id): Path<i32>,
-) -> ApiResult<StatusCode> {
+pub async fn deactivate(Desk { state, actor, meta }: Desk, Path(id): Path<i32>) -> ApiResult<StatusCode> {
     domain::knowledge::deactivate(&state, &actor, id, &meta).await?;
     Ok(StatusCode::NO_CONTENT)
 }

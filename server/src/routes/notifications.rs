@@ -1,15 +1,13 @@
 //! `/notifications`: a staff member's own notifications (the bell), and for ADMIN and SUPERVISOR
 //! the whole outbox, its statistics, and sending a failed notification again.
 
-use axum::extract::State;
-use domain::AppState;
 use domain::model::{
     ErrorBody, NotificationDetail, NotificationFilter, NotificationOut, NotificationRetried, NotificationStats,
     UnreadCount,
 };
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::extract::{Desk, Json, Path, Query};
 use crate::openapi::errors::{Forbidden, Invalid, NotFound, StaffErrors, Unauthorized};
 
 /// `GET /notifications/me?category=&status=&limit=`: newest first.
@@ -20,8 +18,7 @@ use crate::openapi::errors::{Forbidden, Invalid, NotFound, StaffErrors, Unauthor
         Invalid, Unauthorized
     ), security(("bearer" = [])))]
 pub async fn mine(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(filter): Query<NotificationFilter>,
 ) -> ApiResult<Json<Vec<NotificationOut>>> {
     Ok(Json(domain::notifications::mine(&state, &actor, &filter).await?))
@@ -31,14 +28,14 @@ pub async fn mine(
 #[utoipa::path(get, path = "/notifications/me/unread", tag = "notifications", operation_id = "notifications_unread",
     responses((status = 200, description = "How many of the caller's are unread", body = UnreadCount), Unauthorized),
     security(("bearer" = [])))]
-pub async fn unread(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<UnreadCount>> {
+pub async fn unread(Desk { state, actor, .. }: Desk) -> ApiResult<Json<UnreadCount>> {
     Ok(Json(domain::notifications::unread(&state, &actor).await?))
 }
 
 /// `POST /notifications/me/read`: marks all of the caller's read.
 #[utoipa::path(post, path = "/notifications/me/read", tag = "notifications", operation_id = "notifications_read_all",
     responses((status = 200, description = "All read", body = UnreadCount), Unauthorized), security(("bearer" = [])))]
-pub async fn read_all(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<UnreadCount>> {
+pub async fn read_all(Desk { state, actor, .. }: Desk) -> ApiResult<Json<UnreadCount>> {
     Ok(Json(domain::notifications::mark_all_read(&state, &actor).await?))
 }
 
@@ -48,8 +45,7 @@ pub async fn read_all(State(state): State<AppState>, Staff(actor): Staff) -> Api
     responses((status = 200, description = "Every notification, newest first", body = [NotificationOut]), StaffErrors),
     security(("bearer" = [])))]
 pub async fn outbox(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(filter): Query<NotificationFilter>,
 ) -> ApiResult<Json<Vec<NotificationOut>>> {
     Ok(Json(domain::notifications::outbox(&state, &actor, &filter).await?))
@@ -61,7 +57,7 @@ pub async fn outbox(
         (status = 200, description = "Counts by status, type and category", body = NotificationStats),
         Unauthorized, Forbidden
     ), security(("bearer" = [])))]
-pub async fn stats(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<NotificationStats>> {
+pub async fn stats(Desk { state, actor, .. }: Desk) -> ApiResult<Json<NotificationStats>> {
     Ok(Json(domain::notifications::stats(&state, &actor).await?))
 }
 
@@ -73,11 +69,7 @@ pub async fn stats(State(state): State<AppState>, Staff(actor): Staff) -> ApiRes
         Invalid, Unauthorized,
         (status = 404, description = "Not found, or someone else's", body = ErrorBody)
     ), security(("bearer" = [])))]
-pub async fn get(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Path(id): Path<i32>,
-) -> ApiResult<Json<NotificationDetail>> {
+pub async fn get(Desk { state, actor, .. }: Desk, Path(id): Path<i32>) -> ApiResult<Json<NotificationDetail>> {
     Ok(Json(domain::notifications::get(&state, &actor, id).await?))
 }
 
@@ -91,11 +83,6 @@ pub async fn get(
         (status = 409, description = "It has not failed", body = ErrorBody),
         StaffErrors, NotFound
     ), security(("bearer" = [])))]
-pub async fn retry(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
-    Path(id): Path<i32>,
-) -> ApiResult<Json<NotificationRetried>> {
+pub async fn retry(Desk { state, actor, meta }: Desk, Path(id): Path<i32>) -> ApiResult<Json<NotificationRetried>> {
     Ok(Json(domain::notifications::retry(&state, &actor, id, &meta).await?))
 }

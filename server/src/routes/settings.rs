@@ -10,7 +10,7 @@ use domain::model::{
 };
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::extract::{Desk, Json, Path, Query};
 use crate::openapi::errors::{AdminOnly, Invalid, NotFound, Unauthorized};
 
 /// `GET /settings/system?category=`.
@@ -22,8 +22,7 @@ use crate::openapi::errors::{AdminOnly, Invalid, NotFound, Unauthorized};
         (status = 403, description = "ADMIN or SUPERVISOR only", body = ErrorBody)
     ), security(("bearer" = [])))]
 pub async fn list_system(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(filter): Query<SettingsFilter>,
 ) -> ApiResult<Json<Vec<SettingOut>>> {
     Ok(Json(domain::settings::list_system(&state, &actor, &filter).await?))
@@ -38,9 +37,7 @@ pub async fn list_system(
         Invalid, Unauthorized, AdminOnly
     ), security(("bearer" = [])))]
 pub async fn create_system(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Json(req): Json<CreateSettingRequest>,
 ) -> ApiResult<(StatusCode, Json<SettingCreated>)> {
     Ok((StatusCode::CREATED, Json(domain::settings::create_system(&state, &actor, &req, &meta).await?)))
@@ -55,11 +52,7 @@ pub async fn create_system(
         (status = 403, description = "ADMIN or SUPERVISOR only", body = ErrorBody),
         NotFound
     ), security(("bearer" = [])))]
-pub async fn get_system(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Path(key): Path<String>,
-) -> ApiResult<Json<SettingValue>> {
+pub async fn get_system(Desk { state, actor, .. }: Desk, Path(key): Path<String>) -> ApiResult<Json<SettingValue>> {
     Ok(Json(domain::settings::get_system(&state, &actor, &key).await?))
 }
 
@@ -69,9 +62,7 @@ pub async fn get_system(
     responses((status = 200, description = "OK", body = SettingUpdated), Invalid, Unauthorized, AdminOnly, NotFound),
     security(("bearer" = [])))]
 pub async fn update_system(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(key): Path<String>,
     Json(req): Json<UpdateSettingRequest>,
 ) -> ApiResult<Json<SettingUpdated>> {
@@ -84,9 +75,7 @@ pub async fn update_system(
     responses((status = 200, description = "Deleted", body = SettingDeleted), Unauthorized, AdminOnly, NotFound),
     security(("bearer" = [])))]
 pub async fn delete_system(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(key): Path<String>,
 ) -> ApiResult<Json<SettingDeleted>> {
     Ok(Json(domain::settings::delete_system(&state, &actor, &key, &meta).await?))
@@ -96,7 +85,7 @@ pub async fn delete_system(
 #[utoipa::path(get, path = "/settings/user/me", tag = "settings", operation_id = "settings_list_mine",
     responses((status = 200, description = "The caller's own settings", body = [SettingOut]), Unauthorized),
     security(("bearer" = [])))]
-pub async fn list_mine(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<SettingOut>>> {
+pub async fn list_mine(Desk { state, actor, .. }: Desk) -> ApiResult<Json<Vec<SettingOut>>> {
     Ok(Json(domain::settings::list_mine(&state, &actor).await?))
 }
 
@@ -106,9 +95,7 @@ pub async fn list_mine(State(state): State<AppState>, Staff(actor): Staff) -> Ap
     responses((status = 200, description = "Set", body = UserSettingOut), Invalid, Unauthorized),
     security(("bearer" = [])))]
 pub async fn set_mine(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(key): Path<String>,
     Json(req): Json<UserSettingRequest>,
 ) -> ApiResult<Json<UserSettingOut>> {

@@ -1,8 +1,6 @@
 //! `/tickets`: staff read and work tickets (the domain checks roles and audits).
 
-use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use domain::AppState;
 use domain::model::{
     AssignRequest, CreateNoteRequest, CreateTicketRequest, NoteOut, PriorityRequest, StatusRequest, TicketFilter,
     TicketOut,
@@ -10,7 +8,7 @@ use domain::model::{
 use domain::tickets::actions;
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Path, Query, Staff};
+use crate::extract::{Desk, Json, Path, Query};
 use crate::openapi::errors::{Limited, NotFound, StaffErrors};
 
 /// `GET /tickets?status=&priority=&assigned_to=&skip=&limit=`; the total is in `X-Total-Count`.
@@ -21,8 +19,7 @@ use crate::openapi::errors::{Limited, NotFound, StaffErrors};
         StaffErrors, Limited
     ), security(("bearer" = [])))]
 pub async fn list(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
+    Desk { state, actor, .. }: Desk,
     Query(filter): Query<TicketFilter>,
 ) -> ApiResult<(HeaderMap, Json<Vec<TicketOut>>)> {
     let (tickets, total) = domain::tickets::list(&state, &actor, &filter).await?;
@@ -34,11 +31,7 @@ pub async fn list(
     params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")),
     responses((status = 200, description = "OK", body = TicketOut), StaffErrors, NotFound, Limited),
     security(("bearer" = [])))]
-pub async fn get(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Path(ticket_id): Path<String>,
-) -> ApiResult<Json<TicketOut>> {
+pub async fn get(Desk { state, actor, .. }: Desk, Path(ticket_id): Path<String>) -> ApiResult<Json<TicketOut>> {
     Ok(Json(domain::tickets::get(&state, &actor, &ticket_id).await?))
 }
 
@@ -47,9 +40,7 @@ pub async fn get(
     request_body = CreateTicketRequest,
     responses((status = 200, description = "OK", body = TicketOut), StaffErrors, Limited), security(("bearer" = [])))]
 pub async fn create(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Json(req): Json<CreateTicketRequest>,
 ) -> ApiResult<Json<TicketOut>> {
     Ok(Json(actions::create(&state, &actor, &req, &meta).await?))
@@ -61,9 +52,7 @@ pub async fn create(
     responses((status = 200, description = "OK", body = TicketOut), StaffErrors, NotFound, Limited),
     security(("bearer" = [])))]
 pub async fn assign(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(ticket_id): Path<String>,
     Json(req): Json<AssignRequest>,
 ) -> ApiResult<Json<TicketOut>> {
@@ -76,9 +65,7 @@ pub async fn assign(
     responses((status = 200, description = "OK", body = TicketOut), StaffErrors, NotFound, Limited),
     security(("bearer" = [])))]
 pub async fn status(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(ticket_id): Path<String>,
     Json(req): Json<StatusRequest>,
 ) -> ApiResult<Json<TicketOut>> {
@@ -91,9 +78,7 @@ pub async fn status(
     responses((status = 200, description = "OK", body = TicketOut), StaffErrors, NotFound, Limited),
     security(("bearer" = [])))]
 pub async fn priority(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(ticket_id): Path<String>,
     Json(req): Json<PriorityRequest>,
 ) -> ApiResult<Json<TicketOut>> {
@@ -105,11 +90,7 @@ pub async fn priority(
     params(("ticket_id" = String, Path, description = "The ticket id (TKT-…)")),
     responses((status = 200, description = "OK", body = [NoteOut]), StaffErrors, NotFound, Limited),
     security(("bearer" = [])))]
-pub async fn notes(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Path(ticket_id): Path<String>,
-) -> ApiResult<Json<Vec<NoteOut>>> {
+pub async fn notes(Desk { state, actor, .. }: Desk, Path(ticket_id): Path<String>) -> ApiResult<Json<Vec<NoteOut>>> {
     Ok(Json(actions::notes(&state, &actor, &ticket_id).await?))
 }
 
@@ -119,9 +100,7 @@ pub async fn notes(
     responses((status = 201, description = "Created", body = NoteOut), StaffErrors, NotFound, Limited),
     security(("bearer" = [])))]
 pub async fn add_note(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(ticket_id): Path<String>,
     Json(req): Json<CreateNoteRequest>,
 ) -> ApiResult<(StatusCode, Json<NoteOut>)> {

@@ -1,21 +1,17 @@
 //! `/users`: staff accounts (ADMIN only; the domain checks it).
 
-use axum::extract::State;
 use axum::http::StatusCode;
-use domain::AppState;
 use domain::model::{CreateUserRequest, UpdateUserRequest, UserOut};
 
 use crate::error::ApiResult;
-use crate::extract::{Json, Meta, Path, Staff};
+use crate::extract::{Desk, Json, Path};
 use crate::openapi::errors::{Forbidden, NotFound, StaffErrors, Unauthorized};
 
 /// `POST /users` → 201.
 #[utoipa::path(post, path = "/users", tag = "users", operation_id = "users_create", request_body = CreateUserRequest,
     responses((status = 201, description = "Created", body = UserOut), StaffErrors), security(("bearer" = [])))]
 pub async fn create(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Json(req): Json<CreateUserRequest>,
 ) -> ApiResult<(StatusCode, Json<UserOut>)> {
     let user = domain::users::create(&state, &actor, &req, &meta).await?;
@@ -26,7 +22,7 @@ pub async fn create(
 #[utoipa::path(get, path = "/users", tag = "users", operation_id = "users_list",
     responses((status = 200, description = "OK", body = [UserOut]), Unauthorized, Forbidden),
     security(("bearer" = [])))]
-pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<Vec<UserOut>>> {
+pub async fn list(Desk { state, actor, .. }: Desk) -> ApiResult<Json<Vec<UserOut>>> {
     Ok(Json(domain::users::list(&state, &actor).await?))
 }
 
@@ -34,7 +30,7 @@ pub async fn list(State(state): State<AppState>, Staff(actor): Staff) -> ApiResu
 #[utoipa::path(get, path = "/users/{id}", tag = "users", operation_id = "users_get",
     params(("id" = i64, Path, description = "The id")),
     responses((status = 200, description = "OK", body = UserOut), StaffErrors, NotFound), security(("bearer" = [])))]
-pub async fn get(State(state): State<AppState>, Staff(actor): Staff, Path(id): Path<i32>) -> ApiResult<Json<UserOut>> {
+pub async fn get(Desk { state, actor, .. }: Desk, Path(id): Path<i32>) -> ApiResult<Json<UserOut>> {
     Ok(Json(domain::users::get(&state, &actor, id).await?))
 }
 
@@ -43,9 +39,7 @@ pub async fn get(State(state): State<AppState>, Staff(actor): Staff, Path(id): P
     params(("id" = i64, Path, description = "The id")), request_body = UpdateUserRequest,
     responses((status = 200, description = "OK", body = UserOut), StaffErrors, NotFound), security(("bearer" = [])))]
 pub async fn update(
-    State(state): State<AppState>,
-    Staff(actor): Staff,
-    Meta(meta): Meta,
+    Desk { state, actor, meta }: Desk,
     Path(id): Path<i32>,
     Json(req): Json<UpdateUserRequest>,
 ) -> ApiResult<Json<UserOut>> {

@@ -15,16 +15,14 @@ pub use staff::{__path_staff, staff};
 
 use std::time::Duration;
 
-use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
-use domain::AppState;
 use domain::model::Role;
 use futures::SinkExt;
 use futures::stream::SplitSink;
 use serde::Deserialize;
 
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{ClientIp, Json, Staff, rate_key};
+use crate::extract::{ClientIp, Desk, Json, rate_key};
 use crate::openapi::errors::{Forbidden, Unauthorized};
 use limits::MAX_MESSAGE_BYTES;
 
@@ -67,7 +65,7 @@ pub struct CustomerParams {
 #[utoipa::path(get, path = "/ws/stats", tag = "realtime", operation_id = "realtime_stats",
     responses((status = 200, description = "OK", body = serde_json::Value), Unauthorized, Forbidden),
     security(("bearer" = [])))]
-pub async fn stats(State(state): State<AppState>, Staff(actor): Staff) -> ApiResult<Json<serde_json::Value>> {
+pub async fn stats(Desk { state, actor, .. }: Desk) -> ApiResult<Json<serde_json::Value>> {
     actor.require(&[Role::Admin]).map_err(ApiError::from)?;
     let (customers, staff) = state.events.connections();
     Ok(Json(serde_json::json!({
