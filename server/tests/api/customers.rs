@@ -183,16 +183,8 @@ async fn a_profile_shows_the_customers_conversations_and_tickets() {
         .as_i64()
         .unwrap();
     let inbox: Value = app
-        .send(
-            Method::POST,
-            &admin,
-            "/inboxes",
-            Some(json!({ "name": "Web", "allowed_origins": ["https://banco.example"] })),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .post_json(&admin, "/inboxes", &json!({ "name": "Web", "allowed_origins": ["https://banco.example"] }))
+        .await;
     // The bank's page proves who the customer is: the token names the account number.
     let now = chrono::Utc::now().timestamp();
     let claims = json!({ "sub": "ACC-77", "aud": inbox["key"], "iat": now, "exp": now + 300 });

@@ -96,16 +96,7 @@ async fn the_settings_joxai_reads_take_effect_at_once() {
     assert_eq!(set("routing.agent_capacity", json!(7)).await.status(), 201);
     assert_eq!(set("assistant.confidence_threshold", json!(0.9)).await.status(), 201);
 
-    let chat: Value = app
-        .client
-        .post(app.api("/chat/start"))
-        .json(&json!({ "language": "es" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let chat: Value = app.start_chat("es").await;
     assert_eq!(chat["messages"][0]["content"], "¡Hola! Soy el asistente del Banco Sol.");
     app.token_for("agent", Role::Agent).await;
     let agents: Vec<Value> = app.send(Method::GET, &admin, "/agents", None).await.json().await.unwrap();
@@ -114,16 +105,8 @@ async fn the_settings_joxai_reads_take_effect_at_once() {
 
     // Business hours for inboxes without their own: never open.
     let inbox: Value = app
-        .send(
-            Method::POST,
-            &admin,
-            "/inboxes",
-            Some(json!({ "name": "Web", "allowed_origins": ["https://banco.example"] })),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .post_json(&admin, "/inboxes", &json!({ "name": "Web", "allowed_origins": ["https://banco.example"] }))
+        .await;
     let config = |key: String| app.client.get(app.api(&format!("/widget/config?inbox={key}"))).send();
     let key = inbox["key"].as_str().unwrap().to_owned();
     assert_eq!(config(key.clone()).await.unwrap().json::<Value>().await.unwrap()["open_now"], true);
@@ -132,16 +115,7 @@ async fn the_settings_joxai_reads_take_effect_at_once() {
 
     // Deleting a setting goes back to the configuration.
     app.send(Method::DELETE, &admin, "/settings/system/chat.greeting_es", None).await;
-    let chat: Value = app
-        .client
-        .post(app.api("/chat/start"))
-        .json(&json!({ "language": "es" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let chat: Value = app.start_chat("es").await;
     assert_ne!(chat["messages"][0]["content"], "¡Hola! Soy el asistente del Banco Sol.");
     app.send(Method::DELETE, &admin, "/settings/system/chat.business_hours", None).await;
     assert_eq!(config(key).await.unwrap().json::<Value>().await.unwrap()["open_now"], true);
