@@ -3,6 +3,7 @@
 pub mod bell;
 pub mod chart;
 pub mod conversation;
+pub mod filters;
 pub mod forbidden;
 pub mod live;
 pub mod pager;

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::assistant::{SetVerdict, TeachAnswer, list_answers};
 use crate::api::knowledge::list_articles;
+use crate::components::filters::FilterSelect;
 use crate::components::forbidden::load_error;
 
 /// The answer log page.
@@ -33,20 +34,12 @@ pub fn AnswersPage() -> impl IntoView {
     view! {
         <h1>"Answer log"</h1>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="answer-filters">
-            <select name="verdict" aria-label="Verdict">
-                {[("", "Any verdict"), ("none", "Not reviewed"), ("helpful", "Helpful"), ("wrong", "Wrong")]
-                    .into_iter()
-                    .map(|(v, label)| view! { <option value=v selected=move || param("verdict") == v>{label}</option> })
-                    .collect_view()}
-            </select>
-            <select name="max_confidence" aria-label="Confidence">
-                {[("", "Any confidence"), ("0.4", "Below 40%"), ("0.6", "Below 60%")]
-                    .into_iter()
-                    .map(|(v, label)| {
-                        view! { <option value=v selected=move || param("max_confidence") == v>{label}</option> }
-                    })
-                    .collect_view()}
-            </select>
+            <FilterSelect name="verdict" label="Verdict"
+                options=vec![
+                    ("", "Any verdict"), ("none", "Not reviewed"), ("helpful", "Helpful"), ("wrong", "Wrong"),
+                ]/>
+            <FilterSelect name="max_confidence" label="Confidence"
+                options=vec![("", "Any confidence"), ("0.4", "Below 40%"), ("0.6", "Below 60%")]/>
             <button type="submit">"Filter"</button>
         </Form>
         <p class="error" role="alert">{error}</p>

@@ -11,6 +11,7 @@ use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::conversations::{ConversationPage, list_conversations};
+use crate::components::filters::{FilterSelect, any_of};
 use crate::components::forbidden::load_error;
 use crate::components::live::{Live, use_live};
 use crate::components::pager::Pager;
@@ -50,13 +51,8 @@ pub fn ConversationsPage() -> impl IntoView {
             <span class="muted" data-testid="live-state">{move || if live.connected.get() { "live" } else { "" }}</span>
         </div>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="conversation-filters">
-            <select name="status" aria-label="Status">
-                <option value="">"Any status"</option>
-                {ConversationStatus::ALL.iter().map(|s| {
-                    let v = s.as_str();
-                    view! { <option value=v selected=move || param("status") == v>{v}</option> }
-                }).collect_view()}
-            </select>
+            <FilterSelect name="status" label="Status"
+                options=any_of("Any status", ConversationStatus::ALL.iter().map(|s| s.as_str()))/>
             <label class="inline-check"><input type="checkbox" name="mine" value="1"
                 checked=move || param("mine") == "1"/> "Mine"</label>
             <button type="submit">"Filter"</button>

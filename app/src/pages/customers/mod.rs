@@ -9,6 +9,7 @@ use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::customers::{CustomerPage, PAGE, list_customers};
+use crate::components::filters::{FilterSelect, any_of};
 use crate::components::forbidden::load_error;
 use crate::components::pager::Pager;
 
@@ -30,20 +31,10 @@ pub fn CustomersPage() -> impl IntoView {
             <input type="search" name="q" aria-label="Search customers"
                 placeholder="Name, e-mail, phone, account or tag"
                 maxlength="100" prop:value=move || param("q")/>
-            <select name="status" aria-label="Status">
-                <option value="">"Any status"</option>
-                {CustomerStatus::ALL.iter().map(|s| {
-                    let v = s.as_str();
-                    view! { <option value=v selected=move || param("status") == v>{v}</option> }
-                }).collect_view()}
-            </select>
-            <select name="customer_type" aria-label="Type">
-                <option value="">"Any type"</option>
-                {CustomerType::ALL.iter().map(|t| {
-                    let v = t.as_str();
-                    view! { <option value=v selected=move || param("customer_type") == v>{v}</option> }
-                }).collect_view()}
-            </select>
+            <FilterSelect name="status" label="Status"
+                options=any_of("Any status", CustomerStatus::ALL.iter().map(|s| s.as_str()))/>
+            <FilterSelect name="customer_type" label="Type"
+                options=any_of("Any type", CustomerType::ALL.iter().map(|t| t.as_str()))/>
             <button type="submit">"Search"</button>
         </Form>
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>

@@ -9,6 +9,7 @@ use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::knowledge::{article_categories, list_articles};
+use crate::components::filters::FilterSelect;
 use crate::components::forbidden::load_error;
 
 /// The list page; the search and filters live in the URL so results can be shared.
@@ -44,19 +45,10 @@ pub fn KnowledgePage() -> impl IntoView {
                     })}
                 </Suspense>
             </select>
-            <select name="language" aria-label="Language">
-                {[("", "Any language"), ("es", "Español"), ("en", "English")].into_iter().map(|(v, label)| {
-                    view! { <option value=v selected=move || param("language") == v>{label}</option> }
-                }).collect_view()}
-            </select>
-            <select name="status" aria-label="Status">
-                {[("", "Active and inactive"), ("active", "Active"), ("inactive", "Inactive")]
-                    .into_iter()
-                    .map(|(v, label)| {
-                        view! { <option value=v selected=move || param("status") == v>{label}</option> }
-                    })
-                    .collect_view()}
-            </select>
+            <FilterSelect name="language" label="Language"
+                options=vec![("", "Any language"), ("es", "Español"), ("en", "English")]/>
+            <FilterSelect name="status" label="Status"
+                options=vec![("", "Active and inactive"), ("active", "Active"), ("inactive", "Inactive")]/>
             <button type="submit">"Search"</button>
         </Form>
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>

@@ -9,6 +9,7 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::tickets::{SetMyPresence, TicketPage, list_tickets, my_presence};
+use crate::components::filters::{FilterSelect, any_of};
 use crate::components::forbidden::load_error;
 use crate::components::live::use_live;
 use crate::components::pager::Pager;
@@ -46,20 +47,10 @@ pub fn TicketsPage() -> impl IntoView {
             <span class="muted" data-testid="live-state">{move || if live.connected.get() { "live" } else { "" }}</span>
         </div>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="ticket-filters">
-            <select name="status" aria-label="Status">
-                <option value="">"Any status"</option>
-                {TicketStatus::ALL.iter().map(|s| {
-                    let v = s.as_str();
-                    view! { <option value=v selected=move || param("status") == v>{v}</option> }
-                }).collect_view()}
-            </select>
-            <select name="priority" aria-label="Priority">
-                <option value="">"Any priority"</option>
-                {[Priority::Urgent, Priority::High, Priority::Medium, Priority::Low].into_iter().map(|p| {
-                    let v = p.as_str();
-                    view! { <option value=v selected=move || param("priority") == v>{v}</option> }
-                }).collect_view()}
-            </select>
+            <FilterSelect name="status" label="Status"
+                options=any_of("Any status", TicketStatus::ALL.iter().map(|s| s.as_str()))/>
+            <FilterSelect name="priority" label="Priority" options=any_of("Any priority",
+                [Priority::Urgent, Priority::High, Priority::Medium, Priority::Low].map(Priority::as_str))/>
             <label class="inline-check"><input type="checkbox" name="mine" value="1"
                 checked=move || param("mine") == "1"/> "Mine"</label>
             <button type="submit">"Filter"</button>
