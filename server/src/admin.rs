@@ -61,6 +61,7 @@ pub fn router(state: AppState, login_limit: Option<SharedLimit>, heavy: HeavyBud
             shell,
         ))
         .with_state(options)
+        .layer(middleware::from_fn(refusal_status))
         .layer(middleware::from_fn_with_state(state.clone(), refresh_session))
         .layer(middleware::from_fn_with_state(login_limit, limit_sign_in))
         .layer(middleware::from_fn_with_state(heavy, limit_heavy))
@@ -118,6 +119,28 @@ async fn refresh_session(State(state): State<AppState>, mut req: Request, next: 
         }
     }
     response
+}
+
+/// Leptos answers every server function error with 500; a refusal (`AppError` with a status: 401,
+/// 403, 404, 409, 413, 422, 429) gets the status the REST API gives the same refusal, so the
+/// panel's calls read like the API's. A failure stays 500; a form posted without JavaScript is
+/// redirected back (302) and left alone. The panel decodes any 4xx or 5xx body the same way.
+async fn refusal_status(req: Request, next: Next) -> Response {
+    let server_fn = req.uri().path().starts_with("/_sfn/");
+    let response = next.run(req).await;
+    if !server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // An error body is a few hundred bytes.
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let refused = serde_json::from_slice::<app::api::AppError>(&bytes).ok().and_then(|e| e.status());
+    if let Some(status) = refused.and_then(|s| StatusCode::from_u16(s).ok()) {
+        parts.status = status;
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// The sign-in server function draws on the same per-IP budget as `POST /api/v1/auth/login`.

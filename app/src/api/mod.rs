@@ -45,6 +45,16 @@ impl AppError {
         AppError::Refused { status: Some(422), field: None, message: message.into() }
     }
 
+    /// The HTTP status the REST API answers for the same refusal; `None` for a failure (500).
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            AppError::Unauthorized => Some(401),
+            AppError::Forbidden => Some(403),
+            AppError::Refused { status, .. } => *status,
+            AppError::Server(_) => None,
+        }
+    }
+
     /// The input at fault, when the refusal names one.
     pub fn field(&self) -> Option<&str> {
         match self {

@@ -176,3 +176,37 @@ async fn pages_carry_a_nonce_csp_and_the_hardening_headers() {
     let res = production.client.get(production.url("/login")).send().await.unwrap();
     assert!(res.headers()["strict-transport-security"].to_str().unwrap().starts_with("max-age="));
 }
+
+#[tokio::test]
+async fn refused_server_functions_answer_with_the_status_of_their_rest_twin() {
+    let app = spawn_app().await;
+    app.user("admin", Role::Admin).await;
+    app.user("agent", Role::Agent).await;
+    let res = sign_in(&app, "admin", "wrong-password").await;
+    assert_eq!(res.status(), 401);
+    assert!(res.text().await.unwrap().contains("Refused"), "the panel's error body is kept");
+
+    let create = |cookie: String, email: &'static str| {
+        app.client
+            .post(app.url("/_sfn/users/create"))
+            .header("origin", &app.base)
+            .header("cookie", cookie)
+            .header("accept", "application/json")
+            .form(&[
+                ("username", "zoe"),
+                ("email", email),
+                ("full_name", "Zoe"),
+                ("password", "zoe-password-1"),
+                ("role", "AGENT"),
+            ])
+            .send()
+    };
+    let agent = cookie_header(&cookies(&sign_in(&app, "agent", "agent-password").await));
+    assert_eq!(create(agent, "zoe@bank.test").await.unwrap().status(), 403);
+    let admin = cookie_header(&cookies(&sign_in(&app, "admin", "admin-password").await));
+    let res = create(admin.clone(), "not-an-address").await.unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("\"field\":\"email\""));
+    assert_eq!(create(admin.clone(), "zoe@bank.test").await.unwrap().status(), 200);
+    assert_eq!(create(admin, "zoe@bank.test").await.unwrap().status(), 409, "the same user again");
+}
