@@ -84,8 +84,8 @@ pub async fn enqueue(state: &AppState, draft: Draft) -> DomainResult<notificatio
     Ok(row)
 }
 
-pub(crate) fn out(row: notifications::Model) -> DomainResult<NotificationOut> {
-    Ok(NotificationOut {
+pub(crate) fn out(row: notifications::Model) -> NotificationOut {
+    NotificationOut {
         id: row.id,
         user_id: row.user_id,
         recipient_email: row.recipient_email,
@@ -102,7 +102,7 @@ pub(crate) fn out(row: notifications::Model) -> DomainResult<NotificationOut> {
         read: row.read_at.is_some(),
         created_at: row.created_at,
         updated_at: row.updated_at,
-    })
+    }
 }
 
 fn limit(limit: Option<u64>) -> DomainResult<u64> {
@@ -134,7 +134,7 @@ pub async fn mine(
     let limit = limit(filter.limit)?;
     let query = notifications::Entity::find().filter(notifications::Column::UserId.eq(actor.id));
     let rows = filtered(query, filter).limit(limit).all(&state.db).await?;
-    rows.into_iter().map(out).collect()
+    Ok(rows.into_iter().map(out).collect())
 }
 
 /// `GET /notifications` (ADMIN, SUPERVISOR): the whole outbox, newest first.
@@ -146,7 +146,7 @@ pub async fn outbox(
     actor.require(&MANAGERS)?;
     let limit = limit(filter.limit)?;
     let rows = filtered(notifications::Entity::find(), filter).limit(limit).all(&state.db).await?;
-    rows.into_iter().map(out).collect()
+    Ok(rows.into_iter().map(out).collect())
 }
 
 /// `GET /notifications/{id}`: the owner's only (404 for anyone else); reading it marks it read.
@@ -163,7 +163,7 @@ pub async fn get(state: &AppState, actor: &CurrentUser, id: i32) -> DomainResult
             .exec(&state.db)
             .await?;
     }
-    let row = out(row)?;
+    let row = out(row);
     Ok(NotificationDetail {
         id: row.id,
         user_id: row.user_id,

@@ -258,7 +258,7 @@ pub async fn session_alive(state: &AppState, family: &str) -> DomainResult<bool>
 }
 
 fn session_for(state: &AppState, user: &users::Model, refresh_token: String) -> DomainResult<Session> {
-    let out = to_out(user)?;
+    let out = to_out(user);
     let access_token = state.jwt.issue(user.id, out.role, user.token_version)?;
     Ok(TokenResponse {
         access_token,

@@ -51,28 +51,27 @@ pub async fn to_out(db: &impl ConnectionTrait, rows: Vec<tickets::Model>) -> Dom
             .all(db)
             .await?
     };
-    rows.into_iter()
-        .map(|t| {
-            Ok(TicketOut {
-                id: t.id,
-                conversation_id: t.conversation_id.and_then(|c| public.iter().find(|p| p.0 == c).map(|p| p.1.clone())),
-                assigned_to_name: t.assigned_to.and_then(|a| names.iter().find(|n| n.0 == a).map(|n| n.1.clone())),
-                status: t.status,
-                priority: t.priority,
-                ticket_id: t.ticket_id,
-                customer_name: t.customer_name,
-                customer_email: t.customer_email,
-                subject: t.subject,
-                description: t.description,
-                category: t.category,
-                assigned_to: t.assigned_to,
-                created_at: t.created_at,
-                updated_at: t.updated_at,
-                first_response_at: t.first_response_at,
-                resolved_at: t.resolved_at,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|t| TicketOut {
+            id: t.id,
+            conversation_id: t.conversation_id.and_then(|c| public.iter().find(|p| p.0 == c).map(|p| p.1.clone())),
+            assigned_to_name: t.assigned_to.and_then(|a| names.iter().find(|n| n.0 == a).map(|n| n.1.clone())),
+            status: t.status,
+            priority: t.priority,
+            ticket_id: t.ticket_id,
+            customer_name: t.customer_name,
+            customer_email: t.customer_email,
+            subject: t.subject,
+            description: t.description,
+            category: t.category,
+            assigned_to: t.assigned_to,
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+            first_response_at: t.first_response_at,
+            resolved_at: t.resolved_at,
         })
-        .collect()
+        .collect())
 }
 
 /// Tells staff about a ticket change (`ticket_created`, `ticket_assigned`, `ticket_status_changed`).

@@ -14,8 +14,8 @@ use crate::model::{CreateUserRequest, Email, Role, UpdateUserRequest, UserOut};
 use crate::state::AppState;
 
 /// The API view of a stored user.
-pub fn to_out(user: &users::Model) -> DomainResult<UserOut> {
-    Ok(UserOut {
+pub fn to_out(user: &users::Model) -> UserOut {
+    UserOut {
         id: user.id,
         username: user.username.clone(),
         email: user.email.clone(),
@@ -24,7 +24,7 @@ pub fn to_out(user: &users::Model) -> DomainResult<UserOut> {
         is_active: user.is_active,
         created_at: user.created_at,
         last_login: user.last_login,
-    })
+    }
 }
 
 fn validate_password(password: &str) -> DomainResult<()> {
@@ -58,7 +58,7 @@ fn validate_new(req: &CreateUserRequest) -> DomainResult<(String, String, String
 
 /// Creates a staff account without any permission check: for the CLI, start-up and seeding.
 pub async fn create_unchecked(state: &AppState, req: &CreateUserRequest) -> DomainResult<UserOut> {
-    to_out(&insert_new(&state.db, req).await?)
+    Ok(to_out(&insert_new(&state.db, req).await?))
 }
 
 async fn insert_new(db: &impl ConnectionTrait, req: &CreateUserRequest) -> DomainResult<users::Model> {
@@ -114,7 +114,7 @@ pub async fn create(
                 .resource("user", user.id)
                 .details(serde_json::json!({ "username": user.username, "role": user.role }));
             state.audit.commit_with(txn, entry.actor(actor.id, &actor.username), meta).await?;
-            to_out(&user)
+            Ok(to_out(&user))
         }
         Err(e) => {
             let _ = txn.rollback().await;
@@ -130,14 +130,14 @@ pub async fn create(
 pub async fn list(state: &AppState, actor: &CurrentUser) -> DomainResult<Vec<UserOut>> {
     actor.require(&[Role::Admin])?;
     let rows = users::Entity::find().order_by_asc(users::Column::Id).all(&state.db).await?;
-    rows.iter().map(to_out).collect()
+    Ok(rows.iter().map(to_out).collect())
 }
 
 /// `GET /users/{id}` (ADMIN).
 pub async fn get(state: &AppState, actor: &CurrentUser, id: i32) -> DomainResult<UserOut> {
     actor.require(&[Role::Admin])?;
     let user = users::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(not_found)?;
-    to_out(&user)
+    Ok(to_out(&user))
 }
 
 fn not_found() -> DomainError {
@@ -203,7 +203,7 @@ pub async fn update(
         .resource("user", id)
         .details(serde_json::Value::Object(changes));
     state.audit.commit_with(txn, entry, meta).await?;
-    to_out(&updated)
+    Ok(to_out(&updated))
 }
 
 /// Whether any staff account exists yet.
@@ -214,5 +214,5 @@ pub async fn any_exist(state: &AppState) -> DomainResult<bool> {
 /// A user's own record (any signed-in user may read their own).
 pub async fn find_out(state: &AppState, id: i32) -> DomainResult<UserOut> {
     let user = users::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(not_found)?;
-    to_out(&user)
+    Ok(to_out(&user))
 }
