@@ -5,23 +5,21 @@
 
 pub mod api;
 pub mod components;
+mod lazy;
 pub mod pages;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 use components::shell::Shell;
-use pages::assistant::{AskPage, answers::AnswersPage};
-use pages::audit::AuditPage;
-use pages::conversations::ConversationsPage;
-use pages::customers::{CustomersPage, profile::CustomerProfilePage};
-use pages::inboxes::{InboxesPage, editor::InboxEditorPage};
-use pages::knowledge::{KnowledgePage, editor::ArticleEditorPage};
-use pages::notifications::NotificationsPage;
-use pages::tickets::{TicketsPage, detail::TicketPage};
-use pages::{home::HomePage, login::LoginPage, not_found::NotFound, settings::SettingsPage, users::UsersPage};
+use lazy::{
+    AnswersPage, ArticleEditorPage, AskPage, AuditPage, ConversationsPage, CustomerProfilePage, CustomersPage,
+    HomePage, InboxEditorPage, InboxesPage, KnowledgePage, NotificationsPage, SettingsPage, TicketPage, TicketsPage,
+    UsersPage,
+};
+use pages::{login::LoginPage, not_found::NotFound};
 
 /// The HTML document around the app (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -32,6 +30,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
+                <HashedStylesheet id="leptos" options=options.clone()/>
                 <HydrationScripts options/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <MetaTags/>
@@ -48,32 +47,31 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/joxai.css"/>
         <Title text="JoxAI admin"/>
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=LoginPage/>
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::Async>
-                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
-                    <Route path=path!("tickets") view=TicketsPage ssr=SsrMode::Async/>
-                    <Route path=path!("tickets/:ticket_id") view=TicketPage ssr=SsrMode::Async/>
-                    <Route path=path!("conversations") view=ConversationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("conversations/:id") view=ConversationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("customers") view=CustomersPage ssr=SsrMode::Async/>
-                    <Route path=path!("customers/new") view=CustomerProfilePage ssr=SsrMode::Async/>
-                    <Route path=path!("customers/:id") view=CustomerProfilePage ssr=SsrMode::Async/>
-                    <Route path=path!("settings") view=SettingsPage ssr=SsrMode::Async/>
-                    <Route path=path!("audit") view=AuditPage ssr=SsrMode::Async/>
-                    <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("inboxes") view=InboxesPage ssr=SsrMode::Async/>
-                    <Route path=path!("inboxes/new") view=InboxEditorPage ssr=SsrMode::Async/>
-                    <Route path=path!("inboxes/:id") view=InboxEditorPage ssr=SsrMode::Async/>
-                    <Route path=path!("knowledge") view=KnowledgePage ssr=SsrMode::Async/>
-                    <Route path=path!("knowledge/new") view=ArticleEditorPage ssr=SsrMode::Async/>
-                    <Route path=path!("knowledge/:id") view=ArticleEditorPage ssr=SsrMode::Async/>
-                    <Route path=path!("assistant") view=AskPage ssr=SsrMode::Async/>
-                    <Route path=path!("assistant/answers") view=AnswersPage ssr=SsrMode::Async/>
+                    <Route path=path!("") view={Lazy::<HomePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("users") view={Lazy::<UsersPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("tickets") view={Lazy::<TicketsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("tickets/:ticket_id") view={Lazy::<TicketPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("conversations") view={Lazy::<ConversationsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("conversations/:id") view={Lazy::<ConversationsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("customers") view={Lazy::<CustomersPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("customers/new") view={Lazy::<CustomerProfilePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("customers/:id") view={Lazy::<CustomerProfilePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("settings") view={Lazy::<SettingsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("audit") view={Lazy::<AuditPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("notifications") view={Lazy::<NotificationsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("inboxes") view={Lazy::<InboxesPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("inboxes/new") view={Lazy::<InboxEditorPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("inboxes/:id") view={Lazy::<InboxEditorPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("knowledge") view={Lazy::<KnowledgePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("knowledge/new") view={Lazy::<ArticleEditorPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("knowledge/:id") view={Lazy::<ArticleEditorPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("assistant") view={Lazy::<AskPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("assistant/answers") view={Lazy::<AnswersPage>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

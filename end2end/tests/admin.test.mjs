@@ -72,3 +72,25 @@ test('an admin signs in, creates an agent who then signs in, and sign-out works'
   await agentContext.close();
   await context.close();
 });
+
+test('a page loads only its own code, hashed, brotli-compressed and cached for a year', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
+  await page.waitForURL(`${BASE_URL}/`);
+  const wasm = [];
+  page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(request.url()); });
+  await page.goto(`${BASE_URL}/audit`);
+  await waitForHydration(page);
+  assert.ok(wasm.some((url) => url.includes('/pkg/split___audit_page')), 'the audit page\'s chunk loads');
+  assert.ok(!wasm.some((url) => url.includes('/pkg/split___tickets_page')), 'other pages\' chunks do not');
+
+  const main = wasm.find((url) => /\/pkg\/joxai\.[\w-]{22}\.wasm$/.test(url));
+  assert.ok(main, `the main wasm has a hashed name: ${wasm.join(' ')}`);
+  const res = await fetch(main, { headers: { 'accept-encoding': 'br' } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-encoding'), 'br');
+  assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  await context.close();
+});
+

@@ -27,6 +27,9 @@ pub fn leptos_options(state: &AppState) -> LeptosOptions {
         _ => leptos::config::Env::PROD,
     };
     let reload_port = std::env::var("LEPTOS_RELOAD_PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(3001);
+    // cargo-leptos lists the hashed file names in `hash.txt` at the site root. Leptos looks for
+    // it relative to the executable; an absolute path makes it the site's, wherever that is.
+    let hashes = std::path::absolute(state.config.site_root.join("hash.txt")).ok().filter(|path| path.is_file());
     LeptosOptions::builder()
         .output_name(std::env::var("LEPTOS_OUTPUT_NAME").unwrap_or_else(|_| "joxai".to_owned()))
         .site_root(state.config.site_root.to_string_lossy().into_owned())
@@ -34,6 +37,8 @@ pub fn leptos_options(state: &AppState) -> LeptosOptions {
         .site_addr(state.config.addr)
         .reload_port(reload_port)
         .env(env)
+        .hash_files(hashes.is_some())
+        .hash_file(hashes.map_or_else(|| "hash.txt".into(), |path| path.to_string_lossy().into()))
         .build()
 }
 
@@ -61,6 +66,7 @@ pub fn router(state: AppState, login_limit: Option<SharedLimit>, heavy: HeavyBud
             shell,
         ))
         .with_state(options)
+        .layer(middleware::from_fn(|req, next| crate::cache::by_name("/pkg/", req, next)))
         .layer(middleware::from_fn(refusal_status))
         .layer(middleware::from_fn_with_state(state.clone(), refresh_session))
         .layer(middleware::from_fn_with_state(login_limit, limit_sign_in))

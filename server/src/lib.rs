@@ -2,6 +2,7 @@
 //! health checks) around the domain's [`AppState`], and serves it.
 
 pub mod admin;
+pub mod cache;
 pub mod credentials;
 pub mod embed;
 pub mod error;

@@ -43,7 +43,7 @@ fn options(args: &[String]) -> Result<Options> {
 pub fn load(args: &[String]) -> Result<()> {
     let o = options(args)?;
     let root = root();
-    run(crate::cargo().args(["leptos", "build", "--release"]))?;
+    crate::leptos_release()?;
     run(crate::cargo().args(["build", "--release", "-p", "load"]))?;
     let dir = root.join("target/load");
     let _ = std::fs::remove_dir_all(&dir);

@@ -3,6 +3,7 @@
 
 mod house;
 mod load;
+mod site;
 mod tools;
 mod widget;
 
@@ -29,11 +30,13 @@ fn main() -> std::process::ExitCode {
         Some("fuzz") => fuzz(&args[1..]),
         Some("load") => load::load(&args[1..]),
         Some("house") => house::check(),
+        Some("e2e") => end2end(),
         _ => {
-            eprintln!("usage: cargo xtask <dev|test|build|tools|widget|eval|fuzz|load|house>");
+            eprintln!("usage: cargo xtask <dev|test|build|e2e|tools|widget|eval|fuzz|load|house>");
             eprintln!("  dev    install missing tools, build the widget, run `cargo leptos watch` on :3000");
             eprintln!("  test   fmt, clippy, tests on SQLite (+ PostgreSQL), release build, browser tests");
             eprintln!("  build  release build of the server, the admin panel and the widget");
+            eprintln!("  e2e    the browser tests against the last release build");
             eprintln!("  eval   the assistant on the dev and the frozen test split: top-1, abstentions, escalation");
             eprintln!("         recall, false escalations, beside plain BM25 (--show-test-misses after a change)");
             eprintln!("  fuzz   --minutes N: every API operation with hostile input for N minutes (SQLite, or");
@@ -104,13 +107,19 @@ fn dev() -> Result<()> {
     tools::ensure_all()?;
     widget::build(false)?;
     let _watcher = widget::watch();
-    run(cargo().args(["leptos", "watch"]))
+    run(cargo().args(["leptos", "watch", "--split"]))
 }
 
 fn build_release() -> Result<()> {
     tools::ensure_all()?;
-    run(cargo().args(["leptos", "build", "--release"]))?;
+    leptos_release()?;
     widget::build(true)
+}
+
+/// The release server and admin site: each page's code in its own wasm chunk (`--split`, the
+/// lazy routes of `app`), every file with a content hash in its name and brotli + gzip copies.
+fn leptos_release() -> Result<()> {
+    run(cargo().args(["leptos", "build", "--release", "--split", "--precompress"]))
 }
 
 fn test() -> Result<()> {
@@ -151,6 +160,7 @@ fn test() -> Result<()> {
     eprintln!("xtask: database tests ran on {databases}");
     build_release()?;
     widget::check_budgets()?;
+    site::check_budget()?;
     end2end()?;
     eprintln!("xtask: all checks passed on {databases} in {:.0?}", started.elapsed());
     Ok(())

@@ -44,35 +44,19 @@ fn plain_file(name: &str) -> bool {
     !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
-/// `/widget.js`, `/widget`, `/widget/pkg/*` (gzip and brotli when the browser takes them; hashed
+/// `/widget.js`, `/widget`, `/widget/pkg/*` (gzip or brotli when the browser takes them; hashed
 /// files cached for a year), `/demo`.
 pub fn router(state: AppState) -> Router {
     let pkg = ServeDir::new(state.config.widget_root.join("pkg")).precompressed_br().precompressed_gzip();
     let manifest = std::sync::Arc::new(Manifest::load(&state.config.widget_root));
     Router::new()
-        .route("/widget.js", get(loader))
+        .route("/widget.js", get(loader).layer(tower_http::compression::CompressionLayer::new()))
         .route("/widget", get(frame))
         .route("/demo", get(demo::page))
         .nest_service("/widget/pkg", pkg)
-        .layer(axum::middleware::from_fn(cache_headers))
+        .layer(axum::middleware::from_fn(|req, next| crate::cache::by_name("/widget/pkg/", req, next)))
         .layer(axum::Extension(manifest))
         .with_state(state)
-}
-
-/// Hashed widget files never change: a year, immutable. Anything else under `/widget/pkg`: ask.
-async fn cache_headers(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
-    let path = req.uri().path().to_owned();
-    let mut res = next.run(req).await;
-    if let Some(file) = path.strip_prefix("/widget/pkg/") {
-        let hashed = file
-            .split('.')
-            .next()
-            .and_then(|stem| stem.rsplit_once('-'))
-            .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()));
-        let value = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
-        res.headers_mut().insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static(value));
-    }
-    res
 }
 
 async fn loader() -> Response {

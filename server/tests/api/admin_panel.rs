@@ -210,3 +210,32 @@ async fn refused_server_functions_answer_with_the_status_of_their_rest_twin() {
     assert_eq!(create(admin.clone(), "zoe@bank.test").await.unwrap().status(), 200);
     assert_eq!(create(admin, "zoe@bank.test").await.unwrap().status(), 409, "the same user again");
 }
+
+#[tokio::test]
+async fn the_panel_names_its_hashed_files_and_serves_them_compressed_for_a_year() {
+    let root = std::env::temp_dir().join(format!("joxai-site-{}", uuid::Uuid::new_v4()));
+    let pkg = root.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let (js, wasm, css) = ("kq-_Ab3dZ0x1y2w3v4u5tA", "1B2M2Y8AsgTpgAmY7PhCfg", "Zm9vYmFyYmF6cXV4cXV1eA");
+    std::fs::write(root.join("hash.txt"), format!("js: {js}\nwasm: {wasm}\ncss: {css}\n")).unwrap();
+    std::fs::write(pkg.join(format!("joxai.{js}.js")), "export default function init() {}").unwrap();
+    std::fs::write(pkg.join(format!("joxai.{wasm}.wasm")), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(pkg.join(format!("joxai.{wasm}.wasm.br")), b"brotli bytes").unwrap();
+    std::fs::write(pkg.join(format!("joxai.{css}.css")), "body {}").unwrap();
+    std::fs::write(pkg.join("notes.txt"), "not hashed").unwrap();
+    let app = spawn_app_with(&[("JOXAI_SITE_ROOT", root.to_str().unwrap())]).await;
+
+    let page = app.client.get(app.url("/login")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains(&format!("/pkg/joxai.{js}.js")), "{page}");
+    assert!(page.contains(&format!("/pkg/joxai.{wasm}.wasm")));
+    assert!(page.contains(&format!("/pkg/joxai.{css}.css")));
+
+    let res = app.client.get(app.url(&format!("/pkg/joxai.{wasm}.wasm"))).header("accept-encoding", "br").send();
+    let res = res.await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-encoding"], "br");
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    let res = app.client.get(app.url("/pkg/notes.txt")).send().await.unwrap();
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+    let _ = std::fs::remove_dir_all(root);
+}

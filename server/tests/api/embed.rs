@@ -40,6 +40,8 @@ async fn the_loader_and_the_demo_page_are_served() {
     assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
     assert!(res.headers()["cache-control"].to_str().unwrap().contains("max-age=300"));
     assert!(res.text().await.unwrap().contains("JoxAI"));
+    let res = app.client.get(app.url("/widget.js")).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(res.headers()["content-encoding"], "br");
 
     let page = app.client.get(app.url("/demo")).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("<html lang=\"es\">"));
