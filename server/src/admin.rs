@@ -45,6 +45,7 @@ pub fn leptos_options(state: &AppState) -> LeptosOptions {
 /// Admin pages, server functions, site and widget files. Sign-in shares the REST login's rate limit.
 pub fn router(state: AppState, login_limit: Option<SharedLimit>, heavy: HeavyBudgets) -> Router {
     let options = leptos_options(&state);
+    warn_if_built_without_split(&state.config.site_root);
     let routes = generate_route_list(App);
     let page_state = state.clone();
     let sfn_state = state.clone();
@@ -73,6 +74,21 @@ pub fn router(state: AppState, login_limit: Option<SharedLimit>, heavy: HeavyBud
         .layer(middleware::from_fn_with_state(heavy, limit_heavy))
         .layer(middleware::from_fn(check_origin))
         .layer(middleware::from_fn_with_state(state, crate::headers::secure))
+}
+
+/// The pages are lazy routes: a site built without cargo-leptos's `--split` has no split loader,
+/// and its pages render but never become interactive. Say so where the developer looks.
+fn warn_if_built_without_split(site_root: &std::path::Path) {
+    let Ok(files) = std::fs::read_dir(site_root.join("pkg")) else { return };
+    let names: Vec<String> = files.flatten().map(|f| f.file_name().to_string_lossy().into_owned()).collect();
+    let built = names.iter().any(|name| name.ends_with(".wasm"));
+    if built && !names.iter().any(|name| name.starts_with("__wasm_split")) {
+        tracing::warn!(
+            "the admin site in {} was built without `--split`: its pages will not hydrate; build it with \
+             `cargo leptos watch --split` (or `cargo xtask dev`, `cargo xtask build`)",
+            site_root.display()
+        );
+    }
 }
 
 /// What every page's render gets: the state, and the response's CSP nonce for its inline scripts.

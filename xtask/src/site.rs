@@ -54,9 +54,9 @@ pub fn check_budget() -> Result<()> {
     Ok(())
 }
 
-/// `__tickets_page_chunk_view_781…` → `tickets_page`.
+/// `__tickets_page_view_781…` → `tickets_page`.
 fn page_name(split: &str) -> String {
-    split.trim_start_matches('_').split("_chunk_view").next().unwrap_or(split).to_owned()
+    split.trim_start_matches('_').rsplit_once("_view_").map_or(split, |(page, _)| page).to_owned()
 }
 
 /// The size of the precompressed `.br` copy the server sends to browsers that take brotli.
