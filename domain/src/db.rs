@@ -15,6 +15,15 @@ fn is_sqlite(url: &str) -> bool {
     url.starts_with("sqlite:")
 }
 
+/// The file of an SQLite URL (`sqlite:///abs.db?mode=rwc`, `sqlite://rel.db`, `sqlite:rel.db`);
+/// `None` for PostgreSQL and for an in-memory database.
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite:")?;
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && !path.starts_with(":memory:")).then(|| path.into())
+}
+
 /// The connection conversation messages are written through. SQLite lets one writer in at a time:
 /// a pool of one connection makes writers queue in memory, in order, instead of polling the file
 /// lock (`SQLITE_BUSY`) and waking late; readers keep their own pool (WAL lets them read while it

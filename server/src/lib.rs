@@ -42,6 +42,32 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     Ok(state)
 }
 
+/// SQLite serves one process: the event bus, the staff sequence numbers and the rate limits live
+/// in it. A serving process holds an exclusive lock on `<database file>.lock` while it runs, and a
+/// second one on the same file is refused with a message saying why. Commands such as `migrate`
+/// and `user create` do not take it: SQLite lets them write beside the server. PostgreSQL needs
+/// no lock (`None`).
+pub fn claim_database(url: &str) -> anyhow::Result<Option<std::fs::File>> {
+    let Some(file) = domain::db::sqlite_file(url) else { return Ok(None) };
+    let mut name = file.clone().into_os_string();
+    name.push(".lock");
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&name)
+        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", std::path::Path::new(&name).display()))?;
+    match lock.try_lock() {
+        Ok(()) => Ok(Some(lock)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(anyhow::anyhow!(
+            "another JoxAI server is already serving the SQLite database {}: SQLite serves one instance; \
+             stop that one, or use PostgreSQL (DATABASE_URL=postgres://…)",
+            file.display()
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(anyhow::anyhow!("cannot lock {}: {e}", file.display())),
+    }
+}
+
 /// Starts the background work of a serving process: the notification outbox's worker.
 pub fn start_workers(state: &AppState) {
     if state.config.notify.smtp_url.is_none() {

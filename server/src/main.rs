@@ -136,6 +136,8 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     }
     let addr = config.addr;
     let demo = config.demo_seed;
+    // Held until the process ends: the claim is the open, locked file.
+    let _claim = server::claim_database(&config.database_url)?;
     tracing::info!(config = ?config, "starting");
     let state = server::prepare(config).await?;
     // Train the learned escalation detector now rather than on the first customer message.

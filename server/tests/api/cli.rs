@@ -108,6 +108,11 @@ async fn user_create_then_serve_then_login() {
     }
     let stdin_login = serde_json::json!({ "username": "ana@bank.test", "password": "from-stdin-pass" });
     let from_stdin = client.post(&url).json(&stdin_login).send().await.map(|r| r.status());
+    // A second server on the same SQLite file is refused, saying why; PostgreSQL takes several.
+    let second = (!db.is_postgres()).then(|| {
+        let other = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        joxai(&db).arg("serve").env("JOXAI_ADDR", format!("127.0.0.1:{other}")).output().unwrap()
+    });
     let _ = child.kill();
     let _ = child.wait();
     assert_eq!(from_stdin.unwrap(), 200, "the password read from standard input signs in");
@@ -116,4 +121,19 @@ async fn user_create_then_serve_then_login() {
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["user"]["role"], "SUPERVISOR");
     assert_eq!(body["user"]["full_name"], "Olga Ops");
+    if let Some(second) = second {
+        assert!(!second.status.success());
+        let stderr = String::from_utf8_lossy(&second.stderr);
+        assert!(stderr.contains("another JoxAI server is already serving the SQLite database"), "{stderr}");
+    }
+}
+
+#[test]
+fn sqlite_urls_name_their_file() {
+    use domain::db::sqlite_file;
+    assert_eq!(sqlite_file("sqlite:///var/lib/joxai.db?mode=rwc").unwrap(), std::path::Path::new("/var/lib/joxai.db"));
+    assert_eq!(sqlite_file("sqlite://joxai.db").unwrap(), std::path::Path::new("joxai.db"));
+    assert_eq!(sqlite_file("sqlite:data/joxai.db").unwrap(), std::path::Path::new("data/joxai.db"));
+    assert_eq!(sqlite_file("sqlite::memory:"), None);
+    assert_eq!(sqlite_file("postgres://u:p@db/joxai"), None);
 }
