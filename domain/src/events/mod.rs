@@ -95,11 +95,20 @@ impl Default for EventBus {
         EventBus {
             conversations: broadcast::channel(CHANNEL).0,
             staff: broadcast::channel(CHANNEL).0,
-            log: Mutex::new(StaffLog { next: 1, recent: VecDeque::with_capacity(STAFF_BACKLOG) }),
+            log: Mutex::new(StaffLog { next: staff_epoch(), recent: VecDeque::with_capacity(STAFF_BACKLOG) }),
             customer_sockets: AtomicUsize::new(0),
             staff_sockets: AtomicUsize::new(0),
         }
     }
+}
+
+/// Where this process's staff numbering starts: its start time in microseconds. Numbers a client
+/// kept from an earlier process are then below every number this one gives (unless that process
+/// gave more than a million a second), so resuming with one gets `resync`, not an empty replay.
+/// Below 2^53 until the year 2255, so JavaScript reads them exactly.
+fn staff_epoch() -> u64 {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    u64::try_from(now.as_micros()).unwrap_or(u64::MAX / 2).max(1)
 }
 
 impl EventBus {
@@ -134,9 +143,12 @@ impl EventBus {
     pub fn subscribe_staff(&self, after_seq: Option<u64>) -> (StaffResume, broadcast::Receiver<StaffEvent>) {
         let log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
         let receiver = self.staff.subscribe();
+        let last = log.next - 1;
         let resume = match after_seq {
             None => StaffResume::Replay(Vec::new()),
-            Some(after) if after + 1 >= log.next => StaffResume::Replay(Vec::new()),
+            Some(after) if after == last => StaffResume::Replay(Vec::new()),
+            // From another process (an earlier start): nothing here can fill the gap.
+            Some(after) if after > last => StaffResume::Resync,
             Some(after) => match log.recent.front() {
                 Some(oldest) if oldest.seq <= after + 1 => {
                     StaffResume::Replay(log.recent.iter().filter(|e| e.seq > after).cloned().collect())
@@ -181,16 +193,34 @@ mod tests {
     #[test]
     fn staff_resume_replays_what_was_missed_or_asks_for_a_resync() {
         let bus = EventBus::new();
+        let first = bus.staff_seq() + 1;
         for i in 0..5 {
             bus.staff("ticket_created", serde_json::json!({ "n": i }), None);
         }
-        let StaffResume::Replay(missed) = bus.subscribe_staff(Some(2)).0 else { panic!("replay expected") };
-        assert_eq!(missed.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![3, 4, 5]);
-        assert!(matches!(bus.subscribe_staff(Some(5)).0, StaffResume::Replay(v) if v.is_empty()));
+        let StaffResume::Replay(missed) = bus.subscribe_staff(Some(first + 1)).0 else { panic!("replay expected") };
+        assert_eq!(missed.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![first + 2, first + 3, first + 4]);
+        assert!(matches!(bus.subscribe_staff(Some(first + 4)).0, StaffResume::Replay(v) if v.is_empty()));
         for _ in 0..STAFF_BACKLOG {
             bus.staff("typing", serde_json::json!({}), None);
         }
-        assert!(matches!(bus.subscribe_staff(Some(1)).0, StaffResume::Resync));
+        assert!(matches!(bus.subscribe_staff(Some(first)).0, StaffResume::Resync));
+    }
+
+    #[test]
+    fn a_cursor_from_an_earlier_process_or_from_nowhere_gets_a_resync() {
+        let before_restart = EventBus::new();
+        before_restart.staff("ticket_created", serde_json::json!({}), None);
+        let kept = before_restart.staff_seq();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        let restarted = EventBus::new();
+        assert!(restarted.staff_seq() > kept, "numbers go on rising across a restart");
+        assert!(matches!(restarted.subscribe_staff(Some(kept)).0, StaffResume::Resync));
+        restarted.staff("ticket_created", serde_json::json!({}), None);
+        assert!(matches!(restarted.subscribe_staff(Some(kept)).0, StaffResume::Resync));
+        for hostile in [u64::MAX, u64::MAX - 1, restarted.staff_seq() + 1] {
+            assert!(matches!(restarted.subscribe_staff(Some(hostile)).0, StaffResume::Resync), "{hostile}");
+        }
+        assert!(matches!(restarted.subscribe_staff(Some(0)).0, StaffResume::Resync));
     }
 
     #[test]
