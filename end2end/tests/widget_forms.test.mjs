@@ -45,11 +45,19 @@ test('outside business hours the customer leaves a message and gets a case numbe
   await page.goto(`${BASE_URL}/demo?inbox=${inbox.key}`);
   await page.locator('button[data-joxai=launcher]').click();
   const form = frameOf(page).getByTestId('offline-form');
+  // Opened and ready: the panel puts the customer in its first field.
+  await form.locator('#joxai-name:focus').waitFor();
   await form.locator('#joxai-name').fill('Luis');
   await form.locator('#joxai-email').fill('luis@example.com');
   await form.locator('#joxai-offline').fill('Necesito un estado de cuenta de marzo');
   await form.locator('button[type=submit]').click();
-  const done = await frameOf(page).getByTestId('offline-sent').textContent();
+  const done = await frameOf(page).getByTestId('offline-sent').textContent().catch(async (e) => {
+    // Say what the customer saw: the fields as they stood and any error the widget showed.
+    const fields = await form.evaluate((f) => [...f.elements].map((el) => `${el.id}=${el.value}`).join(' '))
+      .catch(() => 'no form');
+    const error = await frameOf(page).locator('.joxai-error').textContent().catch(() => '');
+    throw new Error(`no case number: ${fields}; error "${error}"; ${e.message}`);
+  });
   const ticketId = done.match(/TKT-[0-9A-F]{8}/)[0];
   const ticket = await call('GET', `/tickets/${ticketId}`);
   assert.equal(ticket.category, 'offline');
