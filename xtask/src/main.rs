@@ -33,7 +33,7 @@ fn main() -> std::process::ExitCode {
         Some("e2e") => end2end(),
         _ => {
             eprintln!("usage: cargo xtask <dev|test|build|e2e|tools|widget|eval|fuzz|load|house>");
-            eprintln!("  dev    install missing tools, build the widget, run `cargo leptos watch` on :3000");
+            eprintln!("  dev    install missing tools, build the widget, run `cargo leptos watch --split` on :3000");
             eprintln!("  test   fmt, clippy, tests on SQLite (+ PostgreSQL), release build, browser tests");
             eprintln!("  build  release build of the server, the admin panel and the widget");
             eprintln!("  e2e    the browser tests against the last release build");
