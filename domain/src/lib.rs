@@ -36,6 +36,8 @@ pub mod events;
 #[cfg(feature = "server")]
 pub mod export;
 #[cfg(feature = "server")]
+pub mod fanout;
+#[cfg(feature = "server")]
 pub mod inboxes;
 #[cfg(feature = "server")]
 pub mod knowledge;

@@ -108,11 +108,35 @@ async fn write(
 }
 
 /// Announces a stored message: on the conversation's stream (typed by its event for system
-/// messages) and to staff.
+/// messages) and to staff, here and on the other servers.
 fn publish(state: &AppState, conversation: &conversations::Model, row: &messages::Model) {
+    publish_here(state, conversation, row);
+    state
+        .events
+        .tell_others(|| crate::events::Note::Message { conversation_id: conversation.public_id.clone(), seq: row.seq });
+}
+
+/// Announces a message another server stored (conversation by public id, message by sequence
+/// number) to this server's sockets.
+pub async fn announce_theirs(state: &AppState, public_id: &str, seq: i64) -> DomainResult<()> {
+    let conversation =
+        conversations::Entity::find().filter(conversations::Column::PublicId.eq(public_id)).one(&state.db).await?;
+    let Some(conversation) = conversation else { return Ok(()) };
+    let row = messages::Entity::find()
+        .filter(messages::Column::ConversationId.eq(conversation.id))
+        .filter(messages::Column::Seq.eq(seq))
+        .one(&state.db)
+        .await?;
+    if let Some(row) = row {
+        publish_here(state, &conversation, &row);
+    }
+    Ok(())
+}
+
+fn publish_here(state: &AppState, conversation: &conversations::Model, row: &messages::Model) {
     let message = to_out(row);
     let kind = row.metadata.get("event").and_then(|e| e.as_str()).unwrap_or("new_message").to_owned();
-    state.events.staff(
+    state.events.staff_here(
         "new_message",
         serde_json::json!({
             "conversation_id": conversation.public_id,
@@ -121,7 +145,7 @@ fn publish(state: &AppState, conversation: &conversations::Model, row: &messages
         }),
         conversation.assigned_to,
     );
-    state.events.conversation(ConversationEvent {
+    state.events.conversation_here(ConversationEvent {
         kind,
         conversation_id: conversation.public_id.clone(),
         seq: Some(row.seq),

@@ -7,13 +7,19 @@
 //!   that reconnects gets what it missed (or is told to reload when it was gone too long).
 //!
 //! Both are broadcast channels: a slow subscriber lags (and resyncs) instead of stalling others.
+//! With several servers on one PostgreSQL, every event is also told to the others as a [`Note`]
+//! (the `fanout` module carries it), and each server numbers the staff events it hears itself.
+
+mod others;
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
-use serde::Serialize;
-use tokio::sync::broadcast;
+use serde::{Deserialize, Serialize};
+use tokio::sync::{broadcast, mpsc};
+
+pub use others::{Envelope, NOTE_BYTES, Note};
 
 use crate::model::ChatMessageOut;
 
@@ -22,10 +28,11 @@ pub const STAFF_BACKLOG: usize = 2048;
 const CHANNEL: usize = 1024;
 
 /// Something that happened in one conversation.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ConversationEvent {
     /// `new_message`, `agent_joined`, `conversation_closed`, `handed_back`, `escalated`, `typing`,
-    /// `delta`.
+    /// `delta`; and `resync` (to every socket, none of the customer's business: it reads the
+    /// database again).
     #[serde(rename = "type")]
     pub kind: String,
     /// The conversation's public id.
@@ -88,6 +95,12 @@ pub struct EventBus {
     log: Mutex<StaffLog>,
     pub customer_sockets: AtomicUsize,
     pub staff_sockets: AtomicUsize,
+    /// This process, among the servers telling each other.
+    instance: String,
+    /// Where notes for the other servers go (PostgreSQL only).
+    others: OnceLock<mpsc::Sender<Envelope>>,
+    /// A note could not be queued: the others must be told to read everything again.
+    lost: AtomicBool,
 }
 
 impl Default for EventBus {
@@ -98,6 +111,9 @@ impl Default for EventBus {
             log: Mutex::new(StaffLog { next: staff_epoch(), recent: VecDeque::with_capacity(STAFF_BACKLOG) }),
             customer_sockets: AtomicUsize::new(0),
             staff_sockets: AtomicUsize::new(0),
+            instance: uuid::Uuid::new_v4().simple().to_string(),
+            others: OnceLock::new(),
+            lost: AtomicBool::new(false),
         }
     }
 }
@@ -116,13 +132,31 @@ impl EventBus {
         Self::default()
     }
 
-    /// Publishes a conversation event (nobody listening is fine).
+    /// Publishes a conversation event here and to the other servers (nobody listening is fine).
     pub fn conversation(&self, event: ConversationEvent) {
+        self.tell_others(|| Note::Conversation(event.clone()));
+        self.conversation_here(event);
+    }
+
+    /// Publishes a conversation event to this server's sockets only.
+    pub fn conversation_here(&self, event: ConversationEvent) {
         let _ = self.conversations.send(event);
     }
 
-    /// Publishes a staff event with the next staff sequence number.
+    /// Publishes a staff event here and to the other servers.
     pub fn staff(&self, kind: &str, data: serde_json::Value, assigned_to: Option<i32>) {
+        self.tell_others(|| Note::Staff { kind: kind.to_owned(), data: data.clone(), assigned_to });
+        self.staff_here(kind, data, assigned_to);
+    }
+
+    /// Tells every socket of this server to read everything again (what it heard may have gaps).
+    pub fn resync_here(&self) {
+        self.staff_here("resync", serde_json::json!({}), None);
+        self.conversation_here(ConversationEvent { kind: "resync".into(), ..Default::default() });
+    }
+
+    /// Publishes a staff event to this server's sockets, with its next staff sequence number.
+    pub fn staff_here(&self, kind: &str, data: serde_json::Value, assigned_to: Option<i32>) {
         let mut log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
         let event = StaffEvent { kind: kind.to_owned(), seq: log.next, data, assigned_to };
         log.next += 1;
@@ -132,6 +166,36 @@ impl EventBus {
         log.recent.push_back(event.clone());
         // Sent under the lock, so subscribers see events in sequence order.
         let _ = self.staff.send(event);
+    }
+
+    /// From now on, notes for the other servers go to `sender` (the `fanout` module).
+    pub fn connect_others(&self, sender: mpsc::Sender<Envelope>) {
+        let _ = self.others.set(sender);
+    }
+
+    /// Queues a note for the other servers, if there are any; `note` is built only then. A full
+    /// queue loses it, and the others are then told to read everything again ([`Self::take_lost`]).
+    pub fn tell_others(&self, note: impl FnOnce() -> Note) {
+        if let Some(sender) = self.others.get()
+            && sender.try_send(Envelope { from: self.instance.clone(), note: note() }).is_err()
+        {
+            self.lost.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Whether a note was lost since the last call.
+    pub fn take_lost(&self) -> bool {
+        self.lost.swap(false, Ordering::Relaxed)
+    }
+
+    /// Whether a note came from this server (it has published its event already).
+    pub fn is_mine(&self, envelope: &Envelope) -> bool {
+        envelope.from == self.instance
+    }
+
+    /// This server's name among the others.
+    pub fn instance(&self) -> &str {
+        &self.instance
     }
 
     /// Listens to every conversation's events (sockets filter their own).

@@ -4,10 +4,12 @@
 
 mod browse;
 pub mod embed;
+mod follow;
 pub mod markdown;
 mod validate;
 
 pub use browse::{Browse, browse};
+pub use follow::{load_index, reload};
 
 use chrono::Utc;
 use sea_orm::{
@@ -15,7 +17,6 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 
-use crate::assistant::index::{Doc, Index};
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
 use crate::entities::knowledge_articles;
@@ -53,51 +54,6 @@ fn tags_of(row: &knowledge_articles::Model) -> Vec<String> {
 
 fn examples_of(row: &knowledge_articles::Model) -> Vec<String> {
     row.examples.clone().and_then(|e| serde_json::from_value(e).ok()).unwrap_or_default()
-}
-
-fn doc(row: &knowledge_articles::Model) -> Doc {
-    Doc {
-        id: row.id,
-        title: row.title.clone(),
-        content: row.content.clone(),
-        tags: tags_of(row),
-        examples: examples_of(row),
-        category: row.category.clone(),
-        language: row.language.clone(),
-    }
-}
-
-/// Keeps the assistant's index in step with one stored article.
-fn sync_index(state: &AppState, row: &knowledge_articles::Model) {
-    let mut index = state.assistant.index_mut();
-    if row.is_active {
-        index.upsert(doc(row));
-    } else {
-        index.remove(row.id);
-    }
-}
-
-/// Builds the index from every active article, and loads their stored embeddings (start-up).
-/// Articles whose embedding is missing or stale are embedded in the background.
-pub async fn load_index(state: &AppState) -> DomainResult<usize> {
-    let rows =
-        knowledge_articles::Entity::find().filter(knowledge_articles::Column::IsActive.eq(true)).all(&state.db).await?;
-    let mut index = Index::new();
-    for row in &rows {
-        index.upsert(doc(row));
-    }
-    let count = index.len();
-    *state.assistant.index_mut() = index;
-    if embed::load(state, &rows).await? > 0 {
-        let state = state.clone();
-        tokio::spawn(async move {
-            match embed::backfill(&state).await {
-                Ok(done) => tracing::info!(done, "articles embedded"),
-                Err(error) => tracing::warn!(%error, "embedding backfill failed"),
-            }
-        });
-    }
-    Ok(count)
 }
 
 fn not_found() -> DomainError {
@@ -207,10 +163,12 @@ pub async fn create_unchecked(
     Ok(published(state, &row).await)
 }
 
-/// The assistant answers from a stored article at once; its embedding follows.
+/// The assistant answers from a stored article at once; its embedding follows, and then the
+/// other servers are told to read it too.
 async fn published(state: &AppState, row: &knowledge_articles::Model) -> ArticleOut {
-    sync_index(state, row);
+    follow::sync_index(state, row);
     embed::follow(state, row).await;
+    state.events.tell_others(|| crate::events::Note::Article { id: row.id });
     to_out(row)
 }
 

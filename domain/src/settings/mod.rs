@@ -102,7 +102,16 @@ async fn find_system(state: &AppState, key: &str) -> DomainResult<settings::Mode
         .ok_or_else(|| DomainError::NotFound(format!("Setting '{key}' not found")))
 }
 
-/// Reads the stored system settings into the running service (at start-up and after a change).
+/// Reads the stored system settings into the running service after a change here, and tells the
+/// other servers to do the same.
+async fn changed(state: &AppState) -> DomainResult<()> {
+    apply_stored(state).await?;
+    state.events.tell_others(|| crate::events::Note::Settings);
+    Ok(())
+}
+
+/// Reads the stored system settings into the running service (at start-up, and when another
+/// server changed them).
 pub async fn apply_stored(state: &AppState) -> DomainResult<()> {
     let rows =
         settings::Entity::find().filter(settings::Column::SettingType.eq(SettingType::System)).all(&state.db).await?;
@@ -169,7 +178,7 @@ pub async fn create_system(
     .await
     .map_err(on_unique(format!("Setting '{key}' already exists")))?;
     state.audit.commit_by(actor, txn, "setting.create", "setting", &row.key, meta).await?;
-    apply_stored(state).await?;
+    changed(state).await?;
     Ok(SettingCreated {
         id: row.id,
         key: row.key,
@@ -219,7 +228,7 @@ pub async fn update_system(
     let txn = state.db.begin().await?;
     let row = active.update(&txn).await?;
     state.audit.commit_by(actor, txn, "setting.update", "setting", &row.key, meta).await?;
-    apply_stored(state).await?;
+    changed(state).await?;
     Ok(SettingUpdated { id: row.id, key: row.key, value: row.value, updated_at: row.updated_at })
 }
 
@@ -235,7 +244,7 @@ pub async fn delete_system(
     let txn = state.db.begin().await?;
     settings::Entity::delete_by_id(row.id).exec(&txn).await?;
     state.audit.commit_by(actor, txn, "setting.delete", "setting", &row.key, meta).await?;
-    apply_stored(state).await?;
+    changed(state).await?;
     Ok(SettingDeleted { message: "Setting deleted successfully".into(), key: row.key })
 }
 

@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use crate::harness::TestDb;
 
-const BIN: &str = env!("CARGO_BIN_EXE_joxai");
+pub const BIN: &str = env!("CARGO_BIN_EXE_joxai");
 
-fn joxai(db: &TestDb) -> Command {
+pub fn joxai(db: &TestDb) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())

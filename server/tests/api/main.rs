@@ -22,6 +22,7 @@ mod fuzz;
 mod harness;
 mod health;
 mod inboxes;
+mod instances;
 mod knowledge;
 mod learning;
 mod llm;

@@ -12,18 +12,18 @@ use tokio_tungstenite::tungstenite::Message;
 
 use crate::harness::{TestApp, spawn_app};
 
-type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+pub type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 fn ws_url(app: &TestApp, path: &str) -> String {
     format!("{}{path}", app.api("").replacen("http", "ws", 1))
 }
 
-async fn connect(url: &str) -> Socket {
+pub async fn connect(url: &str) -> Socket {
     tokio_tungstenite::connect_async(url).await.unwrap().0
 }
 
 /// The next JSON event (pings and pongs skipped).
-async fn next(socket: &mut Socket) -> Value {
+pub async fn next(socket: &mut Socket) -> Value {
     loop {
         let frame = tokio::time::timeout(Duration::from_secs(5), socket.next()).await.expect("an event in time");
         if let Some(Ok(Message::Text(text))) = frame {
@@ -34,7 +34,7 @@ async fn next(socket: &mut Socket) -> Value {
 }
 
 /// Events until one matches `until` (inclusive).
-async fn until(socket: &mut Socket, until: impl Fn(&Value) -> bool) -> Vec<Value> {
+pub async fn until(socket: &mut Socket, until: impl Fn(&Value) -> bool) -> Vec<Value> {
     let mut seen = Vec::new();
     loop {
         let event = next(socket).await;

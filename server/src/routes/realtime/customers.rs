@@ -98,6 +98,12 @@ async fn customer_socket(
     loop {
         tokio::select! {
             event = events.recv() => match event {
+                // This server may have missed another's events: the database has them.
+                Ok(event) if event.kind == "resync" => {
+                    if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
+                        break;
+                    }
+                }
                 Ok(event) if event.conversation_id == public_id => {
                     if event.role.as_deref() == Some("customer") {
                         continue; // their own typing
