@@ -42,6 +42,8 @@ pub mod inboxes;
 #[cfg(feature = "server")]
 pub mod knowledge;
 #[cfg(feature = "server")]
+pub mod metrics;
+#[cfg(feature = "server")]
 pub mod notifications;
 #[cfg(feature = "server")]
 pub mod seed;

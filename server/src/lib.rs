@@ -8,6 +8,7 @@ pub mod embed;
 pub mod error;
 pub mod extract;
 pub mod headers;
+pub mod metrics;
 pub mod openapi;
 pub mod ratelimit;
 pub mod routes;
@@ -92,6 +93,7 @@ pub fn app(state: AppState) -> Router {
     let health = Router::new()
         .route("/healthz", get(routes::health::healthz))
         .route("/readyz", get(routes::health::readyz))
+        .route("/metrics", get(metrics::metrics))
         .with_state(state.clone());
     Router::new()
         .nest("/api", api)
@@ -100,10 +102,11 @@ pub fn app(state: AppState) -> Router {
         .merge(admin::router(state.clone(), login_limit, heavy))
         .layer(axum::middleware::from_fn_with_state(state.clone(), extract::refuse_nul))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
-        .layer(axum::middleware::from_fn_with_state(state, extract::attach_client_ip))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), extract::attach_client_ip))
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error").into_response()
         }))
+        .layer(axum::middleware::from_fn_with_state(state, metrics::track))
         .layer(TraceLayer::new_for_http())
 }
 

@@ -99,6 +99,41 @@ pub struct Assistant {
     settings: RwLock<Settings>,
     llm: Option<llm::Llm>,
     embedder: Option<Embedder>,
+    /// Replies by outcome ([`Outcome`]), for `/metrics`.
+    answers: [std::sync::atomic::AtomicU64; 3],
+}
+
+/// What became of a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Answered (from an article, or a greeting or thanks).
+    Answered,
+    /// Did not know.
+    Unknown,
+    /// Handed to a person.
+    Escalated,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 3] = [Outcome::Answered, Outcome::Unknown, Outcome::Escalated];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Answered => "answered",
+            Outcome::Unknown => "unknown",
+            Outcome::Escalated => "escalated",
+        }
+    }
+
+    fn of(reply: &Reply) -> Outcome {
+        if reply.decision.escalate || reply.metadata.escalated {
+            Outcome::Escalated
+        } else if reply.metadata.intent == "unknown" {
+            Outcome::Unknown
+        } else {
+            Outcome::Answered
+        }
+    }
 }
 
 impl Assistant {
@@ -110,6 +145,7 @@ impl Assistant {
             settings: RwLock::new(settings),
             llm: None,
             embedder: None,
+            answers: Default::default(),
         }
     }
 
@@ -193,7 +229,19 @@ impl Assistant {
     pub async fn reply_streaming(&self, turn: Turn<'_>, sink: llm::TokenSink<'_>) -> Reply {
         let semantic = self.semantic(&turn).await;
         let local = self.respond(turn, semantic.as_deref());
-        self.augment(local, &turn, sink).await
+        let reply = self.augment(local, &turn, sink).await;
+        self.answers[Outcome::of(&reply) as usize].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        reply
+    }
+
+    /// Replies so far with `outcome`.
+    pub fn answered(&self, outcome: Outcome) -> u64 {
+        self.answers[outcome as usize].load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The LLM provider, when one is configured.
+    pub fn llm(&self) -> Option<&llm::Llm> {
+        self.llm.as_ref()
     }
 
     /// Answers with the local responder and the lexical index alone: no network, a fraction of a

@@ -10,12 +10,17 @@ mod assistant;
 mod chat;
 mod limits;
 mod notify;
+mod operations;
 pub mod proxies;
+mod secrets;
 
 pub use assistant::AssistantConfig;
 pub use chat::ChatConfig;
 pub use limits::RateLimits;
 pub use notify::{NotifyConfig, SmsProvider};
+pub use operations::Operations;
+use secrets::dev_secret;
+pub use secrets::redact_url;
 
 /// Where the server runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -72,6 +77,8 @@ pub struct Config {
     pub chat: ChatConfig,
     /// E-mail and SMS notifications.
     pub notify: NotifyConfig,
+    /// Metrics.
+    pub operations: Operations,
 }
 
 impl std::fmt::Debug for Config {
@@ -93,6 +100,7 @@ impl std::fmt::Debug for Config {
             .field("assistant", &self.assistant)
             .field("chat", &self.chat)
             .field("notify", &self.notify)
+            .field("operations", &self.operations)
             .finish_non_exhaustive()
     }
 }
@@ -140,6 +148,8 @@ struct FileConfig {
     chat: chat::ChatFile,
     #[serde(default)]
     notify: notify::NotifyFile,
+    #[serde(default)]
+    operations: operations::OperationsFile,
 }
 
 /// Where values come from: the process environment in production, a map in tests.
@@ -287,6 +297,7 @@ impl Config {
         let assistant = AssistantConfig::build(file.assistant, env)?;
         let chat = ChatConfig::build(file.chat, env)?;
         let notify = NotifyConfig::build(file.notify, env, addr)?;
+        let operations = Operations::build(file.operations, env)?;
         Ok(Config {
             env: env_kind,
             database_url,
@@ -311,6 +322,7 @@ impl Config {
             assistant,
             chat,
             notify,
+            operations,
         })
     }
 
@@ -350,49 +362,6 @@ fn default_site_root() -> PathBuf {
     match beside_binary {
         Some(dir) if dir.is_dir() => dir,
         _ => PathBuf::from("target/site"),
-    }
-}
-
-/// Development only: a random secret generated once and kept in `.joxai-secret` (or
-/// `JOXAI_SECRET_FILE`) so sessions survive restarts.
-fn dev_secret(env: &dyn Source) -> Result<String, ConfigError> {
-    use rand::RngCore;
-    let path = PathBuf::from(env.get("JOXAI_SECRET_FILE").unwrap_or_else(|| ".joxai-secret".to_owned()));
-    if let Ok(text) = std::fs::read_to_string(&path) {
-        let text = text.trim().to_owned();
-        if text.len() >= 32 {
-            return Ok(text);
-        }
-    }
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let secret = hex::encode(bytes);
-    write_private(&path, &secret).map_err(|e| {
-        err("JOXAI_JWT_SECRET", format!("not set, and cannot keep a generated one in {}: {e}", path.display()))
-    })?;
-    Ok(secret)
-}
-
-/// Writes `text` to a new file only its owner may read (0600 on Unix).
-fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let _ = std::fs::remove_file(path);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)?.write_all(text.as_bytes())
-}
-
-/// A database URL without its password, for logs.
-pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let creds = &url[scheme + 3..at];
-            let user = creds.split(':').next().unwrap_or("");
-            format!("{}://{}:***@{}", &url[..scheme], user, &url[at + 1..])
-        }
-        _ => url.to_owned(),
     }
 }
 

@@ -84,6 +84,15 @@ pub async fn enqueue(state: &AppState, draft: Draft) -> DomainResult<notificatio
     Ok(row)
 }
 
+/// The outbox now: (waiting to be sent, given up on).
+pub async fn backlog(state: &AppState) -> DomainResult<(u64, u64)> {
+    use sea_orm::PaginatorTrait;
+    let count = |status: NotificationStatus| {
+        notifications::Entity::find().filter(notifications::Column::Status.eq(status)).count(&state.db)
+    };
+    Ok((count(NotificationStatus::Pending).await?, count(NotificationStatus::Failed).await?))
+}
+
 pub(crate) fn out(row: notifications::Model) -> NotificationOut {
     NotificationOut {
         id: row.id,

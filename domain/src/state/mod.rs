@@ -29,6 +29,8 @@ pub struct AppState {
     pub events: std::sync::Arc<crate::events::EventBus>,
     /// Wakes the notification worker when something is stored in the outbox.
     pub outbox: std::sync::Arc<tokio::sync::Notify>,
+    /// HTTP requests served, for `/metrics`.
+    pub http: std::sync::Arc<crate::metrics::Http>,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
             events: std::sync::Arc::new(crate::events::EventBus::new()),
             runtime: std::sync::Arc::default(),
             outbox: std::sync::Arc::new(tokio::sync::Notify::new()),
+            http: std::sync::Arc::default(),
             config: std::sync::Arc::new(config),
             writer: db.clone(),
             db,

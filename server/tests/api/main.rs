@@ -26,6 +26,7 @@ mod instances;
 mod knowledge;
 mod learning;
 mod llm;
+mod metrics;
 mod migrations;
 mod notifications;
 mod openapi;

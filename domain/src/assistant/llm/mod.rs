@@ -144,6 +144,18 @@ pub struct Llm {
     backoff: Duration,
     breaker: Breaker,
     system_prompt: String,
+    stats: LlmStats,
+}
+
+/// What the provider did, for `/metrics`.
+#[derive(Debug, Default)]
+pub struct LlmStats {
+    /// Calls by outcome: answered, failed (after retries), refused by the open breaker.
+    pub answered: std::sync::atomic::AtomicU64,
+    pub failed: std::sync::atomic::AtomicU64,
+    pub refused: std::sync::atomic::AtomicU64,
+    /// Each call's time, retries included.
+    pub latency: crate::metrics::Histogram,
 }
 
 impl Llm {
@@ -169,7 +181,18 @@ impl Llm {
             backoff: config.backoff,
             breaker: Breaker::new(config.breaker_failures, config.breaker_cooldown),
             system_prompt: config.system_prompt.clone(),
+            stats: LlmStats::default(),
         }
+    }
+
+    /// Calls and their outcomes so far.
+    pub fn stats(&self) -> &LlmStats {
+        &self.stats
+    }
+
+    /// Whether the breaker refuses calls now.
+    pub fn breaker_open(&self) -> bool {
+        self.breaker.is_open()
     }
 
     pub fn name(&self) -> &'static str {
@@ -184,9 +207,20 @@ impl Llm {
     /// Streams an answer to `prompt`. Retries only before the first token, so a customer never
     /// sees a sentence twice.
     pub async fn complete(&self, prompt: &Prompt, sink: TokenSink<'_>) -> Result<String, LlmError> {
+        use std::sync::atomic::Ordering::Relaxed;
         if !self.breaker.allow() {
+            self.stats.refused.fetch_add(1, Relaxed);
             return Err(LlmError::CircuitOpen);
         }
+        let started = std::time::Instant::now();
+        let result = self.attempts(prompt, sink).await;
+        self.stats.latency.observe(started.elapsed());
+        let outcome = if result.is_ok() { &self.stats.answered } else { &self.stats.failed };
+        outcome.fetch_add(1, Relaxed);
+        result
+    }
+
+    async fn attempts(&self, prompt: &Prompt, sink: TokenSink<'_>) -> Result<String, LlmError> {
         let mut attempt = 0;
         loop {
             let mut emitted = false;
