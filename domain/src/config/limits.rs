@@ -17,6 +17,9 @@ pub struct RateLimits {
     pub tickets_per_minute: u32,
     /// `JOXAI_ANALYTICS_PER_MINUTE`: `/analytics` calls per minute per staff member.
     pub analytics_per_minute: u32,
+    /// `JOXAI_INSTANCES`: how many servers share these budgets behind one load balancer. Each
+    /// server counts on its own and allows its share (the budget divided, rounded up).
+    pub instances: u32,
 }
 
 /// The file's keys for limits.
@@ -27,6 +30,7 @@ pub(super) struct LimitsFile {
     pub chat_message_per_minute: Option<u32>,
     pub tickets_per_minute: Option<u32>,
     pub analytics_per_minute: Option<u32>,
+    pub instances: Option<u32>,
 }
 
 impl RateLimits {
@@ -56,6 +60,7 @@ impl RateLimits {
             chat_message_per_minute: budget("JOXAI_CHAT_MESSAGE_PER_MINUTE", file.chat_message_per_minute, 20)?,
             tickets_per_minute: budget("JOXAI_TICKETS_PER_MINUTE", file.tickets_per_minute, 30)?,
             analytics_per_minute: budget("JOXAI_ANALYTICS_PER_MINUTE", file.analytics_per_minute, 30)?,
+            instances: budget("JOXAI_INSTANCES", file.instances, 1)?,
         })
     }
 }

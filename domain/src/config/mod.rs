@@ -135,6 +135,7 @@ struct FileConfig {
     chat_message_per_minute: Option<u32>,
     tickets_per_minute: Option<u32>,
     analytics_per_minute: Option<u32>,
+    instances: Option<u32>,
     max_body_bytes: Option<usize>,
     session_max_hours: Option<i64>,
     audit_key: Option<String>,
@@ -246,6 +247,7 @@ impl Config {
                 chat_message_per_minute: file.chat_message_per_minute,
                 tickets_per_minute: file.tickets_per_minute,
                 analytics_per_minute: file.analytics_per_minute,
+                instances: file.instances,
             },
             env,
         )?;

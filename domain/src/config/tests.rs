@@ -84,6 +84,17 @@ fn rate_limits_off() {
 }
 
 #[test]
+fn several_servers_share_each_budget() {
+    use crate::state::{Rate, Runtime};
+    let runtime = Runtime::default();
+    let one = build(&[]).unwrap();
+    assert_eq!((runtime.per_minute(&one, Rate::Login), runtime.per_minute(&one, Rate::Tickets)), (5, 30));
+    let three = build(&[("JOXAI_INSTANCES", "3")]).unwrap();
+    assert_eq!((runtime.per_minute(&three, Rate::Login), runtime.per_minute(&three, Rate::Tickets)), (2, 10));
+    assert!(build(&[("JOXAI_INSTANCES", "0")]).unwrap_err().var.contains("JOXAI_INSTANCES"));
+}
+
+#[test]
 fn file_values_are_overridden_by_env() {
     let file: FileConfig = toml::from_str("addr = \"127.0.0.1:4000\"\nmax_body_bytes = 10").unwrap();
     let c = Config::build(file, &env(&[("JOXAI_ADDR", "127.0.0.1:5000")])).unwrap();

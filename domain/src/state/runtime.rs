@@ -116,11 +116,13 @@ impl Runtime {
         custom.unwrap_or_else(|| config.chat.greeting(lang).to_owned())
     }
 
-    /// Requests a minute allowed for `rate`: the stored setting, or else the configuration.
+    /// Requests a minute this server allows for `rate`: the stored setting, or else the
+    /// configuration, shared among `JOXAI_INSTANCES` servers.
     pub fn per_minute(&self, config: &Config, rate: Rate) -> u32 {
         let i = Rate::ALL.iter().position(|r| *r == rate).unwrap_or(0);
-        self.overrides.read().unwrap_or_else(PoisonError::into_inner).rates[i]
-            .unwrap_or_else(|| rate.configured(config))
+        let whole = self.overrides.read().unwrap_or_else(PoisonError::into_inner).rates[i]
+            .unwrap_or_else(|| rate.configured(config));
+        whole.div_ceil(config.rate_limits.instances.max(1))
     }
 
     /// When people answer, for inboxes without hours of their own (`None`: always).
