@@ -81,3 +81,19 @@ pub fn pool_now(db: &DatabaseConnection) -> (u32, usize) {
         }
     }
 }
+
+/// Copies the SQLite database of `url` into the new file `to`, consistent and while servers go on
+/// using it (`VACUUM INTO`). PostgreSQL is backed up with `pg_dump`.
+pub async fn backup(url: &str, to: &std::path::Path) -> Result<(), DbErr> {
+    if !is_sqlite(url) {
+        return Err(DbErr::Custom("back up PostgreSQL with pg_dump (see README, Backups)".into()));
+    }
+    if to.exists() {
+        return Err(DbErr::Custom(format!("{} exists already: a backup never overwrites a file", to.display())));
+    }
+    let target = to.to_str().ok_or_else(|| DbErr::Custom("the backup file's name must be UTF-8".into()))?;
+    let db = pool(url, 1).await?;
+    let copied = db.execute_unprepared(&format!("VACUUM INTO '{}'", target.replace('\'', "''"))).await;
+    let _ = db.close().await;
+    copied.map(|_| ())
+}

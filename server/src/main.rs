@@ -1,4 +1,4 @@
-//! `joxai`: serve (default), migrate, create a staff user, or seed demo accounts.
+//! `joxai`: serve (default), migrate, create a staff user, seed demo accounts, or back up.
 
 use clap::{Parser, Subcommand};
 use domain::config::Config;
@@ -25,6 +25,9 @@ enum Command {
     /// Create demo staff accounts (printing their credentials) and the demo knowledge base, each
     /// only where none exist yet.
     DemoSeed,
+    /// Copy the SQLite database into a new FILE, consistently, while servers keep running
+    /// (PostgreSQL: use pg_dump).
+    Backup { file: std::path::PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -114,6 +117,12 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             if domain::seed::demo_inbox(&state, &own_origins(state.config.addr)).await? {
                 eprintln!("joxai: created the demo inbox ({}) for /demo", domain::seed::DEMO_INBOX);
             }
+            Ok(())
+        }
+        Command::Backup { file } => {
+            domain::db::backup(&config.database_url, &file).await?;
+            let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+            eprintln!("joxai: backed up the database to {} ({bytes} bytes)", file.display());
             Ok(())
         }
         Command::Serve => serve(config).await,

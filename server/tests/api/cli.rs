@@ -5,6 +5,8 @@
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use sea_orm::EntityTrait;
+
 use crate::harness::TestDb;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_joxai");
@@ -136,4 +138,47 @@ fn sqlite_urls_name_their_file() {
     assert_eq!(sqlite_file("sqlite:data/joxai.db").unwrap(), std::path::Path::new("data/joxai.db"));
     assert_eq!(sqlite_file("sqlite::memory:"), None);
     assert_eq!(sqlite_file("postgres://u:p@db/joxai"), None);
+}
+
+#[tokio::test]
+async fn backup_copies_a_running_sqlite_database_and_never_overwrites() {
+    let db = TestDb::new().await;
+    let copy = std::env::temp_dir().join(format!("joxai-backup-{}.db", uuid::Uuid::new_v4().simple()));
+    if db.is_postgres() {
+        let out = joxai(&db).arg("backup").arg(&copy).output().unwrap();
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("pg_dump"));
+        return;
+    }
+    let create = |email: &str| {
+        let out = joxai(&db)
+            .args(["user", "create", "--email", email, "--password", "ops-password", "--role", "agent"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    create("kept@bank.test");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut server = joxai(&db)
+        .arg("serve")
+        .env("JOXAI_ADDR", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = joxai(&db).arg("backup").arg(&copy).output().unwrap();
+    let again = joxai(&db).arg("backup").arg(&copy).output().unwrap();
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!again.status.success(), "a backup never overwrites");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+    create("later@bank.test");
+
+    // Restoring is serving the copy: it holds what was there when it was taken.
+    let restored = sea_orm::Database::connect(format!("sqlite://{}?mode=ro", copy.display())).await.unwrap();
+    let users = domain::entities::users::Entity::find().all(&restored).await.unwrap();
+    assert_eq!(users.iter().map(|u| u.email.as_str()).collect::<Vec<_>>(), vec!["kept@bank.test"]);
+    let _ = restored.close().await;
+    let _ = std::fs::remove_file(&copy);
 }
