@@ -6,12 +6,15 @@
 //! - `chat`: each customer starts a conversation and sends five messages, then starts again;
 //! - `tickets`: each agent lists 100 tickets;
 //! - `login-storm`: every client tries a wrong password for a random name (so no per-account
-//!   lock stops the hashing), while one prober asks `/healthz` every 10 ms.
+//!   lock stops the hashing), while one prober asks `/healthz` every 10 ms;
+//! - `sockets`: every client holds a customer socket open while an agent writes to a sample of
+//!   them (memory per socket, fan-out latency).
 
 // A command-line tool: its report goes to standard output.
 #![allow(clippy::print_stdout)]
 
 mod measure;
+mod sockets;
 mod workloads;
 
 use std::time::Duration;
@@ -51,6 +54,7 @@ pub enum Workload {
     Chat,
     Tickets,
     LoginStorm,
+    Sockets,
 }
 
 #[tokio::main]
@@ -68,6 +72,15 @@ async fn main() -> Result<()> {
         user: cli.user,
         password: cli.password,
     };
+    if let Workload::Sockets = cli.workload {
+        let sockets = sockets::run(&run, cli.pid).await?;
+        if cli.json {
+            println!("{}", sockets.json());
+        } else {
+            println!("{sockets}");
+        }
+        return Ok(());
+    }
     let before = cli.pid.and_then(measure::cpu_ticks);
     let outcome = workloads::run(cli.workload, &run).await?;
     let after = cli.pid.and_then(measure::cpu_ticks);

@@ -87,6 +87,7 @@ pub async fn run(workload: Workload, run: &Run) -> Result<Outcome> {
             let tallies = spawn(run, |i| bad_logins(http.clone(), run.base.clone(), i, deadline)).await;
             ("login-storm", tallies, prober.await.ok())
         }
+        Workload::Sockets => anyhow::bail!("the sockets workload reports on its own (sockets.rs)"),
     };
     let mut outcome = Outcome { name, clients: run.clients, latencies: Vec::new(), errors: 0, probe };
     for tally in tallies {
@@ -128,7 +129,7 @@ async fn chat(http: reqwest::Client, base: String, deadline: Instant) -> Tally {
     tally
 }
 
-async fn sign_in(http: &reqwest::Client, run: &Run) -> Result<String> {
+pub async fn sign_in(http: &reqwest::Client, run: &Run) -> Result<String> {
     let body = json!({ "username": run.user, "password": run.password });
     let res = http.post(format!("{}/api/v1/auth/login", run.base)).json(&body).send().await?;
     anyhow::ensure!(res.status().is_success(), "signing in as {} failed: {}", run.user, res.status());

@@ -166,11 +166,47 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("JOXAI_ADDR: cannot listen on {addr}: {e}"))?;
     tracing::info!("JoxAI listening on http://{}", listener.local_addr()?);
     server::start_workers(&state);
-    server::serve(listener, server::app(state), async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
+    let events = state.events.clone();
+    let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = server::serve(listener, server::app(state), async move {
+        stop_requested().await;
+        tracing::info!(drain_secs = DRAIN.as_secs(), "stopping: sockets are sent to reconnect, requests may finish");
+        events.close_sockets();
+        let _ = stopping.send(());
+    });
+    let deadline = async {
+        match stopped.await {
+            Ok(()) => tokio::time::sleep(DRAIN).await,
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        served = serving => served?,
+        () = deadline => tracing::warn!("requests still running at the drain deadline; stopping anyway"),
+    }
     Ok(())
+}
+
+/// How long requests in flight may take to finish once a stop is asked for.
+const DRAIN: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Until Ctrl-C, or SIGTERM (what systemd, Docker and Kubernetes send to stop a server).
+async fn stop_requested() {
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
 }
 
 fn print_demo(accounts: &[domain::seed::DemoAccount]) {

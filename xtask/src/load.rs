@@ -3,6 +3,9 @@
 //! generator (`load/`, `joxai-load`) through the workloads in turn: chat at several numbers of
 //! customers, the ticket list, and a login storm with `/healthz` probes. Each prints throughput,
 //! latency percentiles, errors, the server's CPU per request and its resident memory.
+//! `--sockets N` runs only the sockets workload: N customer sockets held open while an agent
+//! writes to a sample (memory per socket, fan-out latency). Both processes get the most open files
+//! the machine allows.
 
 use std::process::Command;
 use std::time::Duration;
@@ -16,10 +19,11 @@ struct Options {
     database: Option<String>,
     customers: Vec<usize>,
     json: bool,
+    sockets: Option<usize>,
 }
 
 fn options(args: &[String]) -> Result<Options> {
-    let mut o = Options { seconds: 10, database: None, customers: vec![1, 10, 50, 200], json: false };
+    let mut o = Options { seconds: 10, database: None, customers: vec![1, 10, 50, 200], json: false, sockets: None };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let mut value = || it.next().with_context(|| format!("{flag} takes a value"));
@@ -32,8 +36,12 @@ fn options(args: &[String]) -> Result<Options> {
             }
             "--full" => o.customers = vec![1, 10, 50, 200, 1000],
             "--json" => o.json = true,
+            "--sockets" => o.sockets = Some(value()?.parse().context("--sockets takes a whole number")?),
             _ => {
-                bail!("usage: cargo xtask load [--seconds N] [--customers 1,10,50] [--full] [--database URL] [--json]")
+                bail!(
+                    "usage: cargo xtask load [--seconds N] [--customers 1,10,50] [--full] [--sockets N] \
+                     [--database URL] [--json]"
+                )
             }
         }
     }
@@ -53,7 +61,7 @@ pub fn load(args: &[String]) -> Result<()> {
     let base = format!("http://127.0.0.1:{port}");
     let (user, password) = ("admin@load.test", "load-admin-password");
     let log = std::fs::File::create(dir.join("server.log"))?;
-    let mut server = Command::new(root.join("target/release/joxai"))
+    let mut server = most_files(&root.join("target/release/joxai"))
         .current_dir(&dir)
         .env("DATABASE_URL", &database)
         .env("JOXAI_ADDR", format!("127.0.0.1:{port}"))
@@ -77,9 +85,12 @@ pub fn load(args: &[String]) -> Result<()> {
         let mut plan: Vec<(&str, usize)> = o.customers.iter().map(|&n| ("chat", n)).collect();
         plan.push(("tickets", 10));
         plan.push(("login-storm", 100));
+        if let Some(sockets) = o.sockets {
+            plan = vec![("sockets", sockets)];
+        }
         eprintln!("xtask: load on {database}, {seconds} s per workload, server pid {pid}");
         for (workload, clients) in plan {
-            let mut cmd = Command::new(root.join("target/release/joxai-load"));
+            let mut cmd = most_files(&root.join("target/release/joxai-load"));
             cmd.args(["--base", &base, workload, "--clients", &clients.to_string(), "--seconds", &seconds]);
             cmd.args(["--pid", &pid, "--user", user, "--password", password]);
             if o.json {
@@ -95,4 +106,11 @@ pub fn load(args: &[String]) -> Result<()> {
         eprintln!("xtask: server log: {}", dir.join("server.log").display());
     }
     result
+}
+
+/// `program` run with its open-file limit raised to the most allowed (a socket is a file).
+fn most_files(program: &std::path::Path) -> Command {
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", "ulimit -n \"$(ulimit -Hn)\" 2>/dev/null; exec \"$0\" \"$@\""]).arg(program);
+    cmd
 }

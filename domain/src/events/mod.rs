@@ -11,6 +11,7 @@
 //! (the `fanout` module carries it), and each server numbers the staff events it hears itself.
 
 mod others;
+mod rooms;
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::{broadcast, mpsc};
 
 pub use others::{Envelope, NOTE_BYTES, Note};
+pub use rooms::{Rooms, Seat};
 
 use crate::model::ChatMessageOut;
 
@@ -90,7 +92,7 @@ struct StaffLog {
 
 /// The bus; one per process, shared through [`crate::AppState`].
 pub struct EventBus {
-    conversations: broadcast::Sender<ConversationEvent>,
+    conversations: Rooms,
     staff: broadcast::Sender<StaffEvent>,
     log: Mutex<StaffLog>,
     pub customer_sockets: AtomicUsize,
@@ -101,12 +103,14 @@ pub struct EventBus {
     others: OnceLock<mpsc::Sender<Envelope>>,
     /// A note could not be queued: the others must be told to read everything again.
     lost: AtomicBool,
+    /// Set when the server shuts down: every socket tells its client to reconnect, and closes.
+    closing: tokio::sync::watch::Sender<bool>,
 }
 
 impl Default for EventBus {
     fn default() -> Self {
         EventBus {
-            conversations: broadcast::channel(CHANNEL).0,
+            conversations: Rooms::default(),
             staff: broadcast::channel(CHANNEL).0,
             log: Mutex::new(StaffLog { next: staff_epoch(), recent: VecDeque::with_capacity(STAFF_BACKLOG) }),
             customer_sockets: AtomicUsize::new(0),
@@ -114,6 +118,7 @@ impl Default for EventBus {
             instance: uuid::Uuid::new_v4().simple().to_string(),
             others: OnceLock::new(),
             lost: AtomicBool::new(false),
+            closing: tokio::sync::watch::Sender::new(false),
         }
     }
 }
@@ -140,7 +145,7 @@ impl EventBus {
 
     /// Publishes a conversation event to this server's sockets only.
     pub fn conversation_here(&self, event: ConversationEvent) {
-        let _ = self.conversations.send(event);
+        self.conversations.send(event);
     }
 
     /// Publishes a staff event here and to the other servers.
@@ -152,7 +157,7 @@ impl EventBus {
     /// Tells every socket of this server to read everything again (what it heard may have gaps).
     pub fn resync_here(&self) {
         self.staff_here("resync", serde_json::json!({}), None);
-        self.conversation_here(ConversationEvent { kind: "resync".into(), ..Default::default() });
+        self.conversations.send_all("resync");
     }
 
     /// Publishes a staff event to this server's sockets, with its next staff sequence number.
@@ -183,6 +188,16 @@ impl EventBus {
         }
     }
 
+    /// Tells every socket, open or opening, to send its client away to reconnect (shutdown).
+    pub fn close_sockets(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Resolves once [`Self::close_sockets`] was called.
+    pub async fn closing(&self) {
+        let _ = self.closing.subscribe().wait_for(|closing| *closing).await;
+    }
+
     /// Whether a note was lost since the last call.
     pub fn take_lost(&self) -> bool {
         self.lost.swap(false, Ordering::Relaxed)
@@ -198,9 +213,9 @@ impl EventBus {
         &self.instance
     }
 
-    /// Listens to every conversation's events (sockets filter their own).
-    pub fn subscribe_conversations(&self) -> broadcast::Receiver<ConversationEvent> {
-        self.conversations.subscribe()
+    /// Listens to conversation `public_id`'s events while the seat is held.
+    pub fn join_conversation(&self, public_id: &str) -> Seat<'_> {
+        self.conversations.join(public_id)
     }
 
     /// Listens to staff events from after `after_seq`, with what was missed since.

@@ -189,3 +189,40 @@ async fn a_server_that_lost_the_others_for_a_moment_tells_its_sockets_to_resync(
     }
     assert!(resync.is_some(), "the listening connection was found and cut");
 }
+
+#[tokio::test]
+async fn on_sigterm_sockets_are_sent_to_reconnect_and_the_server_stops() {
+    use futures::StreamExt;
+    use tokio_tungstenite::tungstenite::Message;
+    let db = TestDb::new().await;
+    let mut server = Server::start(&db).await;
+    let chat: Value = server.post(None, "/chat/start", json!({})).await.json().await.unwrap();
+    let (id, visitor) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+    let mut widget = connect(&server.ws(&format!("/chat/ws?conversation_id={id}&token={visitor}"))).await;
+    assert_eq!(next(&mut widget).await["seq"], 1);
+
+    let pid = server.child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let close = loop {
+        match tokio::time::timeout(Duration::from_secs(5), widget.next()).await.expect("a close in time") {
+            Some(Ok(Message::Close(frame))) => break frame.expect("a close frame with a code"),
+            Some(Ok(_)) => {}
+            other => panic!("the socket ended without a close frame: {other:?}"),
+        }
+    };
+    assert_eq!(u16::from(close.code), 1012, "service restart: reconnect");
+    let mut exited = None;
+    for _ in 0..150 {
+        exited = server.child.try_wait().unwrap();
+        if exited.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(exited.expect("stopped within the drain deadline").success());
+    // What the customer was told was received is still there for the next server.
+    let mut again = Server::start(&db).await;
+    let history = again.client.get(again.api(&format!("/chat/{id}/messages"))).header("x-visitor-token", visitor);
+    assert_eq!(history.send().await.unwrap().json::<Vec<Value>>().await.unwrap().len(), 1);
+    again.kill();
+}

@@ -84,7 +84,7 @@ async fn customer_socket(
 ) {
     let _guard = SocketGuard::new(&state.events.customer_sockets);
     // Subscribe before reading the database, so nothing falls between the two.
-    let mut events = state.events.subscribe_conversations();
+    let mut seat = state.events.join_conversation(&public_id);
     let (mut sink, mut stream) = ws.split();
     // Whom to tell that the customer types: read once, and again only after something happened.
     let (mut assigned, mut stale) = (assigned, false);
@@ -97,14 +97,14 @@ async fn customer_socket(
     let mut heard = Instant::now();
     loop {
         tokio::select! {
-            event = events.recv() => match event {
+            event = seat.receiver.recv() => match event {
                 // This server may have missed another's events: the database has them.
                 Ok(event) if event.kind == "resync" => {
                     if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
                         break;
                     }
                 }
-                Ok(event) if event.conversation_id == public_id => {
+                Ok(event) => {
                     if event.role.as_deref() == Some("customer") {
                         continue; // their own typing
                     }
@@ -122,11 +122,10 @@ async fn customer_socket(
                         }
                         last = seq;
                     }
-                    if send(&mut sink, &event).await.is_err() {
+                    if send(&mut sink, &*event).await.is_err() {
                         break;
                     }
                 }
-                Ok(_) => {}
                 Err(RecvError::Lagged(_)) => {
                     if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
                         break;
@@ -156,6 +155,10 @@ async fn customer_socket(
                 Some(Ok(Message::Close(_))) | None | Some(Err(_)) => break,
                 Some(Ok(_)) => heard = Instant::now(),
             },
+            () = state.events.closing() => {
+                super::send_away(&mut sink).await;
+                break;
+            }
             _ = ping.tick() => {
                 if heard.elapsed() > DEAD_AFTER || sink.send(Message::Ping(Default::default())).await.is_err() {
                     break;

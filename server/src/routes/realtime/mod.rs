@@ -40,6 +40,13 @@ async fn send(sink: &mut Sink, value: &impl serde::Serialize) -> Result<(), ()> 
     }
 }
 
+/// Sends the client away to reconnect (to this server when it is back, or another): 1012, the
+/// WebSocket code for a restarting service.
+async fn send_away(sink: &mut Sink) {
+    let close = axum::extract::ws::CloseFrame { code: 1012, reason: "server restarting: reconnect".into() };
+    let _ = tokio::time::timeout(SEND_TIMEOUT, sink.send(Message::Close(Some(close)))).await;
+}
+
 /// What clients may send.
 #[derive(Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -75,9 +82,19 @@ pub async fn stats(Desk { state, actor, .. }: Desk) -> ApiResult<Json<serde_json
     })))
 }
 
+/// Frames and messages bounded; small buffers, as chat frames are small and a server holds
+/// thousands of sockets (the default reserves 128 KiB to read into for each). Each frame is
+/// written at once, as a chat event should be.
 pub(super) fn bounded(ws: WebSocketUpgrade) -> WebSocketUpgrade {
-    ws.max_message_size(MAX_MESSAGE_BYTES).max_frame_size(MAX_MESSAGE_BYTES)
+    ws.max_message_size(MAX_MESSAGE_BYTES)
+        .max_frame_size(MAX_MESSAGE_BYTES)
+        .read_buffer_size(READ_BUFFER_BYTES)
+        .write_buffer_size(0)
+        .max_write_buffer_size(4 * MAX_MESSAGE_BYTES)
 }
+
+/// What a socket reserves to read frames into (a larger frame grows it).
+const READ_BUFFER_BYTES: usize = 4 * 1024;
 
 pub(super) fn address_key(ip: Option<&ClientIp>) -> String {
     format!("address:{}", ip.map_or_else(|| "unknown".to_owned(), |ip| rate_key(&ip.0)))

@@ -189,6 +189,10 @@ async fn staff_socket(state: &AppState, listener: Listener, after: Option<u64>, 
                     break;
                 }
             }
+            () = state.events.closing() => {
+                super::send_away(&mut sink).await;
+                break;
+            }
             _ = ping.tick() => {
                 if heard.elapsed() > DEAD_AFTER || sink.send(Message::Ping(Default::default())).await.is_err() {
                     break;
