@@ -11,6 +11,7 @@ pub mod headers;
 pub mod metrics;
 pub mod openapi;
 pub mod ratelimit;
+pub mod request_id;
 pub mod routes;
 
 use std::net::SocketAddr;
@@ -107,7 +108,8 @@ pub fn app(state: AppState) -> Router {
             ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error").into_response()
         }))
         .layer(axum::middleware::from_fn_with_state(state, metrics::track))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_id::span))
+        .layer(axum::middleware::from_fn(request_id::attach))
 }
 
 /// Serves `app` on `listener` until `shutdown` resolves.

@@ -65,7 +65,7 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    init_tracing();
+    init_tracing(config.operations.log_format);
     match run(cli.command.unwrap_or(Command::Serve), config).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
@@ -75,10 +75,15 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
-fn init_tracing() {
+fn init_tracing(format: domain::config::LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+    let logs = tracing_subscriber::fmt().with_env_filter(filter);
+    let _ = match format {
+        // Each line carries its spans, so a request's lines all carry its id.
+        domain::config::LogFormat::Json => logs.json().with_current_span(true).with_span_list(true).try_init(),
+        domain::config::LogFormat::Text => logs.try_init(),
+    };
 }
 
 async fn run(command: Command, config: Config) -> anyhow::Result<()> {

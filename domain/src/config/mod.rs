@@ -18,7 +18,7 @@ pub use assistant::AssistantConfig;
 pub use chat::ChatConfig;
 pub use limits::RateLimits;
 pub use notify::{NotifyConfig, SmsProvider};
-pub use operations::Operations;
+pub use operations::{LogFormat, Operations};
 use secrets::dev_secret;
 pub use secrets::redact_url;
 

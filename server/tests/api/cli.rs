@@ -31,6 +31,8 @@ async fn bad_configuration_names_the_variable() {
         ("JOXAI_ENV", "staging"),
         ("JOXAI_LLM_PROVIDER", "gemini"),
         ("JOXAI_ASSISTANT_THRESHOLD", "1.5"),
+        ("JOXAI_LOG_FORMAT", "xml"),
+        ("JOXAI_INSTANCES", "0"),
     ] {
         let out = joxai(&db).arg("migrate").env(var, value).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{var}");
@@ -181,4 +183,43 @@ async fn backup_copies_a_running_sqlite_database_and_never_overwrites() {
     assert_eq!(users.iter().map(|u| u.email.as_str()).collect::<Vec<_>>(), vec!["kept@bank.test"]);
     let _ = restored.close().await;
     let _ = std::fs::remove_file(&copy);
+}
+
+#[tokio::test]
+async fn json_logs_carry_each_request_id() {
+    let db = TestDb::new().await;
+    let log = std::env::temp_dir().join(format!("joxai-log-{}.jsonl", uuid::Uuid::new_v4().simple()));
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut server = joxai(&db)
+        .arg("serve")
+        .env("JOXAI_ADDR", format!("127.0.0.1:{port}"))
+        .env("JOXAI_LOG_FORMAT", "json")
+        .env("RUST_LOG", "info,tower_http=debug")
+        .stdout(std::fs::File::create(&log).unwrap())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::new();
+    let url = format!("http://127.0.0.1:{port}/healthz");
+    let mut answered = None;
+    for _ in 0..100 {
+        if let Ok(res) = client.get(&url).header("x-request-id", "probe-42.a").send().await {
+            answered = Some(res);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let hostile = client.get(&url).header("x-request-id", "two words").send().await.unwrap();
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(answered.expect("served").headers()["x-request-id"], "probe-42.a");
+    let replaced = hostile.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_eq!(replaced.len(), 32, "a new id instead of the caller's unsafe one: {replaced}");
+    let text = std::fs::read_to_string(&log).unwrap();
+    let _ = std::fs::remove_file(&log);
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).expect(l)).collect();
+    let ours: Vec<_> = lines.iter().filter(|l| l["span"]["id"] == "probe-42.a").collect();
+    assert!(ours.len() >= 2, "the request's lines carry its id: {text}");
+    assert!(ours.iter().all(|l| l["span"]["route"] == "/healthz"));
+    assert!(lines.iter().any(|l| l["span"]["id"] == replaced.as_str()));
 }
