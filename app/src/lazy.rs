@@ -35,6 +35,7 @@ lazy_pages! {
     CustomerProfilePage => pages::customers::profile::CustomerProfilePage,
     SettingsPage => pages::settings::SettingsPage,
     AuditPage => pages::audit::AuditPage,
+    SystemPage => pages::system::SystemPage,
     NotificationsPage => pages::notifications::NotificationsPage,
     InboxesPage => pages::inboxes::InboxesPage,
     InboxEditorPage => pages::inboxes::editor::InboxEditorPage,

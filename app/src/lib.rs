@@ -16,8 +16,8 @@ use leptos_router::{Lazy, SsrMode, path};
 use components::shell::Shell;
 use lazy::{
     AnswersPage, ArticleEditorPage, AskPage, AuditPage, ConversationsPage, CustomerProfilePage, CustomersPage,
-    HomePage, InboxEditorPage, InboxesPage, KnowledgePage, NotificationsPage, SettingsPage, TicketPage, TicketsPage,
-    UsersPage,
+    HomePage, InboxEditorPage, InboxesPage, KnowledgePage, NotificationsPage, SettingsPage, SystemPage, TicketPage,
+    TicketsPage, UsersPage,
 };
 use pages::{login::LoginPage, not_found::NotFound};
 
@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("customers/:id") view={Lazy::<CustomerProfilePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("settings") view={Lazy::<SettingsPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("audit") view={Lazy::<AuditPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("system") view={Lazy::<SystemPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("notifications") view={Lazy::<NotificationsPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inboxes") view={Lazy::<InboxesPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inboxes/new") view={Lazy::<InboxEditorPage>::new()} ssr=SsrMode::Async/>

@@ -54,6 +54,8 @@ pub mod settings;
 #[cfg(feature = "server")]
 pub mod state;
 #[cfg(feature = "server")]
+pub mod system;
+#[cfg(feature = "server")]
 pub mod tickets;
 #[cfg(feature = "server")]
 pub mod users;

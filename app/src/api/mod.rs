@@ -11,6 +11,7 @@ pub mod inboxes;
 pub mod knowledge;
 pub mod notifications;
 pub mod settings;
+pub mod system;
 pub mod tickets;
 pub mod users;
 

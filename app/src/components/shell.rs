@@ -50,6 +50,7 @@ fn Frame(user: UserOut) -> impl IntoView {
                     <Show when=move || is_admin>
                         <A href="/users">"Users"</A>
                         <A href="/inboxes">"Inboxes"</A>
+                        <A href="/system">"System"</A>
                     </Show>
                     <Show when=move || is_lead>
                         <A href="/settings">"Settings"</A>

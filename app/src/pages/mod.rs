@@ -11,5 +11,6 @@ pub mod login;
 pub mod not_found;
 pub mod notifications;
 pub mod settings;
+pub mod system;
 pub mod tickets;
 pub mod users;

@@ -198,6 +198,11 @@ impl EventBus {
         let _ = self.closing.subscribe().wait_for(|closing| *closing).await;
     }
 
+    /// Whether this server tells its events to others (and hears theirs).
+    pub fn shares_events(&self) -> bool {
+        self.others.get().is_some()
+    }
+
     /// Whether a note was lost since the last call.
     pub fn take_lost(&self) -> bool {
         self.lost.swap(false, Ordering::Relaxed)

@@ -20,6 +20,7 @@ mod page;
 mod priority;
 mod role;
 mod settings;
+mod system;
 mod tickets;
 mod users;
 
@@ -63,6 +64,7 @@ pub use settings::{
     SettingUpdated, SettingValue, SettingsFilter, SettingsView, UpdateSettingRequest, UserSettingOut,
     UserSettingRequest,
 };
+pub use system::{DatabaseStatus, Delivery, LlmStatus, OutboxStatus, SmtpStatus, SocketCounts, SystemStatus};
 pub use tickets::{
     AssignRequest, CreateNoteRequest, CreateTicketRequest, NoteOut, PriorityRequest, StatusRequest, TicketFilter,
     TicketOut, TicketStatus,

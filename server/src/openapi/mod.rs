@@ -22,7 +22,7 @@ const DESCRIPTION: &str = "JoxAI's versioned REST and WebSocket API. Customers' 
      `{\"detail\": \"…\"}`; enum values are accepted in any case; lists that page return their total in \
      `X-Total-Count`.";
 
-const TAGS: [(&str, &str); 17] = [
+const TAGS: [(&str, &str); 18] = [
     ("auth", "Staff sign-in, token refresh and sign-out."),
     ("users", "Staff accounts (ADMIN)."),
     ("chat", "The customer chat: start, send, escalate, history."),
@@ -40,6 +40,7 @@ const TAGS: [(&str, &str); 17] = [
     ("analytics", "Figures for the dashboard: conversations, tickets, agents, customers, the assistant."),
     ("export", "Conversations with transcripts, tickets and analytics as streamed CSV or JSON."),
     ("audit", "The hash-chained audit log and its verification."),
+    ("system", "The system's state for its operators: database, LLM, e-mail, outbox, sockets, version."),
 ];
 
 /// Fills in what the annotations do not say: title, version, server prefix, the bearer scheme,

@@ -17,6 +17,7 @@ pub mod knowledge;
 pub mod notifications;
 pub mod realtime;
 pub mod settings;
+pub mod system;
 pub mod tickets;
 pub mod users;
 
@@ -130,6 +131,7 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(assistant::list))
         .routes(routes!(assistant::get))
         .routes(routes!(assistant::verdict))
+        .routes(routes!(system::status))
         .layer(axum::Extension(limits))
 }
 

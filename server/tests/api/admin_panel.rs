@@ -5,7 +5,7 @@ use domain::model::Role;
 
 use crate::harness::{TestApp, spawn_app, spawn_app_with};
 
-async fn sign_in(app: &TestApp, user: &str, password: &str) -> reqwest::Response {
+pub async fn sign_in(app: &TestApp, user: &str, password: &str) -> reqwest::Response {
     app.client
         .post(app.url("/_sfn/login"))
         .header("origin", &app.base)
@@ -16,11 +16,11 @@ async fn sign_in(app: &TestApp, user: &str, password: &str) -> reqwest::Response
         .unwrap()
 }
 
-fn cookies(res: &reqwest::Response) -> Vec<String> {
+pub fn cookies(res: &reqwest::Response) -> Vec<String> {
     res.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect()
 }
 
-fn cookie_header(set_cookies: &[String]) -> String {
+pub fn cookie_header(set_cookies: &[String]) -> String {
     set_cookies.iter().map(|c| c.split(';').next().unwrap().to_owned()).collect::<Vec<_>>().join("; ")
 }
 

@@ -34,5 +34,6 @@ mod rate_limit;
 mod realtime;
 mod settings;
 mod smtp;
+mod system;
 mod tickets;
 mod users;
