@@ -54,6 +54,14 @@ test('an admin signs in, creates an agent who then signs in, and sign-out works'
   await agentRow.getByRole('button', { name: 'Change role' }).click();
   await page.locator('tr[data-username="e2e-agent"] select[name=role] option[selected]').filter({ hasText: 'AGENT' }).waitFor({ state: 'attached' });
 
+  // The system's state, refreshed in place once the page is live.
+  await page.getByRole('link', { name: 'System' }).click();
+  await page.waitForURL(`${BASE_URL}/system`);
+  await waitForHydration(page);
+  await page.locator('[data-testid=system-status] tr[data-part="Database"] td.state.ok').waitFor();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.locator('[data-testid=system-status] tr[data-part="Version"]').waitFor();
+
   await page.getByTestId('sign-out').click();
   await page.waitForURL(`${BASE_URL}/login`);
   await page.goto(`${BASE_URL}/`);
