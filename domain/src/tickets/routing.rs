@@ -58,12 +58,23 @@ pub async fn pick_agent(state: &AppState) -> DomainResult<Option<users::Model>> 
 }
 
 /// Gives an unassigned open ticket to the best online agent. Returns the updated ticket, or
-/// `None` when it stays in the queue.
+/// `None` when it stays in the queue (or someone else routed it first).
 pub async fn route(state: &AppState, ticket: &tickets::Model) -> DomainResult<Option<tickets::Model>> {
     if ticket.assigned_to.is_some() || ticket.status != TicketStatus::Open {
         return Ok(None);
     }
     let Some(agent) = pick_agent(state).await? else { return Ok(None) };
+    // Claimed only while still unassigned: another request, or another server, may route it now.
+    let claimed = tickets::Entity::update_many()
+        .col_expr(tickets::Column::AssignedTo, Expr::value(agent.id))
+        .filter(tickets::Column::Id.eq(ticket.id))
+        .filter(tickets::Column::AssignedTo.is_null())
+        .filter(tickets::Column::Status.eq(TicketStatus::Open))
+        .exec(&state.db)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Ok(None);
+    }
     let updated = assign_to(state, ticket, &agent, None).await?;
     agent_presence::Entity::update_many()
         .col_expr(agent_presence::Column::LastAssignedAt, Expr::value(Utc::now()))

@@ -141,3 +141,38 @@ async fn presence_needs_a_working_role_and_a_known_status() {
     let audited = app.audit().await.into_iter().filter(|r| r.action == "agent.presence").count();
     assert_eq!(audited, 0, "nothing changed");
 }
+
+#[tokio::test]
+async fn a_waiting_ticket_routed_twice_at_once_goes_to_one_agent_once() {
+    use domain::entities::tickets;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = spawn_app_with(&[]).await;
+    let (_, ticket_id) = escalate(&app, "medium").await;
+    let (_, alice) = app.token_for("alice", Role::Agent).await;
+    let (_, bob) = app.token_for("bob", Role::Agent).await;
+    // Online without picking it up: their presence is stored directly, as two servers would see it.
+    for token in [&alice, &bob] {
+        assert_eq!(presence(&app, token, "away").await.status(), 200);
+    }
+    let online = "UPDATE agent_presence SET status = 'online'";
+    sea_orm::ConnectionTrait::execute_unprepared(&app.state.db, online).await.unwrap();
+    let waiting = tickets::Entity::find().filter(tickets::Column::TicketId.eq(&ticket_id)).one(&app.state.db);
+    let waiting = waiting.await.unwrap().unwrap();
+    assert!(waiting.assigned_to.is_none());
+    let state = &app.state;
+    let (first, second) = tokio::join!(
+        domain::tickets::routing::route(state, &waiting),
+        domain::tickets::routing::route(state, &waiting)
+    );
+    let routed = [first.unwrap(), second.unwrap()].into_iter().flatten().count();
+    assert_eq!(routed, 1, "one of the two routings wins");
+    let (_, lead) = app.token_for("lead", Role::Supervisor).await;
+    let chat = ticket(&app, &lead, &ticket_id).await;
+    assert!(chat["assigned_to"].is_number());
+    let joined = domain::entities::messages::Entity::find()
+        .filter(domain::entities::messages::Column::Content.contains("joined the conversation"))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(joined.len(), 1, "the customer is told once who joined");
+}
