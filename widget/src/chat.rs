@@ -2,7 +2,7 @@
 //! from the reply and from the socket — shows once), the outbox, the socket, and the steps the
 //! customer goes through (pre-chat form, chat, rating; the offline form when nobody answers).
 
-use domain::model::{MessageRole, WidgetConfig};
+use domain::model::{MessageRole, WidgetConfig, names};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -241,7 +241,7 @@ impl Chat {
         });
         // Closed while the latest message is the closing notice (a new message reopens it).
         let last_is_close =
-            self.messages.with_untracked(|m| m.last().is_some_and(|m| m.event == "conversation_closed"));
+            self.messages.with_untracked(|m| m.last().is_some_and(|m| m.event == names::CONVERSATION_CLOSED));
         change(self.closed, last_is_close);
     }
 
@@ -269,11 +269,11 @@ impl Chat {
 
     fn on_event(self, event: crate::socket::Event) {
         let kind = event.kind.as_str();
-        if kind == "delta" {
+        if kind == names::DELTA {
             self.streaming.update(|s| s.push_str(&event.delta));
             return;
         }
-        if kind == "typing" {
+        if kind == names::TYPING {
             if event.role == "agent" {
                 self.agent_typing.update(|n| *n += 1);
                 let mine = self.agent_typing.get_untracked();
@@ -338,7 +338,7 @@ impl Chat {
         }
         self.last_typing.set_value(now);
         if let Some(socket) = self.socket.get_value() {
-            socket.send(&object(&[("type", s("typing"))]));
+            socket.send(&object(&[(names::TYPE, s(names::TYPING))]));
         }
     }
 

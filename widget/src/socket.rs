@@ -1,4 +1,5 @@
-//! The conversation's socket: events as JSON, resumed from the last sequence number seen. It
+//! The conversation's socket: frames as JSON (named as `domain::model::CustomerFrame` names them, read
+//! by [`names`] without a JSON library), resumed from the last sequence number seen. It
 //! reports opening and closing; the app decides when to reconnect.
 
 use std::cell::RefCell;
@@ -7,6 +8,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{MessageEvent, WebSocket};
+
+use domain::model::names;
 
 use crate::api::{Msg, Session};
 use crate::json::Json;
@@ -24,10 +27,10 @@ pub struct Event {
 impl Event {
     fn read(json: &Json) -> Event {
         Event {
-            kind: json.text("type"),
-            message: Msg::read(&json.get("message")),
-            role: json.text("role"),
-            delta: json.text("delta"),
+            kind: json.text(names::TYPE),
+            message: Msg::read(&json.get(names::MESSAGE)),
+            role: json.text(names::ROLE),
+            delta: json.text(names::DELTA),
         }
     }
 }

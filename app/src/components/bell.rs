@@ -2,6 +2,7 @@
 //! the server (so it shows without JavaScript) and refreshed live when the staff socket says a
 //! notification for this user was stored, or when a page marks them read.
 
+use domain::model::{StaffFrame, StaffNews};
 use leptos::prelude::*;
 
 use crate::api::notifications::unread_notifications;
@@ -45,10 +46,9 @@ pub fn Bell(user_id: i32, live: Live) -> impl IntoView {
     }
 }
 
-fn is_mine(event: Option<&serde_json::Value>, user_id: i32) -> bool {
-    event.is_some_and(|e| {
-        e["type"] == "notification_created" && e["data"]["user_id"].as_i64() == Some(i64::from(user_id))
-    })
+fn is_mine(frame: Option<&StaffFrame>, user_id: i32) -> bool {
+    let Some(StaffFrame::News(n)) = frame else { return false };
+    matches!(&n.news, StaffNews::NotificationCreated(bell) if bell.user_id == user_id)
 }
 
 /// A bell drawn in SVG (emoji fonts are not everywhere).

@@ -2,7 +2,7 @@
 //! with canned responses, and take over / hand back / close. Used by the ticket page and the
 //! live conversations page; the data comes from the page, which reloads it on live events.
 
-use domain::model::{CannedResponse, ChatMessageOut, ConversationDetail, ConversationStatus};
+use domain::model::{CannedResponse, ChatMessageOut, ConversationDetail, ConversationStatus, StaffFrame, StaffNews};
 use leptos::prelude::*;
 
 use crate::api::conversations::{ActOnConversation, Reply};
@@ -62,9 +62,9 @@ pub fn ConversationPanel(
     let typing_id = id.clone();
     // The customer is typing when the latest live event says so for this conversation.
     let customer_typing = move || {
-        live.last.get().is_some_and(|e| {
-            e.get("type").and_then(|t| t.as_str()) == Some("typing")
-                && e.pointer("/data/conversation_id").and_then(|v| v.as_str()) == Some(typing_id.as_str())
+        live.last.with(|frame| match frame {
+            Some(StaffFrame::News(n)) => matches!(&n.news, StaffNews::Typing(t) if t.conversation_id == typing_id),
+            _ => false,
         })
     };
     let controls: Vec<_> = [

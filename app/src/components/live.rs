@@ -3,6 +3,7 @@
 //! event touched; the socket reconnects with the last sequence number it saw, so nothing is
 //! missed while it was down.
 
+use domain::model::StaffFrame;
 use leptos::prelude::*;
 
 /// The latest staff event and a counter that moves on every one.
@@ -10,8 +11,8 @@ use leptos::prelude::*;
 pub struct Live {
     /// Bumped on every event (and on `resync`).
     pub version: ReadSignal<u64>,
-    /// The latest event, as JSON.
-    pub last: ReadSignal<Option<serde_json::Value>>,
+    /// The latest frame.
+    pub last: ReadSignal<Option<StaffFrame>>,
     /// Whether the socket is open.
     pub connected: ReadSignal<bool>,
     #[cfg(feature = "hydrate")]
@@ -39,7 +40,7 @@ pub fn use_live() -> Live {
         return live;
     }
     let (version, set_version) = signal(0u64);
-    let (last, set_last) = signal(None::<serde_json::Value>);
+    let (last, set_last) = signal(None::<StaffFrame>);
     let (connected, set_connected) = signal(false);
     #[cfg(feature = "hydrate")]
     let socket = StoredValue::new_local(None::<browser::Socket>);
@@ -68,6 +69,7 @@ mod browser {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
 
+    use domain::model::{ClientFrame, StaffFrame};
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
@@ -90,8 +92,10 @@ mod browser {
                 && socket.ready_state() == WebSocket::OPEN
             {
                 self.last_typing.set(Some(now));
-                let message = serde_json::json!({ "type": "typing", "conversation_id": conversation_id });
-                let _ = socket.send_with_str(&message.to_string());
+                let frame = ClientFrame::Typing { conversation_id: Some(conversation_id.to_owned()) };
+                if let Ok(text) = serde_json::to_string(&frame) {
+                    let _ = socket.send_with_str(&text);
+                }
             }
         }
     }
@@ -102,7 +106,7 @@ mod browser {
 
     pub fn open(
         set_version: WriteSignal<u64>,
-        set_last: WriteSignal<Option<serde_json::Value>>,
+        set_last: WriteSignal<Option<StaffFrame>>,
         set_connected: WriteSignal<bool>,
         after: Option<u64>,
         stopped: Arc<AtomicBool>,
@@ -124,14 +128,14 @@ mod browser {
                 return;
             }
             let Some(text) = event.data().as_string() else { return };
-            let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { return };
-            if let Some(seq) = value.get("seq").and_then(|s| s.as_u64())
-                && value.get("type").and_then(|t| t.as_str()) != Some("pong")
-            {
-                seen_in.set(Some(seq));
+            let Ok(frame) = serde_json::from_str::<StaffFrame>(&text) else { return };
+            match &frame {
+                StaffFrame::Hello { seq, .. } | StaffFrame::Resync { seq } => seen_in.set(Some(*seq)),
+                StaffFrame::News(news) => seen_in.set(Some(news.seq)),
+                StaffFrame::Pong { .. } => {}
             }
             set_connected.set(true);
-            set_last.set(Some(value));
+            set_last.set(Some(frame));
             set_version.update(|v| *v += 1);
         });
         socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

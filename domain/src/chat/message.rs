@@ -230,14 +230,13 @@ async fn think(
     // While an LLM writes, its words go to the customer's socket as `delta` events.
     let (events, public_id) = (state.events.clone(), conversation.public_id.clone());
     let mut stream = move |words: &str| {
-        events.conversation(crate::events::ConversationEvent {
-            kind: "delta".to_owned(),
+        events.conversation(crate::model::CustomerFrame::Delta(crate::model::Delta {
             conversation_id: public_id.clone(),
-            role: Some("assistant".to_owned()),
-            delta: Some(words.to_owned()),
-            reply_to: Some(answering),
-            ..Default::default()
-        });
+            seq: None,
+            role: "assistant".to_owned(),
+            delta: words.to_owned(),
+            reply_to: answering,
+        }));
     };
     let mut reply = state.assistant.reply_streaming(turn, &mut stream).await;
     let lang = Lang::parse(&reply.metadata.language).unwrap_or(Lang::Es);

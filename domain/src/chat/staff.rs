@@ -20,6 +20,7 @@ use crate::model::{
     MessageText, Role, TicketStatus,
 };
 use crate::state::AppState;
+use crate::tickets::TicketChange;
 use crate::tickets::actions::WORKERS;
 
 async fn open_ticket(state: &AppState, conversation_id: i32) -> DomainResult<Option<tickets::Model>> {
@@ -166,7 +167,7 @@ async fn claim(state: &AppState, actor: &CurrentUser, conversation: &conversatio
         active.status = Set(TicketStatus::InProgress);
         active.updated_at = Set(Utc::now());
         let assigned = active.update(&state.db).await?;
-        crate::tickets::announce(state, "ticket_assigned", &assigned).await;
+        crate::tickets::announce(state, TicketChange::Assigned, &assigned).await;
     }
     let notice = format!("{} joined the conversation.", actor.full_name);
     system_message(state, conversation, &notice, "agent_joined", ConversationStatus::Assigned, Some(actor.id)).await?;

@@ -40,11 +40,8 @@ pub async fn rate(state: &AppState, id: &str, token: Option<&str>, req: &RatingR
     }
     .update(&state.db)
     .await?;
-    state.events.staff(
-        "conversation_rated",
-        serde_json::json!({ "conversation_id": conversation.public_id, "score": req.score }),
-        conversation.assigned_to,
-    );
+    let rated = crate::model::RatingNews { conversation_id: conversation.public_id.clone(), score: req.score };
+    state.events.staff(crate::model::StaffNews::ConversationRated(rated), conversation.assigned_to);
     Ok(RatingOut { score: req.score, comment, rated_at: now })
 }
 

@@ -9,8 +9,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Se
 
 use crate::entities::{assistant_answers, conversations, messages};
 use crate::error::{DomainError, DomainResult};
-use crate::events::ConversationEvent;
-use crate::model::{ChatMessageOut, MessageRole};
+use crate::model::{ChatMessageOut, CustomerFrame, MessageNews, MessageRole, StaffNews};
 use crate::state::AppState;
 
 /// A message to store.
@@ -135,24 +134,13 @@ pub async fn announce_theirs(state: &AppState, public_id: &str, seq: i64) -> Dom
 
 fn publish_here(state: &AppState, conversation: &conversations::Model, row: &messages::Model) {
     let message = to_out(row);
-    let kind = row.metadata.get("event").and_then(|e| e.as_str()).unwrap_or("new_message").to_owned();
-    state.events.staff_here(
-        "new_message",
-        serde_json::json!({
-            "conversation_id": conversation.public_id,
-            "status": conversation.status,
-            "message": message,
-        }),
-        conversation.assigned_to,
-    );
-    state.events.conversation_here(ConversationEvent {
-        kind,
+    let news = MessageNews {
         conversation_id: conversation.public_id.clone(),
-        seq: Some(row.seq),
-        message: Some(message),
-        role: None,
-        ..Default::default()
-    });
+        status: conversation.status,
+        message: message.clone(),
+    };
+    state.events.staff_here(StaffNews::NewMessage(news), conversation.assigned_to);
+    state.events.conversation_here(CustomerFrame::stored(conversation.public_id.clone(), message));
 }
 
 /// The wire view of a stored message.

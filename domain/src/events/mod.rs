@@ -17,56 +17,24 @@ use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
-use serde::{Deserialize, Serialize};
-use tokio::sync::{broadcast, mpsc};
+use tokio::sync::{broadcast, mpsc, watch};
 
-pub use others::{Envelope, NOTE_BYTES, Note};
+pub use others::{Envelope, NOTE_BYTES, Note, TicketChange};
 pub use rooms::{Rooms, Seat};
 
-use crate::model::ChatMessageOut;
+use crate::model::{CustomerFrame, Numbered, StaffFrame, StaffNews};
 
 /// Staff events kept for resuming.
 pub const STAFF_BACKLOG: usize = 2048;
 const CHANNEL: usize = 1024;
 
-/// Something that happened in one conversation.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct ConversationEvent {
-    /// `new_message`, `agent_joined`, `conversation_closed`, `handed_back`, `escalated`, `typing`,
-    /// `delta`; and `resync` (to every socket, none of the customer's business: it reads the
-    /// database again).
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// The conversation's public id.
-    pub conversation_id: String,
-    /// The message's sequence number (none for `typing`).
-    pub seq: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<ChatMessageOut>,
-    /// For `typing`: who types (`customer` or `agent`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    /// For `delta`: the next words of the assistant's answer while an LLM writes it (the stored
-    /// message follows as `new_message`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub delta: Option<String>,
-    /// For `delta`: the sequence number of the customer message being answered.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_to: Option<i64>,
-}
-
-/// Something staff should see.
-#[derive(Debug, Clone, Serialize)]
+/// Something staff should see, numbered by the bus.
+#[derive(Debug, Clone)]
 pub struct StaffEvent {
-    /// `ticket_created`, `ticket_assigned`, `ticket_status_changed`, `new_message`, `typing`,
-    /// `presence_changed`.
-    #[serde(rename = "type")]
-    pub kind: String,
     pub seq: u64,
-    pub data: serde_json::Value,
+    pub news: StaffNews,
     /// The agent the conversation or ticket belongs to; agents only hear about their own and
     /// unassigned work.
-    #[serde(skip)]
     pub assigned_to: Option<i32>,
 }
 
@@ -74,6 +42,11 @@ impl StaffEvent {
     /// Whether a staff member with `user_id` and this role should receive it.
     pub fn is_for(&self, user_id: i32, is_agent: bool) -> bool {
         !is_agent || self.assigned_to.is_none_or(|a| a == user_id)
+    }
+
+    /// The frame a staff socket writes for it.
+    pub fn frame(&self) -> StaffFrame {
+        StaffFrame::News(Box::new(Numbered { seq: self.seq, news: self.news.clone() }))
     }
 }
 
@@ -104,7 +77,9 @@ pub struct EventBus {
     /// A note could not be queued: the others must be told to read everything again.
     lost: AtomicBool,
     /// Set when the server shuts down: every socket tells its client to reconnect, and closes.
-    closing: tokio::sync::watch::Sender<bool>,
+    closing: watch::Sender<bool>,
+    /// Moves when this server may have missed events: every socket reads everything again.
+    resyncs: watch::Sender<u64>,
 }
 
 impl Default for EventBus {
@@ -118,7 +93,8 @@ impl Default for EventBus {
             instance: uuid::Uuid::new_v4().simple().to_string(),
             others: OnceLock::new(),
             lost: AtomicBool::new(false),
-            closing: tokio::sync::watch::Sender::new(false),
+            closing: watch::Sender::new(false),
+            resyncs: watch::Sender::new(0),
         }
     }
 }
@@ -137,33 +113,43 @@ impl EventBus {
         Self::default()
     }
 
-    /// Publishes a conversation event here and to the other servers (nobody listening is fine).
-    pub fn conversation(&self, event: ConversationEvent) {
-        self.tell_others(|| Note::Conversation(event.clone()));
-        self.conversation_here(event);
+    /// Publishes a conversation's frame here and to the other servers (nobody listening is fine).
+    pub fn conversation(&self, frame: CustomerFrame) {
+        self.tell_others(|| Note::Conversation(frame.clone()));
+        self.conversation_here(frame);
     }
 
-    /// Publishes a conversation event to this server's sockets only.
-    pub fn conversation_here(&self, event: ConversationEvent) {
-        self.conversations.send(event);
+    /// Publishes a conversation's frame to this server's sockets only.
+    pub fn conversation_here(&self, frame: CustomerFrame) {
+        self.conversations.send(frame);
     }
 
-    /// Publishes a staff event here and to the other servers.
-    pub fn staff(&self, kind: &str, data: serde_json::Value, assigned_to: Option<i32>) {
-        self.tell_others(|| Note::Staff { kind: kind.to_owned(), data: data.clone(), assigned_to });
-        self.staff_here(kind, data, assigned_to);
+    /// Publishes staff news here and to the other servers.
+    pub fn staff(&self, news: StaffNews, assigned_to: Option<i32>) {
+        self.tell_others(|| Note::Staff { news: news.clone(), assigned_to });
+        self.staff_here(news, assigned_to);
     }
 
     /// Tells every socket of this server to read everything again (what it heard may have gaps).
+    /// A staff cursor from before this moment can no longer be replayed: it gets `resync` too.
     pub fn resync_here(&self) {
-        self.staff_here("resync", serde_json::json!({}), None);
-        self.conversations.send_all("resync");
+        {
+            let mut log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
+            log.next += 1;
+            log.recent.clear();
+        }
+        self.resyncs.send_modify(|n| *n += 1);
     }
 
-    /// Publishes a staff event to this server's sockets, with its next staff sequence number.
-    pub fn staff_here(&self, kind: &str, data: serde_json::Value, assigned_to: Option<i32>) {
+    /// Moves whenever [`Self::resync_here`] is called.
+    pub fn resyncs(&self) -> watch::Receiver<u64> {
+        self.resyncs.subscribe()
+    }
+
+    /// Publishes staff news to this server's sockets, with its next staff sequence number.
+    pub fn staff_here(&self, news: StaffNews, assigned_to: Option<i32>) {
         let mut log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
-        let event = StaffEvent { kind: kind.to_owned(), seq: log.next, data, assigned_to };
+        let event = StaffEvent { seq: log.next, news, assigned_to };
         log.next += 1;
         if log.recent.len() == STAFF_BACKLOG {
             log.recent.pop_front();
@@ -273,33 +259,51 @@ impl Drop for SocketGuard<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{NotificationNews, Presence, PresenceNews};
+
+    fn news(n: i32) -> StaffNews {
+        StaffNews::NotificationCreated(NotificationNews { user_id: 1, notification_id: n })
+    }
 
     #[test]
     fn staff_resume_replays_what_was_missed_or_asks_for_a_resync() {
         let bus = EventBus::new();
         let first = bus.staff_seq() + 1;
         for i in 0..5 {
-            bus.staff("ticket_created", serde_json::json!({ "n": i }), None);
+            bus.staff(news(i), None);
         }
         let StaffResume::Replay(missed) = bus.subscribe_staff(Some(first + 1)).0 else { panic!("replay expected") };
         assert_eq!(missed.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![first + 2, first + 3, first + 4]);
         assert!(matches!(bus.subscribe_staff(Some(first + 4)).0, StaffResume::Replay(v) if v.is_empty()));
-        for _ in 0..STAFF_BACKLOG {
-            bus.staff("typing", serde_json::json!({}), None);
+        for i in 0..STAFF_BACKLOG {
+            bus.staff(news(i as i32), None);
         }
         assert!(matches!(bus.subscribe_staff(Some(first)).0, StaffResume::Resync));
     }
 
     #[test]
+    fn after_a_resync_no_earlier_cursor_is_replayed() {
+        let bus = EventBus::new();
+        bus.staff(news(1), None);
+        let kept = bus.staff_seq();
+        let resyncs = bus.resyncs();
+        bus.resync_here();
+        assert!(resyncs.has_changed().unwrap());
+        assert!(matches!(bus.subscribe_staff(Some(kept)).0, StaffResume::Resync), "a client that missed the resync");
+        let now = bus.staff_seq();
+        assert!(matches!(bus.subscribe_staff(Some(now)).0, StaffResume::Replay(v) if v.is_empty()));
+    }
+
+    #[test]
     fn a_cursor_from_an_earlier_process_or_from_nowhere_gets_a_resync() {
         let before_restart = EventBus::new();
-        before_restart.staff("ticket_created", serde_json::json!({}), None);
+        before_restart.staff(news(1), None);
         let kept = before_restart.staff_seq();
         std::thread::sleep(std::time::Duration::from_millis(2));
         let restarted = EventBus::new();
         assert!(restarted.staff_seq() > kept, "numbers go on rising across a restart");
         assert!(matches!(restarted.subscribe_staff(Some(kept)).0, StaffResume::Resync));
-        restarted.staff("ticket_created", serde_json::json!({}), None);
+        restarted.staff(news(2), None);
         assert!(matches!(restarted.subscribe_staff(Some(kept)).0, StaffResume::Resync));
         for hostile in [u64::MAX, u64::MAX - 1, restarted.staff_seq() + 1] {
             assert!(matches!(restarted.subscribe_staff(Some(hostile)).0, StaffResume::Resync), "{hostile}");
@@ -309,8 +313,8 @@ mod tests {
 
     #[test]
     fn agents_hear_only_their_own_and_unassigned_work() {
-        let event =
-            StaffEvent { kind: "new_message".into(), seq: 1, data: serde_json::json!({}), assigned_to: Some(7) };
+        let presence = StaffNews::PresenceChanged(PresenceNews { user_id: 7, presence: Presence::Online });
+        let event = StaffEvent { seq: 1, news: presence, assigned_to: Some(7) };
         assert!(event.is_for(7, true) && !event.is_for(8, true) && event.is_for(8, false));
         let open = StaffEvent { assigned_to: None, ..event };
         assert!(open.is_for(8, true));

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ConversationEvent;
+use crate::model::{CustomerFrame, StaffNews, TicketOut};
 
 /// The most a note may take: PostgreSQL's `NOTIFY` carries less than 8,000 bytes.
 pub const NOTE_BYTES: usize = 7_900;
@@ -15,18 +15,38 @@ pub const NOTE_BYTES: usize = 7_900;
 pub enum Note {
     /// A message was stored in a conversation (by its public id): read it and announce it.
     Message { conversation_id: String, seq: i64 },
-    /// A ticket (by database id) was created, assigned or changed status (`kind`): read and announce it.
-    Ticket { kind: String, id: i32 },
-    /// A staff event the database does not keep.
-    Staff { kind: String, data: serde_json::Value, assigned_to: Option<i32> },
-    /// A conversation event the database does not keep.
-    Conversation(ConversationEvent),
+    /// A ticket (by database id) was created, assigned or changed status: read and announce it.
+    Ticket { change: TicketChange, id: i32 },
+    /// Staff news the database does not keep.
+    Staff { news: StaffNews, assigned_to: Option<i32> },
+    /// A conversation's frame the database does not keep (typing, an answer being written).
+    Conversation(CustomerFrame),
     /// A knowledge-base article changed: read it into the assistant's index.
     Article { id: i32 },
     /// The system settings changed: read them again.
     Settings,
     /// Notes were lost: every socket reads everything again, and so do the assistant and settings.
     Resync,
+}
+
+/// What happened to a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketChange {
+    Created,
+    Assigned,
+    StatusChanged,
+}
+
+impl TicketChange {
+    /// The staff news announcing `ticket` after this change.
+    pub fn news(self, ticket: TicketOut) -> StaffNews {
+        match self {
+            TicketChange::Created => StaffNews::TicketCreated(ticket),
+            TicketChange::Assigned => StaffNews::TicketAssigned(ticket),
+            TicketChange::StatusChanged => StaffNews::TicketStatusChanged(ticket),
+        }
+    }
 }
 
 /// A note with the server it comes from.
@@ -40,22 +60,22 @@ pub struct Envelope {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Presence, PresenceNews, Typing};
 
     #[test]
     fn notes_read_back_as_they_were_written() {
         let notes = [
             Note::Message { conversation_id: "c".into(), seq: 3 },
-            Note::Ticket { kind: "ticket_assigned".into(), id: 9 },
+            Note::Ticket { change: TicketChange::Assigned, id: 9 },
             Note::Staff {
-                kind: "typing".into(),
-                data: serde_json::json!({ "role": "customer" }),
+                news: StaffNews::PresenceChanged(PresenceNews { user_id: 2, presence: Presence::Away }),
                 assigned_to: Some(2),
             },
-            Note::Conversation(ConversationEvent {
-                kind: "delta".into(),
-                delta: Some("Hola".into()),
-                ..Default::default()
-            }),
+            Note::Conversation(CustomerFrame::Typing(Typing {
+                conversation_id: "c".into(),
+                seq: None,
+                role: "agent".into(),
+            })),
             Note::Settings,
         ];
         for note in notes {

@@ -7,12 +7,12 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use tokio::sync::broadcast;
 
-use super::ConversationEvent;
+use crate::model::CustomerFrame;
 
 /// Events a room holds for a slow listener before it lags (and reads the database instead).
 const ROOM: usize = 16;
 
-type Room = broadcast::Sender<Arc<ConversationEvent>>;
+type Room = broadcast::Sender<Arc<CustomerFrame>>;
 
 /// The open rooms, by conversation public id.
 #[derive(Default)]
@@ -25,18 +25,11 @@ impl Rooms {
         self.open.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Passes `event` to its conversation's listeners, if any.
-    pub fn send(&self, event: ConversationEvent) {
-        if let Some(room) = self.lock().get(&event.conversation_id) {
-            let _ = room.send(Arc::new(event));
-        }
-    }
-
-    /// Passes an event of `kind` to every open room.
-    pub fn send_all(&self, kind: &str) {
-        for (id, room) in self.lock().iter() {
-            let event = ConversationEvent { kind: kind.to_owned(), conversation_id: id.clone(), ..Default::default() };
-            let _ = room.send(Arc::new(event));
+    /// Passes `frame` to its conversation's listeners, if any.
+    pub fn send(&self, frame: CustomerFrame) {
+        let Some(id) = frame.conversation_id() else { return };
+        if let Some(room) = self.lock().get(id) {
+            let _ = room.send(Arc::new(frame));
         }
     }
 
@@ -60,7 +53,7 @@ impl Rooms {
 pub struct Seat<'a> {
     rooms: &'a Rooms,
     id: String,
-    pub receiver: broadcast::Receiver<Arc<ConversationEvent>>,
+    pub receiver: broadcast::Receiver<Arc<CustomerFrame>>,
 }
 
 impl Drop for Seat<'_> {
@@ -76,9 +69,10 @@ impl Drop for Seat<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Typing;
 
-    fn event(id: &str, kind: &str) -> ConversationEvent {
-        ConversationEvent { kind: kind.into(), conversation_id: id.into(), ..Default::default() }
+    fn typing(id: &str) -> CustomerFrame {
+        CustomerFrame::Typing(Typing { conversation_id: id.into(), seq: None, role: "agent".into() })
     }
 
     #[test]
@@ -87,13 +81,11 @@ mod tests {
         let mut a = rooms.join("a");
         let mut a2 = rooms.join("a");
         let mut b = rooms.join("b");
-        rooms.send(event("a", "new_message"));
-        rooms.send(event("nobody", "new_message"));
-        assert_eq!(a.receiver.try_recv().unwrap().kind, "new_message");
-        assert_eq!(a2.receiver.try_recv().unwrap().conversation_id, "a");
+        rooms.send(typing("a"));
+        rooms.send(typing("nobody"));
+        assert_eq!(a.receiver.try_recv().unwrap().conversation_id(), Some("a"));
+        assert_eq!(a2.receiver.try_recv().unwrap().conversation_id(), Some("a"));
         assert!(b.receiver.try_recv().is_err());
-        rooms.send_all("resync");
-        assert_eq!(b.receiver.try_recv().unwrap().kind, "resync");
         assert_eq!(rooms.len(), 2);
         drop(a);
         assert_eq!(rooms.len(), 2, "a2 still listens");

@@ -116,13 +116,13 @@ pub async fn hear(state: &AppState, note: Note) {
         Note::Message { conversation_id, seq } => {
             crate::conversations::store::announce_theirs(state, &conversation_id, seq).await
         }
-        Note::Ticket { kind, id } => crate::tickets::announce_theirs(state, &kind, id).await,
-        Note::Staff { kind, data, assigned_to } => {
-            state.events.staff_here(&kind, data, assigned_to);
+        Note::Ticket { change, id } => crate::tickets::announce_theirs(state, change, id).await,
+        Note::Staff { news, assigned_to } => {
+            state.events.staff_here(news, assigned_to);
             Ok(())
         }
-        Note::Conversation(event) => {
-            state.events.conversation_here(event);
+        Note::Conversation(frame) => {
+            state.events.conversation_here(frame);
             Ok(())
         }
         Note::Article { id } => crate::knowledge::reload(state, id).await,

@@ -18,6 +18,7 @@ mod message_text;
 mod notifications;
 mod page;
 mod priority;
+mod realtime;
 mod role;
 mod settings;
 mod system;
@@ -58,6 +59,10 @@ pub use notifications::{
 };
 pub use page::{Page, PageRefused};
 pub use priority::Priority;
+pub use realtime::{
+    ClientFrame, CustomerFrame, Delta, MessageNews, NotificationNews, Numbered, PresenceNews, RatingNews, StaffFrame,
+    StaffNews, Stored, Typing, TypingNews, names,
+};
 pub use role::{ParseRoleError, Role};
 pub use settings::{
     CreateSettingRequest, PublicSettingOut, SettingCreated, SettingDeleted, SettingOut, SettingRow, SettingType,

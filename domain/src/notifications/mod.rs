@@ -75,11 +75,8 @@ pub async fn enqueue(state: &AppState, draft: Draft) -> DomainResult<notificatio
     state.outbox.notify_one();
     if let Some(user_id) = row.user_id {
         // Only the id travels: each bell asks for its own count.
-        state.events.staff(
-            "notification_created",
-            serde_json::json!({ "user_id": user_id, "notification_id": row.id }),
-            Some(user_id),
-        );
+        let news = crate::model::NotificationNews { user_id, notification_id: row.id };
+        state.events.staff(crate::model::StaffNews::NotificationCreated(news), Some(user_id));
     }
     Ok(row)
 }

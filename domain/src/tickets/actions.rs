@@ -8,7 +8,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::{NewTicket, Opened, announce, to_out};
+use super::{NewTicket, Opened, TicketChange, announce, to_out};
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
 use crate::conversations::store::{NewMessage, append};
@@ -171,7 +171,7 @@ pub async fn assign_to(
         };
         append(state, conversation_id, message, Some(change)).await?;
     }
-    announce(state, "ticket_assigned", &updated).await;
+    announce(state, TicketChange::Assigned, &updated).await;
     if by != Some(agent.id) {
         crate::notifications::triggers::ticket_assigned(state, &updated, agent).await;
     }
@@ -242,7 +242,7 @@ pub async fn update(
     }
     txn.commit().await?;
     if let Some(status) = status {
-        announce(state, "ticket_status_changed", &updated).await;
+        announce(state, TicketChange::StatusChanged, &updated).await;
         if ticket.status != updated.status {
             crate::notifications::triggers::ticket_status_changed(state, &updated, ticket.status, actor.id).await;
         }

@@ -13,6 +13,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use crate::auth::CurrentUser;
 use crate::entities::{conversations, tickets, users};
 use crate::error::{DomainError, DomainResult};
+pub use crate::events::TicketChange;
 use crate::model::{Role, TicketFilter, TicketOut};
 use crate::state::AppState;
 
@@ -74,19 +75,18 @@ pub async fn to_out(db: &impl ConnectionTrait, rows: Vec<tickets::Model>) -> Dom
         .collect())
 }
 
-/// Tells staff about a ticket change (`ticket_created`, `ticket_assigned`, `ticket_status_changed`),
-/// here and on the other servers.
-pub async fn announce(state: &AppState, kind: &str, ticket: &tickets::Model) {
-    announce_here(state, kind, ticket).await;
-    state.events.tell_others(|| crate::events::Note::Ticket { kind: kind.to_owned(), id: ticket.id });
+/// Tells staff about a ticket change, here and on the other servers.
+pub async fn announce(state: &AppState, change: TicketChange, ticket: &tickets::Model) {
+    announce_here(state, change, ticket).await;
+    state.events.tell_others(|| crate::events::Note::Ticket { change, id: ticket.id });
 }
 
 /// Tells this server's staff sockets about a ticket change.
-async fn announce_here(state: &AppState, kind: &str, ticket: &tickets::Model) {
+async fn announce_here(state: &AppState, change: TicketChange, ticket: &tickets::Model) {
     match to_out(&state.db, vec![ticket.clone()]).await {
         Ok(mut out) => {
             if let Some(t) = out.pop() {
-                state.events.staff_here(kind, serde_json::to_value(&t).unwrap_or_default(), ticket.assigned_to);
+                state.events.staff_here(change.news(t), ticket.assigned_to);
             }
         }
         Err(error) => tracing::warn!(%error, ticket = ticket.ticket_id, "could not announce a ticket change"),
@@ -94,9 +94,9 @@ async fn announce_here(state: &AppState, kind: &str, ticket: &tickets::Model) {
 }
 
 /// Tells this server's staff sockets about a change another server made to ticket `id`.
-pub async fn announce_theirs(state: &AppState, kind: &str, id: i32) -> DomainResult<()> {
+pub async fn announce_theirs(state: &AppState, change: TicketChange, id: i32) -> DomainResult<()> {
     if let Some(ticket) = tickets::Entity::find_by_id(id).one(&state.db).await? {
-        announce_here(state, kind, &ticket).await;
+        announce_here(state, change, &ticket).await;
     }
     Ok(())
 }

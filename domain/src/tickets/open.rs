@@ -6,7 +6,7 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use super::{announce, new_ticket_id};
+use super::{TicketChange, announce, new_ticket_id};
 use crate::entities::{conversations, tickets};
 use crate::error::{DomainError, DomainResult, is_unique_clash};
 use crate::model::{Priority, TicketStatus};
@@ -66,7 +66,7 @@ pub enum Opened {
 /// After `ticket` is stored and committed: staff see it, and the notifications `why` calls for are
 /// queued.
 pub async fn opened(state: &AppState, ticket: &tickets::Model, why: Opened) {
-    announce(state, "ticket_created", ticket).await;
+    announce(state, TicketChange::Created, ticket).await;
     match why {
         Opened::Escalated => crate::notifications::triggers::escalated(state, ticket).await,
         Opened::Offline { english } => crate::notifications::triggers::offline_received(state, ticket, english).await,

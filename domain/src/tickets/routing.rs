@@ -155,7 +155,8 @@ pub async fn set_presence(
         .actor(actor.id, &actor.username)
         .details(serde_json::json!({ "presence": presence }));
     let _ = state.audit.record(entry, meta).await;
-    state.events.staff("presence_changed", serde_json::json!({ "user_id": actor.id, "presence": presence }), None);
+    let news = crate::model::PresenceNews { user_id: actor.id, presence };
+    state.events.staff(crate::model::StaffNews::PresenceChanged(news), None);
     if presence == Presence::Online {
         assign_waiting(state).await?;
     }

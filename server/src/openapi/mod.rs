@@ -33,7 +33,12 @@ const TAGS: [(&str, &str); 18] = [
     ("inboxes", "The bank websites that embed the widget, and the widget's public configuration."),
     ("knowledge", "The knowledge base the assistant answers from."),
     ("assistant", "Ask the assistant; its answer log and verdicts."),
-    ("realtime", "WebSockets: a conversation's events for the customer, role-routed events for staff."),
+    (
+        "realtime",
+        "WebSockets: a conversation's events for the customer, role-routed events for staff. Every frame is \
+        JSON whose `type` names it: the schemas CustomerFrame (GET /chat/ws) and StaffFrame (GET /ws) list all the \
+        server writes, ClientFrame what a client may send.",
+    ),
     ("customers", "The bank's customers (CRM): profiles with their conversations and tickets."),
     ("settings", "System, per-user and public settings, applied while JoxAI runs."),
     ("notifications", "E-mail and SMS notifications: the outbox, its statistics, the staff's bell."),
@@ -55,11 +60,24 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
         .bearer_format("JWT")
         .description(Some("The access token from POST /auth/login."))
         .build();
-    doc.components.get_or_insert_with(Components::new).add_security_scheme("bearer", SecurityScheme::Http(bearer));
+    let components = doc.components.get_or_insert_with(Components::new);
+    components.add_security_scheme("bearer", SecurityScheme::Http(bearer));
+    // The realtime protocol's frames travel on sockets, not in a response body: listed here.
+    add_schema::<domain::model::CustomerFrame>(components);
+    add_schema::<domain::model::StaffFrame>(components);
+    add_schema::<domain::model::ClientFrame>(components);
     doc.tags = Some(
         TAGS.iter().map(|(name, about)| TagBuilder::new().name(*name).description(Some(*about)).build()).collect(),
     );
     doc
+}
+
+/// `T`'s schema and those it refers to, under their names.
+fn add_schema<T: utoipa::ToSchema>(components: &mut Components) {
+    components.schemas.insert(T::name().into_owned(), T::schema());
+    let mut nested = Vec::new();
+    T::schemas(&mut nested);
+    components.schemas.extend(nested);
 }
 
 /// `/openapi.json` and `/docs`, rendered once.

@@ -14,6 +14,10 @@ async fn the_document_is_openapi_3_1_and_every_operation_it_lists_is_served() {
     assert_eq!(doc["openapi"], "3.1.0");
     assert_eq!(doc["servers"][0]["url"], "/api/v1");
     assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+    // The realtime protocol's frames are documented with the rest.
+    for frame in ["CustomerFrame", "StaffFrame", "ClientFrame", "StaffNews", "Stored"] {
+        assert!(doc["components"]["schemas"][frame].is_object(), "{frame} is documented");
+    }
 
     let paths = doc["paths"].as_object().unwrap();
     // The API reference's routes and ours, spot-checked by name.

@@ -5,7 +5,7 @@
 
 mod pane;
 
-use domain::model::{ConversationOut, ConversationStatus};
+use domain::model::{ConversationOut, ConversationStatus, StaffFrame, StaffNews};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -16,14 +16,15 @@ use crate::components::forbidden::load_error;
 use crate::components::live::{Live, use_live};
 use crate::components::pager::Pager;
 
-/// Counts the live events `wanted` accepts (typing and pongs move nothing), for resources to
-/// reload on.
-pub fn events_where(live: Live, wanted: impl Fn(&serde_json::Value) -> bool + Send + Sync + 'static) -> Memo<u64> {
+/// Counts the live events `wanted` accepts (and every `resync`; typing moves nothing), for
+/// resources to reload on.
+pub fn events_where(live: Live, wanted: impl Fn(&StaffNews) -> bool + Send + Sync + 'static) -> Memo<u64> {
     Memo::new(move |previous: Option<&u64>| {
         let previous = previous.copied().unwrap_or(0);
-        let hit = live.last.get().is_some_and(|e| {
-            let kind = e.get("type").and_then(|t| t.as_str()).unwrap_or_default();
-            kind == "resync" || (kind != "typing" && kind != "pong" && wanted(&e))
+        let hit = live.last.with(|frame| match frame {
+            Some(StaffFrame::Resync { .. }) => true,
+            Some(StaffFrame::News(n)) => !matches!(n.news, StaffNews::Typing(_)) && wanted(&n.news),
+            _ => false,
         });
         if hit { previous + 1 } else { previous }
     })
@@ -37,10 +38,7 @@ pub fn ConversationsPage() -> impl IntoView {
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let selected = move || params.read().get("id");
     let live = use_live();
-    let changes = events_where(live, |e| {
-        let kind = e.get("type").and_then(|t| t.as_str()).unwrap_or_default();
-        kind == "new_message" || kind.starts_with("ticket_")
-    });
+    let changes = events_where(live, |news| matches!(news, StaffNews::NewMessage(_)) || news.is_ticket());
     let list = Resource::new(
         move || (param("status"), param("mine") == "1", param("skip").parse::<u64>().unwrap_or(0), changes.get()),
         |(status, mine, skip, _)| list_conversations(status, mine, skip),

@@ -13,9 +13,7 @@ use crate::components::live::Live;
 pub fn Pane(id: String, live: Live) -> impl IntoView {
     let actions = ConversationActions::new();
     let watched = id.clone();
-    let changes = events_where(live, move |e| {
-        e.pointer("/data/conversation_id").and_then(|v| v.as_str()) == Some(watched.as_str())
-    });
+    let changes = events_where(live, move |news| news.conversation_id() == Some(watched.as_str()));
     let data = Resource::new(move || (id.clone(), changes.get(), actions.version()), |(id, ..)| get_conversation(id));
     view! {
         <p class="error" role="alert">{move || actions.error()}</p>

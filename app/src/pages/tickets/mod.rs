@@ -3,7 +3,7 @@
 
 pub mod detail;
 
-use domain::model::{Presence, Priority, TicketOut, TicketStatus};
+use domain::model::{Presence, Priority, StaffFrame, TicketOut, TicketStatus};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -22,8 +22,10 @@ pub fn TicketsPage() -> impl IntoView {
     let live = use_live();
     // Reload on ticket events only; messages do not change the list.
     let ticket_events = Memo::new(move |previous: Option<&u64>| {
-        let changed = live.last.get().is_some_and(|e| {
-            e.get("type").and_then(|t| t.as_str()).is_some_and(|t| t.starts_with("ticket_") || t == "resync")
+        let changed = live.last.with(|frame| match frame {
+            Some(StaffFrame::Resync { .. }) => true,
+            Some(StaffFrame::News(n)) => n.news.is_ticket(),
+            _ => false,
         });
         let previous = previous.copied().unwrap_or(0);
         if changed { previous + 1 } else { previous }

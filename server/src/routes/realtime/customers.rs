@@ -6,15 +6,13 @@ use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use domain::AppState;
-use domain::events::{ConversationEvent, SocketGuard};
-use domain::model::ChatMessageOut;
+use domain::events::SocketGuard;
+use domain::model::{ClientFrame, CustomerFrame, StaffNews, Typing, TypingNews};
 use futures::SinkExt;
 use futures::stream::StreamExt;
 use tokio::sync::broadcast::error::RecvError;
 
-use super::{
-    ClientMessage, CustomerParams, DEAD_AFTER, PING_EVERY, Sink, address_key, bounded, limits, send, too_many_sockets,
-};
+use super::{CustomerParams, DEAD_AFTER, PING_EVERY, Sink, address_key, bounded, limits, send, too_many_sockets};
 use crate::error::ApiResult;
 use crate::extract::{ClientIp, Query};
 use crate::openapi::errors::{Invalid, UnknownConversation};
@@ -48,18 +46,6 @@ pub async fn customer(
     }))
 }
 
-fn as_event(public_id: &str, message: ChatMessageOut) -> ConversationEvent {
-    let kind = message.metadata.get("event").and_then(|e| e.as_str()).unwrap_or("new_message").to_owned();
-    ConversationEvent {
-        kind,
-        conversation_id: public_id.to_owned(),
-        seq: Some(message.seq),
-        message: Some(message),
-        role: None,
-        ..Default::default()
-    }
-}
-
 /// Sends what was stored after `last` from the database, moving `last` along.
 async fn replay(state: &AppState, id: i32, public_id: &str, last: &mut i64, sink: &mut Sink) -> Result<(), ()> {
     loop {
@@ -69,7 +55,7 @@ async fn replay(state: &AppState, id: i32, public_id: &str, last: &mut i64, sink
         }
         for message in missed {
             *last = message.seq;
-            send(sink, &as_event(public_id, message)).await?;
+            send(sink, &CustomerFrame::stored(public_id.to_owned(), message)).await?;
         }
     }
 }
@@ -95,21 +81,16 @@ async fn customer_socket(
     }
     let mut ping = tokio::time::interval(PING_EVERY);
     let mut heard = Instant::now();
+    let mut resyncs = state.events.resyncs();
     loop {
         tokio::select! {
             event = seat.receiver.recv() => match event {
-                // This server may have missed another's events: the database has them.
-                Ok(event) if event.kind == "resync" => {
-                    if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
-                        break;
-                    }
-                }
                 Ok(event) => {
-                    if event.role.as_deref() == Some("customer") {
+                    if matches!(&*event, CustomerFrame::Typing(t) if t.role == "customer") {
                         continue; // their own typing
                     }
-                    stale |= event.kind != "typing";
-                    if let Some(seq) = event.seq {
+                    stale |= !matches!(&*event, CustomerFrame::Typing(_));
+                    if let Some(seq) = event.seq() {
                         if seq <= last {
                             continue;
                         }
@@ -133,16 +114,22 @@ async fn customer_socket(
                 }
                 Err(RecvError::Closed) => break,
             },
+            // This server may have missed another's events: the database has them.
+            Ok(()) = resyncs.changed() => {
+                if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
+                    break;
+                }
+            }
             incoming = stream.next() => match incoming {
                 Some(Ok(Message::Text(text))) => {
                     heard = Instant::now();
-                    match serde_json::from_str::<ClientMessage>(&text) {
-                        Ok(ClientMessage::Ping) => {
-                            if send(&mut sink, &serde_json::json!({ "type": "pong", "seq": last })).await.is_err() {
+                    match serde_json::from_str::<ClientFrame>(&text) {
+                        Ok(ClientFrame::Ping) => {
+                            if send(&mut sink, &CustomerFrame::Pong { seq: last }).await.is_err() {
                                 break;
                             }
                         }
-                        Ok(ClientMessage::Typing { .. }) if typing.allow() => {
+                        Ok(ClientFrame::Typing { .. }) if typing.allow() => {
                             if stale {
                                 assigned = domain::chat::find(state, &public_id).await.ok().and_then(|c| c.assigned_to);
                                 stale = false;
@@ -169,13 +156,8 @@ async fn customer_socket(
 }
 
 fn customer_typing(state: &AppState, public_id: &str, assigned: Option<i32>) {
-    state.events.staff("typing", serde_json::json!({ "conversation_id": public_id, "role": "customer" }), assigned);
-    state.events.conversation(ConversationEvent {
-        kind: "typing".into(),
-        conversation_id: public_id.to_owned(),
-        seq: None,
-        message: None,
-        role: Some("customer".into()),
-        ..Default::default()
-    });
+    let role = "customer".to_owned();
+    let news = TypingNews { conversation_id: public_id.to_owned(), role: role.clone() };
+    state.events.staff(StaffNews::Typing(news), assigned);
+    state.events.conversation(CustomerFrame::Typing(Typing { conversation_id: public_id.to_owned(), seq: None, role }));
 }

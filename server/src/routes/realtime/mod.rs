@@ -47,17 +47,6 @@ async fn send_away(sink: &mut Sink) {
     let _ = tokio::time::timeout(SEND_TIMEOUT, sink.send(Message::Close(Some(close)))).await;
 }
 
-/// What clients may send.
-#[derive(Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum ClientMessage {
-    Ping,
-    Typing {
-        #[serde(default)]
-        conversation_id: Option<String>,
-    },
-}
-
 /// Customer socket parameters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]

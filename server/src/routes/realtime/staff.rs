@@ -8,14 +8,14 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use domain::AppState;
 use domain::auth::CurrentUser;
-use domain::events::{ConversationEvent, SocketGuard, StaffResume};
-use domain::model::Role;
+use domain::events::{SocketGuard, StaffResume};
+use domain::model::{ClientFrame, CustomerFrame, Role, StaffFrame, Typing};
 use futures::SinkExt;
 use futures::stream::StreamExt;
 use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
 
-use super::{ClientMessage, DEAD_AFTER, PING_EVERY, address_key, bounded, limits, send, too_many_sockets};
+use super::{DEAD_AFTER, PING_EVERY, address_key, bounded, limits, send, too_many_sockets};
 use crate::credentials::Credentials;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ClientIp, Query};
@@ -116,66 +116,65 @@ async fn staff_socket(state: &AppState, listener: Listener, after: Option<u64>, 
     let mut typing = Throttle::default();
     let mut recheck = tokio::time::interval(limits::RECHECK_EVERY);
     recheck.tick().await;
-    let hello = serde_json::json!({ "type": "hello", "seq": state.events.staff_seq(), "user_id": user.id });
+    let hello = StaffFrame::Hello { seq: state.events.staff_seq(), user_id: user.id };
     if send(&mut sink, &hello).await.is_err() {
         return;
     }
     match resume {
         StaffResume::Replay(missed) => {
             for event in missed.iter().filter(|e| e.is_for(user.id, is_agent)) {
-                if send(&mut sink, event).await.is_err() {
+                if send(&mut sink, &event.frame()).await.is_err() {
                     return;
                 }
             }
         }
         StaffResume::Resync => {
-            if send(&mut sink, &serde_json::json!({ "type": "resync", "seq": state.events.staff_seq() })).await.is_err()
-            {
+            if send(&mut sink, &StaffFrame::Resync { seq: state.events.staff_seq() }).await.is_err() {
                 return;
             }
         }
     }
     let mut ping = tokio::time::interval(PING_EVERY);
     let mut heard = Instant::now();
+    let mut resyncs = state.events.resyncs();
     loop {
         tokio::select! {
             event = events.recv() => match event {
                 Ok(event) if event.is_for(user.id, is_agent) => {
-                    if send(&mut sink, &event).await.is_err() {
+                    if send(&mut sink, &event.frame()).await.is_err() {
                         break;
                     }
                 }
                 Ok(_) => {}
                 Err(RecvError::Lagged(_)) => {
                     // Too slow to keep up: reload rather than miss events silently.
-                    let resync = serde_json::json!({ "type": "resync", "seq": state.events.staff_seq() });
-                    if send(&mut sink, &resync).await.is_err() {
+                    if send(&mut sink, &StaffFrame::Resync { seq: state.events.staff_seq() }).await.is_err() {
                         break;
                     }
                 }
                 Err(RecvError::Closed) => break,
             },
+            // This server may have missed another's events: reload.
+            Ok(()) = resyncs.changed() => {
+                if send(&mut sink, &StaffFrame::Resync { seq: state.events.staff_seq() }).await.is_err() {
+                    break;
+                }
+            }
             incoming = stream.next() => match incoming {
                 Some(Ok(Message::Text(text))) => {
                     heard = Instant::now();
-                    match serde_json::from_str::<ClientMessage>(&text) {
-                        Ok(ClientMessage::Ping) => {
-                            let pong = serde_json::json!({ "type": "pong", "seq": state.events.staff_seq() });
+                    match serde_json::from_str::<ClientFrame>(&text) {
+                        Ok(ClientFrame::Ping) => {
+                            let pong = StaffFrame::Pong { seq: state.events.staff_seq() };
                             if send(&mut sink, &pong).await.is_err() {
                                 break;
                             }
                         }
-                        Ok(ClientMessage::Typing { conversation_id: Some(id) })
+                        Ok(ClientFrame::Typing { conversation_id: Some(conversation_id) })
                             if user.role != Role::Viewer && typing.allow() =>
                         {
-                            state.events.conversation(ConversationEvent {
-                                kind: "typing".into(),
-                                conversation_id: id,
-                                seq: None,
-                                message: None,
-                                role: Some("agent".into()),
-                                ..Default::default()
-                            });
+                            let typing = Typing { conversation_id, seq: None, role: "agent".to_owned() };
+                            state.events.conversation(CustomerFrame::Typing(typing));
                         }
                         _ => {}
                     }
