@@ -172,6 +172,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     tracing::info!("JoxAI listening on http://{}", listener.local_addr()?);
     server::start_workers(&state);
     let events = state.events.clone();
+    let sockets = state.events.clone();
     let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
     let serving = server::serve(listener, server::app(state), async move {
         stop_requested().await;
@@ -189,6 +190,13 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         served = serving => served?,
         () = deadline => tracing::warn!("requests still running at the drain deadline; stopping anyway"),
     }
+    // The sockets were told to go; give them a moment to finish saying so before the process ends.
+    let said = async {
+        while sockets.connections() != (0, 0) {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    };
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), said).await;
     Ok(())
 }
 

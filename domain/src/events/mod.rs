@@ -80,6 +80,8 @@ pub struct EventBus {
     closing: watch::Sender<bool>,
     /// Moves when this server may have missed events: every socket reads everything again.
     resyncs: watch::Sender<u64>,
+    /// Whether this server hears the others now (its `LISTEN` connection is up).
+    listening: watch::Sender<bool>,
 }
 
 impl Default for EventBus {
@@ -95,6 +97,7 @@ impl Default for EventBus {
             lost: AtomicBool::new(false),
             closing: watch::Sender::new(false),
             resyncs: watch::Sender::new(0),
+            listening: watch::Sender::new(false),
         }
     }
 }
@@ -187,6 +190,16 @@ impl EventBus {
     /// Whether this server tells its events to others (and hears theirs).
     pub fn shares_events(&self) -> bool {
         self.others.get().is_some()
+    }
+
+    /// Records whether this server hears the others now.
+    pub fn set_listening(&self, listening: bool) {
+        self.listening.send_replace(listening);
+    }
+
+    /// Resolves once this server hears the others.
+    pub async fn listening(&self) {
+        let _ = self.listening.subscribe().wait_for(|listening| *listening).await;
     }
 
     /// Whether a note was lost since the last call.

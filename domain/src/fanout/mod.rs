@@ -86,6 +86,7 @@ async fn listen(state: AppState) {
         if !std::mem::take(&mut first) {
             catch_up(&state).await;
         }
+        state.events.set_listening(true);
         loop {
             match listener.try_recv().await {
                 Ok(Some(notification)) => match serde_json::from_str::<Envelope>(notification.payload()) {
@@ -97,6 +98,7 @@ async fn listen(state: AppState) {
                 Ok(None) => catch_up(&state).await,
                 Err(error) => {
                     tracing::warn!(%error, "lost the other servers; listening again");
+                    state.events.set_listening(false);
                     break;
                 }
             }

@@ -106,6 +106,11 @@ pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
     let addr = listener.local_addr().unwrap();
     let app = server::app(state.clone());
     server::start_workers(&state);
+    if db.is_postgres() {
+        // Listening before the test starts: a test that ended while the LISTEN connection was still
+        // signing in left PostgreSQL waiting a minute for it, and the database's drop with it.
+        tokio::time::timeout(std::time::Duration::from_secs(10), state.events.listening()).await.expect("listening");
+    }
     tokio::spawn(server::serve(listener, app, std::future::pending()));
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     TestApp { base: format!("http://{addr}"), client, state, _db: db }

@@ -195,7 +195,15 @@ async fn on_sigterm_sockets_are_sent_to_reconnect_and_the_server_stops() {
     use futures::StreamExt;
     use tokio_tungstenite::tungstenite::Message;
     let db = TestDb::new().await;
+    let out = joxai(&db)
+        .args(["user", "create", "--email", "lead@bank.test", "--password", "desk-password", "--role", "supervisor"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mut server = Server::start(&db).await;
+    let (_, lead) = server.login("lead@bank.test").await;
+    let mut desk = connect(&server.ws(&format!("/ws?token={lead}"))).await;
+    let cursor = next(&mut desk).await["seq"].as_u64().unwrap();
     let chat: Value = server.post(None, "/chat/start", json!({})).await.json().await.unwrap();
     let (id, visitor) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
     let mut widget = connect(&server.ws(&format!("/chat/ws?conversation_id={id}&token={visitor}"))).await;
@@ -224,5 +232,10 @@ async fn on_sigterm_sockets_are_sent_to_reconnect_and_the_server_stops() {
     let mut again = Server::start(&db).await;
     let history = again.client.get(again.api(&format!("/chat/{id}/messages"))).header("x-visitor-token", visitor);
     assert_eq!(history.send().await.unwrap().json::<Vec<Value>>().await.unwrap().len(), 1);
+    // A staff cursor from before the restart cannot be replayed: resync.
+    let (_, lead) = again.login("lead@bank.test").await;
+    let mut desk = connect(&again.ws(&format!("/ws?token={lead}&after_seq={cursor}"))).await;
+    assert_eq!(next(&mut desk).await["type"], "hello");
+    assert_eq!(next(&mut desk).await["type"], "resync");
     again.kill();
 }
