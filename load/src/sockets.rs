@@ -65,9 +65,13 @@ impl std::fmt::Display for Sockets {
 type Heard = (usize, Instant);
 
 pub async fn run(run: &Run, pid: Option<u32>) -> Result<Sockets> {
-    let http = reqwest::Client::builder().pool_max_idle_per_host(AT_ONCE).build()?;
+    let chats = {
+        // Its idle connections are closed before the sockets open: every file counts near the limit.
+        let starting = reqwest::Client::builder().pool_max_idle_per_host(AT_ONCE).build()?;
+        start_conversations(&starting, &run.base, run.clients).await?
+    };
+    let http = reqwest::Client::builder().pool_max_idle_per_host(WRITERS).build()?;
     let token = sign_in(&http, run).await?;
-    let chats = start_conversations(&http, &run.base, run.clients).await?;
     let before = pid.and_then(rss_kib);
     let server: SocketAddr = run.base.trim_start_matches("http://").parse().context("--base must be http://IP:PORT")?;
     let (heard_tx, mut heard) = mpsc::unbounded_channel::<Heard>();
