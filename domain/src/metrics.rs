@@ -89,8 +89,17 @@ impl Http {
     pub fn observe(&self, route: &str, method: &str, status: u16, took: Duration) {
         let mut routes = self.routes.lock().unwrap_or_else(PoisonError::into_inner);
         let key = if routes.contains_key(route) || routes.len() < ROUTES { route } else { "other" };
-        let entry = routes.entry(key.to_owned()).or_default();
-        *entry.counts.entry((method.to_owned(), status)).or_default() += 1;
+        // Allocates only the first time a route, or a method and status on it, is seen.
+        if !routes.contains_key(key) {
+            routes.insert(key.to_owned(), Route::default());
+        }
+        let Some(entry) = routes.get_mut(key) else { return };
+        match entry.counts.iter_mut().find(|((m, s), _)| m == method && *s == status) {
+            Some((_, count)) => *count += 1,
+            None => {
+                entry.counts.insert((method.to_owned(), status), 1);
+            }
+        }
         entry.latency.observe(took);
     }
 

@@ -22,6 +22,15 @@ pub fn joxai(db: &TestDb) -> Command {
     cmd
 }
 
+/// `joxai serve` on a free loopback port with its output discarded: the command (to add to, then
+/// spawn) and the port.
+pub fn serve(db: &TestDb) -> (Command, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut cmd = joxai(db);
+    cmd.arg("serve").env("JOXAI_ADDR", format!("127.0.0.1:{port}")).stdout(Stdio::null()).stderr(Stdio::null());
+    (cmd, port)
+}
+
 #[tokio::test]
 async fn bad_configuration_names_the_variable() {
     let db = TestDb::new().await;
@@ -91,14 +100,8 @@ async fn user_create_then_serve_then_login() {
     let out = create.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut child = joxai(&db)
-        .arg("serve")
-        .env("JOXAI_ADDR", format!("127.0.0.1:{port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let (mut serving, port) = serve(&db);
+    let mut child = serving.spawn().unwrap();
     let client = reqwest::Client::new();
     let url = format!("http://127.0.0.1:{port}/api/v1/auth/login");
     let mut answer = None;
@@ -160,14 +163,7 @@ async fn backup_copies_a_running_sqlite_database_and_never_overwrites() {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     };
     create("kept@bank.test");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut server = joxai(&db)
-        .arg("serve")
-        .env("JOXAI_ADDR", format!("127.0.0.1:{port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut server = serve(&db).0.spawn().unwrap();
     let out = joxai(&db).arg("backup").arg(&copy).output().unwrap();
     let again = joxai(&db).arg("backup").arg(&copy).output().unwrap();
     let _ = server.kill();
@@ -189,16 +185,9 @@ async fn backup_copies_a_running_sqlite_database_and_never_overwrites() {
 async fn json_logs_carry_each_request_id() {
     let db = TestDb::new().await;
     let log = std::env::temp_dir().join(format!("joxai-log-{}.jsonl", uuid::Uuid::new_v4().simple()));
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut server = joxai(&db)
-        .arg("serve")
-        .env("JOXAI_ADDR", format!("127.0.0.1:{port}"))
-        .env("JOXAI_LOG_FORMAT", "json")
-        .env("RUST_LOG", "info,tower_http=debug")
-        .stdout(std::fs::File::create(&log).unwrap())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let (mut serving, port) = serve(&db);
+    serving.env("JOXAI_LOG_FORMAT", "json").env("RUST_LOG", "info,tower_http=debug");
+    let mut server = serving.stdout(std::fs::File::create(&log).unwrap()).spawn().unwrap();
     let client = reqwest::Client::new();
     let url = format!("http://127.0.0.1:{port}/healthz");
     let mut answered = None;

@@ -2,7 +2,7 @@
 //! hear each other live, and when the customer's server dies the widget resumes on the other
 //! without losing a message. (SQLite serves one process; `cli.rs` shows a second one refused.)
 
-use std::process::{Child, Stdio};
+use std::process::Child;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -20,14 +20,8 @@ struct Server {
 
 impl Server {
     async fn start(db: &TestDb) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let child = joxai(db)
-            .arg("serve")
-            .env("JOXAI_ADDR", format!("127.0.0.1:{port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let (mut serving, port) = crate::cli::serve(db);
+        let child = serving.spawn().unwrap();
         let server = Server { child, base: format!("127.0.0.1:{port}"), client: reqwest::Client::new() };
         for _ in 0..300 {
             if server
