@@ -15,6 +15,7 @@ use crate::entities::assistant_answers;
 use crate::error::{DomainError, DomainResult};
 use crate::model::{AnswerFilter, AnswerRecord, AskRequest, AskResponse, Role, Source, VerdictRequest};
 use crate::state::AppState;
+use crate::vault::{Field, Vault};
 
 /// Longest question staff may try, in characters (as long as a customer message).
 pub const MAX_QUESTION: usize = 2000;
@@ -44,18 +45,23 @@ pub async fn record(
     conversation_id: Option<&str>,
     reply: &Reply,
 ) -> DomainResult<i64> {
-    Ok(row(channel, conversation_id, reply).insert(&state.db).await?.id)
+    Ok(row(&state.vault, channel, conversation_id, reply).insert(&state.db).await?.id)
 }
 
 /// The accuracy-log row for `reply` (the chat stores it in the same transaction as the reply).
-pub fn row(channel: Channel, conversation_id: Option<&str>, reply: &Reply) -> assistant_answers::ActiveModel {
+pub fn row(
+    vault: &Vault,
+    channel: Channel,
+    conversation_id: Option<&str>,
+    reply: &Reply,
+) -> assistant_answers::ActiveModel {
     let m = &reply.metadata;
     assistant_answers::ActiveModel {
         id: sea_orm::NotSet,
         created_at: Set(Utc::now()),
         channel: Set(channel.as_str().to_owned()),
         conversation_id: Set(conversation_id.map(str::to_owned)),
-        question: Set(reply.redacted.clone()),
+        question: Set(vault.seal(Field::AnswerQuestion, &reply.redacted)),
         answer: Set(reply.text.clone()),
         language: Set(m.language.clone()),
         intent: Set(m.intent.clone()),
@@ -88,13 +94,13 @@ pub async fn ask(state: &AppState, actor: &CurrentUser, req: &AskRequest) -> Dom
     Ok(AskResponse { answer: reply.text.clone(), decision: reply.decision_out(), metadata: reply.metadata, answer_id })
 }
 
-fn to_record(row: assistant_answers::Model) -> AnswerRecord {
-    AnswerRecord {
+fn to_record(vault: &Vault, row: assistant_answers::Model) -> DomainResult<AnswerRecord> {
+    Ok(AnswerRecord {
         id: row.id,
         created_at: row.created_at,
         channel: row.channel,
         conversation_id: row.conversation_id,
-        question: row.question,
+        question: vault.open(Field::AnswerQuestion, &row.question)?,
         answer: row.answer,
         language: row.language,
         intent: row.intent,
@@ -108,7 +114,7 @@ fn to_record(row: assistant_answers::Model) -> AnswerRecord {
         verdict_by: row.verdict_by,
         verdict_at: row.verdict_at,
         correct_article_id: row.correct_article_id,
-    }
+    })
 }
 
 /// `GET /assistant/answers` (any staff), newest first, filtered by verdict and confidence.
@@ -139,14 +145,14 @@ pub async fn list(state: &AppState, actor: &CurrentUser, filter: &AnswerFilter) 
         .offset(filter.offset.unwrap_or(0))
         .all(&state.db)
         .await?;
-    Ok(rows.into_iter().map(to_record).collect())
+    rows.into_iter().map(|row| to_record(&state.vault, row)).collect()
 }
 
 /// `GET /assistant/answers/{id}` (any staff).
 pub async fn get(state: &AppState, actor: &CurrentUser, id: i64) -> DomainResult<AnswerRecord> {
     actor.require(&Role::ALL)?;
     let row = assistant_answers::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(not_found)?;
-    Ok(to_record(row))
+    to_record(&state.vault, row)
 }
 
 fn not_found() -> DomainError {
@@ -178,7 +184,7 @@ pub async fn set_verdict(
         actor.require(&crate::knowledge::WRITERS)?;
     }
     let row = assistant_answers::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(not_found)?;
-    let question = row.question.clone();
+    let question = state.vault.open(Field::AnswerQuestion, &row.question)?;
     if let Some(article_id) = req.article_id {
         crate::knowledge::learn_example(state, actor, article_id, &question, id, meta).await?;
     }
@@ -195,5 +201,5 @@ pub async fn set_verdict(
         .resource("assistant_answer", id)
         .details(serde_json::json!({ "verdict": verdict, "article_id": req.article_id }));
     state.audit.commit_with(txn, entry, meta).await?;
-    Ok(to_record(updated))
+    to_record(&state.vault, updated)
 }

@@ -59,6 +59,8 @@ pub mod system;
 pub mod tickets;
 #[cfg(feature = "server")]
 pub mod users;
+#[cfg(feature = "server")]
+pub mod vault;
 
 #[cfg(feature = "server")]
 pub use error::{DomainError, DomainResult};

@@ -1,4 +1,5 @@
-//! `joxai`: serve (default), migrate, create a staff user, seed demo accounts, or back up.
+//! `joxai`: serve (default), migrate, create a staff user, seed demo accounts, back up, or manage
+//! the keys that seal personal data.
 
 use clap::{Parser, Subcommand};
 use domain::config::Config;
@@ -28,6 +29,28 @@ enum Command {
     /// Copy the SQLite database into a new FILE, consistently, while servers keep running
     /// (PostgreSQL: use pg_dump).
     Backup { file: std::path::PathBuf },
+    /// The keys that seal personal data at rest.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Print a new data key and index key, as the two configuration lines.
+    Generate {
+        /// The new key's id (1 to 16 letters, digits, '-' or '_').
+        #[arg(long, default_value = "k1")]
+        id: String,
+    },
+    /// Seal every stored value with the newest key of JOXAI_DATA_KEYS, in batches, while servers
+    /// run; run it again to resume.
+    Rotate {
+        /// Rows per batch.
+        #[arg(long, default_value_t = 500)]
+        batch: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -58,6 +81,20 @@ enum UserCommand {
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Keys { command: KeysCommand::Generate { id } }) = &cli.command {
+        // Needs no configuration: it is how a production configuration starts.
+        let keys = format!("{id}:{}", domain::vault::generate_key());
+        if let Err(e) = domain::vault::KeyRing::parse(&keys, &domain::vault::generate_key()) {
+            eprintln!("joxai: --id: {e}");
+            return std::process::ExitCode::from(2);
+        }
+        let lines = format!("JOXAI_DATA_KEYS={keys}\nJOXAI_DATA_INDEX_KEY={}\n", domain::vault::generate_key());
+        // Standard output, so the lines can go straight into a secrets file.
+        return match std::io::Write::write_all(&mut std::io::stdout(), lines.as_bytes()) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(_) => std::process::ExitCode::FAILURE,
+        };
+    }
     let config = match Config::load() {
         Ok(c) => c,
         Err(e) => {
@@ -130,6 +167,19 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             eprintln!("joxai: backed up the database to {} ({bytes} bytes)", file.display());
             Ok(())
         }
+        Command::Keys { command: KeysCommand::Rotate { batch } } => {
+            let db = domain::db::connect_and_migrate(&config.database_url).await?;
+            let vault = domain::vault::Vault::new(&config.data_keys);
+            eprintln!("joxai: sealing every stored value with key {}", vault.current_key());
+            let done = domain::vault::rotate::rotate(&db, &vault, batch, |p| {
+                eprintln!("joxai: {}: {} rows checked, {} sealed again", p.column, p.checked, p.resealed);
+            })
+            .await?;
+            let resealed: u64 = done.iter().map(|p| p.resealed).sum();
+            eprintln!("joxai: rotation done: {resealed} values sealed again with key {}", vault.current_key());
+            Ok(())
+        }
+        Command::Keys { command: KeysCommand::Generate { .. } } => Ok(()),
         Command::Serve => serve(config).await,
     }
 }
@@ -153,6 +203,17 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     // Held until the process ends: the claim is the open, locked file.
     let _claim = server::claim_database(&config.database_url)?;
     tracing::info!(config = ?config, "starting");
+    match &config.data_keys.origin {
+        domain::vault::KeyOrigin::DevFile(path) => tracing::warn!(
+            file = %path.display(),
+            "personal data is sealed with a development key ring kept in this file: back it up with the database \
+             (without it the data cannot be read); set JOXAI_DATA_KEYS and JOXAI_DATA_INDEX_KEY in production"
+        ),
+        _ if !config.data_keys.sealing() => {
+            tracing::warn!("JOXAI_DATA_ENCRYPTION=off: new personal data is stored unsealed (measurements only)")
+        }
+        _ => {}
+    }
     let state = server::prepare(config).await?;
     // Train the learned escalation detector now rather than on the first customer message.
     tokio::task::spawn_blocking(domain::assistant::escalation::learned::model);

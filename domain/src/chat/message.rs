@@ -13,6 +13,7 @@ use crate::error::{DomainError, DomainResult, refused_message};
 use crate::model::{ConversationStatus, MessageRole, MessageText, SendMessageRequest, SendMessageResponse};
 use crate::state::AppState;
 use crate::tickets::{self, Escalation};
+use crate::vault::Field;
 
 fn validate_message(state: &AppState, req: &SendMessageRequest) -> DomainResult<()> {
     MessageText::new(&req.message, state.config.chat.max_message_chars).map_err(refused_message("message"))?;
@@ -55,7 +56,7 @@ pub async fn send_customer_message(
     };
     let history = recent_questions(state, &conversation).await?;
     let mut change = conversations::ActiveModel {
-        recent_questions: Set(Some(serde_json::json!(remember(&history, &redacted.text)))),
+        recent_questions: Set(Some(sealed_questions(state, &remember(&history, &redacted.text)))),
         last_client_message_id: Set(client_id.map(str::to_owned)),
         ..Default::default()
     };
@@ -97,9 +98,20 @@ pub async fn send_customer_message(
 /// before they were) read from its messages.
 async fn recent_questions(state: &AppState, conversation: &conversations::Model) -> DomainResult<Vec<String>> {
     match &conversation.recent_questions {
+        // Sealed as one JSON text; an array is from before encryption.
+        Some(serde_json::Value::String(sealed)) => {
+            let text = state.vault.open(Field::ConversationMemory, sealed)?;
+            Ok(serde_json::from_str(&text).unwrap_or_default())
+        }
         Some(kept) => Ok(serde_json::from_value(kept.clone()).unwrap_or_default()),
         None => store::earlier_questions(state, conversation.id, conversation.last_seq + 1).await,
     }
+}
+
+/// The customer's last few messages as stored on the conversation: one sealed JSON text.
+fn sealed_questions(state: &AppState, questions: &[String]) -> serde_json::Value {
+    let text = serde_json::to_string(questions).unwrap_or_default();
+    serde_json::Value::String(state.vault.seal(Field::ConversationMemory, &text))
 }
 
 /// How many earlier messages a follow-up is read with.
@@ -116,11 +128,12 @@ async fn find_by_client_id(
     conversation_id: i32,
     client_id: &str,
 ) -> DomainResult<Option<messages::Model>> {
-    Ok(messages::Entity::find()
+    let row = messages::Entity::find()
         .filter(messages::Column::ConversationId.eq(conversation_id))
         .filter(messages::Column::ClientMessageId.eq(client_id))
         .one(&state.db)
-        .await?)
+        .await?;
+    store::opened_one(state, row)
 }
 
 /// A retried message: its stored reply, or (when it was stored without one and the assistant has
@@ -155,11 +168,12 @@ async fn replay(
 }
 
 async fn reply_to(state: &AppState, conversation_id: i32, seq: i64) -> DomainResult<Option<messages::Model>> {
-    Ok(messages::Entity::find()
+    let row = messages::Entity::find()
         .filter(messages::Column::ConversationId.eq(conversation_id))
         .filter(messages::Column::ReplyTo.eq(seq))
         .one(&state.db)
-        .await?)
+        .await?;
+    store::opened_one(state, row)
 }
 
 fn response(
@@ -265,7 +279,7 @@ async fn think(
     change.language = Set(lang.code().to_owned());
     change.low_confidence_turns = Set(low_turns);
     Ok(Thought {
-        answer: answers::row(Channel::Chat, Some(&conversation.public_id), &reply),
+        answer: answers::row(&state.vault, Channel::Chat, Some(&conversation.public_id), &reply),
         change,
         reply: AssistantReply { metadata: serde_json::to_value(&reply.metadata).unwrap_or_default(), text: reply.text },
         ticket: opened,

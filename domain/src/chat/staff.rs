@@ -61,7 +61,7 @@ pub async fn list(
         )
     });
     let last: Vec<messages::Model> = if rows.iter().any(|c| c.last_seq > 0) {
-        messages::Entity::find().filter(latest).all(&state.db).await?
+        crate::conversations::store::opened(state, messages::Entity::find().filter(latest).all(&state.db).await?)?
     } else {
         Vec::new()
     };
@@ -111,6 +111,7 @@ pub async fn get(
         .order_by_asc(messages::Column::Seq)
         .all(&state.db)
         .await?;
+    let rows = crate::conversations::store::opened(state, rows)?;
     let ticket = open_ticket(state, conversation.id).await?;
     Ok(ConversationDetail {
         conversation: out(&conversation, ticket.as_ref()),

@@ -34,7 +34,11 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
     };
     // A refused identity token does not stop the chat: it continues anonymously.
     let customer_ref = match (&inbox, req.identity_token.as_deref().map(str::trim).filter(|t| !t.is_empty())) {
-        (Some(inbox), Some(token)) => crate::inboxes::verify_identity(&inbox.identity_secret, &inbox.key, token),
+        (Some(inbox), Some(token)) => crate::inboxes::verify_identity(
+            &state.vault.open(crate::vault::Field::InboxSecret, &inbox.identity_secret)?,
+            &inbox.key,
+            token,
+        ),
         _ => None,
     };
     let language = match req.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {

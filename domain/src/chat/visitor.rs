@@ -57,7 +57,7 @@ pub async fn messages_after(
         .limit(HISTORY_PAGE)
         .all(&state.db)
         .await?;
-    Ok(rows.iter().map(to_out).collect())
+    Ok(crate::conversations::store::opened(state, rows)?.iter().map(to_out).collect())
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -84,7 +84,7 @@ pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainRes
         conversation_id: None,
         created_by: None,
     };
-    let row = tickets::insert(&state.db, &ticket).await?;
+    let row = tickets::insert(&state.db, &state.vault, &ticket).await?;
     tickets::opened(state, &row, Opened::Offline { english }).await;
     tickets::routing::route(state, &row).await?;
     let message = if english {
@@ -109,8 +109,11 @@ pub async fn identify(
     let Some(inbox) = crate::entities::inboxes::Entity::find_by_id(inbox_id).one(&state.db).await? else {
         return Ok(false);
     };
-    let Some(customer) = crate::inboxes::verify_identity(&inbox.identity_secret, &inbox.key, &req.identity_token)
-    else {
+    let Some(customer) = crate::inboxes::verify_identity(
+        &state.vault.open(crate::vault::Field::InboxSecret, &inbox.identity_secret)?,
+        &inbox.key,
+        &req.identity_token,
+    ) else {
         return Ok(false);
     };
     super::audit_identified(state, &conversation.public_id, &customer, meta).await?;

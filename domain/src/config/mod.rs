@@ -79,6 +79,8 @@ pub struct Config {
     pub notify: NotifyConfig,
     /// Metrics.
     pub operations: Operations,
+    /// `JOXAI_DATA_KEYS` + `JOXAI_DATA_INDEX_KEY`: what seals personal data at rest.
+    pub data_keys: crate::vault::KeyRing,
 }
 
 impl std::fmt::Debug for Config {
@@ -101,6 +103,7 @@ impl std::fmt::Debug for Config {
             .field("chat", &self.chat)
             .field("notify", &self.notify)
             .field("operations", &self.operations)
+            .field("data_keys", &self.data_keys)
             .finish_non_exhaustive()
     }
 }
@@ -140,6 +143,8 @@ struct FileConfig {
     session_max_hours: Option<i64>,
     audit_key: Option<String>,
     audit_key_previous: Option<String>,
+    data_keys: Option<String>,
+    data_index_key: Option<String>,
     demo_seed: Option<bool>,
     site_root: Option<String>,
     widget_root: Option<String>,
@@ -300,6 +305,7 @@ impl Config {
         let chat = ChatConfig::build(file.chat, env)?;
         let notify = NotifyConfig::build(file.notify, env, addr)?;
         let operations = Operations::build(file.operations, env)?;
+        let data_keys = secrets::data_keys(env, (file.data_keys, file.data_index_key), env_kind, &database_url)?;
         Ok(Config {
             env: env_kind,
             database_url,
@@ -325,6 +331,7 @@ impl Config {
             chat,
             notify,
             operations,
+            data_keys,
         })
     }
 

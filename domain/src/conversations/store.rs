@@ -11,6 +11,7 @@ use crate::entities::{assistant_answers, conversations, messages};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{ChatMessageOut, CustomerFrame, MessageNews, MessageRole, StaffNews};
 use crate::state::AppState;
+use crate::vault::Field;
 
 /// A message to store.
 #[derive(Debug, Clone)]
@@ -79,6 +80,7 @@ async fn write(
         .pop()
         .ok_or_else(|| DomainError::NotFound("Conversation not found".into()))?;
     let first = conversation.last_seq - count + 1;
+    let plain: Vec<String> = messages.iter().map(|m| m.content.to_owned()).collect();
     let rows = messages.into_iter().enumerate().map(|(i, message)| {
         let seq = first + i as i64;
         messages::ActiveModel {
@@ -87,7 +89,7 @@ async fn write(
             seq: Set(seq),
             role: Set(message.role),
             author_id: Set(message.author_id),
-            content: Set(message.content.to_owned()),
+            content: Set(state.vault.seal(Field::MessageContent, message.content)),
             metadata: Set(message.metadata),
             client_message_id: Set(message.client_message_id.map(str::to_owned)),
             reply_to: Set(if link && i > 0 { Some(first) } else { message.reply_to }),
@@ -96,6 +98,10 @@ async fn write(
     });
     let mut stored = messages::Entity::insert_many(rows).exec_with_returning(&txn).await?;
     stored.sort_by_key(|m| m.seq);
+    // The stored rows hold sealed text; the caller gets what was said.
+    for (row, text) in stored.iter_mut().zip(plain) {
+        row.content = text;
+    }
     if let Some(answer) = answer {
         assistant_answers::Entity::insert(answer).exec_without_returning(&txn).await?;
     }
@@ -126,7 +132,7 @@ pub async fn announce_theirs(state: &AppState, public_id: &str, seq: i64) -> Dom
         .filter(messages::Column::Seq.eq(seq))
         .one(&state.db)
         .await?;
-    if let Some(row) = row {
+    if let Some(row) = opened_one(state, row)? {
         publish_here(state, &conversation, &row);
     }
     Ok(())
@@ -173,5 +179,18 @@ pub async fn earlier_questions(state: &AppState, conversation_id: i32, seq: i64)
         .into_tuple::<String>()
         .all(&state.db)
         .await?;
-    Ok(rows.into_iter().rev().collect())
+    rows.into_iter().rev().map(|text| state.vault.open(Field::MessageContent, &text)).collect()
+}
+
+/// Messages read from the database with their text opened.
+pub fn opened(state: &AppState, mut rows: Vec<messages::Model>) -> DomainResult<Vec<messages::Model>> {
+    for row in &mut rows {
+        row.content = state.vault.open(Field::MessageContent, &row.content)?;
+    }
+    Ok(rows)
+}
+
+/// A message read from the database with its text opened.
+pub fn opened_one(state: &AppState, row: Option<messages::Model>) -> DomainResult<Option<messages::Model>> {
+    Ok(opened(state, row.into_iter().collect())?.pop())
 }

@@ -3,10 +3,10 @@
 //! create and edit them; ADMIN and SUPERVISOR deactivate them ("delete" is soft: INACTIVE).
 //! E-mail and account number are unique (409 on a clash).
 
+mod sealed;
 mod validate;
 
 use chrono::{Duration, Utc};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Select, Set, TransactionTrait,
@@ -21,33 +21,13 @@ use crate::model::{
     CustomerSearch, CustomerStats, CustomerStatus, CustomerType, CustomerUpdated, Page, Role, UpdateCustomerRequest,
 };
 use crate::state::AppState;
+pub(crate) use sealed::out;
 use validate::Fields;
 
 const EDITORS: [Role; 3] = [Role::Admin, Role::Supervisor, Role::Agent];
 const MANAGERS: [Role; 2] = [Role::Admin, Role::Supervisor];
 /// How many conversations and tickets a profile shows (the newest).
 const HISTORY: u64 = 50;
-
-pub(crate) fn out(row: customers::Model) -> DomainResult<CustomerOut> {
-    let bad = |what: &str| DomainError::Internal(format!("customer {} has a bad {what}", row.id));
-    Ok(CustomerOut {
-        id: row.id,
-        customer_type: row.customer_type,
-        status: row.status,
-        tags: serde_json::from_value(row.tags.clone()).map_err(|_| bad("tag list"))?,
-        full_name: row.full_name,
-        email: row.email,
-        phone: row.phone,
-        account_number: row.account_number,
-        preferences: row.preferences,
-        notes: row.notes,
-        assigned_agent_id: row.assigned_agent_id,
-        created_by_id: row.created_by_id,
-        updated_by_id: row.updated_by_id,
-        created_at: row.created_at,
-        updated_at: row.updated_at,
-    })
-}
 
 async fn find(state: &AppState, id: i32) -> DomainResult<customers::Model> {
     customers::Entity::find_by_id(id)
@@ -70,7 +50,7 @@ async fn listed(
         .limit(limit)
         .all(&state.db)
         .await?;
-    Ok((rows.into_iter().map(out).collect::<DomainResult<_>>()?, total))
+    Ok((rows.into_iter().map(|row| out(&state.vault, row)).collect::<DomainResult<_>>()?, total))
 }
 
 fn kinds(
@@ -94,7 +74,7 @@ pub(crate) async fn linked(state: &AppState, reference: Option<&str>) -> DomainR
     let found = customers::Entity::find()
         .select_only()
         .column(customers::Column::Id)
-        .filter(customers::Column::AccountNumber.eq(reference))
+        .filter(customers::Column::AccountIndex.eq(sealed::account_index(&state.vault, reference)))
         .into_tuple::<i32>()
         .one(&state.db)
         .await?;
@@ -129,20 +109,8 @@ pub async fn search(
         return Err(DomainError::validation("q", "Search text must be 1 to 100 characters"));
     }
     let Page { skip, limit } = Page::new(params.skip, params.limit)?;
-    // `%` and `_` in the text are literal.
-    let pattern = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-    let like = |column: customers::Column| {
-        let text = Func::cast_as(Expr::col((customers::Entity, column)), Alias::new("TEXT"));
-        Expr::expr(Func::lower(text)).like(LikeExpr::new(pattern.clone()).escape('\\'))
-    };
-    let anywhere = Condition::any()
-        .add(like(customers::Column::FullName))
-        .add(like(customers::Column::Email))
-        .add(like(customers::Column::Phone))
-        .add(like(customers::Column::AccountNumber))
-        .add(like(customers::Column::Tags));
-    let query = kinds(customers::Entity::find().filter(anywhere), params.status, params.customer_type);
-    listed(state, query, skip, limit).await
+    let query = kinds(customers::Entity::find(), params.status, params.customer_type);
+    sealed::search(state, query, &q, skip, limit).await
 }
 
 /// `GET /customers/{id}` (any staff, audited as CUSTOMER_VIEWED): the customer with their
@@ -150,7 +118,7 @@ pub async fn search(
 /// tickets (those conversations', or sent from the customer's e-mail).
 pub async fn get(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestMeta) -> DomainResult<CustomerDetail> {
     actor.require(&Role::ALL)?;
-    let row = find(state, id).await?;
+    let row = out(&state.vault, find(state, id).await?)?;
     let mut linked = Condition::any().add(conversations::Column::CustomerId.eq(id));
     if let Some(account) = &row.account_number {
         linked = linked.add(conversations::Column::CustomerRef.eq(account.as_str()));
@@ -183,12 +151,12 @@ pub async fn get(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestM
         .iter()
         .map(|c| crate::conversations::out(c, open.iter().copied().find(|t| t.open_conversation_id == Some(c.id))))
         .collect();
-    let tickets = crate::tickets::to_out(&state.db, ticket_rows).await?;
+    let tickets = crate::tickets::to_out(state, ticket_rows).await?;
     // The profile is not shown unless the look at it is on record (fail closed).
     let entry =
         Entry::new("CUSTOMER_VIEWED", Outcome::Success).actor(actor.id, &actor.username).resource("customer", id);
     state.audit.record(entry, meta).await?;
-    Ok(CustomerDetail { customer: out(row)?, conversations, tickets })
+    Ok(CustomerDetail { customer: row, conversations, tickets })
 }
 
 /// A unique e-mail or account number is taken (checked first for a clear answer; the unique
@@ -196,10 +164,10 @@ pub async fn get(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestM
 async fn check_unique(state: &AppState, fields: &Fields, except: Option<i32>) -> DomainResult<()> {
     let mut clash = Condition::any();
     if let Some(email) = &fields.email {
-        clash = clash.add(customers::Column::Email.eq(email.as_str()));
+        clash = clash.add(customers::Column::EmailIndex.eq(sealed::email_index(&state.vault, email)));
     }
     if let Some(account) = &fields.account_number {
-        clash = clash.add(customers::Column::AccountNumber.eq(account.as_str()));
+        clash = clash.add(customers::Column::AccountIndex.eq(sealed::account_index(&state.vault, account)));
     }
     if clash.is_empty() {
         return Ok(());
@@ -209,7 +177,10 @@ async fn check_unique(state: &AppState, fields: &Fields, except: Option<i32>) ->
         query = query.filter(customers::Column::Id.ne(id));
     }
     match query.one(&state.db).await? {
-        Some(other) if other.email.is_some() && other.email == fields.email => {
+        Some(other)
+            if other.email_index.is_some()
+                && other.email_index == fields.email.as_deref().map(|e| sealed::email_index(&state.vault, e)) =>
+        {
             Err(DomainError::Conflict("A customer with this e-mail already exists".into()))
         }
         Some(_) => Err(DomainError::Conflict("A customer with this account number already exists".into())),
@@ -234,28 +205,23 @@ pub async fn create(
     check_unique(state, &fields, None).await?;
     let now = Utc::now();
     let txn = state.db.begin().await?;
-    let row = customers::ActiveModel {
+    let mut row = customers::ActiveModel {
         id: sea_orm::NotSet,
-        full_name: Set(fields.full_name),
-        email: Set(fields.email),
-        phone: Set(fields.phone),
-        account_number: Set(fields.account_number),
         customer_type: Set(fields.customer_type),
         status: Set(fields.status),
-        preferences: Set(fields.preferences),
+        preferences: Set(fields.preferences.clone()),
         tags: Set(serde_json::json!(fields.tags)),
-        notes: Set(fields.notes),
         assigned_agent_id: Set(fields.assigned_agent_id),
         created_by_id: Set(Some(actor.id)),
         updated_by_id: Set(Some(actor.id)),
         created_at: Set(now),
         updated_at: Set(now),
-    }
-    .insert(&txn)
-    .await
-    .map_err(clash)?;
+        ..Default::default()
+    };
+    sealed::seal_into(&state.vault, &mut row, &fields);
+    let row = row.insert(&txn).await.map_err(clash)?;
     state.audit.commit_by(actor, txn, "CUSTOMER_CREATE", "customer", row.id, meta).await?;
-    let row = out(row)?;
+    let row = out(&state.vault, row)?;
     Ok(CustomerCreated {
         id: row.id,
         full_name: row.full_name,
@@ -277,26 +243,22 @@ pub async fn update(
 ) -> DomainResult<CustomerUpdated> {
     actor.require(&EDITORS)?;
     let row = find(state, id).await?;
-    let fields = Fields::from_update(&out(row.clone())?, req)?;
+    let fields = Fields::from_update(&out(&state.vault, row.clone())?, req)?;
     fields.check_agent(state).await?;
     check_unique(state, &fields, Some(id)).await?;
     let mut active = row.into_active_model();
-    active.full_name = Set(fields.full_name);
-    active.email = Set(fields.email);
-    active.phone = Set(fields.phone);
-    active.account_number = Set(fields.account_number);
+    sealed::seal_into(&state.vault, &mut active, &fields);
     active.customer_type = Set(fields.customer_type);
     active.status = Set(fields.status);
     active.preferences = Set(fields.preferences);
     active.tags = Set(serde_json::json!(fields.tags));
-    active.notes = Set(fields.notes);
     active.assigned_agent_id = Set(fields.assigned_agent_id);
     active.updated_by_id = Set(Some(actor.id));
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let row = active.update(&txn).await.map_err(clash)?;
     state.audit.commit_by(actor, txn, "CUSTOMER_UPDATE", "customer", id, meta).await?;
-    Ok(CustomerUpdated { id: row.id, full_name: row.full_name, updated_at: row.updated_at })
+    Ok(CustomerUpdated { id: row.id, full_name: fields.full_name, updated_at: row.updated_at })
 }
 
 /// `DELETE /customers/{id}` (ADMIN, SUPERVISOR; audited as CUSTOMER_DELETE): the customer

@@ -9,14 +9,17 @@ use crate::model::{CustomerStatus, CustomerType};
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
+    /// Sealed (`domain::vault`), as are the e-mail, phone, account number and notes.
     pub full_name: String,
-    /// Lower case; unique when present.
-    #[sea_orm(unique)]
+    /// Lower case before sealing.
     pub email: Option<String>,
     pub phone: Option<String>,
-    /// Unique when present.
-    #[sea_orm(unique)]
     pub account_number: Option<String>,
+    /// Blind indexes (keyed hashes) of the e-mail, phone and account number, for lookups; the
+    /// e-mail's and the account number's are unique when present.
+    pub email_index: Option<String>,
+    pub phone_index: Option<String>,
+    pub account_index: Option<String>,
     /// INDIVIDUAL or BUSINESS.
     pub customer_type: CustomerType,
     /// ACTIVE, INACTIVE or SUSPENDED.

@@ -171,6 +171,7 @@ fn conversation_rows(state: AppState, format: Format, since: DateTime<Utc>) -> C
                 .order_by_asc(messages::Column::Seq)
                 .all(&state.db)
                 .await?;
+            let lines = crate::conversations::store::opened(&state, lines)?;
             let mut items = Vec::with_capacity(batch.len());
             for c in &batch {
                 let mine = lines.iter().filter(|m| m.conversation_id == c.id);

@@ -182,7 +182,7 @@ pub async fn create(
         default_language: Set(v.language),
         prechat_form: Set(req.prechat_form),
         business_hours: Set(v.hours),
-        identity_secret: Set(secret.clone()),
+        identity_secret: Set(state.vault.seal(crate::vault::Field::InboxSecret, &secret)),
         active: Set(req.active.unwrap_or(true)),
         created_at: Set(now),
         updated_at: Set(now),
@@ -234,7 +234,7 @@ pub async fn rotate_secret(
     actor.require(&[Role::Admin])?;
     let secret = random_hex(32);
     let mut active = row(state, id).await?.into_active_model();
-    active.identity_secret = Set(secret.clone());
+    active.identity_secret = Set(state.vault.seal(crate::vault::Field::InboxSecret, &secret));
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;
     let updated = active.update(&txn).await?;

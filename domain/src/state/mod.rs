@@ -31,6 +31,8 @@ pub struct AppState {
     pub outbox: std::sync::Arc<tokio::sync::Notify>,
     /// HTTP requests served, for `/metrics`.
     pub http: std::sync::Arc<crate::metrics::Http>,
+    /// Seals and opens personal data at rest.
+    pub vault: std::sync::Arc<crate::vault::Vault>,
 }
 
 impl AppState {
@@ -53,6 +55,7 @@ impl AppState {
             runtime: std::sync::Arc::default(),
             outbox: std::sync::Arc::new(tokio::sync::Notify::new()),
             http: std::sync::Arc::default(),
+            vault: std::sync::Arc::new(crate::vault::Vault::new(&config.data_keys)),
             config: std::sync::Arc::new(config),
             writer: db.clone(),
             db,

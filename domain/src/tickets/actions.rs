@@ -19,6 +19,7 @@ use crate::model::{
     TicketStatus,
 };
 use crate::state::AppState;
+use crate::vault::Field;
 
 /// Roles that work on tickets.
 pub const WORKERS: [Role; 3] = [Role::Admin, Role::Supervisor, Role::Agent];
@@ -58,7 +59,7 @@ async fn commit_audited(
 }
 
 async fn out(state: &AppState, row: tickets::Model) -> DomainResult<TicketOut> {
-    to_out(&state.db, vec![row]).await?.pop().ok_or_else(|| DomainError::Internal("ticket vanished".into()))
+    to_out(state, vec![row]).await?.pop().ok_or_else(|| DomainError::Internal("ticket vanished".into()))
 }
 
 /// `POST /tickets`.
@@ -103,7 +104,7 @@ pub async fn create(
         conversation_id: None,
         created_by: Some(actor.id),
     };
-    let row = super::insert(&txn, &ticket).await?;
+    let row = super::insert(&txn, &state.vault, &ticket).await?;
     let details = serde_json::json!({ "priority": row.priority });
     commit_audited(state, txn, actor, "ticket.create", &row.ticket_id, details, meta).await?;
     super::opened(state, &row, Opened::ByStaff).await;
@@ -267,16 +268,17 @@ pub async fn notes(state: &AppState, actor: &CurrentUser, ticket_id: &str) -> Do
         .filter(users::Column::Id.is_in(rows.iter().map(|n| n.author_id).collect::<Vec<_>>()))
         .all(&state.db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|n| NoteOut {
-            author_name: authors.iter().find(|a| a.id == n.author_id).map(|a| a.full_name.clone()),
-            id: n.id,
-            author_id: n.author_id,
-            body: n.body,
-            created_at: n.created_at,
+    rows.into_iter()
+        .map(|n| {
+            Ok(NoteOut {
+                author_name: authors.iter().find(|a| a.id == n.author_id).map(|a| a.full_name.clone()),
+                id: n.id,
+                author_id: n.author_id,
+                body: state.vault.open(Field::TicketNote, &n.body)?,
+                created_at: n.created_at,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// `POST /tickets/{ticket_id}/notes` → 201: an internal note (never shown to the customer).
@@ -298,7 +300,7 @@ pub async fn add_note(
         id: sea_orm::NotSet,
         ticket_id: Set(ticket.id),
         author_id: Set(actor.id),
-        body: Set(body.to_owned()),
+        body: Set(state.vault.seal(Field::TicketNote, body)),
         created_at: Set(Utc::now()),
     }
     .insert(&txn)
@@ -309,7 +311,7 @@ pub async fn add_note(
         id: row.id,
         author_id: row.author_id,
         author_name: Some(actor.full_name.clone()),
-        body: row.body,
+        body: body.to_owned(),
         created_at: row.created_at,
     })
 }

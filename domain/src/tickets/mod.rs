@@ -8,7 +8,7 @@ pub mod routing;
 pub use open::{Escalation, NewTicket, Opened, insert, open_for_conversation, opened};
 
 use rand::RngCore;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::auth::CurrentUser;
 use crate::entities::{conversations, tickets, users};
@@ -16,6 +16,7 @@ use crate::error::{DomainError, DomainResult};
 pub use crate::events::TicketChange;
 use crate::model::{Role, TicketFilter, TicketOut};
 use crate::state::AppState;
+use crate::vault::Field;
 
 /// `TKT-` and 8 random upper-case hex digits.
 pub fn new_ticket_id() -> String {
@@ -25,7 +26,8 @@ pub fn new_ticket_id() -> String {
 }
 
 /// The API view of tickets, with assignee names and conversation ids filled in.
-pub async fn to_out(db: &impl ConnectionTrait, rows: Vec<tickets::Model>) -> DomainResult<Vec<TicketOut>> {
+pub async fn to_out(state: &AppState, rows: Vec<tickets::Model>) -> DomainResult<Vec<TicketOut>> {
+    let db = &state.db;
     let user_ids: Vec<i32> = rows.iter().filter_map(|t| t.assigned_to).collect();
     let conv_ids: Vec<i32> = rows.iter().filter_map(|t| t.conversation_id).collect();
     let names: Vec<(i32, String)> = if user_ids.is_empty() {
@@ -52,27 +54,28 @@ pub async fn to_out(db: &impl ConnectionTrait, rows: Vec<tickets::Model>) -> Dom
             .all(db)
             .await?
     };
-    Ok(rows
-        .into_iter()
-        .map(|t| TicketOut {
-            id: t.id,
-            conversation_id: t.conversation_id.and_then(|c| public.iter().find(|p| p.0 == c).map(|p| p.1.clone())),
-            assigned_to_name: t.assigned_to.and_then(|a| names.iter().find(|n| n.0 == a).map(|n| n.1.clone())),
-            status: t.status,
-            priority: t.priority,
-            ticket_id: t.ticket_id,
-            customer_name: t.customer_name,
-            customer_email: t.customer_email,
-            subject: t.subject,
-            description: t.description,
-            category: t.category,
-            assigned_to: t.assigned_to,
-            created_at: t.created_at,
-            updated_at: t.updated_at,
-            first_response_at: t.first_response_at,
-            resolved_at: t.resolved_at,
+    rows.into_iter()
+        .map(|t| {
+            Ok(TicketOut {
+                id: t.id,
+                conversation_id: t.conversation_id.and_then(|c| public.iter().find(|p| p.0 == c).map(|p| p.1.clone())),
+                assigned_to_name: t.assigned_to.and_then(|a| names.iter().find(|n| n.0 == a).map(|n| n.1.clone())),
+                status: t.status,
+                priority: t.priority,
+                ticket_id: t.ticket_id,
+                customer_name: t.customer_name,
+                customer_email: t.customer_email,
+                subject: t.subject,
+                description: state.vault.open(Field::TicketDescription, &t.description)?,
+                category: t.category,
+                assigned_to: t.assigned_to,
+                created_at: t.created_at,
+                updated_at: t.updated_at,
+                first_response_at: t.first_response_at,
+                resolved_at: t.resolved_at,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Tells staff about a ticket change, here and on the other servers.
@@ -83,7 +86,7 @@ pub async fn announce(state: &AppState, change: TicketChange, ticket: &tickets::
 
 /// Tells this server's staff sockets about a ticket change.
 async fn announce_here(state: &AppState, change: TicketChange, ticket: &tickets::Model) {
-    match to_out(&state.db, vec![ticket.clone()]).await {
+    match to_out(state, vec![ticket.clone()]).await {
         Ok(mut out) => {
             if let Some(t) = out.pop() {
                 state.events.staff_here(change.news(t), ticket.assigned_to);
@@ -123,7 +126,7 @@ pub async fn list(state: &AppState, actor: &CurrentUser, filter: &TicketFilter) 
         .limit(page.limit)
         .all(&state.db)
         .await?;
-    Ok((to_out(&state.db, rows).await?, total))
+    Ok((to_out(state, rows).await?, total))
 }
 
 /// `GET /tickets/{ticket_id}` (any staff).
@@ -134,5 +137,5 @@ pub async fn get(state: &AppState, actor: &CurrentUser, ticket_id: &str) -> Doma
         .one(&state.db)
         .await?
         .ok_or_else(|| DomainError::NotFound("Ticket not found".into()))?;
-    to_out(&state.db, vec![row]).await?.pop().ok_or_else(|| DomainError::NotFound("Ticket not found".into()))
+    to_out(state, vec![row]).await?.pop().ok_or_else(|| DomainError::NotFound("Ticket not found".into()))
 }

@@ -11,6 +11,7 @@ use crate::entities::{conversations, tickets};
 use crate::error::{DomainError, DomainResult, is_unique_clash};
 use crate::model::{Priority, TicketStatus};
 use crate::state::AppState;
+use crate::vault::{Field, Vault};
 
 /// What a new ticket says. Text is stored as given: callers validate or redact it first.
 #[derive(Debug, Clone)]
@@ -28,7 +29,7 @@ pub struct NewTicket<'a> {
 }
 
 /// Stores `ticket`, OPEN and unassigned, through `db` (the pool or the caller's transaction).
-pub async fn insert(db: &impl ConnectionTrait, ticket: &NewTicket<'_>) -> DomainResult<tickets::Model> {
+pub async fn insert(db: &impl ConnectionTrait, vault: &Vault, ticket: &NewTicket<'_>) -> DomainResult<tickets::Model> {
     let now = Utc::now();
     let row = tickets::ActiveModel {
         id: sea_orm::NotSet,
@@ -38,7 +39,7 @@ pub async fn insert(db: &impl ConnectionTrait, ticket: &NewTicket<'_>) -> Domain
         customer_name: Set(ticket.customer_name.chars().take(255).collect()),
         customer_email: Set(ticket.customer_email.clone()),
         subject: Set(ticket.subject.chars().take(255).collect()),
-        description: Set(ticket.description.clone()),
+        description: Set(vault.seal(Field::TicketDescription, &ticket.description)),
         status: Set(TicketStatus::Open),
         priority: Set(ticket.priority),
         category: Set(ticket.category.to_owned()),
@@ -49,7 +50,10 @@ pub async fn insert(db: &impl ConnectionTrait, ticket: &NewTicket<'_>) -> Domain
         first_response_at: Set(None),
         resolved_at: Set(None),
     };
-    Ok(row.insert(db).await?)
+    let mut row = row.insert(db).await?;
+    // The stored row holds the sealed text; the caller gets what was written.
+    row.description.clone_from(&ticket.description);
+    Ok(row)
 }
 
 /// Who opened a ticket, which says whom to tell besides the staff's sockets.
@@ -110,7 +114,7 @@ pub async fn open_for_conversation(
         conversation_id: Some(conversation.id),
         created_by: None,
     };
-    match insert(&state.db, &ticket).await {
+    match insert(&state.db, &state.vault, &ticket).await {
         Ok(ticket) => {
             opened(state, &ticket, Opened::Escalated).await;
             Ok((ticket, true))

@@ -169,10 +169,12 @@ async fn a_waiting_ticket_routed_twice_at_once_goes_to_one_agent_once() {
     let (_, lead) = app.token_for("lead", Role::Supervisor).await;
     let chat = ticket(&app, &lead, &ticket_id).await;
     assert!(chat["assigned_to"].is_number());
-    let joined = domain::entities::messages::Entity::find()
-        .filter(domain::entities::messages::Column::Content.contains("joined the conversation"))
-        .all(&app.state.db)
-        .await
-        .unwrap();
-    assert_eq!(joined.len(), 1, "the customer is told once who joined");
+    // Message text is sealed at rest: read, open, then look.
+    let stored = domain::entities::messages::Entity::find().all(&app.state.db).await.unwrap();
+    let joined = domain::conversations::store::opened(&app.state, stored)
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.content.contains("joined the conversation"))
+        .count();
+    assert_eq!(joined, 1, "the customer is told once who joined");
 }

@@ -18,6 +18,8 @@ pub fn joxai(db: &TestDb) -> Command {
         .env("DATABASE_URL", &db.url)
         .env("JOXAI_JWT_SECRET", "cli-secret-cli-secret-cli-secret-0123456")
         .env("JOXAI_DEMO_SEED", "false")
+        .env("JOXAI_DATA_KEYS", crate::harness::DATA_KEYS)
+        .env("JOXAI_DATA_INDEX_KEY", crate::harness::DATA_INDEX_KEY)
         .current_dir(std::env::temp_dir());
     cmd
 }

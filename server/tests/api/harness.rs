@@ -78,6 +78,10 @@ impl Drop for TestDb {
     }
 }
 
+/// The data key ring every test server seals with (tests that rotate add a newer key).
+pub const DATA_KEYS: &str = "t1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+pub const DATA_INDEX_KEY: &str = "ZGlmZmVyZW50LWluZGV4LWtleS0zMi1ieXRlcy1sb24=";
+
 /// Spawns the app with the test defaults.
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(&[]).await
@@ -90,6 +94,8 @@ pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
         ("DATABASE_URL".into(), db.url.clone()),
         ("JOXAI_JWT_SECRET".into(), "test-secret-test-secret-test-secret-0123".into()),
         ("JOXAI_DEMO_SEED".into(), "false".into()),
+        ("JOXAI_DATA_KEYS".into(), DATA_KEYS.into()),
+        ("JOXAI_DATA_INDEX_KEY".into(), DATA_INDEX_KEY.into()),
         ("JOXAI_LOGIN_RATE_PER_MINUTE".into(), "1000".into()),
         ("JOXAI_CHAT_START_PER_MINUTE".into(), "1000".into()),
         ("JOXAI_CHAT_MESSAGE_PER_MINUTE".into(), "1000".into()),
@@ -117,6 +123,12 @@ pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
 }
 
 impl TestApp {
+    /// The SQLite file, when the test runs on SQLite.
+    pub fn sqlite_path(&self) -> Option<String> {
+        let rest = self._db.url.strip_prefix("sqlite://")?;
+        Some(rest.split('?').next().unwrap_or(rest).to_owned())
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

@@ -32,6 +32,7 @@ mod notifications;
 mod openapi;
 mod rate_limit;
 mod realtime;
+mod sealed;
 mod settings;
 mod smtp;
 mod system;
