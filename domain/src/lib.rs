@@ -46,6 +46,8 @@ pub mod metrics;
 #[cfg(feature = "server")]
 pub mod notifications;
 #[cfg(feature = "server")]
+pub mod privacy;
+#[cfg(feature = "server")]
 pub mod seed;
 #[cfg(feature = "server")]
 pub mod sessions;

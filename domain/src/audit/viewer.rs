@@ -13,7 +13,7 @@ const READERS: [Role; 2] = [Role::Admin, Role::Viewer];
 /// Records read per batch while verifying.
 const BATCH: u64 = 1000;
 
-fn out(row: audit_log::Model) -> AuditRecord {
+pub(crate) fn out(row: audit_log::Model) -> AuditRecord {
     AuditRecord {
         id: row.id,
         created_at: row.created_at,

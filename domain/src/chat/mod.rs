@@ -56,7 +56,9 @@ fn not_found() -> DomainError {
 }
 
 /// A conversation linked to the bank's customer `customer` by a verified identity token: audited,
-/// and the caller stops when the record cannot be written.
+/// and the caller stops when the record cannot be written. The record holds the reference's blind
+/// index, not the reference (an account number): the audit log is never rewritten, so it must not
+/// hold what an erasure removes; whoever holds the index key can still match it.
 pub(crate) async fn audit_identified(
     state: &AppState,
     public_id: &str,
@@ -65,7 +67,7 @@ pub(crate) async fn audit_identified(
 ) -> DomainResult<()> {
     let entry = Entry::new("conversation.identified", Outcome::Success)
         .resource("conversation", public_id)
-        .details(serde_json::json!({ "customer_ref": customer }));
+        .details(serde_json::json!({ "customer_ref_index": crate::customers::account_index(&state.vault, customer) }));
     state.audit.record(entry, meta).await
 }
 

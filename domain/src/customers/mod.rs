@@ -21,7 +21,7 @@ use crate::model::{
     CustomerSearch, CustomerStats, CustomerStatus, CustomerType, CustomerUpdated, Page, Role, UpdateCustomerRequest,
 };
 use crate::state::AppState;
-pub(crate) use sealed::out;
+pub(crate) use sealed::{account_index, out};
 use validate::Fields;
 
 const EDITORS: [Role; 3] = [Role::Admin, Role::Supervisor, Role::Agent];
@@ -74,7 +74,7 @@ pub(crate) async fn linked(state: &AppState, reference: Option<&str>) -> DomainR
     let found = customers::Entity::find()
         .select_only()
         .column(customers::Column::Id)
-        .filter(customers::Column::AccountIndex.eq(sealed::account_index(&state.vault, reference)))
+        .filter(customers::Column::AccountIndex.eq(account_index(&state.vault, reference)))
         .into_tuple::<i32>()
         .one(&state.db)
         .await?;
@@ -167,7 +167,7 @@ async fn check_unique(state: &AppState, fields: &Fields, except: Option<i32>) ->
         clash = clash.add(customers::Column::EmailIndex.eq(sealed::email_index(&state.vault, email)));
     }
     if let Some(account) = &fields.account_number {
-        clash = clash.add(customers::Column::AccountIndex.eq(sealed::account_index(&state.vault, account)));
+        clash = clash.add(customers::Column::AccountIndex.eq(account_index(&state.vault, account)));
     }
     if clash.is_empty() {
         return Ok(());

@@ -18,6 +18,7 @@ mod message_text;
 mod notifications;
 mod page;
 mod priority;
+mod privacy;
 mod realtime;
 mod role;
 mod settings;
@@ -59,6 +60,7 @@ pub use notifications::{
 };
 pub use page::{Page, PageRefused};
 pub use priority::Priority;
+pub use privacy::{CustomerDataExport, EraseRequest, ErasureReport, RatingRecord, TicketRecord};
 pub use realtime::{
     ClientFrame, CustomerFrame, Delta, MessageNews, NotificationNews, Numbered, PresenceNews, RatingNews, StaffFrame,
     StaffNews, Stored, Typing, TypingNews, names,

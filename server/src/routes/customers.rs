@@ -1,10 +1,12 @@
 //! `/customers`: the CRM. Staff read (each profile view is audited); ADMIN, SUPERVISOR and AGENT
-//! write; ADMIN and SUPERVISOR deactivate. Lists carry their total in `X-Total-Count`.
+//! write; ADMIN and SUPERVISOR deactivate. Lists carry their total in `X-Total-Count`. The data
+//! rights: ADMIN and SUPERVISOR export everything held about a customer; ADMIN erases it.
 
 use axum::http::{HeaderMap, StatusCode};
 use domain::model::{
-    CreateCustomerRequest, CustomerCreated, CustomerDeactivated, CustomerDetail, CustomerFilter, CustomerOut,
-    CustomerSearch, CustomerStats, CustomerUpdated, ErrorBody, UpdateCustomerRequest,
+    CreateCustomerRequest, CustomerCreated, CustomerDataExport, CustomerDeactivated, CustomerDetail, CustomerFilter,
+    CustomerOut, CustomerSearch, CustomerStats, CustomerUpdated, EraseRequest, ErasureReport, ErrorBody,
+    UpdateCustomerRequest,
 };
 
 use crate::error::ApiResult;
@@ -101,4 +103,37 @@ pub async fn deactivate(
     Path(id): Path<i32>,
 ) -> ApiResult<Json<CustomerDeactivated>> {
     Ok(Json(domain::customers::deactivate(&state, &actor, id, &meta).await?))
+}
+
+/// `GET /customers/{customer_id}/data-export`: everything held about the customer (audited).
+#[utoipa::path(get, path = "/customers/{customer_id}/data-export", tag = "customers",
+    operation_id = "customers_data_export",
+    params(("customer_id" = i32, Path, description = "The customer's id")),
+    responses((status = 200, description = "One JSON document", body = CustomerDataExport), StaffErrors, NotFound),
+    security(("bearer" = [])))]
+pub async fn data_export(
+    Desk { state, actor, meta }: Desk,
+    Path(id): Path<i32>,
+) -> ApiResult<(HeaderMap, Json<CustomerDataExport>)> {
+    let export = domain::privacy::export(&state, &actor, id, &meta).await?;
+    let mut headers = HeaderMap::new();
+    let name = format!("attachment; filename=\"customer-{id}-data.json\"");
+    if let Ok(value) = name.parse() {
+        headers.insert(axum::http::header::CONTENT_DISPOSITION, value);
+    }
+    Ok((headers, Json(export)))
+}
+
+/// `POST /customers/{customer_id}/erase` (ADMIN): removes or anonymises the customer's personal
+/// data everywhere; the audit log keeps that it happened, and why.
+#[utoipa::path(post, path = "/customers/{customer_id}/erase", tag = "customers", operation_id = "customers_erase",
+    params(("customer_id" = i32, Path, description = "The customer's id")), request_body = EraseRequest,
+    responses((status = 200, description = "Erased", body = ErasureReport), StaffErrors, NotFound),
+    security(("bearer" = [])))]
+pub async fn erase(
+    Desk { state, actor, meta }: Desk,
+    Path(id): Path<i32>,
+    Json(req): Json<EraseRequest>,
+) -> ApiResult<Json<ErasureReport>> {
+    Ok(Json(domain::privacy::erase(&state, &actor, id, &req, &meta).await?))
 }

@@ -107,6 +107,8 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(customers::search))
         .routes(routes!(customers::stats))
         .routes(routes!(customers::get, customers::update, customers::deactivate))
+        .routes(routes!(customers::data_export))
+        .routes(routes!(customers::erase))
         .routes(routes!(settings::list_system, settings::create_system))
         .routes(routes!(settings::get_system, settings::update_system, settings::delete_system))
         .routes(routes!(settings::list_mine))

@@ -30,6 +30,7 @@ mod metrics;
 mod migrations;
 mod notifications;
 mod openapi;
+mod privacy;
 mod rate_limit;
 mod realtime;
 mod sealed;

@@ -1,0 +1,65 @@
+//! A customer's data rights (GDPR; Mexico's LFPDPPP "ARCO"): everything the bank holds about
+//! them, as one document, and the erasure of their personal data.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{AuditRecord, ConversationDetail, CustomerOut, NoteOut, TicketOut};
+
+/// `GET /customers/{id}/data-export`: everything held about one customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CustomerDataExport {
+    pub exported_at: DateTime<Utc>,
+    /// The profile.
+    pub customer: CustomerOut,
+    /// Their conversations (linked by id or by their verified identity), each with its transcript.
+    pub conversations: Vec<ConversationDetail>,
+    /// Their tickets (from those conversations, or sent from their e-mail), each with its notes.
+    pub tickets: Vec<TicketRecord>,
+    /// The ratings they gave.
+    pub ratings: Vec<RatingRecord>,
+    /// The audit records about them: their profile, conversations and tickets.
+    pub audit: Vec<AuditRecord>,
+}
+
+/// A ticket with its internal notes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TicketRecord {
+    #[serde(flatten)]
+    pub ticket: TicketOut,
+    pub notes: Vec<NoteOut>,
+}
+
+/// A rating a customer gave a conversation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RatingRecord {
+    pub conversation_id: String,
+    pub score: i32,
+    pub comment: Option<String>,
+    pub rated_at: Option<DateTime<Utc>>,
+}
+
+/// `POST /customers/{id}/erase`: why (kept in the audit log; the data is not).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct EraseRequest {
+    /// E.g. "ARCO cancellation request 2026-118" (5 to 500 characters).
+    pub reason: String,
+}
+
+/// What an erasure changed. Counts, dates, statuses and scores stay for the figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ErasureReport {
+    pub customer_id: i32,
+    pub conversations: u64,
+    pub messages: u64,
+    pub tickets: u64,
+    pub notes: u64,
+    pub answers: u64,
+    pub notifications: u64,
+    pub erased_at: DateTime<Utc>,
+}

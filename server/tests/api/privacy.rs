@@ -1,0 +1,117 @@
+//! A customer's data rights. The test seeds one record of every kind about one customer — the
+//! profile, a conversation linked by their verified identity with a transcript, an escalation
+//! ticket and an offline-form ticket from their e-mail, a note, a rating, the notifications those
+//! raise, answer-log questions, audit records — then: the export holds every kind; erasure
+//! (ADMIN only, with a reason) leaves none of their personal data in any column of any table
+//! (read raw, sealing off so the scan sees text), and the audit chain still verifies.
+
+use domain::model::Role;
+use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::harness::spawn_app_with;
+use crate::sealed::plain_hits;
+
+const NAME: &str = "Zorbalina Quixwhistle";
+const NEEDLES: [&str; 5] = ["zorbalina", "quixwhistle", "zorba.quix", "acc-55123", "4444 3333"];
+
+#[tokio::test]
+async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
+    // Sealing off: the raw scan must see that the text is gone, not that it is sealed.
+    let app = spawn_app_with(&[("JOXAI_DATA_ENCRYPTION", "off")]).await;
+    let (_, admin) = app.token_for("admin", Role::Admin).await;
+    let (_, lead) = app.token_for("lead", Role::Supervisor).await;
+    let (_, agent) = app.token_for("agent", Role::Agent).await;
+    let customer = json!({
+        "full_name": NAME, "email": "zorba.quix@example.com", "phone": "+52 55 4444 3333",
+        "account_number": "ACC-55123", "notes": "Quixwhistle prefers calls", "tags": ["vip"],
+    });
+    let id = app.send(Method::POST, &admin, "/customers", Some(customer)).await.json::<Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let inbox: Value = app
+        .post_json(&admin, "/inboxes", &json!({ "name": "Web", "allowed_origins": ["https://banco.example"] }))
+        .await;
+    let now = chrono::Utc::now().timestamp();
+    let claims = json!({ "sub": "ACC-55123", "aud": inbox["key"], "iat": now, "exp": now + 300 });
+    let secret = inbox["identity_secret"].as_str().unwrap();
+    let identity =
+        encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap();
+    let start = json!({ "inbox": inbox["key"], "identity_token": identity });
+    let chat: Value = app.client.post(app.api("/chat/start")).json(&start).send().await.unwrap().json().await.unwrap();
+    let (conversation, visitor) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+    let said = app.customer_says(conversation, visitor, &format!("Hello, I am {NAME}, what are your hours?")).await;
+    assert_eq!(said.status(), 200);
+    let rating = json!({ "score": 4, "comment": format!("{NAME} says thanks") });
+    let res = app
+        .client
+        .post(app.api(&format!("/chat/{conversation}/rating")))
+        .header("x-visitor-token", visitor)
+        .json(&rating)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let escalation = json!({ "conversation_id": conversation, "description": format!("{NAME}: my card was stolen") });
+    let escalated = app.customer_escalates(visitor, &escalation).await;
+    let case = escalated["ticket_id"].as_str().expect("a ticket").to_owned();
+    let note = json!({ "body": format!("Called {NAME} back") });
+    assert_eq!(app.send(Method::POST, &agent, &format!("/tickets/{case}/notes"), Some(note)).await.status(), 201);
+    let offline = json!({
+        "inbox": inbox["key"], "name": NAME, "email": "zorba.quix@example.com",
+        "message": format!("{NAME} again, please write back"),
+    });
+    assert_eq!(app.client.post(app.api("/chat/offline")).json(&offline).send().await.unwrap().status(), 201);
+    app.get_json(&lead, &format!("/customers/{id}")).await;
+    let db = &app.state.db;
+    assert!(plain_hits(db, &NEEDLES).await.len() >= 8, "the scan sees the seeded text");
+
+    // Export: supervisors and admins; every kind of record is there.
+    let path = format!("/customers/{id}/data-export");
+    assert_eq!(app.send(Method::GET, &agent, &path, None).await.status(), 403);
+    let res = app.send(Method::GET, &lead, &path, None).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-disposition"].to_str().unwrap().contains("attachment"));
+    let export: Value = res.json().await.unwrap();
+    assert_eq!(export["customer"]["full_name"], NAME);
+    assert_eq!(export["conversations"][0]["id"], conversation);
+    let transcript = export["conversations"][0]["messages"].to_string();
+    assert!(transcript.contains("Hello, I am Zorbalina"), "{transcript}");
+    let tickets = export["tickets"].as_array().unwrap();
+    assert_eq!(tickets.len(), 2, "the escalation and the offline message");
+    assert!(tickets.iter().any(|t| t["notes"][0]["body"] == format!("Called {NAME} back")));
+    assert_eq!(export["ratings"][0]["score"], 4);
+    let audited: Vec<&str> = export["audit"].as_array().unwrap().iter().filter_map(|r| r["action"].as_str()).collect();
+    assert!(audited.contains(&"CUSTOMER_VIEWED") && audited.contains(&"ticket.note"), "{audited:?}");
+    assert_eq!(app.send(Method::GET, &lead, "/customers/999999/data-export", None).await.status(), 404);
+
+    // Erase: admins only, with a reason; bad input changes nothing.
+    let erase = format!("/customers/{id}/erase");
+    let why = json!({ "reason": "ARCO cancellation request 2026-118" });
+    assert_eq!(app.send(Method::POST, &lead, &erase, Some(why.clone())).await.status(), 403);
+    assert_eq!(app.send(Method::POST, &admin, &erase, Some(json!({ "reason": "no" }))).await.status(), 422);
+    assert_eq!(app.send(Method::POST, &admin, &erase, Some(json!({}))).await.status(), 422);
+    assert_eq!(app.get_json(&lead, &format!("/customers/{id}")).await["full_name"], NAME, "unchanged so far");
+    let res = app.send(Method::POST, &admin, &erase, Some(why)).await;
+    assert_eq!(res.status(), 200);
+    let report: Value = res.json().await.unwrap();
+    assert_eq!((report["conversations"].as_u64(), report["tickets"].as_u64()), (Some(1), Some(2)), "{report}");
+    assert!(report["messages"].as_u64().unwrap() >= 3 && report["notes"] == 1, "{report}");
+
+    assert_eq!(plain_hits(db, &NEEDLES).await, Vec::<String>::new(), "no personal data left in any column");
+    let verified: Value =
+        app.client.post(app.api("/audit/verify")).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+    assert_eq!(verified["intact"], true, "{verified}");
+    let erased = app.audit().await.into_iter().find(|r| r.action == "CUSTOMER_ERASED").expect("audited");
+    assert_eq!(erased.details["reason"], "ARCO cancellation request 2026-118");
+    // What stays: the profile (anonymised, inactive), the conversation and tickets with their
+    // status and score, for the figures.
+    let profile = app.get_json(&admin, &format!("/customers/{id}")).await;
+    assert_eq!((profile["full_name"].as_str(), profile["status"].as_str()), (Some("[erased]"), Some("INACTIVE")));
+    assert_eq!(profile["email"], Value::Null);
+    let detail = app.get_json(&admin, &format!("/conversations/{conversation}")).await;
+    assert_eq!(detail["csat_score"], 4);
+    assert!(detail["messages"].as_array().unwrap().iter().all(|m| m["content"] == "[erased]"));
+    assert_eq!(app.get_json(&admin, &format!("/tickets/{case}")).await["customer_name"], "[erased]");
+}
