@@ -1,6 +1,7 @@
 // The CRM in the admin panel: a new customer is saved and opens on their profile; the list
 // searches them; a duplicate e-mail is refused with the reason; the profile shows their history
-// (a conversation started with their verified identity); edits and deactivation stick.
+// (a conversation started with their verified identity); edits and deactivation stick; an admin
+// downloads what is held about a customer and erases it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -68,5 +69,36 @@ test('staff add a customer, find them, see their history, edit and deactivate th
   await page.locator('.page-head .badge', { hasText: 'INACTIVE' }).waitFor();
   await page.goto(`${BASE_URL}/customers?status=INACTIVE`);
   await page.locator(`tr[data-customer-id="${id}"]`).waitFor();
+  await page.close();
+});
+
+test('an admin downloads everything held about a customer, then erases it after confirming', async () => {
+  const account = `ERA-${Date.now()}`;
+  const customer = await api('POST', '/customers', { full_name: 'Prudencia Olvera', email: `p.${account}@example.com`, account_number: account }, token);
+  const page = await browser.newPage();
+  await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
+  await page.waitForURL(`${BASE_URL}/`);
+  await page.goto(`${BASE_URL}/customers/${customer.id}`);
+  await waitForHydration(page);
+  await page.getByTestId('customer-name').filter({ hasText: 'Prudencia Olvera' }).waitFor();
+
+  // The download link works with the panel's session: one JSON document about her.
+  const href = await page.getByTestId('customer-export').getAttribute('href');
+  const res = await page.request.get(`${BASE_URL}${href}`);
+  assert.equal(res.status(), 200);
+  assert.match(res.headers()['content-disposition'], /attachment/);
+  const held = await res.json();
+  assert.equal(held.customer.full_name, 'Prudencia Olvera');
+  assert.ok(Array.isArray(held.conversations) && Array.isArray(held.tickets) && Array.isArray(held.audit));
+
+  // Erasing needs a reason and the confirmation ticked.
+  const form = page.getByTestId('customer-erase');
+  await form.locator('input[name=reason]').fill('ARCO cancellation request');
+  await form.getByTestId('erase-customer').click();
+  assert.equal(await page.getByTestId('customer-name').textContent(), 'Prudencia Olvera', 'not without the confirmation');
+  await form.getByTestId('erase-confirm').check();
+  await form.getByTestId('erase-customer').click();
+  await page.getByTestId('customer-name').filter({ hasText: '[erased]' }).waitFor();
+  await page.locator('.page-head .badge', { hasText: 'INACTIVE' }).waitFor();
   await page.close();
 });

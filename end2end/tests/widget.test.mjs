@@ -1,10 +1,11 @@
 // The widget as customers meet it: on the demo bank page, through the one tag a bank pastes.
 // A customer asks and gets a cited answer; asks for a person, an agent (second browser context)
 // answers, the customer sees it and rates the chat; the connection drops mid-conversation and no
-// message is lost or doubled; keyboard only, and axe-core finds nothing; another origin cannot
-// frame it.
+// message is lost or doubled; keyboard only, and axe-core finds nothing; the customer downloads
+// their own copy of the conversation; another origin cannot frame it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
 import { api, adminToken, launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
@@ -61,6 +62,11 @@ test('a customer asks on the demo page and gets a cited answer, by keyboard alon
   const answer = frame.locator('li[data-role=assistant]').filter({ has: frame.getByTestId('sources') });
   await answer.waitFor({ timeout: 10000 });
   assert.match(await answer.getByTestId('sources').textContent(), /tarjeta/i);
+
+  // The customer's own copy of the conversation, as a file.
+  const [download] = await Promise.all([page.waitForEvent('download'), frame.getByTestId('download-copy').click()]);
+  const copy = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.ok(copy.messages.some((m) => m.content === '¿Cómo bloqueo mi tarjeta si la pierdo?'), JSON.stringify(copy));
 
   const widget = page.frames().find((f) => f.url().includes('/widget?'));
   await widget.addScriptTag({ path: AXE });

@@ -180,6 +180,13 @@ fn Composer(chat: Chat, t: &'static Text) -> impl IntoView {
         <button type="button" class="joxai-human" data-testid="talk-to-person" on:click=move |_| chat.escalate()>
             {t.human}
         </button>
+        // The customer's copy: a plain form, so the visitor token travels in the body, not a URL.
+        {move || chat.session.get().map(|s| view! {
+            <form class="joxai-copy" method="post" action=format!("/api/v1/chat/{}/export", s.conversation_id)>
+                <input type="hidden" name="token" value=s.visitor_token/>
+                <button type="submit" data-testid="download-copy">{t.copy}</button>
+            </form>
+        })}
     }
 }
 

@@ -1,6 +1,7 @@
 //! Customers (the CRM): list and search, the profile with its history, create, edit and
-//! deactivate. Roles are checked by the domain (any staff reads; AGENT and up edit; SUPERVISOR and
-//! up deactivate); opening a profile is audited there as CUSTOMER_VIEWED.
+//! deactivate, and erasure of their personal data. Roles are checked by the domain (any staff
+//! reads; AGENT and up edit; SUPERVISOR and up deactivate; ADMIN erases); opening a profile is
+//! audited there as CUSTOMER_VIEWED.
 
 // The save function takes the form's fields one by one (that is how `ActionForm` posts them).
 #![allow(clippy::too_many_arguments)]
@@ -114,4 +115,13 @@ pub async fn save_customer(
 pub async fn deactivate_customer(id: i32) -> Result<i32, AppError> {
     let Ctx { state, user, meta } = Ctx::new().await?;
     Ok(domain::customers::deactivate(&state, &user, id, &meta).await?.customer_id)
+}
+
+/// Erases a customer's personal data everywhere (ADMIN; the reason is audited). Returns the
+/// customer's id.
+#[server(prefix = "/_sfn", endpoint = "customers/erase")]
+pub async fn erase_customer(id: i32, reason: String) -> Result<i32, AppError> {
+    let Ctx { state, user, meta } = Ctx::new().await?;
+    let req = domain::model::EraseRequest { reason };
+    Ok(domain::privacy::erase(&state, &user, id, &req, &meta).await?.customer_id)
 }

@@ -6,7 +6,7 @@ mod escalate;
 mod message;
 pub mod staff;
 mod start;
-mod visitor;
+pub mod visitor;
 pub mod widget;
 
 pub use escalate::escalate;

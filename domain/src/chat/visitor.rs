@@ -1,5 +1,5 @@
-//! The customer's side of a conversation's record: the visitor token that opens it, and the
-//! history after a sequence number.
+//! The customer's side of a conversation's record: the visitor token that opens it, the history
+//! after a sequence number, and the whole conversation as a download (their right to a copy).
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -7,7 +7,7 @@ use super::{HISTORY_PAGE, find, hash_token};
 use crate::conversations::store::to_out;
 use crate::entities::{conversations, messages};
 use crate::error::{DomainError, DomainResult};
-use crate::model::ChatMessageOut;
+use crate::model::{ChatMessageOut, RatingRecord, VisitorExport};
 use crate::state::AppState;
 
 /// The conversation `conversation_id`, if `token` is its visitor token: 401 without a token,
@@ -58,6 +58,31 @@ pub async fn messages_after(
         .all(&state.db)
         .await?;
     Ok(crate::conversations::store::opened(state, rows)?.iter().map(to_out).collect())
+}
+
+/// `GET /chat/{id}/export`: the whole conversation, for the holder of its visitor token.
+pub async fn export(state: &AppState, conversation_id: &str, token: Option<&str>) -> DomainResult<VisitorExport> {
+    let conversation = authorize_visitor(state, conversation_id, token).await?;
+    let rows = messages::Entity::find()
+        .filter(messages::Column::ConversationId.eq(conversation.id))
+        .order_by_asc(messages::Column::Seq)
+        .all(&state.db)
+        .await?;
+    let rating = conversation.csat_score.map(|score| RatingRecord {
+        conversation_id: conversation.public_id.clone(),
+        score: i32::from(score),
+        comment: conversation.csat_comment.clone(),
+        rated_at: conversation.rated_at,
+    });
+    Ok(VisitorExport {
+        exported_at: chrono::Utc::now(),
+        conversation_id: conversation.public_id,
+        started_at: conversation.created_at,
+        status: conversation.status,
+        language: conversation.language,
+        messages: crate::conversations::store::opened(state, rows)?.iter().map(to_out).collect(),
+        rating,
+    })
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -4,7 +4,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AuditRecord, ConversationDetail, CustomerOut, NoteOut, TicketOut};
+use crate::model::{
+    AuditRecord, ChatMessageOut, ConversationDetail, ConversationStatus, CustomerOut, NoteOut, TicketOut,
+};
 
 /// `GET /customers/{id}/data-export`: everything held about one customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,4 +64,17 @@ pub struct ErasureReport {
     pub answers: u64,
     pub notifications: u64,
     pub erased_at: DateTime<Utc>,
+}
+
+/// `GET /chat/{id}/export` with the visitor token: the customer's own conversation, whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct VisitorExport {
+    pub exported_at: DateTime<Utc>,
+    pub conversation_id: String,
+    pub started_at: DateTime<Utc>,
+    pub status: ConversationStatus,
+    pub language: String,
+    pub messages: Vec<ChatMessageOut>,
+    pub rating: Option<RatingRecord>,
 }

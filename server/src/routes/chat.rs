@@ -10,6 +10,7 @@ use domain::AppState;
 use domain::model::{
     ChatMessageOut, EscalateRequest, EscalateResponse, HistoryParams, IdentifyRequest, OfflineMessageRequest,
     OfflineMessageResponse, RatingOut, RatingRequest, SendMessageRequest, StartChatRequest, StartChatResponse,
+    VisitorExport,
 };
 
 use crate::error::ApiResult;
@@ -88,6 +89,60 @@ pub async fn history(
     Query(params): Query<HistoryParams>,
 ) -> ApiResult<Json<Vec<ChatMessageOut>>> {
     Ok(Json(domain::chat::history(&state, &id, visitor_token(&headers), params.after_seq.unwrap_or(0)).await?))
+}
+
+/// `GET /chat/{id}/export` with `X-Visitor-Token`: the customer's own copy of the conversation.
+#[utoipa::path(get, path = "/chat/{id}/export", tag = "chat", operation_id = "chat_export",
+    params(("id" = String, Path, description = "The conversation id"),
+        ("X-Visitor-Token" = String, Header, description = "The visitor token from /chat/start")),
+    responses(
+        (status = 200, description = "The whole conversation", body = VisitorExport),
+        (status = 401, description = "No visitor token", body = ErrorBody),
+        (status = 403, description = "Another conversation's token", body = ErrorBody),
+        UnknownConversation
+    ))]
+pub async fn export(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult<Json<VisitorExport>> {
+    Ok(Json(domain::chat::visitor::export(&state, &id, visitor_token(&headers)).await?))
+}
+
+/// The widget's "download a copy" form: `token=<visitor token>`.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // Documents the form; the body is read by hand.
+pub struct CopyForm {
+    /// The visitor token from /chat/start.
+    pub token: String,
+}
+
+/// `POST /chat/{id}/export` with the form field `token`: the same copy as a file download, for
+/// the widget's plain form (the token travels in the body, never in a URL or a log).
+#[utoipa::path(post, path = "/chat/{id}/export", tag = "chat", operation_id = "chat_export_download",
+    params(("id" = String, Path, description = "The conversation id")),
+    request_body(content = CopyForm, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 200, description = "The whole conversation, as an attachment", body = VisitorExport),
+        (status = 401, description = "No visitor token", body = ErrorBody),
+        (status = 403, description = "Another conversation's token", body = ErrorBody),
+        UnknownConversation
+    ))]
+pub async fn download(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> ApiResult<(HeaderMap, Json<VisitorExport>)> {
+    let form = std::str::from_utf8(&body).unwrap_or_default();
+    // Visitor tokens are URL-safe: no decoding is needed, and an encoded one simply does not match.
+    let token = form.split('&').find_map(|pair| pair.strip_prefix("token="));
+    let copy = domain::chat::visitor::export(&state, &id, token).await?;
+    let mut headers = HeaderMap::new();
+    if let Ok(value) = format!("attachment; filename=\"conversation-{}.json\"", copy.conversation_id).parse() {
+        headers.insert(axum::http::header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    Ok((headers, Json(copy)))
 }
 
 /// `POST /chat/{id}/rating` `{score, comment?}` with `X-Visitor-Token`.

@@ -2,15 +2,18 @@
 //! write; ADMIN and SUPERVISOR deactivate. Lists carry their total in `X-Total-Count`. The data
 //! rights: ADMIN and SUPERVISOR export everything held about a customer; ADMIN erases it.
 
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use domain::AppState;
 use domain::model::{
     CreateCustomerRequest, CustomerCreated, CustomerDataExport, CustomerDeactivated, CustomerDetail, CustomerFilter,
     CustomerOut, CustomerSearch, CustomerStats, CustomerUpdated, EraseRequest, ErasureReport, ErrorBody,
     UpdateCustomerRequest,
 };
 
+use crate::credentials::Credentials;
 use crate::error::ApiResult;
-use crate::extract::{Desk, Json, Path, Query};
+use crate::extract::{Desk, Json, Meta, Path, Query};
 use crate::openapi::errors::{Forbidden, NotFound, StaffErrors, Unauthorized};
 use crate::routes::counted;
 
@@ -105,22 +108,26 @@ pub async fn deactivate(
     Ok(Json(domain::customers::deactivate(&state, &actor, id, &meta).await?))
 }
 
-/// `GET /customers/{customer_id}/data-export`: everything held about the customer (audited).
+/// `GET /customers/{customer_id}/data-export`: everything held about the customer (audited). Besides
+/// a bearer token, the admin panel's session cookie is accepted, so the profile's download link works.
 #[utoipa::path(get, path = "/customers/{customer_id}/data-export", tag = "customers",
     operation_id = "customers_data_export",
     params(("customer_id" = i32, Path, description = "The customer's id")),
     responses((status = 200, description = "One JSON document", body = CustomerDataExport), StaffErrors, NotFound),
     security(("bearer" = [])))]
 pub async fn data_export(
-    Desk { state, actor, meta }: Desk,
+    State(state): State<AppState>,
+    credentials: Credentials,
+    Meta(meta): Meta,
     Path(id): Path<i32>,
 ) -> ApiResult<(HeaderMap, Json<CustomerDataExport>)> {
+    let actor = domain::sessions::authenticate(&state, credentials.required()?).await?;
     let export = domain::privacy::export(&state, &actor, id, &meta).await?;
     let mut headers = HeaderMap::new();
-    let name = format!("attachment; filename=\"customer-{id}-data.json\"");
-    if let Ok(value) = name.parse() {
-        headers.insert(axum::http::header::CONTENT_DISPOSITION, value);
+    if let Ok(value) = format!("attachment; filename=\"customer-{id}-data.json\"").parse() {
+        headers.insert(header::CONTENT_DISPOSITION, value);
     }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok((headers, Json(export)))
 }
 

@@ -91,6 +91,7 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(chat::escalate))
         .routes(routes!(chat::history))
         .routes(routes!(chat::rating))
+        .routes(routes!(chat::export, chat::download))
         .routes(routes!(chat::identify))
         .routes(routes!(inboxes::list, inboxes::create))
         .routes(routes!(inboxes::get, inboxes::update, inboxes::deactivate))

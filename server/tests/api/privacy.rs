@@ -115,3 +115,37 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     assert!(detail["messages"].as_array().unwrap().iter().all(|m| m["content"] == "[erased]"));
     assert_eq!(app.get_json(&admin, &format!("/tickets/{case}")).await["customer_name"], "[erased]");
 }
+
+#[tokio::test]
+async fn a_visitor_downloads_their_own_conversation_with_its_token_only() {
+    let app = crate::harness::spawn_app().await;
+    let chat = app.start_chat("es").await;
+    let other = app.start_chat("es").await;
+    let (conversation, visitor) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+    assert_eq!(app.customer_says(conversation, visitor, "¿Cuál es su horario?").await.status(), 200);
+    let url = app.api(&format!("/chat/{conversation}/export"));
+    assert_eq!(app.client.get(&url).send().await.unwrap().status(), 401);
+    let theirs = other["visitor_token"].as_str().unwrap();
+    assert_eq!(app.client.get(&url).header("x-visitor-token", theirs).send().await.unwrap().status(), 403);
+    let res = app.client.get(&url).header("x-visitor-token", visitor).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let copy: Value = res.json().await.unwrap();
+    assert_eq!(copy["conversation_id"], conversation);
+    let said: Vec<&str> = copy["messages"].as_array().unwrap().iter().filter_map(|m| m["content"].as_str()).collect();
+    assert!(said.len() >= 3 && said.contains(&"¿Cuál es su horario?"), "greeting, question, answer: {said:?}");
+    // The widget's plain form posts the token in the body and gets a file.
+    let form = |token: &str| {
+        app.client
+            .post(&url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!("token={token}"))
+            .send()
+    };
+    let res = form(visitor).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    assert_eq!(res.json::<Value>().await.unwrap()["messages"], copy["messages"]);
+    assert_eq!(form(theirs).await.unwrap().status(), 403);
+    let missing = app.api("/chat/00000000-0000-4000-8000-000000000000/export");
+    assert_eq!(app.client.get(&missing).header("x-visitor-token", visitor).send().await.unwrap().status(), 404);
+}

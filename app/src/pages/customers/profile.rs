@@ -1,12 +1,13 @@
 //! `/customers/new` and `/customers/{id}`: a customer's profile — details, their conversations and
-//! tickets — with the edit form and deactivation. Opening a profile is audited (CUSTOMER_VIEWED).
+//! tickets — with the edit form, deactivation and the customer's data rights: download everything
+//! held about them, or erase it. Opening a profile is audited (CUSTOMER_VIEWED).
 
 use domain::model::{CustomerDetail, CustomerStatus, CustomerType};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::status_badge;
-use crate::api::customers::{DeactivateCustomer, SaveCustomer, get_customer};
+use crate::api::customers::{DeactivateCustomer, EraseCustomer, SaveCustomer, get_customer};
 use crate::components::forbidden::load_error;
 
 /// The profile; no id means a new customer.
@@ -16,6 +17,7 @@ pub fn CustomerProfilePage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0);
     let save = ServerAction::<SaveCustomer>::new();
     let deactivate = ServerAction::<DeactivateCustomer>::new();
+    let erase = ServerAction::<EraseCustomer>::new();
     // A new customer, once saved, gets their own page.
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -26,7 +28,7 @@ pub fn CustomerProfilePage() -> impl IntoView {
         }
     });
     let customer = Resource::new(
-        move || (id(), save.version().get(), deactivate.version().get()),
+        move || (id(), save.version().get(), deactivate.version().get(), erase.version().get()),
         |(id, ..)| async move { if id == 0 { Ok(None) } else { get_customer(id).await.map(Some) } },
     );
     let error = move || {
@@ -34,6 +36,7 @@ pub fn CustomerProfilePage() -> impl IntoView {
             .get()
             .and_then(Result::err)
             .or_else(|| deactivate.value().get().and_then(Result::err))
+            .or_else(|| erase.value().get().and_then(Result::err))
             .map(|e| e.to_string())
     };
     view! {
@@ -43,7 +46,7 @@ pub fn CustomerProfilePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match customer.await {
                     Ok(None) => view! { <h1>"New customer"</h1> <CustomerForm current=None save/> }.into_any(),
-                    Ok(Some(detail)) => view! { <Profile detail save deactivate/> }.into_any(),
+                    Ok(Some(detail)) => view! { <Profile detail save deactivate erase/> }.into_any(),
                     Err(e) => load_error(e),
                 }
             })}
@@ -56,6 +59,7 @@ fn Profile(
     detail: CustomerDetail,
     save: ServerAction<SaveCustomer>,
     deactivate: ServerAction<DeactivateCustomer>,
+    erase: ServerAction<EraseCustomer>,
 ) -> impl IntoView {
     let c = detail.customer.clone();
     let active = c.status != CustomerStatus::Inactive;
@@ -83,6 +87,34 @@ fn Profile(
         <History detail=detail.clone()/>
         <h2>"Edit"</h2>
         <CustomerForm current=Some(detail) save/>
+        <DataRights id=c.id erase/>
+    }
+}
+
+/// Everything held about the customer as one JSON file (ADMIN, SUPERVISOR; audited), and erasure
+/// of their personal data (ADMIN), confirmed with a reason and a checkbox.
+#[component]
+fn DataRights(id: i32, erase: ServerAction<EraseCustomer>) -> impl IntoView {
+    view! {
+        <section class="card" data-testid="customer-data-rights">
+            <h2>"Data rights"</h2>
+            <p>
+                <a href=format!("/api/v1/customers/{id}/data-export") download="" data-testid="customer-export">
+                    "Download everything held about this customer (JSON)"</a>
+            </p>
+            <ActionForm action=erase attr:class="editor" attr:data-testid="customer-erase">
+                <input type="hidden" name="id" value=id/>
+                <label class="wide">"Reason for erasure (kept in the audit log)"
+                    <input name="reason" required=true minlength="5" maxlength="500"/>
+                </label>
+                <label>
+                    <input type="checkbox" required=true data-testid="erase-confirm"/>
+                    " I understand: the name, contact details, transcripts, ticket texts and notes are erased for \
+                    good; counts and the audit log stay."
+                </label>
+                <button type="submit" class="danger" data-testid="erase-customer">"Erase personal data"</button>
+            </ActionForm>
+        </section>
     }
 }
 
