@@ -48,6 +48,8 @@ pub mod notifications;
 #[cfg(feature = "server")]
 pub mod privacy;
 #[cfg(feature = "server")]
+pub mod retention;
+#[cfg(feature = "server")]
 pub mod seed;
 #[cfg(feature = "server")]
 pub mod sessions;

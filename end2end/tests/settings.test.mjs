@@ -1,5 +1,6 @@
 // The settings page: an ADMIN changes the greeting (new chats get it at once), a bad capacity is
-// refused with the reason, and "Reset" goes back to the configured greeting.
+// refused with the reason, and "Reset" goes back to the configured greeting; a dry run of the
+// retention job shows what is past due, by kind.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -35,5 +36,24 @@ test('an admin edits the settings JoxAI reads, with each value checked', async (
   await row.getByRole('button', { name: 'Reset' }).click();
   await row.getByRole('button', { name: 'Reset' }).waitFor({ state: 'detached' });
   assert.equal(await greeting(), before);
+  await page.close();
+});
+
+test('an admin sees what retention would delete with a dry run, by kind', async () => {
+  const page = await browser.newPage();
+  await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
+  await page.waitForURL(`${BASE_URL}/`);
+  await page.goto(`${BASE_URL}/settings`);
+  await waitForHydration(page);
+  const retention = page.getByTestId('retention');
+  await page.locator('tr[data-setting="retention.audit_days"]').waitFor();
+  await retention.getByTestId('retention-dry-run').click();
+  const report = retention.getByTestId('retention-report');
+  await report.waitFor();
+  assert.match(await retention.textContent(), /Last dry run/);
+  for (const kind of ['closed_conversations', 'tickets', 'answer_log', 'notifications', 'audit']) {
+    await report.locator(`tr[data-kind="${kind}"]`).waitFor();
+  }
+  assert.equal(await report.locator('tr[data-kind="audit"] td').nth(1).textContent(), '3650');
   await page.close();
 });

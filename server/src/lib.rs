@@ -76,6 +76,7 @@ pub fn start_workers(state: &AppState) {
         tracing::warn!("e-mail notifications are stored but not sent: set JOXAI_SMTP_URL");
     }
     domain::notifications::worker::spawn(state.clone());
+    domain::retention::spawn(state.clone());
     domain::fanout::start(state);
 }
 

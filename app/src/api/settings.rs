@@ -1,6 +1,6 @@
 //! System settings in the admin panel: ADMIN edits them, SUPERVISOR reads them (checked by the
 //! domain). Values are typed as JSON; text that is not JSON is taken as a string, so
-//! `Banco Sol` and `"Banco Sol"` mean the same.
+//! `Banco Sol` and `"Banco Sol"` mean the same. The retention job's report, and running it.
 
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use super::session::Ctx;
 
 use super::AppError;
 
-pub use domain::model::{SettingRow, SettingsView};
+pub use domain::model::{RetentionReport, SettingRow, SettingsView};
 
 /// The settings page's data.
 #[server(prefix = "/_sfn", endpoint = "settings/list")]
@@ -33,4 +33,18 @@ pub async fn reset_setting(key: String) -> Result<String, AppError> {
     let Ctx { state, user, meta } = Ctx::new().await?;
     domain::settings::delete_system(&state, &user, &key, &meta).await?;
     Ok(key)
+}
+
+/// The retention job's last report, if it has run (ADMIN, SUPERVISOR).
+#[server(prefix = "/_sfn", endpoint = "settings/retention")]
+pub async fn last_retention_report() -> Result<Option<RetentionReport>, AppError> {
+    let Ctx { state, user, .. } = Ctx::new().await?;
+    Ok(domain::retention::last_report(&state, &user).await?)
+}
+
+/// Runs the retention job now (ADMIN; audited): `dry_run` only counts what is past due.
+#[server(prefix = "/_sfn", endpoint = "settings/retention/run")]
+pub async fn run_retention(dry_run: bool) -> Result<RetentionReport, AppError> {
+    let Ctx { state, user, meta } = Ctx::new().await?;
+    Ok(domain::retention::run_now(&state, &user, dry_run, &meta).await?)
 }

@@ -1,10 +1,13 @@
 //! `/settings`: the system settings — those JoxAI reads while it runs (the assistant's threshold,
 //! greetings, business hours, agent capacity), each with what it means and its check, and any
-//! others stored. ADMIN edits (a bad value is refused with the reason); SUPERVISOR reads.
+//! others stored. ADMIN edits (a bad value is refused with the reason); SUPERVISOR reads. Below
+//! them, the retention job's last report, and (ADMIN) a dry run or a run now.
 
 use leptos::prelude::*;
 
-use crate::api::settings::{ResetSetting, SaveSetting, SettingRow, list_settings};
+use crate::api::settings::{
+    ResetSetting, RetentionReport, RunRetention, SaveSetting, SettingRow, last_retention_report, list_settings,
+};
 use crate::components::forbidden::load_error;
 
 #[component]
@@ -40,6 +43,7 @@ pub fn SettingsPage() -> impl IntoView {
                             </tbody>
                         </table>
                         {data.can_edit.then(|| view! { <NewSetting save/> })}
+                        <Retention can_run=data.can_edit/>
                     }.into_any(),
                     Err(e) => load_error(e),
                 }
@@ -84,6 +88,58 @@ fn Row(
                 <span class="muted">{row.description}</span></td>
             <td colspan="2">{editor}</td>
         </tr>
+    }
+}
+
+/// The retention job's last report (what was past due, and removed, per kind) and its buttons.
+#[component]
+fn Retention(can_run: bool) -> impl IntoView {
+    let run = ServerAction::<RunRetention>::new();
+    let report = Resource::new(move || run.version().get(), |_| last_retention_report());
+    let shown = move |report: RetentionReport| {
+        let title = if report.dry_run { "Last dry run" } else { "Last run" };
+        view! {
+            <p>{title} " — " {report.ran_at.format("%Y-%m-%d %H:%M UTC").to_string()}</p>
+            <table data-testid="retention-report">
+                <thead><tr><th>"Records"</th><th>"Kept (days)"</th><th>"Past due"</th><th>"Removed"</th></tr></thead>
+                <tbody>{report.kinds.into_iter().map(|k| view! {
+                    <tr data-kind=k.kind.clone()>
+                        <td>{k.kind.replace('_', " ")}</td><td>{k.days}</td><td>{k.due}</td><td>{k.removed}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+        }
+    };
+    view! {
+        <section class="card" data-testid="retention">
+            <h2>"Retention"</h2>
+            <p class="muted">
+                "Records past their period (the retention settings above) are deleted every six hours. \
+                 A dry run only counts them."
+            </p>
+            <p class="error" role="alert">{move || run.value().get().and_then(Result::err).map(|e| e.to_string())}</p>
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match report.await {
+                        Ok(Some(report)) => shown(report).into_any(),
+                        Ok(None) => view! { <p class="empty">"The job has not run yet."</p> }.into_any(),
+                        Err(e) => load_error(e),
+                    }
+                })}
+            </Transition>
+            {can_run.then(|| view! {
+                <ActionForm action=run attr:class="inline">
+                    <input type="hidden" name="dry_run" value="true"/>
+                    <button type="submit" class="secondary" data-testid="retention-dry-run">"Dry run"</button>
+                </ActionForm>
+                <ActionForm action=run attr:class="inline">
+                    <input type="hidden" name="dry_run" value="false"/>
+                    <button type="submit" class="danger" data-testid="retention-run">
+                        "Delete what is past due now"
+                    </button>
+                </ActionForm>
+            })}
+        </section>
     }
 }
 

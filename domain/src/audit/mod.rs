@@ -116,6 +116,9 @@ pub struct AuditLog {
 const APPEND_ATTEMPTS: usize = 64;
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+/// The action of the record retention appends before pruning the oldest records: verification
+/// starts after the last pruned id, from its hash.
+pub const PRUNED: &str = "AUDIT_PRUNED";
 
 impl AuditLog {
     pub fn new(db: DatabaseConnection, keys: AuditKeys) -> Self {

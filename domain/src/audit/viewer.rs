@@ -64,11 +64,19 @@ pub async fn list(log: &AuditLog, actor: &CurrentUser, filter: &AuditFilter) -> 
 
 /// Re-computes the chain from the first record, a batch at a time; the first record whose seal
 /// or link does not match is reported. A record verifies under the current key or a previous one;
-/// records from before sealing (plain SHA-256) only until the first sealed record.
+/// records from before sealing (plain SHA-256) only until the first sealed record. After a
+/// retention prune, the chain starts after the last pruned record, from its hash, as the newest
+/// `AUDIT_PRUNED` record says (that record is itself checked on the way).
 pub async fn check_chain(db: &sea_orm::DatabaseConnection, keys: &AuditKeys) -> DomainResult<AuditVerification> {
-    let mut prev = GENESIS.to_owned();
+    let pruned = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq(super::PRUNED))
+        .order_by_desc(audit_log::Column::Id)
+        .one(db)
+        .await?;
+    let anchor = pruned
+        .and_then(|r| Some((r.details.get("up_to_id")?.as_i64()?, r.details.get("last_hash")?.as_str()?.to_owned())));
+    let (mut after, mut prev) = anchor.unwrap_or((i64::MIN, GENESIS.to_owned()));
     let mut sealed = false;
-    let mut after = i64::MIN;
     let mut checked = 0;
     loop {
         let rows = audit_log::Entity::find()

@@ -60,7 +60,10 @@ pub use notifications::{
 };
 pub use page::{Page, PageRefused};
 pub use priority::Priority;
-pub use privacy::{CustomerDataExport, EraseRequest, ErasureReport, RatingRecord, TicketRecord, VisitorExport};
+pub use privacy::{
+    CustomerDataExport, EraseRequest, ErasureReport, RatingRecord, RetentionKind, RetentionReport, RetentionRequest,
+    TicketRecord, VisitorExport,
+};
 pub use realtime::{
     ClientFrame, CustomerFrame, Delta, MessageNews, NotificationNews, Numbered, PresenceNews, RatingNews, StaffFrame,
     StaffNews, Stored, Typing, TypingNews, names,

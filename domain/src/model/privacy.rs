@@ -78,3 +78,38 @@ pub struct VisitorExport {
     pub messages: Vec<ChatMessageOut>,
     pub rating: Option<RatingRecord>,
 }
+
+/// `POST /retention/run` `{dry_run}` (ADMIN): what the retention job found past due, and removed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RetentionReport {
+    pub ran_at: DateTime<Utc>,
+    /// True when nothing was removed, only counted.
+    pub dry_run: bool,
+    pub kinds: Vec<RetentionKind>,
+}
+
+/// One kind of record in a [`RetentionReport`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RetentionKind {
+    /// `closed_conversations`, `tickets`, `answer_log`, `notifications` or `audit`.
+    pub kind: String,
+    /// The retention period in days (its setting, or the default).
+    pub days: i64,
+    /// Records from before this are past due.
+    pub cutoff: DateTime<Utc>,
+    /// How many were past due.
+    pub due: u64,
+    /// How many were removed (0 on a dry run).
+    pub removed: u64,
+}
+
+/// `POST /retention/run`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RetentionRequest {
+    /// Count only (the default is to remove).
+    #[serde(default)]
+    pub dry_run: bool,
+}

@@ -5,6 +5,10 @@ use serde_json::Value;
 
 use crate::model::BusinessHours;
 
+/// Where the retention job keeps its last report (shown on the settings page by itself, not as an
+/// editable setting).
+pub const RETENTION_REPORT: &str = "retention.last_report";
+
 /// A setting JoxAI reads at run time.
 pub struct Known {
     pub key: &'static str,
@@ -101,6 +105,41 @@ pub const KNOWN: &[Known] = &[
         public: false,
         check: per_minute,
     },
+    Known {
+        key: "retention.closed_conversations_days",
+        category: "retention",
+        description: "Days a closed conversation and its transcript are kept (30 to 36,500; default 1,825)",
+        public: false,
+        check: retention_days,
+    },
+    Known {
+        key: "retention.tickets_days",
+        category: "retention",
+        description: "Days a finished ticket and its notes are kept (30 to 36,500; default 1,825)",
+        public: false,
+        check: retention_days,
+    },
+    Known {
+        key: "retention.answer_log_days",
+        category: "retention",
+        description: "Days the assistant's answer log keeps each answer (30 to 36,500; default 365)",
+        public: false,
+        check: retention_days,
+    },
+    Known {
+        key: "retention.notifications_days",
+        category: "retention",
+        description: "Days a sent or failed notification is kept (30 to 36,500; default 180)",
+        public: false,
+        check: retention_days,
+    },
+    Known {
+        key: "retention.audit_days",
+        category: "retention",
+        description: "Days audit records are kept (365 to 36,500; default 3,650); pruning keeps the chain whole",
+        public: false,
+        check: audit_days,
+    },
 ];
 
 /// The known setting named `key`, if it is one.
@@ -155,5 +194,19 @@ fn hours(value: &Value) -> Result<(), &'static str> {
     match parsed {
         Ok(hours) if crate::inboxes::validate_hours(&hours).is_ok() => Ok(()),
         _ => Err("must be {utc_offset_minutes, days: [{day, open, close}]} with valid days and times"),
+    }
+}
+
+fn retention_days(value: &Value) -> Result<(), &'static str> {
+    match value.as_u64() {
+        Some(n) if (30..=36_500).contains(&n) => Ok(()),
+        _ => Err("must be a whole number of days from 30 to 36,500"),
+    }
+}
+
+fn audit_days(value: &Value) -> Result<(), &'static str> {
+    match value.as_u64() {
+        Some(n) if (365..=36_500).contains(&n) => Ok(()),
+        _ => Err("must be a whole number of days from 365 to 36,500"),
     }
 }

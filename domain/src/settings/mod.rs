@@ -44,7 +44,7 @@ fn out(row: settings::Model) -> SettingOut {
     }
 }
 
-fn system_scope(key: &str) -> String {
+pub(crate) fn system_scope(key: &str) -> String {
     format!("system:{key}")
 }
 

@@ -28,7 +28,8 @@ pub async fn overview(state: &AppState, actor: &CurrentUser) -> DomainResult<Set
             known: true,
         })
         .collect();
-    rows.extend(stored.iter().filter(|s| known::find(&s.key).is_none()).map(|s| SettingRow {
+    let other = |key: &str| known::find(key).is_none() && key != known::RETENTION_REPORT;
+    rows.extend(stored.iter().filter(|s| other(&s.key)).map(|s| SettingRow {
         key: s.key.clone(),
         category: s.category.clone(),
         description: s.description.clone().unwrap_or_default(),

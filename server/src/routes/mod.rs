@@ -115,6 +115,7 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(settings::list_mine))
         .routes(routes!(settings::set_mine))
         .routes(routes!(settings::public))
+        .routes(routes!(settings::retention_run))
         .routes(routes!(notifications::mine))
         .routes(routes!(notifications::unread))
         .routes(routes!(notifications::read_all))

@@ -1,12 +1,13 @@
 //! `/settings`: system settings (ADMIN writes, SUPERVISOR reads), each staff member's own, and
-//! the public ones (no sign-in).
+//! the public ones (no sign-in); and running the retention job (`/retention/run`, ADMIN).
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use domain::AppState;
 use domain::model::{
-    CreateSettingRequest, ErrorBody, PublicSettingOut, SettingCreated, SettingDeleted, SettingOut, SettingUpdated,
-    SettingValue, SettingsFilter, UpdateSettingRequest, UserSettingOut, UserSettingRequest,
+    CreateSettingRequest, ErrorBody, PublicSettingOut, RetentionReport, RetentionRequest, SettingCreated,
+    SettingDeleted, SettingOut, SettingUpdated, SettingValue, SettingsFilter, UpdateSettingRequest, UserSettingOut,
+    UserSettingRequest,
 };
 
 use crate::error::ApiResult;
@@ -107,4 +108,17 @@ pub async fn set_mine(
     responses((status = 200, description = "The public system settings", body = [PublicSettingOut])))]
 pub async fn public(State(state): State<AppState>) -> ApiResult<Json<Vec<PublicSettingOut>>> {
     Ok(Json(domain::settings::public(&state).await?))
+}
+
+/// `POST /retention/run` `{dry_run}` (ADMIN): deletes what is past its retention period now (or
+/// only counts it), and reports per kind; audited.
+#[utoipa::path(post, path = "/retention/run", tag = "settings", operation_id = "retention_run",
+    request_body = RetentionRequest,
+    responses((status = 200, description = "What was past due, and removed", body = RetentionReport), AdminOnly),
+    security(("bearer" = [])))]
+pub async fn retention_run(
+    Desk { state, actor, meta }: Desk,
+    Json(req): Json<RetentionRequest>,
+) -> ApiResult<Json<RetentionReport>> {
+    Ok(Json(domain::retention::run_now(&state, &actor, req.dry_run, &meta).await?))
 }

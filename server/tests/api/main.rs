@@ -33,6 +33,7 @@ mod openapi;
 mod privacy;
 mod rate_limit;
 mod realtime;
+mod retention;
 mod sealed;
 mod settings;
 mod smtp;
