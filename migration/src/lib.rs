@@ -22,6 +22,7 @@ mod m20261203_000016_login_failures;
 mod m20261203_000017_audit_chain_unique;
 mod m20261203_000018_turn_memory;
 mod m20261204_000019_sealed_fields;
+mod m20261204_000020_more_sealed_fields;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000017_audit_chain_unique::Migration),
             Box::new(m20261203_000018_turn_memory::Migration),
             Box::new(m20261204_000019_sealed_fields::Migration),
+            Box::new(m20261204_000020_more_sealed_fields::Migration),
         ]
     }
 }

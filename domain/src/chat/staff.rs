@@ -67,11 +67,13 @@ pub async fn list(
     };
     let list = rows
         .iter()
-        .map(|c| ConversationOut {
-            last_message: last.iter().find(|m| m.conversation_id == c.id).map(to_out),
-            ..out(c, open.iter().find(|t| t.open_conversation_id == Some(c.id)))
+        .map(|c| {
+            Ok(ConversationOut {
+                last_message: last.iter().find(|m| m.conversation_id == c.id).map(to_out),
+                ..out(&state.vault, c, open.iter().find(|t| t.open_conversation_id == Some(c.id)))?
+            })
         })
-        .collect();
+        .collect::<DomainResult<_>>()?;
     Ok((list, total))
 }
 
@@ -114,7 +116,7 @@ pub async fn get(
     let rows = crate::conversations::store::opened(state, rows)?;
     let ticket = open_ticket(state, conversation.id).await?;
     Ok(ConversationDetail {
-        conversation: out(&conversation, ticket.as_ref()),
+        conversation: out(&state.vault, &conversation, ticket.as_ref())?,
         messages: rows.iter().map(to_out).collect(),
     })
 }

@@ -62,7 +62,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         customer_id: Set(crate::customers::linked(state, customer_ref.as_deref()).await?),
         status: Set(ConversationStatus::Bot),
         language: Set(language.code().to_owned()),
-        metadata: Set(metadata),
+        metadata: Set(crate::conversations::seal_metadata(&state.vault, &metadata)),
         last_seq: Set(0),
         low_confidence_turns: Set(0),
         assigned_to: Set(None),
@@ -70,7 +70,8 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         updated_at: Set(now),
         closed_at: Set(None),
         inbox_id: Set(inbox.as_ref().map(|i| i.id)),
-        customer_ref: Set(customer_ref),
+        customer_ref: Set(state.vault.seal_opt(crate::vault::Field::ConversationCustomerRef, customer_ref.as_deref())),
+        customer_ref_index: Set(customer_ref.as_deref().map(|r| crate::customers::account_index(&state.vault, r))),
         csat_score: Set(None),
         csat_comment: Set(None),
         rated_at: Set(None),
@@ -79,7 +80,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
     }
     .insert(&state.db)
     .await?;
-    if let Some(customer) = &conversation.customer_ref {
+    if let Some(customer) = &customer_ref {
         audit_identified(state, &conversation.public_id, customer, meta).await?;
     }
     let custom =
@@ -99,7 +100,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         status: "started".to_owned(),
         messages: vec![to_out(&stored)],
         visitor_token: token,
-        identified: conversation.customer_ref.is_some(),
+        identified: customer_ref.is_some(),
         language: language.code().to_owned(),
     })
 }

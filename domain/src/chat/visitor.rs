@@ -68,10 +68,12 @@ pub async fn export(state: &AppState, conversation_id: &str, token: Option<&str>
         .order_by_asc(messages::Column::Seq)
         .all(&state.db)
         .await?;
+    let comment =
+        state.vault.open_opt(crate::vault::Field::ConversationComment, conversation.csat_comment.as_deref())?;
     let rating = conversation.csat_score.map(|score| RatingRecord {
         conversation_id: conversation.public_id.clone(),
         score: i32::from(score),
-        comment: conversation.csat_comment.clone(),
+        comment,
         rated_at: conversation.rated_at,
     });
     Ok(VisitorExport {

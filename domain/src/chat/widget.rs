@@ -34,7 +34,7 @@ pub async fn rate(state: &AppState, id: &str, token: Option<&str>, req: &RatingR
     conversations::ActiveModel {
         id: Set(conversation.id),
         csat_score: Set(Some(req.score as i16)),
-        csat_comment: Set(comment.clone()),
+        csat_comment: Set(state.vault.seal_opt(crate::vault::Field::ConversationComment, comment.as_deref())),
         rated_at: Set(Some(now)),
         ..Default::default()
     }
@@ -65,7 +65,7 @@ pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainRes
     // The form sends a receipt to the address it is given: a few an hour per address, counted in
     // the database so every instance sees the same count.
     let recent = ticket_rows::Entity::find()
-        .filter(ticket_rows::Column::CustomerEmail.eq(email.as_str()))
+        .filter(ticket_rows::Column::CustomerEmailIndex.eq(tickets::email_index(&state.vault, &email)))
         .filter(ticket_rows::Column::Category.eq("offline"))
         .filter(ticket_rows::Column::CreatedAt.gt(now - chrono::Duration::hours(1)))
         .count(&state.db)
@@ -120,7 +120,8 @@ pub async fn identify(
     let customer_id = crate::customers::linked(state, Some(&customer)).await?;
     conversations::ActiveModel {
         id: Set(conversation.id),
-        customer_ref: Set(Some(customer)),
+        customer_ref: Set(Some(state.vault.seal(crate::vault::Field::ConversationCustomerRef, &customer))),
+        customer_ref_index: Set(Some(crate::customers::account_index(&state.vault, &customer))),
         customer_id: Set(customer_id),
         ..Default::default()
     }

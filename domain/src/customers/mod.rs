@@ -121,7 +121,7 @@ pub async fn get(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestM
     let row = out(&state.vault, find(state, id).await?)?;
     let mut linked = Condition::any().add(conversations::Column::CustomerId.eq(id));
     if let Some(account) = &row.account_number {
-        linked = linked.add(conversations::Column::CustomerRef.eq(account.as_str()));
+        linked = linked.add(conversations::Column::CustomerRefIndex.eq(account_index(&state.vault, account)));
     }
     let convs = conversations::Entity::find()
         .filter(linked)
@@ -134,7 +134,7 @@ pub async fn get(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestM
         theirs = theirs.add(tickets::Column::ConversationId.is_in(convs.iter().map(|c| c.id).collect::<Vec<_>>()));
     }
     if let Some(email) = &row.email {
-        theirs = theirs.add(tickets::Column::CustomerEmail.eq(email.as_str()));
+        theirs = theirs.add(tickets::Column::CustomerEmailIndex.eq(crate::tickets::email_index(&state.vault, email)));
     }
     let ticket_rows = if theirs.is_empty() {
         Vec::new()
@@ -149,8 +149,11 @@ pub async fn get(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestM
     let open: Vec<&tickets::Model> = ticket_rows.iter().filter(|t| t.open_conversation_id.is_some()).collect();
     let conversations = convs
         .iter()
-        .map(|c| crate::conversations::out(c, open.iter().copied().find(|t| t.open_conversation_id == Some(c.id))))
-        .collect();
+        .map(|c| {
+            let ticket = open.iter().copied().find(|t| t.open_conversation_id == Some(c.id));
+            crate::conversations::out(&state.vault, c, ticket)
+        })
+        .collect::<DomainResult<_>>()?;
     let tickets = crate::tickets::to_out(state, ticket_rows).await?;
     // The profile is not shown unless the look at it is on record (fail closed).
     let entry =

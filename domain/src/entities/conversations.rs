@@ -30,8 +30,11 @@ pub struct Model {
     pub closed_at: Option<DateTimeUtc>,
     /// The inbox (bank website) the conversation came from, if any.
     pub inbox_id: Option<i32>,
-    /// The bank's customer id, from a verified identity token.
+    /// The bank's customer id, from a verified identity token (sealed, as are the metadata and the
+    /// rating comment).
     pub customer_ref: Option<String>,
+    /// Blind index of `customer_ref` (the same as a customer's account-number index).
+    pub customer_ref_index: Option<String>,
     /// The customer's rating, 1 to 5, and what they wrote with it.
     pub csat_score: Option<i16>,
     pub csat_comment: Option<String>,

@@ -15,8 +15,11 @@ pub struct Model {
     pub conversation_id: Option<i32>,
     /// The conversation id while the ticket is open (unique: one open ticket per conversation).
     pub open_conversation_id: Option<i32>,
+    /// Sealed (`domain::vault`), as are the e-mail, subject and description.
     pub customer_name: String,
     pub customer_email: Option<String>,
+    /// Blind index of the e-mail (lower case), for lookups.
+    pub customer_email_index: Option<String>,
     pub subject: String,
     pub description: String,
     /// `OPEN`, `IN_PROGRESS`, `RESOLVED` or `CLOSED`.

@@ -175,6 +175,7 @@ fn conversation_rows(state: AppState, format: Format, since: DateTime<Utc>) -> C
             let mut items = Vec::with_capacity(batch.len());
             for c in &batch {
                 let mine = lines.iter().filter(|m| m.conversation_id == c.id);
+                let customer_ref = crate::conversations::customer_ref(&state.vault, c)?;
                 match format {
                     Format::Csv => {
                         let head = [
@@ -182,7 +183,7 @@ fn conversation_rows(state: AppState, format: Format, since: DateTime<Utc>) -> C
                             c.created_at.to_rfc3339(),
                             c.status.to_string(),
                             c.language.clone(),
-                            c.customer_ref.clone().unwrap_or_default(),
+                            customer_ref.clone().unwrap_or_default(),
                             c.assigned_to.map(|a| a.to_string()).unwrap_or_default(),
                             c.csat_score.map(|s| s.to_string()).unwrap_or_default(),
                         ];
@@ -208,7 +209,7 @@ fn conversation_rows(state: AppState, format: Format, since: DateTime<Utc>) -> C
                         items.push(
                             json!({
                                 "conversation_id": c.public_id, "started_at": c.created_at, "status": c.status,
-                                "language": c.language, "customer_ref": c.customer_ref, "assigned_to": c.assigned_to,
+                                "language": c.language, "customer_ref": customer_ref, "assigned_to": c.assigned_to,
                                 "csat_score": c.csat_score, "closed_at": c.closed_at, "messages": transcript,
                             })
                             .to_string(),
@@ -236,6 +237,8 @@ fn ticket_rows(state: AppState, format: Format, since: DateTime<Utc>) -> Chunks 
                 .await?;
             let Some(last) = batch.last().map(|t| i64::from(t.id)) else { return Ok(None) };
             let when = |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_default();
+            let batch: Vec<tickets::Model> =
+                batch.into_iter().map(|t| crate::tickets::readable(&state.vault, t)).collect::<DomainResult<_>>()?;
             let items = batch
                 .into_iter()
                 .map(|t| match format {

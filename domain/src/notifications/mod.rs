@@ -26,6 +26,7 @@ use crate::model::{
     NotificationStats, NotificationStatus, NotificationType, Role, UnreadCount,
 };
 use crate::state::AppState;
+use crate::vault::{Field, Vault};
 
 const MANAGERS: [Role; 2] = [Role::Admin, Role::Supervisor];
 
@@ -58,8 +59,8 @@ pub async fn enqueue(state: &AppState, draft: Draft) -> DomainResult<notificatio
         category: Set(draft.category),
         status: Set(NotificationStatus::Pending),
         subject: Set(draft.subject.chars().take(255).collect()),
-        body: Set(draft.body),
-        html: Set(draft.html),
+        body: Set(state.vault.seal(Field::NotificationBody, &draft.body)),
+        html: Set(state.vault.seal_opt(Field::NotificationHtml, draft.html.as_deref())),
         resource_type: Set(resource_type),
         resource_id: Set(resource_id.map(|id| id.chars().take(64).collect())),
         sent_at: Set(None),
@@ -90,8 +91,16 @@ pub async fn backlog(state: &AppState) -> DomainResult<(u64, u64)> {
     Ok((count(NotificationStatus::Pending).await?, count(NotificationStatus::Failed).await?))
 }
 
-pub(crate) fn out(row: notifications::Model) -> NotificationOut {
-    NotificationOut {
+/// A notification as read from the database, with its text opened.
+pub(crate) fn readable(vault: &Vault, mut row: notifications::Model) -> DomainResult<notifications::Model> {
+    row.body = vault.open(Field::NotificationBody, &row.body)?;
+    row.html = vault.open_opt(Field::NotificationHtml, row.html.as_deref())?;
+    Ok(row)
+}
+
+pub(crate) fn out(vault: &Vault, row: notifications::Model) -> DomainResult<NotificationOut> {
+    let row = readable(vault, row)?;
+    Ok(NotificationOut {
         id: row.id,
         user_id: row.user_id,
         recipient_email: row.recipient_email,
@@ -108,7 +117,7 @@ pub(crate) fn out(row: notifications::Model) -> NotificationOut {
         read: row.read_at.is_some(),
         created_at: row.created_at,
         updated_at: row.updated_at,
-    }
+    })
 }
 
 fn limit(limit: Option<u64>) -> DomainResult<u64> {
@@ -140,7 +149,7 @@ pub async fn mine(
     let limit = limit(filter.limit)?;
     let query = notifications::Entity::find().filter(notifications::Column::UserId.eq(actor.id));
     let rows = filtered(query, filter).limit(limit).all(&state.db).await?;
-    Ok(rows.into_iter().map(out).collect())
+    rows.into_iter().map(|row| out(&state.vault, row)).collect()
 }
 
 /// `GET /notifications` (ADMIN, SUPERVISOR): the whole outbox, newest first.
@@ -152,7 +161,7 @@ pub async fn outbox(
     actor.require(&MANAGERS)?;
     let limit = limit(filter.limit)?;
     let rows = filtered(notifications::Entity::find(), filter).limit(limit).all(&state.db).await?;
-    Ok(rows.into_iter().map(out).collect())
+    rows.into_iter().map(|row| out(&state.vault, row)).collect()
 }
 
 /// `GET /notifications/{id}`: the owner's only (404 for anyone else); reading it marks it read.
@@ -169,7 +178,7 @@ pub async fn get(state: &AppState, actor: &CurrentUser, id: i32) -> DomainResult
             .exec(&state.db)
             .await?;
     }
-    let row = out(row);
+    let row = out(&state.vault, row)?;
     Ok(NotificationDetail {
         id: row.id,
         user_id: row.user_id,

@@ -13,6 +13,22 @@ use crate::model::{NotificationCategory, NotificationType, Priority, Role, Ticke
 pub const SMS_PHONE: &str = "sms_phone";
 use crate::state::AppState;
 
+/// The ticket with its customer's name and e-mail and its subject opened; `None` (logged) when
+/// they cannot be read, and then nobody is told.
+fn readable(state: &AppState, ticket: &tickets::Model) -> Option<tickets::Model> {
+    use crate::vault::Field;
+    let open = || -> crate::error::DomainResult<tickets::Model> {
+        let mut row = ticket.clone();
+        row.customer_name = state.vault.open(Field::TicketCustomerName, &row.customer_name)?;
+        row.customer_email = state.vault.open_opt(Field::TicketCustomerEmail, row.customer_email.as_deref())?;
+        row.subject = state.vault.open(Field::TicketSubject, &row.subject)?;
+        Ok(row)
+    };
+    open()
+        .map_err(|error| tracing::error!(%error, ticket = ticket.ticket_id, "cannot read a ticket to notify about"))
+        .ok()
+}
+
 fn ticket_link(state: &AppState, ticket: &tickets::Model) -> String {
     format!("{}/tickets/{}", state.config.notify.public_url, ticket.ticket_id)
 }
@@ -53,6 +69,8 @@ fn facts(ticket: &tickets::Model) -> Vec<(&'static str, String)> {
 
 /// `agent` was given `ticket` (not by themselves).
 pub async fn ticket_assigned(state: &AppState, ticket: &tickets::Model, agent: &users::Model) {
+    let Some(ticket) = readable(state, ticket) else { return };
+    let ticket = &ticket;
     let link = ticket_link(state, ticket);
     let r = render(
         "New Ticket Assigned".into(),
@@ -67,6 +85,8 @@ pub async fn ticket_assigned(state: &AppState, ticket: &tickets::Model, agent: &
 /// `ticket` went from `from` to its current status, by `actor_id`: its agent hears (unless they
 /// did it), and so does the customer when it is resolved or closed and they left an e-mail.
 pub async fn ticket_status_changed(state: &AppState, ticket: &tickets::Model, from: TicketStatus, actor_id: i32) {
+    let Some(ticket) = readable(state, ticket) else { return };
+    let ticket = &ticket;
     let agent = match ticket.assigned_to.filter(|a| *a != actor_id) {
         Some(id) => users::Entity::find_by_id(id).one(&state.db).await.ok().flatten(),
         None => None,
@@ -172,6 +192,8 @@ pub async fn account_locked(state: &AppState, user: &users::Model) {
 
 /// A conversation was escalated and `ticket` opened: an alert to the supervisors.
 pub async fn escalated(state: &AppState, ticket: &tickets::Model) {
+    let Some(ticket) = readable(state, ticket) else { return };
+    let ticket = &ticket;
     let link = ticket_link(state, ticket);
     for supervisor in supervisors(state).await {
         let r = render(
@@ -219,6 +241,8 @@ async fn sms(state: &AppState, supervisor: &users::Model, ticket: &tickets::Mode
 /// A customer left a message while nobody was there: a receipt to them, in their language, and
 /// an alert to the supervisors.
 pub async fn offline_received(state: &AppState, ticket: &tickets::Model, english: bool) {
+    let Some(ticket) = readable(state, ticket) else { return };
+    let ticket = &ticket;
     if let Some(email) = ticket.customer_email.clone() {
         let r = if english {
             render(

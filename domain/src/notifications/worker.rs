@@ -61,7 +61,11 @@ async fn round(state: &AppState, channels: &Channels) -> DomainResult<Option<Dat
         .await?;
     for id in &due {
         if let Some(row) = claim(state, *id, now).await? {
-            let outcome = channels.deliver(&row).await;
+            // Sealed at rest: opened only to be sent.
+            let outcome = match super::readable(&state.vault, row.clone()) {
+                Ok(open) => channels.deliver(&open).await,
+                Err(error) => Err(Failure::permanent(format!("The notification cannot be read: {error}"))),
+            };
             record(state, &row, outcome).await?;
         }
     }

@@ -33,27 +33,28 @@ pub async fn export(
     let conversations = held
         .conversations
         .iter()
-        .map(|c| ConversationDetail {
-            conversation: crate::conversations::out(c, None),
-            messages: lines
-                .iter()
-                .filter(|m| m.conversation_id == c.id)
-                .map(crate::conversations::store::to_out)
-                .collect(),
-        })
-        .collect();
-    let ratings = held
-        .conversations
-        .iter()
-        .filter_map(|c| {
-            c.csat_score.map(|score| RatingRecord {
-                conversation_id: c.public_id.clone(),
-                score: i32::from(score),
-                comment: c.csat_comment.clone(),
-                rated_at: c.rated_at,
+        .map(|c| {
+            Ok(ConversationDetail {
+                conversation: crate::conversations::out(&state.vault, c, None)?,
+                messages: lines
+                    .iter()
+                    .filter(|m| m.conversation_id == c.id)
+                    .map(crate::conversations::store::to_out)
+                    .collect(),
             })
         })
-        .collect();
+        .collect::<DomainResult<_>>()?;
+    let mut ratings = Vec::new();
+    for c in &held.conversations {
+        if let Some(score) = c.csat_score {
+            ratings.push(RatingRecord {
+                conversation_id: c.public_id.clone(),
+                score: i32::from(score),
+                comment: state.vault.open_opt(Field::ConversationComment, c.csat_comment.as_deref())?,
+                rated_at: c.rated_at,
+            });
+        }
+    }
     let notes = ticket_notes::Entity::find()
         .filter(ticket_notes::Column::TicketId.is_in(held.ticket_ids()))
         .order_by_asc(ticket_notes::Column::Id)

@@ -55,7 +55,8 @@ async fn holdings(state: &AppState, id: i32) -> DomainResult<Holdings> {
     let customer = crate::customers::out(&state.vault, row)?;
     let mut linked = Condition::any().add(conversations::Column::CustomerId.eq(id));
     if let Some(account) = &customer.account_number {
-        linked = linked.add(conversations::Column::CustomerRef.eq(account.as_str()));
+        let index = crate::customers::account_index(&state.vault, account);
+        linked = linked.add(conversations::Column::CustomerRefIndex.eq(index));
     }
     let conversations =
         conversations::Entity::find().filter(linked).order_by_asc(conversations::Column::Id).all(&state.db).await?;
@@ -64,7 +65,7 @@ async fn holdings(state: &AppState, id: i32) -> DomainResult<Holdings> {
         theirs = theirs.add(tickets::Column::ConversationId.is_in(conversations.iter().map(|c| c.id)));
     }
     if let Some(email) = &customer.email {
-        theirs = theirs.add(tickets::Column::CustomerEmail.eq(email.as_str()));
+        theirs = theirs.add(tickets::Column::CustomerEmailIndex.eq(crate::tickets::email_index(&state.vault, email)));
     }
     let tickets = if theirs.is_empty() {
         Vec::new()

@@ -31,14 +31,17 @@ pub struct NewTicket<'a> {
 /// Stores `ticket`, OPEN and unassigned, through `db` (the pool or the caller's transaction).
 pub async fn insert(db: &impl ConnectionTrait, vault: &Vault, ticket: &NewTicket<'_>) -> DomainResult<tickets::Model> {
     let now = Utc::now();
+    let name: String = ticket.customer_name.chars().take(255).collect();
+    let subject: String = ticket.subject.chars().take(255).collect();
     let row = tickets::ActiveModel {
         id: sea_orm::NotSet,
         ticket_id: Set(new_ticket_id()),
         conversation_id: Set(ticket.conversation_id),
         open_conversation_id: Set(ticket.conversation_id),
-        customer_name: Set(ticket.customer_name.chars().take(255).collect()),
-        customer_email: Set(ticket.customer_email.clone()),
-        subject: Set(ticket.subject.chars().take(255).collect()),
+        customer_name: Set(vault.seal(Field::TicketCustomerName, &name)),
+        customer_email: Set(vault.seal_opt(Field::TicketCustomerEmail, ticket.customer_email.as_deref())),
+        customer_email_index: Set(ticket.customer_email.as_deref().map(|e| super::email_index(vault, e))),
+        subject: Set(vault.seal(Field::TicketSubject, &subject)),
         description: Set(vault.seal(Field::TicketDescription, &ticket.description)),
         status: Set(TicketStatus::Open),
         priority: Set(ticket.priority),
@@ -53,6 +56,7 @@ pub async fn insert(db: &impl ConnectionTrait, vault: &Vault, ticket: &NewTicket
     let mut row = row.insert(db).await?;
     // The stored row holds the sealed text; the caller gets what was written.
     row.description.clone_from(&ticket.description);
+    (row.customer_name, row.customer_email, row.subject) = (name, ticket.customer_email.clone(), subject);
     Ok(row)
 }
 
@@ -97,8 +101,8 @@ pub async fn open_for_conversation(
     if let Some(open) = open_ticket(&state.db, conversation.id).await? {
         return Ok((open, false));
     }
-    let customer = conversation
-        .metadata
+    let metadata = crate::conversations::metadata(&state.vault, conversation)?;
+    let customer = metadata
         .get("name")
         .and_then(|v| v.as_str())
         .map(str::to_owned)
@@ -110,7 +114,7 @@ pub async fn open_for_conversation(
         category: &escalation.category,
         priority: escalation.priority,
         customer_name: &customer,
-        customer_email: conversation.metadata.get("email").and_then(|v| v.as_str()).map(str::to_owned),
+        customer_email: metadata.get("email").and_then(|v| v.as_str()).map(str::to_owned),
         conversation_id: Some(conversation.id),
         created_by: None,
     };

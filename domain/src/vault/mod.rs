@@ -31,9 +31,13 @@ const NONCE: usize = 12;
 pub enum Field {
     MessageContent,
     ConversationMemory,
+    ConversationMetadata,
+    ConversationComment,
+    ConversationCustomerRef,
     TicketDescription,
     TicketCustomerName,
     TicketCustomerEmail,
+    TicketSubject,
     TicketNote,
     CustomerName,
     CustomerEmail,
@@ -42,22 +46,23 @@ pub enum Field {
     CustomerNotes,
     AnswerQuestion,
     InboxSecret,
+    NotificationBody,
+    NotificationHtml,
 }
 
 impl Field {
-    /// False for columns kept for a later release that no code seals yet.
-    pub fn in_use(self) -> bool {
-        !matches!(self, Field::TicketCustomerName | Field::TicketCustomerEmail)
-    }
-
     /// `table.column`, the associated data of the value.
     pub fn column(self) -> &'static str {
         match self {
             Field::MessageContent => "messages.content",
             Field::ConversationMemory => "conversations.recent_questions",
+            Field::ConversationMetadata => "conversations.metadata",
+            Field::ConversationComment => "conversations.csat_comment",
+            Field::ConversationCustomerRef => "conversations.customer_ref",
             Field::TicketDescription => "tickets.description",
             Field::TicketCustomerName => "tickets.customer_name",
             Field::TicketCustomerEmail => "tickets.customer_email",
+            Field::TicketSubject => "tickets.subject",
             Field::TicketNote => "ticket_notes.body",
             Field::CustomerName => "customers.full_name",
             Field::CustomerEmail => "customers.email",
@@ -66,6 +71,8 @@ impl Field {
             Field::CustomerNotes => "customers.notes",
             Field::AnswerQuestion => "assistant_answers.question",
             Field::InboxSecret => "inboxes.identity_secret",
+            Field::NotificationBody => "notifications.body",
+            Field::NotificationHtml => "notifications.html",
         }
     }
 }

@@ -12,10 +12,14 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, Value};
 use super::{Field, Vault};
 use crate::error::DomainResult;
 
-/// Every sealed column. `conversations.recent_questions` is JSON holding one sealed string.
-pub const SEALED: [Field; 13] = [
+/// Every sealed column. `conversations.recent_questions` and `metadata` are JSON holding one
+/// sealed string.
+pub const SEALED: [Field; 19] = [
     Field::MessageContent,
     Field::ConversationMemory,
+    Field::ConversationMetadata,
+    Field::ConversationComment,
+    Field::ConversationCustomerRef,
     Field::TicketDescription,
     Field::TicketNote,
     Field::CustomerName,
@@ -27,6 +31,9 @@ pub const SEALED: [Field; 13] = [
     Field::InboxSecret,
     Field::TicketCustomerName,
     Field::TicketCustomerEmail,
+    Field::TicketSubject,
+    Field::NotificationBody,
+    Field::NotificationHtml,
 ];
 
 /// How far one column got.
@@ -40,7 +47,7 @@ pub struct Progress {
     pub resealed: u64,
 }
 
-/// Re-seals every column in [`SEALED`] that is in use, reporting after each batch.
+/// Re-seals every column in [`SEALED`], reporting after each batch.
 pub async fn rotate(
     db: &DatabaseConnection,
     vault: &Vault,
@@ -48,7 +55,7 @@ pub async fn rotate(
     mut report: impl FnMut(&Progress),
 ) -> DomainResult<Vec<Progress>> {
     let mut done = Vec::new();
-    for field in SEALED.into_iter().filter(|f| f.in_use()) {
+    for field in SEALED {
         done.push(rotate_column(db, vault, field, Ord::max(batch, 1), &mut report).await?);
     }
     Ok(done)
@@ -62,7 +69,7 @@ async fn rotate_column(
     report: &mut impl FnMut(&Progress),
 ) -> DomainResult<Progress> {
     let (table, column) = field.column().split_once('.').unwrap_or_default();
-    let json = field == Field::ConversationMemory;
+    let json = matches!(field, Field::ConversationMemory | Field::ConversationMetadata);
     let mut progress = Progress { column: field.column(), ..Progress::default() };
     let mut after = 0i64;
     loop {

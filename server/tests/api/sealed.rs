@@ -1,6 +1,7 @@
 //! Personal data at rest: a distinctive sentence written as a customer message, a ticket's
-//! description and note and a customer's notes, and a distinctive customer name, e-mail and
-//! account number are nowhere in the database in plain text — every column of every table is
+//! subject, description and note, a rating comment and a customer's notes, and a distinctive
+//! customer name, e-mail and account number (on the profile, a ticket and the pre-chat form's
+//! metadata) are nowhere in the database in plain text — every column of every table is
 //! read raw (and, on SQLite, the file's bytes) — while the API still reads them back. Rotating to
 //! a new key leaves every value readable and none under the old key.
 
@@ -51,7 +52,7 @@ pub async fn plain_hits(db: &DatabaseConnection, needles: &[&str]) -> Vec<String
 async fn sealed_values(db: &DatabaseConnection) -> Vec<(domain::vault::Field, String)> {
     let backend = db.get_database_backend();
     let mut values = Vec::new();
-    for field in SEALED.into_iter().filter(|f| f.in_use()) {
+    for field in SEALED {
         let (table, column) = field.column().split_once('.').unwrap();
         let sql = format!("SELECT CAST({column} AS TEXT) FROM {table} WHERE {column} IS NOT NULL");
         for row in db.query_all_raw(Statement::from_string(backend, sql)).await.unwrap() {
@@ -75,11 +76,27 @@ async fn personal_data_is_sealed_at_rest_and_survives_rotation() {
     let res = app.send(Method::POST, &admin, "/customers", Some(customer)).await;
     assert_eq!(res.status(), 201);
     let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    let chat = app.start_chat("en").await;
+    // The pre-chat form's name and e-mail travel as the conversation's metadata.
+    let prechat = json!({ "language": "en", "metadata": { "name": NAME, "email": "zyx.quorrel@example.com" } });
+    let chat: Value =
+        app.client.post(app.api("/chat/start")).json(&prechat).send().await.unwrap().json().await.unwrap();
     let (conversation, visitor) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
     assert_eq!(app.customer_says(conversation, visitor, SENTENCE).await.status(), 200);
     assert_eq!(app.customer_says(conversation, visitor, &format!("And again: {SENTENCE}")).await.status(), 200);
-    let ticket = json!({ "subject": "Umbrellas", "description": SENTENCE, "customer_name": "Someone" });
+    let rating = json!({ "score": 5, "comment": format!("Thanks! {SENTENCE}") });
+    let rated = app
+        .client
+        .post(app.api(&format!("/chat/{conversation}/rating")))
+        .header("x-visitor-token", visitor)
+        .json(&rating)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rated.status(), 200);
+    let ticket = json!({
+        "subject": "Turquoise umbrellas order", "description": SENTENCE, "customer_name": NAME,
+        "customer_email": "zyx.quorrel@example.com",
+    });
     let res = app.send(Method::POST, &admin, "/tickets", Some(ticket)).await;
     assert_eq!(res.status(), 200);
     let ticket_id = res.json::<Value>().await.unwrap()["ticket_id"].as_str().unwrap().to_owned();
@@ -109,7 +126,17 @@ async fn personal_data_is_sealed_at_rest_and_survives_rotation() {
     assert_eq!(found[0]["id"], id);
     let transcript = app.get_json(&admin, &format!("/conversations/{conversation}")).await;
     assert_eq!(transcript["messages"][1]["content"], SENTENCE);
-    assert_eq!(app.get_json(&admin, &format!("/tickets/{ticket_id}")).await["description"], SENTENCE);
+    assert_eq!(transcript["metadata"]["name"], NAME);
+    assert_eq!(transcript["csat_comment"], format!("Thanks! {SENTENCE}"));
+    let ticket = app.get_json(&admin, &format!("/tickets/{ticket_id}")).await;
+    assert_eq!((&ticket["description"], &ticket["customer_name"]), (&json!(SENTENCE), &json!(NAME)));
+    assert_eq!(
+        (&ticket["subject"], &ticket["customer_email"]),
+        (&json!("Turquoise umbrellas order"), &json!("zyx.quorrel@example.com"))
+    );
+    // The profile finds the ticket by its e-mail's blind index.
+    let tickets = app.get_json(&admin, &format!("/customers/{id}")).await["tickets"].clone();
+    assert_eq!(tickets[0]["ticket_id"], ticket_id.as_str(), "{tickets}");
     let notes = app.get_json(&admin, &format!("/tickets/{ticket_id}/notes")).await;
     assert_eq!(notes[0]["body"], SENTENCE);
     // A clashing e-mail is still refused (by its blind index).
