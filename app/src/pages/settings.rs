@@ -14,7 +14,10 @@ use crate::components::forbidden::load_error;
 pub fn SettingsPage() -> impl IntoView {
     let save = ServerAction::<SaveSetting>::new();
     let reset = ServerAction::<ResetSetting>::new();
+    let run = ServerAction::<RunRetention>::new();
     let view_data = Resource::new(move || (save.version().get(), reset.version().get()), |_| list_settings());
+    // Created here, beside the settings, so the server's render and the browser's agree.
+    let report = Resource::new(move || run.version().get(), |_| last_retention_report());
     let error = move || {
         save.value()
             .get()
@@ -31,6 +34,7 @@ pub fn SettingsPage() -> impl IntoView {
         <p class="error" role="alert" data-testid="settings-error">{error}</p>
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let report = report.await;
                 match view_data.await {
                     Ok(data) => view! {
                         <table data-testid="settings-table">
@@ -43,7 +47,7 @@ pub fn SettingsPage() -> impl IntoView {
                             </tbody>
                         </table>
                         {data.can_edit.then(|| view! { <NewSetting save/> })}
-                        <Retention can_run=data.can_edit/>
+                        <Retention can_run=data.can_edit report run/>
                     }.into_any(),
                     Err(e) => load_error(e),
                 }
@@ -93,9 +97,11 @@ fn Row(
 
 /// The retention job's last report (what was past due, and removed, per kind) and its buttons.
 #[component]
-fn Retention(can_run: bool) -> impl IntoView {
-    let run = ServerAction::<RunRetention>::new();
-    let report = Resource::new(move || run.version().get(), |_| last_retention_report());
+fn Retention(
+    can_run: bool,
+    report: Result<Option<RetentionReport>, crate::api::AppError>,
+    run: ServerAction<RunRetention>,
+) -> impl IntoView {
     let shown = move |report: RetentionReport| {
         let title = if report.dry_run { "Last dry run" } else { "Last run" };
         view! {
@@ -118,15 +124,11 @@ fn Retention(can_run: bool) -> impl IntoView {
                  A dry run only counts them."
             </p>
             <p class="error" role="alert">{move || run.value().get().and_then(Result::err).map(|e| e.to_string())}</p>
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match report.await {
-                        Ok(Some(report)) => shown(report).into_any(),
-                        Ok(None) => view! { <p class="empty">"The job has not run yet."</p> }.into_any(),
-                        Err(e) => load_error(e),
-                    }
-                })}
-            </Transition>
+            {match report {
+                Ok(Some(report)) => shown(report).into_any(),
+                Ok(None) => view! { <p class="empty">"The job has not run yet."</p> }.into_any(),
+                Err(e) => load_error(e),
+            }}
             {can_run.then(|| view! {
                 <ActionForm action=run attr:class="inline">
                     <input type="hidden" name="dry_run" value="true"/>
