@@ -20,6 +20,8 @@ pub mod chat;
 #[cfg(feature = "server")]
 pub mod config;
 #[cfg(feature = "server")]
+pub mod consents;
+#[cfg(feature = "server")]
 pub mod conversations;
 #[cfg(feature = "server")]
 pub mod customers;

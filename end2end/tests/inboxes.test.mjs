@@ -1,5 +1,5 @@
 // The inbox admin page: an ADMIN adds a bank website, gets the tag to paste and the identity
-// secret (shown once), and the inbox is listed.
+// secret (shown once), sets the privacy notice customers must accept, and the inbox is listed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -21,6 +21,9 @@ test('an admin adds an inbox and gets its tag and secret', async () => {
   await form.locator('select[name=default_language]').selectOption('en');
   await form.locator('textarea[name=hours]').fill('mon 09:00-18:00\nsat 10:00-14:00');
   await form.locator('input[name=utc_offset_minutes]').fill('-360');
+  await form.locator('input[name=notice_version]').fill('2026-12');
+  await form.locator('input[name=notice_required]').check();
+  await form.locator('textarea[name=notice_es]').fill('Banca Móvil trata tus datos para atenderte.');
   await form.locator('button[type=submit]').click();
 
   const tag = await page.getByTestId('embed-tag').textContent();
@@ -40,5 +43,8 @@ test('an admin adds an inbox and gets its tag and secret', async () => {
   await row.getByRole('link', { name: 'Banca Móvil' }).click();
   await page.getByTestId('inbox-key').filter({ hasText: key }).waitFor();
   assert.equal(await page.locator('textarea[name=hours]').inputValue(), 'mon 09:00-18:00\nsat 10:00-14:00');
+  assert.equal(await page.locator('input[name=notice_version]').inputValue(), '2026-12');
+  assert.equal(await page.locator('input[name=notice_required]').isChecked(), true);
+  assert.equal(await page.locator('textarea[name=notice_es]').inputValue(), 'Banca Móvil trata tus datos para atenderte.');
   await page.close();
 });

@@ -1,4 +1,4 @@
-// The widget's other paths: the pre-chat form, the offline form outside business hours, a bank
+// The widget's other paths: the privacy notice the bank requires, the pre-chat form, the offline form outside business hours, a bank
 // page proving who the customer is with JoxAI('identify'), a 360 px phone (full screen) and 200% zoom.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,6 +26,31 @@ async function openedIn(form) {
   await form.locator('#joxai-name:focus').waitFor();
 }
 
+
+test('a required privacy notice is accepted before the chat starts, and the profile shows it', async () => {
+  const notice = { required: true, version: '2026-12', text_es: 'Banco Aviso trata tus datos para atenderte.', text_en: '' };
+  const inbox = await call('POST', '/inboxes', { name: 'Aviso', allowed_origins: [BASE_URL], privacy_notice: notice });
+  const customer = await call('POST', '/customers', { full_name: 'Rosa Aviso', account_number: 'AVISO-2612' });
+  const page = await browser.newPage();
+  await page.goto(`${BASE_URL}/demo?inbox=${inbox.key}`);
+  const now = Math.floor(Date.now() / 1000);
+  const identity = sign(inbox.identity_secret, { sub: 'AVISO-2612', aud: inbox.key, iat: now, exp: now + 300 });
+  await page.evaluate((t) => window.JoxAI('identify', { token: t }), identity);
+  await page.locator('button[data-joxai=launcher]').click();
+  const form = frameOf(page).getByTestId('privacy-notice');
+  await form.locator('#joxai-consent:focus').waitFor();
+  assert.match(await form.textContent(), /Banco Aviso trata tus datos/);
+  // Not ticked: the browser keeps the form, and nothing starts.
+  await form.locator('button[type=submit]').click();
+  assert.equal(await frameOf(page).locator('li[data-role=assistant]').count(), 0);
+  await form.locator('#joxai-consent').check();
+  await form.locator('button[type=submit]').click();
+  await frameOf(page).locator('li[data-role=assistant]').first().waitFor();
+  const profile = await call('GET', `/customers/${customer.id}`);
+  assert.equal(profile.consents.length, 1);
+  assert.equal(profile.consents[0].version, '2026-12');
+  await page.close();
+});
 
 test('the pre-chat form asks for name and e-mail before the chat starts', async () => {
   const inbox = await call('POST', '/inboxes', { name: 'Pre', allowed_origins: [BASE_URL], prechat_form: true });

@@ -23,6 +23,7 @@ mod m20261203_000017_audit_chain_unique;
 mod m20261203_000018_turn_memory;
 mod m20261204_000019_sealed_fields;
 mod m20261204_000020_more_sealed_fields;
+mod m20261205_000021_consents;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000018_turn_memory::Migration),
             Box::new(m20261204_000019_sealed_fields::Migration),
             Box::new(m20261204_000020_more_sealed_fields::Migration),
+            Box::new(m20261205_000021_consents::Migration),
         ]
     }
 }

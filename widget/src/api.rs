@@ -2,7 +2,7 @@
 //! local storage: the conversation (so a returning customer sees their history) and the outbox
 //! (messages not yet acknowledged, sent again after a reload or reconnect).
 
-use domain::model::{MessageRole, WidgetConfig};
+use domain::model::{MessageRole, PrivacyNotice, WidgetConfig};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -105,6 +105,14 @@ pub async fn config(inbox: &str) -> Result<WidgetConfig, Failure> {
         open_now: json.flag("open_now"),
         // Not used in the frame: `open_now` is the server's reading of them.
         business_hours: None,
+        privacy_notice: Some(json.get("privacy_notice")).filter(|n| !n.text("version").is_empty()).map(|n| {
+            PrivacyNotice {
+                required: n.flag("required"),
+                version: n.text("version"),
+                text_es: n.text("text_es"),
+                text_en: n.text("text_en"),
+            }
+        }),
     })
 }
 

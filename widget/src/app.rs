@@ -53,6 +53,7 @@ pub fn Widget(inbox: String, lang: Option<Lang>) -> impl IntoView {
         let body = match chat.stage.get() {
             Stage::Loading => view! { <p class="joxai-note" role="status">"…"</p> }.into_any(),
             Stage::Broken => view! { <p class="joxai-note" role="alert">{t.error}</p> }.into_any(),
+            Stage::Notice => view! { <crate::notice::Notice chat t/> }.into_any(),
             Stage::Prechat => view! { <ContactForm chat t offline=false/> }.into_any(),
             Stage::Offline => view! { <ContactForm chat t offline=true/> }.into_any(),
             Stage::OfflineSent(answer) => {

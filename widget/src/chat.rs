@@ -19,6 +19,8 @@ pub enum Stage {
     Loading,
     /// The inbox could not be loaded.
     Broken,
+    /// The privacy notice, before anything else.
+    Notice,
     Prechat,
     Chat,
     Offline,
@@ -46,6 +48,7 @@ pub struct Chat {
     pub error: RwSignal<Option<String>>,
     socket: StoredValue<Option<Socket>, LocalStorage>,
     identity: StoredValue<Option<String>>,
+    pub(crate) consent: StoredValue<Option<String>>,
     pub(crate) flushing: StoredValue<bool>,
     last_typing: StoredValue<f64>,
 }
@@ -80,6 +83,7 @@ impl Chat {
             error: RwSignal::new(None),
             socket: StoredValue::new_local(None),
             identity: StoredValue::new(None),
+            consent: StoredValue::new(None),
             flushing: StoredValue::new(false),
             last_typing: StoredValue::new(0.0),
         }
@@ -116,19 +120,17 @@ impl Chat {
                 ("label", s(crate::i18n::text(lang).title)),
                 ("lang", s(lang.code())),
             ]));
-            let (open_now, prechat) = (config.open_now, config.prechat_form);
+            let notice = config.privacy_notice.is_some();
             self.config.set(Some(config));
             self.outbox.set(api::load_outbox(&self.key()));
             if let Some(session) = session {
                 self.session.set(Some(session));
                 self.stage.set(Stage::Chat);
                 self.resume().await;
-            } else if !open_now {
-                self.stage.set(Stage::Offline);
-            } else if prechat {
-                self.stage.set(Stage::Prechat);
+            } else if notice {
+                self.stage.set(Stage::Notice);
             } else {
-                self.stage.set(Stage::Chat);
+                self.begin(None);
             }
             // Ready for the page's commands (it queues `open`, `identify` … until now); on its own
             // (not framed) the panel is open from the start.
@@ -146,7 +148,7 @@ impl Chat {
             || {
                 let field = web_sys::window()
                     .and_then(|w| w.document())
-                    .and_then(|d| d.query_selector("#joxai-input, #joxai-name").ok().flatten());
+                    .and_then(|d| d.query_selector("#joxai-input, #joxai-name, #joxai-consent").ok().flatten());
                 if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = field.focus();
                 }
@@ -172,6 +174,7 @@ impl Chat {
             ("language", s(self.lang.get_untracked().code())),
             ("metadata", metadata.0),
             ("identity_token", identity),
+            ("privacy_consent", self.consent()),
         ]);
         match api::start(&body).await {
             Ok(started) => {
@@ -188,6 +191,10 @@ impl Chat {
                 }
                 self.connect();
                 Some(session)
+            }
+            Err(Failure::Refused(403 | 409, _)) => {
+                self.notice_again();
+                None
             }
             Err(_) => {
                 self.error.set(Some(crate::i18n::text(self.lang.get_untracked()).error.to_owned()));
@@ -352,17 +359,6 @@ impl Chat {
         }
     }
 
-    /// Stores the rating.
-    pub fn rate(self, score: i32, comment: String) {
-        let Some(session) = self.session.get_untracked() else { return };
-        spawn_local(async move {
-            match api::rate(&session, score, &comment).await {
-                Ok(_) => change(self.rated, true),
-                Err(_) => self.error.set(Some(crate::i18n::text(self.lang.get_untracked()).error.to_owned())),
-            }
-        });
-    }
-
     /// Forgets the closed conversation; the next message starts a new one.
     pub fn start_over(self) {
         if let Some(socket) = self.socket.get_value() {
@@ -376,23 +372,5 @@ impl Chat {
         change(self.rated, false);
         change(self.connected, true);
         self.opened();
-    }
-
-    /// Leaves a message outside business hours.
-    pub fn leave_offline_message(self, name: String, email: String, message: String) {
-        spawn_local(async move {
-            let body = object(&[
-                ("inbox", s(&self.key())),
-                ("name", s(&name)),
-                ("email", s(&email)),
-                ("message", s(&message)),
-                ("language", s(self.lang.get_untracked().code())),
-            ]);
-            match api::offline(&body).await {
-                Ok(answer) => self.stage.set(Stage::OfflineSent(answer)),
-                Err(Failure::Refused(_, detail)) if !detail.is_empty() => self.error.set(Some(detail)),
-                Err(_) => self.error.set(Some(crate::i18n::text(self.lang.get_untracked()).error.to_owned())),
-            }
-        });
     }
 }

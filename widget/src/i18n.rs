@@ -59,6 +59,9 @@ pub struct Text {
     pub offline_send: &'static str,
     pub error: &'static str,
     pub language: &'static str,
+    pub notice: &'static str,
+    pub accept: &'static str,
+    pub go_on: &'static str,
 }
 
 const ES: Text = Text {
@@ -94,6 +97,9 @@ const ES: Text = Text {
     offline_send: "Enviar mensaje",
     error: "Algo salió mal. Inténtalo de nuevo.",
     language: "English",
+    notice: "Aviso de privacidad",
+    accept: "He leído y acepto el aviso de privacidad",
+    go_on: "Continuar",
 };
 
 const EN: Text = Text {
@@ -129,6 +135,9 @@ const EN: Text = Text {
     offline_send: "Send message",
     error: "Something went wrong. Please try again.",
     language: "Español",
+    notice: "Privacy notice",
+    accept: "I have read and accept the privacy notice",
+    go_on: "Continue",
 };
 
 /// The strings for `lang`.

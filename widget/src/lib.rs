@@ -7,8 +7,10 @@ mod api;
 mod app;
 mod bridge;
 mod chat;
+mod forms;
 mod i18n;
 mod json;
+mod notice;
 mod outbox;
 mod socket;
 

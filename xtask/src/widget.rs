@@ -29,14 +29,18 @@ pub fn build(release: bool) -> Result<()> {
 }
 
 /// The size-optimised release files (the frame's budget is 120 KB gzipped):
-/// - wasm-opt `-Oz`, after dropping the exports of `wasm-streams` (server_fn's stream adapters,
-///   linked through leptos, which the widget never calls), so their code goes too;
+/// - wasm-opt `-Oz` until it gains nothing more (`--converge`), after dropping the exports of
+///   `wasm-streams` (server_fn's stream adapters, linked through leptos, which the widget never
+///   calls) so their code goes too, and the producers and debug sections; `--low-memory-unused`
+///   folds address arithmetic, which holds because Rust puts the stack first (the lowest 1 KB is
+///   only reached by an overflowing stack, which traps below it);
 /// - esbuild bundles the JS glue with tree shaking (the unused adapter classes go) and minifies
 ///   it, and minifies the CSS.
 fn shrink(out: &Path) -> Result<()> {
     let bg = out.join("widget_bg.wasm");
     run(Command::new("wasm-opt")
-        .args(["--remove-exports", "--pass-arg=remove-exports@*intounderlying*", "-Oz"])
+        .args(["--remove-exports", "--pass-arg=remove-exports@*intounderlying*", "--strip-producers", "--strip-debug"])
+        .args(["-Oz", "--converge", "--low-memory-unused"])
         .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "-o"])
         .arg(&bg)
         .arg(&bg))?;

@@ -26,7 +26,8 @@ pub async fn get_inbox(id: i32) -> Result<InboxOut, AppError> {
 }
 
 /// Creates (`id` 0) or updates an inbox from the form. Origins: one per line; hours: one period
-/// per line (`mon 09:00-18:00`), none for always open. A new inbox comes back with its secret.
+/// per line (`mon 09:00-18:00`), none for always open; no privacy notice without a version or a
+/// text. A new inbox comes back with its secret.
 #[server(prefix = "/_sfn", endpoint = "inboxes/save")]
 pub async fn save_inbox(
     id: i32,
@@ -40,8 +41,12 @@ pub async fn save_inbox(
     prechat_form: Option<String>,
     hours: String,
     utc_offset_minutes: String,
+    notice_version: String,
+    notice_required: Option<String>,
+    notice_es: String,
+    notice_en: String,
 ) -> Result<InboxOut, AppError> {
-    use domain::model::{BusinessHours, InboxRequest};
+    use domain::model::{BusinessHours, InboxRequest, PrivacyNotice};
     let Ctx { state, user, meta } = Ctx::new().await?;
     let offset = match utc_offset_minutes.trim() {
         "" => 0,
@@ -57,6 +62,16 @@ pub async fn save_inbox(
         default_language: Some(default_language),
         prechat_form: prechat_form.is_some(),
         business_hours: BusinessHours::parse_lines(&hours, offset).map_err(AppError::invalid)?,
+        // No version and no text: no notice.
+        privacy_notice: (!(notice_version.trim().is_empty()
+            && notice_es.trim().is_empty()
+            && notice_en.trim().is_empty()))
+        .then(|| PrivacyNotice {
+            required: notice_required.is_some(),
+            version: notice_version,
+            text_es: notice_es,
+            text_en: notice_en,
+        }),
         active: None,
     };
     Ok(if id == 0 {

@@ -1,7 +1,7 @@
 //! `POST /chat/start`: a new conversation, its greeting and the visitor token.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
 
 use super::{audit_identified, hash_token, new_token};
 use crate::assistant::language::Lang;
@@ -32,6 +32,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         Some(key) => Some(crate::inboxes::find_active(state, key).await?),
         None => None,
     };
+    let consent = crate::consents::gate(inbox.as_ref(), req.privacy_consent.as_deref())?;
     // A refused identity token does not stop the chat: it continues anonymously.
     let customer_ref = match (&inbox, req.identity_token.as_deref().map(str::trim).filter(|t| !t.is_empty())) {
         (Some(inbox), Some(token)) => crate::inboxes::verify_identity(
@@ -54,6 +55,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
     };
     let token = new_token();
     let now = Utc::now();
+    let txn = state.db.begin().await?;
     let conversation = conversations::ActiveModel {
         id: sea_orm::NotSet,
         public_id: Set(uuid::Uuid::new_v4().to_string()),
@@ -78,8 +80,13 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         recent_questions: Set(Some(serde_json::json!([]))),
         last_client_message_id: Set(None),
     }
-    .insert(&state.db)
+    .insert(&txn)
     .await?;
+    if let (Some(inbox), Some(version)) = (&inbox, consent) {
+        let with = crate::consents::With::Conversation(conversation.id);
+        crate::consents::record(&txn, inbox.id, with, version, language.code()).await?;
+    }
+    txn.commit().await?;
     if let Some(customer) = &customer_ref {
         audit_identified(state, &conversation.public_id, customer, meta).await?;
     }

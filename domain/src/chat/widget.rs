@@ -2,7 +2,7 @@
 //! outside business hours (it becomes a ticket), or proves who they are with the bank's token.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
 
 use super::authorize_visitor;
 use crate::assistant::redact;
@@ -49,6 +49,7 @@ pub async fn rate(state: &AppState, id: &str, token: Option<&str>, req: &RatingR
 /// queue (category `offline`), with the customer's name and e-mail to answer by mail.
 pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainResult<OfflineMessageResponse> {
     let inbox = crate::inboxes::find_active(state, &req.inbox).await?;
+    let consent = crate::consents::gate(Some(&inbox), req.privacy_consent.as_deref())?;
     let name = req.name.trim();
     if name.is_empty() || name.chars().count() > 128 {
         return Err(DomainError::validation("name", "Name is 1 to 128 characters"));
@@ -84,7 +85,13 @@ pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainRes
         conversation_id: None,
         created_by: None,
     };
-    let row = tickets::insert(&state.db, &state.vault, &ticket).await?;
+    let txn = state.db.begin().await?;
+    let row = tickets::insert(&txn, &state.vault, &ticket).await?;
+    if let Some(version) = consent {
+        let with = crate::consents::With::Ticket(row.id);
+        crate::consents::record(&txn, inbox.id, with, version, if english { "en" } else { "es" }).await?;
+    }
+    txn.commit().await?;
     tickets::opened(state, &row, Opened::Offline { english }).await;
     tickets::routing::route(state, &row).await?;
     let message = if english {

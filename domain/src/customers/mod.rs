@@ -154,12 +154,13 @@ pub async fn get(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestM
             crate::conversations::out(&state.vault, c, ticket)
         })
         .collect::<DomainResult<_>>()?;
+    let consents = crate::consents::of(&state.db, &convs, &ticket_rows).await?;
     let tickets = crate::tickets::to_out(state, ticket_rows).await?;
     // The profile is not shown unless the look at it is on record (fail closed).
     let entry =
         Entry::new("CUSTOMER_VIEWED", Outcome::Success).actor(actor.id, &actor.username).resource("customer", id);
     state.audit.record(entry, meta).await?;
-    Ok(CustomerDetail { customer: row, conversations, tickets })
+    Ok(CustomerDetail { customer: row, conversations, tickets, consents })
 }
 
 /// A unique e-mail or account number is taken (checked first for a clear answer; the unique

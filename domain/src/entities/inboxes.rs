@@ -23,6 +23,8 @@ pub struct Model {
     pub prechat_form: bool,
     /// JSON [`crate::model::BusinessHours`]; none means always open.
     pub business_hours: Option<Json>,
+    /// JSON [`crate::model::PrivacyNotice`]; none means the widget shows no notice.
+    pub privacy_notice: Option<Json>,
     /// Signs customers' identity tokens (HS256). Never shown again after it is issued.
     pub identity_secret: String,
     pub active: bool,

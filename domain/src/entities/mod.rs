@@ -5,6 +5,7 @@ pub mod article_embeddings;
 pub mod assistant_answers;
 pub mod audit_log;
 pub mod canned_responses;
+pub mod consents;
 pub mod conversations;
 pub mod customers;
 pub mod inboxes;

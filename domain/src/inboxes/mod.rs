@@ -43,6 +43,7 @@ fn out(row: &inboxes::Model, secret: Option<String>) -> InboxOut {
         default_language: row.default_language.clone(),
         prechat_form: row.prechat_form,
         business_hours: hours_of(row),
+        privacy_notice: crate::consents::notice_of(row),
         active: row.active,
         identity_secret: secret,
         created_at: row.created_at,
@@ -78,6 +79,7 @@ struct Valid {
     greeting_en: Option<String>,
     language: String,
     hours: Option<serde_json::Value>,
+    notice: Option<serde_json::Value>,
 }
 
 fn validate(req: &InboxRequest) -> DomainResult<Valid> {
@@ -129,6 +131,12 @@ fn validate(req: &InboxRequest) -> DomainResult<Valid> {
             Some(serde_json::to_value(h).map_err(|e| DomainError::Internal(e.to_string()))?)
         }
     };
+    let notice = match &req.privacy_notice {
+        None => None,
+        Some(n) => Some(
+            serde_json::to_value(crate::consents::validate(n)?).map_err(|e| DomainError::Internal(e.to_string()))?,
+        ),
+    };
     Ok(Valid {
         name: name.to_owned(),
         origins,
@@ -138,6 +146,7 @@ fn validate(req: &InboxRequest) -> DomainResult<Valid> {
         greeting_en: greeting(&req.greeting_en, "greeting_en")?,
         language: language.to_owned(),
         hours,
+        notice,
     })
 }
 
@@ -182,6 +191,7 @@ pub async fn create(
         default_language: Set(v.language),
         prechat_form: Set(req.prechat_form),
         business_hours: Set(v.hours),
+        privacy_notice: Set(v.notice),
         identity_secret: Set(state.vault.seal(crate::vault::Field::InboxSecret, &secret)),
         active: Set(req.active.unwrap_or(true)),
         created_at: Set(now),
@@ -213,6 +223,7 @@ pub async fn update(
     active.default_language = Set(v.language);
     active.prechat_form = Set(req.prechat_form);
     active.business_hours = Set(v.hours);
+    active.privacy_notice = Set(v.notice);
     if let Some(on) = req.active {
         active.active = Set(on);
     }
@@ -294,5 +305,6 @@ pub async fn widget_config(state: &AppState, key: &str) -> DomainResult<WidgetCo
         prechat_form: inbox.prechat_form,
         open_now: hours.as_ref().is_none_or(|h| open_at(h, Utc::now())),
         business_hours: hours,
+        privacy_notice: crate::consents::notice_of(&inbox),
     })
 }

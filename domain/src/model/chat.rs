@@ -46,6 +46,11 @@ pub struct StartChatRequest {
     /// is expired or badly signed is refused and the chat continues anonymously.
     #[serde(default)]
     pub identity_token: Option<String>,
+    /// The version of the inbox's privacy notice the customer accepted. When the inbox requires
+    /// one, the chat does not start without it (403); a version that is not the current one is
+    /// refused (409).
+    #[serde(default)]
+    pub privacy_consent: Option<String>,
 }
 
 /// A message as the customer and staff see it. `id` is the per-conversation sequence number.

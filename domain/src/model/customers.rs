@@ -54,6 +54,9 @@ pub struct CustomerDetail {
     pub customer: CustomerOut,
     pub conversations: Vec<ConversationOut>,
     pub tickets: Vec<TicketOut>,
+    /// The privacy notices they accepted with those conversations and offline messages.
+    #[serde(default)]
+    pub consents: Vec<crate::model::ConsentOut>,
 }
 
 /// `POST /customers`. Only `full_name` is required.

@@ -47,6 +47,43 @@ impl BusinessHours {
     }
 }
 
+/// The privacy notice the widget shows before the chat. With `required`, no conversation starts and
+/// no offline message is taken until the customer accepts this `version`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PrivacyNotice {
+    pub required: bool,
+    /// The bank's name for this text, e.g. `2026-12`; a new version asks new customers again.
+    pub version: String,
+    /// The notice in Spanish and in English (either may be empty: the other one is shown).
+    pub text_es: String,
+    pub text_en: String,
+}
+
+impl PrivacyNotice {
+    /// The text in `lang` (`es` or `en`), or in the other language when that one is empty.
+    pub fn text(&self, lang: &str) -> &str {
+        let (wanted, other) =
+            if lang == "en" { (&self.text_en, &self.text_es) } else { (&self.text_es, &self.text_en) };
+        if wanted.trim().is_empty() { other } else { wanted }
+    }
+}
+
+/// A customer's acceptance of a privacy notice, as the profile and the data export show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ConsentOut {
+    pub id: i32,
+    pub inbox_id: Option<i32>,
+    /// The conversation it came with, or the case number of the offline message.
+    pub conversation_id: Option<String>,
+    pub ticket_id: Option<String>,
+    pub version: String,
+    /// The language of the text the customer read.
+    pub language: String,
+    pub accepted_at: DateTime<Utc>,
+}
+
 /// An inbox as staff see it. The identity secret appears only when it is issued.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
@@ -63,6 +100,7 @@ pub struct InboxOut {
     pub default_language: String,
     pub prechat_form: bool,
     pub business_hours: Option<BusinessHours>,
+    pub privacy_notice: Option<PrivacyNotice>,
     pub active: bool,
     /// Only in the answers that issue it (create, rotate): keep it on the bank's server.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -95,6 +133,9 @@ pub struct InboxRequest {
     pub prechat_form: bool,
     #[serde(default)]
     pub business_hours: Option<BusinessHours>,
+    /// None: the widget shows no notice.
+    #[serde(default)]
+    pub privacy_notice: Option<PrivacyNotice>,
     /// Defaults to true.
     #[serde(default)]
     pub active: Option<bool>,
@@ -115,6 +156,9 @@ pub struct WidgetConfig {
     /// Whether people answer right now (always true without business hours).
     pub open_now: bool,
     pub business_hours: Option<BusinessHours>,
+    /// What to show before the chat, if anything.
+    #[serde(default)]
+    pub privacy_notice: Option<PrivacyNotice>,
 }
 
 /// `GET /widget/config` parameters.
@@ -153,6 +197,10 @@ pub struct OfflineMessageRequest {
     pub message: String,
     #[serde(default)]
     pub language: Option<String>,
+    /// The version of the inbox's privacy notice the customer accepted (required when the inbox
+    /// requires one).
+    #[serde(default)]
+    pub privacy_consent: Option<String>,
 }
 
 /// `POST /chat/offline` → 201.

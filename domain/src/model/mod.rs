@@ -49,8 +49,8 @@ pub use customers::{
 pub use email::Email;
 pub use error::ErrorBody;
 pub use inboxes::{
-    BusinessHours, IdentifyRequest, InboxOut, InboxRequest, OfflineMessageRequest, OfflineMessageResponse, OpenHours,
-    RatingOut, RatingRequest, WidgetConfig, WidgetConfigParams,
+    BusinessHours, ConsentOut, IdentifyRequest, InboxOut, InboxRequest, OfflineMessageRequest, OfflineMessageResponse,
+    OpenHours, PrivacyNotice, RatingOut, RatingRequest, WidgetConfig, WidgetConfigParams,
 };
 pub use knowledge::{ArticleFilter, ArticleOut, CreateArticleRequest, SearchParams, UpdateArticleRequest};
 pub use message_text::{MessageRefused, MessageText};

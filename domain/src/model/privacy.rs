@@ -21,6 +21,8 @@ pub struct CustomerDataExport {
     pub tickets: Vec<TicketRecord>,
     /// The ratings they gave.
     pub ratings: Vec<RatingRecord>,
+    /// The privacy notices they accepted, with when and which version.
+    pub consents: Vec<crate::model::ConsentOut>,
     /// The audit records about them: their profile, conversations and tickets.
     pub audit: Vec<AuditRecord>,
 }

@@ -1,7 +1,8 @@
 //! `GET /customers/{id}/data-export` (ADMIN, SUPERVISOR): everything held about a customer as one
 //! document — the profile, every conversation with its transcript, every ticket with its notes,
-//! the ratings they gave and the audit records about them. The export is itself audited
-//! (`CUSTOMER_DATA_EXPORTED`) before it is returned, and refused when that cannot be recorded.
+//! the ratings they gave, the privacy notices they accepted and the audit records about them. The
+//! export is itself audited (`CUSTOMER_DATA_EXPORTED`) before it is returned, and refused when that
+//! cannot be recorded.
 
 use chrono::Utc;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
@@ -76,6 +77,7 @@ pub async fn export(
         }
         tickets.push(TicketRecord { ticket, notes: theirs });
     }
+    let consents = crate::consents::of(&state.db, &held.conversations, &held.tickets).await?;
     let on = |kind: &str, ids: Vec<String>| {
         Condition::all().add(audit_log::Column::ResourceType.eq(kind)).add(audit_log::Column::ResourceId.is_in(ids))
     };
@@ -95,5 +97,13 @@ pub async fn export(
         .actor(actor.id, &actor.username)
         .resource("customer", id);
     state.audit.record(entry, meta).await?;
-    Ok(CustomerDataExport { exported_at: Utc::now(), customer: held.customer, conversations, tickets, ratings, audit })
+    Ok(CustomerDataExport {
+        exported_at: Utc::now(),
+        customer: held.customer,
+        conversations,
+        tickets,
+        ratings,
+        consents,
+        audit,
+    })
 }

@@ -8,7 +8,7 @@ use sea_orm::{
 };
 
 use super::BATCH;
-use crate::entities::{assistant_answers, conversations, messages, notifications, ticket_notes, tickets};
+use crate::entities::{assistant_answers, consents, conversations, messages, notifications, ticket_notes, tickets};
 use crate::error::DomainResult;
 use crate::model::{ConversationStatus, NotificationStatus, TicketStatus};
 use crate::state::AppState;
@@ -115,6 +115,7 @@ fn drop_conversations(
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = DomainResult<u64>> + Send + '_>> {
     Box::pin(async move {
         messages::Entity::delete_many().filter(messages::Column::ConversationId.is_in(ids.clone())).exec(txn).await?;
+        consents::Entity::delete_many().filter(consents::Column::ConversationId.is_in(ids.clone())).exec(txn).await?;
         // Tickets outlive their conversation (their own period): the link goes.
         tickets::Entity::update_many()
             .col_expr(tickets::Column::ConversationId, Expr::value(Option::<i32>::None))
@@ -140,6 +141,7 @@ fn drop_tickets(
             .all(txn)
             .await?;
         ticket_notes::Entity::delete_many().filter(ticket_notes::Column::TicketId.is_in(ids.clone())).exec(txn).await?;
+        consents::Entity::delete_many().filter(consents::Column::TicketId.is_in(ids.clone())).exec(txn).await?;
         notifications::Entity::delete_many()
             .filter(notifications::Column::ResourceType.eq("ticket"))
             .filter(notifications::Column::ResourceId.is_in(cases))

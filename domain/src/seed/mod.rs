@@ -99,6 +99,7 @@ pub async fn demo_inbox(state: &AppState, origins: &[String]) -> DomainResult<bo
         default_language: Set("es".to_owned()),
         prechat_form: Set(false),
         business_hours: Set(None),
+        privacy_notice: Set(None),
         identity_secret: Set(state.vault.seal(crate::vault::Field::InboxSecret, &hex::encode(secret))),
         active: Set(true),
         created_at: Set(now),

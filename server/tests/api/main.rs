@@ -12,6 +12,7 @@ mod auth;
 mod canned;
 mod chat;
 mod cli;
+mod consent;
 mod conversations;
 mod customers;
 mod embed;

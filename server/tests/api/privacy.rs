@@ -1,9 +1,10 @@
 //! A customer's data rights. The test seeds one record of every kind about one customer — the
 //! profile, a conversation linked by their verified identity with a transcript, an escalation
 //! ticket and an offline-form ticket from their e-mail, a note, a rating, the notifications those
-//! raise, answer-log questions, audit records — then: the export holds every kind; erasure
-//! (ADMIN only, with a reason) leaves none of their personal data in any column of any table
-//! (read raw, sealing off so the scan sees text), and the audit chain still verifies.
+//! raise, answer-log questions, the privacy notice accepted twice, audit records — then: the
+//! export holds every kind; erasure (ADMIN only, with a reason) leaves none of their personal data
+//! in any column of any table (read raw, sealing off so the scan sees text), and the audit chain
+//! still verifies.
 
 use domain::model::Role;
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
@@ -30,15 +31,15 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     let id = app.send(Method::POST, &admin, "/customers", Some(customer)).await.json::<Value>().await.unwrap()["id"]
         .as_i64()
         .unwrap();
-    let inbox: Value = app
-        .post_json(&admin, "/inboxes", &json!({ "name": "Web", "allowed_origins": ["https://banco.example"] }))
-        .await;
+    let notice = json!({ "required": true, "version": "2026-12", "text_es": "Aviso", "text_en": "Notice" });
+    let inbox = json!({ "name": "Web", "allowed_origins": ["https://banco.example"], "privacy_notice": notice });
+    let inbox: Value = app.post_json(&admin, "/inboxes", &inbox).await;
     let now = chrono::Utc::now().timestamp();
     let claims = json!({ "sub": "ACC-55123", "aud": inbox["key"], "iat": now, "exp": now + 300 });
     let secret = inbox["identity_secret"].as_str().unwrap();
     let identity =
         encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap();
-    let start = json!({ "inbox": inbox["key"], "identity_token": identity });
+    let start = json!({ "inbox": inbox["key"], "identity_token": identity, "privacy_consent": "2026-12" });
     let chat: Value = app.client.post(app.api("/chat/start")).json(&start).send().await.unwrap().json().await.unwrap();
     let (conversation, visitor) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
     let said = app.customer_says(conversation, visitor, &format!("Hello, I am {NAME}, what are your hours?")).await;
@@ -60,10 +61,11 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     assert_eq!(app.send(Method::POST, &agent, &format!("/tickets/{case}/notes"), Some(note)).await.status(), 201);
     let offline = json!({
         "inbox": inbox["key"], "name": NAME, "email": "zorba.quix@example.com",
-        "message": format!("{NAME} again, please write back"),
+        "message": format!("{NAME} again, please write back"), "privacy_consent": "2026-12",
     });
     assert_eq!(app.client.post(app.api("/chat/offline")).json(&offline).send().await.unwrap().status(), 201);
-    app.get_json(&lead, &format!("/customers/{id}")).await;
+    let profile = app.get_json(&lead, &format!("/customers/{id}")).await;
+    assert_eq!(profile["consents"].as_array().map(Vec::len), Some(2), "with the chat and the offline message");
     let db = &app.state.db;
     assert!(plain_hits(db, &NEEDLES).await.len() >= 8, "the scan sees the seeded text");
 
@@ -82,6 +84,9 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     assert_eq!(tickets.len(), 2, "the escalation and the offline message");
     assert!(tickets.iter().any(|t| t["notes"][0]["body"] == format!("Called {NAME} back")));
     assert_eq!(export["ratings"][0]["score"], 4);
+    let consents = export["consents"].as_array().unwrap();
+    assert!(consents.iter().any(|c| c["conversation_id"] == conversation && c["version"] == "2026-12"));
+    assert!(consents.iter().any(|c| c["ticket_id"].is_string() && c["language"] == "es"), "{consents:?}");
     let audited: Vec<&str> = export["audit"].as_array().unwrap().iter().filter_map(|r| r["action"].as_str()).collect();
     assert!(audited.contains(&"CUSTOMER_VIEWED") && audited.contains(&"ticket.note"), "{audited:?}");
     assert_eq!(app.send(Method::GET, &lead, "/customers/999999/data-export", None).await.status(), 404);

@@ -118,7 +118,7 @@ fn DataRights(id: i32, erase: ServerAction<EraseCustomer>) -> impl IntoView {
     }
 }
 
-/// The customer's conversations and tickets, newest first.
+/// The customer's conversations and tickets, newest first, and the privacy notices they accepted.
 #[component]
 fn History(detail: CustomerDetail) -> impl IntoView {
     let conversations = if detail.conversations.is_empty() {
@@ -160,12 +160,43 @@ fn History(detail: CustomerDetail) -> impl IntoView {
         }
         .into_any()
     };
+    let consents = if detail.consents.is_empty() {
+        view! { <p class="empty">"No privacy notice accepted."</p> }.into_any()
+    } else {
+        view! {
+            <table data-testid="customer-consents">
+                <thead><tr><th>"Notice version"</th><th>"Read in"</th><th>"With"</th><th>"Accepted"</th></tr></thead>
+                <tbody>{detail.consents.into_iter().map(|c| {
+                    let with = match (c.conversation_id, c.ticket_id) {
+                        (Some(id), _) => view! {
+                            <a href=format!("/conversations/{id}")>{id.chars().take(8).collect::<String>()}</a>
+                        }.into_any(),
+                        (None, Some(case)) => {
+                            view! { <a href=format!("/tickets/{case}")>{case.clone()}</a> }.into_any()
+                        }
+                        (None, None) => "—".into_any(),
+                    };
+                    view! {
+                        <tr>
+                            <td>{c.version}</td>
+                            <td>{c.language}</td>
+                            <td>{with}</td>
+                            <td>{c.accepted_at.format("%Y-%m-%d %H:%M").to_string()}</td>
+                        </tr>
+                    }
+                }).collect_view()}</tbody>
+            </table>
+        }
+        .into_any()
+    };
     view! {
         <section class="card">
             <h2>"Conversations"</h2>
             {conversations}
             <h2>"Tickets"</h2>
             {tickets}
+            <h2>"Privacy consents"</h2>
+            {consents}
         </section>
     }
 }

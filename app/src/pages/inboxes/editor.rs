@@ -1,7 +1,7 @@
 //! `/inboxes/new` and `/inboxes/{id}`: an inbox's settings, the tag to paste on the bank's site,
 //! its identity secret (shown once, when issued), and deactivate / reactivate.
 
-use domain::model::{BusinessHours, InboxOut};
+use domain::model::{BusinessHours, InboxOut, PrivacyNotice};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -90,6 +90,9 @@ fn InboxForm(current: Option<InboxOut>, save: ServerAction<SaveInbox>, act: Serv
     let hours = current.as_ref().and_then(|i| i.business_hours.clone());
     let offset = hours.as_ref().map_or(0, |h| h.utc_offset_minutes);
     let theme = current.as_ref().map_or_else(|| "#0b5fff".to_owned(), |i| i.theme_color.clone());
+    let notice = current.as_ref().and_then(|i| i.privacy_notice.clone());
+    let required = notice.as_ref().is_some_and(|n| n.required);
+    let PrivacyNotice { version, text_es, text_en, .. } = notice.unwrap_or_default();
     let heading = current.as_ref().map_or_else(|| "New inbox".to_owned(), |i| i.name.clone());
     let status = current.map(|i| view! { <Status inbox=i act/> });
     view! {
@@ -132,6 +135,20 @@ fn InboxForm(current: Option<InboxOut>, save: ServerAction<SaveInbox>, act: Serv
                 <label>"Local time = UTC + minutes" <input name="utc_offset_minutes" type="number" min="-840" max="840"
                     value=offset.to_string()/></label>
             </div>
+            <fieldset class="grid" data-testid="privacy-notice">
+                <legend>"Privacy notice, shown before the chat (leave the version empty for none)"</legend>
+                <label>"Version" <input name="notice_version" maxlength="32" placeholder="2026-12"
+                    value=version/></label>
+                <label class="inline-check"><input type="checkbox" name="notice_required" value="on"
+                    checked=required/>
+                "Customers must accept it before they chat or leave a message"</label>
+                <label class="wide">"Notice (Spanish)"
+                    <textarea name="notice_es" rows="4" maxlength="10000">{text_es}</textarea>
+                </label>
+                <label class="wide">"Notice (English)"
+                    <textarea name="notice_en" rows="4" maxlength="10000">{text_en}</textarea>
+                </label>
+            </fieldset>
             <button type="submit">"Save"</button>
         </ActionForm>
         {status}
