@@ -2,7 +2,7 @@
 //! produced as a stream of chunks read from the database a page at a time (by id), so memory
 //! stays flat whatever the size. ADMIN and SUPERVISOR only; every export is audited.
 
-mod csv;
+pub(crate) mod csv;
 
 use chrono::{DateTime, Utc};
 use futures::Stream;

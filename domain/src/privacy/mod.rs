@@ -1,6 +1,7 @@
 //! A customer's data rights: `GET /customers/{id}/data-export` (everything held about them, one
-//! JSON document; ADMIN and SUPERVISOR; audited) and `POST /customers/{id}/erase` (their personal
-//! data removed or irreversibly anonymised everywhere; ADMIN; audited with a reason).
+//! JSON document or a ZIP of CSV files, streamed; ADMIN and SUPERVISOR; audited) and
+//! `POST /customers/{id}/erase` (their personal data removed or irreversibly anonymised everywhere;
+//! ADMIN; audited with a reason).
 //!
 //! What is "theirs" is what their profile shows: conversations linked to the customer or to their
 //! verified identity (the account number), and tickets from those conversations or sent from their
@@ -8,9 +9,10 @@
 
 mod erase;
 mod export;
+mod zip;
 
 pub use erase::erase;
-pub use export::export;
+pub use export::{Format, Pieces, export};
 
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 

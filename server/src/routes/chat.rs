@@ -137,12 +137,7 @@ pub async fn download(
     // Visitor tokens are URL-safe: no decoding is needed, and an encoded one simply does not match.
     let token = form.split('&').find_map(|pair| pair.strip_prefix("token="));
     let copy = domain::chat::visitor::export(&state, &id, token).await?;
-    let mut headers = HeaderMap::new();
-    if let Ok(value) = format!("attachment; filename=\"conversation-{}.json\"", copy.conversation_id).parse() {
-        headers.insert(axum::http::header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
-    Ok((headers, Json(copy)))
+    Ok((crate::headers::attachment(&format!("conversation-{}.json", copy.conversation_id)), Json(copy)))
 }
 
 /// `POST /chat/{id}/rating` `{score, comment?}` with `X-Visitor-Token`.

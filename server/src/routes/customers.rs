@@ -2,19 +2,23 @@
 //! write; ADMIN and SUPERVISOR deactivate. Lists carry their total in `X-Total-Count`. The data
 //! rights: ADMIN and SUPERVISOR export everything held about a customer; ADMIN erases it.
 
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use domain::AppState;
 use domain::model::{
     CreateCustomerRequest, CustomerCreated, CustomerDataExport, CustomerDeactivated, CustomerDetail, CustomerFilter,
     CustomerOut, CustomerSearch, CustomerStats, CustomerUpdated, EraseRequest, ErasureReport, ErrorBody,
     UpdateCustomerRequest,
 };
+use futures::StreamExt;
+use serde::Deserialize;
 
 use crate::credentials::Credentials;
 use crate::error::ApiResult;
 use crate::extract::{Desk, Json, Meta, Path, Query};
-use crate::openapi::errors::{Forbidden, NotFound, StaffErrors, Unauthorized};
+use crate::openapi::errors::{Forbidden, Invalid, NotFound, StaffErrors, Unauthorized};
 use crate::routes::counted;
 
 /// `GET /customers?status=&customer_type=&assigned_agent_id=&skip=&limit=`.
@@ -108,27 +112,41 @@ pub async fn deactivate(
     Ok(Json(domain::customers::deactivate(&state, &actor, id, &meta).await?))
 }
 
-/// `GET /customers/{customer_id}/data-export`: everything held about the customer (audited). Besides
-/// a bearer token, the admin panel's session cookie is accepted, so the profile's download link works.
+/// `?format=json|zip`.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DataExportParams {
+    /// `json` (default: one document) or `zip` (a CSV file per kind of record).
+    #[serde(default)]
+    pub format: Option<String>,
+}
+
+/// `GET /customers/{customer_id}/data-export`: everything held about the customer (audited), streamed.
+/// Besides a bearer token, the admin panel's session cookie is accepted, so the profile's download
+/// links work.
 #[utoipa::path(get, path = "/customers/{customer_id}/data-export", tag = "customers",
     operation_id = "customers_data_export",
-    params(("customer_id" = i32, Path, description = "The customer's id")),
-    responses((status = 200, description = "One JSON document", body = CustomerDataExport), StaffErrors, NotFound),
+    params(("customer_id" = i32, Path, description = "The customer's id"), DataExportParams),
+    responses(
+        (status = 200, description = "One JSON document; with format=zip, a ZIP of CSV files (customer, \
+            conversations, messages, tickets, notes, ratings, consents, audit)", body = CustomerDataExport),
+        StaffErrors, NotFound, Invalid
+    ),
     security(("bearer" = [])))]
 pub async fn data_export(
     State(state): State<AppState>,
     credentials: Credentials,
     Meta(meta): Meta,
     Path(id): Path<i32>,
-) -> ApiResult<(HeaderMap, Json<CustomerDataExport>)> {
+    Query(params): Query<DataExportParams>,
+) -> ApiResult<Response> {
     let actor = domain::sessions::authenticate(&state, credentials.required()?).await?;
-    let export = domain::privacy::export(&state, &actor, id, &meta).await?;
-    let mut headers = HeaderMap::new();
-    if let Ok(value) = format!("attachment; filename=\"customer-{id}-data.json\"").parse() {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok((headers, Json(export)))
+    let format = domain::privacy::Format::parse(params.format.as_deref())?;
+    let pieces = domain::privacy::export(&state, &actor, id, format, &meta).await?;
+    let body = Body::from_stream(pieces.map(|piece| piece.map_err(|_| std::io::Error::other("export stopped"))));
+    let name = format!("customer-{id}-data.{}", format.extension());
+    let content_type = [(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()))];
+    Ok((crate::headers::attachment(&name), content_type, body).into_response())
 }
 
 /// `POST /customers/{customer_id}/erase` (ADMIN): removes or anonymises the customer's personal

@@ -62,12 +62,6 @@ pub async fn export(
         })
     }));
     let name = format!("joxai-{}.{}", kind.name(), format.extension());
-    let mut response = body.into_response();
-    let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, value);
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(response)
+    let content_type = [(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()))];
+    Ok((crate::headers::attachment(&name), content_type, body).into_response())
 }

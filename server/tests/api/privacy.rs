@@ -75,7 +75,10 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     let res = app.send(Method::GET, &lead, &path, None).await;
     assert_eq!(res.status(), 200);
     assert!(res.headers()["content-disposition"].to_str().unwrap().contains("attachment"));
+    assert_eq!(res.headers()["content-type"], "application/json");
     let export: Value = res.json().await.unwrap();
+    let typed: Result<domain::model::CustomerDataExport, _> = serde_json::from_value(export.clone());
+    assert!(typed.is_ok(), "the streamed document has the documented shape: {typed:?}");
     assert_eq!(export["customer"]["full_name"], NAME);
     assert_eq!(export["conversations"][0]["id"], conversation);
     let transcript = export["conversations"][0]["messages"].to_string();
@@ -90,6 +93,21 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     let audited: Vec<&str> = export["audit"].as_array().unwrap().iter().filter_map(|r| r["action"].as_str()).collect();
     assert!(audited.contains(&"CUSTOMER_VIEWED") && audited.contains(&"ticket.note"), "{audited:?}");
     assert_eq!(app.send(Method::GET, &lead, "/customers/999999/data-export", None).await.status(), 404);
+    assert_eq!(app.send(Method::GET, &lead, &format!("{path}?format=xml"), None).await.status(), 422);
+    // The same as spreadsheets: a ZIP with a CSV file per kind.
+    let res = app.send(Method::GET, &lead, &format!("{path}?format=zip"), None).await;
+    assert_eq!((res.status().as_u16(), res.headers()["content-type"].to_str().unwrap()), (200, "application/zip"));
+    let files = unzip(&res.bytes().await.unwrap());
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    let kinds = ["customer", "conversations", "messages", "tickets", "notes", "ratings", "consents", "audit"];
+    for kind in kinds {
+        let (_, text) = files.iter().find(|(name, _)| *name == format!("{kind}.csv")).expect(kind);
+        assert!(text.lines().count() >= 2, "{kind}.csv has a header and rows: {names:?}");
+    }
+    let file = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, text)| text.as_str()).unwrap();
+    assert!(file("messages.csv").contains("Hello, I am Zorbalina Quixwhistle, what are your hours?"));
+    assert!(file("customer.csv").contains("ACC-55123") && file("consents.csv").contains("2026-12"));
+    assert!(file("notes.csv").contains(&format!("Called {NAME} back")));
 
     // Erase: admins only, with a reason; bad input changes nothing.
     let erase = format!("/customers/{id}/erase");
@@ -153,4 +171,28 @@ async fn a_visitor_downloads_their_own_conversation_with_its_token_only() {
     assert_eq!(form(theirs).await.unwrap().status(), 403);
     let missing = app.api("/chat/00000000-0000-4000-8000-000000000000/export");
     assert_eq!(app.client.get(&missing).header("x-visitor-token", visitor).send().await.unwrap().status(), 404);
+}
+
+/// The files of a ZIP archive, read from its central directory (deflated or stored).
+fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    use std::io::Read;
+    let at16 = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]) as usize;
+    let at32 = |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize;
+    let end = bytes.len() - 22;
+    assert_eq!(at32(end), 0x0605_4b50, "an end of central directory record");
+    let (mut at, mut files) = (at32(end + 16), Vec::new());
+    for _ in 0..at16(end + 10) {
+        let (method, packed, name_len) = (at16(at + 10), at32(at + 20), at16(at + 28));
+        let name = String::from_utf8(bytes[at + 46..at + 46 + name_len].to_vec()).unwrap();
+        let local = at32(at + 42);
+        let data = &bytes[local + 30 + at16(local + 26) + at16(local + 28)..][..packed];
+        let mut text = String::new();
+        match method {
+            8 => flate2::read::DeflateDecoder::new(data).read_to_string(&mut text).map(drop).unwrap(),
+            _ => text = String::from_utf8(data.to_vec()).unwrap(),
+        }
+        files.push((name, text));
+        at += 46 + name_len + at16(at + 30) + at16(at + 32);
+    }
+    files
 }

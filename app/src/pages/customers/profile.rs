@@ -101,6 +101,9 @@ fn DataRights(id: i32, erase: ServerAction<EraseCustomer>) -> impl IntoView {
             <p>
                 <a href=format!("/api/v1/customers/{id}/data-export") download="" data-testid="customer-export">
                     "Download everything held about this customer (JSON)"</a>
+                " · "
+                <a href=format!("/api/v1/customers/{id}/data-export?format=zip") download=""
+                    data-testid="customer-export-zip">"as spreadsheets (ZIP of CSV files)"</a>
             </p>
             <ActionForm action=erase attr:class="editor" attr:data-testid="customer-erase">
                 <input type="hidden" name="id" value=id/>
