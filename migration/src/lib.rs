@@ -24,6 +24,7 @@ mod m20261203_000018_turn_memory;
 mod m20261204_000019_sealed_fields;
 mod m20261204_000020_more_sealed_fields;
 mod m20261205_000021_consents;
+mod m20261205_000022_customer_address;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000019_sealed_fields::Migration),
             Box::new(m20261204_000020_more_sealed_fields::Migration),
             Box::new(m20261205_000021_consents::Migration),
+            Box::new(m20261205_000022_customer_address::Migration),
         ]
     }
 }

@@ -72,6 +72,7 @@ pub async fn save_customer(
     status: String,
     tags: String,
     notes: String,
+    address: String,
 ) -> Result<i32, AppError> {
     use domain::model::{CreateCustomerRequest, UpdateCustomerRequest};
     let Ctx { state, user, meta } = Ctx::new().await?;
@@ -90,6 +91,7 @@ pub async fn save_customer(
             preferences: None,
             tags,
             notes: Some(notes),
+            address: Some(address),
             assigned_agent_id: None,
         };
         Ok(domain::customers::create(&state, &user, &req, &meta).await?.id)
@@ -104,6 +106,7 @@ pub async fn save_customer(
             preferences: None,
             tags,
             notes: Some(notes),
+            address: Some(address),
             assigned_agent_id: None,
         };
         Ok(domain::customers::update(&state, &user, id, &req, &meta).await?.id)

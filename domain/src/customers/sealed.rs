@@ -1,4 +1,4 @@
-//! A customer's personal data as stored: the name, e-mail, phone, account number and notes
+//! A customer's personal data as stored: the name, e-mail, phone, account number, address and notes
 //! sealed (`crate::vault`), with blind indexes of the e-mail, phone and account number for
 //! equality lookups and uniqueness.
 //!
@@ -34,6 +34,7 @@ pub(crate) fn out(vault: &Vault, row: customers::Model) -> DomainResult<Customer
         account_number: vault.open_opt(Field::CustomerAccount, row.account_number.as_deref())?,
         preferences: row.preferences,
         notes: vault.open_opt(Field::CustomerNotes, row.notes.as_deref())?,
+        address: vault.open_opt(Field::CustomerAddress, row.address.as_deref())?,
         assigned_agent_id: row.assigned_agent_id,
         created_by_id: row.created_by_id,
         updated_by_id: row.updated_by_id,
@@ -58,6 +59,7 @@ pub(super) fn seal_into(vault: &Vault, row: &mut customers::ActiveModel, fields:
     row.phone = Set(vault.seal_opt(Field::CustomerPhone, fields.phone.as_deref()));
     row.account_number = Set(vault.seal_opt(Field::CustomerAccount, fields.account_number.as_deref()));
     row.notes = Set(vault.seal_opt(Field::CustomerNotes, fields.notes.as_deref()));
+    row.address = Set(vault.seal_opt(Field::CustomerAddress, fields.address.as_deref()));
     row.email_index = Set(fields.email.as_deref().map(|e| email_index(vault, e)));
     row.phone_index = Set(vault.blind_opt(Field::CustomerPhone, fields.phone.as_deref()));
     row.account_index = Set(fields.account_number.as_deref().map(|a| account_index(vault, a)));

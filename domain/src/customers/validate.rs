@@ -21,6 +21,7 @@ pub(super) struct Fields {
     pub preferences: serde_json::Value,
     pub tags: Vec<String>,
     pub notes: Option<String>,
+    pub address: Option<String>,
     pub assigned_agent_id: Option<i32>,
 }
 
@@ -36,6 +37,7 @@ impl Fields {
             preferences: preferences(req.preferences.clone())?,
             tags: tags(req.tags.as_deref().unwrap_or_default())?,
             notes: optional(req.notes.as_deref(), notes)?,
+            address: optional(req.address.as_deref(), address)?,
             assigned_agent_id: req.assigned_agent_id.filter(|&id| id != 0),
         })
     }
@@ -62,6 +64,7 @@ impl Fields {
                 None => now.tags.clone(),
             },
             notes: keep(req.notes.as_ref(), &now.notes, notes)?,
+            address: keep(req.address.as_ref(), &now.address, address)?,
             assigned_agent_id: match req.assigned_agent_id {
                 Some(0) => None,
                 Some(id) => Some(id),
@@ -126,6 +129,13 @@ fn account_number(value: &str) -> DomainResult<String> {
 fn notes(value: &str) -> DomainResult<String> {
     if value.chars().count() > 4000 {
         return Err(DomainError::validation("notes", "Notes must be at most 4,000 characters"));
+    }
+    Ok(value.to_owned())
+}
+
+fn address(value: &str) -> DomainResult<String> {
+    if value.chars().count() > 500 {
+        return Err(DomainError::validation("address", "Address must be at most 500 characters"));
     }
     Ok(value.to_owned())
 }

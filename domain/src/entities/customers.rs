@@ -9,7 +9,7 @@ use crate::model::{CustomerStatus, CustomerType};
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    /// Sealed (`domain::vault`), as are the e-mail, phone, account number and notes.
+    /// Sealed (`domain::vault`), as are the e-mail, phone, account number, address and notes.
     pub full_name: String,
     /// Lower case before sealing.
     pub email: Option<String>,
@@ -29,6 +29,8 @@ pub struct Model {
     /// A JSON array of strings.
     pub tags: Json,
     pub notes: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
     pub assigned_agent_id: Option<i32>,
     pub created_by_id: Option<i32>,
     pub updated_by_id: Option<i32>,

@@ -5,11 +5,13 @@
 mod browse;
 pub mod embed;
 mod follow;
+mod learn;
 pub mod markdown;
 mod validate;
 
 pub use browse::{Browse, browse};
 pub use follow::{load_index, reload};
+pub use learn::{forget_examples, learn_example, republish};
 
 use chrono::Utc;
 use sea_orm::{
@@ -288,53 +290,6 @@ pub async fn deactivate(
     let updated = active.update(&txn).await?;
     let entry = Entry::new("knowledge.deactivate", Outcome::Success).resource("knowledge_article", id);
     commit_audited(state, txn, actor, entry, meta).await?;
-    Ok(published(state, &updated).await)
-}
-
-/// Adds `question` (redacted) to the examples of the active article `id`, dropping the oldest
-/// when full, and bumps its version: the assistant learns from a review. The caller checks roles
-/// and audits. A question the article already has changes nothing.
-/// The article and its audit record (`assistant.example_learned`, naming the answer `answer_id`
-/// taught from) commit together.
-pub async fn learn_example(
-    state: &AppState,
-    actor: &CurrentUser,
-    id: i32,
-    question: &str,
-    answer_id: i64,
-    meta: &RequestMeta,
-) -> DomainResult<ArticleOut> {
-    let row = knowledge_articles::Entity::find_by_id(id)
-        .filter(knowledge_articles::Column::IsActive.eq(true))
-        .one(&state.db)
-        .await?
-        .ok_or_else(|| DomainError::validation("article_id", "No active article has this id"))?;
-    let mut examples = examples_of(&row);
-    let learned = validate::examples(&[question.to_owned()])?;
-    let entry = |version: i32| {
-        Entry::new("assistant.example_learned", Outcome::Success)
-            .resource("knowledge_article", id)
-            .details(serde_json::json!({ "answer_id": answer_id, "version": version }))
-    };
-    let known = |q: &String| examples.iter().any(|e| e.to_lowercase() == q.to_lowercase());
-    let Some(question) = learned.into_iter().next().filter(|q| !known(q)) else {
-        // Nothing new to learn: the teaching is still on record.
-        state.audit.record(entry(row.version).actor(actor.id, &actor.username), meta).await?;
-        return Ok(to_out(&row));
-    };
-    examples.push(question);
-    if examples.len() > validate::MAX_EXAMPLES {
-        examples.remove(0);
-    }
-    let version = row.version + 1;
-    let mut active = row.into_active_model();
-    active.examples = Set(Some(serde_json::json!(examples)));
-    active.version = Set(version);
-    active.updated_by = Set(Some(actor.id));
-    active.updated_at = Set(Utc::now());
-    let txn = state.db.begin().await?;
-    let updated = active.update(&txn).await?;
-    commit_audited(state, txn, actor, entry(updated.version), meta).await?;
     Ok(published(state, &updated).await)
 }
 

@@ -39,6 +39,9 @@ pub struct CustomerOut {
     pub preferences: serde_json::Value,
     pub tags: Vec<String>,
     pub notes: Option<String>,
+    /// Postal address (at most 500 characters).
+    #[serde(default)]
+    pub address: Option<String>,
     pub assigned_agent_id: Option<i32>,
     pub created_by_id: Option<i32>,
     pub updated_by_id: Option<i32>,
@@ -84,6 +87,8 @@ pub struct CreateCustomerRequest {
     #[serde(default)]
     pub notes: Option<String>,
     #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
     pub assigned_agent_id: Option<i32>,
 }
 
@@ -123,6 +128,8 @@ pub struct UpdateCustomerRequest {
     pub tags: Option<Vec<String>>,
     #[serde(default)]
     pub notes: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
     /// 0 unassigns.
     #[serde(default)]
     pub assigned_agent_id: Option<i32>,

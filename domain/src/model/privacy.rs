@@ -64,6 +64,8 @@ pub struct ErasureReport {
     pub tickets: u64,
     pub notes: u64,
     pub answers: u64,
+    /// Example questions of theirs the assistant had been taught, forgotten.
+    pub examples: u64,
     pub notifications: u64,
     pub erased_at: DateTime<Utc>,
 }

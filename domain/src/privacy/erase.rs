@@ -6,7 +6,8 @@
 //!   the assistant's memory of their questions and their rating comment dropped; status, dates and
 //!   the score stay for the figures;
 //! - tickets: customer name, e-mail, subject and description erased, notes erased;
-//! - the answer log: the questions they asked dropped;
+//! - the answer log: the questions they asked dropped, and any of them staff taught the assistant
+//!   (an article's example questions) forgotten;
 //! - notifications: alerts about their tickets blanked, e-mails to them deleted;
 //! - the profile: name "[erased]", every other personal field emptied, INACTIVE.
 //!
@@ -16,13 +17,14 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
 
-use super::{ERASED, holdings};
+use super::{ERASED, Holdings, holdings};
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::auth::CurrentUser;
 use crate::entities::{assistant_answers, conversations, customers, messages, notifications, ticket_notes, tickets};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{CustomerStatus, EraseRequest, ErasureReport, Role};
 use crate::state::AppState;
+use crate::vault::Field;
 
 pub async fn erase(
     state: &AppState,
@@ -38,6 +40,7 @@ pub async fn erase(
     }
     let held = holdings(state, id).await?;
     let (conversation_ids, ticket_ids) = (held.conversation_ids(), held.ticket_ids());
+    let taught = taught(state, &held).await?;
     let now = Utc::now();
     let txn = state.db.begin().await?;
     let messages = messages::Entity::update_many()
@@ -82,6 +85,7 @@ pub async fn erase(
         .exec(&txn)
         .await?
         .rows_affected;
+    let (examples, articles) = crate::knowledge::forget_examples(&txn, actor, &taught).await?;
     let mut notified = notifications::Entity::update_many()
         .col_expr(notifications::Column::Subject, Expr::value(ERASED))
         .col_expr(notifications::Column::Body, Expr::value(ERASED))
@@ -106,7 +110,8 @@ pub async fn erase(
         .ok_or_else(|| DomainError::NotFound("Customer not found".into()))?
         .into_active_model();
     profile.full_name = Set(ERASED.to_owned());
-    for field in [&mut profile.email, &mut profile.phone, &mut profile.account_number, &mut profile.notes] {
+    let personal = [&mut profile.email, &mut profile.phone, &mut profile.account_number, &mut profile.address];
+    for field in personal.into_iter().chain([&mut profile.notes]) {
         *field = Set(None);
     }
     for index in [&mut profile.email_index, &mut profile.phone_index, &mut profile.account_index] {
@@ -125,6 +130,7 @@ pub async fn erase(
         tickets,
         notes,
         answers,
+        examples,
         notifications: notified,
         erased_at: now,
     };
@@ -133,5 +139,22 @@ pub async fn erase(
         .resource("customer", id)
         .details(serde_json::json!({ "reason": reason, "report": report }));
     state.audit.commit_with(txn, entry, meta).await?;
+    crate::knowledge::republish(state, &articles).await;
     Ok(report)
+}
+
+/// Their questions that staff taught the assistant, reviewing its answers: `(article, question)`.
+async fn taught(state: &AppState, held: &Holdings) -> DomainResult<Vec<(i32, String)>> {
+    let answers = assistant_answers::Entity::find()
+        .filter(assistant_answers::Column::ConversationId.is_in(held.public_ids()))
+        .filter(assistant_answers::Column::CorrectArticleId.is_not_null())
+        .all(&state.db)
+        .await?;
+    let mut taught = Vec::new();
+    for answer in answers {
+        if let Some(article) = answer.correct_article_id {
+            taught.push((article, state.vault.open(Field::AnswerQuestion, &answer.question)?));
+        }
+    }
+    Ok(taught)
 }

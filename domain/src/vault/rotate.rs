@@ -14,7 +14,7 @@ use crate::error::DomainResult;
 
 /// Every sealed column. `conversations.recent_questions` and `metadata` are JSON holding one
 /// sealed string.
-pub const SEALED: [Field; 19] = [
+pub const SEALED: [Field; 20] = [
     Field::MessageContent,
     Field::ConversationMemory,
     Field::ConversationMetadata,
@@ -27,6 +27,7 @@ pub const SEALED: [Field; 19] = [
     Field::CustomerPhone,
     Field::CustomerAccount,
     Field::CustomerNotes,
+    Field::CustomerAddress,
     Field::AnswerQuestion,
     Field::InboxSecret,
     Field::TicketCustomerName,

@@ -1,21 +1,24 @@
 //! A customer's data rights. The test seeds one record of every kind about one customer — the
 //! profile, a conversation linked by their verified identity with a transcript, an escalation
 //! ticket and an offline-form ticket from their e-mail, a note, a rating, the notifications those
-//! raise, answer-log questions, the privacy notice accepted twice, audit records — then: the
+//! raise, answer-log questions (one taught to the assistant as an article's example), the privacy
+//! notice accepted twice, audit records — then: the
 //! export holds every kind; erasure (ADMIN only, with a reason) leaves none of their personal data
 //! in any column of any table (read raw, sealing off so the scan sees text), and the audit chain
 //! still verifies.
 
+use domain::entities::assistant_answers;
 use domain::model::Role;
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use reqwest::Method;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::harness::spawn_app_with;
 use crate::sealed::plain_hits;
 
 const NAME: &str = "Zorbalina Quixwhistle";
-const NEEDLES: [&str; 5] = ["zorbalina", "quixwhistle", "zorba.quix", "acc-55123", "4444 3333"];
+const NEEDLES: [&str; 6] = ["zorbalina", "quixwhistle", "zorba.quix", "acc-55123", "4444 3333", "avenida quix"];
 
 #[tokio::test]
 async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
@@ -27,6 +30,7 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     let customer = json!({
         "full_name": NAME, "email": "zorba.quix@example.com", "phone": "+52 55 4444 3333",
         "account_number": "ACC-55123", "notes": "Quixwhistle prefers calls", "tags": ["vip"],
+        "address": "Avenida Quix 55, Monterrey",
     });
     let id = app.send(Method::POST, &admin, "/customers", Some(customer)).await.json::<Value>().await.unwrap()["id"]
         .as_i64()
@@ -44,6 +48,20 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     let (conversation, visitor) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
     let said = app.customer_says(conversation, visitor, &format!("Hello, I am {NAME}, what are your hours?")).await;
     assert_eq!(said.status(), 200);
+    // Staff teach the assistant from that answer: the question becomes an article's example.
+    let article = json!({ "title": "Horario", "content": "Abrimos de nueve a cuatro.", "category": "general" });
+    let article: Value = app.send(Method::POST, &admin, "/knowledge", Some(article)).await.json().await.unwrap();
+    let answer = assistant_answers::Entity::find()
+        .filter(assistant_answers::Column::ConversationId.eq(conversation))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("the answer is logged");
+    let verdict = json!({ "verdict": "wrong", "article_id": article["id"] });
+    let path = format!("/assistant/answers/{}/verdict", answer.id);
+    assert_eq!(app.send(Method::POST, &admin, &path, Some(verdict)).await.status(), 200);
+    let article_path = format!("/knowledge/{}", article["id"]);
+    assert!(app.get_json(&admin, &article_path).await["examples"].to_string().contains("Zorbalina"));
     let rating = json!({ "score": 4, "comment": format!("{NAME} says thanks") });
     let res = app
         .client
@@ -121,6 +139,8 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     let report: Value = res.json().await.unwrap();
     assert_eq!((report["conversations"].as_u64(), report["tickets"].as_u64()), (Some(1), Some(2)), "{report}");
     assert!(report["messages"].as_u64().unwrap() >= 3 && report["notes"] == 1, "{report}");
+    assert_eq!(report["examples"], 1, "{report}");
+    assert!(!app.get_json(&admin, &article_path).await["examples"].to_string().contains("Zorbalina"));
 
     assert_eq!(plain_hits(db, &NEEDLES).await, Vec::<String>::new(), "no personal data left in any column");
     let verified: Value =
@@ -132,7 +152,7 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     // status and score, for the figures.
     let profile = app.get_json(&admin, &format!("/customers/{id}")).await;
     assert_eq!((profile["full_name"].as_str(), profile["status"].as_str()), (Some("[erased]"), Some("INACTIVE")));
-    assert_eq!(profile["email"], Value::Null);
+    assert_eq!((&profile["email"], &profile["address"]), (&Value::Null, &Value::Null));
     let detail = app.get_json(&admin, &format!("/conversations/{conversation}")).await;
     assert_eq!(detail["csat_score"], 4);
     assert!(detail["messages"].as_array().unwrap().iter().all(|m| m["content"] == "[erased]"));

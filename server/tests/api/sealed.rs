@@ -17,7 +17,7 @@ use crate::harness::{DATA_INDEX_KEY, DATA_KEYS, spawn_app};
 const SENTENCE: &str = "Quetzalcoatl ordered seventeen turquoise umbrellas for the vault";
 const NAME: &str = "Zyxwanda Quorrelfield";
 /// What must not be found, lower case.
-const NEEDLES: [&str; 4] = ["turquoise umbrellas", "quorrelfield", "zyx.quorrel", "acc-99817"];
+const NEEDLES: [&str; 5] = ["turquoise umbrellas", "quorrelfield", "zyx.quorrel", "acc-99817", "calle xochiquetzal"];
 
 /// `table.column` of every column of every table in the database.
 async fn columns(db: &DatabaseConnection) -> Vec<(String, String)> {
@@ -71,7 +71,7 @@ async fn personal_data_is_sealed_at_rest_and_survives_rotation() {
     let (_, admin) = app.token_for("admin", Role::Admin).await;
     let customer = json!({
         "full_name": NAME, "email": "Zyx.Quorrel@Example.com", "phone": "+52 55 9876 5432",
-        "account_number": "ACC-99817", "notes": SENTENCE,
+        "account_number": "ACC-99817", "notes": SENTENCE, "address": "Calle Xochiquetzal 17, Coyoacán",
     });
     let res = app.send(Method::POST, &admin, "/customers", Some(customer)).await;
     assert_eq!(res.status(), 201);
@@ -120,6 +120,7 @@ async fn personal_data_is_sealed_at_rest_and_survives_rotation() {
     assert_eq!(profile["full_name"], NAME);
     assert_eq!(profile["email"], "zyx.quorrel@example.com");
     assert_eq!(profile["notes"], SENTENCE);
+    assert_eq!(profile["address"], "Calle Xochiquetzal 17, Coyoacán");
     let found = app.get_json(&admin, "/customers/search?q=QUORREL").await;
     assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
     let found = app.get_json(&admin, "/customers/search?q=zyx.quorrel%40example").await;

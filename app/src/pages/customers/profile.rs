@@ -79,6 +79,7 @@ fn Profile(
                 <dt>"E-mail"</dt><dd>{c.email.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt>"Phone"</dt><dd>{c.phone.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt>"Account"</dt><dd>{c.account_number.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Address"</dt><dd>{c.address.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt>"Type"</dt><dd>{c.customer_type.as_str()}</dd>
                 <dt>"Tags"</dt><dd data-testid="customer-tags">{c.tags.join(", ")}</dd>
                 <dt>"Customer since"</dt><dd>{c.created_at.format("%Y-%m-%d").to_string()}</dd>
@@ -214,6 +215,7 @@ fn CustomerForm(current: Option<CustomerDetail>, save: ServerAction<SaveCustomer
     let (name, email, phone) =
         (text(|c| Some(c.full_name.clone())), text(|c| c.email.clone()), text(|c| c.phone.clone()));
     let (account, notes) = (text(|c| c.account_number.clone()), text(|c| c.notes.clone()));
+    let address = text(|c| c.address.clone());
     let tags = c.as_ref().map(|c| c.tags.join(", ")).unwrap_or_default();
     view! {
         <ActionForm action=save attr:class="card editor" attr:data-testid="customer-form">
@@ -239,6 +241,8 @@ fn CustomerForm(current: Option<CustomerDetail>, save: ServerAction<SaveCustomer
                     </select>
                 </label>
                 <label class="wide">"Tags (separated by commas)" <input name="tags" maxlength="1000" value=tags/>
+                </label>
+                <label class="wide">"Address" <textarea name="address" rows="2" maxlength="500">{address}</textarea>
                 </label>
                 <label class="wide">"Notes" <textarea name="notes" rows="3" maxlength="4000">{notes}</textarea></label>
             </div>
