@@ -238,7 +238,7 @@ fn ticket_rows(state: AppState, format: Format, since: DateTime<Utc>) -> Chunks 
             let Some(last) = batch.last().map(|t| i64::from(t.id)) else { return Ok(None) };
             let when = |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_default();
             let batch: Vec<tickets::Model> =
-                batch.into_iter().map(|t| crate::tickets::readable(&state.vault, t)).collect::<DomainResult<_>>()?;
+                batch.into_iter().map(|t| state.vault.open_ticket(t)).collect::<DomainResult<_>>()?;
             let items = batch
                 .into_iter()
                 .map(|t| match format {

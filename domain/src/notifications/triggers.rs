@@ -16,15 +16,9 @@ use crate::state::AppState;
 /// The ticket with its customer's name and e-mail and its subject opened; `None` (logged) when
 /// they cannot be read, and then nobody is told.
 fn readable(state: &AppState, ticket: &tickets::Model) -> Option<tickets::Model> {
-    use crate::vault::Field;
-    let open = || -> crate::error::DomainResult<tickets::Model> {
-        let mut row = ticket.clone();
-        row.customer_name = state.vault.open(Field::TicketCustomerName, &row.customer_name)?;
-        row.customer_email = state.vault.open_opt(Field::TicketCustomerEmail, row.customer_email.as_deref())?;
-        row.subject = state.vault.open(Field::TicketSubject, &row.subject)?;
-        Ok(row)
-    };
-    open()
+    state
+        .vault
+        .open_ticket(ticket.clone())
         .map_err(|error| tracing::error!(%error, ticket = ticket.ticket_id, "cannot read a ticket to notify about"))
         .ok()
 }

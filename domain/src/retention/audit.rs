@@ -4,9 +4,8 @@
 //! that record, or more records than it names, still shows as a broken chain.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
-use super::BATCH;
 use crate::audit::{Entry, Outcome, RequestMeta};
 use crate::entities::audit_log;
 use crate::error::DomainResult;
@@ -23,24 +22,17 @@ pub(super) async fn prune(state: &AppState, cutoff: DateTime<Utc>, dry_run: bool
     let anchor = Entry::new(crate::audit::PRUNED, Outcome::Success)
         .details(serde_json::json!({ "up_to_id": last.id, "last_hash": last.hash, "records": count }));
     state.audit.record(anchor, &RequestMeta::default()).await?;
-    let mut removed = 0;
-    loop {
-        let ids: Vec<i64> = audit_log::Entity::find()
-            .select_only()
-            .column(audit_log::Column::Id)
-            .filter(audit_log::Column::Id.lte(last.id))
-            .limit(BATCH)
-            .into_tuple()
-            .all(&state.db)
-            .await?;
-        if ids.is_empty() {
-            break;
-        }
-        removed += audit_log::Entity::delete_many()
-            .filter(audit_log::Column::Id.is_in(ids))
-            .exec(&state.db)
-            .await?
-            .rows_affected;
-    }
+    let up_to = audit_log::Entity::find().filter(audit_log::Column::Id.lte(last.id));
+    let (_, removed) = super::sweep::batches(state, up_to, audit_log::Column::Id, false, drop_records).await?;
     Ok((count, removed))
+}
+
+fn drop_records(
+    txn: &DatabaseTransaction,
+    ids: Vec<i64>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = DomainResult<u64>> + Send + '_>> {
+    Box::pin(async move {
+        let gone = audit_log::Entity::delete_many().filter(audit_log::Column::Id.is_in(ids)).exec(txn).await?;
+        Ok(gone.rows_affected)
+    })
 }

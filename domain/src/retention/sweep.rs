@@ -64,14 +64,15 @@ pub(super) async fn sweep(
     }
 }
 
-type Drop = for<'a> fn(
-    &'a DatabaseTransaction,
-    Vec<i64>,
-) -> std::pin::Pin<Box<dyn std::future::Future<Output = DomainResult<u64>> + Send + 'a>>;
+pub(super) type Drop =
+    for<'a> fn(
+        &'a DatabaseTransaction,
+        Vec<i64>,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = DomainResult<u64>> + Send + 'a>>;
 
 /// Counts what `due` selects; unless `dry_run`, removes it with `remove`, a batch of ids (read
 /// as 64-bit) per transaction, until none is left.
-async fn batches<E: EntityTrait>(
+pub(super) async fn batches<E: EntityTrait>(
     state: &AppState,
     due: Select<E>,
     id: E::Column,

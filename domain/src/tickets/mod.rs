@@ -30,15 +30,6 @@ pub fn email_index(vault: &crate::vault::Vault, email: &str) -> String {
     vault.blind(Field::TicketCustomerEmail, &email.trim().to_lowercase())
 }
 
-/// A ticket as read from the database, with its customer's name and e-mail and its subject
-/// opened (the description is opened where it is shown).
-pub fn readable(vault: &crate::vault::Vault, mut row: tickets::Model) -> DomainResult<tickets::Model> {
-    row.customer_name = vault.open(Field::TicketCustomerName, &row.customer_name)?;
-    row.customer_email = vault.open_opt(Field::TicketCustomerEmail, row.customer_email.as_deref())?;
-    row.subject = vault.open(Field::TicketSubject, &row.subject)?;
-    Ok(row)
-}
-
 /// The API view of tickets, with assignee names and conversation ids filled in.
 pub async fn to_out(state: &AppState, rows: Vec<tickets::Model>) -> DomainResult<Vec<TicketOut>> {
     let db = &state.db;
@@ -70,7 +61,7 @@ pub async fn to_out(state: &AppState, rows: Vec<tickets::Model>) -> DomainResult
     };
     rows.into_iter()
         .map(|t| {
-            let t = readable(&state.vault, t)?;
+            let t = state.vault.open_ticket(t)?;
             Ok(TicketOut {
                 id: t.id,
                 conversation_id: t.conversation_id.and_then(|c| public.iter().find(|p| p.0 == c).map(|p| p.1.clone())),

@@ -157,6 +157,18 @@ impl Vault {
         stored.map(|s| self.open(field, s)).transpose()
     }
 
+    /// A ticket as read from the database, with its customer's name and e-mail and its subject
+    /// opened (the description is opened where it is shown).
+    pub fn open_ticket(
+        &self,
+        mut row: crate::entities::tickets::Model,
+    ) -> DomainResult<crate::entities::tickets::Model> {
+        row.customer_name = self.open(Field::TicketCustomerName, &row.customer_name)?;
+        row.customer_email = self.open_opt(Field::TicketCustomerEmail, row.customer_email.as_deref())?;
+        row.subject = self.open(Field::TicketSubject, &row.subject)?;
+        Ok(row)
+    }
+
     /// True when `stored` is sealed with the newest key (rotation leaves it alone), or when
     /// sealing is off and the value is plain.
     pub fn is_current(&self, stored: &str) -> bool {

@@ -23,15 +23,7 @@ async fn chat(app: &TestApp, question: &str) -> Chat {
 }
 
 async fn rate(app: &TestApp, chat: &Chat, score: i64) {
-    let res = app
-        .client
-        .post(app.api(&format!("/chat/{}/rating", chat.id)))
-        .header("x-visitor-token", &chat.token)
-        .json(&json!({ "score": score }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(app.customer_rates(&chat.id, &chat.token, &json!({ "score": score })).await.status(), 200);
 }
 
 #[tokio::test]

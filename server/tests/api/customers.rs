@@ -2,10 +2,9 @@
 //! SUPERVISOR and up deactivate; e-mail and account number are unique; bad input changes nothing.
 
 use domain::model::Role;
-use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use serde_json::{Value, json};
 
-use crate::harness::{TestApp, spawn_app, url_encode};
+use crate::harness::{TestApp, identity_token, spawn_app, url_encode};
 
 fn ana() -> Value {
     json!({
@@ -186,10 +185,8 @@ async fn a_profile_shows_the_customers_conversations_and_tickets() {
         .post_json(&admin, "/inboxes", &json!({ "name": "Web", "allowed_origins": ["https://banco.example"] }))
         .await;
     // The bank's page proves who the customer is: the token names the account number.
-    let now = chrono::Utc::now().timestamp();
-    let claims = json!({ "sub": "ACC-77", "aud": inbox["key"], "iat": now, "exp": now + 300 });
     let secret = inbox["identity_secret"].as_str().unwrap();
-    let token = encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap();
+    let token = identity_token(secret, inbox["key"].as_str().unwrap(), "ACC-77", 300);
     let chat: Value = app
         .client
         .post(app.api("/chat/start"))

@@ -188,6 +188,12 @@ impl TestApp {
         res.json().await.unwrap()
     }
 
+    /// `POST /chat/{id}/rating` with `body` as the customer holding `visitor_token`.
+    pub async fn customer_rates(&self, conversation: &str, visitor_token: &str, body: &Value) -> reqwest::Response {
+        let path = format!("/chat/{conversation}/rating");
+        self.client.post(self.api(&path)).header("x-visitor-token", visitor_token).json(body).send().await.unwrap()
+    }
+
     /// `POST /chat/message` `{conversation_id, message}` as the customer holding `visitor_token`.
     pub async fn customer_says(&self, conversation: &str, visitor_token: &str, message: &str) -> reqwest::Response {
         let body = json!({ "conversation_id": conversation, "message": message });
@@ -252,4 +258,14 @@ pub fn url_encode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// An identity token as the bank's server signs it with the inbox's secret: it names the customer
+/// `sub` for the inbox `key`, and expires `exp_in` seconds from now (issued a minute before it
+/// expires when that is in the past).
+pub fn identity_token(secret: &str, key: &str, sub: &str, exp_in: i64) -> String {
+    use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
+    let now = chrono::Utc::now().timestamp();
+    let claims = json!({ "sub": sub, "aud": key, "iat": now.min(now + exp_in - 60), "exp": now + exp_in });
+    encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap()
 }

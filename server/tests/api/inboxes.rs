@@ -2,10 +2,9 @@
 //! messages: chats started from an inbox, identity tokens, ratings and offline messages.
 
 use domain::model::Role;
-use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use serde_json::{Value, json};
 
-use crate::harness::{TestApp, spawn_app};
+use crate::harness::{TestApp, identity_token as identity, spawn_app};
 
 fn inbox_body() -> Value {
     json!({
@@ -21,12 +20,6 @@ async fn admin_inbox(app: &TestApp) -> (String, Value) {
     let res = app.client.post(app.api("/inboxes")).bearer_auth(&admin).json(&inbox_body()).send().await.unwrap();
     assert_eq!(res.status(), 201);
     (admin, res.json().await.unwrap())
-}
-
-fn identity(secret: &str, inbox: &str, sub: &str, exp_in: i64) -> String {
-    let now = chrono::Utc::now().timestamp();
-    let claims = json!({ "sub": sub, "aud": inbox, "iat": now.min(now + exp_in - 60), "exp": now + exp_in });
-    encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap()
 }
 
 async fn start(app: &TestApp, body: Value) -> reqwest::Response {
@@ -179,14 +172,17 @@ async fn chats_from_an_inbox_verify_identity_and_take_ratings() {
 
     // Rating: 1–5, with the visitor token; PII in the comment is redacted.
     let token = chat["visitor_token"].as_str().unwrap();
-    let rate = |visitor: &str, body: Value| {
-        app.client.post(app.api(&format!("/chat/{id}/rating"))).header("x-visitor-token", visitor).json(&body).send()
-    };
     for bad in [json!({ "score": 0 }), json!({ "score": 6 }), json!({ "score": "five" })] {
-        assert_eq!(rate(token, bad.clone()).await.unwrap().status(), 422, "{bad}");
+        assert_eq!(app.customer_rates(id, token, &bad).await.status(), 422, "{bad}");
     }
-    assert_eq!(rate(anon_token, json!({ "score": 5 })).await.unwrap().status(), 403, "another conversation's token");
-    let res = rate(token, json!({ "score": 4, "comment": "Muy bien, mi correo es ana@example.com" })).await.unwrap();
+    assert_eq!(
+        app.customer_rates(id, anon_token, &json!({ "score": 5 })).await.status(),
+        403,
+        "another conversation's token"
+    );
+    let res = app
+        .customer_rates(id, token, &json!({ "score": 4, "comment": "Muy bien, mi correo es ana@example.com" }))
+        .await;
     assert_eq!(res.status(), 200);
     let rated: Value = res.json().await.unwrap();
     assert_eq!(rated["score"], 4);

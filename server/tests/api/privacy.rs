@@ -9,12 +9,11 @@
 
 use domain::entities::assistant_answers;
 use domain::model::Role;
-use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use reqwest::Method;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use crate::harness::spawn_app_with;
+use crate::harness::{identity_token, spawn_app_with};
 use crate::sealed::plain_hits;
 
 const NAME: &str = "Zorbalina Quixwhistle";
@@ -38,11 +37,8 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     let notice = json!({ "required": true, "version": "2026-12", "text_es": "Aviso", "text_en": "Notice" });
     let inbox = json!({ "name": "Web", "allowed_origins": ["https://banco.example"], "privacy_notice": notice });
     let inbox: Value = app.post_json(&admin, "/inboxes", &inbox).await;
-    let now = chrono::Utc::now().timestamp();
-    let claims = json!({ "sub": "ACC-55123", "aud": inbox["key"], "iat": now, "exp": now + 300 });
     let secret = inbox["identity_secret"].as_str().unwrap();
-    let identity =
-        encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap();
+    let identity = identity_token(secret, inbox["key"].as_str().unwrap(), "ACC-55123", 300);
     let start = json!({ "inbox": inbox["key"], "identity_token": identity, "privacy_consent": "2026-12" });
     let chat: Value = app.client.post(app.api("/chat/start")).json(&start).send().await.unwrap().json().await.unwrap();
     let (conversation, visitor) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
@@ -63,15 +59,7 @@ async fn a_customers_data_is_exported_whole_and_erased_everywhere() {
     let article_path = format!("/knowledge/{}", article["id"]);
     assert!(app.get_json(&admin, &article_path).await["examples"].to_string().contains("Zorbalina"));
     let rating = json!({ "score": 4, "comment": format!("{NAME} says thanks") });
-    let res = app
-        .client
-        .post(app.api(&format!("/chat/{conversation}/rating")))
-        .header("x-visitor-token", visitor)
-        .json(&rating)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(app.customer_rates(conversation, visitor, &rating).await.status(), 200);
     let escalation = json!({ "conversation_id": conversation, "description": format!("{NAME}: my card was stolen") });
     let escalated = app.customer_escalates(visitor, &escalation).await;
     let case = escalated["ticket_id"].as_str().expect("a ticket").to_owned();

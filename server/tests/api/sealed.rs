@@ -84,15 +84,7 @@ async fn personal_data_is_sealed_at_rest_and_survives_rotation() {
     assert_eq!(app.customer_says(conversation, visitor, SENTENCE).await.status(), 200);
     assert_eq!(app.customer_says(conversation, visitor, &format!("And again: {SENTENCE}")).await.status(), 200);
     let rating = json!({ "score": 5, "comment": format!("Thanks! {SENTENCE}") });
-    let rated = app
-        .client
-        .post(app.api(&format!("/chat/{conversation}/rating")))
-        .header("x-visitor-token", visitor)
-        .json(&rating)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(rated.status(), 200);
+    assert_eq!(app.customer_rates(conversation, visitor, &rating).await.status(), 200);
     let ticket = json!({
         "subject": "Turquoise umbrellas order", "description": SENTENCE, "customer_name": NAME,
         "customer_email": "zyx.quorrel@example.com",
