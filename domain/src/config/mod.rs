@@ -17,7 +17,7 @@ mod secrets;
 pub use assistant::AssistantConfig;
 pub use chat::ChatConfig;
 pub use limits::RateLimits;
-pub use notify::{NotifyConfig, SmsProvider};
+pub use notify::{NotifyConfig, SmsProvider, TwilioConfig};
 pub use operations::{LogFormat, Operations};
 use secrets::dev_secret;
 pub use secrets::redact_url;

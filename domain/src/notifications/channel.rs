@@ -1,4 +1,5 @@
-//! Delivery channels: one [`Channel`] trait, with e-mail over SMTP (lettre) and SMS behind it.
+//! Delivery channels: one [`Channel`] trait, with e-mail over SMTP (lettre) and SMS (Twilio's
+//! Messages API over HTTPS, or the log in development) behind it.
 //! Which channels exist is decided once from the configuration; a notification for a channel
 //! that is not configured fails with an error that says which setting is missing.
 
@@ -9,7 +10,7 @@ use std::sync::Arc;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use crate::config::{NotifyConfig, SmsProvider};
+use crate::config::{NotifyConfig, SmsProvider, TwilioConfig};
 use crate::entities::notifications;
 use crate::model::NotificationType;
 
@@ -101,6 +102,53 @@ impl Channel for LogSms {
     }
 }
 
+/// SMS through Twilio's Messages API (or a provider speaking it): a form POST to
+/// `/2010-04-01/Accounts/{account}/Messages.json` with HTTP basic auth. A 4xx answer is permanent
+/// (a bad number, a blocked recipient), except 429; a 5xx, a 429 or no answer is retried.
+pub struct TwilioSms {
+    client: reqwest::Client,
+    endpoint: String,
+    config: TwilioConfig,
+}
+
+impl TwilioSms {
+    pub fn new(config: TwilioConfig) -> Self {
+        let endpoint = format!("{}/2010-04-01/Accounts/{}/Messages.json", config.api_url, config.account);
+        let client = reqwest::Client::builder().timeout(std::time::Duration::from_secs(20)).build().unwrap_or_default();
+        TwilioSms { client, endpoint, config }
+    }
+}
+
+impl Channel for TwilioSms {
+    fn deliver<'a>(&'a self, n: &'a notifications::Model) -> Delivery<'a> {
+        Box::pin(async move {
+            let to = n.recipient_phone.as_deref().ok_or_else(|| Failure::permanent("The SMS has no phone number"))?;
+            let sender = if self.config.from.starts_with("MG") { "MessagingServiceSid" } else { "From" };
+            let form = [("To", to), (sender, self.config.from.as_str()), ("Body", n.body.as_str())];
+            let res = self
+                .client
+                .post(&self.endpoint)
+                .basic_auth(&self.config.account, Some(&self.config.token))
+                .form(&form)
+                .send()
+                .await
+                .map_err(|e| Failure::transient(format!("SMS provider unreachable: {e}")))?;
+            let status = res.status();
+            if status.is_success() {
+                return Ok(());
+            }
+            // Twilio explains a refusal as `{code, message}`.
+            let body: serde_json::Value = res.json().await.unwrap_or_default();
+            let why = format!("SMS provider answered {}: {} {}", status.as_u16(), body["code"], body["message"]);
+            if status.is_client_error() && status != reqwest::StatusCode::TOO_MANY_REQUESTS {
+                Err(Failure::permanent(why))
+            } else {
+                Err(Failure::transient(why))
+            }
+        })
+    }
+}
+
 /// The configured channels.
 #[derive(Clone, Default)]
 pub struct Channels {
@@ -123,8 +171,9 @@ impl Channels {
                 }
             },
         };
-        let sms = config.sms_provider.map(|p| match p {
+        let sms = config.sms_provider.as_ref().map(|p| match p {
             SmsProvider::Log => Arc::new(LogSms) as Arc<dyn Channel>,
+            SmsProvider::Twilio(twilio) => Arc::new(TwilioSms::new(twilio.clone())) as Arc<dyn Channel>,
         });
         Channels { email, sms, email_off }
     }
