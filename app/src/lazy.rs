@@ -27,6 +27,7 @@ macro_rules! lazy_pages {
 
 lazy_pages! {
     HomePage => pages::home::HomePage,
+    AccountPage => pages::account::AccountPage,
     UsersPage => pages::users::UsersPage,
     TicketsPage => pages::tickets::TicketsPage,
     TicketPage => pages::tickets::detail::TicketPage,

@@ -15,9 +15,9 @@ use leptos_router::{Lazy, SsrMode, path};
 
 use components::shell::Shell;
 use lazy::{
-    AnswersPage, ArticleEditorPage, AskPage, AuditPage, ConversationsPage, CustomerProfilePage, CustomersPage,
-    HomePage, InboxEditorPage, InboxesPage, KnowledgePage, NotificationsPage, SettingsPage, SystemPage, TicketPage,
-    TicketsPage, UsersPage,
+    AccountPage, AnswersPage, ArticleEditorPage, AskPage, AuditPage, ConversationsPage, CustomerProfilePage,
+    CustomersPage, HomePage, InboxEditorPage, InboxesPage, KnowledgePage, NotificationsPage, SettingsPage, SystemPage,
+    TicketPage, TicketsPage, UsersPage,
 };
 use pages::{login::LoginPage, not_found::NotFound};
 
@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage/>
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::Async>
                     <Route path=path!("") view={Lazy::<HomePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("account") view={Lazy::<AccountPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("users") view={Lazy::<UsersPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("tickets") view={Lazy::<TicketsPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("tickets/:ticket_id") view={Lazy::<TicketPage>::new()} ssr=SsrMode::Async/>

@@ -1,8 +1,8 @@
-// Staff sign-in, the shell, user management and sign-out in a real browser.
+// Staff sign-in, the shell, user management, one's own account and sign-out in a real browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
+import { api, adminToken, launch, signIn, waitForHydration, BASE_URL, ADMIN_USER, ADMIN_PASSWORD } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -78,6 +78,43 @@ test('an admin signs in, creates an agent who then signs in, and sign-out works'
   assert.equal(response.status(), 403);
   await agentPage.getByTestId('forbidden').waitFor();
   await agentContext.close();
+  await context.close();
+});
+
+test('a staff member renames themselves and changes their own password', async () => {
+  const user = { username: 'e2e-self', email: 'e2e-self@bank.test', full_name: 'Sam Self', password: 'self-password-1', role: 'AGENT' };
+  await api('POST', '/users', user, await adminToken());
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'e2e-self', 'self-password-1');
+  await page.waitForURL(`${BASE_URL}/`);
+  await waitForHydration(page);
+  await page.getByTestId('user-name').click();
+  await page.waitForURL(`${BASE_URL}/account`);
+  const name = page.getByTestId('account-name');
+  await name.locator('input[name=full_name]').fill('Samantha Self');
+  await name.locator('button[type=submit]').click();
+  await name.getByText('Saved.').waitFor();
+  const form = page.getByTestId('account-password');
+  const change = async (current) => {
+    await form.locator('input[name=current_password]').fill(current);
+    await form.locator('input[name=new_password]').fill('self-password-2');
+    await form.locator('input[name=repeat_password]').fill('self-password-2');
+    await form.locator('button[type=submit]').click();
+  };
+  await change('not-my-password');
+  await form.getByText('The current password is not right').waitFor();
+  await change('self-password-1');
+  await form.getByText('Password changed').waitFor();
+  // This browser stays signed in (new cookies); the old password no longer works.
+  await page.goto(`${BASE_URL}/`);
+  await page.getByTestId('user-name').filter({ hasText: 'Samantha Self' }).waitFor();
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL(`${BASE_URL}/login`);
+  await signIn(page, 'e2e-self', 'self-password-1');
+  await page.getByText('Incorrect username or password').waitFor();
+  await signIn(page, 'e2e-self', 'self-password-2');
+  await page.waitForURL(`${BASE_URL}/`);
   await context.close();
 });
 

@@ -1,6 +1,7 @@
 //! Server functions: the admin panel's only way to the domain. Each checks the signed-in user's
 //! role on the server through the same `domain` services the REST API uses.
 
+pub mod account;
 pub mod analytics;
 pub mod assistant;
 pub mod audit;

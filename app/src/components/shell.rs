@@ -62,7 +62,7 @@ fn Frame(user: UserOut) -> impl IntoView {
                 </nav>
                 <div class="whoami">
                     <Bell user_id=user.id live/>
-                    <span data-testid="user-name">{user.full_name.clone()}</span>
+                    <A href="/account" attr:data-testid="user-name" attr:title="My account">{user.full_name.clone()}</A>
                     <span class="role" data-testid="user-role">{user.role.to_string()}</span>
                     <ActionForm action=logout>
                         <button type="submit" class="link" data-testid="sign-out">"Sign out"</button>

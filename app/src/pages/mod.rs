@@ -1,5 +1,6 @@
 //! One module per page, named after its route.
 
+pub mod account;
 pub mod assistant;
 pub mod audit;
 pub mod conversations;

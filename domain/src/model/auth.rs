@@ -28,6 +28,23 @@ pub struct LogoutRequest {
     pub refresh_token: Option<String>,
 }
 
+/// `POST /auth/password`: a staff member changes their own password.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    /// 8 to 256 bytes, not the current one.
+    pub new_password: String,
+}
+
+/// `PUT /auth/me`: what a staff member may change about themselves.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct UpdateMeRequest {
+    /// 1 to 255 characters.
+    pub full_name: String,
+}
+
 /// A staff member as the API shows them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]

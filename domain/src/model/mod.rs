@@ -35,7 +35,9 @@ pub use assistant::{
     AnswerFilter, AnswerRecord, AskRequest, AskResponse, DecisionOut, ReplyMetadata, Source, VerdictRequest,
 };
 pub use audit::{AuditFilter, AuditRecord, AuditVerification};
-pub use auth::{LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UserOut};
+pub use auth::{
+    ChangePasswordRequest, LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UpdateMeRequest, UserOut,
+};
 pub use canned::{CannedRequest, CannedResponse};
 pub use chat::{
     AgentMessageRequest, ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut, ConversationStatus,

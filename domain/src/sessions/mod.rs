@@ -3,6 +3,9 @@
 //! checks roles against.
 
 pub mod lockout;
+mod password;
+
+pub use password::change_password;
 
 use chrono::{Duration, Utc};
 use rand::RngCore;

@@ -27,7 +27,7 @@ pub fn to_out(user: &users::Model) -> UserOut {
     }
 }
 
-fn validate_password(password: &str) -> DomainResult<()> {
+pub(crate) fn validate_password(password: &str) -> DomainResult<()> {
     if password.chars().count() < 8 {
         return Err(DomainError::validation("password", "Password must be at least 8 characters"));
     }
@@ -202,6 +202,31 @@ pub async fn update(
         .actor(actor.id, &actor.username)
         .resource("user", id)
         .details(serde_json::Value::Object(changes));
+    state.audit.commit_with(txn, entry, meta).await?;
+    Ok(to_out(&updated))
+}
+
+/// `PUT /auth/me` (any signed-in staff member): their own name. Audited as `user.update`.
+pub async fn update_me(
+    state: &AppState,
+    actor: &CurrentUser,
+    req: &crate::model::UpdateMeRequest,
+    meta: &RequestMeta,
+) -> DomainResult<UserOut> {
+    let name = req.full_name.trim();
+    if name.is_empty() || name.chars().count() > 255 {
+        return Err(DomainError::validation("full_name", "Full name must be 1 to 255 characters"));
+    }
+    let user = users::Entity::find_by_id(actor.id).one(&state.db).await?.ok_or_else(not_found)?;
+    let mut active = user.into_active_model();
+    active.full_name = Set(name.to_owned());
+    active.updated_at = Set(Utc::now());
+    let txn = state.db.begin().await?;
+    let updated = active.update(&txn).await?;
+    let entry = Entry::new("user.update", Outcome::Success)
+        .actor(actor.id, &actor.username)
+        .resource("user", actor.id)
+        .details(serde_json::json!({ "full_name": name }));
     state.audit.commit_with(txn, entry, meta).await?;
     Ok(to_out(&updated))
 }

@@ -1,12 +1,15 @@
-//! `/auth/*`: staff sign-in, the current user, token refresh and sign-out.
+//! `/auth/*`: staff sign-in, the current user (who may rename themselves and change their own
+//! password), token refresh and sign-out.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use domain::AppState;
-use domain::model::{LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UserOut};
+use domain::model::{
+    ChangePasswordRequest, LoginRequest, LogoutRequest, RefreshRequest, TokenResponse, UpdateMeRequest, UserOut,
+};
 
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Json, Meta, Staff};
+use crate::extract::{Desk, Json, Meta, Staff};
 use crate::openapi::errors::{Forbidden, Invalid, Limited, Unauthorized};
 
 /// `POST /auth/login`.
@@ -25,6 +28,31 @@ pub async fn login(
     responses((status = 200, description = "OK", body = UserOut), Unauthorized, Forbidden), security(("bearer" = [])))]
 pub async fn me(State(state): State<AppState>, Staff(user): Staff) -> ApiResult<Json<UserOut>> {
     Ok(Json(domain::users::find_out(&state, user.id).await?))
+}
+
+/// `PUT /auth/me` `{full_name}`: a staff member's own name.
+#[utoipa::path(put, path = "/auth/me", tag = "auth", operation_id = "auth_update_me", request_body = UpdateMeRequest,
+    responses((status = 200, description = "OK", body = UserOut), Invalid, Unauthorized), security(("bearer" = [])))]
+pub async fn update_me(
+    Desk { state, actor, meta }: Desk,
+    Json(req): Json<UpdateMeRequest>,
+) -> ApiResult<Json<UserOut>> {
+    Ok(Json(domain::users::update_me(&state, &actor, &req, &meta).await?))
+}
+
+/// `POST /auth/password` `{current_password, new_password}`: every other session of the staff
+/// member ends; this one goes on with the new tokens returned.
+#[utoipa::path(post, path = "/auth/password", tag = "auth", operation_id = "auth_change_password",
+    request_body = ChangePasswordRequest,
+    responses(
+        (status = 200, description = "Changed: new tokens", body = TokenResponse), Invalid, Limited, Unauthorized
+    ),
+    security(("bearer" = [])))]
+pub async fn change_password(
+    Desk { state, actor, meta }: Desk,
+    Json(req): Json<ChangePasswordRequest>,
+) -> ApiResult<Json<TokenResponse>> {
+    Ok(Json(domain::sessions::change_password(&state, &actor, &req, &meta).await?))
 }
 
 /// `POST /auth/refresh`: rotates the refresh token.

@@ -235,3 +235,52 @@ async fn repeated_wrong_passwords_lock_the_account_whatever_the_address() {
     assert_eq!(app.login("alice", "alice-password").await.status(), 200);
     assert!(login_failures::Entity::find_by_id("alice".to_owned()).one(&app.state.db).await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn staff_rename_themselves_and_change_their_own_password_ending_their_other_sessions() {
+    let app = spawn_app().await;
+    let (agent, token) = app.token_for("ana", Role::Agent).await;
+    let other: Value = app.login("ana", "ana-password").await.json().await.unwrap();
+    let (other_access, other_refresh) = (other["access_token"].as_str().unwrap(), other["refresh_token"].clone());
+
+    // The name: 1 to 255 characters; anyone signed in, for themselves only.
+    assert_eq!(app.send(Method::PUT, &token, "/auth/me", Some(json!({ "full_name": " " }))).await.status(), 422);
+    let res = app.send(Method::PUT, &token, "/auth/me", Some(json!({ "full_name": "Ana Agente" }))).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(app.get_json(&token, "/auth/me").await["full_name"], "Ana Agente");
+    assert_eq!(
+        app.client.put(app.api("/auth/me")).json(&json!({ "full_name": "X" })).send().await.unwrap().status(),
+        401
+    );
+
+    // The password: the current one is required, the new one checked; bad input changes nothing.
+    let change = |current: &str, new: &str| json!({ "current_password": current, "new_password": new });
+    for (body, field) in [
+        (change("wrong-password", "a-new-password"), "current_password"),
+        (change("ana-password", "short"), "new_password"),
+        (change("ana-password", "ana-password"), "new_password"),
+    ] {
+        let res = app.send(Method::POST, &token, "/auth/password", Some(body)).await;
+        assert_eq!(res.status(), 422);
+        let error: Value = res.json().await.unwrap();
+        assert!(error["detail"].is_string() && error["field"] == field, "{error}");
+    }
+    assert_eq!(app.login("ana", "ana-password").await.status(), 200, "unchanged so far");
+    let res = app.send(Method::POST, &token, "/auth/password", Some(change("ana-password", "a-new-password"))).await;
+    assert_eq!(res.status(), 200);
+    let renewed: Value = res.json().await.unwrap();
+    let renewed_token = renewed["access_token"].as_str().unwrap();
+    assert_eq!(app.get_json(renewed_token, "/auth/me").await["id"], agent.id, "this session goes on");
+    // Every other session is over: access tokens (this one's old token too) and refresh tokens.
+    for old in [token.as_str(), other_access] {
+        assert_eq!(app.client.get(app.api("/auth/me")).bearer_auth(old).send().await.unwrap().status(), 401);
+    }
+    let refresh = app.client.post(app.api("/auth/refresh")).json(&json!({ "refresh_token": other_refresh })).send();
+    assert_eq!(refresh.await.unwrap().status(), 401);
+    assert_eq!(app.login("ana", "ana-password").await.status(), 401);
+    assert_eq!(app.login("ana", "a-new-password").await.status(), 200);
+    let audit = app.audit().await;
+    let changed: Vec<_> = audit.iter().filter(|r| r.action == "auth.password_changed").collect();
+    assert_eq!(changed.len(), 2, "the refused attempt and the change");
+    assert!(!format!("{:?}", changed).contains("a-new-password"), "no password in the log");
+}
