@@ -35,11 +35,47 @@ pub struct Settings {
     pub policy: Policy,
     /// Used when a message does not tell its language.
     pub default_language: Lang,
+    /// What the bank set in its own words (shared, as every reply reads it).
+    pub bank: std::sync::Arc<BankWords>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { policy: Policy::default(), default_language: Lang::Es }
+        Settings { policy: Policy::default(), default_language: Lang::Es, bank: Default::default() }
+    }
+}
+
+/// The bank's own words: phrases that always hand the customer to a person (settings
+/// `assistant.escalation_phrases`), and what the assistant says when it does not know
+/// (`assistant.unsure_es`, `assistant.unsure_en`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BankWords {
+    /// Folded words of each phrase, space-joined.
+    pub phrases: Vec<String>,
+    pub unsure_es: Option<String>,
+    pub unsure_en: Option<String>,
+}
+
+impl BankWords {
+    /// From the settings' values: the phrases as the bank wrote them.
+    pub fn new(phrases: &[String], unsure_es: Option<String>, unsure_en: Option<String>) -> Self {
+        let phrases = phrases.iter().map(|p| text::words(p).join(" ")).filter(|p| !p.is_empty()).collect();
+        BankWords { phrases, unsure_es, unsure_en }
+    }
+
+    /// Whether `message` holds one of the phrases, as whole words, in any case or accents.
+    pub fn hands_over(&self, message: &str) -> bool {
+        if self.phrases.is_empty() {
+            return false;
+        }
+        let said = format!(" {} ", text::words(message).join(" "));
+        self.phrases.iter().any(|p| said.contains(&format!(" {p} ")))
+    }
+
+    /// What to say when the answer is not known, in `lang`.
+    pub fn unsure(&self, lang: Lang) -> &str {
+        let custom = if lang == Lang::En { &self.unsure_en } else { &self.unsure_es };
+        custom.as_deref().unwrap_or_else(|| local::say::unsure(lang))
     }
 }
 

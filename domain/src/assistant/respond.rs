@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use super::escalation::{self, Category};
+use super::escalation::{self, Category, Decision};
 use super::index::Doc;
 use super::language::{self, Lang};
 use super::local::{self, say};
@@ -37,7 +37,7 @@ impl Assistant {
                 }
                 .to_owned(),
                 metadata: metadata(lang, kind.intent(), 1.0, Vec::new(), false),
-                decision: escalation::decide(&settings.policy, &redacted, None, 0),
+                decision: decide(&settings, &redacted, None, 0),
                 redacted: String::new(),
                 low_confidence: false,
                 candidate: None,
@@ -71,7 +71,7 @@ impl Assistant {
             _ => local::ground(&index, &query, lang),
         };
         let confidence = grounding.as_ref().map_or(0.0, |g| g.confidence);
-        let decision = escalation::decide(&settings.policy, redacted, Some(confidence), previous_low_turns);
+        let decision = decide(settings, redacted, Some(confidence), previous_low_turns);
         let confident = confidence >= settings.policy.threshold;
         let quote = |doc: &Doc| {
             let doc_lang = Lang::parse(&doc.language).unwrap_or(lang);
@@ -91,7 +91,7 @@ impl Assistant {
             ),
             (Some(category), _) => (say::handover(lang).to_owned(), category.as_str(), Vec::new()),
             (None, Some(g)) if confident => (quote(&g.doc), "knowledge", source(&g.doc)),
-            (None, _) => (say::unsure(lang).to_owned(), "unknown", Vec::new()),
+            (None, _) => (settings.bank.unsure(lang).to_owned(), "unknown", Vec::new()),
         };
         Reply {
             text,
@@ -103,6 +103,16 @@ impl Assistant {
             query,
         }
     }
+}
+
+/// The escalation policy's decision, or — when it keeps the customer with the assistant — a
+/// handover anyway if they used one of the bank's own phrases.
+fn decide(settings: &Settings, message: &str, confidence: Option<f32>, previous_low_turns: u32) -> Decision {
+    let decision = escalation::decide(&settings.policy, message, confidence, previous_low_turns);
+    if !decision.escalate && settings.bank.hands_over(message) {
+        return Decision::escalate(Category::HumanRequested);
+    }
+    decision
 }
 
 pub(super) fn metadata(

@@ -109,6 +109,7 @@ impl AssistantConfig {
         Settings {
             policy: Policy { threshold: self.threshold, low_confidence_turns: self.low_confidence_turns },
             default_language: self.default_language,
+            bank: Default::default(),
         }
     }
 }

@@ -43,6 +43,27 @@ pub const KNOWN: &[Known] = &[
         check: turns,
     },
     Known {
+        key: "assistant.escalation_phrases",
+        category: "assistant",
+        description: "The bank's own phrases that always hand the customer to a person (a list, any case or accents)",
+        public: false,
+        check: phrases,
+    },
+    Known {
+        key: "assistant.unsure_es",
+        category: "assistant",
+        description: "What the assistant says in Spanish when it does not know the answer",
+        public: false,
+        check: greeting,
+    },
+    Known {
+        key: "assistant.unsure_en",
+        category: "assistant",
+        description: "What the assistant says in English when it does not know the answer",
+        public: false,
+        check: greeting,
+    },
+    Known {
         key: "chat.greeting_es",
         category: "chat",
         description: "The assistant's first message in Spanish (inboxes may have their own)",
@@ -158,6 +179,14 @@ fn greeting(value: &Value) -> Result<(), &'static str> {
     match value.as_str().map(str::trim) {
         Some(text) if !text.is_empty() && text.chars().count() <= 1000 => Ok(()),
         _ => Err("must be a text of 1 to 1,000 characters"),
+    }
+}
+
+fn phrases(value: &Value) -> Result<(), &'static str> {
+    let fine = |p: &Value| p.as_str().is_some_and(|p| (2..=100).contains(&p.trim().chars().count()));
+    match value.as_array() {
+        Some(list) if list.len() <= 100 && list.iter().all(fine) => Ok(()),
+        _ => Err("must be a list of at most 100 phrases of 2 to 100 characters"),
     }
 }
 

@@ -118,6 +118,7 @@ pub async fn apply_stored(state: &AppState) -> DomainResult<()> {
     state.runtime.replace(Overrides::from_pairs(rows.iter().map(|r| (r.key.as_str(), &r.value))));
     let mut assistant = state.assistant.settings();
     assistant.policy = state.runtime.policy(&state.config);
+    assistant.bank = std::sync::Arc::new(state.runtime.bank_words());
     state.assistant.set_settings(assistant);
     Ok(())
 }

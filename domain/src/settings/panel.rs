@@ -48,7 +48,14 @@ pub async fn put_system(
     meta: &RequestMeta,
 ) -> DomainResult<()> {
     let text = text.trim();
-    let value = serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()));
+    let value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        // The bank's phrases may be written one per line.
+        Err(_) if key == "assistant.escalation_phrases" => {
+            Value::Array(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| l.into()).collect())
+        }
+        Err(_) => Value::String(text.to_owned()),
+    };
     let change = UpdateSettingRequest { value: Some(value.clone()), ..Default::default() };
     match super::update_system(state, actor, key, &change, meta).await {
         Err(DomainError::NotFound(_)) => {

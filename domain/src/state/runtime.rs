@@ -19,6 +19,9 @@ pub struct Overrides {
     pub greeting_en: Option<String>,
     pub business_hours: Option<BusinessHours>,
     pub agent_capacity: Option<u64>,
+    pub escalation_phrases: Vec<String>,
+    pub unsure_es: Option<String>,
+    pub unsure_en: Option<String>,
     /// Requests a minute, by [`Rate`].
     pub rates: [Option<u32>; 5],
 }
@@ -74,6 +77,11 @@ impl Overrides {
                 "chat.greeting_en" => out.greeting_en = value.as_str().map(|s| s.trim().to_owned()),
                 "chat.business_hours" => out.business_hours = serde_json::from_value(value.clone()).ok(),
                 "routing.agent_capacity" => out.agent_capacity = value.as_u64(),
+                "assistant.escalation_phrases" => {
+                    out.escalation_phrases = serde_json::from_value(value.clone()).unwrap_or_default()
+                }
+                "assistant.unsure_es" => out.unsure_es = value.as_str().map(|s| s.trim().to_owned()),
+                "assistant.unsure_en" => out.unsure_en = value.as_str().map(|s| s.trim().to_owned()),
                 other => {
                     if let Some(i) = Rate::ALL.iter().position(|r| r.key() == other) {
                         out.rates[i] = value.as_u64().and_then(|n| u32::try_from(n).ok());
@@ -128,6 +136,12 @@ impl Runtime {
     /// When people answer, for inboxes without hours of their own (`None`: always).
     pub fn business_hours(&self) -> Option<BusinessHours> {
         self.read().business_hours
+    }
+
+    /// The bank's own phrases and "not sure" texts, for the assistant.
+    pub fn bank_words(&self) -> crate::assistant::BankWords {
+        let now = self.read();
+        crate::assistant::BankWords::new(&now.escalation_phrases, now.unsure_es, now.unsure_en)
     }
 
     /// The assistant's threshold and handover count, from the settings or else `config`.

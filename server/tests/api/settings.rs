@@ -171,3 +171,38 @@ async fn each_staff_member_has_their_own_settings_and_public_ones_need_no_sign_i
     );
     assert_eq!(app.client.get(app.api("/settings/user/me")).send().await.unwrap().status(), 401);
 }
+
+#[tokio::test]
+async fn the_banks_own_phrases_hand_over_and_its_own_words_say_what_the_assistant_does_not_know() {
+    let app = spawn_app().await;
+    let (_, admin) = app.token_for("admin", Role::Admin).await;
+    let set = |key: &str, value: Value| json!({ "key": key, "value": value });
+    for bad in [
+        set("assistant.escalation_phrases", json!("cancelar mi cuenta")),
+        set("assistant.escalation_phrases", json!(["x"])),
+        set("assistant.unsure_es", json!("")),
+    ] {
+        assert_eq!(app.send(Method::POST, &admin, "/settings/system", Some(bad.clone())).await.status(), 422, "{bad}");
+    }
+    let says = async |message: &str| -> Value {
+        let chat = app.start_chat("es").await;
+        let (id, visitor) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+        app.customer_says(id, visitor, message).await.json().await.unwrap()
+    };
+    let phrase = "Quiero CANCELAR mí cuenta de nómina";
+    let gibberish = "xylofonía quántica de los pingüinos morados";
+    let before = (says(phrase).await, says(gibberish).await);
+    assert_eq!(before.0["metadata"]["escalated"], false, "not a phrase of the bank's yet: {}", before.0);
+    assert_eq!(before.1["metadata"]["intent"], "unknown", "{}", before.1);
+
+    let phrases = set("assistant.escalation_phrases", json!(["cancelar mi cuenta", "hablar con el gerente"]));
+    assert_eq!(app.send(Method::POST, &admin, "/settings/system", Some(phrases)).await.status(), 201);
+    let unsure = "Eso no lo sé todavía. Escribe «asesor» y te atiende una persona.";
+    let text = set("assistant.unsure_es", json!(unsure));
+    assert_eq!(app.send(Method::POST, &admin, "/settings/system", Some(text)).await.status(), 201);
+    let handed = says(phrase).await;
+    assert_eq!(handed["metadata"]["escalated"], true, "{handed}");
+    assert!(handed["ticket_id"].is_string(), "{handed}");
+    assert_eq!(says("cancelar mis cuentas").await["metadata"]["escalated"], false, "whole words only");
+    assert_eq!(says(gibberish).await["message"], unsure);
+}
