@@ -35,6 +35,9 @@ test('the dashboard draws its charts without JavaScript and follows the period',
   const cards = await noJs.getByTestId('dashboard-cards').textContent();
   assert.match(cards, /Assistant alone/);
   assert.match(cards, /CSAT/);
+  const answers = await noJs.getByTestId('answer-quality').textContent();
+  assert.match(answers, /The assistant's answers, last 30 days/);
+  assert.match(answers, /reviewed: \d+ helpful/);
   await plain.close();
 
   // With JavaScript: choose another period.

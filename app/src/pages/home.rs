@@ -124,5 +124,50 @@ fn Figures(d: Dashboard) -> impl IntoView {
             <BarChart title=format!("Ratings (1–5), {period}") labels=(1..=5).map(|i| i.to_string()).collect()
                 values=a.csat_distribution.clone() testid="chart-csat"/>
         </div>
+        <Answers q=a.quality.clone() period/>
+    }
+}
+
+/// The assistant's answers: time by provider, staff's verdicts, and the questions it could not
+/// answer (grouped), so the knowledge base grows where customers need it.
+#[component]
+fn Answers(q: domain::model::AnswerQuality, period: String) -> impl IntoView {
+    let verdicts = format!(
+        "{} reviewed: {} helpful ({}), {} wrong ({})",
+        q.reviewed,
+        q.helpful,
+        percent(q.helpful_rate),
+        q.wrong,
+        percent(q.wrong_rate)
+    );
+    let topics = if q.unanswered.is_empty() {
+        view! { <p class="empty">"Every question found an answer."</p> }.into_any()
+    } else {
+        view! {
+            <ol data-testid="unanswered">
+                {q.unanswered.into_iter().map(|t| view! {
+                    <li>
+                        {t.example}" "
+                        <span class="muted">{format!("× {} · {}", t.count, t.words.join(", "))}</span>
+                    </li>
+                }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" data-testid="answer-quality">
+            <h2>{format!("The assistant's answers, {period}")}</h2>
+            <table>
+                <thead><tr><th>"Provider"</th><th>"Answers"</th><th>"p50"</th><th>"p95"</th></tr></thead>
+                <tbody>{q.latency.into_iter().map(|l| view! {
+                    <tr><td>{l.provider}</td><td>{l.answers}</td><td>{format!("{} ms", l.p50_ms)}</td>
+                        <td>{format!("{} ms", l.p95_ms)}</td></tr>
+                }).collect_view()}</tbody>
+            </table>
+            <p>{verdicts}</p>
+            <h3>"Most asked without an answer"</h3>
+            {topics}
+        </section>
     }
 }

@@ -5,6 +5,7 @@
 //! assistant figures; agents' performance is for ADMIN, SUPERVISOR and VIEWER; audit activity for
 //! ADMIN and VIEWER (as the audit log itself).
 
+mod answers;
 pub mod sql;
 
 use std::collections::BTreeMap;
@@ -285,7 +286,8 @@ pub async fn audit(state: &AppState, actor: &CurrentUser, hours: Option<i64>) ->
 }
 
 /// `GET /analytics/assistant?days=`: deflection, confirmed resolution, escalations and their
-/// reasons, answer confidence, response and resolution times, and CSAT over the period.
+/// reasons, answer confidence, response and resolution times, CSAT, and the answers' quality
+/// (times by provider, verdicts, what it could not answer) over the period.
 pub async fn assistant(state: &AppState, actor: &CurrentUser, days: Option<i64>) -> DomainResult<AssistantStats> {
     actor.require(&Role::ALL)?;
     let (days, since) = since_days(days)?;
@@ -370,5 +372,6 @@ pub async fn assistant(state: &AppState, actor: &CurrentUser, days: Option<i64>)
         avg_resolution_minutes: mean(&times, "resolution")?,
         csat: mean(&row, "csat")?,
         csat_distribution: (1..=5).map(|i| ratings.get(&i.to_string()).copied().unwrap_or(0)).collect(),
+        quality: answers::quality(state, s, since).await?,
     })
 }

@@ -157,4 +157,48 @@ pub struct AssistantStats {
     pub csat: f64,
     /// How many ratings of 1, 2, 3, 4 and 5.
     pub csat_distribution: Vec<u64>,
+    /// Answer times, staff's verdicts and what the assistant could not answer.
+    #[serde(default)]
+    pub quality: AnswerQuality,
+}
+
+/// How the assistant's answers fared over the period.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AnswerQuality {
+    /// Answer time by provider (`local`, `openai`, `anthropic`, …).
+    pub latency: Vec<ProviderLatency>,
+    /// Answers staff reviewed, and how many they found helpful or wrong.
+    pub reviewed: u64,
+    pub helpful: u64,
+    pub wrong: u64,
+    /// `helpful / reviewed` and `wrong / reviewed`.
+    pub helpful_rate: f64,
+    pub wrong_rate: f64,
+    /// Customer questions the assistant could not answer, grouped by their key words, most asked
+    /// first (at most 10; from the latest 2,000 such questions).
+    pub unanswered: Vec<UnansweredTopic>,
+}
+
+/// One provider's answer times. Percentiles come from buckets (5, 10, 25, 50, 100, 250, 500 ms,
+/// 1, 2.5, 5 and 10 s): each is the upper bound of the bucket it falls in, or the slowest answer
+/// beyond 10 s.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ProviderLatency {
+    pub provider: String,
+    pub answers: u64,
+    pub p50_ms: i64,
+    pub p95_ms: i64,
+}
+
+/// Questions that share their key words.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct UnansweredTopic {
+    /// The key words (folded, stop words left out), in order.
+    pub words: Vec<String>,
+    /// The latest question of the group, as stored (redacted).
+    pub example: String,
+    pub count: u64,
 }

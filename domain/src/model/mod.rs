@@ -28,8 +28,8 @@ mod users;
 
 pub use agents::{AgentOut, Presence, PresenceRequest};
 pub use analytics::{
-    ActorCount, AgentPerformance, AssistantStats, AuditStats, ConversationStats, CustomerAnalytics, DashboardStats,
-    HoursParams, PeriodParams, TicketStats, TimelineDay,
+    ActorCount, AgentPerformance, AnswerQuality, AssistantStats, AuditStats, ConversationStats, CustomerAnalytics,
+    DashboardStats, HoursParams, PeriodParams, ProviderLatency, TicketStats, TimelineDay, UnansweredTopic,
 };
 pub use assistant::{
     AnswerFilter, AnswerRecord, AskRequest, AskResponse, DecisionOut, ReplyMetadata, Source, VerdictRequest,

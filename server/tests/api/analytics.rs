@@ -134,3 +134,36 @@ async fn figures_come_from_the_database_for_every_endpoint() {
     }
     assert_eq!(app.client.get(app.api("/analytics/dashboard")).send().await.unwrap().status(), 401);
 }
+
+#[tokio::test]
+async fn the_assistants_answers_are_timed_judged_and_what_it_could_not_answer_is_grouped() {
+    let app = spawn_app().await;
+    let (_, lead) = app.token_for("lead", Role::Supervisor).await;
+    // Nothing in the knowledge base: every question goes unanswered.
+    for question in [
+        "¿Cuánto cuesta una chequera?",
+        "¿Puedo pagar mi hipoteca con bitcoin?",
+        "¿Aceptan bitcoin para pagar la hipoteca?",
+        "Quiero pagar la hipoteca con bitcoin",
+    ] {
+        chat(&app, question).await;
+    }
+    let answers = app.get_json(&lead, "/assistant/answers?limit=10").await;
+    let ids: Vec<i64> = answers.as_array().unwrap().iter().filter_map(|a| a["id"].as_i64()).collect();
+    assert!(ids.len() >= 4, "{answers}");
+    for (id, verdict) in [(ids[0], "helpful"), (ids[1], "wrong")] {
+        let path = format!("/assistant/answers/{id}/verdict");
+        assert_eq!(app.send(Method::POST, &lead, &path, Some(json!({ "verdict": verdict }))).await.status(), 200);
+    }
+
+    let q = &app.get_json(&lead, "/analytics/assistant?days=1").await["quality"];
+    let local = q["latency"].as_array().unwrap().iter().find(|l| l["provider"] == "local").expect("{q}");
+    assert!(local["answers"].as_u64().unwrap() >= 4, "{q}");
+    assert!(local["p50_ms"].as_i64().unwrap() <= local["p95_ms"].as_i64().unwrap(), "{q}");
+    assert_eq!((q["reviewed"].as_u64(), q["helpful"].as_u64(), q["wrong"].as_u64()), (Some(2), Some(1), Some(1)));
+    assert_eq!((q["helpful_rate"].as_f64(), q["wrong_rate"].as_f64()), (Some(0.5), Some(0.5)));
+    let top = &q["unanswered"][0];
+    assert_eq!(top["count"], 3, "the three bitcoin questions are one topic: {q}");
+    assert_eq!(top["example"], "Quiero pagar la hipoteca con bitcoin", "named by the newest");
+    assert_eq!(q["unanswered"][1]["count"], 1);
+}
