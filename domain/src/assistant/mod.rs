@@ -50,7 +50,7 @@ impl Default for Settings {
 /// (`assistant.unsure_es`, `assistant.unsure_en`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BankWords {
-    /// Folded words of each phrase, space-joined.
+    /// Folded words of each phrase, space-joined, with a space on either side.
     pub phrases: Vec<String>,
     pub unsure_es: Option<String>,
     pub unsure_en: Option<String>,
@@ -59,7 +59,12 @@ pub struct BankWords {
 impl BankWords {
     /// From the settings' values: the phrases as the bank wrote them.
     pub fn new(phrases: &[String], unsure_es: Option<String>, unsure_en: Option<String>) -> Self {
-        let phrases = phrases.iter().map(|p| text::words(p).join(" ")).filter(|p| !p.is_empty()).collect();
+        let phrases = phrases
+            .iter()
+            .map(|p| text::words(p).join(" "))
+            .filter(|p| !p.is_empty())
+            .map(|p| format!(" {p} "))
+            .collect();
         BankWords { phrases, unsure_es, unsure_en }
     }
 
@@ -69,7 +74,7 @@ impl BankWords {
             return false;
         }
         let said = format!(" {} ", text::words(message).join(" "));
-        self.phrases.iter().any(|p| said.contains(&format!(" {p} ")))
+        self.phrases.iter().any(|p| said.contains(p.as_str()))
     }
 
     /// What to say when the answer is not known, in `lang`.

@@ -55,8 +55,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
     };
     let token = new_token();
     let now = Utc::now();
-    let txn = state.db.begin().await?;
-    let conversation = conversations::ActiveModel {
+    let row = conversations::ActiveModel {
         id: sea_orm::NotSet,
         public_id: Set(uuid::Uuid::new_v4().to_string()),
         visitor_id: Set(visitor_id),
@@ -79,14 +78,19 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         rated_at: Set(None),
         recent_questions: Set(Some(serde_json::json!([]))),
         last_client_message_id: Set(None),
-    }
-    .insert(&txn)
-    .await?;
-    if let (Some(inbox), Some(version)) = (&inbox, consent) {
-        let with = crate::consents::With::Conversation(conversation.id);
-        crate::consents::record(&txn, inbox.id, with, version, language.code()).await?;
-    }
-    txn.commit().await?;
+    };
+    // A consent is stored with its conversation, in one transaction; without one, one statement.
+    let conversation = match (&inbox, consent) {
+        (Some(inbox), Some(version)) => {
+            let txn = state.db.begin().await?;
+            let conversation = row.insert(&txn).await?;
+            let with = crate::consents::With::Conversation(conversation.id);
+            crate::consents::record(&txn, inbox.id, with, version, language.code()).await?;
+            txn.commit().await?;
+            conversation
+        }
+        _ => row.insert(&state.db).await?,
+    };
     if let Some(customer) = &customer_ref {
         audit_identified(state, &conversation.public_id, customer, meta).await?;
     }

@@ -113,29 +113,45 @@ pub async fn search(
     sealed::search(state, query, &q, skip, limit).await
 }
 
+/// A customer's conversations: linked to them, or to their verified identity (the account number).
+pub(crate) fn their_conversations(vault: &crate::vault::Vault, customer: &CustomerOut) -> Condition {
+    let mut linked = Condition::any().add(conversations::Column::CustomerId.eq(customer.id));
+    if let Some(account) = &customer.account_number {
+        linked = linked.add(conversations::Column::CustomerRefIndex.eq(account_index(vault, account)));
+    }
+    linked
+}
+
+/// A customer's tickets: from `conversations` (theirs), or sent from their e-mail address. Empty
+/// (matching nothing to ask for) when there is neither.
+pub(crate) fn their_tickets(
+    vault: &crate::vault::Vault,
+    customer: &CustomerOut,
+    conversations: &[conversations::Model],
+) -> Condition {
+    let mut theirs = Condition::any();
+    if !conversations.is_empty() {
+        theirs = theirs.add(tickets::Column::ConversationId.is_in(conversations.iter().map(|c| c.id)));
+    }
+    if let Some(email) = &customer.email {
+        theirs = theirs.add(tickets::Column::CustomerEmailIndex.eq(crate::tickets::email_index(vault, email)));
+    }
+    theirs
+}
+
 /// `GET /customers/{id}` (any staff, audited as CUSTOMER_VIEWED): the customer with their
 /// conversations (linked by id, or by the bank's verified identity = account number) and
 /// tickets (those conversations', or sent from the customer's e-mail).
 pub async fn get(state: &AppState, actor: &CurrentUser, id: i32, meta: &RequestMeta) -> DomainResult<CustomerDetail> {
     actor.require(&Role::ALL)?;
     let row = out(&state.vault, find(state, id).await?)?;
-    let mut linked = Condition::any().add(conversations::Column::CustomerId.eq(id));
-    if let Some(account) = &row.account_number {
-        linked = linked.add(conversations::Column::CustomerRefIndex.eq(account_index(&state.vault, account)));
-    }
     let convs = conversations::Entity::find()
-        .filter(linked)
+        .filter(their_conversations(&state.vault, &row))
         .order_by_desc(conversations::Column::UpdatedAt)
         .limit(HISTORY)
         .all(&state.db)
         .await?;
-    let mut theirs = Condition::any();
-    if !convs.is_empty() {
-        theirs = theirs.add(tickets::Column::ConversationId.is_in(convs.iter().map(|c| c.id).collect::<Vec<_>>()));
-    }
-    if let Some(email) = &row.email {
-        theirs = theirs.add(tickets::Column::CustomerEmailIndex.eq(crate::tickets::email_index(&state.vault, email)));
-    }
+    let theirs = their_tickets(&state.vault, &row, &convs);
     let ticket_rows = if theirs.is_empty() {
         Vec::new()
     } else {

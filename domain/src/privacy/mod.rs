@@ -14,7 +14,7 @@ mod zip;
 pub use erase::erase;
 pub use export::{Format, Pieces, export};
 
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{EntityTrait, QueryFilter, QueryOrder};
 
 use crate::entities::{conversations, customers, tickets};
 use crate::error::{DomainError, DomainResult};
@@ -55,20 +55,12 @@ async fn holdings(state: &AppState, id: i32) -> DomainResult<Holdings> {
         .await?
         .ok_or_else(|| DomainError::NotFound("Customer not found".into()))?;
     let customer = crate::customers::out(&state.vault, row)?;
-    let mut linked = Condition::any().add(conversations::Column::CustomerId.eq(id));
-    if let Some(account) = &customer.account_number {
-        let index = crate::customers::account_index(&state.vault, account);
-        linked = linked.add(conversations::Column::CustomerRefIndex.eq(index));
-    }
-    let conversations =
-        conversations::Entity::find().filter(linked).order_by_asc(conversations::Column::Id).all(&state.db).await?;
-    let mut theirs = Condition::any();
-    if !conversations.is_empty() {
-        theirs = theirs.add(tickets::Column::ConversationId.is_in(conversations.iter().map(|c| c.id)));
-    }
-    if let Some(email) = &customer.email {
-        theirs = theirs.add(tickets::Column::CustomerEmailIndex.eq(crate::tickets::email_index(&state.vault, email)));
-    }
+    let conversations = conversations::Entity::find()
+        .filter(crate::customers::their_conversations(&state.vault, &customer))
+        .order_by_asc(conversations::Column::Id)
+        .all(&state.db)
+        .await?;
+    let theirs = crate::customers::their_tickets(&state.vault, &customer, &conversations);
     let tickets = if theirs.is_empty() {
         Vec::new()
     } else {
