@@ -28,6 +28,7 @@ macro_rules! lazy_pages {
 lazy_pages! {
     HomePage => pages::home::HomePage,
     AccountPage => pages::account::AccountPage,
+    FiguresPage => pages::figures::FiguresPage,
     UsersPage => pages::users::UsersPage,
     TicketsPage => pages::tickets::TicketsPage,
     TicketPage => pages::tickets::detail::TicketPage,

@@ -16,8 +16,8 @@ use leptos_router::{Lazy, SsrMode, path};
 use components::shell::Shell;
 use lazy::{
     AccountPage, AnswersPage, ArticleEditorPage, AskPage, AuditPage, ConversationsPage, CustomerProfilePage,
-    CustomersPage, HomePage, InboxEditorPage, InboxesPage, KnowledgePage, NotificationsPage, SettingsPage, SystemPage,
-    TicketPage, TicketsPage, UsersPage,
+    CustomersPage, FiguresPage, HomePage, InboxEditorPage, InboxesPage, KnowledgePage, NotificationsPage, SettingsPage,
+    SystemPage, TicketPage, TicketsPage, UsersPage,
 };
 use pages::{login::LoginPage, not_found::NotFound};
 
@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::Async>
                     <Route path=path!("") view={Lazy::<HomePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("account") view={Lazy::<AccountPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("figures") view={Lazy::<FiguresPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("users") view={Lazy::<UsersPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("tickets") view={Lazy::<TicketsPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("tickets/:ticket_id") view={Lazy::<TicketPage>::new()} ssr=SsrMode::Async/>

@@ -34,3 +34,19 @@ pub async fn load_dashboard(days: i64) -> Result<Dashboard, AppError> {
         assistant: domain::analytics::assistant(&state, &user, days).await?,
     })
 }
+
+/// A person's own figures (`agent` is someone else's, for ADMIN, SUPERVISOR and VIEWER — the
+/// domain checks), and the people a lead may choose from (empty for everyone else).
+#[server(prefix = "/_sfn", endpoint = "analytics/figures")]
+pub async fn load_figures(
+    days: i64,
+    agent: Option<i32>,
+) -> Result<(domain::model::AgentReport, Vec<(i32, String)>), AppError> {
+    let Ctx { state, user, .. } = Ctx::new().await?;
+    let report = domain::analytics::agent::report(&state, &user, agent, Some(days)).await?;
+    let people = match user.role {
+        domain::model::Role::Agent => Vec::new(),
+        _ => domain::tickets::routing::agents(&state, &user).await?.into_iter().map(|a| (a.id, a.full_name)).collect(),
+    };
+    Ok((report, people))
+}

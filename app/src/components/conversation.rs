@@ -103,9 +103,12 @@ pub fn ConversationPanel(
                 " " <span class="muted">{c.language.clone()}</span>
                 {c.ticket_id.clone().map(|t| view! { " · " <a href=format!("/tickets/{t}")>{t.clone()}</a> })}
             </h2>
-            <ol class="messages" role="log" aria-live="polite">
-                {detail.messages.into_iter().map(|m| view! { <MessageItem message=m/> }).collect_view()}
-            </ol>
+            // A log region around the list: a role on the <ol> itself would take its items out of a list.
+            <div role="log" aria-live="polite" aria-label="Messages">
+                <ol class="messages">
+                    {detail.messages.into_iter().map(|m| view! { <MessageItem message=m/> }).collect_view()}
+                </ol>
+            </div>
             <p class="muted typing" aria-live="polite">
                 {move || customer_typing().then_some("The customer is typing…")}
             </p>

@@ -41,6 +41,7 @@ fn Frame(user: UserOut) -> impl IntoView {
                 <a class="brand" href="/">"JoxAI"</a>
                 <nav aria-label="Sections">
                     <A href="/" exact=true>"Overview"</A>
+                    <A href="/figures">"Figures"</A>
                     <A href="/tickets">"Tickets"</A>
                     <A href="/conversations">"Conversations"</A>
                     <A href="/customers">"Customers"</A>

@@ -5,6 +5,7 @@ pub mod assistant;
 pub mod audit;
 pub mod conversations;
 pub mod customers;
+pub mod figures;
 pub mod home;
 pub mod inboxes;
 pub mod knowledge;

@@ -5,6 +5,7 @@
 //! assistant figures; agents' performance is for ADMIN, SUPERVISOR and VIEWER; audit activity for
 //! ADMIN and VIEWER (as the audit log itself).
 
+pub mod agent;
 mod answers;
 pub mod sql;
 

@@ -58,6 +58,8 @@ pub enum Kind {
     Conversations,
     Tickets,
     Analytics,
+    /// Everyone's time online or away, per local day (for payroll and rotas).
+    WorkingHours,
 }
 
 impl Kind {
@@ -66,6 +68,7 @@ impl Kind {
             Kind::Conversations => "conversations",
             Kind::Tickets => "tickets",
             Kind::Analytics => "analytics",
+            Kind::WorkingHours => "working-hours",
         }
     }
 }
@@ -89,6 +92,7 @@ pub async fn start(
             Kind::Conversations => "export.conversations",
             Kind::Tickets => "export.tickets",
             Kind::Analytics => "export.analytics",
+            Kind::WorkingHours => "export.working_hours",
         },
         Outcome::Success,
     )
@@ -101,6 +105,7 @@ pub async fn start(
         Kind::Conversations => conversation_rows(state.clone(), format, since),
         Kind::Tickets => ticket_rows(state.clone(), format, since),
         Kind::Analytics => analytics(state.clone(), actor.clone(), format, days).await?,
+        Kind::WorkingHours => working_hours(&state, format, days).await?,
     })
 }
 
@@ -297,6 +302,35 @@ async fn analytics(state: AppState, actor: CurrentUser, format: Format, days: i6
             "timeline": timeline,
         })
         .to_string(),
+    };
+    Ok(Box::pin(futures::stream::once(async move { Ok(text) })))
+}
+
+/// One row per person and local day: `agent_id,name,email,date,hours` (two decimals); or JSON.
+async fn working_hours(state: &AppState, format: Format, days: i64) -> DomainResult<Chunks> {
+    let (_, people) = crate::analytics::agent::hours(state, Some(days)).await?;
+    let hours = |secs: i64| format!("{:.2}", secs as f64 / 3600.0);
+    let text = match format {
+        Format::Csv => {
+            let mut text = "agent_id,name,email,date,hours\r\n".to_owned();
+            for (person, worked) in &people {
+                for day in worked {
+                    let cells = [person.id.to_string(), person.full_name.clone(), person.email.clone()];
+                    text.push_str(&csv::row(&[&cells[..], &[day.date.clone(), hours(day.seconds)]].concat()));
+                }
+            }
+            text
+        }
+        Format::Json => {
+            let rows: Vec<_> = people
+                .iter()
+                .map(|(p, worked)| {
+                    let total: i64 = worked.iter().map(|d| d.seconds).sum();
+                    json!({ "agent_id": p.id, "name": p.full_name, "email": p.email, "days": worked, "total_secs": total })
+                })
+                .collect();
+            serde_json::Value::Array(rows).to_string()
+        }
     };
     Ok(Box::pin(futures::stream::once(async move { Ok(text) })))
 }

@@ -202,3 +202,39 @@ pub struct UnansweredTopic {
     pub example: String,
     pub count: u64,
 }
+
+/// `GET /analytics/agents/me` and `/analytics/agents/{id}`: one person's work over the last
+/// `days` days (the bank's local days: `chat.business_hours`' UTC offset).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AgentReport {
+    pub agent_id: i32,
+    pub name: String,
+    pub days: i64,
+    /// Tickets assigned to them that were opened in the period.
+    pub tickets_assigned: u64,
+    /// Their tickets resolved in the period.
+    pub tickets_resolved: u64,
+    /// Minutes from a ticket's opening to the first answer by a person, for their tickets first
+    /// answered in the period; 0 when none.
+    pub avg_first_response_minutes: f64,
+    /// Minutes from opening to resolution, for their tickets resolved in the period; 0 when none.
+    pub avg_resolution_minutes: f64,
+    /// Conversations assigned to them that started in the period.
+    pub conversations_handled: u64,
+    /// Mean rating (1–5) of those conversations; 0 when none was rated.
+    pub csat: f64,
+    pub ratings: u64,
+    /// Time online or away, per local day, oldest first (every day of the period).
+    pub worked: Vec<WorkedDay>,
+    pub worked_total_secs: i64,
+}
+
+/// Seconds worked on one local day.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct WorkedDay {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub seconds: i64,
+}

@@ -28,8 +28,9 @@ mod users;
 
 pub use agents::{AgentOut, Presence, PresenceRequest};
 pub use analytics::{
-    ActorCount, AgentPerformance, AnswerQuality, AssistantStats, AuditStats, ConversationStats, CustomerAnalytics,
-    DashboardStats, HoursParams, PeriodParams, ProviderLatency, TicketStats, TimelineDay, UnansweredTopic,
+    ActorCount, AgentPerformance, AgentReport, AnswerQuality, AssistantStats, AuditStats, ConversationStats,
+    CustomerAnalytics, DashboardStats, HoursParams, PeriodParams, ProviderLatency, TicketStats, TimelineDay,
+    UnansweredTopic, WorkedDay,
 };
 pub use assistant::{
     AnswerFilter, AnswerRecord, AskRequest, AskResponse, DecisionOut, ReplyMetadata, Source, VerdictRequest,

@@ -42,8 +42,11 @@ const TAGS: [(&str, &str); 18] = [
     ("customers", "The bank's customers (CRM): profiles with their conversations and tickets."),
     ("settings", "System, per-user and public settings, applied while JoxAI runs."),
     ("notifications", "E-mail and SMS notifications: the outbox, its statistics, the staff's bell."),
-    ("analytics", "Figures for the dashboard: conversations, tickets, agents, customers, the assistant."),
-    ("export", "Conversations with transcripts, tickets and analytics as streamed CSV or JSON."),
+    (
+        "analytics",
+        "Figures for the dashboard: conversations, tickets, agents (and each one's own), customers, the assistant.",
+    ),
+    ("export", "Conversations with transcripts, tickets, analytics and working hours as streamed CSV or JSON."),
     ("audit", "The hash-chained audit log and its verification."),
     ("system", "The system's state for its operators: database, LLM, e-mail, outbox, sockets, version."),
 ];

@@ -2,12 +2,12 @@
 //! (1 to 365) or, for audit activity, `?hours=`.
 
 use domain::model::{
-    AgentPerformance, AssistantStats, AuditStats, ConversationStats, CustomerAnalytics, DashboardStats, ErrorBody,
-    HoursParams, PeriodParams, TicketStats, TimelineDay,
+    AgentPerformance, AgentReport, AssistantStats, AuditStats, ConversationStats, CustomerAnalytics, DashboardStats,
+    ErrorBody, HoursParams, PeriodParams, TicketStats, TimelineDay,
 };
 
 use crate::error::ApiResult;
-use crate::extract::{Desk, Json, Query};
+use crate::extract::{Desk, Json, Path, Query};
 use crate::openapi::errors::{Forbidden, Invalid, StaffErrors, Unauthorized};
 
 /// `GET /analytics/dashboard`.
@@ -46,6 +46,30 @@ pub async fn tickets(Desk { state, actor, .. }: Desk) -> ApiResult<Json<TicketSt
     security(("bearer" = [])))]
 pub async fn agents(Desk { state, actor, .. }: Desk) -> ApiResult<Json<Vec<AgentPerformance>>> {
     Ok(Json(domain::analytics::agents(&state, &actor).await?))
+}
+
+/// `GET /analytics/agents/me?days=`: the caller's own work over the period.
+#[utoipa::path(get, path = "/analytics/agents/me", tag = "analytics", operation_id = "analytics_my_report",
+    params(PeriodParams), responses((status = 200, description = "OK", body = AgentReport), Invalid, Unauthorized),
+    security(("bearer" = [])))]
+pub async fn my_report(Desk { state, actor, .. }: Desk, Query(p): Query<PeriodParams>) -> ApiResult<Json<AgentReport>> {
+    Ok(Json(domain::analytics::agent::report(&state, &actor, None, p.days).await?))
+}
+
+/// `GET /analytics/agents/{id}?days=`: one person's work (ADMIN, SUPERVISOR, VIEWER; anyone for themselves).
+#[utoipa::path(get, path = "/analytics/agents/{id}", tag = "analytics", operation_id = "analytics_agent_report",
+    params(("id" = i32, Path, description = "The staff member's id"), PeriodParams),
+    responses(
+        (status = 200, description = "OK", body = AgentReport),
+        Invalid, Unauthorized, Forbidden,
+        (status = 404, description = "No such user", body = ErrorBody)
+    ), security(("bearer" = [])))]
+pub async fn agent_report(
+    Desk { state, actor, .. }: Desk,
+    Path(id): Path<i32>,
+    Query(p): Query<PeriodParams>,
+) -> ApiResult<Json<AgentReport>> {
+    Ok(Json(domain::analytics::agent::report(&state, &actor, Some(id), p.days).await?))
 }
 
 /// `GET /analytics/customers`.

@@ -1,4 +1,4 @@
-//! `/export/{kind}`: conversations (with transcripts), tickets or analytics as CSV or JSON,
+//! `/export/{kind}`: conversations (with transcripts), tickets, analytics or staff's working hours as CSV or JSON,
 //! streamed as the database is read. ADMIN and SUPERVISOR; audited. Besides a bearer token, the
 //! admin panel's session cookie is accepted, so the panel's download links work.
 
@@ -29,9 +29,9 @@ pub struct ExportParams {
     pub days: Option<i64>,
 }
 
-/// `GET /export/{kind}`: `conversations`, `tickets` or `analytics`.
+/// `GET /export/{kind}`: `conversations`, `tickets`, `analytics` or `working-hours`.
 #[utoipa::path(get, path = "/export/{kind}", tag = "export", operation_id = "export",
-    params(("kind" = String, Path, description = "conversations, tickets or analytics"), ExportParams),
+    params(("kind" = String, Path, description = "conversations, tickets, analytics or working-hours"), ExportParams),
     responses(
         (status = 200, description = "The file, streamed (text/csv or application/json)"),
         (status = 404, description = "No such export", body = ErrorBody),
@@ -51,6 +51,7 @@ pub async fn export(
         "conversations" => Kind::Conversations,
         "tickets" => Kind::Tickets,
         "analytics" => Kind::Analytics,
+        "working-hours" => Kind::WorkingHours,
         _ => return Err(ApiError::not_found()),
     };
     let format = Format::parse(params.format.as_deref())?;

@@ -63,6 +63,8 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(analytics::conversations))
         .routes(routes!(analytics::tickets))
         .routes(routes!(analytics::agents))
+        .routes(routes!(analytics::my_report))
+        .routes(routes!(analytics::agent_report))
         .routes(routes!(analytics::customers))
         .routes(routes!(analytics::timeline))
         .routes(routes!(analytics::audit))

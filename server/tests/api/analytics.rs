@@ -88,6 +88,8 @@ async fn figures_come_from_the_database_for_every_endpoint() {
     let res = app.send(Method::GET, &agent_token, "/analytics/agents/performance", None).await;
     assert_eq!(res.status(), 403, "agents do not rank each other");
 
+    agents_own_figures_and_hours(&app, &admin, (agent.id, &agent_token), &viewer).await;
+
     let timeline: Vec<Value> =
         serde_json::from_value(app.get_json(&admin, "/analytics/timeline?days=3").await).unwrap();
     assert_eq!(timeline.len(), 3, "every day of the period, even empty ones");
@@ -127,12 +129,70 @@ async fn figures_come_from_the_database_for_every_endpoint() {
         "/analytics/timeline?days=366",
         "/analytics/audit?hours=0",
         "/analytics/assistant?days=x",
+        "/analytics/agents/me?days=0",
     ] {
         let res = app.send(Method::GET, &admin, path, None).await;
         assert_eq!(res.status(), 422, "{path}");
         assert!(res.json::<Value>().await.unwrap()["detail"].is_string());
     }
     assert_eq!(app.client.get(app.api("/analytics/dashboard")).send().await.unwrap().status(), 401);
+}
+
+/// The agent's own report (their ticket, reply, resolution and rating above, two hours worked
+/// yesterday and a session open now), who may read whose, and the working-hours export.
+async fn agents_own_figures_and_hours(app: &TestApp, admin: &str, (agent, agent_token): (i32, &str), viewer: &str) {
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = chrono::Utc::now();
+    domain::entities::work_sessions::ActiveModel {
+        id: sea_orm::NotSet,
+        user_id: Set(agent),
+        started_at: Set(now - chrono::Duration::hours(26)),
+        ended_at: Set(Some(now - chrono::Duration::hours(24))),
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap();
+    let res = app.send(Method::PUT, agent_token, "/agents/me/presence", Some(json!({ "status": "online" }))).await;
+    assert_eq!(res.status(), 200);
+
+    let me = app.get_json(agent_token, "/analytics/agents/me?days=7").await;
+    assert_eq!((me["agent_id"].as_i64(), me["days"].as_i64()), (Some(i64::from(agent)), Some(7)));
+    assert_eq!((me["tickets_assigned"].as_u64(), me["tickets_resolved"].as_u64()), (Some(1), Some(1)), "{me}");
+    assert_eq!(
+        (me["conversations_handled"].as_u64(), me["csat"].as_f64(), me["ratings"].as_u64()),
+        (Some(1), Some(3.0), Some(1))
+    );
+    assert!(me["avg_first_response_minutes"].as_f64().unwrap() >= 0.0);
+    let days = me["worked"].as_array().unwrap();
+    assert_eq!(days.len(), 7, "every day of the period");
+    assert_eq!(days[6]["date"], now.format("%Y-%m-%d").to_string(), "today last (no business hours: UTC)");
+    let before_today: i64 = days[..6].iter().map(|d| d["seconds"].as_i64().unwrap()).sum();
+    assert_eq!(before_today, 7200, "the two hours of yesterday's session: {me}");
+    assert!(me["worked_total_secs"].as_i64().unwrap() >= 7200);
+
+    let path = format!("/analytics/agents/{agent}?days=7");
+    let theirs = app.get_json(admin, &path).await;
+    assert_eq!((theirs["tickets_resolved"].as_u64(), theirs["ratings"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(app.get_json(viewer, &path).await["agent_id"], agent);
+    let admin_id = app.get_json(admin, "/analytics/agents/me").await["agent_id"].as_i64().unwrap();
+    let res = app.send(Method::GET, agent_token, &format!("/analytics/agents/{admin_id}"), None).await;
+    assert_eq!(res.status(), 403, "an agent reads only their own");
+    assert_eq!(app.send(Method::GET, admin, "/analytics/agents/987654", None).await.status(), 404);
+
+    let res = app.send(Method::GET, admin, "/export/working-hours?days=7", None).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-disposition"].to_str().unwrap().contains("joxai-working-hours.csv"));
+    let csv = res.text().await.unwrap();
+    assert!(csv.starts_with("agent_id,name,email,date,hours\r\n"), "{csv}");
+    let mine: Vec<&str> = csv.lines().filter(|l| l.starts_with(&format!("{agent},"))).collect();
+    assert_eq!(mine.len(), 7, "a row per day: {csv}");
+    assert!(mine.iter().any(|l| l.ends_with(",2.00")), "{csv}");
+    let json: Value =
+        app.send(Method::GET, admin, "/export/working-hours?days=7&format=json", None).await.json().await.unwrap();
+    let row = json.as_array().unwrap().iter().find(|r| r["agent_id"] == agent).unwrap();
+    assert!(row["total_secs"].as_i64().unwrap() >= 7200);
+    assert_eq!(app.send(Method::GET, agent_token, "/export/working-hours", None).await.status(), 403);
+    assert!(app.audit().await.iter().any(|e| e.action == "export.working_hours"));
 }
 
 #[tokio::test]

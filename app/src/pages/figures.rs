@@ -1,0 +1,124 @@
+//! `/figures`: a staff member's own work over a period — tickets, response and resolution times,
+//! ratings and the hours they were online, day by day. ADMIN, SUPERVISOR and VIEWER can pick
+//! anyone (`?agent=`) and download everyone's working hours. Rendered on the server; the period and
+//! person are a plain form.
+
+use domain::model::AgentReport;
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::analytics::load_figures;
+use crate::components::chart::BarChart;
+use crate::components::forbidden::load_error;
+
+const PERIODS: [(i64, &str); 4] =
+    [(7, "Last 7 days"), (14, "Last 14 days"), (30, "Last 30 days"), (90, "Last 90 days")];
+
+#[component]
+pub fn FiguresPage() -> impl IntoView {
+    let query = use_query_map();
+    let days = move || query.read().get("days").and_then(|d| d.parse::<i64>().ok()).unwrap_or(7);
+    let agent = move || query.read().get("agent").and_then(|d| d.parse::<i32>().ok());
+    let data = Resource::new(move || (days(), agent()), |(d, a)| load_figures(d, a));
+    view! {
+        <h1>"Figures"</h1>
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((report, people)) => view! {
+                        <Choice days=days() people chosen=report.agent_id/>
+                        <Report r=report/>
+                    }
+                    .into_any(),
+                    Err(e) => load_error(e),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The period, and for leads the person.
+#[component]
+fn Choice(days: i64, people: Vec<(i32, String)>, chosen: i32) -> impl IntoView {
+    let lead = !people.is_empty();
+    let person = lead.then(|| {
+        view! {
+            <label>"Person "
+                <select name="agent">
+                    {people.into_iter().map(|(id, name)| view! {
+                        <option value=id.to_string() selected=id == chosen>{name}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    });
+    let hours = lead.then(|| {
+        view! {
+            <p class="exports">"Everyone's working hours, last " {days} " days: "
+                <a href=format!("/api/v1/export/working-hours?format=csv&days={days}") download=""
+                    data-testid="hours-csv">"CSV"</a>" · "
+                <a href=format!("/api/v1/export/working-hours?format=json&days={days}") download="">"JSON"</a>
+                " (ADMIN and SUPERVISOR)"
+            </p>
+        }
+    });
+    view! {
+        <Form method="GET" action="" attr:class="inline" attr:data-testid="figures-choice">
+            {person}
+            <label>"Period "
+                <select name="days">
+                    {PERIODS.iter().map(|(d, name)| view! {
+                        <option value=d.to_string() selected=days == *d>{*name}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <button type="submit" class="secondary">"Show"</button>
+        </Form>
+        {hours}
+    }
+}
+
+fn hours(secs: i64) -> String {
+    format!("{}:{:02}", secs / 3600, secs % 3600 / 60)
+}
+
+#[component]
+fn Report(r: AgentReport) -> impl IntoView {
+    let cards = vec![
+        ("Tickets assigned", r.tickets_assigned.to_string(), "opened in the period".to_owned()),
+        ("Tickets resolved", r.tickets_resolved.to_string(), "in the period".to_owned()),
+        ("First response", format!("{:.1} min", r.avg_first_response_minutes), "mean".to_owned()),
+        ("Resolution", format!("{:.1} min", r.avg_resolution_minutes), "mean".to_owned()),
+        ("Conversations", r.conversations_handled.to_string(), "assigned to them".to_owned()),
+        ("CSAT", format!("{:.1} / 5", r.csat), format!("{} ratings", r.ratings)),
+        ("Hours worked", hours(r.worked_total_secs), "online or away".to_owned()),
+    ];
+    let labels: Vec<String> = r.worked.iter().map(|d| d.date[5..].to_owned()).collect();
+    let minutes: Vec<u64> = r.worked.iter().map(|d| u64::try_from(d.seconds / 60).unwrap_or(0)).collect();
+    view! {
+        <h2 data-testid="figures-name">{r.name.clone()} ", last " {r.days} " days"</h2>
+        <div class="grid" data-testid="figures-cards">
+            {cards.into_iter().map(|(name, value, note)| view! {
+                <div class="card stat">
+                    <div class="stat-name">{name}</div>
+                    <div class="stat-value">{value}</div>
+                    <div class="stat-note">{note}</div>
+                </div>
+            }).collect_view()}
+        </div>
+        <div class="charts">
+            <BarChart title=format!("Minutes worked per day, last {} days", r.days) labels values=minutes
+                testid="chart-worked"/>
+        </div>
+        <table data-testid="worked-days">
+            <caption>"Hours worked by day (h:mm)"</caption>
+            <thead><tr><th scope="col">"Day"</th><th scope="col">"Worked"</th></tr></thead>
+            <tbody>
+                {r.worked.into_iter().rev().map(|d| view! {
+                    <tr><td>{d.date}</td><td>{hours(d.seconds)}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
