@@ -326,7 +326,9 @@ async fn working_hours(state: &AppState, format: Format, days: i64) -> DomainRes
                 .iter()
                 .map(|(p, worked)| {
                     let total: i64 = worked.iter().map(|d| d.seconds).sum();
-                    json!({ "agent_id": p.id, "name": p.full_name, "email": p.email, "days": worked, "total_secs": total })
+                    json!({
+                        "agent_id": p.id, "name": p.full_name, "email": p.email, "days": worked, "total_secs": total,
+                    })
                 })
                 .collect();
             serde_json::Value::Array(rows).to_string()
