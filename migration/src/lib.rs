@@ -25,6 +25,7 @@ mod m20261204_000019_sealed_fields;
 mod m20261204_000020_more_sealed_fields;
 mod m20261205_000021_consents;
 mod m20261205_000022_customer_address;
+mod m20261205_000023_ticket_sla;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000020_more_sealed_fields::Migration),
             Box::new(m20261205_000021_consents::Migration),
             Box::new(m20261205_000022_customer_address::Migration),
+            Box::new(m20261205_000023_ticket_sla::Migration),
         ]
     }
 }

@@ -77,6 +77,7 @@ pub fn start_workers(state: &AppState) {
     }
     domain::notifications::worker::spawn(state.clone());
     domain::retention::spawn(state.clone());
+    domain::tickets::sla::spawn(state.clone());
     domain::fanout::start(state);
 }
 

@@ -18,6 +18,7 @@ pub struct Dashboard {
     pub tickets: TicketStats,
     pub timeline: Vec<TimelineDay>,
     pub assistant: AssistantStats,
+    pub sla: domain::model::SlaStats,
 }
 
 #[server(prefix = "/_sfn", endpoint = "analytics/dashboard")]
@@ -32,6 +33,7 @@ pub async fn load_dashboard(days: i64) -> Result<Dashboard, AppError> {
         tickets: domain::analytics::tickets(&state, &user).await?,
         timeline: domain::analytics::timeline(&state, &user, days).await?,
         assistant: domain::analytics::assistant(&state, &user, days).await?,
+        sla: domain::analytics::sla::stats(&state, &user, days).await?,
     })
 }
 

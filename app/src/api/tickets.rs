@@ -32,9 +32,15 @@ pub struct TicketView {
 }
 
 /// Tickets filtered by status and priority (empty means any); `mine` keeps the signed-in
-/// staff member's; `skip` pages by 25.
+/// staff member's; `sort` is `due` (nearest deadline first) or `newest`; `skip` pages by 25.
 #[server(prefix = "/_sfn", endpoint = "tickets/list")]
-pub async fn list_tickets(status: String, priority: String, mine: bool, skip: u64) -> Result<TicketPage, AppError> {
+pub async fn list_tickets(
+    status: String,
+    priority: String,
+    mine: bool,
+    sort: String,
+    skip: u64,
+) -> Result<TicketPage, AppError> {
     use domain::model::{Role, TicketFilter};
     let Ctx { state, user, .. } = Ctx::require(&Role::ALL).await?;
     let parse_err = |e: String| AppError::invalid(e);
@@ -42,6 +48,7 @@ pub async fn list_tickets(status: String, priority: String, mine: bool, skip: u6
         status: Some(status.trim()).filter(|s| !s.is_empty()).map(str::parse).transpose().map_err(parse_err)?,
         priority: Some(priority.trim()).filter(|s| !s.is_empty()).map(str::parse).transpose().map_err(parse_err)?,
         assigned_to: mine.then_some(user.id),
+        sort: Some(sort),
         skip: Some(skip),
         limit: Some(25),
     };

@@ -124,7 +124,35 @@ fn Figures(d: Dashboard) -> impl IntoView {
             <BarChart title=format!("Ratings (1–5), {period}") labels=(1..=5).map(|i| i.to_string()).collect()
                 values=a.csat_distribution.clone() testid="chart-csat"/>
         </div>
+        <ServiceLevels s=d.sla.clone() period=period.clone()/>
         <Answers q=a.quality.clone() period/>
+    }
+}
+
+/// First-response and resolution deadlines met, overall and by assignee.
+#[component]
+fn ServiceLevels(s: domain::model::SlaStats, period: String) -> impl IntoView {
+    let cell = |a: &domain::model::SlaAttainment| format!("{} ({} met, {} missed)", percent(a.rate), a.met, a.breached);
+    let rows = s
+        .by_agent
+        .iter()
+        .map(|r| {
+            let name = r.name.clone().unwrap_or_else(|| "Unassigned".to_owned());
+            view! { <tr><td>{name}</td><td>{cell(&r.first_response)}</td><td>{cell(&r.resolution)}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <section class="card" data-testid="sla-attainment">
+            <h2>{format!("Service levels, tickets opened in the {period}")}</h2>
+            <table>
+                <thead><tr><th scope="col">"Assignee"</th><th scope="col">"First response"</th>
+                    <th scope="col">"Resolution"</th></tr></thead>
+                <tbody>
+                    <tr><th scope="row">"All"</th><td>{cell(&s.first_response)}</td><td>{cell(&s.resolution)}</td></tr>
+                    {rows}
+                </tbody>
+            </table>
+        </section>
     }
 }
 

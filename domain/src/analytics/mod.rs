@@ -7,6 +7,7 @@
 
 pub mod agent;
 mod answers;
+pub mod sla;
 pub mod sql;
 
 use std::collections::BTreeMap;

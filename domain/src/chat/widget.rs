@@ -86,7 +86,7 @@ pub async fn offline(state: &AppState, req: &OfflineMessageRequest) -> DomainRes
         created_by: None,
     };
     let txn = state.db.begin().await?;
-    let row = tickets::insert(&txn, &state.vault, &ticket).await?;
+    let row = tickets::insert(&txn, state, &ticket).await?;
     if let Some(version) = consent {
         let with = crate::consents::With::Ticket(row.id);
         crate::consents::record(&txn, inbox.id, with, version, if english { "en" } else { "es" }).await?;

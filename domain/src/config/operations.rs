@@ -10,6 +10,7 @@ use super::{ConfigError, Source, err};
 pub(super) struct OperationsFile {
     metrics_token: Option<String>,
     log_format: Option<String>,
+    sla_check_seconds: Option<u64>,
 }
 
 /// How log lines are written.
@@ -23,19 +24,32 @@ pub enum LogFormat {
 }
 
 /// The operators' configuration.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Operations {
     /// `JOXAI_METRICS_TOKEN`: `/metrics` asks for it as a bearer token. Unset, only a scraper on
     /// this machine (a loopback peer) may read the metrics.
     pub metrics_token: Option<String>,
     /// `JOXAI_LOG_FORMAT`: `text` (the default) or `json`.
     pub log_format: LogFormat,
+    /// `JOXAI_SLA_CHECK_SECONDS` (1 to 3,600; default 30): how often missed ticket deadlines are
+    /// looked for.
+    pub sla_check_secs: u64,
 }
 
 impl std::fmt::Debug for Operations {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let token = self.metrics_token.as_ref().map(|_| "<redacted>");
-        f.debug_struct("Operations").field("metrics_token", &token).field("log_format", &self.log_format).finish()
+        f.debug_struct("Operations")
+            .field("metrics_token", &token)
+            .field("log_format", &self.log_format)
+            .field("sla_check_secs", &self.sla_check_secs)
+            .finish()
+    }
+}
+
+impl Default for Operations {
+    fn default() -> Self {
+        Operations { metrics_token: None, log_format: LogFormat::Text, sla_check_secs: 30 }
     }
 }
 
@@ -51,6 +65,13 @@ impl Operations {
             Some(text) if text == "json" => LogFormat::Json,
             Some(other) => return Err(err("JOXAI_LOG_FORMAT", format!("'{other}' is not 'text' or 'json'"))),
         };
-        Ok(Operations { metrics_token, log_format })
+        let sla_check_secs = match env.get("JOXAI_SLA_CHECK_SECONDS") {
+            Some(text) => text.trim().parse().ok(),
+            None => Some(file.sla_check_seconds.unwrap_or(30)),
+        };
+        let sla_check_secs = sla_check_secs
+            .filter(|s| (1..=3600).contains(s))
+            .ok_or_else(|| err("JOXAI_SLA_CHECK_SECONDS", "must be a whole number of seconds from 1 to 3,600"))?;
+        Ok(Operations { metrics_token, log_format, sla_check_secs })
     }
 }

@@ -32,6 +32,12 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub first_response_at: Option<DateTimeUtc>,
     pub resolved_at: Option<DateTimeUtc>,
+    /// When the first answer by a person is due, and the resolution (`sla.targets`).
+    pub first_response_due_at: Option<DateTimeUtc>,
+    pub resolution_due_at: Option<DateTimeUtc>,
+    /// When a missed target was noticed and supervisors told (once).
+    pub first_response_breached_at: Option<DateTimeUtc>,
+    pub resolution_breached_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

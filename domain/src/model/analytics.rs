@@ -238,3 +238,34 @@ pub struct WorkedDay {
     pub date: String,
     pub seconds: i64,
 }
+
+/// `GET /analytics/sla?days=`: service levels of the tickets opened in the period.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct SlaStats {
+    pub days: i64,
+    pub first_response: SlaAttainment,
+    pub resolution: SlaAttainment,
+    /// By assignee (unassigned tickets under `agent_id` null); an AGENT sees only their own.
+    pub by_agent: Vec<AgentSla>,
+}
+
+/// Deadlines met and missed (a deadline still ahead counts as neither).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct SlaAttainment {
+    pub met: u64,
+    pub breached: u64,
+    /// `met / (met + breached)`, three decimals; 0 when neither.
+    pub rate: f64,
+}
+
+/// One assignee's service levels.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AgentSla {
+    pub agent_id: Option<i32>,
+    pub name: Option<String>,
+    pub first_response: SlaAttainment,
+    pub resolution: SlaAttainment,
+}

@@ -28,9 +28,9 @@ mod users;
 
 pub use agents::{AgentOut, Presence, PresenceRequest};
 pub use analytics::{
-    ActorCount, AgentPerformance, AgentReport, AnswerQuality, AssistantStats, AuditStats, ConversationStats,
-    CustomerAnalytics, DashboardStats, HoursParams, PeriodParams, ProviderLatency, TicketStats, TimelineDay,
-    UnansweredTopic, WorkedDay,
+    ActorCount, AgentPerformance, AgentReport, AgentSla, AnswerQuality, AssistantStats, AuditStats, ConversationStats,
+    CustomerAnalytics, DashboardStats, HoursParams, PeriodParams, ProviderLatency, SlaAttainment, SlaStats,
+    TicketStats, TimelineDay, UnansweredTopic, WorkedDay,
 };
 pub use assistant::{
     AnswerFilter, AnswerRecord, AskRequest, AskResponse, DecisionOut, ReplyMetadata, Source, VerdictRequest,
@@ -79,8 +79,8 @@ pub use settings::{
 };
 pub use system::{DatabaseStatus, Delivery, LlmStatus, OutboxStatus, SmtpStatus, SocketCounts, SystemStatus};
 pub use tickets::{
-    AssignRequest, CreateNoteRequest, CreateTicketRequest, NoteOut, PriorityRequest, StatusRequest, TicketFilter,
-    TicketOut, TicketStatus,
+    AssignRequest, CreateNoteRequest, CreateTicketRequest, NoteOut, PriorityRequest, SlaTarget, SlaTargets,
+    StatusRequest, TicketFilter, TicketOut, TicketStatus,
 };
 pub use users::{CreateUserRequest, UpdateUserRequest};
 

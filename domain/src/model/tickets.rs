@@ -44,6 +44,88 @@ pub struct TicketOut {
     pub updated_at: DateTime<Utc>,
     pub first_response_at: Option<DateTime<Utc>>,
     pub resolved_at: Option<DateTime<Utc>>,
+    /// When the first answer by a person is due (the priority's target; none on tickets older than
+    /// service levels).
+    #[serde(default)]
+    pub first_response_due_at: Option<DateTime<Utc>>,
+    /// When the resolution is due.
+    #[serde(default)]
+    pub resolution_due_at: Option<DateTime<Utc>>,
+}
+
+impl TicketOut {
+    /// The deadline still ahead of the ticket: the first answer until it is given, then the
+    /// resolution; none once resolved or closed.
+    pub fn next_due(&self) -> Option<DateTime<Utc>> {
+        if !self.status.is_open() {
+            return None;
+        }
+        match self.first_response_at {
+            None => self.first_response_due_at.or(self.resolution_due_at),
+            Some(_) => self.resolution_due_at,
+        }
+    }
+}
+
+/// Minutes allowed for one priority (fractions allowed: 0.5 is thirty seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SlaTarget {
+    pub first_response_minutes: f64,
+    pub resolution_minutes: f64,
+}
+
+/// The service-level targets by priority (system setting `sla.targets`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SlaTargets {
+    #[serde(rename = "URGENT")]
+    pub urgent: SlaTarget,
+    #[serde(rename = "HIGH")]
+    pub high: SlaTarget,
+    #[serde(rename = "MEDIUM")]
+    pub medium: SlaTarget,
+    #[serde(rename = "LOW")]
+    pub low: SlaTarget,
+}
+
+impl Default for SlaTargets {
+    /// 15 minutes and 4 hours for urgent work, 1 and 8 hours for high, 4 and 24 for medium, 8 and
+    /// 48 for low.
+    fn default() -> Self {
+        let t = |first_response_minutes, resolution_minutes| SlaTarget { first_response_minutes, resolution_minutes };
+        SlaTargets { urgent: t(15.0, 240.0), high: t(60.0, 480.0), medium: t(240.0, 1440.0), low: t(480.0, 2880.0) }
+    }
+}
+
+impl SlaTargets {
+    pub fn of(&self, priority: Priority) -> SlaTarget {
+        match priority {
+            Priority::Urgent => self.urgent,
+            Priority::High => self.high,
+            Priority::Medium => self.medium,
+            Priority::Low => self.low,
+        }
+    }
+
+    /// Every target from 0.05 minutes (three seconds) to a year, a resolution no sooner than
+    /// the first answer.
+    pub fn check(&self) -> Result<(), &'static str> {
+        let fine = |m: f64| (0.05..=525_600.0).contains(&m);
+        let all = [self.urgent, self.high, self.medium, self.low];
+        if all.iter().all(|t| {
+            fine(t.first_response_minutes)
+                && fine(t.resolution_minutes)
+                && t.resolution_minutes >= t.first_response_minutes
+        }) {
+            Ok(())
+        } else {
+            Err("must give URGENT, HIGH, MEDIUM and LOW each {first_response_minutes, resolution_minutes} \
+                 from 0.05 to 525,600, the resolution no sooner than the first response")
+        }
+    }
 }
 
 /// `GET /tickets` filters and paging.
@@ -57,6 +139,9 @@ pub struct TicketFilter {
     pub priority: Option<Priority>,
     #[serde(default)]
     pub assigned_to: Option<i32>,
+    /// `newest` (the default) or `due`: the nearest deadline first (tickets without one last).
+    #[serde(default)]
+    pub sort: Option<String>,
     #[serde(default)]
     pub skip: Option<u64>,
     #[serde(default)]

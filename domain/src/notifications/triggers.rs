@@ -204,6 +204,36 @@ pub async fn escalated(state: &AppState, ticket: &tickets::Model) {
     }
 }
 
+/// `ticket` missed a service-level deadline: the supervisors are told, and its assignee.
+pub async fn sla_breached(state: &AppState, ticket: &tickets::Model, breach: crate::tickets::sla::Breach) {
+    use crate::tickets::sla::Breach;
+    let Some(ticket) = readable(state, ticket) else { return };
+    let ticket = &ticket;
+    let link = ticket_link(state, ticket);
+    let (what, due) = match breach {
+        Breach::FirstResponse => ("first response", ticket.first_response_due_at),
+        Breach::Resolution => ("resolution", ticket.resolution_due_at),
+    };
+    let mut people = supervisors(state).await;
+    if let Some(assignee) = ticket.assigned_to.filter(|id| people.iter().all(|p| p.id != *id))
+        && let Ok(Some(user)) = users::Entity::find_by_id(assignee).one(&state.db).await
+    {
+        people.push(user);
+    }
+    let mut details = facts(ticket);
+    details.push(("Was due", due.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()));
+    for person in people {
+        let r = render(
+            format!("SLA breached: {} {what} overdue ({})", ticket.ticket_id, ticket.priority),
+            "A service-level deadline was missed",
+            &[format!("The {what} of this ticket is overdue: {}.", ticket.subject)],
+            &details,
+            Some(Link { label: "Open the ticket", url: &link }),
+        );
+        send(state, Some(&person), None, NotificationCategory::Ticket, ticket, r).await;
+    }
+}
+
 /// An urgent escalation also goes by SMS to a supervisor who set a phone number in their own
 /// settings (`sms_phone`).
 async fn sms(state: &AppState, supervisor: &users::Model, ticket: &tickets::Model) {

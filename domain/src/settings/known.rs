@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::model::BusinessHours;
+use crate::model::{BusinessHours, SlaTargets};
 
 /// Where the retention job keeps its last report (shown on the settings page by itself, not as an
 /// editable setting).
@@ -90,6 +90,14 @@ pub const KNOWN: &[Known] = &[
         description: "Open tickets an agent holds at most before new ones wait (1 to 100)",
         public: false,
         check: capacity,
+    },
+    Known {
+        key: "sla.targets",
+        category: "sla",
+        description: "Minutes to the first answer and to resolution, by priority: \
+                      {URGENT: {first_response_minutes, resolution_minutes}, HIGH: …, MEDIUM: …, LOW: …}",
+        public: false,
+        check: sla,
     },
     Known {
         key: "rate_limits.login_per_minute",
@@ -224,6 +232,11 @@ fn hours(value: &Value) -> Result<(), &'static str> {
         Ok(hours) if crate::inboxes::validate_hours(&hours).is_ok() => Ok(()),
         _ => Err("must be {utc_offset_minutes, days: [{day, open, close}]} with valid days and times"),
     }
+}
+
+fn sla(value: &Value) -> Result<(), &'static str> {
+    let unreadable = "must be {URGENT, HIGH, MEDIUM, LOW}, each {first_response_minutes, resolution_minutes}";
+    serde_json::from_value::<SlaTargets>(value.clone()).map_err(|_| unreadable)?.check()
 }
 
 fn retention_days(value: &Value) -> Result<(), &'static str> {

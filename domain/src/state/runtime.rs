@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::assistant::language::Lang;
 use crate::config::Config;
-use crate::model::BusinessHours;
+use crate::model::{BusinessHours, SlaTargets};
 
 /// What the stored settings say (each `None` when not set).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,6 +22,7 @@ pub struct Overrides {
     pub escalation_phrases: Vec<String>,
     pub unsure_es: Option<String>,
     pub unsure_en: Option<String>,
+    pub sla: Option<SlaTargets>,
     /// Requests a minute, by [`Rate`].
     pub rates: [Option<u32>; 5],
 }
@@ -82,6 +83,7 @@ impl Overrides {
                 }
                 "assistant.unsure_es" => out.unsure_es = value.as_str().map(|s| s.trim().to_owned()),
                 "assistant.unsure_en" => out.unsure_en = value.as_str().map(|s| s.trim().to_owned()),
+                "sla.targets" => out.sla = serde_json::from_value(value.clone()).ok(),
                 other => {
                     if let Some(i) = Rate::ALL.iter().position(|r| r.key() == other) {
                         out.rates[i] = value.as_u64().and_then(|n| u32::try_from(n).ok());
@@ -106,6 +108,11 @@ impl Runtime {
 
     pub(crate) fn replace(&self, overrides: Overrides) {
         *self.overrides.write().unwrap_or_else(PoisonError::into_inner) = overrides;
+    }
+
+    /// The service-level targets in force (`sla.targets`, else the defaults).
+    pub fn sla(&self) -> SlaTargets {
+        self.overrides.read().unwrap_or_else(PoisonError::into_inner).sla.unwrap_or_default()
     }
 
     /// Open tickets an agent may hold.

@@ -104,7 +104,7 @@ pub async fn create(
         conversation_id: None,
         created_by: Some(actor.id),
     };
-    let row = super::insert(&txn, &state.vault, &ticket).await?;
+    let row = super::insert(&txn, state, &ticket).await?;
     let details = serde_json::json!({ "priority": row.priority });
     commit_audited(state, txn, actor, "ticket.create", &row.ticket_id, details, meta).await?;
     super::opened(state, &row, Opened::ByStaff).await;
@@ -229,6 +229,18 @@ pub async fn update(
     }
     if let Some(priority) = priority {
         active.priority = Set(priority);
+        // The deadlines follow the new priority, counted from the opening; a breach of a deadline
+        // now in the future is forgotten (so it is told again if it comes).
+        let now = Utc::now();
+        let (first, resolution) = super::sla::due(&state.runtime.sla(), priority, ticket.created_at);
+        active.first_response_due_at = Set(Some(first));
+        active.resolution_due_at = Set(Some(resolution));
+        if first > now {
+            active.first_response_breached_at = Set(None);
+        }
+        if resolution > now {
+            active.resolution_breached_at = Set(None);
+        }
     }
     active.updated_at = Set(Utc::now());
     let txn = state.db.begin().await?;

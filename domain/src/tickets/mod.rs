@@ -4,11 +4,13 @@
 pub mod actions;
 mod open;
 pub mod routing;
+pub mod sla;
 
 pub use open::{Escalation, NewTicket, Opened, insert, open_for_conversation, opened};
 
 use rand::RngCore;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::auth::CurrentUser;
 use crate::entities::{conversations, tickets, users};
@@ -79,6 +81,8 @@ pub async fn to_out(state: &AppState, rows: Vec<tickets::Model>) -> DomainResult
                 updated_at: t.updated_at,
                 first_response_at: t.first_response_at,
                 resolved_at: t.resolved_at,
+                first_response_due_at: t.first_response_due_at,
+                resolution_due_at: t.resolution_due_at,
             })
         })
         .collect()
@@ -110,7 +114,8 @@ pub async fn announce_theirs(state: &AppState, change: TicketChange, id: i32) ->
     Ok(())
 }
 
-/// `GET /tickets` (any staff): newest first (ties by id), with the total matching for paging.
+/// `GET /tickets` (any staff): newest first, or nearest deadline first (`sort=due`); ties by id,
+/// newest first. With the total matching for paging.
 pub async fn list(state: &AppState, actor: &CurrentUser, filter: &TicketFilter) -> DomainResult<(Vec<TicketOut>, u64)> {
     actor.require(&Role::ALL)?;
     let mut query = tickets::Entity::find();
@@ -125,13 +130,19 @@ pub async fn list(state: &AppState, actor: &CurrentUser, filter: &TicketFilter) 
     }
     let page = crate::model::Page::new(filter.skip, filter.limit)?;
     let total = query.clone().count(&state.db).await?;
-    let rows = query
-        .order_by_desc(tickets::Column::CreatedAt)
-        .order_by_desc(tickets::Column::Id)
-        .offset(page.skip)
-        .limit(page.limit)
-        .all(&state.db)
-        .await?;
+    let query = match filter.sort.as_deref().map(str::trim) {
+        None | Some("") | Some("newest") => query.order_by_desc(tickets::Column::CreatedAt),
+        // The deadline still ahead (as `TicketOut::next_due`), nearest first; none last.
+        Some("due") => {
+            let next = "CASE WHEN status IN ('OPEN', 'IN_PROGRESS') THEN COALESCE(CASE WHEN first_response_at IS NULL \
+                        THEN first_response_due_at END, resolution_due_at) END";
+            query
+                .order_by(Expr::cust(format!("CASE WHEN ({next}) IS NULL THEN 1 ELSE 0 END")), Order::Asc)
+                .order_by(Expr::cust(next), Order::Asc)
+        }
+        Some(_) => return Err(DomainError::validation("sort", "sort is newest or due")),
+    };
+    let rows = query.order_by_desc(tickets::Column::Id).offset(page.skip).limit(page.limit).all(&state.db).await?;
     Ok((to_out(state, rows).await?, total))
 }
 

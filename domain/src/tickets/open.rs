@@ -11,7 +11,7 @@ use crate::entities::{conversations, tickets};
 use crate::error::{DomainError, DomainResult, is_unique_clash};
 use crate::model::{Priority, TicketStatus};
 use crate::state::AppState;
-use crate::vault::{Field, Vault};
+use crate::vault::Field;
 
 /// What a new ticket says. Text is stored as given: callers validate or redact it first.
 #[derive(Debug, Clone)]
@@ -28,9 +28,16 @@ pub struct NewTicket<'a> {
     pub created_by: Option<i32>,
 }
 
-/// Stores `ticket`, OPEN and unassigned, through `db` (the pool or the caller's transaction).
-pub async fn insert(db: &impl ConnectionTrait, vault: &Vault, ticket: &NewTicket<'_>) -> DomainResult<tickets::Model> {
+/// Stores `ticket`, OPEN and unassigned, with its service-level deadlines, through `db` (the pool
+/// or the caller's transaction).
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    ticket: &NewTicket<'_>,
+) -> DomainResult<tickets::Model> {
+    let vault = &state.vault;
     let now = Utc::now();
+    let (first_response_due, resolution_due) = super::sla::due(&state.runtime.sla(), ticket.priority, now);
     let name: String = ticket.customer_name.chars().take(255).collect();
     let subject: String = ticket.subject.chars().take(255).collect();
     let row = tickets::ActiveModel {
@@ -52,6 +59,10 @@ pub async fn insert(db: &impl ConnectionTrait, vault: &Vault, ticket: &NewTicket
         updated_at: Set(now),
         first_response_at: Set(None),
         resolved_at: Set(None),
+        first_response_due_at: Set(Some(first_response_due)),
+        resolution_due_at: Set(Some(resolution_due)),
+        first_response_breached_at: Set(None),
+        resolution_breached_at: Set(None),
     };
     let mut row = row.insert(db).await?;
     // The stored row holds the sealed text; the caller gets what was written.
@@ -118,7 +129,7 @@ pub async fn open_for_conversation(
         conversation_id: Some(conversation.id),
         created_by: None,
     };
-    match insert(&state.db, &state.vault, &ticket).await {
+    match insert(&state.db, state, &ticket).await {
         Ok(ticket) => {
             opened(state, &ticket, Opened::Escalated).await;
             Ok((ticket, true))

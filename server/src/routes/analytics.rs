@@ -3,7 +3,7 @@
 
 use domain::model::{
     AgentPerformance, AgentReport, AssistantStats, AuditStats, ConversationStats, CustomerAnalytics, DashboardStats,
-    ErrorBody, HoursParams, PeriodParams, TicketStats, TimelineDay,
+    ErrorBody, HoursParams, PeriodParams, SlaStats, TicketStats, TimelineDay,
 };
 
 use crate::error::ApiResult;
@@ -70,6 +70,15 @@ pub async fn agent_report(
     Query(p): Query<PeriodParams>,
 ) -> ApiResult<Json<AgentReport>> {
     Ok(Json(domain::analytics::agent::report(&state, &actor, Some(id), p.days).await?))
+}
+
+/// `GET /analytics/sla?days=`: first-response and resolution deadlines met and missed, overall and
+/// by assignee (an agent sees only their own row).
+#[utoipa::path(get, path = "/analytics/sla", tag = "analytics", operation_id = "analytics_sla",
+    params(PeriodParams), responses((status = 200, description = "OK", body = SlaStats), Invalid, Unauthorized),
+    security(("bearer" = [])))]
+pub async fn sla(Desk { state, actor, .. }: Desk, Query(p): Query<PeriodParams>) -> ApiResult<Json<SlaStats>> {
+    Ok(Json(domain::analytics::sla::stats(&state, &actor, p.days).await?))
 }
 
 /// `GET /analytics/customers`.

@@ -65,6 +65,7 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(analytics::agents))
         .routes(routes!(analytics::my_report))
         .routes(routes!(analytics::agent_report))
+        .routes(routes!(analytics::sla))
         .routes(routes!(analytics::customers))
         .routes(routes!(analytics::timeline))
         .routes(routes!(analytics::audit))

@@ -37,6 +37,7 @@ mod realtime;
 mod retention;
 mod sealed;
 mod settings;
+mod sla;
 mod sms;
 mod smtp;
 mod system;

@@ -89,6 +89,8 @@ fn Ticket(
                 <dt>"Status"</dt><dd data-testid="ticket-status">{t.status.as_str()}</dd>
                 <dt>"Priority"</dt><dd data-testid="ticket-priority">{t.priority.as_str()}</dd>
                 <dt>"Category"</dt><dd>{t.category.clone()}</dd>
+                <dt>"Service level"</dt>
+                <dd data-testid="ticket-sla"><super::Due ticket=t.clone()/> " " {deadlines(&t)}</dd>
                 <dt>"Assignee"</dt>
                 <dd data-testid="ticket-assignee">
                     {t.assigned_to_name.clone().unwrap_or_else(|| "nobody yet".into())}
@@ -135,5 +137,18 @@ fn Ticket(
                 <button type="submit" class="secondary">"Add note"</button>
             </ActionForm>
         </section>
+    }
+}
+
+/// When the first answer and the resolution were due, and when they came.
+fn deadlines(t: &domain::model::TicketOut) -> String {
+    let at = |d: Option<chrono::DateTime<chrono::Utc>>| d.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string());
+    match (at(t.first_response_due_at), at(t.resolution_due_at)) {
+        (Some(first), Some(resolve)) => format!(
+            "(first answer due {first}{}; resolution due {resolve}{})",
+            at(t.first_response_at).map(|a| format!(", given {a}")).unwrap_or_default(),
+            at(t.resolved_at).map(|a| format!(", resolved {a}")).unwrap_or_default(),
+        ),
+        _ => "(opened before service levels)".to_owned(),
     }
 }

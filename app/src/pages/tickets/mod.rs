@@ -14,6 +14,11 @@ use crate::components::forbidden::load_error;
 use crate::components::live::use_live;
 use crate::components::pager::Pager;
 
+/// The list's order: nearest deadline first unless `newest` is asked for.
+fn sort(asked: String) -> String {
+    if asked == "newest" { asked } else { "due".to_owned() }
+}
+
 /// The ticket list.
 #[component]
 pub fn TicketsPage() -> impl IntoView {
@@ -36,11 +41,12 @@ pub fn TicketsPage() -> impl IntoView {
                 param("status"),
                 param("priority"),
                 param("mine") == "1",
+                sort(param("sort")),
                 param("skip").parse::<u64>().unwrap_or(0),
                 ticket_events.get(),
             )
         },
-        |(status, priority, mine, skip, _)| list_tickets(status, priority, mine, skip),
+        |(status, priority, mine, sort, skip, _)| list_tickets(status, priority, mine, sort, skip),
     );
     view! {
         <div class="page-head">
@@ -53,6 +59,8 @@ pub fn TicketsPage() -> impl IntoView {
                 options=any_of("Any status", TicketStatus::ALL.iter().map(|s| s.as_str()))/>
             <FilterSelect name="priority" label="Priority" options=any_of("Any priority",
                 [Priority::Urgent, Priority::High, Priority::Medium, Priority::Low].map(Priority::as_str))/>
+            <FilterSelect name="sort" label="Order"
+                options=vec![("due", "Time left"), ("newest", "Newest first")]/>
             <label class="inline-check"><input type="checkbox" name="mine" value="1"
                 checked=move || param("mine") == "1"/> "Mine"</label>
             <button type="submit">"Filter"</button>
@@ -106,11 +114,11 @@ fn TicketTable(page: TicketPage) -> impl IntoView {
         <table data-testid="tickets-table">
             <thead>
                 <tr><th>"Ticket"</th><th>"Subject"</th><th>"Customer"</th><th>"Priority"</th><th>"Status"</th>
-                <th>"Assignee"</th><th>"Opened"</th></tr>
+                <th>"Assignee"</th><th>"Opened"</th><th>"Due"</th></tr>
             </thead>
             <tbody>{page.tickets.into_iter().map(|t| view! { <TicketRow ticket=t/> }).collect_view()}</tbody>
         </table>
-        <Pager path="/tickets" keep=&["status", "priority", "mine"] skip=page.skip limit=page.limit shown
+        <Pager path="/tickets" keep=&["status", "priority", "mine", "sort"] skip=page.skip limit=page.limit shown
             total=page.total/>
     }
     .into_any()
@@ -119,6 +127,7 @@ fn TicketTable(page: TicketPage) -> impl IntoView {
 #[component]
 fn TicketRow(ticket: TicketOut) -> impl IntoView {
     let class = format!("badge priority-{}", ticket.priority.as_str().to_ascii_lowercase());
+    let due = ticket.clone();
     view! {
         <tr data-ticket-id=ticket.ticket_id.clone()>
             <td><a href=format!("/tickets/{}", ticket.ticket_id)>{ticket.ticket_id.clone()}</a></td>
@@ -128,6 +137,38 @@ fn TicketRow(ticket: TicketOut) -> impl IntoView {
             <td>{ticket.status.as_str()}</td>
             <td>{ticket.assigned_to_name.clone().unwrap_or_else(|| "—".into())}</td>
             <td>{ticket.created_at.format("%Y-%m-%d %H:%M").to_string()}</td>
+            <td><Due ticket=due/></td>
         </tr>
+    }
+}
+
+/// The time left to the ticket's next deadline, coloured: late, due within the hour, or later.
+#[component]
+pub fn Due(ticket: TicketOut) -> impl IntoView {
+    let Some(due) = ticket.next_due() else {
+        return view! { <span class="muted">"—"</span> }.into_any();
+    };
+    let left = due - chrono::Utc::now();
+    let what = if ticket.first_response_at.is_none() { "answer" } else { "resolve" };
+    let (class, text) = if left <= chrono::Duration::zero() {
+        ("sla late", format!("{what}: {} overdue", span(-left)))
+    } else if left <= chrono::Duration::hours(1) {
+        ("sla soon", format!("{what}: {} left", span(left)))
+    } else {
+        ("sla ok", format!("{what}: {} left", span(left)))
+    };
+    view! {
+        <span class=class data-testid="sla" title=format!("Due {}", due.format("%Y-%m-%d %H:%M UTC"))>{text}</span>
+    }
+    .into_any()
+}
+
+/// `1d 3h`, `2h 05m` or `7m`.
+fn span(d: chrono::Duration) -> String {
+    let minutes = d.num_minutes();
+    match (minutes / 1440, minutes % 1440 / 60, minutes % 60) {
+        (0, 0, m) => format!("{m}m"),
+        (0, h, m) => format!("{h}h {m:02}m"),
+        (days, h, _) => format!("{days}d {h}h"),
     }
 }
