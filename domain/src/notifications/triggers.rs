@@ -204,16 +204,17 @@ pub async fn escalated(state: &AppState, ticket: &tickets::Model) {
     }
 }
 
-/// `ticket` missed a service-level deadline: the supervisors are told, and its assignee.
-pub async fn sla_breached(state: &AppState, ticket: &tickets::Model, breach: crate::tickets::sla::Breach) {
-    use crate::tickets::sla::Breach;
+/// `ticket` missed a service-level deadline (`what`: "first response" or "resolution", which was
+/// `due`): the supervisors are told, and its assignee.
+pub async fn sla_breached(
+    state: &AppState,
+    ticket: &tickets::Model,
+    what: &str,
+    due: Option<chrono::DateTime<chrono::Utc>>,
+) {
     let Some(ticket) = readable(state, ticket) else { return };
     let ticket = &ticket;
     let link = ticket_link(state, ticket);
-    let (what, due) = match breach {
-        Breach::FirstResponse => ("first response", ticket.first_response_due_at),
-        Breach::Resolution => ("resolution", ticket.resolution_due_at),
-    };
     let mut people = supervisors(state).await;
     if let Some(assignee) = ticket.assigned_to.filter(|id| people.iter().all(|p| p.id != *id))
         && let Ok(Some(user)) = users::Entity::find_by_id(assignee).one(&state.db).await

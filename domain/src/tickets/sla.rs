@@ -93,7 +93,11 @@ pub async fn sweep(state: &AppState) -> DomainResult<u64> {
             if let Err(error) = state.audit.record(entry, &RequestMeta::default()).await {
                 tracing::error!(%error, ticket = ticket.ticket_id, "could not audit an SLA breach");
             }
-            crate::notifications::triggers::sla_breached(state, &ticket, breach).await;
+            let (what, due) = match breach {
+                Breach::FirstResponse => ("first response", ticket.first_response_due_at),
+                Breach::Resolution => ("resolution", ticket.resolution_due_at),
+            };
+            crate::notifications::triggers::sla_breached(state, &ticket, what, due).await;
         }
     }
     Ok(told)

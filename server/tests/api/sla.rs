@@ -41,7 +41,8 @@ async fn deadlines_follow_priority_breaches_are_told_once_and_attainment_is_coun
     let (agent, agent_token) = app.token_for("agent", Role::Agent).await;
 
     // Targets: a refused value changes nothing; a good one applies to the next ticket.
-    let bad = json!({ "key": "sla.targets", "value": { "URGENT": { "first_response_minutes": 30, "resolution_minutes": 5 } } });
+    let urgent_only = json!({ "URGENT": { "first_response_minutes": 30, "resolution_minutes": 5 } });
+    let bad = json!({ "key": "sla.targets", "value": urgent_only });
     let res = app.send(Method::POST, &admin, "/settings/system", Some(bad)).await;
     assert_eq!(res.status(), 422);
     assert_eq!(res.json::<Value>().await.unwrap()["field"], "value");
