@@ -53,7 +53,8 @@ async fn deadlines_follow_priority_breaches_are_told_once_and_attainment_is_coun
     let target =
         |first: f64, resolution: f64| json!({ "first_response_minutes": first, "resolution_minutes": resolution });
     let targets = json!({
-        "URGENT": target(0.5, 60.0), "HIGH": target(30.0, 240.0), "MEDIUM": target(120.0, 960.0), "LOW": target(600.0, 4800.0),
+        "URGENT": target(0.5, 60.0), "HIGH": target(30.0, 240.0),
+        "MEDIUM": target(120.0, 960.0), "LOW": target(600.0, 4800.0),
     });
     let body = json!({ "key": "sla.targets", "value": targets });
     assert_eq!(app.send(Method::POST, &admin, "/settings/system", Some(body)).await.status(), 201);
