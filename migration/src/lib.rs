@@ -26,6 +26,7 @@ mod m20261204_000020_more_sealed_fields;
 mod m20261205_000021_consents;
 mod m20261205_000022_customer_address;
 mod m20261205_000023_ticket_sla;
+mod m20261205_000024_read_state;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000021_consents::Migration),
             Box::new(m20261205_000022_customer_address::Migration),
             Box::new(m20261205_000023_ticket_sla::Migration),
+            Box::new(m20261205_000024_read_state::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 
 mod escalate;
 mod message;
+pub mod read;
 pub mod staff;
 mod start;
 pub mod visitor;

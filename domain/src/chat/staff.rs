@@ -65,16 +65,43 @@ pub async fn list(
     } else {
         Vec::new()
     };
+    let unread = unread(state, &rows).await?;
     let list = rows
         .iter()
         .map(|c| {
             Ok(ConversationOut {
                 last_message: last.iter().find(|m| m.conversation_id == c.id).map(to_out),
+                unread: unread.iter().find(|u| u.0 == c.id).map_or(0, |u| u64::try_from(u.1).unwrap_or(0)),
                 ..out(&state.vault, c, open.iter().find(|t| t.open_conversation_id == Some(c.id)))?
             })
         })
         .collect::<DomainResult<_>>()?;
     Ok((list, total))
+}
+
+/// Per conversation, the customer's messages after what a person has read: one grouped count over
+/// the (conversation, seq) index.
+async fn unread(state: &AppState, rows: &[conversations::Model]) -> DomainResult<Vec<(i32, i64)>> {
+    let after = rows.iter().filter(|c| c.last_seq > c.agent_read_seq).fold(Condition::any(), |any, c| {
+        any.add(
+            Condition::all()
+                .add(messages::Column::ConversationId.eq(c.id))
+                .add(messages::Column::Seq.gt(c.agent_read_seq)),
+        )
+    });
+    if after.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(messages::Entity::find()
+        .select_only()
+        .column(messages::Column::ConversationId)
+        .column_as(messages::Column::Id.count(), "n")
+        .filter(messages::Column::Role.eq(MessageRole::Customer))
+        .filter(after)
+        .group_by(messages::Column::ConversationId)
+        .into_tuple()
+        .all(&state.db)
+        .await?)
 }
 
 /// How long one staff member's reading of one transcript counts as one view in the audit log (a
@@ -122,7 +149,7 @@ pub async fn get(
 }
 
 /// An AGENT may act only on conversations that are theirs or nobody's; nobody on closed ones.
-fn may_act(actor: &CurrentUser, conversation: &conversations::Model) -> DomainResult<()> {
+pub(crate) fn may_act(actor: &CurrentUser, conversation: &conversations::Model) -> DomainResult<()> {
     actor.require(&WORKERS)?;
     if actor.role == Role::Agent && conversation.assigned_to.is_some_and(|a| a != actor.id) {
         return Err(DomainError::Forbidden("This conversation belongs to another agent".into()));

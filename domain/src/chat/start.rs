@@ -78,6 +78,8 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         rated_at: Set(None),
         recent_questions: Set(Some(serde_json::json!([]))),
         last_client_message_id: Set(None),
+        agent_read_seq: Set(0),
+        customer_read_seq: Set(0),
     };
     // A consent is stored with its conversation, in one transaction; without one, one statement.
     let conversation = match (&inbox, consent) {

@@ -52,5 +52,8 @@ pub fn out(
         customer_ref: customer_ref(vault, row)?,
         csat_score: row.csat_score.map(i32::from),
         csat_comment: vault.open_opt(Field::ConversationComment, row.csat_comment.as_deref())?,
+        agent_read_seq: row.agent_read_seq,
+        customer_read_seq: row.customer_read_seq,
+        unread: 0,
     })
 }

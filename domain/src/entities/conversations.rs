@@ -44,6 +44,9 @@ pub struct Model {
     /// The client's id for the customer's latest message, if it sent one: a retry of it is answered
     /// from the stored reply.
     pub last_client_message_id: Option<String>,
+    /// Read up to these message numbers: by a person on the bank's side, and by the customer.
+    pub agent_read_seq: i64,
+    pub customer_read_seq: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

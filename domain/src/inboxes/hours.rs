@@ -40,6 +40,24 @@ pub fn open_at(hours: &BusinessHours, now: DateTime<Utc>) -> bool {
     })
 }
 
+/// The next moment after `now` when people answer, in local time: `(day, "HH:MM")` with `day`
+/// 0 for Monday; `None` when the hours name no day at all.
+pub fn next_opening(hours: &BusinessHours, now: DateTime<Utc>) -> Option<(usize, String)> {
+    let local = now.naive_utc() + Duration::minutes(i64::from(hours.utc_offset_minutes));
+    (0..8).find_map(|ahead| {
+        let date = local.date() + Duration::days(ahead);
+        let weekday = date.weekday().num_days_from_monday() as usize;
+        hours
+            .days
+            .iter()
+            .filter(|p| p.day.trim().eq_ignore_ascii_case(DAYS[weekday]))
+            .filter_map(|p| time(&p.open))
+            .filter(|open| date.and_time(*open) > local)
+            .min()
+            .map(|open| (weekday, open.format("%H:%M").to_string()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
@@ -62,6 +80,22 @@ mod tests {
         assert!(!open_at(&hours, Utc.with_ymd_and_hms(2026, 11, 24, 0, 0, 0).unwrap()), "18:00 local is closed");
         // Saturday.
         assert!(!open_at(&hours, Utc.with_ymd_and_hms(2026, 11, 28, 17, 0, 0).unwrap()));
+    }
+
+    #[test]
+    fn the_next_opening_is_found_across_the_weekend() {
+        let hours = weekdays("09:00", "18:00", -360);
+        // Friday 2026-11-27 20:00 local (Saturday 02:00 UTC): Monday at nine.
+        assert_eq!(
+            next_opening(&hours, Utc.with_ymd_and_hms(2026, 11, 28, 2, 0, 0).unwrap()),
+            Some((0, "09:00".into()))
+        );
+        // Tuesday 07:00 local: the same day.
+        assert_eq!(
+            next_opening(&hours, Utc.with_ymd_and_hms(2026, 11, 24, 13, 0, 0).unwrap()),
+            Some((1, "09:00".into()))
+        );
+        assert_eq!(next_opening(&BusinessHours { utc_offset_minutes: 0, days: vec![] }, Utc::now()), None);
     }
 
     #[test]

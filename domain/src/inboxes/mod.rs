@@ -10,7 +10,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 
-pub use hours::{open_at, validate as validate_hours};
+pub use hours::{next_opening, open_at, validate as validate_hours};
 pub use identity::verify_identity;
 
 use crate::assistant::language::Lang;
@@ -285,6 +285,15 @@ pub async fn find_active(state: &AppState, key: &str) -> DomainResult<inboxes::M
         .one(&state.db)
         .await?
         .ok_or_else(|| DomainError::NotFound("Unknown inbox".into()))
+}
+
+/// The hours people answer a conversation from inbox `id` (its own, else the system's), if any.
+pub async fn hours_for(state: &AppState, id: Option<i32>) -> DomainResult<Option<BusinessHours>> {
+    let own = match id {
+        Some(id) => inboxes::Entity::find_by_id(id).one(&state.db).await?.as_ref().and_then(hours_of),
+        None => None,
+    };
+    Ok(own.or_else(|| state.runtime.business_hours()))
 }
 
 /// `GET /widget/config?inbox=KEY` (public).

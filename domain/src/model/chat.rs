@@ -214,6 +214,21 @@ pub struct ConversationOut {
     pub csat_score: Option<i32>,
     #[serde(default)]
     pub csat_comment: Option<String>,
+    /// Read up to these numbers: by a person on the bank's side, and by the customer.
+    #[serde(default)]
+    pub agent_read_seq: i64,
+    #[serde(default)]
+    pub customer_read_seq: i64,
+    /// The customer's messages no person has read yet (in `GET /conversations` lists).
+    #[serde(default)]
+    pub unread: u64,
+}
+
+/// `POST /conversations/{id}/read`: a person has read the transcript up to `up_to`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ReadRequest {
+    pub up_to: i64,
 }
 
 /// `GET /conversations/{id}`: the conversation and its transcript.

@@ -42,7 +42,7 @@ pub use auth::{
 pub use canned::{CannedRequest, CannedResponse};
 pub use chat::{
     AgentMessageRequest, ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut, ConversationStatus,
-    EscalateRequest, EscalateResponse, EscalationCategory, HistoryParams, MessageRole, SendMessageRequest,
+    EscalateRequest, EscalateResponse, EscalationCategory, HistoryParams, MessageRole, ReadRequest, SendMessageRequest,
     SendMessageResponse, StartChatRequest, StartChatResponse,
 };
 pub use customers::{
@@ -68,8 +68,8 @@ pub use privacy::{
     TicketRecord, VisitorExport,
 };
 pub use realtime::{
-    ClientFrame, CustomerFrame, Delta, MessageNews, NotificationNews, Numbered, PresenceNews, RatingNews, StaffFrame,
-    StaffNews, Stored, Typing, TypingNews, names,
+    ClientFrame, CustomerFrame, Delta, MessageNews, NotificationNews, Numbered, PresenceNews, QueueNews, RatingNews,
+    ReadMark, StaffFrame, StaffNews, Stored, Typing, TypingNews, names,
 };
 pub use role::{ParseRoleError, Role};
 pub use settings::{

@@ -28,6 +28,11 @@ pub enum CustomerFrame {
     Delta(Delta),
     /// The answer to a client's `ping`: the last number this socket sent.
     Pong { seq: i64 },
+    /// A person has read the customer's messages up to `up_to` (not numbered).
+    Read(ReadMark),
+    /// The customer's place in the queue for a person (not numbered); an empty `text` once a
+    /// person has the conversation.
+    Queue(QueueNews),
 }
 
 impl CustomerFrame {
@@ -52,6 +57,8 @@ impl CustomerFrame {
             | CustomerFrame::AgentJoined(s)
             | CustomerFrame::HandedBack(s)
             | CustomerFrame::ConversationClosed(s) => Some(&s.conversation_id),
+            CustomerFrame::Read(r) => Some(&r.conversation_id),
+            CustomerFrame::Queue(q) => Some(&q.conversation_id),
             CustomerFrame::Typing(t) => Some(&t.conversation_id),
             CustomerFrame::Delta(d) => Some(&d.conversation_id),
             CustomerFrame::Pong { .. } => None,
@@ -69,6 +76,26 @@ impl CustomerFrame {
             _ => None,
         }
     }
+}
+
+/// `read`: messages up to `up_to` were read (by a person, for the customer; by the customer, for
+/// staff).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ReadMark {
+    pub conversation_id: String,
+    pub up_to: i64,
+}
+
+/// `queue`: the customer waits for a person, `position` in line (1 is next), about
+/// `wait_minutes`; `text` says so, or when the bank opens, in the conversation's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct QueueNews {
+    pub conversation_id: String,
+    pub position: u32,
+    pub wait_minutes: u32,
+    pub text: String,
 }
 
 /// A stored message on its conversation's stream.
@@ -140,6 +167,8 @@ pub enum StaffNews {
     PresenceChanged(PresenceNews),
     NotificationCreated(NotificationNews),
     ConversationRated(RatingNews),
+    /// The customer read a conversation's messages up to a number.
+    CustomerRead(ReadMark),
 }
 
 impl StaffNews {
@@ -152,6 +181,7 @@ impl StaffNews {
             StaffNews::NewMessage(m) => Some(&m.conversation_id),
             StaffNews::Typing(t) => Some(&t.conversation_id),
             StaffNews::ConversationRated(r) => Some(&r.conversation_id),
+            StaffNews::CustomerRead(r) => Some(&r.conversation_id),
             StaffNews::PresenceChanged(_) | StaffNews::NotificationCreated(_) => None,
         }
     }
@@ -215,6 +245,8 @@ pub enum ClientFrame {
         #[serde(default)]
         conversation_id: Option<String>,
     },
+    /// The customer has seen the messages up to `up_to`.
+    Read { up_to: i64 },
 }
 
 /// The wire names, for code that reads frames without serde (the widget).
@@ -233,6 +265,10 @@ pub mod names {
     pub const TYPING: &str = "typing";
     pub const PING: &str = "ping";
     pub const PONG: &str = "pong";
+    pub const READ: &str = "read";
+    pub const UP_TO: &str = "up_to";
+    pub const QUEUE: &str = "queue";
+    pub const TEXT: &str = "text";
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod actions;
 mod open;
+pub mod queue;
 pub mod routing;
 pub mod sla;
 
@@ -92,6 +93,13 @@ pub async fn to_out(state: &AppState, rows: Vec<tickets::Model>) -> DomainResult
 pub async fn announce(state: &AppState, change: TicketChange, ticket: &tickets::Model) {
     announce_here(state, change, ticket).await;
     state.events.tell_others(|| crate::events::Note::Ticket { change, id: ticket.id });
+    // The waiting customers' places moved: told off the request's path.
+    let (state, ticket) = (state.clone(), ticket.clone());
+    tokio::spawn(async move {
+        if let Err(error) = queue::tell(&state, &ticket).await {
+            tracing::warn!(%error, "could not tell waiting customers their place");
+        }
+    });
 }
 
 /// Tells this server's staff sockets about a ticket change.

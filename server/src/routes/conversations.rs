@@ -3,7 +3,9 @@
 
 use axum::http::{HeaderMap, StatusCode};
 use domain::chat::staff;
-use domain::model::{AgentMessageRequest, ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut};
+use domain::model::{
+    AgentMessageRequest, ChatMessageOut, ConversationDetail, ConversationFilter, ConversationOut, ReadRequest,
+};
 
 use crate::error::ApiResult;
 use crate::extract::{Desk, Json, Path, Query};
@@ -46,6 +48,29 @@ pub async fn message(
     Json(req): Json<AgentMessageRequest>,
 ) -> ApiResult<(StatusCode, Json<ChatMessageOut>)> {
     Ok((StatusCode::CREATED, Json(staff::agent_message(&state, &actor, &id, &req.content, &meta).await?)))
+}
+
+/// Where a conversation has been read: by a person on the bank's side, and by the customer.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ReadState {
+    pub agent_read_seq: i64,
+    pub customer_read_seq: i64,
+}
+
+/// `POST /conversations/{id}/read`: a person read the transcript up to `up_to` (the customer's
+/// widget shows it as read). ADMIN, SUPERVISOR, or the AGENT whose conversation it is.
+#[utoipa::path(post, path = "/conversations/{id}/read", tag = "conversations",
+    operation_id = "conversations_read", params(("id" = String, Path, description = "The id")),
+    request_body = ReadRequest,
+    responses((status = 200, description = "OK", body = ReadState), StaffErrors, NotFound),
+    security(("bearer" = [])))]
+pub async fn read(
+    Desk { state, actor, .. }: Desk,
+    Path(id): Path<String>,
+    Json(req): Json<ReadRequest>,
+) -> ApiResult<Json<ReadState>> {
+    let (agent_read_seq, customer_read_seq) = domain::chat::read::by_staff(&state, &actor, &id, req.up_to).await?;
+    Ok(Json(ReadState { agent_read_seq, customer_read_seq }))
 }
 
 /// `POST /conversations/{id}/takeover`.

@@ -132,6 +132,7 @@ fn documented(limits: Limits, jwt: domain::auth::JwtKeys) -> OpenApiRouter<AppSt
         .routes(routes!(conversations::list))
         .routes(routes!(conversations::get))
         .routes(routes!(conversations::message))
+        .routes(routes!(conversations::read))
         .routes(routes!(conversations::take_over))
         .routes(routes!(conversations::hand_back))
         .routes(routes!(conversations::close))

@@ -43,3 +43,4 @@ mod smtp;
 mod system;
 mod tickets;
 mod users;
+mod waiting;

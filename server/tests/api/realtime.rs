@@ -84,9 +84,10 @@ async fn a_customer_socket_streams_and_resumes_without_loss() {
     let seqs: Vec<i64> = missed.iter().map(|e| e["seq"].as_i64().unwrap()).collect();
     assert_eq!(seqs, vec![4, 5, 6]);
 
-    // Live after the replay, and a ping is answered.
+    // Live after the replay (the customer now waits for a person: their place in line comes too),
+    // and a ping is answered.
     socket.send(Message::Text(json!({ "type": "ping" }).to_string().into())).await.unwrap();
-    assert_eq!(next(&mut socket).await["type"], "pong");
+    assert_eq!(until(&mut socket, |e| e["type"] != "queue").await.pop().unwrap()["type"], "pong");
 
     // Another conversation's token does not open this one.
     let (_, other_token) = start(&app).await;

@@ -76,7 +76,14 @@ async fn customer_socket(
     let (mut assigned, mut stale) = (assigned, false);
     let mut typing = Throttle::default();
     let mut last = after;
+    let mut read = 0;
     if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
+        return;
+    }
+    // Waiting for a person: their place in line now; later ones come as the queue moves.
+    if let Ok(Some(place)) = domain::tickets::queue::of_conversation(state, id).await
+        && send(&mut sink, &place).await.is_err()
+    {
         return;
     }
     let mut ping = tokio::time::interval(PING_EVERY);
@@ -135,6 +142,14 @@ async fn customer_socket(
                                 stale = false;
                             }
                             customer_typing(state, &public_id, assigned);
+                        }
+                        // Only forward, and only as far as this socket has sent: one write per
+                        // message at most, however many frames a client sends.
+                        Ok(ClientFrame::Read { up_to }) if up_to > read && up_to <= last => {
+                            read = up_to;
+                            if let Err(error) = domain::chat::read::by_customer(state, id, &public_id, up_to).await {
+                                tracing::warn!(%error, "could not store what the customer read");
+                            }
                         }
                         Ok(_) | Err(_) => {}
                     }
