@@ -5,12 +5,12 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Value};
 
-use super::sql::{count, mean};
 use super::{PERFORMANCE_READERS, at, sql};
 use crate::auth::CurrentUser;
 use crate::entities::{users, work_sessions};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{AgentReport, Role, WorkedDay};
+use crate::sql::{count, mean};
 use crate::state::AppState;
 
 /// The period: `days` local days ending today (1 to 365, default 7).

@@ -7,12 +7,12 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use super::sql::{Sql, count, rate};
 use crate::assistant::language::Lang;
 use crate::assistant::{analyze, stem, text};
 use crate::entities::assistant_answers;
 use crate::error::{DomainError, DomainResult};
 use crate::model::{AnswerQuality, ProviderLatency, UnansweredTopic};
+use crate::sql::{Sql, count, rate};
 use crate::state::AppState;
 use crate::vault::Field;
 

@@ -8,7 +8,6 @@
 pub mod agent;
 mod answers;
 pub mod sla;
-pub mod sql;
 
 use std::collections::BTreeMap;
 
@@ -21,8 +20,8 @@ use crate::model::{
     ActorCount, AgentPerformance, AssistantStats, AuditStats, ConversationStats, CustomerAnalytics, DashboardStats,
     Role, TicketStats, TimelineDay,
 };
+use crate::sql::{Sql, count, mean, rate, round};
 use crate::state::AppState;
-use sql::{Sql, count, mean, rate, round};
 
 const PERFORMANCE_READERS: [Role; 3] = [Role::Admin, Role::Supervisor, Role::Viewer];
 const AUDIT_READERS: [Role; 2] = [Role::Admin, Role::Viewer];

@@ -1,11 +1,11 @@
 //! `GET /analytics/sla`: how many of the period's tickets met their first-response and resolution
 //! deadlines, overall and by assignee, counted by the database.
 
-use super::sql::{count, rate};
 use super::{PERFORMANCE_READERS, at, sql};
 use crate::auth::CurrentUser;
 use crate::error::DomainResult;
 use crate::model::{AgentSla, Role, SlaAttainment, SlaStats};
+use crate::sql::{count, rate};
 use crate::state::AppState;
 use chrono::Utc;
 

@@ -7,10 +7,10 @@
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 
-use crate::analytics::sql::{Sql, mean};
 use crate::entities::{agent_presence, conversations, tickets};
 use crate::error::DomainResult;
 use crate::model::{CustomerFrame, Presence, QueueNews, TicketStatus};
+use crate::sql::{Sql, mean};
 use crate::state::AppState;
 
 /// Waiting tickets looked at (a longer queue shows its tail as this).
@@ -76,7 +76,8 @@ async fn frame(
         }
         (None, false) => {
             format!(
-                "Eres el número {position} en la fila para hablar con una persona. Espera estimada: unos {wait_minutes} min."
+                "Eres el número {position} en la fila para hablar con una persona. \
+                 Espera estimada: unos {wait_minutes} min."
             )
         }
     };
