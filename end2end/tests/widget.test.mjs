@@ -81,26 +81,43 @@ test('a customer asks on the demo page and gets a cited answer, by keyboard alon
   await page.close();
 });
 
-test('the customer asks for a person, an agent answers, and the customer rates the chat', async () => {
+test('the customer waits in line for a person, each side sees the other read, and the customer rates the chat', async () => {
   const { key } = await inbox();
   const page = await browser.newPage();
   const frame = await openWidget(page, key);
+  await page.keyboard.type('Necesito ayuda con una transferencia');
+  await page.keyboard.press('Enter');
+  await frame.locator('li[data-role=customer]', { hasText: 'transferencia' }).waitFor();
   await frame.getByTestId('talk-to-person').click();
   await frame.locator('li[data-role=system]').filter({ hasText: /TKT-/ }).waitFor({ timeout: 10000 });
+  // Their place in line and an estimated wait, while nobody has the conversation yet.
+  const status = frame.getByTestId('status');
+  const inLine = /(Eres el número \d+ en la fila|You are number \d+ in line).*min/;
+  const read = /Leído por el asesor|Read by the agent/;
+  await status.filter({ hasText: inLine }).waitFor({ timeout: 10000 });
+  assert.doesNotMatch(await status.textContent(), read, 'nobody has read it yet');
   const { conversation_id: id } = await sessionOf(page, key);
 
   const agent = await browser.newContext();
   const desk = await agent.newPage();
   await signIn(desk, ADMIN_USER, ADMIN_PASSWORD);
   await desk.waitForURL(`${BASE_URL}/`);
+  // Unread in the list until someone opens it; opening it shows the customer it was read.
+  await desk.goto(`${BASE_URL}/conversations`);
+  await desk.locator(`li[data-conversation-id="${id}"] [data-testid=unread]`).waitFor();
   await desk.goto(`${BASE_URL}/conversations/${id}`);
   await waitForHydration(desk);
+  await status.filter({ hasText: read }).waitFor({ timeout: 10000 });
   await desk.getByTestId('conversation-takeover').click();
   await desk.getByTestId('conversation-status').filter({ hasText: 'ASSIGNED' }).waitFor();
+  // A person has it: the place in line goes.
+  await status.filter({ hasNotText: inLine }).waitFor({ timeout: 10000 });
   await desk.getByTestId('reply-form').locator('textarea').fill('Hola, soy Ana, tu asesora. Ya veo tu caso.');
   await desk.getByTestId('reply-form').locator('button[type=submit]').click();
 
   await frame.locator('li[data-role=agent]', { hasText: 'Ya veo tu caso' }).waitFor({ timeout: 10000 });
+  // The widget showed the reply: the agent sees it seen.
+  await desk.locator('li[data-role=agent]', { hasText: 'Ya veo tu caso' }).getByTestId('seen').waitFor({ timeout: 10000 });
   await desk.getByTestId('conversation-close').click();
   const rating = frame.getByTestId('rating-form');
   await rating.waitFor({ timeout: 10000 });

@@ -120,7 +120,16 @@ fn Conversation(chat: Chat, t: &'static Text) -> impl IntoView {
                 }}
             </ol>
         </div>
-        <p class="joxai-typing" aria-live="polite">{move || (chat.agent_typing.get() > 0).then_some(t.agent_typing)}</p>
+        // One status line: the agent typing or the customer's place in line (never both: a person who
+        // types has the conversation), then whether a person has read what the customer wrote.
+        <p class="joxai-typing" aria-live="polite" data-testid="status">{move || {
+            let mut line = if chat.agent_typing.get() > 0 { t.agent_typing.to_owned() } else { chat.queue.get() };
+            if chat.read.get() {
+                line.push(' ');
+                line.push_str(t.read);
+            }
+            line
+        }}</p>
         {move || chat.closed.get().then(|| view! { <Rating chat t/> })}
         <p class="joxai-error" role="alert">{move || chat.error.get()}</p>
         <Composer chat t/>

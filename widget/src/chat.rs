@@ -45,6 +45,10 @@ pub struct Chat {
     pub streaming: RwSignal<String>,
     pub closed: RwSignal<bool>,
     pub rated: RwSignal<bool>,
+    /// The customer's place in the queue for a person, as the server words it ("" when none).
+    pub queue: RwSignal<String>,
+    /// A person has read everything the customer wrote.
+    pub read: RwSignal<bool>,
     pub error: RwSignal<Option<String>>,
     socket: StoredValue<Option<Socket>, LocalStorage>,
     identity: StoredValue<Option<String>>,
@@ -80,6 +84,8 @@ impl Chat {
             streaming: RwSignal::new(String::new()),
             closed: RwSignal::new(false),
             rated: RwSignal::new(false),
+            queue: RwSignal::new(String::new()),
+            read: RwSignal::new(false),
             error: RwSignal::new(None),
             socket: StoredValue::new_local(None),
             identity: StoredValue::new(None),
@@ -277,11 +283,11 @@ impl Chat {
     fn on_event(self, event: crate::socket::Event) {
         let kind = event.kind.as_str();
         if kind == names::DELTA {
-            self.streaming.update(|s| s.push_str(&event.delta));
+            self.streaming.update(|s| s.push_str(&event.frame.text(names::DELTA)));
             return;
         }
         if kind == names::TYPING {
-            if event.role == "agent" {
+            if event.frame.text(names::ROLE) == "agent" {
                 self.agent_typing.update(|n| *n += 1);
                 let mine = self.agent_typing.get_untracked();
                 set_timeout(
@@ -295,9 +301,28 @@ impl Chat {
             }
             return;
         }
+        if kind == names::QUEUE {
+            change(self.queue, event.frame.text(names::TEXT));
+            return;
+        }
+        if kind == names::READ {
+            // Read up to the newest message here (a mark older than what arrived since says nothing).
+            if event.frame.int(names::UP_TO).unwrap_or(0) >= self.last_seq() {
+                change(self.read, true);
+            }
+            return;
+        }
         if let Some(message) = event.message {
-            if message.role != MessageRole::Customer {
+            if message.role == MessageRole::Customer {
+                change(self.read, false);
+            } else {
                 self.agent_typing.set(0);
+            }
+            if message.role == MessageRole::Agent
+                && let Some(socket) = self.socket.get_value()
+            {
+                // Shown to the customer: the agent sees it read.
+                socket.send(&object(&[(names::TYPE, s(names::READ)), (names::UP_TO, (message.seq as f64).into())]));
             }
             self.merge(vec![message]);
         }

@@ -14,24 +14,19 @@ use domain::model::names;
 use crate::api::{Msg, Session};
 use crate::json::Json;
 
-/// An event on the conversation's socket (the parts the widget uses).
+/// An event on the conversation's socket: its kind and stored message, and the frame itself for
+/// the fields only some kinds carry (`role`, `delta`, `text`, `up_to`).
 #[derive(Debug, Clone)]
 pub struct Event {
     /// `new_message`, `typing`, `delta`, …
     pub kind: String,
     pub message: Option<Msg>,
-    pub role: String,
-    pub delta: String,
+    pub frame: Json,
 }
 
 impl Event {
-    fn read(json: &Json) -> Event {
-        Event {
-            kind: json.text(names::TYPE),
-            message: Msg::read(&json.get(names::MESSAGE)),
-            role: json.text(names::ROLE),
-            delta: json.text(names::DELTA),
-        }
+    fn read(json: Json) -> Event {
+        Event { kind: json.text(names::TYPE), message: Msg::read(&json.get(names::MESSAGE)), frame: json }
     }
 }
 
@@ -63,7 +58,7 @@ impl Socket {
             if let Some(text) = event.data().as_string()
                 && let Some(json) = Json::parse(&text)
             {
-                on_event(Event::read(&json));
+                on_event(Event::read(json));
             }
         });
         socket.set_onmessage(Some(message.as_ref().unchecked_ref()));

@@ -61,6 +61,14 @@ pub async fn reply(conversation_id: String, content: String) -> Result<(), AppEr
     Ok(())
 }
 
+/// The signed-in person has read the transcript up to `up_to` (the customer sees it read).
+#[server(prefix = "/_sfn", endpoint = "conversations/read")]
+pub async fn mark_read(conversation_id: String, up_to: i64) -> Result<(), AppError> {
+    let Ctx { state, user, .. } = Ctx::new().await?;
+    domain::chat::read::by_staff(&state, &user, &conversation_id, up_to).await?;
+    Ok(())
+}
+
 /// Takes over, hands back or closes a conversation (`action`: takeover, handback, close).
 #[server(prefix = "/_sfn", endpoint = "conversations/act")]
 pub async fn act_on_conversation(conversation_id: String, action: String) -> Result<(), AppError> {

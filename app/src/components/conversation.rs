@@ -2,10 +2,12 @@
 //! with canned responses, and take over / hand back / close. Used by the ticket page and the
 //! live conversations page; the data comes from the page, which reloads it on live events.
 
-use domain::model::{CannedResponse, ChatMessageOut, ConversationDetail, ConversationStatus, StaffFrame, StaffNews};
+use domain::model::{
+    CannedResponse, ChatMessageOut, ConversationDetail, ConversationStatus, MessageRole, StaffFrame, StaffNews,
+};
 use leptos::prelude::*;
 
-use crate::api::conversations::{ActOnConversation, Reply};
+use crate::api::conversations::{ActOnConversation, Reply, mark_read};
 use crate::components::live::Live;
 
 /// The actions a conversation pane dispatches, and the reply being written (kept by the page, so
@@ -59,6 +61,24 @@ pub fn ConversationPanel(
     let c = detail.conversation;
     let status = c.status;
     let id = c.id.clone();
+    // Shown here: read up to the last message (once in the browser; a VIEWER's reading does not
+    // count, and is refused quietly).
+    if c.last_seq > c.agent_read_seq {
+        let (read_id, up_to) = (id.clone(), c.last_seq);
+        Effect::new(move |_| {
+            let read_id = read_id.clone();
+            leptos::task::spawn_local(async move {
+                let _ = mark_read(read_id, up_to).await;
+            });
+        });
+    }
+    // The customer has seen the agent's messages up to here: marked on the last of them.
+    let seen = detail
+        .messages
+        .iter()
+        .filter(|m| m.role == MessageRole::Agent && m.seq <= c.customer_read_seq)
+        .map(|m| m.seq)
+        .max();
     let typing_id = id.clone();
     // The customer is typing when the latest live event says so for this conversation.
     let customer_typing = move || {
@@ -106,7 +126,10 @@ pub fn ConversationPanel(
             // A log region around the list: a role on the <ol> itself would take its items out of a list.
             <div role="log" aria-live="polite" aria-label="Messages">
                 <ol class="messages">
-                    {detail.messages.into_iter().map(|m| view! { <MessageItem message=m/> }).collect_view()}
+                    {detail.messages.into_iter().map(|m| {
+                        let seen = Some(m.seq) == seen;
+                        view! { <MessageItem message=m seen/> }
+                    }).collect_view()}
                 </ol>
             </div>
             <p class="muted typing" aria-live="polite">
@@ -165,15 +188,16 @@ fn ReplyBox(
     }
 }
 
-/// One message of the transcript.
+/// One message of the transcript; `seen` marks the last one the customer has seen.
 #[component]
-pub fn MessageItem(message: ChatMessageOut) -> impl IntoView {
+pub fn MessageItem(message: ChatMessageOut, #[prop(optional)] seen: bool) -> impl IntoView {
     let role = message.role.as_str();
     view! {
         <li class=format!("message {role}") data-seq=message.seq data-role=role>
             <span class="who">{role}</span>
             <span class="when">{message.timestamp.format("%H:%M").to_string()}</span>
             <p>{message.content}</p>
+            {seen.then(|| view! { <span class="seen" data-testid="seen">"Seen by the customer"</span> })}
         </li>
     }
 }

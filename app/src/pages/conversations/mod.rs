@@ -121,6 +121,9 @@ fn ConversationRow(conversation: ConversationOut, current: bool, query: String) 
                 " " <span class="muted">{c.language.clone()} " · "
                 {c.updated_at.format("%Y-%m-%d %H:%M").to_string()}</span>
                 {c.ticket_id.clone().map(|t| view! { " " <span class="badge off">{t}</span> })}
+                {(c.unread > 0).then(|| view! {
+                    " " <span class="badge unread" data-testid="unread">{format!("{} unread", c.unread)}</span>
+                })}
                 <span class="preview">{preview}</span>
             </a>
         </li>

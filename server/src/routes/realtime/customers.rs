@@ -7,7 +7,7 @@ use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use domain::AppState;
 use domain::events::SocketGuard;
-use domain::model::{ClientFrame, CustomerFrame, StaffNews, Typing, TypingNews};
+use domain::model::{ClientFrame, CustomerFrame, ReadMark, StaffNews, Typing, TypingNews};
 use futures::SinkExt;
 use futures::stream::StreamExt;
 use tokio::sync::broadcast::error::RecvError;
@@ -42,7 +42,7 @@ pub async fn customer(
     let assigned = conversation.assigned_to;
     Ok(bounded(ws).on_upgrade(move |ws| async move {
         let _slot = slot; // held while the socket is open
-        customer_socket(&state, conversation.id, conversation.public_id, after, assigned, ws).await;
+        customer_socket(&state, &conversation, after, assigned, ws).await;
     }))
 }
 
@@ -62,12 +62,12 @@ async fn replay(state: &AppState, id: i32, public_id: &str, last: &mut i64, sink
 
 async fn customer_socket(
     state: &AppState,
-    id: i32,
-    public_id: String,
+    conversation: &domain::entities::conversations::Model,
     after: i64,
     assigned: Option<i32>,
     ws: WebSocket,
 ) {
+    let (id, public_id) = (conversation.id, conversation.public_id.clone());
     let _guard = SocketGuard::new(&state.events.customer_sockets);
     // Subscribe before reading the database, so nothing falls between the two.
     let mut seat = state.events.join_conversation(&public_id);
@@ -79,6 +79,13 @@ async fn customer_socket(
     let mut read = 0;
     if replay(state, id, &public_id, &mut last, &mut sink).await.is_err() {
         return;
+    }
+    // How far a person has read (marks come live from now on).
+    if conversation.agent_read_seq > 0 {
+        let mark = ReadMark { conversation_id: public_id.clone(), up_to: conversation.agent_read_seq };
+        if send(&mut sink, &CustomerFrame::Read(mark)).await.is_err() {
+            return;
+        }
     }
     // Waiting for a person: their place in line now; later ones come as the queue moves.
     if let Ok(Some(place)) = domain::tickets::queue::of_conversation(state, id).await
