@@ -302,14 +302,13 @@ impl Chat {
             return;
         }
         if kind == names::QUEUE {
-            change(self.queue, event.frame.text(names::TEXT));
-            return;
+            return change(self.queue, event.frame.text(names::TEXT));
+        }
+        // Read up to the newest message here (a mark older than what arrived since says nothing).
+        if kind == names::READ && event.frame.int(names::UP_TO).unwrap_or(0) >= self.last_seq() {
+            change(self.read, true);
         }
         if kind == names::READ {
-            // Read up to the newest message here (a mark older than what arrived since says nothing).
-            if event.frame.int(names::UP_TO).unwrap_or(0) >= self.last_seq() {
-                change(self.read, true);
-            }
             return;
         }
         if let Some(message) = event.message {
