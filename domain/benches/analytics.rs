@@ -69,6 +69,8 @@ async fn seed() -> AppState {
             rated_at: Set(None),
             recent_questions: Set(None),
             last_client_message_id: Set(None),
+            agent_read_seq: Set(0),
+            customer_read_seq: Set(0),
         }))
         .exec(&txn)
         .await
@@ -112,6 +114,10 @@ async fn seed() -> AppState {
             updated_at: Set(at(id)),
             first_response_at: Set(Some(at(id) + Duration::minutes(7))),
             resolved_at: Set(Some(at(id) + Duration::hours(3))),
+            first_response_due_at: Set(Some(at(id) + Duration::minutes(60))),
+            resolution_due_at: Set(Some(at(id) + Duration::hours(8))),
+            first_response_breached_at: Set(None),
+            resolution_breached_at: Set(None),
         }))
         .exec(&txn)
         .await

@@ -105,7 +105,7 @@ pub async fn start(
         Kind::Conversations => conversation_rows(state.clone(), format, since),
         Kind::Tickets => ticket_rows(state.clone(), format, since),
         Kind::Analytics => analytics(state.clone(), actor.clone(), format, days).await?,
-        Kind::WorkingHours => working_hours(&state, format, days).await?,
+        Kind::WorkingHours => working_hours(state, format, days).await?,
     })
 }
 
