@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod components;
+pub mod i18n;
 mod lazy;
 pub mod pages;
 

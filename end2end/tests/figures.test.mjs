@@ -62,4 +62,6 @@ test('an agent sees their own figures and a supervisor sees theirs and the hours
   assert.match(csv, /^agent_id,name,email,date,hours\r\n/);
   assert.ok(csv.includes(`${agent.id},Fig AGENT,${agent.name}@bank.test,${today},`), csv);
   await context.close();
+  // Offline again, so later tests' tickets wait in the queue rather than go to this agent.
+  await api('PUT', '/agents/me/presence', { status: 'offline' }, agent.token);
 });

@@ -10,6 +10,7 @@ pub mod conversations;
 pub mod customers;
 pub mod inboxes;
 pub mod knowledge;
+pub mod language;
 pub mod notifications;
 pub mod settings;
 pub mod system;

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::api::conversations::{ActOnConversation, Reply, mark_read};
 use crate::components::live::Live;
+use crate::i18n::use_t;
 
 /// The actions a conversation pane dispatches, and the reply being written (kept by the page, so
 /// a live reload of the transcript does not wipe what the agent is typing).
@@ -61,6 +62,7 @@ pub fn ConversationPanel(
     let c = detail.conversation;
     let status = c.status;
     let id = c.id.clone();
+    let tr = use_t();
     // Shown here: read up to the last message (once in the browser; a VIEWER's reading does not
     // count, and is refused quietly).
     if c.last_seq > c.agent_read_seq {
@@ -96,6 +98,7 @@ pub fn ConversationPanel(
     .filter(|(_, _, shown)| *shown)
     .map(|(action, label, _)| {
         let id = id.clone();
+        let label = tr.s(label);
         view! {
             <ActionForm action=actions.act attr:class="inline">
                 <input type="hidden" name="conversation_id" value=id/>
@@ -108,7 +111,7 @@ pub fn ConversationPanel(
     let reply_box = if status == ConversationStatus::Closed {
         view! {
             <p class="muted" data-testid="conversation-closed">
-                "This conversation is closed. A new customer message reopens it."
+                {tr.s("This conversation is closed. A new customer message reopens it.")}
             </p>
         }
         .into_any()
@@ -118,22 +121,22 @@ pub fn ConversationPanel(
     view! {
         <section class="card transcript" data-testid="transcript" data-conversation-id=id.clone()>
             <h2>
-                "Conversation "
+                {tr.s("Conversation")} " "
                 <span class="badge off" data-testid="conversation-status">{status.as_str()}</span>
                 " " <span class="muted">{c.language.clone()}</span>
                 {c.ticket_id.clone().map(|t| view! { " · " <a href=format!("/tickets/{t}")>{t.clone()}</a> })}
             </h2>
             // A log region around the list: a role on the <ol> itself would take its items out of a list.
-            <div role="log" aria-live="polite" aria-label="Messages">
+            <div role="log" aria-live="polite" aria-label=tr.s("Messages")>
                 <ol class="messages">
                     {detail.messages.into_iter().map(|m| {
                         let seen = Some(m.seq) == seen;
-                        view! { <MessageItem message=m seen/> }
+                        view! { <MessageItem message=m seen tr/> }
                     }).collect_view()}
                 </ol>
             </div>
             <p class="muted typing" aria-live="polite">
-                {move || customer_typing().then_some("The customer is typing…")}
+                {move || customer_typing().then_some(tr.s("The customer is typing…"))}
             </p>
             {reply_box}
             <div class="actions">{controls}</div>
@@ -151,10 +154,11 @@ fn ReplyBox(
 ) -> impl IntoView {
     let text = NodeRef::<leptos::html::Textarea>::new();
     let draft = actions.draft;
+    let tr = use_t();
     let picker = (!canned.is_empty()).then(|| {
         let options = canned.clone();
         view! {
-            <select aria-label="Canned response" data-testid="canned"
+            <select aria-label=tr.s("Canned response") data-testid="canned"
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     if let Some(c) = options.iter().find(|c| c.id.to_string() == id) {
@@ -164,7 +168,7 @@ fn ReplyBox(
                         }
                     }
                 }>
-                <option value="">"Canned response…"</option>
+                <option value="">{tr.s("Canned response…")}</option>
                 {canned.into_iter()
                     .map(|c| view! { <option value=c.id.to_string()>"/" {c.shortcut} " — " {c.title}</option> })
                     .collect_view()}
@@ -176,28 +180,29 @@ fn ReplyBox(
         {picker}
         <ActionForm action=actions.reply attr:class="reply" attr:data-testid="reply-form">
             <input type="hidden" name="conversation_id" value=conversation_id/>
-            <textarea name="content" rows="3" required=true placeholder="Write to the customer…" node_ref=text
-                aria-label="Reply to the customer"
+            <textarea name="content" rows="3" required=true placeholder=tr.s("Write to the customer…") node_ref=text
+                aria-label=tr.s("Reply to the customer")
                 on:input=move |ev| {
                     draft.set(event_target_value(&ev));
                     live.typing(&typing_id);
                 }
                 prop:value=move || draft.get()>{draft.get_untracked()}</textarea>
-            <button type="submit">"Send"</button>
+            <button type="submit">{tr.s("Send")}</button>
         </ActionForm>
     }
 }
 
 /// One message of the transcript; `seen` marks the last one the customer has seen.
 #[component]
-pub fn MessageItem(message: ChatMessageOut, #[prop(optional)] seen: bool) -> impl IntoView {
+pub fn MessageItem(message: ChatMessageOut, #[prop(optional)] seen: bool, tr: crate::i18n::T) -> impl IntoView {
     let role = message.role.as_str();
+    let who = tr.s(role);
     view! {
         <li class=format!("message {role}") data-seq=message.seq data-role=role>
-            <span class="who">{role}</span>
+            <span class="who">{who}</span>
             <span class="when">{message.timestamp.format("%H:%M").to_string()}</span>
             <p>{message.content}</p>
-            {seen.then(|| view! { <span class="seen" data-testid="seen">"Seen by the customer"</span> })}
+            {seen.then(|| view! { <span class="seen" data-testid="seen">{tr.s("Seen by the customer")}</span> })}
         </li>
     }
 }

@@ -9,11 +9,12 @@ use crate::api::AppError;
 /// "You do not have access" panel.
 #[component]
 pub fn Forbidden() -> impl IntoView {
+    let tr = crate::i18n::use_t();
     view! {
         <section class="forbidden" data-testid="forbidden">
             <h1>"403 — Forbidden"</h1>
-            <p>"Your role does not have access to this page."</p>
-            <a href="/">"Back to the overview"</a>
+            <p>{tr.s("Your role does not have access to this page.")}</p>
+            <a href="/">{tr.s("Back to the overview")}</a>
         </section>
     }
 }

@@ -17,6 +17,7 @@ pub fn Pager(
     total: u64,
 ) -> impl IntoView {
     let query = use_query_map();
+    let tr = crate::i18n::use_t();
     let link = move |to: u64| {
         let q = query.read();
         let kept: String = keep.iter().filter_map(|k| q.get(k).map(|v| format!("&{k}={v}"))).collect();
@@ -28,8 +29,8 @@ pub fn Pager(
     view! {
         <p class="pager">
             {first} "–" {last} " of " {total} " "
-            {prev.map(|href| view! { <A href=href>"← Newer"</A> })} " "
-            {next.map(|href| view! { <A href=href>"Older →"</A> })}
+            {prev.map(|href| view! { <A href=href>{tr.s("← Newer")}</A> })} " "
+            {next.map(|href| view! { <A href=href>{tr.s("Older →")}</A> })}
         </p>
     }
 }

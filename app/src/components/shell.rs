@@ -7,17 +7,21 @@ use leptos_router::components::{A, Outlet, Redirect};
 
 use crate::api::AppError;
 use crate::api::auth::{Logout, me};
+use crate::api::language::{SetUiLanguage, ui_language};
 use crate::components::bell::Bell;
+use crate::i18n::{Lang, T};
 
 /// Layout with navigation; the matched page renders in its `<main>`.
 #[component]
 pub fn Shell() -> impl IntoView {
     let user = Resource::new(|| (), |_| me());
+    let lang = Resource::new(|| (), |_| ui_language());
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
+                let tr = T(lang.await.unwrap_or_default());
                 match user.await {
-                    Ok(user) => view! { <Frame user/> }.into_any(),
+                    Ok(user) => view! { <Frame user tr/> }.into_any(),
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
@@ -27,8 +31,17 @@ pub fn Shell() -> impl IntoView {
 }
 
 #[component]
-fn Frame(user: UserOut) -> impl IntoView {
+fn Frame(user: UserOut, tr: T) -> impl IntoView {
+    // Every page inside speaks the same language.
+    provide_context(tr);
     let logout = ServerAction::<Logout>::new();
+    let set_language = ServerAction::<SetUiLanguage>::new();
+    // A new language: the page is drawn again in it.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = set_language.value().get() {
+            let _ = window().location().reload();
+        }
+    });
     let is_admin = user.role == Role::Admin;
     let is_lead = is_admin || user.role == Role::Supervisor;
     let reads_audit = is_admin || user.role == Role::Viewer;
@@ -36,37 +49,46 @@ fn Frame(user: UserOut) -> impl IntoView {
     let live = crate::components::live::use_live();
     provide_context(live);
     view! {
-        <div class="layout">
+        <div class="layout" lang=tr.0.code()>
             <header class="topbar">
                 <a class="brand" href="/">"JoxAI"</a>
-                <nav aria-label="Sections">
-                    <A href="/" exact=true>"Overview"</A>
-                    <A href="/figures">"Figures"</A>
-                    <A href="/tickets">"Tickets"</A>
-                    <A href="/conversations">"Conversations"</A>
-                    <A href="/customers">"Customers"</A>
-                    <A href="/knowledge">"Knowledge"</A>
-                    <A href="/assistant" exact=true>"Assistant"</A>
-                    <A href="/assistant/answers">"Answer log"</A>
+                <nav aria-label=tr.s("Sections")>
+                    <A href="/" exact=true>{tr.s("Overview")}</A>
+                    <A href="/figures">{tr.s("Figures")}</A>
+                    <A href="/tickets">{tr.s("Tickets")}</A>
+                    <A href="/conversations">{tr.s("Conversations")}</A>
+                    <A href="/customers">{tr.s("Customers")}</A>
+                    <A href="/knowledge">{tr.s("Knowledge")}</A>
+                    <A href="/assistant" exact=true>{tr.s("Assistant")}</A>
+                    <A href="/assistant/answers">{tr.s("Answer log")}</A>
                     <Show when=move || is_admin>
-                        <A href="/users">"Users"</A>
-                        <A href="/inboxes">"Inboxes"</A>
-                        <A href="/system">"System"</A>
+                        <A href="/users">{tr.s("Users")}</A>
+                        <A href="/inboxes">{tr.s("Inboxes")}</A>
+                        <A href="/system">{tr.s("System")}</A>
                     </Show>
                     <Show when=move || is_lead>
-                        <A href="/settings">"Settings"</A>
+                        <A href="/settings">{tr.s("Settings")}</A>
                     </Show>
                     <Show when=move || reads_audit>
-                        <A href="/audit">"Audit"</A>
+                        <A href="/audit">{tr.s("Audit")}</A>
                     </Show>
-                    <a href="/api/v1/docs" rel="external">"API docs"</a>
+                    <a href="/api/v1/docs" rel="external">{tr.s("API docs")}</a>
                 </nav>
                 <div class="whoami">
                     <Bell user_id=user.id live/>
-                    <A href="/account" attr:data-testid="user-name" attr:title="My account">{user.full_name.clone()}</A>
+                    <A href="/account" attr:data-testid="user-name" attr:title=tr.s("My account")>
+                        {user.full_name.clone()}
+                    </A>
                     <span class="role" data-testid="user-role">{user.role.to_string()}</span>
+                    <ActionForm action=set_language attr:class="inline" attr:data-testid="language">
+                        <select name="language" aria-label=tr.s("Language")>
+                            <option value="es" lang="es" selected=tr.0 == Lang::Es>"Español"</option>
+                            <option value="en" lang="en" selected=tr.0 == Lang::En>"English"</option>
+                        </select>
+                        <button type="submit" class="link">{tr.s("Change")}</button>
+                    </ActionForm>
                     <ActionForm action=logout>
-                        <button type="submit" class="link" data-testid="sign-out">"Sign out"</button>
+                        <button type="submit" class="link" data-testid="sign-out">{tr.s("Sign out")}</button>
                     </ActionForm>
                 </div>
             </header>

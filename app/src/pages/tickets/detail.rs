@@ -11,6 +11,7 @@ use crate::api::tickets::{AddNote, TakeTicket, TicketView, UpdateTicket, get_tic
 use crate::components::conversation::{ConversationActions, ConversationPanel};
 use crate::components::forbidden::load_error;
 use crate::components::live::{Live, use_live};
+use crate::i18n::{T, use_t};
 
 /// The ticket page.
 #[component]
@@ -18,6 +19,7 @@ pub fn TicketPage() -> impl IntoView {
     let params = use_params_map();
     let ticket_id = move || params.read().get("ticket_id").unwrap_or_default();
     let live = use_live();
+    let tr = use_t();
     let take = ServerAction::<TakeTicket>::new();
     let update = ServerAction::<UpdateTicket>::new();
     let note = ServerAction::<AddNote>::new();
@@ -45,12 +47,12 @@ pub fn TicketPage() -> impl IntoView {
             .or_else(|| conversation.error())
     };
     view! {
-        <p><A href="/tickets">"← All tickets"</A></p>
+        <p><A href="/tickets">{tr.s("← All tickets")}</A></p>
         <p class="error" role="alert">{errors}</p>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match view_data.await {
-                    Ok(data) => view! { <Ticket data take update note conversation live/> }.into_any(),
+                    Ok(data) => view! { <Ticket data take update note conversation live tr/> }.into_any(),
                     Err(e) => load_error(e),
                 }
             })}
@@ -66,6 +68,7 @@ fn Ticket(
     note: ServerAction<AddNote>,
     conversation: ConversationActions,
     live: Live,
+    tr: T,
 ) -> impl IntoView {
     let t = data.ticket;
     let mine = t.assigned_to == Some(data.me);
@@ -74,7 +77,7 @@ fn Ticket(
         view! {
             <ActionForm action=take attr:class="inline">
                 <input type="hidden" name="ticket_id" value=take_id/>
-                <button type="submit" data-testid="take-ticket">"Assign to me"</button>
+                <button type="submit" data-testid="take-ticket">{tr.s("Assign to me")}</button>
             </ActionForm>
         }
     });
@@ -84,40 +87,40 @@ fn Ticket(
         </div>
         <section class="card ticket-facts">
             <dl class="facts">
-                <dt>"Customer"</dt><dd>{t.customer_name.clone()}
+                <dt>{tr.s("Customer")}</dt><dd>{t.customer_name.clone()}
                 {t.customer_email.clone().map(|e| format!(" <{e}>"))}</dd>
-                <dt>"Status"</dt><dd data-testid="ticket-status">{t.status.as_str()}</dd>
-                <dt>"Priority"</dt><dd data-testid="ticket-priority">{t.priority.as_str()}</dd>
-                <dt>"Category"</dt><dd>{t.category.clone()}</dd>
-                <dt>"Service level"</dt>
-                <dd data-testid="ticket-sla"><super::Due ticket=t.clone()/> " " {deadlines(&t)}</dd>
-                <dt>"Assignee"</dt>
+                <dt>{tr.s("Status")}</dt><dd data-testid="ticket-status">{t.status.as_str()}</dd>
+                <dt>{tr.s("Priority")}</dt><dd data-testid="ticket-priority">{t.priority.as_str()}</dd>
+                <dt>{tr.s("Category")}</dt><dd>{t.category.clone()}</dd>
+                <dt>{tr.s("Service level")}</dt>
+                <dd data-testid="ticket-sla"><super::Due ticket=t.clone()/> " " {deadlines(&t, tr)}</dd>
+                <dt>{tr.s("Assignee")}</dt>
                 <dd data-testid="ticket-assignee">
-                    {t.assigned_to_name.clone().unwrap_or_else(|| "nobody yet".into())}
+                    {t.assigned_to_name.clone().unwrap_or_else(|| tr.s("nobody yet").into())}
                 </dd>
-                <dt>"Description"</dt><dd class="answer-text">{t.description.clone()}</dd>
+                <dt>{tr.s("Description")}</dt><dd class="answer-text">{t.description.clone()}</dd>
             </dl>
             <div class="actions">
                 {take_form}
                 <ActionForm action=update attr:class="inline">
                     <input type="hidden" name="ticket_id" value=status_id/>
                     <input type="hidden" name="priority" value=""/>
-                    <select name="status" aria-label="Status">
+                    <select name="status" aria-label=tr.s("Status")>
                         {TicketStatus::ALL.iter()
                             .map(|s| view! { <option value=s.as_str() selected=*s == t.status>{s.as_str()}</option> })
                             .collect_view()}
                     </select>
-                    <button type="submit" class="secondary">"Set status"</button>
+                    <button type="submit" class="secondary">{tr.s("Set status")}</button>
                 </ActionForm>
                 <ActionForm action=update attr:class="inline">
                     <input type="hidden" name="ticket_id" value=priority_id/>
                     <input type="hidden" name="status" value=""/>
-                    <select name="priority" aria-label="Priority">
+                    <select name="priority" aria-label=tr.s("Priority")>
                         {[Priority::Urgent, Priority::High, Priority::Medium, Priority::Low].into_iter()
                             .map(|p| view! { <option value=p.as_str() selected=p == t.priority>{p.as_str()}</option> })
                             .collect_view()}
                     </select>
-                    <button type="submit" class="secondary">"Set priority"</button>
+                    <button type="submit" class="secondary">{tr.s("Set priority")}</button>
                 </ActionForm>
             </div>
         </section>
@@ -126,29 +129,32 @@ fn Ticket(
             view! { <ConversationPanel detail canned actions=conversation live/> }
         })}
         <section class="card notes" data-testid="notes">
-            <h2>"Internal notes"</h2>
+            <h2>{tr.s("Internal notes")}</h2>
             <ul>{data.notes.into_iter().map(|n| view! {
                 <li><strong>{n.author_name.unwrap_or_default()}</strong> " · "
-                {n.created_at.format("%Y-%m-%d %H:%M").to_string()} <p>{n.body}</p></li>
+                {tr.when(n.created_at)} <p>{n.body}</p></li>
             }).collect_view()}</ul>
             <ActionForm action=note attr:class="reply">
                 <input type="hidden" name="ticket_id" value=note_id/>
-                <textarea name="body" rows="2" required=true placeholder="Only staff see notes"></textarea>
-                <button type="submit" class="secondary">"Add note"</button>
+                <textarea name="body" rows="2" required=true placeholder=tr.s("Only staff see notes")
+                    aria-label=tr.s("Internal notes")></textarea>
+                <button type="submit" class="secondary">{tr.s("Add note")}</button>
             </ActionForm>
         </section>
     }
 }
 
 /// When the first answer and the resolution were due, and when they came.
-fn deadlines(t: &domain::model::TicketOut) -> String {
-    let at = |d: Option<chrono::DateTime<chrono::Utc>>| d.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string());
+fn deadlines(t: &domain::model::TicketOut, tr: T) -> String {
+    let at = |d: Option<chrono::DateTime<chrono::Utc>>| d.map(|d| format!("{} UTC", tr.when(d)));
     match (at(t.first_response_due_at), at(t.resolution_due_at)) {
         (Some(first), Some(resolve)) => format!(
-            "(first answer due {first}{}; resolution due {resolve}{})",
-            at(t.first_response_at).map(|a| format!(", given {a}")).unwrap_or_default(),
-            at(t.resolved_at).map(|a| format!(", resolved {a}")).unwrap_or_default(),
+            "({} {first}{}; {} {resolve}{})",
+            tr.s("first answer due"),
+            at(t.first_response_at).map(|a| format!(", {} {a}", tr.s("given"))).unwrap_or_default(),
+            tr.s("resolution due"),
+            at(t.resolved_at).map(|a| format!(", {} {a}", tr.s("resolved"))).unwrap_or_default(),
         ),
-        _ => "(opened before service levels)".to_owned(),
+        _ => format!("({})", tr.s("opened before service levels")),
     }
 }

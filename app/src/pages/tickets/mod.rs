@@ -13,6 +13,7 @@ use crate::components::filters::{FilterSelect, any_of};
 use crate::components::forbidden::load_error;
 use crate::components::live::use_live;
 use crate::components::pager::Pager;
+use crate::i18n::{T, use_t};
 
 /// The list's order: nearest deadline first unless `newest` is asked for.
 fn sort(asked: String) -> String {
@@ -25,6 +26,7 @@ pub fn TicketsPage() -> impl IntoView {
     let query = use_query_map();
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let live = use_live();
+    let tr = use_t();
     // Reload on ticket events only; messages do not change the list.
     let ticket_events = Memo::new(move |previous: Option<&u64>| {
         let changed = live.last.with(|frame| match frame {
@@ -50,25 +52,27 @@ pub fn TicketsPage() -> impl IntoView {
     );
     view! {
         <div class="page-head">
-            <h1>"Tickets"</h1>
+            <h1>{tr.s("Tickets")}</h1>
             <PresenceControl/>
-            <span class="muted" data-testid="live-state">{move || if live.connected.get() { "live" } else { "" }}</span>
+            <span class="muted" data-testid="live-state">
+                {move || if live.connected.get() { tr.s("live") } else { "" }}
+            </span>
         </div>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="ticket-filters">
-            <FilterSelect name="status" label="Status"
-                options=any_of("Any status", TicketStatus::ALL.iter().map(|s| s.as_str()))/>
-            <FilterSelect name="priority" label="Priority" options=any_of("Any priority",
+            <FilterSelect name="status" label=tr.s("Status")
+                options=any_of(tr.s("Any status"), TicketStatus::ALL.iter().map(|s| s.as_str()))/>
+            <FilterSelect name="priority" label=tr.s("Priority") options=any_of(tr.s("Any priority"),
                 [Priority::Urgent, Priority::High, Priority::Medium, Priority::Low].map(Priority::as_str))/>
-            <FilterSelect name="sort" label="Order"
-                options=vec![("due", "Time left"), ("newest", "Newest first")]/>
+            <FilterSelect name="sort" label=tr.s("Order")
+                options=vec![("due", tr.s("Time left")), ("newest", tr.s("Newest first"))]/>
             <label class="inline-check"><input type="checkbox" name="mine" value="1"
-                checked=move || param("mine") == "1"/> "Mine"</label>
-            <button type="submit">"Filter"</button>
+                checked=move || param("mine") == "1"/> {tr.s("Mine")}</label>
+            <button type="submit">{tr.s("Filter")}</button>
         </Form>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match tickets.await {
-                    Ok(page) => view! { <TicketTable page/> }.into_any(),
+                    Ok(page) => view! { <TicketTable page tr/> }.into_any(),
                     Err(e) => load_error(e),
                 }
             })}
@@ -80,22 +84,25 @@ pub fn TicketsPage() -> impl IntoView {
 #[component]
 fn PresenceControl() -> impl IntoView {
     let set = ServerAction::<SetMyPresence>::new();
+    let tr = use_t();
     let me = Resource::new(move || set.version().get(), |_| my_presence());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 me.await.ok().map(|agent| {
                     let secs = agent.worked_today_secs;
-                    let worked = format!("{}h {:02}m today", secs / 3600, secs % 3600 / 60);
+                    let worked = format!("{}h {:02}m {}", secs / 3600, secs % 3600 / 60, tr.s("today"));
                     view! {
                         <ActionForm action=set attr:class="inline presence" attr:data-testid="presence">
-                            <select name="status" aria-label="Presence">
+                            <select name="status" aria-label=tr.s("Presence")>
                                 {Presence::ALL.iter().map(|p| view! {
                                     <option value=p.as_str() selected=*p == agent.presence>{p.as_str()}</option>
                                 }).collect_view()}
                             </select>
-                            <button type="submit" class="secondary">"Set"</button>
-                            <span class="muted">{agent.open_tickets} "/" {agent.capacity} " open · " {worked}</span>
+                            <button type="submit" class="secondary">{tr.s("Set")}</button>
+                            <span class="muted">
+                                {agent.open_tickets} "/" {agent.capacity} " " {tr.s("open")} " · " {worked}
+                            </span>
                         </ActionForm>
                     }
                 })
@@ -105,18 +112,19 @@ fn PresenceControl() -> impl IntoView {
 }
 
 #[component]
-fn TicketTable(page: TicketPage) -> impl IntoView {
+fn TicketTable(page: TicketPage, tr: T) -> impl IntoView {
     if page.tickets.is_empty() {
-        return view! { <p class="empty" data-testid="tickets-empty">"No tickets match."</p> }.into_any();
+        return view! { <p class="empty" data-testid="tickets-empty">{tr.s("No tickets match.")}</p> }.into_any();
     }
     let shown = page.tickets.len();
     view! {
         <table data-testid="tickets-table">
             <thead>
-                <tr><th>"Ticket"</th><th>"Subject"</th><th>"Customer"</th><th>"Priority"</th><th>"Status"</th>
-                <th>"Assignee"</th><th>"Opened"</th><th>"Due"</th></tr>
+                <tr><th>{tr.s("Ticket")}</th><th>{tr.s("Subject")}</th><th>{tr.s("Customer")}</th>
+                <th>{tr.s("Priority")}</th><th>{tr.s("Status")}</th><th>{tr.s("Assignee")}</th>
+                <th>{tr.s("Opened")}</th><th>{tr.s("Due")}</th></tr>
             </thead>
-            <tbody>{page.tickets.into_iter().map(|t| view! { <TicketRow ticket=t/> }).collect_view()}</tbody>
+            <tbody>{page.tickets.into_iter().map(|t| view! { <TicketRow ticket=t tr/> }).collect_view()}</tbody>
         </table>
         <Pager path="/tickets" keep=&["status", "priority", "mine", "sort"] skip=page.skip limit=page.limit shown
             total=page.total/>
@@ -125,7 +133,7 @@ fn TicketTable(page: TicketPage) -> impl IntoView {
 }
 
 #[component]
-fn TicketRow(ticket: TicketOut) -> impl IntoView {
+fn TicketRow(ticket: TicketOut, tr: T) -> impl IntoView {
     let class = format!("badge priority-{}", ticket.priority.as_str().to_ascii_lowercase());
     let due = ticket.clone();
     view! {
@@ -136,7 +144,7 @@ fn TicketRow(ticket: TicketOut) -> impl IntoView {
             <td><span class=class>{ticket.priority.as_str()}</span></td>
             <td>{ticket.status.as_str()}</td>
             <td>{ticket.assigned_to_name.clone().unwrap_or_else(|| "—".into())}</td>
-            <td>{ticket.created_at.format("%Y-%m-%d %H:%M").to_string()}</td>
+            <td>{tr.when(ticket.created_at)}</td>
             <td><Due ticket=due/></td>
         </tr>
     }
@@ -145,20 +153,21 @@ fn TicketRow(ticket: TicketOut) -> impl IntoView {
 /// The time left to the ticket's next deadline, coloured: late, due within the hour, or later.
 #[component]
 pub fn Due(ticket: TicketOut) -> impl IntoView {
+    let tr = use_t();
     let Some(due) = ticket.next_due() else {
         return view! { <span class="muted">"—"</span> }.into_any();
     };
     let left = due - chrono::Utc::now();
-    let what = if ticket.first_response_at.is_none() { "answer" } else { "resolve" };
+    let what = tr.s(if ticket.first_response_at.is_none() { "answer" } else { "resolve" });
     let (class, text) = if left <= chrono::Duration::zero() {
-        ("sla late", format!("{what}: {} overdue", span(-left)))
+        ("sla late", format!("{what}: {} {}", span(-left), tr.s("overdue")))
     } else if left <= chrono::Duration::hours(1) {
-        ("sla soon", format!("{what}: {} left", span(left)))
+        ("sla soon", format!("{what}: {} {}", span(left), tr.s("left")))
     } else {
-        ("sla ok", format!("{what}: {} left", span(left)))
+        ("sla ok", format!("{what}: {} {}", span(left), tr.s("left")))
     };
     view! {
-        <span class=class data-testid="sla" title=format!("Due {}", due.format("%Y-%m-%d %H:%M UTC"))>{text}</span>
+        <span class=class data-testid="sla" title=format!("{} {} UTC", tr.s("Due"), tr.when(due))>{text}</span>
     }
     .into_any()
 }
