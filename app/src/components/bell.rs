@@ -27,13 +27,14 @@ pub fn Bell(user_id: i32, live: Live) -> impl IntoView {
         now
     });
     let unread = Resource::new(move || (rings.get(), refresh.0.get()), |_| unread_notifications());
+    let tr = crate::i18n::use_t();
     view! {
-        <Transition fallback=|| {
-            view! { <a class="bell" href="/notifications" aria-label="Notifications"><BellIcon/></a> }
+        <Transition fallback=move || {
+            view! { <a class="bell" href="/notifications" aria-label=tr.s("Notifications")><BellIcon/></a> }
         }>
             {move || Suspend::new(async move {
                 let count = unread.await.unwrap_or(0);
-                let label = format!("Notifications: {count} unread");
+                let label = format!("{}: {count} {}", tr.s("Notifications"), tr.s("unread"));
                 view! {
                     <a class="bell" href="/notifications" aria-label=label data-testid="bell"
                         data-live=move || live.connected.get().to_string()>

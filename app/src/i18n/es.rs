@@ -100,6 +100,21 @@ pub fn text(english: &str) -> Option<&'static str> {
         "assistant" => "asistente",
         "agent" => "asesor",
         "system" => "sistema",
+        // One's own account.
+        "Full name" => "Nombre completo",
+        "Save name" => "Guardar el nombre",
+        "Saved." => "Guardado.",
+        "Mobile number for urgent alerts by SMS (empty for none)" => {
+            "Móvil para las alertas urgentes por SMS (vacío para ninguno)"
+        }
+        "Save number" => "Guardar el número",
+        "Change password" => "Cambiar la contraseña",
+        "Current password" => "Contraseña actual",
+        "New password (at least 8 characters)" => "Contraseña nueva (al menos 8 caracteres)",
+        "New password again" => "Repite la contraseña nueva",
+        "Password changed. You stay signed in here; every other session has ended." => {
+            "Contraseña cambiada. Sigues con la sesión iniciada aquí; las demás sesiones se cerraron."
+        }
         _ => return None,
     })
 }

@@ -24,26 +24,27 @@ pub fn AccountPage() -> impl IntoView {
     let password = ServerAction::<ChangeMyPassword>::new();
     let phone = ServerAction::<SaveMyPhone>::new();
     let data = Resource::new(move || (name.version().get(), phone.version().get()), |_| my_account());
+    let tr = crate::i18n::use_t();
     view! {
-        <h1>"My account"</h1>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <h1>{tr.s("My account")}</h1>
+        <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok((me, number)) => view! {
                         <section class="card">
                             <p>{me.username.clone()} " · " {me.email.clone()} " · " {me.role.to_string()}</p>
                             <ActionForm action=name attr:class="editor" attr:data-testid="account-name">
-                                <label>"Full name" <input name="full_name" required=true maxlength="255"
+                                <label>{tr.s("Full name")} <input name="full_name" required=true maxlength="255"
                                     value=me.full_name.clone()/></label>
-                                <button type="submit">"Save name"</button>
-                                {move || outcome(name.value().get(), "Saved.")}
+                                <button type="submit">{tr.s("Save name")}</button>
+                                {move || outcome(name.value().get(), tr.s("Saved."))}
                             </ActionForm>
                             <ActionForm action=phone attr:class="editor" attr:data-testid="account-phone">
-                                <label>"Mobile number for urgent alerts by SMS (empty for none)"
+                                <label>{tr.s("Mobile number for urgent alerts by SMS (empty for none)")}
                                     <input name="phone" type="tel" maxlength="32" autocomplete="tel"
                                         value=number/></label>
-                                <button type="submit">"Save number"</button>
-                                {move || outcome(phone.value().get(), "Saved.")}
+                                <button type="submit">{tr.s("Save number")}</button>
+                                {move || outcome(phone.value().get(), tr.s("Saved."))}
                             </ActionForm>
                         </section>
                     }
@@ -53,18 +54,18 @@ pub fn AccountPage() -> impl IntoView {
             })}
         </Transition>
         <section class="card">
-            <h2>"Change password"</h2>
+            <h2>{tr.s("Change password")}</h2>
             <ActionForm action=password attr:class="editor" attr:data-testid="account-password">
-                <label>"Current password" <input name="current_password" type="password" required=true
+                <label>{tr.s("Current password")} <input name="current_password" type="password" required=true
                     autocomplete="current-password"/></label>
-                <label>"New password (at least 8 characters)" <input name="new_password" type="password"
+                <label>{tr.s("New password (at least 8 characters)")} <input name="new_password" type="password"
                     required=true minlength="8" autocomplete="new-password"/></label>
-                <label>"New password again" <input name="repeat_password" type="password" required=true
+                <label>{tr.s("New password again")} <input name="repeat_password" type="password" required=true
                     minlength="8" autocomplete="new-password"/></label>
-                <button type="submit">"Change password"</button>
+                <button type="submit">{tr.s("Change password")}</button>
                 {move || outcome(
                     password.value().get(),
-                    "Password changed. You stay signed in here; every other session has ended.",
+                    tr.s("Password changed. You stay signed in here; every other session has ended."),
                 )}
             </ActionForm>
         </section>

@@ -38,6 +38,7 @@ pub fn ConversationsPage() -> impl IntoView {
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let selected = move || params.read().get("id");
     let live = use_live();
+    let tr = crate::i18n::use_t();
     let changes = events_where(live, |news| matches!(news, StaffNews::NewMessage(_)) || news.is_ticket());
     let list = Resource::new(
         move || (param("status"), param("mine") == "1", param("skip").parse::<u64>().unwrap_or(0), changes.get()),
@@ -45,19 +46,21 @@ pub fn ConversationsPage() -> impl IntoView {
     );
     view! {
         <div class="page-head">
-            <h1>"Conversations"</h1>
-            <span class="muted" data-testid="live-state">{move || if live.connected.get() { "live" } else { "" }}</span>
+            <h1>{tr.s("Conversations")}</h1>
+            <span class="muted" data-testid="live-state">
+                {move || if live.connected.get() { tr.s("live") } else { "" }}
+            </span>
         </div>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="conversation-filters">
-            <FilterSelect name="status" label="Status"
-                options=any_of("Any status", ConversationStatus::ALL.iter().map(|s| s.as_str()))/>
+            <FilterSelect name="status" label=tr.s("Status")
+                options=any_of(tr.s("Any status"), ConversationStatus::ALL.iter().map(|s| s.as_str()))/>
             <label class="inline-check"><input type="checkbox" name="mine" value="1"
-                checked=move || param("mine") == "1"/> "Mine"</label>
-            <button type="submit">"Filter"</button>
+                checked=move || param("mine") == "1"/> {tr.s("Mine")}</label>
+            <button type="submit">{tr.s("Filter")}</button>
         </Form>
         <div class="split">
             <div class="split-list">
-                <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
                     {move || Suspend::new(async move {
                         match list.await {
                             Ok(page) => view! { <ConversationList page selected=selected()/> }.into_any(),
@@ -107,6 +110,7 @@ fn ConversationList(page: ConversationPage, selected: Option<String>) -> impl In
 #[component]
 fn ConversationRow(conversation: ConversationOut, current: bool, query: String) -> impl IntoView {
     let c = conversation;
+    let tr = crate::i18n::use_t();
     let status = c.status.as_str();
     let preview = c.last_message.as_ref().map(|m| {
         let text: String = m.content.chars().take(90).collect();
@@ -119,10 +123,11 @@ fn ConversationRow(conversation: ConversationOut, current: bool, query: String) 
                 <span class=format!("badge status-{}", status.to_ascii_lowercase())>{status}</span>
                 " " <strong>{c.id.chars().take(8).collect::<String>()}</strong>
                 " " <span class="muted">{c.language.clone()} " · "
-                {c.updated_at.format("%Y-%m-%d %H:%M").to_string()}</span>
+                {tr.when(c.updated_at)}</span>
                 {c.ticket_id.clone().map(|t| view! { " " <span class="badge off">{t}</span> })}
-                {(c.unread > 0).then(|| view! {
-                    " " <span class="badge unread" data-testid="unread">{format!("{} unread", c.unread)}</span>
+                {(c.unread > 0).then(|| {
+                    let unread = format!("{} {}", c.unread, tr.s("unread"));
+                    view! { " " <span class="badge unread" data-testid="unread">{unread}</span> }
                 })}
                 <span class="preview">{preview}</span>
             </a>
