@@ -30,9 +30,12 @@ async fn sign_in_sets_hardened_cookies_and_pages_check_roles() {
     app.user("admin", Role::Admin).await;
     app.user("agent", Role::Agent).await;
 
-    let res = app.client.get(app.url("/login")).send().await.unwrap();
+    let res = app.client.get(app.url("/login")).header("accept-language", "en-GB,en;q=0.9").send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert!(res.text().await.unwrap().contains("Sign in"));
+    // A browser that asks for no language gets JOXAI_DEFAULT_LANGUAGE (Spanish unless configured).
+    let res = app.client.get(app.url("/login")).send().await.unwrap();
+    assert!(res.text().await.unwrap().contains("Iniciar sesión"));
 
     let res = app.client.get(app.url("/users")).header("accept", "text/html").send().await.unwrap();
     assert!(res.status().is_redirection(), "anonymous /users: {}", res.status());
