@@ -1,6 +1,6 @@
 // The admin panel in Spanish: a browser asking for Spanish gets the sign-in page, the shell and a
 // ticket in Spanish, rendered on the server (checked with JavaScript off too), and an agent
-// replies from it; an English speaker switches to Spanish in the top bar and it stays chosen.
+// replies from it and goes on to other pages, drawn in the browser; an English speaker switches to Spanish in the top bar and it stays chosen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -48,6 +48,17 @@ test('a Spanish-speaking agent signs in, opens a ticket and replies, all in Span
   await reply.getByLabel('Respuesta al cliente').fill('Hola, ya estoy revisando tu caso.');
   await reply.getByRole('button', { name: 'Enviar' }).click();
   await page.locator('li[data-role=agent]', { hasText: 'ya estoy revisando' }).waitFor();
+
+  // Other pages, drawn in the browser with the table the first page brought.
+  const nav = page.getByRole('navigation', { name: 'Secciones' });
+  await nav.getByRole('link', { name: 'Cifras' }).click();
+  await page.getByRole('heading', { name: 'Cifras' }).waitFor();
+  await page.getByText('Horas trabajadas por día (h:mm)').waitFor();
+  await nav.getByRole('link', { name: 'Clientes' }).click();
+  await page.getByRole('link', { name: 'Nuevo cliente' }).waitFor();
+  await nav.getByRole('link', { name: 'Resumen' }).click();
+  await page.getByRole('heading', { name: 'Panel' }).waitFor();
+  await page.getByTestId('dashboard-cards').getByText('Tickets abiertos').waitFor();
 
   // The same page without JavaScript: already in Spanish from the server.
   const plain = await browser.newContext({ locale: 'es-ES', javaScriptEnabled: false });

@@ -7,14 +7,21 @@ use leptos::prelude::*;
 use super::session::Ctx;
 
 use super::AppError;
+#[cfg(feature = "ssr")]
 use crate::i18n::Lang;
+use crate::i18n::Speech;
 
 /// The per-user setting holding a staff member's language.
 pub const LANGUAGE: &str = "language";
 
-/// The language to speak to whoever asks (signed in or not).
+/// The language to speak to whoever asks (signed in or not), with its texts.
 #[server(prefix = "/_sfn", endpoint = "i18n/language")]
-pub async fn ui_language() -> Result<Lang, AppError> {
+pub async fn ui_language() -> Result<Speech, AppError> {
+    Ok(Speech::of(language().await?))
+}
+
+#[cfg(feature = "ssr")]
+async fn language() -> Result<Lang, AppError> {
     use axum::http::{HeaderMap, header};
     let state = super::session::state()?;
     if let Ok(user) = super::session::current_user().await {

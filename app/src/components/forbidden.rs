@@ -12,7 +12,7 @@ pub fn Forbidden() -> impl IntoView {
     let tr = crate::i18n::use_t();
     view! {
         <section class="forbidden" data-testid="forbidden">
-            <h1>"403 — Forbidden"</h1>
+            <h1>"403 — " {tr.s("Forbidden")}</h1>
             <p>{tr.s("Your role does not have access to this page.")}</p>
             <a href="/">{tr.s("Back to the overview")}</a>
         </section>

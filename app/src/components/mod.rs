@@ -8,3 +8,4 @@ pub mod forbidden;
 pub mod live;
 pub mod pager;
 pub mod shell;
+pub mod stats;

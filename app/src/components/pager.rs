@@ -28,7 +28,7 @@ pub fn Pager(
     let next = (last < total).then(|| link(last));
     view! {
         <p class="pager">
-            {first} "–" {last} " of " {total} " "
+            {tr.fill("{}–{} of {}", &[&first, &last, &total])} " "
             {prev.map(|href| view! { <A href=href>{tr.s("← Newer")}</A> })} " "
             {next.map(|href| view! { <A href=href>{tr.s("Older →")}</A> })}
         </p>

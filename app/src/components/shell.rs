@@ -19,7 +19,7 @@ pub fn Shell() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
-                let tr = T(lang.await.unwrap_or_default());
+                let tr = lang.await.unwrap_or_default().translator();
                 match user.await {
                     Ok(user) => view! { <Frame user tr/> }.into_any(),
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),

@@ -2,9 +2,13 @@
 //! [`T`] (`tr.s("Tickets")`); Spanish comes from the table in `es.rs`, where a unit test checks that
 //! every text the pages use has its translation. The language is the staff member's own setting
 //! (`language`), else the browser's `Accept-Language`, else `JOXAI_DEFAULT_LANGUAGE`; the server
-//! renders pages in it, so they come out right without JavaScript.
+//! renders pages in it, so they come out right without JavaScript. The browser learns the Spanish
+//! table with the page ([`Speech`]) rather than carrying it in its wasm.
 
+#[cfg(any(test, feature = "ssr"))]
 mod es;
+
+use std::borrow::Cow;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -64,8 +68,21 @@ impl T {
     pub fn s(self, english: &'static str) -> &'static str {
         match self.0 {
             Lang::En => english,
-            Lang::Es => es::text(english).unwrap_or(english),
+            Lang::Es => spanish(english).unwrap_or(english),
         }
+    }
+
+    /// `english` in the page's language with each `{}` filled by the next of `args`.
+    pub fn fill(self, english: &'static str, args: &[&dyn std::fmt::Display]) -> String {
+        let mut out = String::new();
+        let mut args = args.iter();
+        for (i, piece) in self.s(english).split("{}").enumerate() {
+            if i > 0 {
+                args.next().map(|arg| std::fmt::write(&mut out, format_args!("{arg}")));
+            }
+            out.push_str(piece);
+        }
+        out
     }
 
     /// A number with `decimals`, with the language's decimal mark.
@@ -74,12 +91,65 @@ impl T {
         if self.0 == Lang::Es { text.replace('.', ",") } else { text }
     }
 
+    /// A day as the language writes it (`04/12/2026` or `2026-12-04`).
+    pub fn day(self, at: chrono::DateTime<chrono::Utc>) -> String {
+        match self.0 {
+            Lang::Es => at.format("%d/%m/%Y").to_string(),
+            Lang::En => at.format("%Y-%m-%d").to_string(),
+        }
+    }
+
     /// A date and time as the language writes it (`04/12/2026 10:20` or `2026-12-04 10:20`).
     pub fn when(self, at: chrono::DateTime<chrono::Utc>) -> String {
         match self.0 {
             Lang::Es => at.format("%d/%m/%Y %H:%M").to_string(),
             Lang::En => at.format("%Y-%m-%d %H:%M").to_string(),
         }
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn spanish(english: &str) -> Option<&'static str> {
+    es::text(english)
+}
+
+/// The Spanish table the browser learnt from its first page.
+#[cfg(not(feature = "ssr"))]
+static SPANISH: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+
+#[cfg(not(feature = "ssr"))]
+fn spanish(english: &str) -> Option<&'static str> {
+    SPANISH.get()?.get(english).copied()
+}
+
+/// The language to speak and, for Spanish, the table of texts, as the server sends it to the
+/// page (once per page load, inside the page's HTML; English pages carry no table).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Speech {
+    pub lang: Lang,
+    pub texts: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+}
+
+impl Speech {
+    /// What to send for `lang`.
+    #[cfg(feature = "ssr")]
+    pub fn of(lang: Lang) -> Speech {
+        let texts = match lang {
+            Lang::En => Vec::new(),
+            Lang::Es => es::table().map(|(en, es)| (Cow::Borrowed(en), Cow::Borrowed(es))).collect(),
+        };
+        Speech { lang, texts }
+    }
+
+    /// The translator for the page; in the browser, the table is learnt first (once: a new
+    /// language reloads the page).
+    pub fn translator(self) -> T {
+        #[cfg(not(feature = "ssr"))]
+        if !self.texts.is_empty() {
+            let leak = |text: Cow<'static, str>| -> &'static str { Box::leak(text.into_owned().into_boxed_str()) };
+            SPANISH.get_or_init(|| self.texts.into_iter().map(|(en, es)| (leak(en), leak(es))).collect());
+        }
+        T(self.lang)
     }
 }
 
@@ -114,16 +184,27 @@ mod tests {
                     stack.push(path);
                     continue;
                 }
+                if path.parent().is_some_and(|dir| dir.ends_with("i18n")) {
+                    continue;
+                }
                 let text = std::fs::read_to_string(&path).unwrap();
-                for piece in text.split("tr.s(\"").skip(1) {
-                    let Some(end) = piece.find("\")") else { continue };
-                    let key = &piece[..end];
-                    if es::text(key).is_none() {
+                let calls = text.split("tr.s(").skip(1).chain(text.split("tr.fill(").skip(1));
+                for piece in calls.filter_map(|call| call.trim_start().strip_prefix('"')) {
+                    let Some(end) = piece.find('"') else { continue };
+                    // A text carried over lines with `\` at their ends reads as one line.
+                    let key = piece[..end].split("\\\n").map(str::trim_start).collect::<String>();
+                    if es::text(&key).is_none() {
                         missing.push(format!("{}: {key}", path.display()));
                     }
                 }
             }
         }
         assert!(missing.is_empty(), "texts without Spanish:\n{}", missing.join("\n"));
+        let mut seen = std::collections::HashSet::new();
+        let twice: Vec<_> = es::table().filter(|(en, _)| !seen.insert(*en)).collect();
+        assert!(twice.is_empty(), "texts translated twice: {twice:?}");
+        let holes = |text: &str| text.matches("{}").count();
+        let unfilled: Vec<_> = es::table().filter(|(en, es)| holes(en) != holes(es)).collect();
+        assert!(unfilled.is_empty(), "translations with other blanks than their English: {unfilled:?}");
     }
 }

@@ -10,9 +10,11 @@ use leptos_router::hooks::use_query_map;
 use crate::api::audit::{AuditRecords, PAGE, VerifyAudit, list_audit};
 use crate::components::forbidden::load_error;
 use crate::components::pager::Pager;
+use crate::i18n::{T, use_t};
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
+    let tr = use_t();
     let query = use_query_map();
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let records = Resource::new(
@@ -31,27 +33,27 @@ pub fn AuditPage() -> impl IntoView {
     let verify = ServerAction::<VerifyAudit>::new();
     view! {
         <div class="page-head">
-            <h1>"Audit log"</h1>
+            <h1>{tr.s("Audit log")}</h1>
             <ActionForm action=verify attr:class="inline">
-                <button type="submit" class="secondary" data-testid="verify-chain">"Verify chain"</button>
+                <button type="submit" class="secondary" data-testid="verify-chain">{tr.s("Verify chain")}</button>
             </ActionForm>
         </div>
         <p role="status" data-testid="verify-result">{move || verify.value().get().map(|r| match r {
-            Ok(result) => verdict(&result),
+            Ok(result) => verdict(tr, &result),
             Err(e) => e.to_string(),
         })}</p>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="audit-filters">
-            <input name="action" aria-label="Action" placeholder="Action, e.g. CUSTOMER_VIEWED"
+            <input name="action" aria-label=tr.s("Action") placeholder=tr.s("Action, e.g. CUSTOMER_VIEWED")
                 prop:value=move || param("action")/>
-            <input name="resource_type" aria-label="Resource type" placeholder="Resource, e.g. customer"
+            <input name="resource_type" aria-label=tr.s("Resource type") placeholder=tr.s("Resource, e.g. customer")
                 prop:value=move || param("resource_type")/>
-            <input name="actor_id" aria-label="Actor id" placeholder="Actor id" inputmode="numeric"
+            <input name="actor_id" aria-label=tr.s("Actor id") placeholder=tr.s("Actor id") inputmode="numeric"
                 prop:value=move || param("actor_id")/>
-            <label>"From " <input type="date" name="from" prop:value=move || param("from")/></label>
-            <label>"To " <input type="date" name="to" prop:value=move || param("to")/></label>
-            <button type="submit">"Filter"</button>
+            <label>{tr.s("From")}" " <input type="date" name="from" prop:value=move || param("from")/></label>
+            <label>{tr.s("To")}" " <input type="date" name="to" prop:value=move || param("to")/></label>
+            <button type="submit">{tr.s("Filter")}</button>
         </Form>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match records.await {
                     Ok(page) => view! { <AuditTable page/> }.into_any(),
@@ -62,27 +64,29 @@ pub fn AuditPage() -> impl IntoView {
     }
 }
 
-fn verdict(result: &AuditVerification) -> String {
+fn verdict(tr: T, result: &AuditVerification) -> String {
     match result.first_broken_id {
-        None => format!("Chain intact: {} records checked.", result.checked),
-        Some(id) => format!("Chain broken at record {id}: it was changed, or the one before it removed."),
+        None => tr.fill("Chain intact: {} records checked.", &[&result.checked]),
+        Some(id) => tr.fill("Chain broken at record {}: it was changed, or the one before it removed.", &[&id]),
     }
 }
 
 #[component]
 fn AuditTable(page: AuditRecords) -> impl IntoView {
+    let tr = use_t();
     if page.records.is_empty() {
-        return view! { <p class="empty" data-testid="audit-empty">"No records match."</p> }.into_any();
+        return view! { <p class="empty" data-testid="audit-empty">{tr.s("No records match.")}</p> }.into_any();
     }
     let shown = page.records.len();
     view! {
         <table data-testid="audit-table">
-            <thead><tr><th>"#"</th><th>"When (UTC)"</th><th>"Who"</th><th>"Action"</th><th>"Resource"</th>
-            <th>"Outcome"</th><th>"From"</th></tr></thead>
+            <thead><tr><th>"#"</th><th>{tr.s("When (UTC)")}</th><th>{tr.s("Who")}</th><th>{tr.s("Action")}</th><th>
+                {tr.s("Resource")}</th>
+            <th>{tr.s("Outcome")}</th><th>{tr.s("IP address")}</th></tr></thead>
             <tbody>{page.records.into_iter().map(|r| view! {
                 <tr data-audit-id=r.id>
                     <td>{r.id}</td>
-                    <td>{r.created_at.format("%Y-%m-%d %H:%M:%S").to_string()}</td>
+                    <td>{tr.when(r.created_at)}</td>
                     <td>{r.actor_name.clone().unwrap_or_else(|| "—".into())}</td>
                     <td><code>{r.action.clone()}</code></td>
                     <td>{match (&r.resource_type, &r.resource_id) {

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::api::auth::Login;
 use crate::api::language::ui_language;
-use crate::i18n::T;
 
 /// Sign-in form; a wrong password shows the server's message.
 #[component]
@@ -15,7 +14,7 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let tr = T(lang.await.unwrap_or_default());
+                let tr = lang.await.unwrap_or_default().translator();
                 view! {
                     <main class="login-page" lang=tr.0.code()>
                         <ActionForm action=login attr:class="card login-form">

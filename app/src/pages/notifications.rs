@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use crate::api::notifications::{MarkNotificationsRead, RetryNotification, list_notifications};
 use crate::components::bell::BellRefresh;
 use crate::components::forbidden::load_error;
+use crate::i18n::use_t;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
+    let tr = use_t();
     let read = ServerAction::<MarkNotificationsRead>::new();
     let retry = ServerAction::<RetryNotification>::new();
     let bell = use_context::<BellRefresh>();
@@ -23,12 +25,12 @@ pub fn NotificationsPage() -> impl IntoView {
     });
     view! {
         <div class="page-head">
-            <h1>"Notifications"</h1>
+            <h1>{tr.s("Notifications")}</h1>
             <ActionForm action=read attr:class="inline">
-                <button type="submit" class="secondary" data-testid="mark-read">"Mark all read"</button>
+                <button type="submit" class="secondary" data-testid="mark-read">{tr.s("Mark all read")}</button>
             </ActionForm>
         </div>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => {
@@ -44,8 +46,9 @@ pub fn NotificationsPage() -> impl IntoView {
 
 #[component]
 fn List(items: Vec<NotificationOut>, testid: &'static str) -> impl IntoView {
+    let tr = use_t();
     if items.is_empty() {
-        return view! { <p class="empty" data-testid=testid>"Nothing here."</p> }.into_any();
+        return view! { <p class="empty" data-testid=testid>{tr.s("Nothing here.")}</p> }.into_any();
     }
     view! {
         <ul class="notifications" data-testid=testid>
@@ -60,8 +63,7 @@ fn List(items: Vec<NotificationOut>, testid: &'static str) -> impl IntoView {
                         <strong>{n.subject.clone()}</strong>
                         " " {link}
                         <span class="meta">
-                            {format!(" · {} · {} · {}", n.category, n.status,
-                                n.created_at.format("%Y-%m-%d %H:%M UTC"))}
+                            {format!(" · {} · {} · {} UTC", n.category, n.status, tr.when(n.created_at))}
                         </span>
                         {n.error_message.clone().map(|e| view! { <span class="error">" " {e}</span> })}
                     </li>
@@ -78,17 +80,21 @@ fn Outbox(
     failed: Vec<NotificationOut>,
     retry: ServerAction<RetryNotification>,
 ) -> impl IntoView {
-    let figures =
-        format!("{} in all: {} sent, {} waiting, {} failed.", stats.total, stats.sent, stats.pending, stats.failed);
+    let tr = use_t();
+    let figures = tr.fill(
+        "{} in all: {} sent, {} waiting, {} failed.",
+        &[&stats.total, &stats.sent, &stats.pending, &stats.failed],
+    );
     view! {
-        <h2>"Outbox"</h2>
+        <h2>{tr.s("Outbox")}</h2>
         <p data-testid="outbox-stats">{figures}</p>
         {if failed.is_empty() {
-            view! { <p class="empty">"No failed notifications."</p> }.into_any()
+            view! { <p class="empty">{tr.s("No failed notifications.")}</p> }.into_any()
         } else {
             view! {
                 <table data-testid="failed-notifications">
-                    <thead><tr><th>"To"</th><th>"Subject"</th><th>"Attempts"</th><th>"Error"</th><th></th></tr></thead>
+                    <thead><tr><th>{tr.s("To")}</th><th>{tr.s("Subject")}</th><th>{tr.s("Attempts")}</th><th>
+                        {tr.s("Error")}</th><th></th></tr></thead>
                     <tbody>{failed.into_iter().map(|n| {
                         let to = n.recipient_email.clone().unwrap_or_else(|| "—".into());
                         view! {
@@ -100,7 +106,7 @@ fn Outbox(
                                 <td>
                                     <ActionForm action=retry attr:class="inline">
                                         <input type="hidden" name="id" value=n.id/>
-                                        <button type="submit" class="secondary">"Send again"</button>
+                                        <button type="submit" class="secondary">{tr.s("Send again")}</button>
                                     </ActionForm>
                                 </td>
                             </tr>

@@ -9,9 +9,11 @@ use crate::api::settings::{
     ResetSetting, RetentionReport, RunRetention, SaveSetting, SettingRow, last_retention_report, list_settings,
 };
 use crate::components::forbidden::load_error;
+use crate::i18n::use_t;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let tr = use_t();
     let save = ServerAction::<SaveSetting>::new();
     let reset = ServerAction::<ResetSetting>::new();
     let run = ServerAction::<RunRetention>::new();
@@ -26,19 +28,19 @@ pub fn SettingsPage() -> impl IntoView {
             .map(|e| e.to_string())
     };
     view! {
-        <h1>"Settings"</h1>
+        <h1>{tr.s("Settings")}</h1>
         <p class="muted">
-            "Values are JSON; plain text is taken as text. An empty setting uses the server's configured default. \
-             Changes take effect at once."
+            {tr.s("Values are JSON; plain text is taken as text. An empty setting uses the server's configured \
+             default. Changes take effect at once.")}
         </p>
         <p class="error" role="alert" data-testid="settings-error">{error}</p>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 let report = report.await;
                 match view_data.await {
                     Ok(data) => view! {
                         <table data-testid="settings-table">
-                            <thead><tr><th>"Setting"</th><th>"Value"</th><th></th></tr></thead>
+                            <thead><tr><th>{tr.s("Setting")}</th><th>{tr.s("Value")}</th><th></th></tr></thead>
                             <tbody>
                                 {data.rows
                                     .into_iter()
@@ -63,6 +65,7 @@ fn Row(
     save: ServerAction<SaveSetting>,
     reset: ServerAction<ResetSetting>,
 ) -> impl IntoView {
+    let tr = use_t();
     let key = row.key.clone();
     let set = row.value.is_some();
     let shown = row.value.clone().unwrap_or_default();
@@ -71,20 +74,20 @@ fn Row(
         view! {
             <ActionForm action=save attr:class="inline setting-form">
                 <input type="hidden" name="key" value=key.clone()/>
-                <input name="value" value=shown aria-label=format!("Value of {key}") placeholder="(default)"
+                <input name="value" value=shown aria-label=format!("Value of {key}") placeholder=tr.s("(default)")
                     data-testid=format!("value-{key}")/>
-                <button type="submit" class="secondary">"Save"</button>
+                <button type="submit" class="secondary">{tr.s("Save")}</button>
             </ActionForm>
             {set.then(|| view! {
                 <ActionForm action=reset attr:class="inline">
                     <input type="hidden" name="key" value=reset_key/>
-                    <button type="submit" class="link">"Reset"</button>
+                    <button type="submit" class="link">{tr.s("Reset")}</button>
                 </ActionForm>
             })}
         }
         .into_any()
     } else {
-        view! { <code>{if set { shown } else { "(default)".to_owned() }}</code> }.into_any()
+        view! { <code>{if set { shown } else { tr.s("(default)").to_owned() }}</code> }.into_any()
     };
     view! {
         <tr data-setting=row.key.clone()>
@@ -102,12 +105,14 @@ fn Retention(
     report: Result<Option<RetentionReport>, crate::api::AppError>,
     run: ServerAction<RunRetention>,
 ) -> impl IntoView {
+    let tr = use_t();
     let shown = move |report: RetentionReport| {
-        let title = if report.dry_run { "Last dry run" } else { "Last run" };
+        let title = if report.dry_run { tr.s("Last dry run") } else { tr.s("Last run") };
         view! {
-            <p>{title} " — " {report.ran_at.format("%Y-%m-%d %H:%M UTC").to_string()}</p>
+            <p>{title} " — " {tr.when(report.ran_at)} " UTC"</p>
             <table data-testid="retention-report">
-                <thead><tr><th>"Records"</th><th>"Kept (days)"</th><th>"Past due"</th><th>"Removed"</th></tr></thead>
+                <thead><tr><th>{tr.s("Records")}</th><th>{tr.s("Kept (days)")}</th><th>{tr.s("Past due")}</th><th>
+                    {tr.s("Removed")}</th></tr></thead>
                 <tbody>{report.kinds.into_iter().map(|k| view! {
                     <tr data-kind=k.kind.clone()>
                         <td>{k.kind.replace('_', " ")}</td><td>{k.days}</td><td>{k.due}</td><td>{k.removed}</td>
@@ -118,26 +123,26 @@ fn Retention(
     };
     view! {
         <section class="card" data-testid="retention">
-            <h2>"Retention"</h2>
+            <h2>{tr.s("Retention")}</h2>
             <p class="muted">
-                "Records past their period (the retention settings above) are deleted every six hours. \
-                 A dry run only counts them."
+                {tr.s("Records past their period (the retention settings above) are deleted every six hours. \
+                 A dry run only counts them.")}
             </p>
             <p class="error" role="alert">{move || run.value().get().and_then(Result::err).map(|e| e.to_string())}</p>
             {match report {
                 Ok(Some(report)) => shown(report).into_any(),
-                Ok(None) => view! { <p class="empty">"The job has not run yet."</p> }.into_any(),
+                Ok(None) => view! { <p class="empty">{tr.s("The job has not run yet.")}</p> }.into_any(),
                 Err(e) => load_error(e),
             }}
             {can_run.then(|| view! {
                 <ActionForm action=run attr:class="inline">
                     <input type="hidden" name="dry_run" value="true"/>
-                    <button type="submit" class="secondary" data-testid="retention-dry-run">"Dry run"</button>
+                    <button type="submit" class="secondary" data-testid="retention-dry-run">{tr.s("Dry run")}</button>
                 </ActionForm>
                 <ActionForm action=run attr:class="inline">
                     <input type="hidden" name="dry_run" value="false"/>
                     <button type="submit" class="danger" data-testid="retention-run">
-                        "Delete what is past due now"
+                        {tr.s("Delete what is past due now")}
                     </button>
                 </ActionForm>
             })}
@@ -147,15 +152,16 @@ fn Retention(
 
 #[component]
 fn NewSetting(save: ServerAction<SaveSetting>) -> impl IntoView {
+    let tr = use_t();
     view! {
-        <h2>"Add a setting"</h2>
+        <h2>{tr.s("Add a setting")}</h2>
         <ActionForm action=save attr:class="card editor" attr:data-testid="new-setting">
             <div class="grid">
-                <label>"Key" <input name="key" required=true maxlength="100" pattern="[a-z0-9][a-z0-9._-]*"
-                    placeholder="e.g. support_phone"/></label>
-                <label>"Value" <input name="value" required=true/></label>
+                <label>{tr.s("Key")} <input name="key" required=true maxlength="100" pattern="[a-z0-9][a-z0-9._-]*"
+                    placeholder=tr.s("e.g. support_phone")/></label>
+                <label>{tr.s("Value")} <input name="value" required=true/></label>
             </div>
-            <button type="submit">"Add"</button>
+            <button type="submit">{tr.s("Add")}</button>
         </ActionForm>
     }
 }

@@ -54,7 +54,8 @@ async fn sign_in_sets_hardened_cookies_and_pages_check_roles() {
     let agent = cookie_header(&set);
     let res = app.client.get(app.url("/users")).header("cookie", &agent).send().await.unwrap();
     assert_eq!(res.status(), 403);
-    assert!(res.text().await.unwrap().contains("Forbidden"));
+    // (in the default language, Spanish)
+    assert!(res.text().await.unwrap().contains("403 — Prohibido"));
     let res = app.client.get(app.url("/")).header("cookie", &agent).send().await.unwrap();
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();

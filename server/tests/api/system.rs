@@ -35,7 +35,7 @@ async fn the_admin_sees_the_systems_state_and_nobody_else_does() {
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
     assert!(html.contains("data-testid=\"system-status\"") && html.contains("href=\"/system\""), "{html}");
-    assert!(html.contains(&format!("{backend}: answers in")), "{html}");
+    assert!(html.contains(&format!("{backend}: responde en")), "in the default language, Spanish: {html}");
     let lead = cookie_header(&cookies(&sign_in(&app, "lead", "lead-password").await));
     let res = app.client.get(app.url("/system")).header("cookie", &lead).send().await.unwrap();
     assert_eq!(res.status(), 403);

@@ -11,10 +11,12 @@ use crate::api::assistant::{SetVerdict, TeachAnswer, list_answers};
 use crate::api::knowledge::list_articles;
 use crate::components::filters::FilterSelect;
 use crate::components::forbidden::load_error;
+use crate::i18n::use_t;
 
 /// The answer log page.
 #[component]
 pub fn AnswersPage() -> impl IntoView {
+    let tr = use_t();
     let query = use_query_map();
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let verdict = ServerAction::<SetVerdict>::new();
@@ -32,22 +34,24 @@ pub fn AnswersPage() -> impl IntoView {
         failed(verdict.value().get()).or_else(|| failed(teach.value().get()))
     };
     view! {
-        <h1>"Answer log"</h1>
+        <h1>{tr.s("Answer log")}</h1>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="answer-filters">
-            <FilterSelect name="verdict" label="Verdict"
+            <FilterSelect name="verdict" label=tr.s("Verdict")
                 options=vec![
-                    ("", "Any verdict"), ("none", "Not reviewed"), ("helpful", "Helpful"), ("wrong", "Wrong"),
+                    ("", tr.s("Any verdict")), ("none", tr.s("Not reviewed")), ("helpful", tr.s("Helpful")),
+                    ("wrong", tr.s("Wrong")),
                 ]/>
-            <FilterSelect name="max_confidence" label="Confidence"
-                options=vec![("", "Any confidence"), ("0.4", "Below 40%"), ("0.6", "Below 60%")]/>
-            <button type="submit">"Filter"</button>
+            <FilterSelect name="max_confidence" label=tr.s("Confidence")
+                options=vec![("", tr.s("Any confidence")), ("0.4", tr.s("Below 40%")), ("0.6", tr.s("Below 60%"))]/>
+            <button type="submit">{tr.s("Filter")}</button>
         </Form>
         <p class="error" role="alert">{error}</p>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 let articles = articles.await.unwrap_or_default();
                 match answers.await {
-                    Ok(list) if list.is_empty() => view! { <p class="empty">"No answers match."</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="empty">
+                        {tr.s("No answers match.")}</p> }.into_any(),
                     Ok(list) => view! { <AnswerTable list verdict teach articles/> }.into_any(),
                     Err(e) => load_error(e),
                 }
@@ -63,14 +67,16 @@ fn AnswerTable(
     teach: ServerAction<TeachAnswer>,
     articles: Vec<ArticleOut>,
 ) -> impl IntoView {
+    let tr = use_t();
     let mut articles = articles;
     articles.sort_by_key(|a| a.title.to_lowercase());
     view! {
         <table data-testid="answers-table">
             <thead>
                 <tr>
-                    <th>"When"</th><th>"Question"</th><th>"Answer"</th><th>"Sources"</th>
-                    <th>"Confidence"</th><th>"By"</th><th>"Verdict"</th><th></th>
+                    <th>{tr.s("When")}</th><th>{tr.s("Question")}</th><th>{tr.s("Answer")}</th><th>
+                        {tr.s("Sources")}</th>
+                    <th>{tr.s("Confidence")}</th><th>{tr.s("By")}</th><th>{tr.s("Verdict")}</th><th></th>
                 </tr>
             </thead>
             <tbody>
@@ -97,6 +103,7 @@ fn AnswerRow(
     teach: ServerAction<TeachAnswer>,
     choices: Vec<(i32, String)>,
 ) -> impl IntoView {
+    let tr = use_t();
     let learned =
         record.correct_article_id.and_then(|id| choices.iter().find(|(a, _)| *a == id)).map(|(_, t)| t.clone());
     let short: String = record.answer.chars().take(160).collect();
@@ -113,27 +120,31 @@ fn AnswerRow(
     };
     view! {
         <tr data-answer-id=record.id>
-            <td>{record.created_at.format("%Y-%m-%d %H:%M").to_string()}</td>
+            <td>{tr.when(record.created_at)}</td>
             <td>{record.question.clone()}</td>
             <td class="answer-cell">{answer}</td>
             <td>{sources}</td>
-            <td>{format!("{:.0}%", record.confidence * 100.0)}</td>
+            <td>{format!("{}%", tr.num(f64::from(record.confidence) * 100.0, 0))}</td>
             <td>{record.provider.clone()} " · " {record.latency_ms} " ms"</td>
             <td data-testid="verdict">
-                {record.verdict.clone().unwrap_or_else(|| "—".into())}
+                {match record.verdict.as_deref() {
+                    Some("helpful") => tr.s("helpful"),
+                    Some("wrong") => tr.s("wrong"),
+                    _ => "—",
+                }}
                 {learned.map(|title| view! { <span class="muted" data-testid="learned">" → " {title}</span> })}
             </td>
             <td class="row-actions">
-                {mark("helpful", "Helpful")} {mark("wrong", "Wrong")}
+                {mark("helpful", tr.s("Helpful"))} {mark("wrong", tr.s("Wrong"))}
                 <ActionForm action=teach attr:class="inline teach" attr:data-testid="teach">
                     <input type="hidden" name="id" value=record.id/>
-                    <select name="article_id" aria-label="The article that should have answered" required=true>
-                        <option value="">"Right article…"</option>
+                    <select name="article_id" aria-label=tr.s("The article that should have answered") required=true>
+                        <option value="">{tr.s("Right article…")}</option>
                         {choices.into_iter()
                             .map(|(id, title)| view! { <option value=id>{title}</option> })
                             .collect_view()}
                     </select>
-                    <button type="submit" class="small">"Teach"</button>
+                    <button type="submit" class="small">{tr.s("Teach")}</button>
                 </ActionForm>
             </td>
         </tr>

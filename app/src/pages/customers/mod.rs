@@ -12,10 +12,12 @@ use crate::api::customers::{CustomerPage, PAGE, list_customers};
 use crate::components::filters::{FilterSelect, any_of};
 use crate::components::forbidden::load_error;
 use crate::components::pager::Pager;
+use crate::i18n::use_t;
 
 /// The customer list.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
+    let tr = use_t();
     let query = use_query_map();
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let customers = Resource::new(
@@ -24,20 +26,20 @@ pub fn CustomersPage() -> impl IntoView {
     );
     view! {
         <div class="page-head">
-            <h1>"Customers"</h1>
-            <A href="/customers/new" attr:class="button" attr:data-testid="new-customer">"New customer"</A>
+            <h1>{tr.s("Customers")}</h1>
+            <A href="/customers/new" attr:class="button" attr:data-testid="new-customer">{tr.s("New customer")}</A>
         </div>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="customer-filters">
-            <input type="search" name="q" aria-label="Search customers"
-                placeholder="Name, e-mail, phone, account or tag"
+            <input type="search" name="q" aria-label=tr.s("Search customers")
+                placeholder=tr.s("Name, e-mail, phone, account or tag")
                 maxlength="100" prop:value=move || param("q")/>
-            <FilterSelect name="status" label="Status"
-                options=any_of("Any status", CustomerStatus::ALL.iter().map(|s| s.as_str()))/>
-            <FilterSelect name="customer_type" label="Type"
-                options=any_of("Any type", CustomerType::ALL.iter().map(|t| t.as_str()))/>
-            <button type="submit">"Search"</button>
+            <FilterSelect name="status" label=tr.s("Status")
+                options=any_of(tr.s("Any status"), CustomerStatus::ALL.iter().map(|s| s.as_str()))/>
+            <FilterSelect name="customer_type" label=tr.s("Type")
+                options=any_of(tr.s("Any type"), CustomerType::ALL.iter().map(|t| t.as_str()))/>
+            <button type="submit">{tr.s("Search")}</button>
         </Form>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match customers.await {
                     Ok(page) => view! { <CustomerTable page/> }.into_any(),
@@ -50,15 +52,17 @@ pub fn CustomersPage() -> impl IntoView {
 
 #[component]
 fn CustomerTable(page: CustomerPage) -> impl IntoView {
+    let tr = use_t();
     if page.customers.is_empty() {
-        return view! { <p class="empty" data-testid="customers-empty">"No customers match."</p> }.into_any();
+        return view! { <p class="empty" data-testid="customers-empty">{tr.s("No customers match.")}</p> }.into_any();
     }
     let shown = page.customers.len();
     view! {
         <table data-testid="customers-table">
             <thead>
-                <tr><th>"Name"</th><th>"E-mail"</th><th>"Phone"</th><th>"Account"</th><th>"Type"</th><th>"Status"</th>
-                <th>"Tags"</th></tr>
+                <tr><th>{tr.s("Name")}</th><th>{tr.s("E-mail")}</th><th>{tr.s("Phone")}</th><th>{tr.s("Account")}</th>
+                    <th>{tr.s("Type")}</th><th>{tr.s("Status")}</th>
+                <th>{tr.s("Tags")}</th></tr>
             </thead>
             <tbody>{page.customers.into_iter().map(|c| view! { <CustomerRow customer=c/> }).collect_view()}</tbody>
         </table>

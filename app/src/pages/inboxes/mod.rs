@@ -9,23 +9,26 @@ use leptos_router::components::A;
 
 use crate::api::inboxes::list_inboxes;
 use crate::components::forbidden::load_error;
+use crate::i18n::use_t;
 
 /// The inbox list.
 #[component]
 pub fn InboxesPage() -> impl IntoView {
+    let tr = use_t();
     let inboxes = Resource::new(|| (), |_| list_inboxes());
     view! {
         <div class="page-head">
-            <h1>"Inboxes"</h1>
-            <A href="/inboxes/new" attr:class="button" attr:data-testid="new-inbox">"New inbox"</A>
+            <h1>{tr.s("Inboxes")}</h1>
+            <A href="/inboxes/new" attr:class="button" attr:data-testid="new-inbox">{tr.s("New inbox")}</A>
         </div>
         <p class="muted">
-            "Each bank website that shows the chat widget is an inbox. The widget runs only on its allowed origins."
+            {tr.s("Each bank website that shows the chat widget is an inbox. The widget runs only on its allowed \
+             origins.")}
         </p>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match inboxes.await {
-                    Ok(list) if list.is_empty() => view! { <p class="empty">"No inboxes yet."</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="empty">{tr.s("No inboxes yet.")}</p> }.into_any(),
                     Ok(list) => view! { <InboxTable list/> }.into_any(),
                     Err(e) => load_error(e),
                 }
@@ -36,9 +39,11 @@ pub fn InboxesPage() -> impl IntoView {
 
 #[component]
 fn InboxTable(list: Vec<InboxOut>) -> impl IntoView {
+    let tr = use_t();
     view! {
         <table data-testid="inboxes-table">
-            <thead><tr><th>"Name"</th><th>"Key"</th><th>"Allowed origins"</th><th>"Language"</th><th>"Status"</th></tr>
+            <thead><tr><th>{tr.s("Name")}</th><th>{tr.s("Key")}</th><th>{tr.s("Allowed origins")}</th><th>
+                {tr.s("Language")}</th><th>{tr.s("Status")}</th></tr>
             </thead>
             <tbody>
                 {list.into_iter().map(|i| view! {
@@ -48,9 +53,9 @@ fn InboxTable(list: Vec<InboxOut>) -> impl IntoView {
                         <td>{i.allowed_origins.join(", ")}</td>
                         <td>{i.default_language.clone()}</td>
                         <td>{if i.active {
-                            view! { <span class="badge ok">"active"</span> }
+                            view! { <span class="badge ok">{tr.s("active")}</span> }
                         } else {
-                            view! { <span class="badge off">"inactive"</span> }
+                            view! { <span class="badge off">{tr.s("inactive")}</span> }
                         }}</td>
                     </tr>
                 }).collect_view()}

@@ -11,10 +11,12 @@ use leptos_router::hooks::use_query_map;
 use crate::api::knowledge::{article_categories, list_articles};
 use crate::components::filters::FilterSelect;
 use crate::components::forbidden::load_error;
+use crate::i18n::use_t;
 
 /// The list page; the search and filters live in the URL so results can be shared.
 #[component]
 pub fn KnowledgePage() -> impl IntoView {
+    let tr = use_t();
     let query = use_query_map();
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let articles = Resource::new(
@@ -24,17 +26,17 @@ pub fn KnowledgePage() -> impl IntoView {
     let categories = Resource::new(|| (), |_| article_categories());
     view! {
         <div class="page-head">
-            <h1>"Knowledge base"</h1>
+            <h1>{tr.s("Knowledge base")}</h1>
             <div class="actions">
-                <A href="/assistant" attr:class="button secondary">"Ask the assistant"</A>
-                <A href="/knowledge/new" attr:class="button" attr:data-testid="new-article">"New article"</A>
+                <A href="/assistant" attr:class="button secondary">{tr.s("Ask the assistant")}</A>
+                <A href="/knowledge/new" attr:class="button" attr:data-testid="new-article">{tr.s("New article")}</A>
             </div>
         </div>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="kb-filters">
-            <input type="search" name="q" placeholder="Search articles…" aria-label="Search"
+            <input type="search" name="q" placeholder=tr.s("Search articles…") aria-label=tr.s("Search")
                 prop:value=move || param("q")/>
-            <select name="category" aria-label="Category">
-                <option value="">"All categories"</option>
+            <select name="category" aria-label=tr.s("Category")>
+                <option value="">{tr.s("All categories")}</option>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let selected = param("category");
@@ -45,13 +47,14 @@ pub fn KnowledgePage() -> impl IntoView {
                     })}
                 </Suspense>
             </select>
-            <FilterSelect name="language" label="Language"
-                options=vec![("", "Any language"), ("es", "Español"), ("en", "English")]/>
-            <FilterSelect name="status" label="Status"
-                options=vec![("", "Active and inactive"), ("active", "Active"), ("inactive", "Inactive")]/>
-            <button type="submit">"Search"</button>
+            <FilterSelect name="language" label=tr.s("Language")
+                options=vec![("", tr.s("Any language")), ("es", "Español"), ("en", "English")]/>
+            <FilterSelect name="status" label=tr.s("Status")
+                options=vec![("", tr.s("Active and inactive")), ("active", tr.s("Active")),
+                    ("inactive", tr.s("Inactive"))]/>
+            <button type="submit">{tr.s("Search")}</button>
         </Form>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match articles.await {
                     Ok(list) => view! { <ArticleTable list searching=!param("q").trim().is_empty()/> }.into_any(),
@@ -64,18 +67,20 @@ pub fn KnowledgePage() -> impl IntoView {
 
 #[component]
 fn ArticleTable(list: Vec<ArticleOut>, searching: bool) -> impl IntoView {
+    let tr = use_t();
     if list.is_empty() {
-        let text = if searching { "No active article matches that search." } else { "No articles yet." };
+        let text = if searching { tr.s("No active article matches that search.") } else { tr.s("No articles yet.") };
         return view! { <p class="empty" data-testid="kb-empty">{text}</p> }.into_any();
     }
     let count = list.len();
     view! {
-        <p class="muted">{count} {if count == 1 { " article" } else { " articles" }}
-        {searching.then_some(", best match first")}</p>
+        <p class="muted">{count} " " {if count == 1 { tr.s("article") } else { tr.s("articles") }}
+        {searching.then_some(tr.s(", best match first"))}</p>
         <table data-testid="kb-table">
             <thead>
-                <tr><th>"Title"</th><th>"Category"</th><th>"Language"</th><th>"Status"</th><th>"Version"</th>
-                <th>"Updated"</th></tr>
+                <tr><th>{tr.s("Title")}</th><th>{tr.s("Category")}</th><th>{tr.s("Language")}</th><th>
+                    {tr.s("Status")}</th><th>{tr.s("Version")}</th>
+                <th>{tr.s("Updated")}</th></tr>
             </thead>
             <tbody>
                 {list.into_iter().map(|a| view! {
@@ -85,11 +90,11 @@ fn ArticleTable(list: Vec<ArticleOut>, searching: bool) -> impl IntoView {
                         <td>{a.language.clone()}</td>
                         <td>
                             <span class=if a.is_active { "badge ok" } else { "badge off" }>
-                                {if a.is_active { "active" } else { "inactive" }}
+                                {if a.is_active { tr.s("active") } else { tr.s("inactive") }}
                             </span>
                         </td>
                         <td>{a.version}</td>
-                        <td>{a.updated_at.format("%Y-%m-%d %H:%M").to_string()}</td>
+                        <td>{tr.when(a.updated_at)}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
