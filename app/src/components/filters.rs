@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::i18n::T;
+
 /// `options` are (value, label) pairs, the first usually `("", "Any …")`.
 #[component]
 pub fn FilterSelect(
@@ -23,7 +25,12 @@ pub fn FilterSelect(
     }
 }
 
-/// The options of a filter on a wire enum: `any` (no filter), then each name as it is sent.
-pub fn any_of(any: &'static str, names: impl IntoIterator<Item = &'static str>) -> Vec<(&'static str, &'static str)> {
-    std::iter::once(("", any)).chain(names.into_iter().map(|name| (name, name))).collect()
+/// The options of a filter on a wire enum: `any` (no filter), then each name as it is sent,
+/// shown in the page's language.
+pub fn any_of(
+    tr: T,
+    any: &'static str,
+    names: impl IntoIterator<Item = &'static str>,
+) -> Vec<(&'static str, &'static str)> {
+    std::iter::once(("", any)).chain(names.into_iter().map(|name| (name, tr.s(name)))).collect()
 }

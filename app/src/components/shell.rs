@@ -79,7 +79,7 @@ fn Frame(user: UserOut, tr: T) -> impl IntoView {
                     <A href="/account" attr:data-testid="user-name" attr:title=tr.s("My account")>
                         {user.full_name.clone()}
                     </A>
-                    <span class="role" data-testid="user-role">{user.role.to_string()}</span>
+                    <span class="role" data-testid="user-role">{tr.s(user.role.as_str())}</span>
                     <ActionForm action=set_language attr:class="inline" attr:data-testid="language">
                         <select name="language" aria-label=tr.s("Language")>
                             <option value="es" lang="es" selected=tr.0 == Lang::Es>"Español"</option>

@@ -203,6 +203,20 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         let twice: Vec<_> = es::table().filter(|(en, _)| !seen.insert(*en)).collect();
         assert!(twice.is_empty(), "texts translated twice: {twice:?}");
+        // The names of states, priorities and roles the pages show.
+        use domain::model::{
+            ConversationStatus, CustomerStatus, CustomerType, MessageRole, Presence, Priority, Role, TicketStatus,
+        };
+        let names = (ConversationStatus::ALL.iter().map(|v| v.as_str()))
+            .chain(CustomerStatus::ALL.iter().map(|v| v.as_str()))
+            .chain(CustomerType::ALL.iter().map(|v| v.as_str()))
+            .chain(MessageRole::ALL.iter().map(|v| v.as_str()))
+            .chain(Presence::ALL.iter().map(|v| v.as_str()))
+            .chain([Priority::Low, Priority::Medium, Priority::High, Priority::Urgent].map(Priority::as_str))
+            .chain(Role::ALL.iter().map(|v| v.as_str()))
+            .chain(TicketStatus::ALL.iter().map(|v| v.as_str()));
+        let unnamed: Vec<_> = names.filter(|name| es::text(name).is_none()).collect();
+        assert!(unnamed.is_empty(), "names without Spanish: {unnamed:?}");
         let holes = |text: &str| text.matches("{}").count();
         let unfilled: Vec<_> = es::table().filter(|(en, es)| holes(en) != holes(es)).collect();
         assert!(unfilled.is_empty(), "translations with other blanks than their English: {unfilled:?}");

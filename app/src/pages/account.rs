@@ -32,7 +32,7 @@ pub fn AccountPage() -> impl IntoView {
                 match data.await {
                     Ok((me, number)) => view! {
                         <section class="card">
-                            <p>{me.username.clone()} " · " {me.email.clone()} " · " {me.role.to_string()}</p>
+                            <p>{me.username.clone()} " · " {me.email.clone()} " · " {tr.s(me.role.as_str())}</p>
                             <ActionForm action=name attr:class="editor" attr:data-testid="account-name">
                                 <label>{tr.s("Full name")} <input name="full_name" required=true maxlength="255"
                                     value=me.full_name.clone()/></label>

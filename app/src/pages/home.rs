@@ -26,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 user.await.ok().map(|u| view! {
                     <h1 data-testid="welcome">{tr.s("Welcome,")} " " {u.full_name}</h1>
-                    <p>{tr.s("You are signed in as")} " " <strong>{u.role.to_string()}</strong> "."</p>
+                    <p>{tr.s("You are signed in as")} " " <strong>{tr.s(u.role.as_str())}</strong> "."</p>
                 })
             })}
         </Suspense>

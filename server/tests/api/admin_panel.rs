@@ -55,7 +55,8 @@ async fn sign_in_sets_hardened_cookies_and_pages_check_roles() {
     let res = app.client.get(app.url("/users")).header("cookie", &agent).send().await.unwrap();
     assert_eq!(res.status(), 403);
     // (in the default language, Spanish)
-    assert!(res.text().await.unwrap().contains("403 — Prohibido"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Tu rol no tiene acceso a esta página."), "{html}");
     let res = app.client.get(app.url("/")).header("cookie", &agent).send().await.unwrap();
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();

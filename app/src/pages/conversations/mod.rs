@@ -53,7 +53,7 @@ pub fn ConversationsPage() -> impl IntoView {
         </div>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="conversation-filters">
             <FilterSelect name="status" label=tr.s("Status")
-                options=any_of(tr.s("Any status"), ConversationStatus::ALL.iter().map(|s| s.as_str()))/>
+                options=any_of(tr, tr.s("Any status"), ConversationStatus::ALL.iter().map(|s| s.as_str()))/>
             <label class="inline-check"><input type="checkbox" name="mine" value="1"
                 checked=move || param("mine") == "1"/> {tr.s("Mine")}</label>
             <button type="submit">{tr.s("Filter")}</button>
@@ -115,12 +115,12 @@ fn ConversationRow(conversation: ConversationOut, current: bool, query: String) 
     let preview = c.last_message.as_ref().map(|m| {
         let text: String = m.content.chars().take(90).collect();
         let more = if m.content.chars().count() > 90 { "…" } else { "" };
-        format!("{}: {text}{more}", m.role.as_str())
+        format!("{}: {text}{more}", tr.s(m.role.as_str()))
     });
     view! {
         <li class:current=current data-testid="conversation-row" data-conversation-id=c.id.clone() data-status=status>
             <a href=format!("/conversations/{}{query}", c.id) aria-current=current.then_some("page")>
-                <span class=format!("badge status-{}", status.to_ascii_lowercase())>{status}</span>
+                <span class=format!("badge status-{}", status.to_ascii_lowercase())>{tr.s(status)}</span>
                 " " <strong>{c.id.chars().take(8).collect::<String>()}</strong>
                 " " <span class="muted">{c.language.clone()} " · "
                 {tr.when(c.updated_at)}</span>

@@ -12,7 +12,7 @@ use crate::api::customers::{CustomerPage, PAGE, list_customers};
 use crate::components::filters::{FilterSelect, any_of};
 use crate::components::forbidden::load_error;
 use crate::components::pager::Pager;
-use crate::i18n::use_t;
+use crate::i18n::{T, use_t};
 
 /// The customer list.
 #[component]
@@ -34,9 +34,9 @@ pub fn CustomersPage() -> impl IntoView {
                 placeholder=tr.s("Name, e-mail, phone, account or tag")
                 maxlength="100" prop:value=move || param("q")/>
             <FilterSelect name="status" label=tr.s("Status")
-                options=any_of(tr.s("Any status"), CustomerStatus::ALL.iter().map(|s| s.as_str()))/>
+                options=any_of(tr, tr.s("Any status"), CustomerStatus::ALL.iter().map(|s| s.as_str()))/>
             <FilterSelect name="customer_type" label=tr.s("Type")
-                options=any_of(tr.s("Any type"), CustomerType::ALL.iter().map(|t| t.as_str()))/>
+                options=any_of(tr, tr.s("Any type"), CustomerType::ALL.iter().map(|t| t.as_str()))/>
             <button type="submit">{tr.s("Search")}</button>
         </Form>
         <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
@@ -73,13 +73,14 @@ fn CustomerTable(page: CustomerPage) -> impl IntoView {
 }
 
 /// The badge of a status.
-pub fn status_badge(status: CustomerStatus) -> impl IntoView {
+pub fn status_badge(tr: T, status: CustomerStatus) -> impl IntoView {
     let class = if status == CustomerStatus::Active { "badge ok" } else { "badge off" };
-    view! { <span class=class>{status.as_str()}</span> }
+    view! { <span class=class>{tr.s(status.as_str())}</span> }
 }
 
 #[component]
 fn CustomerRow(customer: CustomerOut) -> impl IntoView {
+    let tr = use_t();
     let dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
     view! {
         <tr data-customer-id=customer.id>
@@ -87,8 +88,8 @@ fn CustomerRow(customer: CustomerOut) -> impl IntoView {
             <td>{dash(customer.email.clone())}</td>
             <td>{dash(customer.phone.clone())}</td>
             <td>{dash(customer.account_number.clone())}</td>
-            <td>{customer.customer_type.as_str()}</td>
-            <td>{status_badge(customer.status)}</td>
+            <td>{tr.s(customer.customer_type.as_str())}</td>
+            <td>{status_badge(tr, customer.status)}</td>
             <td>{customer.tags.join(", ")}</td>
         </tr>
     }

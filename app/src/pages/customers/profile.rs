@@ -69,7 +69,7 @@ fn Profile(
     view! {
         <div class="page-head">
             <h1 data-testid="customer-name">{c.full_name.clone()}</h1>
-            {status_badge(c.status)}
+            {status_badge(tr, c.status)}
             {active.then(|| view! {
                 <ActionForm action=deactivate attr:class="inline">
                     <input type="hidden" name="id" value=c.id/>
@@ -84,7 +84,7 @@ fn Profile(
                 <dt>{tr.s("Phone")}</dt><dd>{c.phone.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt>{tr.s("Account")}</dt><dd>{c.account_number.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt>{tr.s("Address")}</dt><dd>{c.address.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>{tr.s("Type")}</dt><dd>{c.customer_type.as_str()}</dd>
+                <dt>{tr.s("Type")}</dt><dd>{tr.s(c.customer_type.as_str())}</dd>
                 <dt>{tr.s("Tags")}</dt><dd data-testid="customer-tags">{c.tags.join(", ")}</dd>
                 <dt>{tr.s("Customer since")}</dt><dd>{tr.day(c.created_at)}</dd>
             </dl>
@@ -144,7 +144,7 @@ fn History(detail: CustomerDetail) -> impl IntoView {
                     <tr>
                         <td><a href=format!("/conversations/{}", c.id)>{c.id.chars().take(8).collect::<String>()}</a>
                         </td>
-                        <td>{c.status.as_str()}</td>
+                        <td>{tr.s(c.status.as_str())}</td>
                         <td>{c.language.clone()}</td>
                         <td>{c.csat_score.map_or_else(|| "—".to_owned(), |s| format!("{s}/5"))}</td>
                         <td>{tr.when(c.updated_at)}</td>
@@ -165,7 +165,7 @@ fn History(detail: CustomerDetail) -> impl IntoView {
                     <tr>
                         <td><a href=format!("/tickets/{}", t.ticket_id)>{t.ticket_id.clone()}</a></td>
                         <td>{t.subject.clone()}</td>
-                        <td>{t.status.as_str()}</td>
+                        <td>{tr.s(t.status.as_str())}</td>
                         <td>{tr.when(t.created_at)}</td>
                     </tr>
                 }).collect_view()}</tbody>
@@ -241,14 +241,15 @@ fn CustomerForm(current: Option<CustomerDetail>, save: ServerAction<SaveCustomer
                 <label>{tr.s("Type")}
                     <select name="customer_type">
                         {CustomerType::ALL.iter()
-                            .map(|t| view! { <option value=t.as_str() selected=*t == kind>{t.as_str()}</option> })
+                            .map(|t| view! { <option value=t.as_str() selected=*t == kind>{tr.s(t.as_str())}</option> })
                             .collect_view()}
                     </select>
                 </label>
                 <label>{tr.s("Status")}
                     <select name="status">
                         {CustomerStatus::ALL.iter()
-                            .map(|s| view! { <option value=s.as_str() selected=*s == status>{s.as_str()}</option> })
+                            .map(|s| view! { <option value=s.as_str() selected=*s == status>
+                                {tr.s(s.as_str())}</option> })
                             .collect_view()}
                     </select>
                 </label>

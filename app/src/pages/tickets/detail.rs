@@ -89,8 +89,8 @@ fn Ticket(
             <dl class="facts">
                 <dt>{tr.s("Customer")}</dt><dd>{t.customer_name.clone()}
                 {t.customer_email.clone().map(|e| format!(" <{e}>"))}</dd>
-                <dt>{tr.s("Status")}</dt><dd data-testid="ticket-status">{t.status.as_str()}</dd>
-                <dt>{tr.s("Priority")}</dt><dd data-testid="ticket-priority">{t.priority.as_str()}</dd>
+                <dt>{tr.s("Status")}</dt><dd data-testid="ticket-status">{tr.s(t.status.as_str())}</dd>
+                <dt>{tr.s("Priority")}</dt><dd data-testid="ticket-priority">{tr.s(t.priority.as_str())}</dd>
                 <dt>{tr.s("Category")}</dt><dd>{t.category.clone()}</dd>
                 <dt>{tr.s("Service level")}</dt>
                 <dd data-testid="ticket-sla"><super::Due ticket=t.clone()/> " " {deadlines(&t, tr)}</dd>

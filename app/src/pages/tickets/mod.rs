@@ -60,8 +60,8 @@ pub fn TicketsPage() -> impl IntoView {
         </div>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="ticket-filters">
             <FilterSelect name="status" label=tr.s("Status")
-                options=any_of(tr.s("Any status"), TicketStatus::ALL.iter().map(|s| s.as_str()))/>
-            <FilterSelect name="priority" label=tr.s("Priority") options=any_of(tr.s("Any priority"),
+                options=any_of(tr, tr.s("Any status"), TicketStatus::ALL.iter().map(|s| s.as_str()))/>
+            <FilterSelect name="priority" label=tr.s("Priority") options=any_of(tr, tr.s("Any priority"),
                 [Priority::Urgent, Priority::High, Priority::Medium, Priority::Low].map(Priority::as_str))/>
             <FilterSelect name="sort" label=tr.s("Order")
                 options=vec![("due", tr.s("Time left")), ("newest", tr.s("Newest first"))]/>
@@ -96,7 +96,7 @@ fn PresenceControl() -> impl IntoView {
                         <ActionForm action=set attr:class="inline presence" attr:data-testid="presence">
                             <select name="status" aria-label=tr.s("Presence")>
                                 {Presence::ALL.iter().map(|p| view! {
-                                    <option value=p.as_str() selected=*p == agent.presence>{p.as_str()}</option>
+                                    <option value=p.as_str() selected=*p == agent.presence>{tr.s(p.as_str())}</option>
                                 }).collect_view()}
                             </select>
                             <button type="submit" class="secondary">{tr.s("Set")}</button>
@@ -141,8 +141,8 @@ fn TicketRow(ticket: TicketOut, tr: T) -> impl IntoView {
             <td><a href=format!("/tickets/{}", ticket.ticket_id)>{ticket.ticket_id.clone()}</a></td>
             <td>{ticket.subject.clone()}</td>
             <td>{ticket.customer_name.clone()}</td>
-            <td><span class=class>{ticket.priority.as_str()}</span></td>
-            <td>{ticket.status.as_str()}</td>
+            <td><span class=class>{tr.s(ticket.priority.as_str())}</span></td>
+            <td>{tr.s(ticket.status.as_str())}</td>
             <td>{ticket.assigned_to_name.clone().unwrap_or_else(|| "—".into())}</td>
             <td>{tr.when(ticket.created_at)}</td>
             <td><Due ticket=due/></td>

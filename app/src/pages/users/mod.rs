@@ -51,7 +51,7 @@ fn CreateUserForm(action: ServerAction<CreateUser>) -> impl IntoView {
                     <select name="role">
                         {Role::ALL.iter().map(|r| {
                             let name = r.as_str();
-                            view! { <option value=name selected=*r == Role::Agent>{name}</option> }
+                            view! { <option value=name selected=*r == Role::Agent>{tr.s(name)}</option> }
                         }).collect_view()}
                     </select>
                 </label>
@@ -99,7 +99,7 @@ fn UserRow(user: UserOut, update: ServerAction<UpdateUser>) -> impl IntoView {
                     <select name="role" aria-label=tr.s("Role")>
                         {Role::ALL.iter().map(|r| {
                             let name = r.as_str();
-                            view! { <option value=name selected=*r == user.role>{name}</option> }
+                            view! { <option value=name selected=*r == user.role>{tr.s(name)}</option> }
                         }).collect_view()}
                     </select>
                     <button type="submit">{tr.s("Change role")}</button>
