@@ -26,7 +26,8 @@ use pages::{login::LoginPage, not_found::NotFound};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        // (`lang` comes from the page: leptos_meta's `Html`, in the reader's language)
+        <html>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -51,7 +52,7 @@ pub fn App() -> impl IntoView {
         <Title text="JoxAI admin"/>
         <Router>
             <Routes fallback=NotFound>
-                <Route path=path!("/login") view=LoginPage/>
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::Async>
                     <Route path=path!("") view={Lazy::<HomePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("account") view={Lazy::<AccountPage>::new()} ssr=SsrMode::Async/>

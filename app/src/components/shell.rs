@@ -3,6 +3,7 @@
 
 use domain::model::{Role, UserOut};
 use leptos::prelude::*;
+use leptos_meta::Html;
 use leptos_router::components::{A, Outlet, Redirect};
 
 use crate::api::AppError;
@@ -49,6 +50,7 @@ fn Frame(user: UserOut, tr: T) -> impl IntoView {
     let live = crate::components::live::use_live();
     provide_context(live);
     view! {
+        <Html {..} lang=tr.0.code()/>
         <div class="layout" lang=tr.0.code()>
             <header class="topbar">
                 <a class="brand" href="/">"JoxAI"</a>

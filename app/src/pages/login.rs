@@ -1,6 +1,7 @@
 //! `/login`: staff sign-in. Works without JavaScript too (a plain form post).
 
 use leptos::prelude::*;
+use leptos_meta::Html;
 
 use crate::api::auth::Login;
 use crate::api::language::ui_language;
@@ -16,6 +17,7 @@ pub fn LoginPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let tr = lang.await.unwrap_or_default().translator();
                 view! {
+                    <Html {..} lang=tr.0.code()/>
                     <main class="login-page" lang=tr.0.code()>
                         <ActionForm action=login attr:class="card login-form">
                             <h1>"JoxAI"</h1>

@@ -1,6 +1,7 @@
 //! Any path the panel does not know.
 
 use leptos::prelude::*;
+use leptos_meta::Html;
 
 use crate::api::language::ui_language;
 
@@ -17,6 +18,7 @@ pub fn NotFound() -> impl IntoView {
             {move || Suspend::new(async move {
                 let tr = lang.await.unwrap_or_default().translator();
                 view! {
+                    <Html {..} lang=tr.0.code()/>
                     <main class="content" lang=tr.0.code()>
                         <h1>{tr.s("Page not found")}</h1>
                         <a href="/">{tr.s("Back to the overview")}</a>

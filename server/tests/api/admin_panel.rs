@@ -32,10 +32,12 @@ async fn sign_in_sets_hardened_cookies_and_pages_check_roles() {
 
     let res = app.client.get(app.url("/login")).header("accept-language", "en-GB,en;q=0.9").send().await.unwrap();
     assert_eq!(res.status(), 200);
-    assert!(res.text().await.unwrap().contains("Sign in"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Sign in") && html.contains("<html lang=\"en\""), "{html}");
     // A browser that asks for no language gets JOXAI_DEFAULT_LANGUAGE (Spanish unless configured).
     let res = app.client.get(app.url("/login")).send().await.unwrap();
-    assert!(res.text().await.unwrap().contains("Iniciar sesión"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Iniciar sesión") && html.contains("<html lang=\"es\""), "{html}");
 
     let res = app.client.get(app.url("/users")).header("accept", "text/html").send().await.unwrap();
     assert!(res.status().is_redirection(), "anonymous /users: {}", res.status());
@@ -61,6 +63,7 @@ async fn sign_in_sets_hardened_cookies_and_pages_check_roles() {
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
     assert!(html.contains("agent Person") && html.contains("AGENT"), "shell shows the user and role");
+    assert!(html.contains("<html lang=\"es\""), "the page says its language");
     assert!(!html.contains("href=\"/users\""), "agents get no Users link");
 
     let admin = cookie_header(&cookies(&sign_in(&app, "admin", "admin-password").await));
