@@ -26,6 +26,9 @@ test('a Spanish-speaking agent signs in, opens a ticket and replies, all in Span
   await waitForHydration(page);
   await page.getByText('Inicia sesión en la consola de atención').waitFor();
   await page.getByLabel('Usuario o correo electrónico').fill(name);
+  await page.getByLabel('Contraseña').fill('not-the-password');
+  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await page.getByTestId('login-error').filter({ hasText: 'Usuario o contraseña incorrectos' }).waitFor();
   await page.getByLabel('Contraseña').fill('agente-password-1');
   await page.getByRole('button', { name: 'Iniciar sesión' }).click();
   await page.waitForURL(`${BASE_URL}/`);

@@ -48,6 +48,17 @@ impl AppError {
         AppError::Refused { status: Some(422), field: None, message: message.into() }
     }
 
+    /// What went wrong, in the page's language: the server's own words when the table lacks
+    /// them (a refusal that names a value, say).
+    pub fn told(&self, tr: crate::i18n::T) -> String {
+        match self {
+            AppError::Unauthorized => tr.s("Please sign in").to_owned(),
+            AppError::Forbidden => tr.s("You do not have permission to do this").to_owned(),
+            AppError::Server(detail) => tr.fill("Something went wrong: {}", &[detail]),
+            AppError::Refused { message, .. } => tr.say(message).to_owned(),
+        }
+    }
+
     /// The HTTP status the REST API answers for the same refusal; `None` for a failure (500).
     pub fn status(&self) -> Option<u16> {
         match self {

@@ -39,9 +39,9 @@ impl ConversationActions {
     }
 
     /// The latest failure, for the page's alert.
-    pub fn error(&self) -> Option<String> {
+    pub fn error(&self, tr: crate::i18n::T) -> Option<String> {
         let reply = self.reply.value().get().and_then(Result::err);
-        reply.or_else(|| self.act.value().get().and_then(Result::err)).map(|e| e.to_string())
+        reply.or_else(|| self.act.value().get().and_then(Result::err)).map(|e| e.told(tr))
     }
 }
 

@@ -21,9 +21,10 @@ pub fn Forbidden() -> impl IntoView {
 
 /// A page's answer to a failed load: the 403 panel, a redirect to sign-in, or the message.
 pub fn load_error(error: AppError) -> AnyView {
+    let tr = crate::i18n::use_t();
     match error {
         AppError::Forbidden => view! { <Forbidden/> }.into_any(),
         AppError::Unauthorized => view! { <Redirect path="/login"/> }.into_any(),
-        other => view! { <p class="error" role="alert">{other.to_string()}</p> }.into_any(),
+        other => view! { <p class="error" role="alert">{other.told(tr)}</p> }.into_any(),
     }
 }

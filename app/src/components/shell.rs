@@ -24,7 +24,7 @@ pub fn Shell() -> impl IntoView {
                 match user.await {
                     Ok(user) => view! { <Frame user tr/> }.into_any(),
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.told(tr)}</p> }.into_any(),
                 }
             })}
         </Suspense>

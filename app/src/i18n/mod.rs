@@ -85,6 +85,15 @@ impl T {
         out
     }
 
+    /// `text` in the page's language when the table has it, else as it is (for texts that come
+    /// from the server, such as its refusals).
+    pub fn say(self, text: &str) -> &str {
+        match self.0 {
+            Lang::Es => spanish(text).unwrap_or(text),
+            Lang::En => text,
+        }
+    }
+
     /// A number with `decimals`, with the language's decimal mark.
     pub fn num(self, value: f64, decimals: usize) -> String {
         let text = format!("{value:.decimals$}");
@@ -217,6 +226,12 @@ mod tests {
             .chain(TicketStatus::ALL.iter().map(|v| v.as_str()));
         let unnamed: Vec<_> = names.filter(|name| es::text(name).is_none()).collect();
         assert!(unnamed.is_empty(), "names without Spanish: {unnamed:?}");
+        #[cfg(feature = "ssr")]
+        {
+            let described = domain::settings::known::KNOWN.iter().map(|k| k.description);
+            let undescribed: Vec<_> = described.filter(|d| es::text(d).is_none()).collect();
+            assert!(undescribed.is_empty(), "settings described only in English: {undescribed:?}");
+        }
         let holes = |text: &str| text.matches("{}").count();
         let unfilled: Vec<_> = es::table().filter(|(en, es)| holes(en) != holes(es)).collect();
         assert!(unfilled.is_empty(), "translations with other blanks than their English: {unfilled:?}");

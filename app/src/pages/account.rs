@@ -5,15 +5,17 @@ use leptos::prelude::*;
 
 use crate::api::account::{ChangeMyPassword, SaveMyName, SaveMyPhone, my_account};
 use crate::components::forbidden::load_error;
+use crate::i18n::T;
 
 /// The error a form's last submission got, or a confirmation once it went through.
-fn outcome<T: Clone + Send + Sync + 'static>(
-    result: Option<Result<T, crate::api::AppError>>,
+fn outcome<R: Clone + Send + Sync + 'static>(
+    tr: T,
+    result: Option<Result<R, crate::api::AppError>>,
     done: &'static str,
 ) -> impl IntoView {
     match result {
         Some(Ok(_)) => view! { <p class="ok" role="status">{done}</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="error" role="alert">{e.told(tr)}</p> }.into_any(),
         None => ().into_any(),
     }
 }
@@ -37,14 +39,14 @@ pub fn AccountPage() -> impl IntoView {
                                 <label>{tr.s("Full name")} <input name="full_name" required=true maxlength="255"
                                     value=me.full_name.clone()/></label>
                                 <button type="submit">{tr.s("Save name")}</button>
-                                {move || outcome(name.value().get(), tr.s("Saved."))}
+                                {move || outcome(tr, name.value().get(), tr.s("Saved."))}
                             </ActionForm>
                             <ActionForm action=phone attr:class="editor" attr:data-testid="account-phone">
                                 <label>{tr.s("Mobile number for urgent alerts by SMS (empty for none)")}
                                     <input name="phone" type="tel" maxlength="32" autocomplete="tel"
                                         value=number/></label>
                                 <button type="submit">{tr.s("Save number")}</button>
-                                {move || outcome(phone.value().get(), tr.s("Saved."))}
+                                {move || outcome(tr, phone.value().get(), tr.s("Saved."))}
                             </ActionForm>
                         </section>
                     }
@@ -64,6 +66,7 @@ pub fn AccountPage() -> impl IntoView {
                     minlength="8" autocomplete="new-password"/></label>
                 <button type="submit">{tr.s("Change password")}</button>
                 {move || outcome(
+                    tr,
                     password.value().get(),
                     tr.s("Password changed. You stay signed in here; every other session has ended."),
                 )}

@@ -40,7 +40,7 @@ pub fn AuditPage() -> impl IntoView {
         </div>
         <p role="status" data-testid="verify-result">{move || verify.value().get().map(|r| match r {
             Ok(result) => verdict(tr, &result),
-            Err(e) => e.to_string(),
+            Err(e) => e.told(tr),
         })}</p>
         <Form method="GET" action="" attr:class="filters card" attr:data-testid="audit-filters">
             <input name="action" aria-label=tr.s("Action") placeholder=tr.s("Action, e.g. CUSTOMER_VIEWED")

@@ -10,12 +10,12 @@ use crate::api::language::ui_language;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
-    let error = move || login.value().get().and_then(Result::err).map(|e| e.to_string());
     let lang = Resource::new(|| (), |_| ui_language());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let tr = lang.await.unwrap_or_default().translator();
+                let error = move || login.value().get().and_then(Result::err).map(|e| e.told(tr));
                 view! {
                     <Html {..} lang=tr.0.code()/>
                     <main class="login-page" lang=tr.0.code()>

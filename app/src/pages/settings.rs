@@ -25,7 +25,7 @@ pub fn SettingsPage() -> impl IntoView {
             .get()
             .and_then(Result::err)
             .or_else(|| reset.value().get().and_then(Result::err))
-            .map(|e| e.to_string())
+            .map(|e| e.told(tr))
     };
     view! {
         <h1>{tr.s("Settings")}</h1>
@@ -92,7 +92,7 @@ fn Row(
     view! {
         <tr data-setting=row.key.clone()>
             <td><code>{row.key.clone()}</code> " " <span class="muted">"(" {row.category} ")"</span><br/>
-                <span class="muted">{row.description}</span></td>
+                <span class="muted">{tr.say(&row.description).to_owned()}</span></td>
             <td colspan="2">{editor}</td>
         </tr>
     }
@@ -128,7 +128,7 @@ fn Retention(
                 {tr.s("Records past their period (the retention settings above) are deleted every six hours. \
                  A dry run only counts them.")}
             </p>
-            <p class="error" role="alert">{move || run.value().get().and_then(Result::err).map(|e| e.to_string())}</p>
+            <p class="error" role="alert">{move || run.value().get().and_then(Result::err).map(|e| e.told(tr))}</p>
             {match report {
                 Ok(Some(report)) => shown(report).into_any(),
                 Ok(None) => view! { <p class="empty">{tr.s("The job has not run yet.")}</p> }.into_any(),

@@ -190,4 +190,95 @@ pub const TABLE: &[(&str, &str)] = &[
     ("{}: {} answered, {} failed, {} refused", "{}: {} respondidas, {} fallidas, {} rechazadas"),
     ("{}: answers in {} ms; {} connections, {} idle", "{}: responde en {} ms; {} conexiones, {} libres"),
     ("Verify chain", "Verificar la cadena"),
+    // The settings JoxAI reads.
+    (
+        "The product's name as staff and customers see it",
+        "El nombre del producto tal como lo ven el personal y los clientes",
+    ),
+    (
+        "Answers below this confidence (0 to 1) count as not known",
+        "Las respuestas por debajo de esta confianza (0 a 1) cuentan como no sabidas",
+    ),
+    (
+        "After this many not-known answers in a row (1 to 10), a person takes over",
+        "Tras tantas respuestas no sabidas seguidas (1 a 10), toma el relevo una persona",
+    ),
+    (
+        "The bank's own phrases that always hand the customer to a person (a list, any case or accents)",
+        "Las frases propias del banco que siempre pasan al cliente a una persona (una lista; da igual \
+         mayúsculas o acentos)",
+    ),
+    (
+        "What the assistant says in Spanish when it does not know the answer",
+        "Lo que dice el asistente en español cuando no sabe la respuesta",
+    ),
+    (
+        "What the assistant says in English when it does not know the answer",
+        "Lo que dice el asistente en inglés cuando no sabe la respuesta",
+    ),
+    (
+        "The assistant's first message in Spanish (inboxes may have their own)",
+        "El primer mensaje del asistente en español (los buzones pueden tener el suyo)",
+    ),
+    (
+        "The assistant's first message in English (inboxes may have their own)",
+        "El primer mensaje del asistente en inglés (los buzones pueden tener el suyo)",
+    ),
+    (
+        "When people answer, for inboxes without hours of their own: {utc_offset_minutes, days}",
+        "Cuándo atienden personas, para los buzones sin horario propio: {utc_offset_minutes, days}",
+    ),
+    (
+        "Open tickets an agent holds at most before new ones wait (1 to 100)",
+        "Tickets abiertos que un asesor tiene como máximo antes de que los nuevos esperen (1 a 100)",
+    ),
+    (
+        "Minutes to the first answer and to resolution, by priority: {URGENT: {first_response_minutes, \
+         resolution_minutes}, HIGH: …, MEDIUM: …, LOW: …}",
+        "Minutos hasta la primera respuesta y hasta la resolución, por prioridad: {URGENT: \
+         {first_response_minutes, resolution_minutes}, HIGH: …, MEDIUM: …, LOW: …}",
+    ),
+    (
+        "Sign-in attempts a minute per client IP (REST and admin panel) (1 to 100,000)",
+        "Intentos de inicio de sesión por minuto por IP de cliente (REST y panel) (1 a 100.000)",
+    ),
+    (
+        "New conversations a minute per client IP (1 to 100,000)",
+        "Conversaciones nuevas por minuto por IP de cliente (1 a 100.000)",
+    ),
+    (
+        "Customer messages a minute per conversation (1 to 100,000)",
+        "Mensajes del cliente por minuto por conversación (1 a 100.000)",
+    ),
+    (
+        "/tickets calls a minute per staff member (1 to 100,000)",
+        "Llamadas a /tickets por minuto por miembro del personal (1 a 100.000)",
+    ),
+    (
+        "/analytics calls a minute per staff member (1 to 100,000)",
+        "Llamadas a /analytics por minuto por miembro del personal (1 a 100.000)",
+    ),
+    (
+        "Days a closed conversation and its transcript are kept (30 to 36,500; default 1,825)",
+        "Días que se conservan una conversación cerrada y su transcripción (30 a 36.500; por defecto \
+         1.825)",
+    ),
+    (
+        "Days a finished ticket and its notes are kept (30 to 36,500; default 1,825)",
+        "Días que se conservan un ticket terminado y sus notas (30 a 36.500; por defecto 1.825)",
+    ),
+    (
+        "Days the assistant's answer log keeps each answer (30 to 36,500; default 365)",
+        "Días que el registro de respuestas del asistente guarda cada respuesta (30 a 36.500; por \
+         defecto 365)",
+    ),
+    (
+        "Days a sent or failed notification is kept (30 to 36,500; default 180)",
+        "Días que se conserva una notificación enviada o fallida (30 a 36.500; por defecto 180)",
+    ),
+    (
+        "Days audit records are kept (365 to 36,500; default 3,650); pruning keeps the chain whole",
+        "Días que se conservan los registros de auditoría (365 a 36.500; por defecto 3.650); la poda \
+         mantiene la cadena íntegra",
+    ),
 ];

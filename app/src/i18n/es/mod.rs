@@ -5,10 +5,11 @@
 mod admin;
 mod desk;
 mod figures;
+mod messages;
 
 /// Every English text and its Spanish.
 pub fn table() -> impl Iterator<Item = (&'static str, &'static str)> {
-    [desk::TABLE, figures::TABLE, admin::TABLE].into_iter().flatten().copied()
+    [desk::TABLE, figures::TABLE, admin::TABLE, messages::TABLE].into_iter().flatten().copied()
 }
 
 /// The Spanish for `english`, if the table has it.

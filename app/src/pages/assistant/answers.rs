@@ -30,7 +30,7 @@ pub fn AnswersPage() -> impl IntoView {
         Resource::new(|| (), |_| list_articles(String::new(), String::new(), String::new(), "active".into()));
     let error = move || {
         let failed =
-            |v: Option<Result<AnswerRecord, crate::api::AppError>>| v.and_then(Result::err).map(|e| e.to_string());
+            |v: Option<Result<AnswerRecord, crate::api::AppError>>| v.and_then(Result::err).map(|e| e.told(tr));
         failed(verdict.value().get()).or_else(|| failed(teach.value().get()))
     };
     view! {

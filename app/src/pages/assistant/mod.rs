@@ -33,7 +33,7 @@ pub fn AskPage() -> impl IntoView {
         {move || ask.pending().get().then(|| view! { <p class="loading">{tr.s("Thinking…")}</p> })}
         {move || ask.value().get().map(|result| match result {
             Ok(response) => view! { <AnswerCard response/> }.into_any(),
-            Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+            Err(e) => view! { <p class="error" role="alert">{e.told(tr)}</p> }.into_any(),
         })}
     }
 }

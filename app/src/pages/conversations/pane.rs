@@ -18,7 +18,7 @@ pub fn Pane(id: String, live: Live) -> impl IntoView {
     let changes = events_where(live, move |news| news.conversation_id() == Some(watched.as_str()));
     let data = Resource::new(move || (id.clone(), changes.get(), actions.version()), |(id, ..)| get_conversation(id));
     view! {
-        <p class="error" role="alert">{move || actions.error()}</p>
+        <p class="error" role="alert">{move || actions.error(tr)}</p>
         <Transition fallback=move || view! { <p class="loading">{tr.s("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {

@@ -39,7 +39,7 @@ pub fn CustomerProfilePage() -> impl IntoView {
             .and_then(Result::err)
             .or_else(|| deactivate.value().get().and_then(Result::err))
             .or_else(|| erase.value().get().and_then(Result::err))
-            .map(|e| e.to_string())
+            .map(|e| e.told(tr))
     };
     view! {
         <p><a href="/customers">{tr.s("← All customers")}</a></p>

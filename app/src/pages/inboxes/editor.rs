@@ -35,11 +35,7 @@ pub fn InboxEditorPage() -> impl IntoView {
         saved.into_iter().chain(acted).find(|i| i.identity_secret.is_some())
     };
     let error = move || {
-        save.value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| act.value().get().and_then(Result::err))
-            .map(|e| e.to_string())
+        save.value().get().and_then(Result::err).or_else(|| act.value().get().and_then(Result::err)).map(|e| e.told(tr))
     };
     view! {
         <p><a href="/inboxes">{tr.s("← All inboxes")}</a></p>

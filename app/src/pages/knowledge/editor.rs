@@ -55,7 +55,7 @@ fn Editor(article: Option<ArticleOut>, can_write: bool) -> impl IntoView {
     });
     let message = move || match save.value().get() {
         Some(Ok(a)) => Some(view! { <p class="ok" role="status">"Saved — version " {a.version}</p> }.into_any()),
-        Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()),
+        Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.told(tr)}</p> }.into_any()),
         None => None,
     };
     let a = article.clone();
@@ -155,7 +155,7 @@ fn Status(article: ArticleOut, can_write: bool) -> impl IntoView {
             active.set(a.is_active);
         }
     });
-    let error = move || toggle.value().get().and_then(Result::err).map(|e| e.to_string());
+    let error = move || toggle.value().get().and_then(Result::err).map(|e| e.told(tr));
     view! {
         <section class="card status" data-testid="article-status">
             <p>

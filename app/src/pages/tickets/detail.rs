@@ -42,9 +42,9 @@ pub fn TicketPage() -> impl IntoView {
             .into_iter()
             .chain([note.value().get().and_then(Result::err)])
             .flatten()
-            .map(|e| e.to_string())
+            .map(|e| e.told(tr))
             .next()
-            .or_else(|| conversation.error())
+            .or_else(|| conversation.error(tr))
     };
     view! {
         <p><A href="/tickets">{tr.s("← All tickets")}</A></p>

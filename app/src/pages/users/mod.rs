@@ -35,7 +35,7 @@ fn CreateUserForm(action: ServerAction<CreateUser>) -> impl IntoView {
     let tr = use_t();
     let message = move || match action.value().get() {
         Some(Ok(user)) => Some(view! { <p class="ok" role="status">"Created " {user.username}</p> }.into_any()),
-        Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()),
+        Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.told(tr)}</p> }.into_any()),
         None => None,
     };
     view! {
@@ -65,7 +65,7 @@ fn CreateUserForm(action: ServerAction<CreateUser>) -> impl IntoView {
 #[component]
 fn UserTable(list: Vec<UserOut>, update: ServerAction<UpdateUser>) -> impl IntoView {
     let tr = use_t();
-    let error = move || update.value().get().and_then(Result::err).map(|e| e.to_string());
+    let error = move || update.value().get().and_then(Result::err).map(|e| e.told(tr));
     view! {
         <p class="error" role="alert">{error}</p>
         <table class="users" data-testid="users-table">
