@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { api, adminToken, launch, signIn, waitForHydration, BASE_URL } from './helpers.mjs';
+import { api, adminToken, launch, signIn, staffMember, waitForHydration, BASE_URL } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -12,15 +12,7 @@ after(async () => { await browser?.close(); });
 
 test('an agent sees their own figures and a supervisor sees theirs and the hours CSV', async () => {
   const admin = await adminToken();
-  const stamp = Date.now();
-  const person = async (role) => {
-    const name = `fig-${role.toLowerCase()}-${stamp}`;
-    const user = await api('POST', '/users', {
-      username: name, email: `${name}@bank.test`, full_name: `Fig ${role}`, password: 'figures-password-1', role,
-    }, admin);
-    const { access_token: token } = await api('POST', '/auth/login', { username: name, password: 'figures-password-1' });
-    return { ...user, name, token };
-  };
+  const person = (role) => staffMember(`fig-${role.toLowerCase()}`, role, `Fig ${role}`);
   const agent = await person('AGENT');
   const lead = await person('SUPERVISOR');
   await api('PUT', '/agents/me/presence', { status: 'online' }, agent.token);
@@ -31,7 +23,7 @@ test('an agent sees their own figures and a supervisor sees theirs and the hours
   await api('PATCH', `/tickets/${ticket.ticket_id}/status`, { status: 'RESOLVED' }, agent.token);
 
   const page = await browser.newPage();
-  await signIn(page, agent.name, 'figures-password-1');
+  await signIn(page, agent.username, agent.password);
   await page.waitForURL(`${BASE_URL}/`);
   await page.getByRole('link', { name: 'Figures' }).click();
   await page.waitForURL(`${BASE_URL}/figures`);
@@ -48,7 +40,7 @@ test('an agent sees their own figures and a supervisor sees theirs and the hours
 
   const context = await browser.newContext();
   const lp = await context.newPage();
-  await signIn(lp, lead.name, 'figures-password-1');
+  await signIn(lp, lead.username, lead.password);
   await lp.waitForURL(`${BASE_URL}/`);
   await lp.goto(`${BASE_URL}/figures`);
   await waitForHydration(lp);
@@ -60,7 +52,7 @@ test('an agent sees their own figures and a supervisor sees theirs and the hours
   const [download] = await Promise.all([lp.waitForEvent('download'), lp.getByTestId('hours-csv').click()]);
   const csv = await readFile(await download.path(), 'utf8');
   assert.match(csv, /^agent_id,name,email,date,hours\r\n/);
-  assert.ok(csv.includes(`${agent.id},Fig AGENT,${agent.name}@bank.test,${today},`), csv);
+  assert.ok(csv.includes(`${agent.id},Fig AGENT,${agent.username}@bank.test,${today},`), csv);
   await context.close();
   // Offline again, so later tests' tickets wait in the queue rather than go to this agent.
   await api('PUT', '/agents/me/presence', { status: 'offline' }, agent.token);

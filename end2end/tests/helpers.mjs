@@ -84,6 +84,18 @@ export async function adminToken() {
   return session.access_token;
 }
 
+/// A new staff member: `role`, a unique username starting with `prefix`, `fullName`. Returns the
+/// user as the API gives it, with `username`, `password` and an API `token` of theirs.
+export async function staffMember(prefix, role, fullName) {
+  const username = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
+  const password = `${prefix}-password-1`;
+  const user = await api('POST', '/users', {
+    username, email: `${username}@bank.test`, full_name: fullName, password, role,
+  }, await adminToken());
+  const { access_token: token } = await api('POST', '/auth/login', { username, password });
+  return { ...user, username, password, token };
+}
+
 /// An HS256 token the way a bank's server proves who its customer is to the widget.
 export function sign(secret, claims) {
   const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');

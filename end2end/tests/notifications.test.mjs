@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { api, adminToken, launch, signIn, waitForHydration, BASE_URL } from './helpers.mjs';
+import { api, adminToken, launch, signIn, staffMember, waitForHydration, BASE_URL } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -11,13 +11,10 @@ after(async () => { await browser?.close(); });
 
 test('the bell rings live for a ticket assigned to the agent, and clears when read', async () => {
   const admin = await adminToken();
-  const name = `bell-${Date.now()}`;
-  const agent = await api('POST', '/users', {
-    username: name, email: `${name}@bank.test`, full_name: 'Bell Agent', password: 'bell-agent-password-1', role: 'AGENT',
-  }, admin);
+  const agent = await staffMember('bell', 'AGENT', 'Bell Agent');
 
   const page = await browser.newPage();
-  await signIn(page, name, 'bell-agent-password-1');
+  await signIn(page, agent.username, agent.password);
   await page.waitForURL(`${BASE_URL}/`);
   await waitForHydration(page);
   const bell = page.getByTestId('bell');

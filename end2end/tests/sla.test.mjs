@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { api, adminToken, launch, signIn, waitForHydration, BASE_URL } from './helpers.mjs';
+import { api, adminToken, launch, signIn, staffMember, waitForHydration, BASE_URL } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,12 +14,9 @@ const target = (first, resolution) => ({ first_response_minutes: first, resoluti
 
 test('an overdue first answer notifies the supervisor and shows late in the queue', async () => {
   const admin = await adminToken();
-  const name = `sla-lead-${Date.now()}`;
-  await api('POST', '/users', {
-    username: name, email: `${name}@bank.test`, full_name: 'Sla Lead', password: 'sla-lead-password-1', role: 'SUPERVISOR',
-  }, admin);
+  const lead = await staffMember('sla-lead', 'SUPERVISOR', 'Sla Lead');
   const page = await browser.newPage();
-  await signIn(page, name, 'sla-lead-password-1');
+  await signIn(page, lead.username, lead.password);
   await page.waitForURL(`${BASE_URL}/`);
   await waitForHydration(page);
   await page.locator('[data-testid=bell][data-live=true]').waitFor();
@@ -48,8 +45,7 @@ test('an overdue first answer notifies the supervisor and shows late in the queu
   assert.match(await late.textContent(), /answer: \d+m overdue/);
   // Told once: a few more rounds of the watch add nothing.
   await page.waitForTimeout(2500);
-  const mine = await api('POST', '/auth/login', { username: name, password: 'sla-lead-password-1' });
-  const notes = await api('GET', '/notifications/me', undefined, mine.access_token);
+  const notes = await api('GET', '/notifications/me', undefined, lead.token);
   assert.equal(notes.filter((n) => n.subject.startsWith(`SLA breached: ${ticket.ticket_id}`)).length, 1);
   await api('PATCH', `/tickets/${ticket.ticket_id}/status`, { status: 'RESOLVED' }, admin);
   await page.close();

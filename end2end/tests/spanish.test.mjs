@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { api, adminToken, customerSays, launch, waitForHydration, BASE_URL } from './helpers.mjs';
+import { api, adminToken, customerSays, launch, staffMember, waitForHydration, BASE_URL } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -12,10 +12,7 @@ after(async () => { await browser?.close(); });
 
 test('a Spanish-speaking agent signs in, opens a ticket and replies, all in Spanish', async () => {
   const admin = await adminToken();
-  const name = `es-agent-${Date.now()}`;
-  await api('POST', '/users', {
-    username: name, email: `${name}@bank.test`, full_name: 'Agente Español', password: 'agente-password-1', role: 'AGENT',
-  }, admin);
+  const agent = await staffMember('es-agent', 'AGENT', 'Agente Español');
   const chat = await api('POST', '/chat/start', {});
   await customerSays(chat, 'Quiero hablar con una persona, por favor');
   const [ticket] = (await api('GET', '/tickets?sort=newest', undefined, admin)).filter((t) => t.conversation_id === chat.conversation_id);
@@ -25,11 +22,11 @@ test('a Spanish-speaking agent signs in, opens a ticket and replies, all in Span
   await page.goto(`${BASE_URL}/login`);
   await waitForHydration(page);
   await page.getByText('Inicia sesión en la consola de atención').waitFor();
-  await page.getByLabel('Usuario o correo electrónico').fill(name);
+  await page.getByLabel('Usuario o correo electrónico').fill(agent.username);
   await page.getByLabel('Contraseña').fill('not-the-password');
   await page.getByRole('button', { name: 'Iniciar sesión' }).click();
   await page.getByTestId('login-error').filter({ hasText: 'Usuario o contraseña incorrectos' }).waitFor();
-  await page.getByLabel('Contraseña').fill('agente-password-1');
+  await page.getByLabel('Contraseña').fill(agent.password);
   await page.getByRole('button', { name: 'Iniciar sesión' }).click();
   await page.waitForURL(`${BASE_URL}/`);
   await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
@@ -75,17 +72,13 @@ test('a Spanish-speaking agent signs in, opens a ticket and replies, all in Span
 });
 
 test('an English speaker switches the panel to Spanish, and it stays so', async () => {
-  const admin = await adminToken();
-  const name = `switch-${Date.now()}`;
-  await api('POST', '/users', {
-    username: name, email: `${name}@bank.test`, full_name: 'Switch User', password: 'switch-password-1', role: 'AGENT',
-  }, admin);
+  const user = await staffMember('switch', 'AGENT', 'Switch User');
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/login`);
   await waitForHydration(page);
-  await page.fill('input[name=username]', name);
-  await page.fill('input[name=password]', 'switch-password-1');
+  await page.fill('input[name=username]', user.username);
+  await page.fill('input[name=password]', user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${BASE_URL}/`);
   await waitForHydration(page);

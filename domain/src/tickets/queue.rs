@@ -4,12 +4,15 @@
 //! opens. Told on the customer's socket (`queue` frames) when they connect and whenever the queue
 //! changes; an empty text once a person has the conversation.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 
 use crate::entities::{agent_presence, conversations, tickets};
 use crate::error::DomainResult;
-use crate::model::{CustomerFrame, Presence, QueueNews, TicketStatus};
+use crate::model::{BusinessHours, CustomerFrame, Presence, QueueNews, TicketStatus};
 use crate::sql::{Sql, mean};
 use crate::state::AppState;
 
@@ -52,18 +55,17 @@ async fn minutes_per_place(state: &AppState) -> DomainResult<f64> {
     Ok(if mean > 0.0 { mean } else { DEFAULT_MINUTES } / online as f64)
 }
 
-/// The frame for `conversation` at `position` (1 is next).
-async fn frame(
-    state: &AppState,
+/// The frame for `conversation` at `position` (1 is next), under its inbox's `hours`.
+fn frame(
     conversation: &conversations::Model,
+    hours: Option<&BusinessHours>,
     position: u32,
     per_place: f64,
-) -> DomainResult<CustomerFrame> {
+) -> CustomerFrame {
     let english = conversation.language == "en";
     let wait_minutes = (f64::from(position) * per_place).ceil().max(1.0) as u32;
-    let hours = crate::inboxes::hours_for(state, conversation.inbox_id).await?;
     let now = Utc::now();
-    let closed = hours.as_ref().filter(|h| !crate::inboxes::open_at(h, now));
+    let closed = hours.filter(|h| !crate::inboxes::open_at(h, now));
     let text = match (closed.and_then(|h| crate::inboxes::next_opening(h, now)), english) {
         (Some((day, at)), true) => {
             format!("We are closed now. A person will answer when we open, {} at {at}.", DAYS_EN[day])
@@ -82,7 +84,7 @@ async fn frame(
         }
     };
     let news = QueueNews { conversation_id: conversation.public_id.clone(), position, wait_minutes, text };
-    Ok(CustomerFrame::Queue(news))
+    CustomerFrame::Queue(news)
 }
 
 /// The queue frame for conversation `id` now: its place, or an empty text when it waits for nobody.
@@ -91,7 +93,9 @@ pub async fn of_conversation(state: &AppState, id: i32) -> DomainResult<Option<C
     let Some(place) = queue.iter().position(|t| t.open_conversation_id == Some(id)) else { return Ok(None) };
     let Some(conversation) = conversations::Entity::find_by_id(id).one(&state.db).await? else { return Ok(None) };
     let per_place = minutes_per_place(state).await?;
-    Ok(Some(frame(state, &conversation, u32::try_from(place + 1).unwrap_or(u32::MAX), per_place).await?))
+    let hours = crate::inboxes::hours_for(state, conversation.inbox_id).await?;
+    let position = u32::try_from(place + 1).unwrap_or(u32::MAX);
+    Ok(Some(frame(&conversation, hours.as_ref(), position, per_place)))
 }
 
 /// Tells every waiting customer their place, and the customer of `changed` (when it no longer
@@ -115,12 +119,18 @@ pub async fn tell(state: &AppState, changed: &tickets::Model) -> DomainResult<()
     }
     let rows =
         conversations::Entity::find().filter(conversations::Column::Id.is_in(ids.clone())).all(&state.db).await?;
+    let rows: HashMap<i32, conversations::Model> = rows.into_iter().map(|c| (c.id, c)).collect();
     let per_place = minutes_per_place(state).await?;
+    // Each inbox's hours are read once, however many of its customers wait.
+    let mut hours: HashMap<Option<i32>, Option<BusinessHours>> = HashMap::new();
     for (place, id) in ids.iter().enumerate() {
-        if let Some(conversation) = rows.iter().find(|c| c.id == *id) {
-            let position = u32::try_from(place + 1).unwrap_or(u32::MAX);
-            state.events.conversation(frame(state, conversation, position, per_place).await?);
+        let Some(conversation) = rows.get(id) else { continue };
+        if let Entry::Vacant(slot) = hours.entry(conversation.inbox_id) {
+            slot.insert(crate::inboxes::hours_for(state, conversation.inbox_id).await?);
         }
+        let position = u32::try_from(place + 1).unwrap_or(u32::MAX);
+        let inbox_hours = hours.get(&conversation.inbox_id).and_then(Option::as_ref);
+        state.events.conversation(frame(conversation, inbox_hours, position, per_place));
     }
     Ok(())
 }
