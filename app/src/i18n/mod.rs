@@ -108,6 +108,18 @@ impl T {
         }
     }
 
+    /// A calendar day given as `YYYY-MM-DD`, as the language writes it (`04/12/2026`), or its day
+    /// and month alone (`04/12`, `12-04`) with `short`.
+    pub fn date(self, iso: &str, short: bool) -> String {
+        let parts: Vec<&str> = iso.split('-').collect();
+        match (self.0, parts.as_slice(), short) {
+            (Lang::Es, [y, m, d], false) => format!("{d}/{m}/{y}"),
+            (Lang::Es, [_, m, d], true) => format!("{d}/{m}"),
+            (Lang::En, [_, m, d], true) => format!("{m}-{d}"),
+            _ => iso.to_owned(),
+        }
+    }
+
     /// A date and time as the language writes it (`04/12/2026 10:20` or `2026-12-04 10:20`).
     pub fn when(self, at: chrono::DateTime<chrono::Utc>) -> String {
         match self.0 {
@@ -178,6 +190,10 @@ mod tests {
         assert_eq!(Lang::from_accept("en;q=0.2, es;q=0.8"), Some(Lang::Es));
         assert_eq!(Lang::from_accept("fr, de"), None);
         assert_eq!(T(Lang::Es).num(4.5, 1), "4,5");
+        assert_eq!(T(Lang::Es).date("2026-12-04", false), "04/12/2026");
+        assert_eq!(T(Lang::Es).date("2026-12-04", true), "04/12");
+        assert_eq!(T(Lang::En).date("2026-12-04", false), "2026-12-04");
+        assert_eq!(T(Lang::En).date("2026-12-04", true), "12-04");
     }
 
     /// Every literal text the panel's sources translate (`tr.s` of a quoted text) has its Spanish.

@@ -94,7 +94,7 @@ fn Report(r: AgentReport, tr: T) -> impl IntoView {
         (tr.s("CSAT"), format!("{} / 5", tr.num(r.csat, 1)), tr.fill("{} ratings", &[&r.ratings])),
         (tr.s("Hours worked"), hours(r.worked_total_secs), tr.s("online or away").to_owned()),
     ];
-    let labels: Vec<String> = r.worked.iter().map(|d| d.date[5..].to_owned()).collect();
+    let labels: Vec<String> = r.worked.iter().map(|d| tr.date(&d.date, true)).collect();
     let minutes: Vec<u64> = r.worked.iter().map(|d| u64::try_from(d.seconds / 60).unwrap_or(0)).collect();
     view! {
         <h2 data-testid="figures-name">{r.name.clone()} ", " {tr.fill("last {} days", &[&r.days])}</h2>
@@ -108,7 +108,7 @@ fn Report(r: AgentReport, tr: T) -> impl IntoView {
             <thead><tr><th scope="col">{tr.s("Day")}</th><th scope="col">{tr.s("Worked")}</th></tr></thead>
             <tbody>
                 {r.worked.into_iter().rev().map(|d| view! {
-                    <tr><td>{d.date}</td><td>{hours(d.seconds)}</td></tr>
+                    <tr><td>{tr.date(&d.date, false)}</td><td>{hours(d.seconds)}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>

@@ -88,7 +88,7 @@ fn Figures(d: Dashboard, tr: T) -> impl IntoView {
             tr.fill("{} conversations", &[&d.conversations.escalated]),
         ),
     ];
-    let dates: Vec<String> = d.timeline.iter().map(|t| t.date[5..].to_owned()).collect();
+    let dates: Vec<String> = d.timeline.iter().map(|t| tr.date(&t.date, true)).collect();
     let per_day = |f: fn(&domain::model::TimelineDay) -> u64| d.timeline.iter().map(f).collect::<Vec<u64>>();
     let buckets: Vec<String> = (0..10).map(|i| format!("{:.1}", f64::from(i) / 10.0)).collect();
     let (reasons, reason_counts): (Vec<String>, Vec<u64>) =
