@@ -58,6 +58,7 @@ pub fn router(state: AppState, login_limit: Option<SharedLimit>, heavy: HeavyBud
     });
     Router::new()
         .route("/_sfn/{*fn_name}", server_fns)
+        .route("/i18n/{file}", axum::routing::get(spanish_texts))
         .leptos_routes_with_context(&options, routes, move || page_context(&page_state), {
             let options = options.clone();
             move || shell(options.clone())
@@ -68,6 +69,7 @@ pub fn router(state: AppState, login_limit: Option<SharedLimit>, heavy: HeavyBud
         ))
         .with_state(options)
         .layer(middleware::from_fn(|req, next| crate::cache::by_name("/pkg/", req, next)))
+        .layer(middleware::from_fn(|req, next| crate::cache::by_name("/i18n/", req, next)))
         .layer(middleware::from_fn(refusal_status))
         .layer(middleware::from_fn_with_state(state.clone(), refresh_session))
         .layer(middleware::from_fn_with_state(login_limit, limit_sign_in))
@@ -100,8 +102,22 @@ fn page_context(state: &AppState) {
     }
 }
 
+/// The panel's Spanish texts as a script (`app::i18n::spanish_script`): a Spanish page names it,
+/// and the browser keeps it (its name carries its hash).
+async fn spanish_texts(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    let (path, body) = app::i18n::spanish_script();
+    if path.strip_prefix("/i18n/") != Some(file.as_str()) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], body.as_str()).into_response()
+}
+
 fn is_page_or_function(path: &str) -> bool {
-    !(path.starts_with("/pkg/") || path.starts_with("/widget") || path.starts_with("/favicon") || path == "/demo")
+    !(path.starts_with("/pkg/")
+        || path.starts_with("/i18n/")
+        || path.starts_with("/widget")
+        || path.starts_with("/favicon")
+        || path == "/demo")
 }
 
 /// When the access-token cookie is missing or expired but a refresh cookie is present, rotates the

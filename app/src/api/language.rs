@@ -17,7 +17,9 @@ pub const LANGUAGE: &str = "language";
 /// The language to speak to whoever asks (signed in or not), with its texts.
 #[server(prefix = "/_sfn", endpoint = "i18n/language")]
 pub async fn ui_language() -> Result<Speech, AppError> {
-    Ok(Speech::of(language().await?))
+    // Drawing a page (not answering the browser): the page names the texts' script instead.
+    let page = use_context::<leptos_meta::ServerMetaContext>().is_some();
+    Ok(Speech::of(language().await?, page))
 }
 
 #[cfg(feature = "ssr")]

@@ -20,9 +20,9 @@ pub fn Shell() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
-                let tr = lang.await.unwrap_or_default().translator();
+                let (texts, tr) = lang.await.unwrap_or_default().take();
                 match user.await {
-                    Ok(user) => view! { <Frame user tr/> }.into_any(),
+                    Ok(user) => view! { {texts} <Frame user tr/> }.into_any(),
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login"/> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.told(tr)}</p> }.into_any(),
                 }

@@ -143,35 +143,73 @@ fn spanish(english: &str) -> Option<&'static str> {
     SPANISH.get()?.get(english).copied()
 }
 
-/// The language to speak and, for Spanish, the table of texts, as the server sends it to the
-/// page (once per page load, inside the page's HTML; English pages carry no table).
+/// The language to speak and how the browser gets the Spanish texts: a page drawn on the server
+/// names a script that holds them (`script`, cached by the browser for a year: it is named by
+/// their hash); a page drawn in the browser (after signing in, say) gets them here (`texts`).
+/// English needs neither.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Speech {
     pub lang: Lang,
     pub texts: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+    pub script: Option<String>,
 }
 
 impl Speech {
-    /// What to send for `lang`.
+    /// What to send for `lang`; `page` when the server is drawing a page.
     #[cfg(feature = "ssr")]
-    pub fn of(lang: Lang) -> Speech {
-        let texts = match lang {
-            Lang::En => Vec::new(),
-            Lang::Es => es::table().map(|(en, es)| (Cow::Borrowed(en), Cow::Borrowed(es))).collect(),
-        };
-        Speech { lang, texts }
+    pub fn of(lang: Lang, page: bool) -> Speech {
+        match (lang, page) {
+            (Lang::En, _) => Speech { lang, texts: Vec::new(), script: None },
+            (Lang::Es, true) => Speech { lang, texts: Vec::new(), script: Some(spanish_script().0.clone()) },
+            (Lang::Es, false) => {
+                let texts = es::table().map(|(en, es)| (Cow::Borrowed(en), Cow::Borrowed(es))).collect();
+                Speech { lang, texts, script: None }
+            }
+        }
     }
 
-    /// The translator for the page; in the browser, the table is learnt first (once: a new
-    /// language reloads the page).
-    pub fn translator(self) -> T {
+    /// The `<script>` of the Spanish texts, for the page's `<head>` (it runs before the page
+    /// comes alive), and the translator for the page. In the browser the texts are learnt first,
+    /// once: a new language reloads the page.
+    pub fn take(self) -> (impl IntoView, T) {
         #[cfg(not(feature = "ssr"))]
-        if !self.texts.is_empty() {
+        {
             let leak = |text: Cow<'static, str>| -> &'static str { Box::leak(text.into_owned().into_boxed_str()) };
-            SPANISH.get_or_init(|| self.texts.into_iter().map(|(en, es)| (leak(en), leak(es))).collect());
+            if !self.texts.is_empty() {
+                SPANISH.get_or_init(|| self.texts.into_iter().map(|(en, es)| (leak(en), leak(es))).collect());
+            } else if self.lang == Lang::Es {
+                #[cfg(feature = "hydrate")]
+                SPANISH.get_or_init(|| from_window().into_iter().map(|(en, es)| (leak(en), leak(es))).collect());
+            }
         }
-        T(self.lang)
+        // A plain script where the page has it: drawn on the server, it runs as the page is read,
+        // before the page comes alive.
+        let script = self.script.map(|src| view! { <script src=src></script> });
+        (script, T(self.lang))
     }
+}
+
+/// The script that sets `window.joxaiEs` to the Spanish texts (the JSON of their (English,
+/// Spanish) pairs, as a string), and the path it is served at (`/i18n/es-<16 hex>.js`, named by
+/// its content's FNV-1a hash).
+#[cfg(feature = "ssr")]
+pub fn spanish_script() -> &'static (String, String) {
+    static SCRIPT: std::sync::LazyLock<(String, String)> = std::sync::LazyLock::new(|| {
+        let pairs = serde_json::to_string(&es::table().collect::<Vec<_>>()).unwrap_or_default();
+        let body = format!("window.joxaiEs={};", serde_json::Value::String(pairs));
+        let hash =
+            body.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        (format!("/i18n/es-{hash:016x}.js"), body)
+    });
+    &SCRIPT
+}
+
+/// The texts the page's script left in `window.joxaiEs`.
+#[cfg(feature = "hydrate")]
+fn from_window() -> Vec<(Cow<'static, str>, Cow<'static, str>)> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let json = js_sys::Reflect::get(&window, &"joxaiEs".into()).ok().and_then(|v| v.as_string());
+    json.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
 }
 
 /// The translator the shell provided (English outside it).

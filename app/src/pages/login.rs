@@ -14,10 +14,11 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let tr = lang.await.unwrap_or_default().translator();
+                let (texts, tr) = lang.await.unwrap_or_default().take();
                 let error = move || login.value().get().and_then(Result::err).map(|e| e.told(tr));
                 view! {
                     <Html {..} lang=tr.0.code()/>
+                    {texts}
                     <main class="login-page" lang=tr.0.code()>
                         <ActionForm action=login attr:class="card login-form">
                             <h1>"JoxAI"</h1>

@@ -16,9 +16,10 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let tr = lang.await.unwrap_or_default().translator();
+                let (texts, tr) = lang.await.unwrap_or_default().take();
                 view! {
                     <Html {..} lang=tr.0.code()/>
+                    {texts}
                     <main class="content" lang=tr.0.code()>
                         <h1>{tr.s("Page not found")}</h1>
                         <a href="/">{tr.s("Back to the overview")}</a>

@@ -247,3 +247,29 @@ async fn the_panel_names_its_hashed_files_and_serves_them_compressed_for_a_year(
     assert_eq!(res.headers()["cache-control"], "no-cache");
     let _ = std::fs::remove_dir_all(root);
 }
+
+#[tokio::test]
+async fn a_spanish_page_names_the_cached_script_of_its_texts() {
+    let app = spawn_app().await;
+    let page = |lang: &'static str| {
+        let req = app.client.get(app.url("/login")).header("accept-language", lang);
+        async move { req.send().await.unwrap().text().await.unwrap() }
+    };
+    let spanish = page("es").await;
+    let start = spanish.find("/i18n/es-").expect("a Spanish page names its texts' script");
+    let src = &spanish[start..start + spanish[start..].find(".js").unwrap() + 3];
+    assert!(spanish.contains("Iniciar sesión"), "drawn in Spanish on the server");
+    assert!(spanish.len() < 8_000, "the texts are not in the page itself: {} bytes", spanish.len());
+    assert!(!page("en").await.contains("/i18n/"), "an English page needs no texts");
+
+    let res = app.client.get(app.url(src)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    let script = res.text().await.unwrap();
+    let json = script.strip_prefix("window.joxaiEs=").and_then(|s| s.strip_suffix(';')).expect("one assignment");
+    let pairs: Vec<(String, String)> = serde_json::from_str(&serde_json::from_str::<String>(json).unwrap()).unwrap();
+    assert!(pairs.contains(&("Sign in".to_owned(), "Iniciar sesión".to_owned())), "{script}");
+    let res = app.client.get(app.url("/i18n/es-0000000000000000.js")).send().await.unwrap();
+    assert_eq!(res.status(), 404, "another name is no script");
+}
