@@ -168,9 +168,9 @@ impl Speech {
         }
     }
 
-    /// The `<script>` of the Spanish texts, for the page's `<head>` (it runs before the page
-    /// comes alive), and the translator for the page. In the browser the texts are learnt first,
-    /// once: a new language reloads the page.
+    /// The `<script>` of the Spanish texts, for the page (drawn on the server, it runs before the
+    /// page comes alive), and the translator for the page. In the browser the texts are learnt
+    /// first, once: a new language reloads the page.
     pub fn take(self) -> (impl IntoView, T) {
         #[cfg(not(feature = "ssr"))]
         {
