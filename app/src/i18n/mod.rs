@@ -184,7 +184,7 @@ impl Speech {
         }
         // A plain script where the page has it: drawn on the server, it runs as the page is read,
         // before the page comes alive.
-        let script = self.script.map(|src| view! { <script src=src></script> });
+        let script = self.script.map(|src| view! { <script src=src nonce=leptos::nonce::use_nonce()></script> });
         (script, T(self.lang))
     }
 }
