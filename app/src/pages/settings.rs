@@ -74,7 +74,7 @@ fn Row(
         view! {
             <ActionForm action=save attr:class="inline setting-form">
                 <input type="hidden" name="key" value=key.clone()/>
-                <input name="value" value=shown aria-label=format!("Value of {key}") placeholder=tr.s("(default)")
+                <input name="value" value=shown aria-label=tr.fill("Value of {}", &[&key]) placeholder=tr.s("(default)")
                     data-testid=format!("value-{key}")/>
                 <button type="submit" class="secondary">{tr.s("Save")}</button>
             </ActionForm>

@@ -281,4 +281,5 @@ pub const TABLE: &[(&str, &str)] = &[
         "Días que se conservan los registros de auditoría (365 a 36.500; por defecto 3.650); la poda \
          mantiene la cadena íntegra",
     ),
+    ("Value of {}", "Valor de {}"),
 ];
