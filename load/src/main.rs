@@ -81,10 +81,12 @@ async fn main() -> Result<()> {
         }
         return Ok(());
     }
-    let before = cli.pid.and_then(measure::cpu_ticks);
+    let own = std::process::id();
+    let before = (cli.pid.and_then(measure::cpu_ticks), measure::cpu_ticks(own));
     let outcome = workloads::run(cli.workload, &run).await?;
-    let after = cli.pid.and_then(measure::cpu_ticks);
-    let cpu = before.zip(after).map(|(b, a)| measure::ticks_to_secs(a.saturating_sub(b)));
+    let after = (cli.pid.and_then(measure::cpu_ticks), measure::cpu_ticks(own));
+    let spent = |b: Option<u64>, a: Option<u64>| b.zip(a).map(|(b, a)| measure::ticks_to_secs(a.saturating_sub(b)));
+    let cpu = measure::Cpu { server: spent(before.0, after.0), load: spent(before.1, after.1) };
     let rss = cli.pid.and_then(measure::rss_kib);
     let report = measure::Report::new(&outcome, run.duration, cpu, rss);
     if cli.json {

@@ -57,6 +57,13 @@ impl Latency {
     }
 }
 
+/// CPU seconds spent during a run: by the server, and by this load generator (which shares the
+/// machine's cores with it).
+pub struct Cpu {
+    pub server: Option<f64>,
+    pub load: Option<f64>,
+}
+
 /// What one run measured.
 pub struct Report {
     pub name: &'static str,
@@ -66,20 +73,23 @@ pub struct Report {
     pub per_second: f64,
     /// Server CPU milliseconds per request.
     pub cpu_ms_per_request: Option<f64>,
+    /// The load generator's own CPU milliseconds per request.
+    pub load_cpu_ms_per_request: Option<f64>,
     pub rss_mib: Option<f64>,
     /// `/healthz` while the workload ran (login storm).
     pub probe: Option<Latency>,
 }
 
 impl Report {
-    pub fn new(outcome: &Outcome, duration: Duration, cpu_secs: Option<f64>, rss_kib: Option<u64>) -> Report {
+    pub fn new(outcome: &Outcome, duration: Duration, cpu: Cpu, rss_kib: Option<u64>) -> Report {
         let requests = Latency::of(outcome.latencies.clone());
         let done = requests.count + outcome.errors;
         Report {
             name: outcome.name,
             clients: outcome.clients,
             per_second: requests.count as f64 / duration.as_secs_f64(),
-            cpu_ms_per_request: cpu_secs.filter(|_| done > 0).map(|s| s * 1000.0 / done as f64),
+            cpu_ms_per_request: cpu.server.filter(|_| done > 0).map(|s| s * 1000.0 / done as f64),
+            load_cpu_ms_per_request: cpu.load.filter(|_| done > 0).map(|s| s * 1000.0 / done as f64),
             rss_mib: rss_kib.map(|k| k as f64 / 1024.0),
             errors: outcome.errors,
             probe: outcome.probe.clone().map(Latency::of),
@@ -100,6 +110,7 @@ impl Report {
             "errors": self.errors,
             "latency": latency(&self.requests),
             "server_cpu_ms_per_request": self.cpu_ms_per_request,
+            "load_cpu_ms_per_request": self.load_cpu_ms_per_request,
             "server_rss_mib": self.rss_mib,
             "healthz": self.probe.as_ref().map(latency),
         })
@@ -116,6 +127,9 @@ impl fmt::Display for Report {
         )?;
         if let Some(cpu) = self.cpu_ms_per_request {
             write!(f, "  server CPU {cpu:.2} ms/req")?;
+        }
+        if let Some(cpu) = self.load_cpu_ms_per_request {
+            write!(f, " (load generator {cpu:.2})")?;
         }
         if let Some(rss) = self.rss_mib {
             write!(f, "  RSS {rss:.0} MiB")?;

@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
 use super::{audit_identified, hash_token, new_token};
 use crate::assistant::language::Lang;
 use crate::audit::RequestMeta;
-use crate::conversations::store::{NewMessage, append, to_out};
+use crate::conversations::store::{self, NewMessage, to_out};
 use crate::entities::conversations;
 use crate::error::{DomainError, DomainResult};
 use crate::model::{ConversationStatus, MessageRole, StartChatRequest, StartChatResponse};
@@ -64,7 +64,7 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         status: Set(ConversationStatus::Bot),
         language: Set(language.code().to_owned()),
         metadata: Set(crate::conversations::seal_metadata(&state.vault, &metadata)),
-        last_seq: Set(0),
+        last_seq: Set(1),
         low_confidence_turns: Set(0),
         assigned_to: Set(None),
         created_at: Set(now),
@@ -81,21 +81,6 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         agent_read_seq: Set(0),
         customer_read_seq: Set(0),
     };
-    // A consent is stored with its conversation, in one transaction; without one, one statement.
-    let conversation = match (&inbox, consent) {
-        (Some(inbox), Some(version)) => {
-            let txn = state.db.begin().await?;
-            let conversation = row.insert(&txn).await?;
-            let with = crate::consents::With::Conversation(conversation.id);
-            crate::consents::record(&txn, inbox.id, with, version, language.code()).await?;
-            txn.commit().await?;
-            conversation
-        }
-        _ => row.insert(&state.db).await?,
-    };
-    if let Some(customer) = &customer_ref {
-        audit_identified(state, &conversation.public_id, customer, meta).await?;
-    }
     let custom =
         inbox.as_ref().and_then(|i| if language == Lang::En { i.greeting_en.clone() } else { i.greeting_es.clone() });
     let greeting = custom.unwrap_or_else(|| state.runtime.greeting(&state.config, language));
@@ -107,7 +92,19 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         client_message_id: None,
         reply_to: None,
     };
-    let stored = append(state, conversation.id, message, None).await?;
+    // The conversation, its greeting and a consent are one transaction, through the writer.
+    let txn = state.writer.begin().await?;
+    let conversation = row.insert(&txn).await?;
+    if let (Some(inbox), Some(version)) = (&inbox, consent) {
+        let with = crate::consents::With::Conversation(conversation.id);
+        crate::consents::record(&txn, inbox.id, with, version, language.code()).await?;
+    }
+    let stored = store::first_message(state, &txn, &conversation, message).await?;
+    txn.commit().await?;
+    store::publish(state, &conversation, &stored);
+    if let Some(customer) = &customer_ref {
+        audit_identified(state, &conversation.public_id, customer, meta).await?;
+    }
     Ok(StartChatResponse {
         conversation_id: conversation.public_id,
         status: "started".to_owned(),

@@ -5,7 +5,9 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
+use sea_orm::{
+    ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
 
 use crate::entities::{assistant_answers, conversations, messages};
 use crate::error::{DomainError, DomainResult};
@@ -81,20 +83,11 @@ async fn write(
         .ok_or_else(|| DomainError::NotFound("Conversation not found".into()))?;
     let first = conversation.last_seq - count + 1;
     let plain: Vec<String> = messages.iter().map(|m| m.content.to_owned()).collect();
-    let rows = messages.into_iter().enumerate().map(|(i, message)| {
-        let seq = first + i as i64;
-        messages::ActiveModel {
-            id: sea_orm::NotSet,
-            conversation_id: Set(conversation_id),
-            seq: Set(seq),
-            role: Set(message.role),
-            author_id: Set(message.author_id),
-            content: Set(state.vault.seal(Field::MessageContent, message.content)),
-            metadata: Set(message.metadata),
-            client_message_id: Set(message.client_message_id.map(str::to_owned)),
-            reply_to: Set(if link && i > 0 { Some(first) } else { message.reply_to }),
-            created_at: Set(now),
+    let rows = messages.into_iter().enumerate().map(|(i, mut message)| {
+        if link && i > 0 {
+            message.reply_to = Some(first);
         }
+        sealed_row(state, conversation_id, first + i as i64, message, now)
     });
     let mut stored = messages::Entity::insert_many(rows).exec_with_returning(&txn).await?;
     stored.sort_by_key(|m| m.seq);
@@ -112,9 +105,46 @@ async fn write(
     Ok((conversation, stored))
 }
 
+/// The row of `message`, number `seq` of the conversation, its text sealed.
+fn sealed_row(
+    state: &AppState,
+    conversation_id: i32,
+    seq: i64,
+    message: NewMessage<'_>,
+    now: chrono::DateTime<Utc>,
+) -> messages::ActiveModel {
+    messages::ActiveModel {
+        id: sea_orm::NotSet,
+        conversation_id: Set(conversation_id),
+        seq: Set(seq),
+        role: Set(message.role),
+        author_id: Set(message.author_id),
+        content: Set(state.vault.seal(Field::MessageContent, message.content)),
+        metadata: Set(message.metadata),
+        client_message_id: Set(message.client_message_id.map(str::to_owned)),
+        reply_to: Set(message.reply_to),
+        created_at: Set(now),
+    }
+}
+
+/// A new conversation's first message, number 1, in the transaction `txn` that inserted the
+/// conversation with `last_seq` 1. Once `txn` is committed, the caller announces it ([`publish`]).
+pub async fn first_message(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    conversation: &conversations::Model,
+    message: NewMessage<'_>,
+) -> DomainResult<messages::Model> {
+    let plain = message.content.to_owned();
+    let row = sealed_row(state, conversation.id, 1, message, conversation.created_at);
+    let mut stored = messages::Entity::insert(row).exec_with_returning(txn).await?;
+    stored.content = plain;
+    Ok(stored)
+}
+
 /// Announces a stored message: on the conversation's stream (typed by its event for system
 /// messages) and to staff, here and on the other servers.
-fn publish(state: &AppState, conversation: &conversations::Model, row: &messages::Model) {
+pub fn publish(state: &AppState, conversation: &conversations::Model, row: &messages::Model) {
     publish_here(state, conversation, row);
     state
         .events

@@ -40,6 +40,9 @@ async fn pool(url: &str, connections: u32) -> Result<DatabaseConnection, DbErr> 
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))
+        // A connection in steady use is handed out without a ping (a round trip to the database,
+        // or to SQLite's worker thread, on every acquire); one idle for a while is checked first.
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .sqlx_logging(false);
     if sqlite {
         // sqlx applies these per connection: foreign keys on, WAL for concurrent readers, a busy
