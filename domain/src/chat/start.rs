@@ -1,7 +1,7 @@
 //! `POST /chat/start`: a new conversation, its greeting and the visitor token.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
 
 use super::{audit_identified, hash_token, new_token};
 use crate::assistant::language::Lang;
@@ -93,14 +93,28 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         reply_to: None,
     };
     // The conversation, its greeting and a consent are one transaction, through the writer.
-    let txn = state.writer.begin().await?;
-    let conversation = row.insert(&txn).await?;
-    if let (Some(inbox), Some(version)) = (&inbox, consent) {
-        let with = crate::consents::With::Conversation(conversation.id);
-        crate::consents::record(&txn, inbox.id, with, version, language.code()).await?;
-    }
-    let stored = store::first_message(state, &txn, &conversation, message).await?;
-    txn.commit().await?;
+    let mut first = store::sealed_row(state, 0, 1, message, now);
+    let consent = inbox.as_ref().map(|i| i.id).zip(consent);
+    let code = language.code();
+    let (conversation, mut stored) = state
+        .writer
+        .run(move |db| {
+            Box::pin(async move {
+                let txn = db.begin().await?;
+                let conversation = row.insert(&txn).await?;
+                if let Some((inbox_id, version)) = consent {
+                    let with = crate::consents::With::Conversation(conversation.id);
+                    crate::consents::record(&txn, inbox_id, with, version, code).await?;
+                }
+                first.conversation_id = Set(conversation.id);
+                let stored = crate::entities::messages::Entity::insert(first).exec_with_returning(&txn).await?;
+                txn.commit().await?;
+                Ok((conversation, stored))
+            })
+        })
+        .await?;
+    // The stored row holds sealed text; the greeting is what was said.
+    stored.content = greeting;
     store::publish(state, &conversation, &stored);
     if let Some(customer) = &customer_ref {
         audit_identified(state, &conversation.public_id, customer, meta).await?;

@@ -1,6 +1,7 @@
 //! Stored conversations and their messages, beneath the customer's chat and the staff's work on
 //! it: messages appended in sequence ([`store`]) and a conversation's wire view.
 
+mod one_command;
 pub mod store;
 
 use crate::entities::{conversations, tickets};

@@ -5,9 +5,7 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
 
 use crate::entities::{assistant_answers, conversations, messages};
 use crate::error::{DomainError, DomainResult};
@@ -55,9 +53,11 @@ pub async fn turn(
     write(state, conversation_id, messages, link, Some(change), answer).await
 }
 
-/// Three statements at most, in one transaction: UPDATE the conversation (counter, `change`)
-/// RETURNING it, INSERT the messages RETURNING them, INSERT the answer-log row. With `link`, the
-/// second message replies to the first. Published once committed.
+/// Three statements at most, in one transaction through the writer: UPDATE the conversation
+/// (counter, `change`) RETURNING it, INSERT the messages RETURNING them, INSERT the answer-log
+/// row. With `link`, the second message replies to the first. The texts are sealed before the
+/// writer is asked; on SQLite the statements go as one command ([`super::one_command`]).
+/// Published once committed.
 async fn write(
     state: &AppState,
     conversation_id: i32,
@@ -68,37 +68,53 @@ async fn write(
 ) -> DomainResult<(conversations::Model, Vec<messages::Model>)> {
     let now = Utc::now();
     let count = messages.len() as i64;
-    let txn = state.writer.begin().await?;
-    let mut update = conversations::Entity::update_many();
-    if let Some(change) = change {
-        update = update.set(change);
-    }
-    let conversation = update
-        .col_expr(conversations::Column::LastSeq, Expr::col(conversations::Column::LastSeq).add(count))
-        .col_expr(conversations::Column::UpdatedAt, Expr::value(now))
-        .filter(conversations::Column::Id.eq(conversation_id))
-        .exec_with_returning(&txn)
-        .await?
-        .pop()
-        .ok_or_else(|| DomainError::NotFound("Conversation not found".into()))?;
-    let first = conversation.last_seq - count + 1;
     let plain: Vec<String> = messages.iter().map(|m| m.content.to_owned()).collect();
-    let rows = messages.into_iter().enumerate().map(|(i, mut message)| {
-        if link && i > 0 {
-            message.reply_to = Some(first);
-        }
-        sealed_row(state, conversation_id, first + i as i64, message, now)
-    });
-    let mut stored = messages::Entity::insert_many(rows).exec_with_returning(&txn).await?;
+    // Numbered once the counter is read, inside the transaction.
+    let rows: Vec<messages::ActiveModel> =
+        messages.into_iter().map(|message| sealed_row(state, conversation_id, 0, message, now)).collect();
+    let (conversation, mut stored) = state
+        .writer
+        .run(move |db| {
+            Box::pin(async move {
+                let mut update = conversations::Entity::update_many();
+                if let Some(change) = change {
+                    update = update.set(change);
+                }
+                let update = update
+                    .col_expr(conversations::Column::LastSeq, Expr::col(conversations::Column::LastSeq).add(count))
+                    .col_expr(conversations::Column::UpdatedAt, Expr::value(now))
+                    .filter(conversations::Column::Id.eq(conversation_id));
+                if db.get_database_backend() == DbBackend::Sqlite {
+                    return super::one_command::turn(&db, conversation_id, update, rows, link, answer).await;
+                }
+                let txn = db.begin().await?;
+                let conversation = update
+                    .exec_with_returning(&txn)
+                    .await?
+                    .pop()
+                    .ok_or_else(|| DomainError::NotFound("Conversation not found".into()))?;
+                let first = conversation.last_seq - count + 1;
+                let rows = rows.into_iter().enumerate().map(|(i, mut row)| {
+                    row.seq = Set(first + i as i64);
+                    if link && i > 0 {
+                        row.reply_to = Set(Some(first));
+                    }
+                    row
+                });
+                let stored = messages::Entity::insert_many(rows).exec_with_returning(&txn).await?;
+                if let Some(answer) = answer {
+                    assistant_answers::Entity::insert(answer).exec_without_returning(&txn).await?;
+                }
+                txn.commit().await?;
+                Ok((conversation, stored))
+            })
+        })
+        .await?;
     stored.sort_by_key(|m| m.seq);
     // The stored rows hold sealed text; the caller gets what was said.
     for (row, text) in stored.iter_mut().zip(plain) {
         row.content = text;
     }
-    if let Some(answer) = answer {
-        assistant_answers::Entity::insert(answer).exec_without_returning(&txn).await?;
-    }
-    txn.commit().await?;
     for row in &stored {
         publish(state, &conversation, row);
     }
@@ -106,7 +122,7 @@ async fn write(
 }
 
 /// The row of `message`, number `seq` of the conversation, its text sealed.
-fn sealed_row(
+pub fn sealed_row(
     state: &AppState,
     conversation_id: i32,
     seq: i64,
@@ -125,21 +141,6 @@ fn sealed_row(
         reply_to: Set(message.reply_to),
         created_at: Set(now),
     }
-}
-
-/// A new conversation's first message, number 1, in the transaction `txn` that inserted the
-/// conversation with `last_seq` 1. Once `txn` is committed, the caller announces it ([`publish`]).
-pub async fn first_message(
-    state: &AppState,
-    txn: &DatabaseTransaction,
-    conversation: &conversations::Model,
-    message: NewMessage<'_>,
-) -> DomainResult<messages::Model> {
-    let plain = message.content.to_owned();
-    let row = sealed_row(state, conversation.id, 1, message, conversation.created_at);
-    let mut stored = messages::Entity::insert(row).exec_with_returning(txn).await?;
-    stored.content = plain;
-    Ok(stored)
 }
 
 /// Announces a stored message: on the conversation's stream (typed by its event for system

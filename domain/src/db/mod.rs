@@ -5,6 +5,10 @@ use std::time::Duration;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
 
+mod writer;
+
+pub use writer::{Work, Writer};
+
 /// Opens a pool for `url`. SQLite gets WAL, `synchronous=NORMAL` and foreign keys; both get bounded
 /// pools and timeouts.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -24,12 +28,16 @@ pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     (!path.is_empty() && !path.starts_with(":memory:")).then(|| path.into())
 }
 
-/// The connection conversation messages are written through. SQLite lets one writer in at a time:
-/// a pool of one connection makes writers queue in memory, in order, instead of polling the file
-/// lock (`SQLITE_BUSY`) and waking late; readers keep their own pool (WAL lets them read while it
+/// The writer conversation messages are written through ([`Writer`]). On SQLite, one connection
+/// on a thread of its own: writers queue in memory, in order, instead of polling the file lock
+/// (`SQLITE_BUSY`) and waking late; readers keep their own pool (WAL lets them read while it
 /// writes). PostgreSQL takes concurrent writers: the same pool as `db`.
-pub async fn writer(url: &str, db: &DatabaseConnection) -> Result<DatabaseConnection, DbErr> {
-    if is_sqlite(url) { pool(url, 1).await } else { Ok(db.clone()) }
+pub async fn writer(url: &str, db: &DatabaseConnection) -> Result<Writer, DbErr> {
+    if is_sqlite(url) {
+        Writer::dedicated(pool(url, 1).await?).map_err(|e| DbErr::Custom(format!("cannot start the writer: {e}")))
+    } else {
+        Ok(Writer::shared(db.clone()))
+    }
 }
 
 async fn pool(url: &str, connections: u32) -> Result<DatabaseConnection, DbErr> {

@@ -15,9 +15,9 @@ use crate::config::Config;
 #[derive(Clone)]
 pub struct AppState {
     pub db: DatabaseConnection,
-    /// Where conversation messages are written ([`crate::db::writer`]): one connection on SQLite,
-    /// `db` itself on PostgreSQL.
-    pub writer: DatabaseConnection,
+    /// Where conversation messages are written ([`crate::db::writer`]): one connection on a
+    /// thread of its own on SQLite, `db` itself on PostgreSQL.
+    pub writer: crate::db::Writer,
     pub config: std::sync::Arc<Config>,
     pub jwt: JwtKeys,
     pub audit: AuditLog,
@@ -57,13 +57,13 @@ impl AppState {
             http: std::sync::Arc::default(),
             vault: std::sync::Arc::new(crate::vault::Vault::new(&config.data_keys)),
             config: std::sync::Arc::new(config),
-            writer: db.clone(),
+            writer: crate::db::Writer::shared(db.clone()),
             db,
         }
     }
 
     /// The same state with messages written through `writer`.
-    pub fn with_writer(self, writer: DatabaseConnection) -> Self {
+    pub fn with_writer(self, writer: crate::db::Writer) -> Self {
         AppState { writer, ..self }
     }
 }

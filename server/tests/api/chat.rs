@@ -335,7 +335,7 @@ async fn a_customer_turn_is_one_transaction_of_four_statements() {
     // A state whose connection counts every statement it runs (transaction control excluded).
     let counted = Arc::new(AtomicUsize::new(0));
     let mut state = app.state.clone();
-    for db in [&mut state.db, &mut state.writer] {
+    for db in [&mut state.db, state.writer.connection_mut()] {
         let counter = counted.clone();
         db.set_metric_callback(move |_| {
             counter.fetch_add(1, Ordering::SeqCst);
