@@ -78,6 +78,11 @@ enum UserCommand {
     },
 }
 
+/// mimalloc (v2) instead of glibc's malloc: about a third less CPU per chat message, measured
+/// with `cargo xtask load` (README).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
