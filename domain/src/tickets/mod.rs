@@ -11,7 +11,10 @@ pub use open::{Escalation, NewTicket, Opened, insert, open_for_conversation, ope
 
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, EntityTrait, FromQueryResult, JoinType, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select, SelectModel, Selector,
+};
 
 use crate::auth::CurrentUser;
 use crate::entities::{conversations, tickets, users};
@@ -63,30 +66,60 @@ pub async fn to_out(state: &AppState, rows: Vec<tickets::Model>) -> DomainResult
             .await?
     };
     rows.into_iter()
-        .map(|t| {
-            let t = state.vault.open_ticket(t)?;
-            Ok(TicketOut {
-                id: t.id,
-                conversation_id: t.conversation_id.and_then(|c| public.iter().find(|p| p.0 == c).map(|p| p.1.clone())),
-                assigned_to_name: t.assigned_to.and_then(|a| names.iter().find(|n| n.0 == a).map(|n| n.1.clone())),
-                status: t.status,
-                priority: t.priority,
-                ticket_id: t.ticket_id,
-                customer_name: t.customer_name,
-                customer_email: t.customer_email,
-                subject: t.subject,
-                description: state.vault.open(Field::TicketDescription, &t.description)?,
-                category: t.category,
-                assigned_to: t.assigned_to,
-                created_at: t.created_at,
-                updated_at: t.updated_at,
-                first_response_at: t.first_response_at,
-                resolved_at: t.resolved_at,
-                first_response_due_at: t.first_response_due_at,
-                resolution_due_at: t.resolution_due_at,
-            })
+        .map(|ticket| {
+            let assigned_to_name = ticket.assigned_to.and_then(|a| names.iter().find(|n| n.0 == a).map(|n| n.1.clone()));
+            let conversation_public_id =
+                ticket.conversation_id.and_then(|c| public.iter().find(|p| p.0 == c).map(|p| p.1.clone()));
+            out(state, Named { ticket, assigned_to_name, conversation_public_id })
         })
         .collect()
+}
+
+/// A ticket with what staff see instead of its internal ids, read in the same query.
+#[derive(FromQueryResult)]
+struct Named {
+    #[sea_orm(nested)]
+    ticket: tickets::Model,
+    assigned_to_name: Option<String>,
+    /// Not `conversation_id`: the ticket has a column of that name.
+    conversation_public_id: Option<String>,
+}
+
+/// `query` with the assignee's name and the conversation's public id joined in.
+fn named(query: Select<tickets::Entity>) -> Selector<SelectModel<Named>> {
+    let assignee = tickets::Entity::belongs_to(users::Entity).from(tickets::Column::AssignedTo).to(users::Column::Id);
+    let conversation =
+        tickets::Entity::belongs_to(conversations::Entity).from(tickets::Column::ConversationId).to(conversations::Column::Id);
+    query
+        .join(JoinType::LeftJoin, assignee.into())
+        .join(JoinType::LeftJoin, conversation.into())
+        .column_as(users::Column::FullName, "assigned_to_name")
+        .column_as(conversations::Column::PublicId, "conversation_public_id")
+        .into_model::<Named>()
+}
+
+fn out(state: &AppState, named: Named) -> DomainResult<TicketOut> {
+    let t = state.vault.open_ticket(named.ticket)?;
+    Ok(TicketOut {
+        id: t.id,
+        conversation_id: named.conversation_public_id,
+        assigned_to_name: named.assigned_to_name,
+        status: t.status,
+        priority: t.priority,
+        ticket_id: t.ticket_id,
+        customer_name: t.customer_name,
+        customer_email: t.customer_email,
+        subject: t.subject,
+        description: state.vault.open(Field::TicketDescription, &t.description)?,
+        category: t.category,
+        assigned_to: t.assigned_to,
+        created_at: t.created_at,
+        updated_at: t.updated_at,
+        first_response_at: t.first_response_at,
+        resolved_at: t.resolved_at,
+        first_response_due_at: t.first_response_due_at,
+        resolution_due_at: t.resolution_due_at,
+    })
 }
 
 /// Tells staff about a ticket change, here and on the other servers.
@@ -137,30 +170,36 @@ pub async fn list(state: &AppState, actor: &CurrentUser, filter: &TicketFilter) 
         query = query.filter(tickets::Column::AssignedTo.eq(agent));
     }
     let page = crate::model::Page::new(filter.skip, filter.limit)?;
-    let total = query.clone().count(&state.db).await?;
+    let counting = query.clone();
     let query = match filter.sort.as_deref().map(str::trim) {
         None | Some("") | Some("newest") => query.order_by_desc(tickets::Column::CreatedAt),
         // The deadline still ahead (as `TicketOut::next_due`), nearest first; none last.
         Some("due") => {
-            let next = "CASE WHEN status IN ('OPEN', 'IN_PROGRESS') THEN COALESCE(CASE WHEN first_response_at IS NULL \
-                        THEN first_response_due_at END, resolution_due_at) END";
+            // Qualified: the names are joined in, and conversations have a status too.
+            let next = "CASE WHEN tickets.status IN ('OPEN', 'IN_PROGRESS') THEN COALESCE(CASE WHEN \
+                        tickets.first_response_at IS NULL THEN tickets.first_response_due_at END, \
+                        tickets.resolution_due_at) END";
             query
                 .order_by(Expr::cust(format!("CASE WHEN ({next}) IS NULL THEN 1 ELSE 0 END")), Order::Asc)
                 .order_by(Expr::cust(next), Order::Asc)
         }
         Some(_) => return Err(DomainError::validation("sort", "sort is newest or due")),
     };
-    let rows = query.order_by_desc(tickets::Column::Id).offset(page.skip).limit(page.limit).all(&state.db).await?;
-    Ok((to_out(state, rows).await?, total))
+    let rows = named(query.order_by_desc(tickets::Column::Id).offset(page.skip).limit(page.limit)).all(&state.db).await?;
+    // A page that is not full, and not past the end, tells the total without counting.
+    let total = match rows.len() as u64 {
+        n if n < page.limit && (n > 0 || page.skip == 0) => page.skip + n,
+        _ => counting.count(&state.db).await?,
+    };
+    Ok((rows.into_iter().map(|row| out(state, row)).collect::<DomainResult<_>>()?, total))
 }
 
 /// `GET /tickets/{ticket_id}` (any staff).
 pub async fn get(state: &AppState, actor: &CurrentUser, ticket_id: &str) -> DomainResult<TicketOut> {
     actor.require(&Role::ALL)?;
-    let row = tickets::Entity::find()
-        .filter(tickets::Column::TicketId.eq(ticket_id.trim().to_ascii_uppercase()))
+    let row = named(tickets::Entity::find().filter(tickets::Column::TicketId.eq(ticket_id.trim().to_ascii_uppercase())))
         .one(&state.db)
         .await?
         .ok_or_else(|| DomainError::NotFound("Ticket not found".into()))?;
-    to_out(state, vec![row]).await?.pop().ok_or_else(|| DomainError::NotFound("Ticket not found".into()))
+    out(state, row)
 }

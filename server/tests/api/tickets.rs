@@ -143,8 +143,11 @@ async fn lists_page_with_a_total_and_filter() {
     let first: Vec<String> =
         first.as_array().unwrap().iter().map(|t| t["ticket_id"].as_str().unwrap().to_owned()).collect();
     assert_eq!(first, vec![ids[4].clone(), ids[3].clone()], "newest first");
-    let (_, _, last) = page(&[("limit", "2"), ("skip", "4")]).await;
+    let (_, total, last) = page(&[("limit", "2"), ("skip", "4")]).await;
     assert_eq!(last[0]["ticket_id"], ids[0].as_str());
+    assert_eq!(total.as_deref(), Some("5"), "the last, partial page");
+    let (_, total, past) = page(&[("limit", "2"), ("skip", "9")]).await;
+    assert_eq!((total.as_deref(), past), (Some("5"), json!([])), "past the end");
     let (_, total, _) = page(&[("priority", "HIGH")]).await;
     assert_eq!(total.as_deref(), Some("2"));
     let (_, total, _) = page(&[("status", "in_progress")]).await;
