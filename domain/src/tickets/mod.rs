@@ -67,7 +67,8 @@ pub async fn to_out(state: &AppState, rows: Vec<tickets::Model>) -> DomainResult
     };
     rows.into_iter()
         .map(|ticket| {
-            let assigned_to_name = ticket.assigned_to.and_then(|a| names.iter().find(|n| n.0 == a).map(|n| n.1.clone()));
+            let assigned_to_name =
+                ticket.assigned_to.and_then(|a| names.iter().find(|n| n.0 == a).map(|n| n.1.clone()));
             let conversation_public_id =
                 ticket.conversation_id.and_then(|c| public.iter().find(|p| p.0 == c).map(|p| p.1.clone()));
             out(state, Named { ticket, assigned_to_name, conversation_public_id })
@@ -88,8 +89,9 @@ struct Named {
 /// `query` with the assignee's name and the conversation's public id joined in.
 fn named(query: Select<tickets::Entity>) -> Selector<SelectModel<Named>> {
     let assignee = tickets::Entity::belongs_to(users::Entity).from(tickets::Column::AssignedTo).to(users::Column::Id);
-    let conversation =
-        tickets::Entity::belongs_to(conversations::Entity).from(tickets::Column::ConversationId).to(conversations::Column::Id);
+    let conversation = tickets::Entity::belongs_to(conversations::Entity)
+        .from(tickets::Column::ConversationId)
+        .to(conversations::Column::Id);
     query
         .join(JoinType::LeftJoin, assignee.into())
         .join(JoinType::LeftJoin, conversation.into())
@@ -185,7 +187,8 @@ pub async fn list(state: &AppState, actor: &CurrentUser, filter: &TicketFilter) 
         }
         Some(_) => return Err(DomainError::validation("sort", "sort is newest or due")),
     };
-    let rows = named(query.order_by_desc(tickets::Column::Id).offset(page.skip).limit(page.limit)).all(&state.db).await?;
+    let rows =
+        named(query.order_by_desc(tickets::Column::Id).offset(page.skip).limit(page.limit)).all(&state.db).await?;
     // A page that is not full, and not past the end, tells the total without counting.
     let total = match rows.len() as u64 {
         n if n < page.limit && (n > 0 || page.skip == 0) => page.skip + n,
@@ -197,9 +200,10 @@ pub async fn list(state: &AppState, actor: &CurrentUser, filter: &TicketFilter) 
 /// `GET /tickets/{ticket_id}` (any staff).
 pub async fn get(state: &AppState, actor: &CurrentUser, ticket_id: &str) -> DomainResult<TicketOut> {
     actor.require(&Role::ALL)?;
-    let row = named(tickets::Entity::find().filter(tickets::Column::TicketId.eq(ticket_id.trim().to_ascii_uppercase())))
-        .one(&state.db)
-        .await?
-        .ok_or_else(|| DomainError::NotFound("Ticket not found".into()))?;
+    let row =
+        named(tickets::Entity::find().filter(tickets::Column::TicketId.eq(ticket_id.trim().to_ascii_uppercase())))
+            .one(&state.db)
+            .await?
+            .ok_or_else(|| DomainError::NotFound("Ticket not found".into()))?;
     out(state, row)
 }
