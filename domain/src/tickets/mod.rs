@@ -36,41 +36,24 @@ pub fn email_index(vault: &crate::vault::Vault, email: &str) -> String {
     vault.blind(Field::TicketCustomerEmail, &email.trim().to_lowercase())
 }
 
-/// The API view of tickets, with assignee names and conversation ids filled in.
+/// The API view of tickets already read, with assignee names and conversation ids filled in (one
+/// query, through the same joins as [`named`]).
 pub async fn to_out(state: &AppState, rows: Vec<tickets::Model>) -> DomainResult<Vec<TicketOut>> {
-    let db = &state.db;
-    let user_ids: Vec<i32> = rows.iter().filter_map(|t| t.assigned_to).collect();
-    let conv_ids: Vec<i32> = rows.iter().filter_map(|t| t.conversation_id).collect();
-    let names: Vec<(i32, String)> = if user_ids.is_empty() {
+    let linked = rows.iter().filter(|t| t.assigned_to.is_some() || t.conversation_id.is_some());
+    let ids: Vec<i32> = linked.map(|t| t.id).collect();
+    let names: Vec<(i32, Option<String>, Option<String>)> = if ids.is_empty() {
         Vec::new()
     } else {
-        users::Entity::find()
-            .select_only()
-            .column(users::Column::Id)
-            .column(users::Column::FullName)
-            .filter(users::Column::Id.is_in(user_ids))
+        with_names(tickets::Entity::find().select_only().column(tickets::Column::Id))
+            .filter(tickets::Column::Id.is_in(ids))
             .into_tuple()
-            .all(db)
-            .await?
-    };
-    let public: Vec<(i32, String)> = if conv_ids.is_empty() {
-        Vec::new()
-    } else {
-        conversations::Entity::find()
-            .select_only()
-            .column(conversations::Column::Id)
-            .column(conversations::Column::PublicId)
-            .filter(conversations::Column::Id.is_in(conv_ids))
-            .into_tuple()
-            .all(db)
+            .all(&state.db)
             .await?
     };
     rows.into_iter()
         .map(|ticket| {
-            let assigned_to_name =
-                ticket.assigned_to.and_then(|a| names.iter().find(|n| n.0 == a).map(|n| n.1.clone()));
-            let conversation_public_id =
-                ticket.conversation_id.and_then(|c| public.iter().find(|p| p.0 == c).map(|p| p.1.clone()));
+            let (assigned_to_name, conversation_public_id) =
+                names.iter().find(|n| n.0 == ticket.id).map_or((None, None), |n| (n.1.clone(), n.2.clone()));
             out(state, Named { ticket, assigned_to_name, conversation_public_id })
         })
         .collect()
@@ -86,8 +69,9 @@ struct Named {
     conversation_public_id: Option<String>,
 }
 
-/// `query` with the assignee's name and the conversation's public id joined in.
-fn named(query: Select<tickets::Entity>) -> Selector<SelectModel<Named>> {
+/// `query` with the assignee's name and the conversation's public id joined in, as the last two
+/// columns.
+fn with_names(query: Select<tickets::Entity>) -> Select<tickets::Entity> {
     let assignee = tickets::Entity::belongs_to(users::Entity).from(tickets::Column::AssignedTo).to(users::Column::Id);
     let conversation = tickets::Entity::belongs_to(conversations::Entity)
         .from(tickets::Column::ConversationId)
@@ -97,7 +81,11 @@ fn named(query: Select<tickets::Entity>) -> Selector<SelectModel<Named>> {
         .join(JoinType::LeftJoin, conversation.into())
         .column_as(users::Column::FullName, "assigned_to_name")
         .column_as(conversations::Column::PublicId, "conversation_public_id")
-        .into_model::<Named>()
+}
+
+/// Whole tickets, named.
+fn named(query: Select<tickets::Entity>) -> Selector<SelectModel<Named>> {
+    with_names(query).into_model::<Named>()
 }
 
 fn out(state: &AppState, named: Named) -> DomainResult<TicketOut> {
