@@ -1,10 +1,15 @@
 //! The few SQL pieces that differ between SQLite and PostgreSQL (minutes between two
-//! timestamps, a floating-point average), and running a statement
-//! written with `?` placeholders on either.
+//! timestamps, a floating-point average), running a statement written with `?` placeholders on
+//! either, and a page of a list with its total in one query.
 
-use sea_orm::{ConnectionTrait, DbBackend, QueryResult, Statement, Value};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryResult,
+    QuerySelect, QueryTrait, Select, Statement, Value,
+};
 
 use crate::error::DomainResult;
+use crate::model::Page;
 
 /// SQL for the connected database.
 #[derive(Clone, Copy)]
@@ -80,4 +85,47 @@ pub fn round(v: f64) -> f64 {
 /// `part / whole`, three decimals, 0 when `whole` is 0.
 pub fn rate(part: u64, whole: u64) -> f64 {
     if whole == 0 { 0.0 } else { (part as f64 / whole as f64 * 1000.0).round() / 1000.0 }
+}
+
+/// A row of a page, and the total it carries.
+struct Counted<M> {
+    row: M,
+    total: i64,
+}
+
+/// The column the total is read into.
+const TOTAL: &str = "page_total";
+
+impl<M: FromQueryResult> FromQueryResult for Counted<M> {
+    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+        Ok(Counted { row: M::from_query_result(res, pre)?, total: res.try_get(pre, TOTAL)? })
+    }
+}
+
+/// Page `page` of `query` (ordered), read as `M`, and how many rows `counting` (the same filters,
+/// unordered) matches, in one query: every row carries the count as a sub-query the database runs
+/// once. A page past the end has no row to carry it; then it is counted alone.
+pub async fn paged<E: EntityTrait, M: FromQueryResult + Send + Sync>(
+    db: &DatabaseConnection,
+    query: Select<E>,
+    counting: Select<E>,
+    page: Page,
+) -> DomainResult<(Vec<M>, u64)>
+where
+    E::Model: Sync,
+{
+    let count = counting.clone().select_only().expr(Expr::cust("COUNT(*)")).into_query();
+    let rows = query
+        .expr_as(Expr::SubQuery(None, Box::new(count.into())), TOTAL)
+        .offset(page.skip)
+        .limit(page.limit)
+        .into_model::<Counted<M>>()
+        .all(db)
+        .await?;
+    let total = match rows.first() {
+        Some(first) => u64::try_from(first.total).unwrap_or(0),
+        None if page.skip == 0 => 0,
+        None => counting.count(db).await?,
+    };
+    Ok((rows.into_iter().map(|r| r.row).collect(), total))
 }

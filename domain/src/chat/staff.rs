@@ -42,14 +42,9 @@ pub async fn list(
         query = query.filter(conversations::Column::AssignedTo.eq(agent));
     }
     let page = crate::model::Page::new(filter.skip, filter.limit)?;
-    let total = query.clone().count(&state.db).await?;
-    let rows = query
-        .order_by_desc(conversations::Column::UpdatedAt)
-        .order_by_desc(conversations::Column::Id)
-        .offset(page.skip)
-        .limit(page.limit)
-        .all(&state.db)
-        .await?;
+    let ordered =
+        query.clone().order_by_desc(conversations::Column::UpdatedAt).order_by_desc(conversations::Column::Id);
+    let (rows, total) = crate::sql::paged::<_, conversations::Model>(&state.db, ordered, query, page).await?;
     let open: Vec<tickets::Model> = tickets::Entity::find()
         .filter(tickets::Column::OpenConversationId.is_in(rows.iter().map(|c| c.id).collect::<Vec<_>>()))
         .all(&state.db)

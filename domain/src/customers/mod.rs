@@ -42,14 +42,9 @@ async fn listed(
     skip: u64,
     limit: u64,
 ) -> DomainResult<(Vec<CustomerOut>, u64)> {
-    let total = query.clone().count(&state.db).await?;
-    let rows = query
-        .order_by_desc(customers::Column::CreatedAt)
-        .order_by_desc(customers::Column::Id)
-        .offset(skip)
-        .limit(limit)
-        .all(&state.db)
-        .await?;
+    let ordered = query.clone().order_by_desc(customers::Column::CreatedAt).order_by_desc(customers::Column::Id);
+    let page = Page { skip, limit };
+    let (rows, total) = crate::sql::paged::<_, customers::Model>(&state.db, ordered, query, page).await?;
     Ok((rows.into_iter().map(|row| out(&state.vault, row)).collect::<DomainResult<_>>()?, total))
 }
 

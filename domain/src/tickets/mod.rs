@@ -12,8 +12,8 @@ pub use open::{Escalation, NewTicket, Opened, insert, open_for_conversation, ope
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, EntityTrait, FromQueryResult, JoinType, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select, SelectModel, Selector,
+    ColumnTrait, EntityTrait, FromQueryResult, JoinType, Order, QueryFilter, QueryOrder, QuerySelect, Select,
+    SelectModel, Selector,
 };
 
 use crate::auth::CurrentUser;
@@ -175,13 +175,8 @@ pub async fn list(state: &AppState, actor: &CurrentUser, filter: &TicketFilter) 
         }
         Some(_) => return Err(DomainError::validation("sort", "sort is newest or due")),
     };
-    let rows =
-        named(query.order_by_desc(tickets::Column::Id).offset(page.skip).limit(page.limit)).all(&state.db).await?;
-    // A page that is not full, and not past the end, tells the total without counting.
-    let total = match rows.len() as u64 {
-        n if n < page.limit && (n > 0 || page.skip == 0) => page.skip + n,
-        _ => counting.count(&state.db).await?,
-    };
+    let query = with_names(query.order_by_desc(tickets::Column::Id));
+    let (rows, total) = crate::sql::paged::<_, Named>(&state.db, query, counting, page).await?;
     Ok((rows.into_iter().map(|row| out(state, row)).collect::<DomainResult<_>>()?, total))
 }
 
