@@ -52,7 +52,10 @@ impl Days {
                     .iter()
                     .map(|(start, end)| {
                         let (a, b) = (std::cmp::max(*start, from), std::cmp::min(end.unwrap_or(now), to));
-                        (b - a).num_seconds().max(0)
+                        // Whole seconds since the epoch: a session's pieces on either side of
+                        // midnight add up to its length (each piece's own fraction cut off lost
+                        // a second).
+                        (b.timestamp() - a.timestamp()).max(0)
                     })
                     .sum();
                 WorkedDay { date: (self.first + Duration::days(i)).to_string(), seconds }

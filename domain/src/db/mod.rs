@@ -69,9 +69,17 @@ async fn pool(url: &str, connections: u32) -> Result<DatabaseConnection, DbErr> 
 
 /// Connects and runs every pending migration.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
-    let db = connect(url).await?;
-    Migrator::up(&db, None).await?;
-    Ok(db)
+    let migrating = for_migrations(url).await?;
+    Migrator::up(&migrating, None).await?;
+    migrating.close().await?;
+    connect(url).await
+}
+
+/// One connection, to change the schema through. An SQLite connection that sat idle in a pool
+/// while another dropped a table checks a new `CREATE INDEX` against the schema it read before
+/// ("index … already exists"); with one connection there is no other.
+pub async fn for_migrations(url: &str) -> Result<DatabaseConnection, DbErr> {
+    pool(url, 1).await
 }
 
 /// A cheap round trip, for readiness checks.

@@ -138,6 +138,11 @@ async fn figures_come_from_the_database_for_every_endpoint() {
     assert_eq!(app.client.get(app.api("/analytics/dashboard")).send().await.unwrap().status(), 401);
 }
 
+/// `hour`:00 UTC on the day before `now`.
+fn yesterday_at(now: chrono::DateTime<chrono::Utc>, hour: u32) -> chrono::DateTime<chrono::Utc> {
+    (now - chrono::Duration::days(1)).date_naive().and_hms_opt(hour, 0, 0).unwrap().and_utc()
+}
+
 /// The agent's own report (their ticket, reply, resolution and rating above, two hours worked
 /// yesterday and a session open now), who may read whose, and the working-hours export.
 async fn agents_own_figures_and_hours(app: &TestApp, admin: &str, (agent, agent_token): (i32, &str), viewer: &str) {
@@ -146,8 +151,9 @@ async fn agents_own_figures_and_hours(app: &TestApp, admin: &str, (agent, agent_
     domain::entities::work_sessions::ActiveModel {
         id: sea_orm::NotSet,
         user_id: Set(agent),
-        started_at: Set(now - chrono::Duration::hours(26)),
-        ended_at: Set(Some(now - chrono::Duration::hours(24))),
+        // 08:00 to 10:00 UTC yesterday: two hours on one day, whatever the time now.
+        started_at: Set(yesterday_at(now, 8)),
+        ended_at: Set(Some(yesterday_at(now, 10))),
     }
     .insert(&app.state.db)
     .await

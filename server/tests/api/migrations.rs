@@ -7,7 +7,7 @@ use crate::harness::TestDb;
 #[tokio::test]
 async fn migrations_go_up_down_and_up_again() {
     let db = TestDb::new().await;
-    let conn = domain::db::connect(&db.url).await.unwrap();
+    let conn = domain::db::for_migrations(&db.url).await.unwrap();
     Migrator::up(&conn, None).await.unwrap();
     assert_eq!(Migrator::get_pending_migrations(&conn).await.unwrap().len(), 0);
     Migrator::down(&conn, None).await.unwrap();
