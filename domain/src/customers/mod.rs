@@ -39,11 +39,9 @@ async fn find(state: &AppState, id: i32) -> DomainResult<customers::Model> {
 async fn listed(
     state: &AppState,
     query: Select<customers::Entity>,
-    skip: u64,
-    limit: u64,
+    page: Page,
 ) -> DomainResult<(Vec<CustomerOut>, u64)> {
     let ordered = query.clone().order_by_desc(customers::Column::CreatedAt).order_by_desc(customers::Column::Id);
-    let page = Page { skip, limit };
     let (rows, total) = crate::sql::paged::<_, customers::Model>(&state.db, ordered, query, page).await?;
     Ok((rows.into_iter().map(|row| out(&state.vault, row)).collect::<DomainResult<_>>()?, total))
 }
@@ -83,12 +81,12 @@ pub async fn list(
     filter: &CustomerFilter,
 ) -> DomainResult<(Vec<CustomerOut>, u64)> {
     actor.require(&Role::ALL)?;
-    let Page { skip, limit } = Page::new(filter.skip, filter.limit)?;
+    let page = Page::new(filter.skip, filter.limit)?;
     let mut query = kinds(customers::Entity::find(), filter.status, filter.customer_type);
     if let Some(agent) = filter.assigned_agent_id {
         query = query.filter(customers::Column::AssignedAgentId.eq(agent));
     }
-    listed(state, query, skip, limit).await
+    listed(state, query, page).await
 }
 
 /// `GET /customers/search?q=` (any staff): `q` anywhere in the name, e-mail, phone, account
