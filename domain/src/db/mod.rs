@@ -62,6 +62,10 @@ async fn pool(url: &str, connections: u32) -> Result<DatabaseConnection, DbErr> 
                 .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(5))
+                // A page of a list (100 rows by default) fits the channel rows come back through
+                // from the connection's thread: with sqlx's 50 that thread stopped halfway and
+                // waited to be woken.
+                .row_buffer_size(256)
         });
     }
     Database::connect(options).await

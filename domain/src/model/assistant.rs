@@ -66,6 +66,7 @@ pub struct AskResponse {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct AnswerRecord {
     pub id: i64,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
     /// `chat` or `preview`.
     pub channel: String,
@@ -83,6 +84,7 @@ pub struct AnswerRecord {
     pub verdict: Option<String>,
     pub verdict_note: Option<String>,
     pub verdict_by: Option<i32>,
+    #[serde(serialize_with = "crate::model::time::utc_or_null")]
     pub verdict_at: Option<DateTime<Utc>>,
     /// The article a reviewer said should have answered (its example questions learned this one).
     #[serde(default)]

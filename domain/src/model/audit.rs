@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct AuditRecord {
     pub id: i64,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
     pub actor_id: Option<i32>,
     pub actor_name: Option<String>,
@@ -44,9 +45,11 @@ pub struct AuditFilter {
     pub resource_id: Option<String>,
     /// From this time on (RFC 3339).
     #[serde(default)]
+    #[serde(serialize_with = "crate::model::time::utc_or_null")]
     pub since: Option<DateTime<Utc>>,
     /// Before this time (RFC 3339).
     #[serde(default)]
+    #[serde(serialize_with = "crate::model::time::utc_or_null")]
     pub until: Option<DateTime<Utc>>,
     #[serde(default)]
     pub skip: Option<u64>,

@@ -12,7 +12,9 @@ pub struct CannedResponse {
     pub title: String,
     pub content: String,
     pub language: String,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -61,6 +61,7 @@ pub struct ChatMessageOut {
     pub seq: i64,
     pub role: MessageRole,
     pub content: String,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub timestamp: DateTime<Utc>,
     /// Assistant replies carry their [`ReplyMetadata`]; agent messages their author's name.
     #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
@@ -197,8 +198,11 @@ pub struct ConversationOut {
     pub last_seq: i64,
     /// The open ticket's id, if any.
     pub ticket_id: Option<String>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub updated_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::time::utc_or_null")]
     pub closed_at: Option<DateTime<Utc>>,
     /// The latest message, in `GET /conversations` lists (the detail has the whole transcript).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -45,7 +45,9 @@ pub struct CustomerOut {
     pub assigned_agent_id: Option<i32>,
     pub created_by_id: Option<i32>,
     pub updated_by_id: Option<i32>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -101,6 +103,7 @@ pub struct CustomerCreated {
     pub email: Option<String>,
     pub customer_type: CustomerType,
     pub status: CustomerStatus,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -141,6 +144,7 @@ pub struct UpdateCustomerRequest {
 pub struct CustomerUpdated {
     pub id: i32,
     pub full_name: String,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

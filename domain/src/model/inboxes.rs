@@ -81,6 +81,7 @@ pub struct ConsentOut {
     pub version: String,
     /// The language of the text the customer read.
     pub language: String,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub accepted_at: DateTime<Utc>,
 }
 
@@ -105,7 +106,9 @@ pub struct InboxOut {
     /// Only in the answers that issue it (create, rotate): keep it on the bank's server.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_secret: Option<String>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -184,6 +187,7 @@ pub struct RatingRequest {
 pub struct RatingOut {
     pub score: i32,
     pub comment: Option<String>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub rated_at: DateTime<Utc>,
 }
 

@@ -22,7 +22,9 @@ pub struct ArticleOut {
     pub version: i32,
     pub created_by: Option<i32>,
     pub updated_by: Option<i32>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

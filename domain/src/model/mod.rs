@@ -24,6 +24,7 @@ mod role;
 mod settings;
 mod system;
 mod tickets;
+pub mod time;
 mod users;
 
 pub use agents::{AgentOut, Presence, PresenceRequest};

@@ -56,7 +56,9 @@ pub struct NotificationOut {
     pub error_message: Option<String>,
     /// Whether its owner has opened it in the admin panel.
     pub read: bool,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -71,6 +73,7 @@ pub struct NotificationDetail {
     pub status: NotificationStatus,
     pub subject: String,
     pub body: String,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -12,6 +12,7 @@ use crate::model::{
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct CustomerDataExport {
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub exported_at: DateTime<Utc>,
     /// The profile.
     pub customer: CustomerOut,
@@ -43,6 +44,7 @@ pub struct RatingRecord {
     pub conversation_id: String,
     pub score: i32,
     pub comment: Option<String>,
+    #[serde(serialize_with = "crate::model::time::utc_or_null")]
     pub rated_at: Option<DateTime<Utc>>,
 }
 
@@ -67,6 +69,7 @@ pub struct ErasureReport {
     /// Example questions of theirs the assistant had been taught, forgotten.
     pub examples: u64,
     pub notifications: u64,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub erased_at: DateTime<Utc>,
 }
 
@@ -74,8 +77,10 @@ pub struct ErasureReport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct VisitorExport {
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub exported_at: DateTime<Utc>,
     pub conversation_id: String,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub started_at: DateTime<Utc>,
     pub status: ConversationStatus,
     pub language: String,
@@ -87,6 +92,7 @@ pub struct VisitorExport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct RetentionReport {
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub ran_at: DateTime<Utc>,
     /// True when nothing was removed, only counted.
     pub dry_run: bool,
@@ -102,6 +108,7 @@ pub struct RetentionKind {
     /// The retention period in days (its setting, or the default).
     pub days: i64,
     /// Records from before this are past due.
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub cutoff: DateTime<Utc>,
     /// How many were past due.
     pub due: u64,

@@ -27,7 +27,9 @@ pub struct SettingOut {
     pub category: String,
     pub description: Option<String>,
     pub is_public: bool,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -67,6 +69,7 @@ pub struct SettingCreated {
     pub setting_type: SettingType,
     pub category: String,
     pub is_public: bool,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -93,6 +96,7 @@ pub struct SettingUpdated {
     pub key: String,
     #[cfg_attr(feature = "server", schema(value_type = Object))]
     pub value: serde_json::Value,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -58,6 +58,7 @@ pub struct SmtpStatus {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct Delivery {
     pub ok: bool,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub at: DateTime<Utc>,
     pub error: Option<String>,
 }

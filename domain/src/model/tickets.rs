@@ -40,16 +40,22 @@ pub struct TicketOut {
     pub category: String,
     pub assigned_to: Option<i32>,
     pub assigned_to_name: Option<String>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub updated_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::model::time::utc_or_null")]
     pub first_response_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "crate::model::time::utc_or_null")]
     pub resolved_at: Option<DateTime<Utc>>,
     /// When the first answer by a person is due (the priority's target; none on tickets older than
     /// service levels).
     #[serde(default)]
+    #[serde(serialize_with = "crate::model::time::utc_or_null")]
     pub first_response_due_at: Option<DateTime<Utc>>,
     /// When the resolution is due.
     #[serde(default)]
+    #[serde(serialize_with = "crate::model::time::utc_or_null")]
     pub resolution_due_at: Option<DateTime<Utc>>,
 }
 
@@ -194,6 +200,7 @@ pub struct NoteOut {
     pub author_id: i32,
     pub author_name: Option<String>,
     pub body: String,
+    #[serde(serialize_with = "crate::model::time::utc")]
     pub created_at: DateTime<Utc>,
 }
 
