@@ -22,9 +22,12 @@ pub struct Claims {
     pub aud: String,
 }
 
-/// Signing and checking keys, built once from configuration.
+/// Signing and checking keys, built once from configuration. Cheap to clone: the state every
+/// request is handed carries them (they were copied, with the checks' lists, on every request).
 #[derive(Clone)]
-pub struct JwtKeys {
+pub struct JwtKeys(std::sync::Arc<Keys>);
+
+struct Keys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
@@ -41,19 +44,19 @@ impl JwtKeys {
         validation.set_audience(&[config.jwt_audience.as_str()]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 5;
-        JwtKeys {
+        JwtKeys(std::sync::Arc::new(Keys {
             encoding: EncodingKey::from_secret(config.jwt_secret.as_bytes()),
             decoding: DecodingKey::from_secret(config.jwt_secret.as_bytes()),
             validation,
             issuer: config.jwt_issuer.clone(),
             audience: config.jwt_audience.clone(),
             ttl_secs: config.access_token_ttl_secs,
-        }
+        }))
     }
 
     /// Seconds an access token lives.
     pub fn ttl_secs(&self) -> i64 {
-        self.ttl_secs
+        self.0.ttl_secs
     }
 
     /// Issues an access token for a user.
@@ -64,17 +67,17 @@ impl JwtKeys {
             role,
             ver: version,
             iat: now,
-            exp: now + self.ttl_secs,
-            iss: self.issuer.clone(),
-            aud: self.audience.clone(),
+            exp: now + self.0.ttl_secs,
+            iss: self.0.issuer.clone(),
+            aud: self.0.audience.clone(),
         };
-        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+        encode(&Header::new(Algorithm::HS256), &claims, &self.0.encoding)
             .map_err(|e| DomainError::Internal(format!("cannot sign token: {e}")))
     }
 
     /// Checks signature, algorithm, expiry, issuer and audience.
     pub fn verify(&self, token: &str) -> DomainResult<Claims> {
-        decode::<Claims>(token, &self.decoding, &self.validation)
+        decode::<Claims>(token, &self.0.decoding, &self.0.validation)
             .map(|data| data.claims)
             .map_err(|_| DomainError::Unauthorized("Could not validate credentials".into()))
     }
