@@ -3,8 +3,23 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, is_past, negated, real};
+use super::situations::{Finding, hypothetical, is_past, negated, real};
 use super::words::*;
+
+/// "I don't see the point of living", "ya no tengo ganas de vivir", "mi vida no tiene sentido": a
+/// reason to live, denied. The negation belongs to the situation here, so it does not take it back.
+pub(super) fn no_reason_to_live(s: &Scan) -> bool {
+    s.find(LIFE).any(|i| {
+        let phrase = s.words[i].phrase;
+        let same = |k: usize| s.words[k].phrase == phrase;
+        (i.saturating_sub(3)..(i + 5).min(s.len())).any(|j| {
+            let (first, last) = (i.min(j), i.max(j));
+            same(j)
+                && s.words[j].tags & POINT != 0
+                && (first.saturating_sub(4)..last).any(|k| same(k) && s.words[k].tags & NEG != 0)
+        }) && !hypothetical(s, i)
+    })
+}
 
 pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
     // "my late husband" is bereavement; "my late payment" is not.
@@ -45,7 +60,30 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
         if negated(s, i) {
             continue;
         }
-        if s.in_clause(i, INTENT) || s.words[i].tags & REGULATOR != 0 {
+        // "my lawyer will be contacting you", "mi abogado se pondrá en contacto": the customer's own,
+        // about to act.
+        let own = i > 0
+            && matches!(s.words[i - 1].text.as_str(), "my" | "our" | "mi" | "mis" | "nuestro" | "nuestros")
+            && matches!(
+                s.words[i].text.as_str(),
+                "lawyer" | "lawyers" | "attorney" | "solicitor" | "solicitors" | "abogado" | "abogada" | "abogados"
+            );
+        let acting = (i.saturating_sub(4)..(i + 5).min(s.len())).any(|j| {
+            matches!(
+                s.words[j].text.as_str(),
+                "will"
+                    | "shall"
+                    | "va"
+                    | "van"
+                    | "pondra"
+                    | "contactara"
+                    | "llamara"
+                    | "contacting"
+                    | "contact"
+                    | "hear"
+            )
+        });
+        if s.in_clause(i, INTENT) || s.words[i].tags & REGULATOR != 0 || (own && acting && real(s, i)) {
             return Finding::of(Category::LegalThreat);
         }
     }

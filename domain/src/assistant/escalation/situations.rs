@@ -26,7 +26,7 @@ impl Finding {
 
 /// The first situation found, most urgent kinds first.
 pub fn detect(s: &Scan) -> Option<Finding> {
-    if s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i)) {
+    if (s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i))) || people::no_reason_to_live(s) {
         return Some(Finding { category: Category::Vulnerable, urgent: true });
     }
     let misuse = loss_or_theft(s).or_else(|| social_engineering(s)).or_else(|| takeover_or_misuse(s));
@@ -247,6 +247,20 @@ fn social_engineering(s: &Scan) -> Option<Finding> {
     if !s.has(CRED) {
         return None;
     }
+    // "contesté un correo del banco con mi usuario y clave": a message answered with a credential.
+    let message = |i: usize| {
+        s.in_clause(i, IMPOSTOR | LINK)
+            || (0..s.len()).any(|j| {
+                s.words[j].clause == s.words[i].clause
+                    && matches!(
+                        s.words[j].text.as_str(),
+                        "correo" | "email" | "mail" | "mensaje" | "message" | "text" | "sms" | "whatsapp" | "call"
+                    )
+            })
+    };
+    if s.find(REPLY).any(|i| real(s, i) && customer_gave(s, i) && s.near(i, CRED, 0, 12) && message(i)) {
+        return Finding::of(Category::SocialEngineering);
+    }
     for i in s.find(GIVE) {
         // "le pidió las coordenadas y se las mandé", "he wanted the code and I gave it to him": the
         // pronoun points back to a credential earlier in the clause.
@@ -318,6 +332,26 @@ fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::UnrecognisedPayment);
         }
     }
+    // "someone opened a loan in my name", "sacaron un crédito a mi nombre", "a card was requested in
+    // my name" (not "I want an account in my name", nor how to get one).
+    let by_others = |i: usize| {
+        let clause = s.words[i].clause;
+        s.has(SOMEONE)
+            || s.words.iter().filter(|w| w.clause == clause).any(|w| {
+                let t = w.text.as_str();
+                (t.len() > 5 && (t.ends_with("aron") || t.ends_with("ieron"))) || matches!(t, "was" | "were" | "been")
+            })
+    };
+    if s.find(IN_MY_NAME).any(|i| real(s, i) && !s.has(PROCESS) && !s.in_clause(i, WANT) && by_others(i)) {
+        return Finding::of(Category::Fraud);
+    }
+    // A SIM swap the customer did not ask for, or after which the line went dead.
+    let done_to_me = |i: usize| {
+        s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "hicieron" | "someone" | "alguien"))
+    };
+    if s.find(SIM).any(|i| real(s, i) && (s.has(DISOWN | NO_SERVICE) || done_to_me(i))) {
+        return Finding::of(Category::AccountTakeover);
+    }
     let disowned = s.has(DISOWN | LOCKED_OUT);
     for i in s.find(CHANGED) {
         // "cambio de contraseña" is a noun: only with "yo no pedí" or "can't log in".
@@ -348,7 +382,9 @@ fn fraud_words(s: &Scan) -> Option<Finding> {
     if s.has(VICTIM) {
         return Finding::of(Category::Fraud);
     }
-    if s.has(FRAUD) && !s.has(PREVENT) && s.find(FRAUD).any(|i| real(s, i) && !defining(s, i)) {
+    // "¿cómo funciona la protección contra fraude?", "fraud protection": a safeguard, not a fraud.
+    let safeguard = |i: usize| s.near(i, SHIELD, 3, 1);
+    if s.has(FRAUD) && !s.has(PREVENT) && s.find(FRAUD).any(|i| real(s, i) && !defining(s, i) && !safeguard(i)) {
         return Finding::of(Category::Fraud);
     }
     None

@@ -65,6 +65,14 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     if txn && app_wrong && customer_did && s.words.iter().any(|w| matches!(w.text.as_str(), "says" | "said")) {
         return Finding::of(Category::UnrecognisedPayment);
     }
+    // "a purchase at an electronics store, I was at home all day", "compraron con mi tarjeta, yo
+    // estaba dormida": somewhere else when it happened, and nothing done by the customer.
+    let customer_acts =
+        s.find(ACT).any(|j| !negated(s, j) && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text)));
+    let spent = s.has(TXN) || (s.has(INTRUDE) && s.has(VALUABLE));
+    if spent && !customer_acts && s.find(ALIBI).any(|i| !negated(s, i) && !hypothetical(s, i)) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     for i in 0..s.len() {
         let w = s.words[i].text.as_str();
         let next = s.words.get(i + 1).map(|n| n.text.as_str());

@@ -35,6 +35,23 @@ pub const PLACE: Tags = 1 << 64;
 /// What can be got into: an account, an app, online banking, an e-mail.
 pub const ACCOUNT: Tags = 1 << 65;
 
+/// Somewhere else when it happened: "I was at home all day", "estaba dormido", "never been to".
+pub const ALIBI: Tags = 1 << 66;
+/// Answering a message: "contesté", "replied" (with a code, an impostor has it).
+pub const REPLY: Tags = 1 << 67;
+/// Living, as in the will to: "living", "vivir" (never "life insurance").
+pub const LIFE: Tags = 1 << 68;
+/// A reason or a wish that a negation denies: "no point", "sin ganas", "no reason".
+pub const POINT: Tags = 1 << 69;
+/// A safeguard named after what it guards against: "protección contra fraude", "fraud protection".
+pub const SHIELD: Tags = 1 << 70;
+/// Someone else's product in the customer's name: "a mi nombre", "in my name".
+pub const IN_MY_NAME: Tags = 1 << 71;
+/// The customer's number moved to another SIM: "SIM swap", "cambio de chip", "ported".
+pub const SIM: Tags = 1 << 72;
+/// The phone line gone dead: "no tengo línea", "no signal".
+pub const NO_SERVICE: Tags = 1 << 73;
+
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;
 /// Asked for: "me pidió", "asked for".

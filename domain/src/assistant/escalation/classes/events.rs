@@ -27,13 +27,15 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     ]),
     (PAST, &[
             "robaron", "robado", "robada", "robados", "robadas", "perdi", "perdio", "perdido", "perdida", "perdieron",
-            "extravie", "extraviado", "extraviada", "stole", "stolen", "was", "were", "got", "lost", "took", "taken",
+            "extravie", "extraviado", "extraviada", "extraviaron", "extraviaste", "stole", "stolen", "was", "were",
+            "got", "lost", "took", "taken",
             "quitaron", "quitado", "llevaron", "asaltaron",
     ]),
     (LOSE, &[
             "perdi", "perdio", "perdimos", "perdieron", "perdido", "perdida", "perdidos", "perdidas", "pierdo",
             "pierde", "pierda", "perder", "extravie", "extravio", "extraviado", "extraviada", "extraviados",
-            "extraviadas", "extraviar", "extravia", "lost", "lose", "loses", "losing", "misplaced", "misplace",
+            "extraviadas", "extraviar", "extravia", "extraviaron", "extraviaste", "extraviamos", "lost", "lose",
+            "loses", "losing", "misplaced", "misplace",
             "se me cayo", "se me cayeron", "dropped", "se me perdio", "se me perdieron",
     ]),
     (STEAL, &[
@@ -165,7 +167,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "que no pedi", "que no solicite", "i didn't request", "didn't ask for", "didnt ask for",
             "i didn't ask for", "no son mias", "no son mios", "no es mio", "no es mia", "not mine", "wasn't me",
             "wasnt me", "not me", "yo no fui", "no fui yo", "sin mi permiso", "sin mi autorizacion",
-            "sin autorizacion", "sin permiso", "sin mi consentimiento", "sin preguntarme", "without my permission",
+            "sin autorizacion", "sin permiso", "sin decirme", "sin avisarme", "a mis espaldas", "without telling me",
+            "without me asking", "sin que yo lo pidiera", "sin pedirlo", "behind my back", "sin mi consentimiento",
+            "sin preguntarme", "without my permission",
             "without permission", "without my consent", "without my authorization", "without my authorisation",
             "without asking", "desconozco", "desconocido", "desconocida", "desconocidos", "desconocidas", "unknown",
             "unrecognized", "unrecognised", "no reconocido", "no reconocida", "no reconocidos", "no reconocidas",
@@ -209,6 +213,32 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "nuevo dispositivo", "otro dispositivo", "otro celular", "otro telefono", "new device", "another device",
             "inicio de sesion", "inicio sesion", "login", "log in", "sign-in", "sign in", "signed in", "logged in",
             "acceso", "vinculo", "vincularon", "linked", "registered", "new phone", "otro equipo",
+    ]),
+    (ALIBI, &[
+            "was at home", "was home", "were at home", "was at my house", "was asleep", "was sleeping",
+            "were asleep", "was at work", "never been to", "never even been", "haven't been to",
+            "havent been to", "have not been to", "wasn't even there", "wasnt even there", "wasn't there",
+            "wasnt there", "estaba en casa", "estaba en mi casa", "estabamos en casa", "estaba dormido",
+            "estaba dormida", "estaba durmiendo", "estaba trabajando", "estaba en el trabajo",
+            "nunca he estado en", "nunca he ido a", "nunca he viajado", "no he estado en", "no he ido a",
+            "ni siquiera estaba", "yo no estaba", "no estaba ahi", "no estaba alli",
+    ]),
+    (IN_MY_NAME, &[
+            "in my name", "under my name", "using my name", "a mi nombre", "en mi nombre", "con mi nombre",
+            "usando mi nombre", "con mis datos", "using my identity", "with my identity", "con mi identidad",
+    ]),
+    (SIM, &[
+            "sim swap", "sim swapped", "sim swapping", "ported", "port out", "ported out", "cambio de chip",
+            "duplicado de chip", "duplicaron mi chip", "duplicaron el chip", "portaron", "portabilidad",
+            "cambiaron mi chip", "cambiaron el chip", "new sim", "sim card was",
+    ]),
+    (NO_SERVICE, &[
+            "no tengo linea", "sin linea", "sin senal", "no tengo senal", "sin servicio", "no tengo servicio",
+            "no signal", "no service", "no texts", "lost service", "no bars", "no network",
+    ]),
+    (REPLY, &[
+            "conteste", "contestamos", "respondi", "respondimos", "le conteste", "le respondi", "replied", "answered",
+            "responded", "reply", "respond",
     ]),
     (LOCKED_OUT, &[
             "no puedo entrar", "no puedo ingresar", "no me deja entrar", "ya no puedo entrar", "can't log in",

@@ -156,7 +156,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "ya no quiero vivir", "matarme", "me quiero matar", "acabar con todo", "acabar con mi vida", "kill myself",
             "killing myself", "end my life", "ending my life", "ending it all", "end it all", "don't want to live",
             "dont want to live", "want to die", "quiero morir", "quiero morirme", "hurt myself", "hacerme dano",
-            "better off dead", "no vale la pena vivir", "not worth living",
+            "better off dead", "no vale la pena vivir", "not worth living", "nothing to live for",
+            "nada por que vivir", "nada por lo que vivir", "sin ganas de vivir",
     ]),
     (COERCED, &[
             "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
@@ -167,6 +168,16 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "controls my money", "controla mi dinero", "controla mi cuenta", "abuse", "abuso", "maltrato", "violencia",
             "me golpea", "hits me", "coerced", "extorsion", "extorsionan", "extorting", "blackmail", "chantaje",
             "me quita mi dinero", "takes my money", "taking money from my account", "sacando dinero de mi cuenta",
+    ]),
+    (LIFE, &[
+            "vivir", "viviendo", "living", "to live", "alive", "mi vida", "la vida",
+    ]),
+    (POINT, &[
+            "point", "reason", "sense", "sentido", "ganas", "razon", "razones", "motivo", "motivos", "caso",
+    ]),
+    (SHIELD, &[
+            "proteccion", "protection", "protections", "protegido", "protegida", "protected", "prevencion",
+            "prevention", "antifraude", "antifraud", "anti",
     ]),
     (SEEN, &[
             "aparece", "aparecen", "aparecio", "veo", "vi", "tengo", "hay", "me llego", "me llegaron", "salio", "see",
