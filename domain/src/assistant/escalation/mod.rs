@@ -12,6 +12,7 @@ pub mod learned;
 mod people;
 mod scan;
 mod situations;
+mod social;
 mod transactions;
 mod words;
 

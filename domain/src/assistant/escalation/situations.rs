@@ -8,6 +8,7 @@
 use super::Category;
 use super::people;
 use super::scan::Scan;
+use super::social;
 use super::transactions::{customer, disowned_transaction};
 use super::words::*;
 
@@ -29,7 +30,7 @@ pub fn detect(s: &Scan) -> Option<Finding> {
     if (s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i))) || people::no_reason_to_live(s) {
         return Some(Finding { category: Category::Vulnerable, urgent: true });
     }
-    let misuse = loss_or_theft(s).or_else(|| social_engineering(s)).or_else(|| takeover_or_misuse(s));
+    let misuse = loss_or_theft(s).or_else(|| social::social_engineering(s)).or_else(|| takeover_or_misuse(s));
     // Money taken or spent by someone, in a message that also says "fraud", is reported as fraud.
     let misuse = match misuse.or_else(|| disowned_transaction(s)) {
         Some(f) if f.category == Category::UnrecognisedPayment => fraud_words(s).or(Some(f)),
@@ -183,7 +184,10 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         }
         // "someone has taken my money" (not "I took money out").
         let by_customer = s.words[i.saturating_sub(2)..i].iter().any(|w| matches!(w.text.as_str(), "i" | "we" | "yo"));
-        if tags & TAKE != 0 && !atm && !by_customer && s.near(i, MONEY, 2, 3) {
+        // "me quitaron 500 de la cuenta": an amount, taken from the account.
+        let amount = (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].text.chars().all(|c| c.is_ascii_digit()))
+            && s.near(i, ACCOUNT, 0, 5);
+        if tags & TAKE != 0 && !atm && !by_customer && (s.near(i, MONEY, 2, 3) || amount) {
             return Finding::of(Category::UnrecognisedPayment);
         }
         if found {
@@ -196,93 +200,9 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::StolenCard);
         }
         // Left or forgotten somewhere public, or gone, or at an ATM.
-        if tags & LEAVE != 0 && valuable_near(s, i, 1, 4) && (s.has(GONE | STEAL | PLACE) || atm) {
+        // "el cajero se quedó con mi tarjeta" is a retained card.
+        if tags & LEAVE != 0 && !by_atm && valuable_near(s, i, 1, 4) && (s.has(GONE | STEAL | PLACE) || atm) {
             return Finding::of(Category::StolenCard);
-        }
-    }
-    None
-}
-
-/// English "gave/told/shared" said of the customer: not "gave me", not "the app told".
-fn customer_gave(s: &Scan, at: usize) -> bool {
-    let next = s.words.get(at + 1).map(|w| w.text.as_str());
-    if matches!(next, Some("me" | "us")) {
-        return false;
-    }
-    // Not "the app sent", nor the passive "I was sent a code".
-    let before = &s.words[at.saturating_sub(2)..at];
-    !before.iter().any(|w| {
-        matches!(
-            w.text.as_str(),
-            "you"
-                | "they"
-                | "he"
-                | "she"
-                | "it"
-                | "app"
-                | "bank"
-                | "someone"
-                | "who"
-                | "which"
-                | "was"
-                | "were"
-                | "been"
-                | "be"
-                | "being"
-        )
-    })
-}
-
-fn social_engineering(s: &Scan) -> Option<Finding> {
-    if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && !s.has(PREVENT) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    // A card handed to a stranger ("le di mi tarjeta a un desconocido que me ayudó").
-    if s.has(SOMEONE) && s.find(GIVE).any(|i| real(s, i) && s.near(i, VALUABLE, 0, 4) && s.near(i, SOMEONE, 0, 8)) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    if !s.has(CRED) {
-        return None;
-    }
-    // "contesté un correo del banco con mi usuario y clave": a message answered with a credential.
-    let message = |i: usize| {
-        s.in_clause(i, IMPOSTOR | LINK)
-            || (0..s.len()).any(|j| {
-                s.words[j].clause == s.words[i].clause
-                    && matches!(
-                        s.words[j].text.as_str(),
-                        "correo" | "email" | "mail" | "mensaje" | "message" | "text" | "sms" | "whatsapp" | "call"
-                    )
-            })
-    };
-    if s.find(REPLY).any(|i| real(s, i) && customer_gave(s, i) && s.near(i, CRED, 0, 12) && message(i)) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    for i in s.find(GIVE) {
-        // "le pidió las coordenadas y se las mandé", "he wanted the code and I gave it to him": the
-        // pronoun points back to a credential earlier in the clause.
-        let next = s.words.get(i + 1).map(|w| w.text.as_str());
-        let pronoun = s.words[i].text == "se" || matches!(next, Some("it" | "them"));
-        let earlier = pronoun && s.near(i, CRED, 12, 0);
-        if real(s, i) && customer_gave(s, i) && (s.near(i, CRED, 3, 7) || earlier) {
-            return Finding::of(Category::SocialEngineering);
-        }
-    }
-    if s.has(IMPOSTOR | LINK) {
-        for i in s.find(ENTER) {
-            if real(s, i) && s.near(i, CRED, 2, 6) {
-                return Finding::of(Category::SocialEngineering);
-            }
-        }
-    }
-    if s.has(IMPOSTOR) {
-        for i in s.find(ASKED) {
-            if real(s, i) && s.near(i, CRED, 2, 6) {
-                return Finding::of(Category::SocialEngineering);
-            }
         }
     }
     None
@@ -350,6 +270,10 @@ fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
         s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "hicieron" | "someone" | "alguien"))
     };
     if s.find(SIM).any(|i| real(s, i) && (s.has(DISOWN | NO_SERVICE) || done_to_me(i))) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "mi cuenta tiene una dirección que no es la mía": account details that are someone else's.
+    if s.has(ACCOUNT) && s.find(DETAIL).any(|i| real(s, i) && s.near(i, DISOWN, 0, 5) && !s.in_clause(i, TXN)) {
         return Finding::of(Category::AccountTakeover);
     }
     let disowned = s.has(DISOWN | LOCKED_OUT);

@@ -54,6 +54,16 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::UnrecognisedPayment);
     }
     let txn = s.has(TXN | MONEY);
+    // "my balance is way lower than it should be", "el saldo no me cuadra".
+    let balance = s.words.iter().any(|w| {
+        matches!(
+            w.text.as_str(),
+            "balance" | "saldo" | "account" | "cuenta" | "savings" | "ahorros" | "funds" | "fondos"
+        )
+    });
+    if (txn || balance) && s.find(SHORTFALL).any(|i| !hypothetical(s, i)) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     let reported = reported(s);
     if txn && unexplained(s) {
         return Finding::of(Category::UnrecognisedPayment);

@@ -51,6 +51,12 @@ pub const IN_MY_NAME: Tags = 1 << 71;
 pub const SIM: Tags = 1 << 72;
 /// The phone line gone dead: "no tengo línea", "no signal".
 pub const NO_SERVICE: Tags = 1 << 73;
+/// Less money than there should be: "lower than it should be", "no me cuadra".
+pub const SHORTFALL: Tags = 1 << 74;
+/// Told what to do by someone: "me dijeron que", "they told me to".
+pub const TOLD: Tags = 1 << 75;
+/// Another account to move money into: "una cuenta nueva", "a new account", "otra cuenta".
+pub const NEW_ACCOUNT: Tags = 1 << 76;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

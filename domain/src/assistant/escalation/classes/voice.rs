@@ -158,6 +158,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "dont want to live", "want to die", "quiero morir", "quiero morirme", "hurt myself", "hacerme dano",
             "better off dead", "no vale la pena vivir", "not worth living", "nothing to live for",
             "nada por que vivir", "nada por lo que vivir", "sin ganas de vivir",
+            "quiero desaparecer", "want to disappear", "wish i was dead", "wish i were dead",
+            "ojala estuviera muerto", "ojala estuviera muerta",
     ]),
     (COERCED, &[
             "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
@@ -178,6 +180,20 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (SHIELD, &[
             "proteccion", "protection", "protections", "protegido", "protegida", "protected", "prevencion",
             "prevention", "antifraude", "antifraud", "anti",
+    ]),
+    (SHORTFALL, &[
+            "lower than it should", "less than it should", "lower than expected", "less than expected",
+            "should have more", "should be higher", "doesn't add up", "doesnt add up", "does not add up",
+            "deberia tener mas", "tengo menos dinero", "menos de lo que deberia", "menos de lo que tenia",
+            "no cuadra", "no me cuadra", "no me sale la cuenta",
+    ]),
+    (TOLD, &[
+            "me dijeron que", "me dijo que", "me pidieron que", "me indicaron", "they said", "they told me",
+            "he told me", "she told me", "told me to", "instructed me", "asked me to",
+    ]),
+    (NEW_ACCOUNT, &[
+            "a new account", "new account", "another account", "other account", "una cuenta nueva", "cuenta nueva",
+            "otra cuenta", "account they gave", "cuenta que me dieron", "cuenta que me pasaron", "cuenta que me dio",
     ]),
     (SEEN, &[
             "aparece", "aparecen", "aparecio", "veo", "vi", "tengo", "hay", "me llego", "me llegaron", "salio", "see",

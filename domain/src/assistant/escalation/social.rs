@@ -1,0 +1,132 @@
+//! Social engineering: credentials, codes or a login handed to someone, typed into a page an
+//! impostor sent, software installed at a caller's request, savings moved to an account a caller
+//! named.
+
+use super::Category;
+use super::scan::Scan;
+use super::situations::{Finding, real};
+use super::words::*;
+
+/// English "gave/told/shared" said of the customer: not "gave me", not "the app told".
+fn customer_gave(s: &Scan, at: usize) -> bool {
+    let next = s.words.get(at + 1).map(|w| w.text.as_str());
+    if matches!(next, Some("me" | "us")) {
+        return false;
+    }
+    // Not "the app sent", nor the passive "I was sent a code".
+    let before = &s.words[at.saturating_sub(2)..at];
+    !before.iter().any(|w| {
+        matches!(
+            w.text.as_str(),
+            "you"
+                | "they"
+                | "he"
+                | "she"
+                | "it"
+                | "app"
+                | "bank"
+                | "someone"
+                | "who"
+                | "which"
+                | "was"
+                | "were"
+                | "been"
+                | "be"
+                | "being"
+        )
+    })
+}
+
+pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
+    if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && !s.has(PREVENT) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // A card handed to a stranger ("le di mi tarjeta a un desconocido que me ayudó").
+    if s.has(SOMEONE) && s.find(GIVE).any(|i| real(s, i) && s.near(i, VALUABLE, 0, 4) && s.near(i, SOMEONE, 0, 8)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "el supuesto asesor me pidió instalar una app": an impostor asking for software on the phone.
+    let install = |j: usize| {
+        matches!(s.words[j].text.as_str(), "instalar" | "instale" | "descargar" | "descargue" | "install" | "download")
+    };
+    if s.has(IMPOSTOR) && s.find(ASKED | TOLD).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(install)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "they said my account was blocked and I had to move my savings to a new account they gave me".
+    let moved = |j: usize| {
+        s.words[j].tags & TXN != 0
+            || matches!(
+                s.words[j].text.as_str(),
+                "move"
+                    | "moved"
+                    | "transfer"
+                    | "transferred"
+                    | "mover"
+                    | "movi"
+                    | "moviera"
+                    | "moverlo"
+                    | "transferi"
+                    | "transfiriera"
+                    | "transferirlo"
+                    | "pase"
+                    | "pasar"
+                    | "pasara"
+                    | "pasarlo"
+            )
+    };
+    if s.find(TOLD).any(|i| real(s, i)) && s.has(NEW_ACCOUNT) && (0..s.len()).any(moved) && !s.has(PROCESS) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "le pasé mi usuario al de soporte que me escribió por Facebook": a login handed to an impostor.
+    let login = |j: usize| matches!(s.words[j].text.as_str(), "usuario" | "username" | "login" | "user");
+    if s.has(IMPOSTOR)
+        && s.find(GIVE).any(|i| real(s, i) && customer_gave(s, i) && (i + 1..(i + 4).min(s.len())).any(login))
+    {
+        return Finding::of(Category::SocialEngineering);
+    }
+    if !s.has(CRED) {
+        return None;
+    }
+    // "contesté un correo del banco con mi usuario y clave": a message answered with a credential.
+    let message = |i: usize| {
+        s.in_clause(i, IMPOSTOR | LINK)
+            || (0..s.len()).any(|j| {
+                s.words[j].clause == s.words[i].clause
+                    && matches!(
+                        s.words[j].text.as_str(),
+                        "correo" | "email" | "mail" | "mensaje" | "message" | "text" | "sms" | "whatsapp" | "call"
+                    )
+            })
+    };
+    if s.find(REPLY).any(|i| real(s, i) && customer_gave(s, i) && s.near(i, CRED, 0, 12) && message(i)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    for i in s.find(GIVE) {
+        // "le pidió las coordenadas y se las mandé", "he wanted the code and I gave it to him": the
+        // pronoun points back to a credential earlier in the clause.
+        let next = s.words.get(i + 1).map(|w| w.text.as_str());
+        let pronoun = s.words[i].text == "se" || matches!(next, Some("it" | "them"));
+        let earlier = pronoun && s.near(i, CRED, 12, 0);
+        if real(s, i) && customer_gave(s, i) && (s.near(i, CRED, 3, 7) || earlier) {
+            return Finding::of(Category::SocialEngineering);
+        }
+    }
+    if s.has(IMPOSTOR | LINK) {
+        for i in s.find(ENTER) {
+            if real(s, i) && s.near(i, CRED, 2, 6) {
+                return Finding::of(Category::SocialEngineering);
+            }
+        }
+    }
+    if s.has(IMPOSTOR) {
+        for i in s.find(ASKED) {
+            if real(s, i) && s.near(i, CRED, 2, 6) {
+                return Finding::of(Category::SocialEngineering);
+            }
+        }
+    }
+    None
+}
