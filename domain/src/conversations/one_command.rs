@@ -2,19 +2,18 @@
 //! the connection's own thread, so each statement sent is a round trip between threads, and the
 //! one writer is held for all of them: `BEGIN`, the conversation's UPDATE, the messages' INSERT,
 //! the answer log's INSERT and `COMMIT` go together instead, numbering the messages from the
-//! counter the UPDATE just moved. On any failure the transaction is rolled back.
+//! counter the UPDATE just moved. On any failure the transaction is rolled back. Turns that
+//! queued for the writer meanwhile are committed together ([`crate::db::Writer::command`]).
 
 use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, FromQueryResult, QueryTrait,
-    Statement, UpdateMany,
-};
+use sea_orm::{ActiveModelTrait, DbBackend, EntityTrait, FromQueryResult, QueryTrait, UpdateMany};
 
+use crate::db::{Command, Writer};
 use crate::entities::{assistant_answers, conversations, messages};
 use crate::error::{DomainError, DomainResult};
 
 /// The columns a message is inserted with (its id is the database's).
-const COLUMNS: [messages::Column; 9] = [
+pub(super) const COLUMNS: [messages::Column; 9] = [
     messages::Column::ConversationId,
     messages::Column::Seq,
     messages::Column::Role,
@@ -28,15 +27,32 @@ const COLUMNS: [messages::Column; 9] = [
 
 /// `update` (the conversation's counter moved by the number of `rows`) RETURNING the
 /// conversation, `rows` numbered after the counter's old value RETURNING them (with `link`, the
-/// second replies to the first), and `answer`: in one transaction, sent as one command.
+/// second replies to the first), and `answer`: one transaction, given to the writer as one
+/// command (which may commit it together with other turns waiting, [`crate::db::Writer::command`]).
 pub async fn turn(
-    db: &DatabaseConnection,
+    writer: &Writer,
     conversation_id: i32,
     update: UpdateMany<conversations::Entity>,
     rows: Vec<messages::ActiveModel>,
     link: bool,
     answer: Option<assistant_answers::ActiveModel>,
 ) -> DomainResult<(conversations::Model, Vec<messages::Model>)> {
+    let command = command(conversation_id, update, rows, link, answer)?;
+    let rows = writer.command(command).await?;
+    let (first, rest) = rows.split_first().ok_or_else(|| DomainError::NotFound("Conversation not found".into()))?;
+    let conversation = conversations::Model::from_query_result(first, "")?;
+    let stored = rest.iter().map(|row| messages::Model::from_query_result(row, "")).collect::<Result<_, _>>()?;
+    Ok((conversation, stored))
+}
+
+/// The statements of [`turn`], and how many rows they return: the conversation and each message.
+fn command(
+    conversation_id: i32,
+    update: UpdateMany<conversations::Entity>,
+    rows: Vec<messages::ActiveModel>,
+    link: bool,
+    answer: Option<assistant_answers::ActiveModel>,
+) -> DomainResult<Command> {
     let backend = DbBackend::Sqlite;
     let count = rows.len() as i64;
     let mut update = update.into_query();
@@ -64,24 +80,14 @@ pub async fn turn(
     if let Some(answer) = answer {
         statements.push(assistant_answers::Entity::insert(answer).build(backend));
     }
-    let mut sql = String::from("BEGIN; ");
+    let mut sql = String::new();
     let mut values = Vec::new();
     for statement in statements {
+        if !sql.is_empty() {
+            sql.push_str("; ");
+        }
         sql.push_str(&statement.sql);
-        sql.push_str("; ");
         values.extend(statement.values.map(|v| v.0).unwrap_or_default());
     }
-    sql.push_str("COMMIT");
-    let rows = match db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await {
-        Ok(rows) => rows,
-        Err(e) => {
-            // The statements after the one that failed did not run: the transaction is still open.
-            let _ = db.execute_unprepared("ROLLBACK").await;
-            return Err(e.into());
-        }
-    };
-    let (first, rest) = rows.split_first().ok_or_else(|| DomainError::NotFound("Conversation not found".into()))?;
-    let conversation = conversations::Model::from_query_result(first, "")?;
-    let stored = rest.iter().map(|row| messages::Model::from_query_result(row, "")).collect::<Result<_, _>>()?;
-    Ok((conversation, stored))
+    Ok(Command { sql, values, rows: 1 + count as usize })
 }

@@ -5,8 +5,10 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
+use super::one_statement;
+use crate::db::Work;
 use crate::entities::{assistant_answers, conversations, messages};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{ChatMessageOut, CustomerFrame, MessageNews, MessageRole, StaffNews};
@@ -72,44 +74,22 @@ async fn write(
     // Numbered once the counter is read, inside the transaction.
     let rows: Vec<messages::ActiveModel> =
         messages.into_iter().map(|message| sealed_row(state, conversation_id, 0, message, now)).collect();
-    let (conversation, mut stored) = state
-        .writer
-        .run(move |db| {
-            Box::pin(async move {
-                let mut update = conversations::Entity::update_many();
-                if let Some(change) = change {
-                    update = update.set(change);
-                }
-                let update = update
-                    .col_expr(conversations::Column::LastSeq, Expr::col(conversations::Column::LastSeq).add(count))
-                    .col_expr(conversations::Column::UpdatedAt, Expr::value(now))
-                    .filter(conversations::Column::Id.eq(conversation_id));
-                if db.get_database_backend() == DbBackend::Sqlite {
-                    return super::one_command::turn(&db, conversation_id, update, rows, link, answer).await;
-                }
-                let txn = db.begin().await?;
-                let conversation = update
-                    .exec_with_returning(&txn)
-                    .await?
-                    .pop()
-                    .ok_or_else(|| DomainError::NotFound("Conversation not found".into()))?;
-                let first = conversation.last_seq - count + 1;
-                let rows = rows.into_iter().enumerate().map(|(i, mut row)| {
-                    row.seq = Set(first + i as i64);
-                    if link && i > 0 {
-                        row.reply_to = Set(Some(first));
-                    }
-                    row
-                });
-                let stored = messages::Entity::insert_many(rows).exec_with_returning(&txn).await?;
-                if let Some(answer) = answer {
-                    assistant_answers::Entity::insert(answer).exec_without_returning(&txn).await?;
-                }
-                txn.commit().await?;
-                Ok((conversation, stored))
-            })
-        })
-        .await?;
+    let mut update = conversations::Entity::update_many();
+    if let Some(change) = change {
+        update = update.set(change);
+    }
+    let update = update
+        .col_expr(conversations::Column::LastSeq, Expr::col(conversations::Column::LastSeq).add(count))
+        .col_expr(conversations::Column::UpdatedAt, Expr::value(now))
+        .filter(conversations::Column::Id.eq(conversation_id));
+    let (conversation, mut stored) = if state.writer.backend() == DbBackend::Sqlite {
+        super::one_command::turn(&state.writer, conversation_id, update, rows, link, answer).await?
+    } else {
+        let work = move |db| -> Work<_> {
+            Box::pin(async move { one_statement::turn(&db, update, rows, link, answer).await })
+        };
+        state.writer.run(work).await?
+    };
     stored.sort_by_key(|m| m.seq);
     // The stored rows hold sealed text; the caller gets what was said.
     for (row, text) in stored.iter_mut().zip(plain) {

@@ -7,7 +7,7 @@ use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbE
 
 mod writer;
 
-pub use writer::{Work, Writer};
+pub use writer::{Command, Work, Writer};
 
 /// Opens a pool for `url`. SQLite gets WAL, `synchronous=NORMAL` and foreign keys; both get bounded
 /// pools and timeouts.

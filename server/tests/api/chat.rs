@@ -373,3 +373,57 @@ async fn a_customer_turn_is_one_transaction_of_four_statements() {
     assert_eq!((again.message_seq, again.reply_seq), (2, Some(3)));
     assert_eq!(message_count(&app).await, 5);
 }
+
+#[tokio::test]
+async fn turns_written_together_are_each_kept_numbered_and_answered_once() {
+    let app = with_kb().await;
+    // The assistant's first answer builds its index: done before, not while the writer waits.
+    say(&app, &start(&app, json!({})).await, "hola").await;
+    let mut chats = Vec::new();
+    for _ in 0..6 {
+        chats.push(start(&app, json!({})).await);
+    }
+    // Every conversation sends two messages at once, and the first of them twice (a retry racing
+    // the original): the writer commits turns queued together as one group, and a retry's clash
+    // must not take the others back with it.
+    let ask = |chat: &Value, message: &str, client: &str| {
+        let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+        let req = domain::model::SendMessageRequest {
+            conversation_id: id.to_owned(),
+            message: message.to_owned(),
+            context: None,
+            client_message_id: Some(client.to_owned()),
+        };
+        let state = app.state.clone();
+        let token = token.to_owned();
+        async move { domain::chat::send_customer_message(&state, Some(&token), &req).await.unwrap() }
+    };
+    let mut sends = Vec::new();
+    for chat in &chats {
+        sends.push(ask(chat, "¿Qué comisiones cobra la cuenta?", "a"));
+        sends.push(ask(chat, "¿Qué comisiones cobra la cuenta?", "a"));
+        sends.push(ask(chat, "cuanto cuesta el prestamo personal", "b"));
+    }
+    // The writer is kept busy meanwhile, so that the turns queue behind it (on SQLite).
+    let writer = app.state.writer.clone();
+    let busy = tokio::spawn(async move {
+        let wait = |_| -> domain::db::Work<()> {
+            Box::pin(async {
+                tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+                Ok(())
+            })
+        };
+        writer.run(wait).await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let answers = futures::future::join_all(sends).await;
+    busy.await.unwrap().unwrap();
+    for (chat, answers) in chats.iter().zip(answers.chunks(3)) {
+        assert_eq!(answers[0].message_seq, answers[1].message_seq, "the retry is the original");
+        assert_eq!(answers[0].reply_seq, answers[1].reply_seq);
+        let (id, token) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
+        let messages: Vec<Value> = history(&app, id, token, 0).await.json().await.unwrap();
+        let seqs: Vec<i64> = messages.iter().map(|m| m["seq"].as_i64().unwrap()).collect();
+        assert_eq!(seqs, [1, 2, 3, 4, 5], "greeting, then two messages and two replies, once each");
+    }
+}
