@@ -96,8 +96,8 @@ impl Writer {
 
     /// Runs `command` as one transaction (SQLite) and returns its rows. Nothing of it is written
     /// if it fails. On the writer's thread, the commands queued behind it go in the same
-    /// transaction; if one of a group fails, each is run again alone, so that each is told its own
-    /// outcome and no other is taken back with it.
+    /// transaction (those of the same statements, in a row); if one of a group fails, each is run
+    /// again alone, so that each is told its own outcome and no other is taken back with it.
     pub async fn command(&self, command: Command) -> DomainResult<Vec<QueryResult>> {
         let Some(jobs) = &self.jobs else { return alone(&self.db, command).await };
         let (done, answer) = oneshot::channel();
@@ -133,7 +133,10 @@ async fn drive(db: DatabaseConnection, mut queue: mpsc::Receiver<Job>) {
                 let mut group = vec![(command, done)];
                 while group.len() < GROUP {
                     match queue.try_recv() {
-                        Ok(Job::Command(command, done)) => group.push((command, done)),
+                        // Only the same statements go together: SQLite's connection keeps a
+                        // group's text prepared, so a few shapes in a few sizes stay prepared,
+                        // where every mix of shapes would be new text to parse and plan.
+                        Ok(Job::Command(command, done)) if command.sql == group[0].0.sql => group.push((command, done)),
                         // Other work runs after the group, still in order.
                         Ok(work) => {
                             next = Some(work);
