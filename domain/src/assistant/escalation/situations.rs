@@ -157,6 +157,10 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
             continue;
         }
         let tags = s.words[i].tags;
+        // "¿cómo funciona el seguro contra robo?", "theft insurance": what a cover is against.
+        if tags & STEAL != 0 && s.near(i, COVER, 2, 1) {
+            continue;
+        }
         if tags & MUGGED != 0 {
             return Finding::of(Category::StolenCard);
         }

@@ -57,6 +57,8 @@ pub const SHORTFALL: Tags = 1 << 74;
 pub const TOLD: Tags = 1 << 75;
 /// Another account to move money into: "una cuenta nueva", "a new account", "otra cuenta".
 pub const NEW_ACCOUNT: Tags = 1 << 76;
+/// Cover against a theft, named after it: "seguro contra robo", "theft insurance".
+pub const COVER: Tags = 1 << 77;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

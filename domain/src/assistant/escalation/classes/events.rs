@@ -109,7 +109,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "card information",
             "login details", "bank details", "security code", "verification code",
             "coordenadas", "tarjeta de coordenadas", "clave dinamica", "segunda clave", "one-time code",
-            "one time code", "digit number", "digit code", "digitos", "digito",
+            "one time code", "digit number", "digit code", "digitos", "digito", "numbers on the back",
+            "number on the back", "back of my card", "back of the card", "numeros de atras", "codigo de atras",
+            "reverso de la tarjeta", "reverso de mi tarjeta",
     ]),
     (GIVE, &[
             "le dio", "les dio", "dio sus", "compartio", "paso sus", "gave them",
@@ -134,7 +136,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "dijo que era", "dijeron que eran", "dijo que llamaba", "supuesto", "supuesta", "falso", "falsa",
             "me llamaron", "me llamo", "me hablaron", "me hablo", "llamada", "pretending", "pretended", "posing",
             "claiming to be", "claimed to be", "said he was", "said she was", "said they were", "saying he was",
-            "saying they were", "who said", "called me", "someone called", "a caller", "caller", "fake",
+            "saying they were", "saying she was", "saying it was", "said it was", "who said", "called me",
+            "someone called", "a caller", "caller", "fake",
             "impersonating", "se hacen pasar", "dijo llamar", "guy from", "man from", "woman from", "lady from",
             "someone from", "person from", "alguien del", "senor del", "senora del", "chico del", "de fraudes",
             "fraud department", "fraud team", "de soporte", "del soporte", "from support", "tech support",
@@ -142,6 +145,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     ]),
     (LINK, &[
             "link", "enlace", "liga", "pagina", "website", "site", "sitio", "web", "page", "url", "correo falso",
+            "clicked", "click", "clic", "di clic", "di click", "hice clic", "hice click",
     ]),
     (REMOTE, &[
             "acceso remoto", "anydesk", "teamviewer", "remote access", "screen share", "compartir pantalla",
@@ -177,6 +181,10 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "dont know who did", "no idea who", "no lo pedi", "yo no lo pedi", "no la pedi", "no lo solicite",
             "didn't ask for it", "didnt ask for it", "didn't request it", "didnt request it", "sin que yo lo pidiera",
             "sin pedirlo", "behind my back", "sin mi consentimiento",
+            "ni tengo cuenta", "ni siquiera tengo cuenta", "don't even have an account", "dont even have an account",
+            "never had an account", "nunca he tenido cuenta", "isn't mine", "isnt mine", "aren't mine", "arent mine",
+            "yo no la cambie", "yo no lo cambie", "yo nunca la cambie", "i didn't change it", "i didnt change it",
+            "i never changed it",
             "sin preguntarme", "without my permission",
             "without permission", "without my consent", "without my authorization", "without my authorisation",
             "without asking", "desconozco", "desconocido", "desconocida", "desconocidos", "desconocidas", "unknown",
@@ -231,7 +239,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "wasnt there", "estaba en casa", "estaba en mi casa", "estabamos en casa", "estaba dormido",
             "estaba dormida", "estaba durmiendo", "estaba trabajando", "estaba en el trabajo",
             "nunca he estado en", "nunca he ido a", "nunca he viajado", "no he estado en", "no he ido a",
-            "ni siquiera estaba", "yo no estaba", "no estaba ahi", "no estaba alli",
+            "ni siquiera estaba", "yo no estaba", "no estaba ahi", "no estaba alli", "yo vivo en", "i live in",
+            "we live in", "vivimos en",
     ]),
     (IN_MY_NAME, &[
             "in my name", "under my name", "using my name", "a mi nombre", "en mi nombre", "con mi nombre",
@@ -253,6 +262,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (LOCKED_OUT, &[
             "no puedo entrar", "no puedo ingresar", "no me deja entrar", "ya no puedo entrar", "can't log in",
             "cant log in", "cannot log in", "can't get in", "cant get in", "locked out", "can't access", "cant access",
-            "doesn't work anymore", "no funciona mi contrasena", "ya no sirve",
+            "doesn't work anymore", "no funciona mi contrasena", "ya no sirve", "me sacaron de la app",
+            "me saco de la app", "kicked me out", "logged me out",
     ]),
 ];

@@ -91,6 +91,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (FRAUD, &[
             "copiaron", "copied", "me copiaron",
             "vaciaron", "me vaciaron", "emptied my account", "drained my account", "vaciaron mi cuenta", "fraude",
+            "got emptied", "was emptied", "been emptied", "got drained", "was drained", "been drained",
+            "me dejaron en ceros", "me dejaron en cero",
             "fraudes", "fraudulento", "fraudulenta", "fraudulentos", "fraudulentas", "estafa", "estafaron", "estafado",
             "estafada", "suplantacion", "suplantaron", "robo de identidad", "hackearon", "hackeo", "hackeada",
             "hackeado", "clonaron", "clonada", "clonado", "fraud", "fraudulent", "scam", "scammed", "identity theft",
@@ -141,7 +143,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "lost my partner",
     ]),
     (DIED, &[
-            "murio", "muerto", "muerta", "muerte", "died", "dies", "dead", "death",
+            "murio", "muerto", "muerta", "muerte", "died", "dead", "death",
     ]),
     (FAMILY, &[
             "esposo", "esposa", "marido", "mujer", "papa", "mama", "padre", "madre", "hijo", "hija", "hermano",
@@ -170,12 +172,18 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "controls my money", "controla mi dinero", "controla mi cuenta", "abuse", "abuso", "maltrato", "violencia",
             "me golpea", "hits me", "coerced", "extorsion", "extorsionan", "extorting", "blackmail", "chantaje",
             "me quita mi dinero", "takes my money", "taking money from my account", "sacando dinero de mi cuenta",
+            "being pressured", "pressuring", "presionando", "la estan presionando", "lo estan presionando",
+            "me estan presionando",
     ]),
     (LIFE, &[
             "vivir", "viviendo", "living", "to live", "alive", "mi vida", "la vida",
     ]),
     (POINT, &[
             "point", "reason", "sense", "sentido", "ganas", "razon", "razones", "motivo", "motivos", "caso",
+    ]),
+    (COVER, &[
+            "seguro contra", "proteccion contra", "protection against", "insurance against", "insurance",
+            "antirrobo",
     ]),
     (SHIELD, &[
             "proteccion", "protection", "protections", "protegido", "protegida", "protected", "prevencion",
