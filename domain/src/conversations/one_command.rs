@@ -25,6 +25,24 @@ pub(super) const COLUMNS: [messages::Column; 9] = [
     messages::Column::CreatedAt,
 ];
 
+/// The [`COLUMNS`] of message `i` of `count`: its number from `number(offset)`, the message
+/// `offset` places after the counter's new value (0 is the last one); with `link`, the ones after
+/// the first reply to it.
+pub(super) fn values(
+    row: &messages::ActiveModel,
+    i: usize,
+    count: i64,
+    link: bool,
+    number: impl Fn(i64) -> sea_orm::sea_query::SimpleExpr,
+) -> [sea_orm::sea_query::SimpleExpr; 9] {
+    let i = i as i64;
+    COLUMNS.map(|column| match column {
+        messages::Column::Seq => number(i + 1 - count),
+        messages::Column::ReplyTo if link && i > 0 => number(1 - count),
+        other => Expr::val(row.get(other).into_value().unwrap_or(sea_orm::Value::Int(None))),
+    })
+}
+
 /// `update` (the conversation's counter moved by the number of `rows`) RETURNING the
 /// conversation, `rows` numbered after the counter's old value RETURNING them (with `link`, the
 /// second replies to the first), and `answer`: one transaction, given to the writer as one
@@ -67,13 +85,9 @@ fn command(
     let mut insert = Query::insert();
     insert.into_table(messages::Entity).columns(COLUMNS);
     for (i, row) in rows.into_iter().enumerate() {
-        let i = i as i64;
-        let values = COLUMNS.map(|column| match column {
-            messages::Column::Seq => number(i + 1 - count),
-            messages::Column::ReplyTo if link && i > 0 => number(1 - count),
-            other => Expr::val(row.get(other).into_value().unwrap_or(sea_orm::Value::Int(None))),
-        });
-        insert.values(values).map_err(|e| DomainError::Internal(format!("a message row: {e}")))?;
+        insert
+            .values(values(&row, i, count, link, number))
+            .map_err(|e| DomainError::Internal(format!("a message row: {e}")))?;
     }
     insert.returning_all();
     let mut statements = vec![backend.build(&update), backend.build(&insert)];

@@ -11,7 +11,7 @@ use sea_orm::{
     QueryTrait, Statement, UpdateMany,
 };
 
-use super::one_command::COLUMNS;
+use super::one_command::{COLUMNS, values};
 use crate::entities::{assistant_answers, conversations, messages};
 use crate::error::{DomainError, DomainResult};
 
@@ -36,17 +36,9 @@ pub async fn turn(
     // this function's own number, never input.
     let number = |offset: i64| Expr::cust(format!("\"c\".\"last_seq\" + ({offset})"));
     let mut numbered: Option<SelectStatement> = None;
-    for (i, row) in rows.into_iter().enumerate() {
-        let i = i as i64;
+    for (i, row) in rows.iter().enumerate() {
         let mut select = Query::select();
-        for column in COLUMNS {
-            select.expr(match column {
-                messages::Column::Seq => number(i + 1 - count),
-                messages::Column::ReplyTo if link && i > 0 => number(1 - count),
-                other => Expr::val(row.get(other).into_value().unwrap_or(sea_orm::Value::Int(None))),
-            });
-        }
-        select.from(updated.clone());
+        select.exprs(values(row, i, count, link, number)).from(updated.clone());
         match &mut numbered {
             None => numbered = Some(select),
             Some(first) => {

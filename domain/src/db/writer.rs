@@ -11,10 +11,11 @@ use std::future::Future;
 use std::pin::Pin;
 
 use futures::FutureExt;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, QueryResult, Statement, Value};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, QueryResult, Value};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{DomainError, DomainResult};
+use crate::sql::Sql;
 
 /// Work for the writer: given its connection, a future that writes.
 pub type Work<T> = Pin<Box<dyn Future<Output = DomainResult<T>> + Send>>;
@@ -36,6 +37,9 @@ enum Job {
 
 /// Most writes waiting for the SQLite writer; callers beyond wait to queue.
 const QUEUE: usize = 1024;
+
+/// The writer's commands are SQLite's.
+const SQLITE: Sql = Sql(DbBackend::Sqlite);
 
 /// Most commands committed together.
 const GROUP: usize = 16;
@@ -163,8 +167,8 @@ async fn together(db: &DatabaseConnection, group: Vec<(Command, Answer)>) {
             values.extend(command.values.iter().cloned());
         }
         // Committed only once every command is seen to have returned what it should.
-        match query(db, sql, values).await {
-            Ok(rows) if rows.len() == expected && query(db, "COMMIT".into(), Vec::new()).await.is_ok() => {
+        match SQLITE.all(db, &sql, values).await {
+            Ok(rows) if rows.len() == expected && SQLITE.all(db, "COMMIT", Vec::new()).await.is_ok() => {
                 let mut rows = rows.into_iter();
                 for (command, done) in group {
                     let _ = done.send(Ok(rows.by_ref().take(command.rows).collect()));
@@ -183,18 +187,12 @@ async fn together(db: &DatabaseConnection, group: Vec<(Command, Answer)>) {
 
 /// `command` in a transaction of its own.
 async fn alone(db: &DatabaseConnection, command: Command) -> DomainResult<Vec<QueryResult>> {
-    match query(db, format!("BEGIN; {}; COMMIT", command.sql), command.values).await {
-        Ok(rows) => Ok(rows),
-        Err(e) => {
-            // The statements after the one that failed did not run: the transaction is still open.
-            let _ = db.execute_unprepared("ROLLBACK").await;
-            Err(e.into())
-        }
+    let done = SQLITE.all(db, &format!("BEGIN; {}; COMMIT", command.sql), command.values).await;
+    if done.is_err() {
+        // The statements after the one that failed did not run: the transaction is still open.
+        let _ = db.execute_unprepared("ROLLBACK").await;
     }
-}
-
-async fn query(db: &DatabaseConnection, sql: String, values: Vec<Value>) -> Result<Vec<QueryResult>, sea_orm::DbErr> {
-    db.query_all_raw(Statement::from_sql_and_values(DbBackend::Sqlite, sql, values)).await
+    done
 }
 
 #[cfg(test)]
@@ -210,7 +208,7 @@ mod tests {
     }
 
     async fn kept(db: &DatabaseConnection) -> Vec<i64> {
-        let rows = query(db, "SELECT x FROM t ORDER BY x".into(), Vec::new()).await.unwrap();
+        let rows = SQLITE.all(db, "SELECT x FROM t ORDER BY x", Vec::new()).await.unwrap();
         rows.iter().map(|r| r.try_get::<i64>("", "x").unwrap()).collect()
     }
 
