@@ -26,6 +26,7 @@ macro_rules! lazy_pages {
 }
 
 lazy_pages! {
+    LoginPage => pages::login::LoginPage,
     HomePage => pages::home::HomePage,
     AccountPage => pages::account::AccountPage,
     FiguresPage => pages::figures::FiguresPage,

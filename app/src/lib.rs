@@ -10,17 +10,17 @@ mod lazy;
 pub mod pages;
 
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{Lazy, SsrMode, path};
 
 use components::shell::Shell;
 use lazy::{
     AccountPage, AnswersPage, ArticleEditorPage, AskPage, AuditPage, ConversationsPage, CustomerProfilePage,
-    CustomersPage, FiguresPage, HomePage, InboxEditorPage, InboxesPage, KnowledgePage, NotificationsPage, SettingsPage,
-    SystemPage, TicketPage, TicketsPage, UsersPage,
+    CustomersPage, FiguresPage, HomePage, InboxEditorPage, InboxesPage, KnowledgePage, LoginPage, NotificationsPage,
+    SettingsPage, SystemPage, TicketPage, TicketsPage, UsersPage,
 };
-use pages::{login::LoginPage, not_found::NotFound};
+use pages::not_found::NotFound;
 
 /// The HTML document around the app (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -35,6 +35,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HashedStylesheet id="leptos" options=options.clone()/>
                 <HydrationScripts options/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                // One title for every page, written here rather than by a `<Title>` in the app: the
+                // browser's code then needs no title handling.
+                <title>"JoxAI admin"</title>
                 <MetaTags/>
             </head>
             <body>
@@ -49,10 +52,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Title text="JoxAI admin"/>
         <Router>
             <Routes fallback=NotFound>
-                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                <Route path=path!("/login") view={Lazy::<LoginPage>::new()} ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::Async>
                     <Route path=path!("") view={Lazy::<HomePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("account") view={Lazy::<AccountPage>::new()} ssr=SsrMode::Async/>

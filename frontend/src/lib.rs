@@ -5,6 +5,9 @@
 /// page's wasm chunk loads first and hydration finishes asynchronously.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // A panic's message in the console, for development builds: in a release build it would
+    // bring panic formatting into the first download of every page.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // Drives the reactive system on wasm-bindgen's executor (an error means it already runs).
     let _ = any_spawner::Executor::init_wasm_bindgen();

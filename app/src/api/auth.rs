@@ -1,7 +1,8 @@
 //! Sign-in, sign-out and "who am I" for the admin panel.
 
-use domain::model::UserOut;
+use domain::model::{Role, UserOut};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::session::Ctx;
@@ -45,4 +46,21 @@ pub async fn me() -> Result<UserOut, AppError> {
     let Ctx { state, user, .. } = Ctx::new().await?;
     let row = domain::users::find_out(&state, user.id).await?;
     Ok(row)
+}
+
+/// Who is signed in, as the frame around every page shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub id: i32,
+    pub full_name: String,
+    pub role: Role,
+}
+
+/// The signed-in user for the frame (401 when there is none). Smaller than [`me`] on purpose:
+/// the frame is in every page's first download, and a user's dates would bring a date parser
+/// into it.
+#[server(prefix = "/_sfn", endpoint = "whoami")]
+pub async fn whoami() -> Result<SignedIn, AppError> {
+    let Ctx { user, .. } = Ctx::new().await?;
+    Ok(SignedIn { id: user.id, full_name: user.full_name, role: user.role })
 }

@@ -49,7 +49,7 @@ pub fn use_live() -> Live {
         let stopped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let current = browser::Socket::default();
         socket.set_value(Some(current.clone()));
-        browser::open(set_version, set_last, set_connected, None, stopped.clone(), current);
+        leptos::task::spawn_local(browser::connect(set_version, set_last, set_connected, stopped.clone(), current));
         // Leaving the page stops reconnecting and closes the socket at its next event.
         on_cleanup(move || stopped.store(true, std::sync::atomic::Ordering::Relaxed));
     });
@@ -104,7 +104,20 @@ mod browser {
         web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_default()
     }
 
-    pub fn open(
+    /// Opens the socket. Reading every kind of event is most of the socket's code, so this is a
+    /// wasm chunk of its own, loaded once the page is up rather than with its first download.
+    #[leptos::lazy]
+    pub fn connect(
+        set_version: WriteSignal<u64>,
+        set_last: WriteSignal<Option<StaffFrame>>,
+        set_connected: WriteSignal<bool>,
+        stopped: Arc<AtomicBool>,
+        handle: Socket,
+    ) {
+        open(set_version, set_last, set_connected, None, stopped, handle);
+    }
+
+    fn open(
         set_version: WriteSignal<u64>,
         set_last: WriteSignal<Option<StaffFrame>>,
         set_connected: WriteSignal<bool>,
