@@ -1,6 +1,9 @@
 //! The `joxai` server: builds the axum application (REST API, admin panel, widget files,
 //! health checks) around the domain's [`AppState`], and serves it.
 
+// The admin panel's frame is one deep view type, laid out here where the server renders it.
+#![recursion_limit = "256"]
+
 pub mod admin;
 pub mod cache;
 pub mod credentials;
