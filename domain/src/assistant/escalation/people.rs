@@ -9,16 +9,32 @@ use super::words::*;
 /// "I don't see the point of living", "ya no tengo ganas de vivir", "mi vida no tiene sentido": a
 /// reason to live, denied. The negation belongs to the situation here, so it does not take it back.
 pub(super) fn no_reason_to_live(s: &Scan) -> bool {
-    s.find(LIFE).any(|i| {
-        let phrase = s.words[i].phrase;
-        let same = |k: usize| s.words[k].phrase == phrase;
-        (i.saturating_sub(3)..(i + 5).min(s.len())).any(|j| {
-            let (first, last) = (i.min(j), i.max(j));
-            same(j)
-                && s.words[j].tags & POINT != 0
-                && (first.saturating_sub(4)..last).any(|k| same(k) && s.words[k].tags & NEG != 0)
-        }) && !hypothetical(s, i)
-    })
+    nothing_is_worth_it(s)
+        || s.find(LIFE).any(|i| {
+            let phrase = s.words[i].phrase;
+            let same = |k: usize| s.words[k].phrase == phrase;
+            (i.saturating_sub(3)..(i + 5).min(s.len())).any(|j| {
+                let (first, last) = (i.min(j), i.max(j));
+                same(j)
+                    && s.words[j].tags & POINT != 0
+                    && (first.saturating_sub(4)..last).any(|k| same(k) && s.words[k].tags & NEG != 0)
+            }) && !hypothetical(s, i)
+        })
+}
+
+/// "ya nada vale la pena", "siento que no vale la pena nada", "nothing matters anymore", "no le veo
+/// sentido a nada": nothing is worth it, said of everything. Said of money ("no vale la pena pagar
+/// nada") it is about a fee, so a payment or an amount in the message rules it out.
+fn nothing_is_worth_it(s: &Scan) -> bool {
+    let worth = |text: &str| matches!(text, "pena" | "worth" | "matters" | "sentido" | "point" | "sense");
+    !s.has(TXN | MONEY)
+        && s.words.iter().enumerate().any(|(i, w)| {
+            let phrase = w.phrase;
+            matches!(w.text.as_str(), "nada" | "nothing" | "anything")
+                && (i.saturating_sub(2)..(i + 4).min(s.len()))
+                    .any(|j| j != i && s.words[j].phrase == phrase && worth(&s.words[j].text))
+                && !hypothetical(s, i)
+        })
 }
 
 pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {

@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, hypothetical, negated};
+use super::situations::{Finding, hypothetical, hypothetical_word, negated};
 use super::words::*;
 
 /// "I", said of the customer.
@@ -47,6 +47,15 @@ fn unexplained(s: &Scan) -> bool {
     pointed_txn && (came_from || puzzled)
 }
 
+/// "…a withdrawal in another state when my card is right here with me", "…cuando yo estaba en casa":
+/// a "when" just before the alibi sets it beside the charge; it does not make it a hypothetical
+/// (unless the clause says so: "if", "ever", "in case").
+fn set_beside(s: &Scan, at: usize) -> bool {
+    let clause = s.words[at].clause;
+    (at.saturating_sub(3)..at).any(|j| matches!(s.words[j].text.as_str(), "when" | "while" | "cuando" | "mientras"))
+        && !(0..s.len()).any(|j| s.words[j].clause == clause && hypothetical_word(s, j))
+}
+
 /// A charge, payment or withdrawal the customer says is not theirs.
 pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     // "my card was used without my permission".
@@ -80,7 +89,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     let customer_acts =
         s.find(ACT).any(|j| !negated(s, j) && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text)));
     let spent = s.has(TXN) || (s.has(INTRUDE) && s.has(VALUABLE));
-    if spent && !customer_acts && s.find(ALIBI).any(|i| !negated(s, i) && !hypothetical(s, i)) {
+    if spent && !customer_acts && s.find(ALIBI).any(|i| !negated(s, i) && (!hypothetical(s, i) || set_beside(s, i))) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     for i in 0..s.len() {

@@ -241,6 +241,13 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "nunca he estado en", "nunca he ido a", "nunca he viajado", "no he estado en", "no he ido a",
             "ni siquiera estaba", "yo no estaba", "no estaba ahi", "no estaba alli", "yo vivo en", "i live in",
             "we live in", "vivimos en",
+            // The card never left the customer: "my card is right here with me", "la tengo conmigo".
+            "card is right here", "card is here", "card is with me", "card is in my wallet", "card is in my hand",
+            "have my card with me", "have my card right here", "have my card here", "still have my card",
+            "card never left", "right here with me", "la tengo conmigo", "la tengo aqui", "la traigo conmigo",
+            "tengo la tarjeta conmigo", "tengo mi tarjeta conmigo", "tengo mi tarjeta aqui", "tengo la tarjeta aqui",
+            "traigo mi tarjeta", "traigo la tarjeta", "sigo teniendo mi tarjeta", "todavia tengo mi tarjeta",
+            "aun tengo mi tarjeta", "nunca se separo de mi",
     ]),
     (IN_MY_NAME, &[
             "in my name", "under my name", "using my name", "a mi nombre", "en mi nombre", "con mi nombre",
