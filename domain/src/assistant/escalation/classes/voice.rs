@@ -170,7 +170,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "me obligaron", "me amenaza", "me amenazan", "me amenazo", "me fuerza", "forces me", "forcing me",
             "forced me", "makes me give", "made me give", "threatens me", "threatening me", "threatened me",
             "controls my money", "controla mi dinero", "controla mi cuenta", "abuse", "abuso", "maltrato", "violencia",
-            "me golpea", "hits me", "coerced", "extorsion", "extorsionan", "extorting", "blackmail", "chantaje",
+            "me golpea", "hits me", "coerced", "extorsion*", "extort*", "blackmail*", "chantaj*",
             "me quita mi dinero", "takes my money", "taking money from my account", "sacando dinero de mi cuenta",
             "being pressured", "pressuring", "presionando", "la estan presionando", "lo estan presionando",
             "me estan presionando",
