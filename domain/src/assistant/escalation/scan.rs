@@ -98,10 +98,13 @@ impl Scan {
         let mut words: Vec<Word> = Vec::new();
         let (mut clause, mut phrase) = (0u16, 0u16);
         let mut current = String::new();
+        // Quotes around a word are not part of it: "an e-mail from 'the bank'".
         let flush = |current: &mut String, words: &mut Vec<Word>, clause: u16, phrase: u16| {
-            if !current.is_empty() {
-                words.push(Word { text: std::mem::take(current), tags: 0, clause, phrase });
+            let text = current.trim_matches('\'');
+            if !text.is_empty() {
+                words.push(Word { text: text.to_owned(), tags: 0, clause, phrase });
             }
+            current.clear();
         };
         for c in folded.chars() {
             if c.is_alphanumeric() || c == '\'' || c == '’' {

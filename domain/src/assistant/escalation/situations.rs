@@ -82,8 +82,7 @@ pub(super) fn is_past(s: &Scan, at: usize) -> bool {
 /// at all ("if someone calls asking for my PIN"); "si me robaron" and "if my card was stolen"
 /// are real.
 pub fn hypothetical(s: &Scan, at: usize) -> bool {
-    let clause = s.words[at].clause;
-    if (0..s.len()).any(|i| s.words[i].clause == clause && hypothetical_word(s, i)) {
+    if hypothetical_clause(s, at) || asked_ahead(s, at) {
         return true;
     }
     let phrase = s.words[at].phrase;
@@ -93,6 +92,30 @@ pub fn hypothetical(s: &Scan, at: usize) -> bool {
             && s.words[c].tags & COND != 0
             && (s.words[c + 1..=at].iter().any(|w| w.tags & PRESENT != 0) || !(c + 1..=at).any(|j| is_past(s, j)))
     })
+}
+
+/// A word in `at`'s clause makes it a hypothetical ("ever", "in case", "just asking").
+pub(super) fn hypothetical_clause(s: &Scan, at: usize) -> bool {
+    let clause = s.words[at].clause;
+    (0..s.len()).any(|i| s.words[i].clause == clause && hypothetical_word(s, i))
+}
+
+/// "¿cómo reporto una tarjeta perdida? es para tener el número a la mano", "how do I report a lost
+/// card? just asking": a question about how, of no card of the customer's in particular, followed
+/// by sentences that only say it is asked ahead of time, with nothing happening in them.
+fn asked_ahead(s: &Scan, at: usize) -> bool {
+    const EVENT: Tags =
+        LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED | TXN | CRED | VALUABLE | MONEY | SOMEONE | INTRUDE | FRAUD;
+    let clause = s.words[at].clause;
+    let own = |w: &str| matches!(w, "mi" | "mis" | "my" | "our" | "nuestra" | "nuestro");
+    if !s.in_clause(at, PROCESS) || s.words.iter().any(|w| w.clause == clause && own(&w.text)) {
+        return false;
+    }
+    let later: Vec<usize> = (0..s.len()).filter(|&i| s.words[i].clause > clause).collect();
+    let preparing =
+        |i: usize| s.words[i].text == "para" && s.words.get(i + 1).is_some_and(|n| n.text.starts_with("tener"));
+    !later.iter().any(|&i| s.words[i].tags & EVENT != 0)
+        && later.iter().any(|&i| hypothetical_word(s, i) || preparing(i))
 }
 
 /// Word `i` makes its clause a hypothetical ("ever", "in case", "would"), except "would like",

@@ -87,9 +87,6 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     {
         return Finding::of(Category::SocialEngineering);
     }
-    if !s.has(CRED) {
-        return None;
-    }
     // "contesté un correo del banco con mi usuario y clave": a message answered with a credential.
     let message = |i: usize| {
         s.in_clause(i, IMPOSTOR | LINK)
@@ -101,6 +98,15 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
                     )
             })
     };
+    // "got an e-mail from the bank and typed my login in, now I can't get in": a login typed into
+    // what a message sent, and the account shut to its owner since.
+    let typed_login = |i: usize| (i + 1..(i + 4).min(s.len())).any(login) && message(i) && s.has(LOCKED_OUT);
+    if s.find(ENTER).any(|i| real(s, i) && typed_login(i)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    if !s.has(CRED) {
+        return None;
+    }
     if s.find(REPLY).any(|i| real(s, i) && customer_gave(s, i) && s.near(i, CRED, 0, 12) && message(i)) {
         return Finding::of(Category::SocialEngineering);
     }

@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, hypothetical, hypothetical_word, negated};
+use super::situations::{Finding, hypothetical, hypothetical_clause, negated};
 use super::words::*;
 
 /// "I", said of the customer.
@@ -51,9 +51,8 @@ fn unexplained(s: &Scan) -> bool {
 /// a "when" just before the alibi sets it beside the charge; it does not make it a hypothetical
 /// (unless the clause says so: "if", "ever", "in case").
 fn set_beside(s: &Scan, at: usize) -> bool {
-    let clause = s.words[at].clause;
     (at.saturating_sub(3)..at).any(|j| matches!(s.words[j].text.as_str(), "when" | "while" | "cuando" | "mientras"))
-        && !(0..s.len()).any(|j| s.words[j].clause == clause && hypothetical_word(s, j))
+        && !hypothetical_clause(s, at)
 }
 
 /// A charge, payment or withdrawal the customer says is not theirs.

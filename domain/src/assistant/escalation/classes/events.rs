@@ -112,6 +112,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "one time code", "digit number", "digit code", "digitos", "digito", "numbers on the back",
             "number on the back", "back of my card", "back of the card", "numeros de atras", "codigo de atras",
             "reverso de la tarjeta", "reverso de mi tarjeta",
+            "numbers on my card", "numbers on the card", "number on my card", "number on the card", "digits",
+            "numbers of my card",
     ]),
     (GIVE, &[
             "le dio", "les dio", "dio sus", "compartio", "paso sus", "gave them",
@@ -159,6 +161,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "withdrawal", "withdrawals", "debit", "debits", "transfer", "transfers", "deduction", "cobraron",
             "descontaron", "sacaron", "me cobraron", "me descontaron", "took out", "withdrew", "debited", "bought",
             "giro", "giros", "avance", "avances", "cash withdrawal", "spending", "withdraw", "withdrawl", "withdrawls",
+            // A recurring charge: "a subscription charging me every month".
+            "charging", "cobrando", "subscription", "subscriptions", "suscripcion", "suscripciones", "membership",
+            "membresia", "domiciliacion", "domiciliado",
     ]),
     (ACT, &[
             "hice", "hicimos", "realice", "realize", "compre", "retire", "autorice", "pague", "gaste", "transferi",
@@ -169,6 +174,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "making", "doing", "buying", "spending", "authorizing", "authorising", "haciendo", "familiar", "done",
             "remember", "recall",
             "recognizing", "recognising", "aware",
+            "saque", "sacamos", "retiramos", "suscribi", "me suscribi", "me inscribi", "agreed", "acepte",
+            "accepted",
     ]),
     (DISOWN, &[
             "can't explain", "cant explain", "cannot explain", "no me explico", "no se de donde", "no se que es",

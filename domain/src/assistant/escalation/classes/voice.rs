@@ -172,6 +172,11 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "controls my money", "controla mi dinero", "controla mi cuenta", "abuse", "abuso", "maltrato", "violencia",
             "me golpea", "hits me", "coerced", "extorsion*", "extort", "extorts", "extorted", "extorting",
             "blackmail*", "chantaj*",
+            // Threatened by someone: "me amenazaron", "they threatened my family".
+            "amenazaron", "me amenazaron", "nos amenazaron", "nos amenazan", "me estan amenazando", "amenazandome",
+            "recibi amenazas", "me llegan amenazas", "me mandan amenazas", "me mandaron amenazas", "threatened my",
+            "threatening my", "they threatened", "he threatened", "she threatened", "someone threatened",
+            "being threatened", "was threatened", "threatening messages", "mensajes amenazantes",
             "me quita mi dinero", "takes my money", "taking money from my account", "sacando dinero de mi cuenta",
             "being pressured", "pressuring", "presionando", "la estan presionando", "lo estan presionando",
             "me estan presionando",
@@ -215,6 +220,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (MONEY, &[
             "dinero", "plata", "lana", "money", "cash", "dollars", "pesos", "soles", "fondos", "funds", "saldo",
+            // A balance at nothing: "amanecí en ceros", "my account is at zero".
+            "en ceros", "en cero", "a cero", "a ceros", "at zero", "down to zero", "to zero",
     ]),
     (SAFE_ACCOUNT, &[
             "cuenta segura", "cuenta de seguridad", "cuenta protegida", "safe account", "security account",
