@@ -11,6 +11,10 @@ use super::words::*;
 pub(super) fn no_reason_to_live(s: &Scan) -> bool {
     nothing_is_worth_it(s)
         || s.find(LIFE).any(|i| {
+            // "living paycheck to paycheck", "viviendo en otro país": where or how, not whether.
+            let somewhere = s.words.get(i + 1).is_some_and(|n| {
+                matches!(n.text.as_str(), "in" | "abroad" | "with" | "on" | "off" | "paycheck" | "en" | "con" | "de")
+            });
             let phrase = s.words[i].phrase;
             let same = |k: usize| s.words[k].phrase == phrase;
             (i.saturating_sub(3)..(i + 5).min(s.len())).any(|j| {
@@ -19,6 +23,7 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
                     && s.words[j].tags & POINT != 0
                     && (first.saturating_sub(4)..last).any(|k| same(k) && s.words[k].tags & NEG != 0)
             }) && !hypothetical(s, i)
+                && !somewhere
         })
 }
 
@@ -51,7 +56,8 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
 }
 
 pub(super) fn dispute(s: &Scan) -> Option<Finding> {
-    if s.find(DOUBLE_CHARGE).any(|i| real(s, i)) {
+    // "charged twice… the second one was refunded already": put right, nothing left to dispute.
+    if s.find(DOUBLE_CHARGE).any(|i| real(s, i)) && !s.has(RESOLVED) {
         return Finding::of(Category::Dispute);
     }
     for i in s.find(DISPUTE) {

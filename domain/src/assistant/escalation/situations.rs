@@ -214,7 +214,9 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         // "me quitaron 500 de la cuenta": an amount, taken from the account.
         let amount = (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].text.chars().all(|c| c.is_ascii_digit()))
             && s.near(i, ACCOUNT, 0, 5);
-        if tags & TAKE != 0 && !atm && !by_customer && (s.near(i, MONEY, 2, 3) || amount) {
+        // "me sacaron todo", "they took everything" (no card named: that is a theft above).
+        let everything = s.words.get(i + 1).is_some_and(|w| matches!(w.text.as_str(), "todo" | "everything"));
+        if tags & TAKE != 0 && !atm && !by_customer && (s.near(i, MONEY, 2, 3) || amount || everything) {
             return Finding::of(Category::UnrecognisedPayment);
         }
         if found {
@@ -299,6 +301,11 @@ fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.find(SIM).any(|i| real(s, i) && (s.has(DISOWN | NO_SERVICE) || done_to_me(i))) {
         return Finding::of(Category::AccountTakeover);
     }
+    // "my phone number stopped working and now I'm getting alerts of transfers": the line gone dead,
+    // then transactions seen.
+    if s.find(NO_SERVICE).any(|i| real(s, i) && (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0) && s.has(SEEN)) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "mi cuenta tiene una dirección que no es la mía": account details that are someone else's.
     if s.has(ACCOUNT) && s.find(DETAIL).any(|i| real(s, i) && s.near(i, DISOWN, 0, 5) && !s.in_clause(i, TXN)) {
         return Finding::of(Category::AccountTakeover);
@@ -329,13 +336,29 @@ fn defining(s: &Scan, at: usize) -> bool {
     })
 }
 
+/// "how do I report a scam website pretending to be you? I didn't enter anything": a scam page, call
+/// or message that reached the customer, who did nothing with it and lost nothing.
+fn attempt_only(s: &Scan, at: usize) -> bool {
+    let lure = (at.saturating_sub(2)..(at + 3).min(s.len())).any(|j| {
+        s.words[j].tags & LINK != 0
+            || matches!(
+                s.words[j].text.as_str(),
+                "email" | "correo" | "mail" | "message" | "mensaje" | "text" | "sms" | "call" | "llamada"
+            )
+    });
+    let clicked = |j: usize| s.words[j].text.starts_with("cli") && real(s, j);
+    let acted = s.find(ENTER | GIVE | REPLY).any(|j| real(s, j)) || s.find(LINK).any(clicked);
+    lure && !acted && !s.has(TXN | MONEY | CRED | SOMEONE)
+}
+
 fn fraud_words(s: &Scan) -> Option<Finding> {
     if s.has(VICTIM) {
         return Finding::of(Category::Fraud);
     }
     // "¿cómo funciona la protección contra fraude?", "fraud protection": a safeguard, not a fraud.
     let safeguard = |i: usize| s.near(i, SHIELD, 3, 1);
-    if s.has(FRAUD) && !s.has(PREVENT) && s.find(FRAUD).any(|i| real(s, i) && !defining(s, i) && !safeguard(i)) {
+    let counts = |i: usize| real(s, i) && !defining(s, i) && !safeguard(i) && !attempt_only(s, i);
+    if s.has(FRAUD) && !s.has(PREVENT) && s.find(FRAUD).any(counts) {
         return Finding::of(Category::Fraud);
     }
     None

@@ -104,6 +104,12 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.find(ENTER).any(|i| real(s, i) && typed_login(i)) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "pagué en una página que parecía la del banco": paid or typed into a page posing as the bank.
+    let on_fake_page = |i: usize| s.near(i, LINK, 0, 6) && s.in_clause(i, IMPOSTOR);
+    let paid = |i: usize| matches!(s.words[i].text.as_str(), "pague" | "paid" | "compre" | "bought");
+    if s.find(ACT | ENTER).any(|i| real(s, i) && (s.words[i].tags & ENTER != 0 || paid(i)) && on_fake_page(i)) {
+        return Finding::of(Category::SocialEngineering);
+    }
     if !s.has(CRED) {
         return None;
     }

@@ -59,6 +59,8 @@ pub const TOLD: Tags = 1 << 75;
 pub const NEW_ACCOUNT: Tags = 1 << 76;
 /// Cover against a theft, named after it: "seguro contra robo", "theft insurance".
 pub const COVER: Tags = 1 << 77;
+/// Already put right: "ya me lo devolvieron", "was refunded already".
+pub const RESOLVED: Tags = 1 << 78;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

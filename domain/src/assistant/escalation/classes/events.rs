@@ -144,6 +144,10 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "someone from", "person from", "alguien del", "senor del", "senora del", "chico del", "de fraudes",
             "fraud department", "fraud team", "de soporte", "del soporte", "from support", "tech support",
             "por facebook", "on facebook", "por instagram", "on instagram", "por messenger",
+            // A page or message made to look like the bank's.
+            "que parecia", "parecia la del banco", "parecia del banco", "parecia oficial", "parecia real",
+            "looked like the bank", "looked like the bank's", "looked like yours", "looked like your", "looked legit",
+            "looked official", "looked real",
     ]),
     (LINK, &[
             "link", "enlace", "liga", "pagina", "website", "site", "sitio", "web", "page", "url", "correo falso",
@@ -212,7 +216,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     ]),
     (INTRUDE, &[
             "has access", "have access", "still has access", "tiene acceso", "sigue teniendo acceso", "has my",
-            "tiene mis", "tienen mis", "got my", "have my",
+            "tiene mis", "tienen mis", "tiene mi", "tienen mi", "got my", "have my",
+            "moviendo", "movio", "movieron", "moving money", "moved money",
             "emptied", "drained", "intentando entrar", "trying to get in", "trying to log in", "trying to access",
             "trying to reset", "trying to change", "keeps trying", "tratando de entrar", "intentando cambiar",
             "tratando de cambiar",
@@ -268,6 +273,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (NO_SERVICE, &[
             "no tengo linea", "sin linea", "sin senal", "no tengo senal", "sin servicio", "no tengo servicio",
             "no signal", "no service", "no texts", "lost service", "no bars", "no network",
+            "number stopped working", "line stopped working", "sim stopped working", "line went dead", "line is dead",
+            "numero dejo de funcionar", "linea dejo de funcionar", "chip dejo de funcionar", "me quede sin linea",
+            "se quedo sin linea", "me quede sin senal", "me quede sin servicio",
     ]),
     (REPLY, &[
             "conteste", "contestamos", "respondi", "respondimos", "le conteste", "le respondi", "replied", "answered",

@@ -182,10 +182,18 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "me estan presionando",
     ]),
     (LIFE, &[
-            "vivir", "viviendo", "living", "to live", "alive", "mi vida", "la vida",
+            "vivir", "viviendo", "living", "to live", "alive", "mi vida", "la vida", "estar vivo", "estar viva",
+            "seguir vivo", "seguir viva",
     ]),
     (POINT, &[
-            "point", "reason", "sense", "sentido", "ganas", "razon", "razones", "motivo", "motivos", "caso",
+            "point", "reason", "sense", "sentido", "ganas", "razon", "razones", "motivo", "motivos", "caso", "want",
+            "wanna", "quiero",
+    ]),
+    (RESOLVED, &[
+            "already refunded", "was refunded", "been refunded", "got refunded", "refunded already",
+            "was reversed", "been reversed", "reversed already", "ya me lo devolvieron", "ya me devolvieron",
+            "ya me lo reembolsaron", "ya me reembolsaron", "ya lo reembolsaron", "ya me lo regresaron",
+            "ya lo reversaron", "ya me lo reversaron", "ya me regresaron",
     ]),
     (COVER, &[
             "seguro contra", "proteccion contra", "protection against", "insurance against", "insurance",
@@ -212,7 +220,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (SEEN, &[
             "aparece", "aparecen", "aparecio", "veo", "vi", "tengo", "hay", "me llego", "me llegaron", "salio", "see",
             "saw", "there's", "theres", "there is", "there are", "shows", "showed", "showing", "appears", "appeared",
-            "got an alert", "got a text", "notification", "alerta", "i have",
+            "got an alert", "got a text", "notification", "alerta", "i have", "alerts", "alertas", "notifications",
+            "notificaciones",
     ]),
     (STRANGE, &[
             "raro", "raros", "rara", "raras", "extrano", "extranos", "sospechoso", "sospechosos", "weird", "strange",
