@@ -104,6 +104,15 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.find(ENTER).any(|i| real(s, i) && typed_login(i)) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "a guy on Instagram promised to double my money and I sent him 5000": money handed to someone
+    // who reached the customer out of nowhere.
+    let amount = |i: usize| {
+        (i + 1..(i + 4).min(s.len()))
+            .any(|j| s.words[j].tags & MONEY != 0 || s.words[j].text.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    };
+    if s.has(IMPOSTOR) && s.find(GIVE).any(|i| real(s, i) && customer_gave(s, i) && amount(i)) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "pagué en una página que parecía la del banco": paid or typed into a page posing as the bank.
     let on_fake_page = |i: usize| s.near(i, LINK, 0, 6) && s.in_clause(i, IMPOSTOR);
     let paid = |i: usize| matches!(s.words[i].text.as_str(), "pague" | "paid" | "compre" | "bought");
@@ -138,6 +147,16 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
             if real(s, i) && s.near(i, CRED, 2, 6) {
                 return Finding::of(Category::SocialEngineering);
             }
+        }
+        // "…a number that looked like the bank's and I confirmed my PIN": confirming is handing over.
+        let confirmed = |i: usize| {
+            matches!(
+                s.words[i].text.as_str(),
+                "confirmed" | "confirme" | "verified" | "verifique" | "validated" | "valide"
+            )
+        };
+        if (0..s.len()).any(|i| confirmed(i) && real(s, i) && customer_gave(s, i) && s.near(i, CRED, 0, 4)) {
+            return Finding::of(Category::SocialEngineering);
         }
     }
     None

@@ -144,6 +144,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "someone from", "person from", "alguien del", "senor del", "senora del", "chico del", "de fraudes",
             "fraud department", "fraud team", "de soporte", "del soporte", "from support", "tech support",
             "por facebook", "on facebook", "por instagram", "on instagram", "por messenger",
+            "on whatsapp", "por whatsapp", "on telegram", "por telegram", "on tiktok", "por tiktok",
             // A page or message made to look like the bank's.
             "que parecia", "parecia la del banco", "parecia del banco", "parecia oficial", "parecia real",
             "looked like the bank", "looked like the bank's", "looked like yours", "looked like your", "looked legit",
@@ -177,7 +178,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "requested", "subscribe", "subscribed", "been", "sign up", "signed up", "know", "hecho",
             "making", "doing", "buying", "spending", "authorizing", "authorising", "haciendo", "familiar", "done",
             "remember", "recall",
-            "recognizing", "recognising", "aware",
+            "recognizing", "recognising", "aware", "compro", "compramos",
             "saque", "sacamos", "retiramos", "suscribi", "me suscribi", "me inscribi", "agreed", "acepte",
             "accepted",
     ]),
