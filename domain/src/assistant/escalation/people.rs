@@ -3,7 +3,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, hypothetical, is_past, negated, real};
+use super::situations::{Finding, asked_ahead, hypothetical, is_past, negated, real};
 use super::words::*;
 
 /// "I don't see the point of living", "ya no tengo ganas de vivir", "mi vida no tiene sentido": a
@@ -48,7 +48,14 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
         s.words.get(i + 1).is_some_and(|w| w.text == "late") && s.words.get(i + 2).is_none_or(|w| w.tags & FAMILY == 0)
     };
     let bereaved = s.find(BEREAVED).any(|i| !negated(s, i) && !late_non_family(i));
-    let died = s.find(DIED).any(|i| !negated(s, i) && s.near(i, FAMILY, 5, 4));
+    // "my wife passed", "passed on last week"; not "my son passed his exam".
+    let object = |i: usize| {
+        s.words[i].text == "passed"
+            && s.words.get(i + 1).is_some_and(|n| {
+                !matches!(n.text.as_str(), "on" | "away" | "and" | "last" | "yesterday" | "recently" | "earlier" | "this")
+            })
+    };
+    let died = s.find(DIED).any(|i| !negated(s, i) && !object(i) && s.near(i, FAMILY, 5, 4));
     if bereaved || died || s.has(COERCED) {
         return Finding::of(Category::Vulnerable);
     }
@@ -115,7 +122,7 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
 pub(super) fn complaint(s: &Scan) -> Option<Finding> {
     // "I've called 5 times", "he escrito varias veces".
     let again = s.find(CONTACTED).any(|i| s.near(i, TIMES, 0, 4));
-    if s.find(COMPLAINT).any(|i| !negated(s, i)) || s.has(REPEATED) || again {
+    if s.find(COMPLAINT).any(|i| !negated(s, i) && !asked_ahead(s, i)) || s.has(REPEATED) || again {
         return Finding::of(Category::Complaint);
     }
     None

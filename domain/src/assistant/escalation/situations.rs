@@ -103,17 +103,23 @@ pub(super) fn hypothetical_clause(s: &Scan, at: usize) -> bool {
 /// "¿cómo reporto una tarjeta perdida? es para tener el número a la mano", "how do I report a lost
 /// card? just asking": a question about how, of no card of the customer's in particular, followed
 /// by sentences that only say it is asked ahead of time, with nothing happening in them.
-fn asked_ahead(s: &Scan, at: usize) -> bool {
+pub(super) fn asked_ahead(s: &Scan, at: usize) -> bool {
     const EVENT: Tags =
         LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED | TXN | CRED | VALUABLE | MONEY | SOMEONE | INTRUDE | FRAUD;
     let clause = s.words[at].clause;
     let own = |w: &str| matches!(w, "mi" | "mis" | "my" | "our" | "nuestra" | "nuestro");
-    if !s.in_clause(at, PROCESS) || s.words.iter().any(|w| w.clause == clause && own(&w.text)) {
+    let opens_asking = s.words.iter().find(|w| w.clause == clause).is_some_and(|w| {
+        matches!(w.text.as_str(), "que" | "what" | "como" | "how" | "donde" | "where" | "cual" | "which")
+    });
+    if !(s.in_clause(at, PROCESS) || opens_asking) || s.words.iter().any(|w| w.clause == clause && own(&w.text)) {
         return false;
     }
     let later: Vec<usize> = (0..s.len()).filter(|&i| s.words[i].clause > clause).collect();
-    let preparing =
-        |i: usize| s.words[i].text == "para" && s.words.get(i + 1).is_some_and(|n| n.text.starts_with("tener"));
+    // "es para tener el número a la mano", "solo quiero saber el proceso".
+    let preparing = |i: usize| {
+        (s.words[i].text == "para" && s.words.get(i + 1).is_some_and(|n| n.text.starts_with("tener")))
+            || matches!(s.words[i].text.as_str(), "proceso" | "process")
+    };
     !later.iter().any(|&i| s.words[i].tags & EVENT != 0)
         && later.iter().any(|&i| hypothetical_word(s, i) || preparing(i))
 }

@@ -38,6 +38,12 @@ fn customer_gave(s: &Scan, at: usize) -> bool {
 }
 
 pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
+    let paid = |i: usize| matches!(s.words[i].text.as_str(), "pague" | "paid" | "compre" | "bought");
+    // "invertí en una plataforma de criptomonedas… ya no me dejan retirar": an investment that keeps
+    // the money.
+    if s.find(INVESTED).any(|i| real(s, i)) && s.has(WITHHELD) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
     if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) {
         return Finding::of(Category::SocialEngineering);
     }
@@ -110,12 +116,13 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
         (i + 1..(i + 4).min(s.len()))
             .any(|j| s.words[j].tags & MONEY != 0 || s.words[j].text.chars().next().is_some_and(|c| c.is_ascii_digit()))
     };
-    if s.has(IMPOSTOR) && s.find(GIVE).any(|i| real(s, i) && customer_gave(s, i) && amount(i)) {
+    // "they said I won a lottery and had to pay a fee first, I paid 300": a prize bought with a fee.
+    let handed = |i: usize| s.words[i].tags & GIVE != 0 || paid(i) || matches!(s.words[i].text.as_str(), "deposite");
+    if s.has(IMPOSTOR | LURE) && (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && amount(i)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "pagué en una página que parecía la del banco": paid or typed into a page posing as the bank.
     let on_fake_page = |i: usize| s.near(i, LINK, 0, 6) && s.in_clause(i, IMPOSTOR);
-    let paid = |i: usize| matches!(s.words[i].text.as_str(), "pague" | "paid" | "compre" | "bought");
     if s.find(ACT | ENTER).any(|i| real(s, i) && (s.words[i].tags & ENTER != 0 || paid(i)) && on_fake_page(i)) {
         return Finding::of(Category::SocialEngineering);
     }

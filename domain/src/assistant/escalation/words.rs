@@ -61,6 +61,12 @@ pub const NEW_ACCOUNT: Tags = 1 << 76;
 pub const COVER: Tags = 1 << 77;
 /// Already put right: "ya me lo devolvieron", "was refunded already".
 pub const RESOLVED: Tags = 1 << 78;
+/// Money the customer put into an investment: "invertí", "I invested", "metí mi dinero".
+pub const INVESTED: Tags = 1 << 79;
+/// Money held back from its owner: "no me dejan retirar", "won't let me withdraw".
+pub const WITHHELD: Tags = 1 << 80;
+/// A prize or a return promised to get money first: "gané un premio", "double my money".
+pub const LURE: Tags = 1 << 81;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

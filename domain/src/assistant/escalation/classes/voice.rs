@@ -143,7 +143,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "lost my partner",
     ]),
     (DIED, &[
-            "murio", "muerto", "muerta", "muerte", "died", "dead", "death",
+            "murio", "muerto", "muerta", "muerte", "died", "dead", "death", "passed", "passed on",
     ]),
     (FAMILY, &[
             "esposo", "esposa", "marido", "mujer", "papa", "mama", "padre", "madre", "hijo", "hija", "hermano",
@@ -194,6 +194,21 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "was reversed", "been reversed", "reversed already", "ya me lo devolvieron", "ya me devolvieron",
             "ya me lo reembolsaron", "ya me reembolsaron", "ya lo reembolsaron", "ya me lo regresaron",
             "ya lo reversaron", "ya me lo reversaron", "ya me regresaron",
+    ]),
+    (INVESTED, &[
+            "inverti", "invertimos", "invested", "i invest", "meti mi dinero", "meti dinero", "i put money",
+            "i put my money", "deposite en una plataforma", "crypto*", "cripto*", "bitcoin", "forex", "trading",
+    ]),
+    (WITHHELD, &[
+            "no me dejan retirar", "no me dejan sacar", "no puedo retirar", "no puedo sacar", "ya no me dejan",
+            "won't let me withdraw", "wont let me withdraw", "can't withdraw", "cant withdraw", "cannot withdraw",
+            "won't let me take", "wont let me take", "piden mas dinero", "me piden mas", "want more money",
+            "they want more", "asking for more money", "pay more to withdraw", "pagar mas para retirar",
+    ]),
+    (LURE, &[
+            "gane un", "gane una", "me gane", "premio", "prize", "lottery", "loteria", "i won", "you won", "we won",
+            "double my money", "duplicar mi dinero", "duplicaria mi dinero", "triplicar", "herencia", "inheritance",
+            "guaranteed returns", "rendimientos garantizados", "ganancias garantizadas",
     ]),
     (COVER, &[
             "seguro contra", "proteccion contra", "protection against", "insurance against", "insurance",
