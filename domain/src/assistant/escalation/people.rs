@@ -52,7 +52,10 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
     let object = |i: usize| {
         s.words[i].text == "passed"
             && s.words.get(i + 1).is_some_and(|n| {
-                !matches!(n.text.as_str(), "on" | "away" | "and" | "last" | "yesterday" | "recently" | "earlier" | "this")
+                !matches!(
+                    n.text.as_str(),
+                    "on" | "away" | "and" | "last" | "yesterday" | "recently" | "earlier" | "this"
+                )
             })
     };
     let died = s.find(DIED).any(|i| !negated(s, i) && !object(i) && s.near(i, FAMILY, 5, 4));
@@ -63,8 +66,19 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
 }
 
 pub(super) fn dispute(s: &Scan) -> Option<Finding> {
+    // "me cobró 3 veces la misma compra", "charged me three times": a charge counted more than once.
+    let count = |w: &str| {
+        matches!(w, "dos" | "tres" | "cuatro" | "two" | "three" | "four") || w.parse::<u8>().is_ok_and(|n| n > 1)
+    };
+    let charged = |i: usize| is_past(s, i) || s.words[i].text == "cobro";
+    let repeated = s.find(TXN).any(|i| {
+        (i + 1..(i + 4).min(s.len()))
+            .any(|j| matches!(s.words[j].text.as_str(), "veces" | "times") && count(&s.words[j - 1].text) && real(s, i))
+            && charged(i)
+            && !s.has(PROCESS)
+    });
     // "charged twice… the second one was refunded already": put right, nothing left to dispute.
-    if s.find(DOUBLE_CHARGE).any(|i| real(s, i)) && !s.has(RESOLVED) {
+    if (s.find(DOUBLE_CHARGE).any(|i| real(s, i)) || repeated) && !s.has(RESOLVED) {
         return Finding::of(Category::Dispute);
     }
     for i in s.find(DISPUTE) {

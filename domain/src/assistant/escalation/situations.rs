@@ -222,7 +222,16 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
             && s.near(i, ACCOUNT, 0, 5);
         // "me sacaron todo", "they took everything" (no card named: that is a theft above).
         let everything = s.words.get(i + 1).is_some_and(|w| matches!(w.text.as_str(), "todo" | "everything"));
-        if tags & TAKE != 0 && !atm && !by_customer && (s.near(i, MONEY, 2, 3) || amount || everything) {
+        // "the ATM didn't give me the money but took it from my account" is the ATM; "la persona que
+        // me ayudó en el cajero… luego me sacaron dinero" is a person at the ATM ("sacaron", plural).
+        let plural = ["aron", "ieron"].iter().any(|e| s.words[i].text.ends_with(e));
+        let person =
+            |w: &str| matches!(w, "man" | "woman" | "guy" | "persona" | "senor" | "senora" | "hombre" | "tipo");
+        let atm_took = by_atm
+            || (!plural
+                && s.words[..i].iter().any(|w| w.clause == s.words[i].clause && w.tags & ATM != 0)
+                && !s.words.iter().any(|w| w.tags & SOMEONE != 0 || person(&w.text)));
+        if tags & TAKE != 0 && !atm_took && !by_customer && (s.near(i, MONEY, 2, 3) || amount || everything) {
             return Finding::of(Category::UnrecognisedPayment);
         }
         if found {
@@ -231,7 +240,8 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & LOSE != 0 && valuable_near(s, i, 4, 4) {
             return Finding::of(Category::StolenCard);
         }
-        if tags & GONE != 0 && valuable_near(s, i, 5, 4) {
+        // "no sé dónde quedó mi tarjeta".
+        if tags & GONE != 0 && valuable_near(s, i, 5, 5) {
             return Finding::of(Category::StolenCard);
         }
         // Left or forgotten somewhere public, or gone, or at an ATM.

@@ -54,6 +54,12 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(SOMEONE) && s.find(GIVE).any(|i| real(s, i) && s.near(i, VALUABLE, 0, 4) && s.near(i, SOMEONE, 0, 8)) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "le di acceso a mi computadora a un supuesto técnico": the device handed over to an impostor.
+    let access =
+        |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "acceso" | "access"));
+    if s.has(IMPOSTOR) && s.find(GIVE).any(|i| real(s, i) && customer_gave(s, i) && access(i)) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "el supuesto asesor me pidió instalar una app": an impostor asking for software on the phone.
     let install = |j: usize| {
         matches!(s.words[j].text.as_str(), "instalar" | "instale" | "descargar" | "descargue" | "install" | "download")
@@ -81,6 +87,10 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
                     | "pasar"
                     | "pasara"
                     | "pasarlo"
+                    | "pague"
+                    | "paid"
+                    | "deposite"
+                    | "deposited"
             )
     };
     if s.find(TOLD).any(|i| real(s, i)) && s.has(NEW_ACCOUNT) && (0..s.len()).any(moved) && !s.has(PROCESS) {
@@ -126,6 +136,17 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.find(ACT | ENTER).any(|i| real(s, i) && (s.words[i].tags & ENTER != 0 || paid(i)) && on_fake_page(i)) {
         return Finding::of(Category::SocialEngineering);
     }
+    if s.has(IMPOSTOR | LINK) {
+        // "clicked it and filled in everything": everything asked for.
+        let everything = |i: usize| {
+            (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "everything" | "todo" | "todos"))
+        };
+        for i in s.find(ENTER) {
+            if real(s, i) && (s.near(i, CRED, 2, 6) || everything(i)) {
+                return Finding::of(Category::SocialEngineering);
+            }
+        }
+    }
     if !s.has(CRED) {
         return None;
     }
@@ -140,13 +161,6 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
         let earlier = pronoun && s.near(i, CRED, 12, 0);
         if real(s, i) && customer_gave(s, i) && (s.near(i, CRED, 3, 7) || earlier) {
             return Finding::of(Category::SocialEngineering);
-        }
-    }
-    if s.has(IMPOSTOR | LINK) {
-        for i in s.find(ENTER) {
-            if real(s, i) && s.near(i, CRED, 2, 6) {
-                return Finding::of(Category::SocialEngineering);
-            }
         }
     }
     if s.has(IMPOSTOR) {

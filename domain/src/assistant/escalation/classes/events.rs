@@ -59,7 +59,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "ya no esta ahi", "can't find", "cant find", "cannot find", "can not find", "couldn't find",
             "couldnt find", "ya no la tenian", "ya no lo tenian", "no la tenian", "no la tienen", "not there anymore",
             "no longer there", "isn't there", "wasn't there", "me falta",
-            "me faltan", "no longer have",
+            "me faltan", "no longer have", "ya no la tengo", "ya no lo tengo", "ya no las tengo", "ya no los tengo",
     ]),
     (PLACE, &[
             "taxi", "uber", "camion", "bus", "metro", "tren", "train", "subway", "restaurante", "restaurant", "bar",
@@ -125,7 +125,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     ]),
     (ENTER, &[
             "read", "le di clic y puse", "puse", "ingrese", "escribi", "meti", "typed", "entered", "put in",
-            "filled in", "filled out", "input",
+            "filled in", "filled out", "input", "llene", "rellene", "llenamos",
     ]),
     (ASKED, &[
             "pidio", "pidieron", "pidiendo", "pedian", "me pidio", "me pidieron", "solicito", "solicitaron", "asked",
@@ -178,7 +178,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "requested", "subscribe", "subscribed", "been", "sign up", "signed up", "know", "hecho",
             "making", "doing", "buying", "spending", "authorizing", "authorising", "haciendo", "familiar", "done",
             "remember", "recall",
-            "recognizing", "recognising", "aware", "compro", "compramos", "approve", "approved",
+            "recognizing", "recognising", "aware", "compro", "compramos", "approve", "approved", "took out", "take out",
             "aprobe",
             "saque", "sacamos", "retiramos", "suscribi", "me suscribi", "me inscribi", "agreed", "acepte",
             "accepted",
