@@ -75,7 +75,8 @@ thread_local! {
 }
 
 /// Blocks of capacity the memory always has: more than 32 MiB, the most glibc's malloc ever serves
-/// from its heaps, so the memory is a mapping of its own that goes back to the system when dropped.
+/// from its heaps, so under glibc (tests) the memory is a mapping of its own that goes back to the
+/// system when dropped. The server's mimalloc returns it when the server next trims (its `main`).
 const OWN_MAPPING: usize = 33 * 1024;
 
 /// Runs `f` on this thread's first `blocks` blocks of argon2 memory.
@@ -104,7 +105,7 @@ const QUEUE: usize = 256;
 /// milliseconds): a storm of sign-ins queues for them instead of taking every blocking thread,
 /// and the memory a hash needs is reused by the same few threads rather than left behind in a
 /// malloc arena per blocking thread (a 100-client login storm held 660 MB that way); a thread
-/// that finds the queue empty gives its memory back.
+/// about to wait gives its memory back.
 async fn on_hashing_thread<T: Send + 'static>(
     work: impl FnOnce() -> DomainResult<T> + Send + 'static,
 ) -> DomainResult<T> {
@@ -115,17 +116,21 @@ async fn on_hashing_thread<T: Send + 'static>(
             let rx = rx.clone();
             let spawned = std::thread::Builder::new().name(format!("argon2-{n}")).spawn(move || {
                 loop {
-                    // The lock is held only while taking the next job.
-                    let job = rx.lock().map(|mut rx| rx.blocking_recv());
-                    match job {
-                        // A panicking job fails its own request, not the thread.
-                        Ok(Some(job)) => drop(std::panic::catch_unwind(std::panic::AssertUnwindSafe(job))),
-                        _ => return,
-                    }
-                    // Nobody waiting (or another thread already waiting for the next job).
-                    if rx.try_lock().map_or(true, |rx| rx.is_empty()) {
-                        release_memory();
-                    }
+                    // The next job if one is waiting and no other thread is taking it; otherwise
+                    // the memory goes back before this thread waits (for the lock or for a job):
+                    // a thread that kept it while waiting held its 19 MB until the next sign-in.
+                    let waiting = rx.try_lock().ok().and_then(|mut rx| rx.try_recv().ok());
+                    let job = match waiting {
+                        Some(job) => Some(job),
+                        None => {
+                            release_memory();
+                            // The lock is held only while taking the next job.
+                            rx.lock().ok().and_then(|mut rx| rx.blocking_recv())
+                        }
+                    };
+                    let Some(job) = job else { return };
+                    // A panicking job fails its own request, not the thread.
+                    drop(std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)));
                 }
             });
             if let Err(e) = spawned {
