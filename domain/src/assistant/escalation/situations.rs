@@ -114,14 +114,13 @@ pub(super) fn asked_ahead(s: &Scan, at: usize) -> bool {
     if !(s.in_clause(at, PROCESS) || opens_asking) || s.words.iter().any(|w| w.clause == clause && own(&w.text)) {
         return false;
     }
-    let later: Vec<usize> = (0..s.len()).filter(|&i| s.words[i].clause > clause).collect();
+    let later = || (0..s.len()).filter(move |&i| s.words[i].clause > clause);
     // "es para tener el número a la mano", "solo quiero saber el proceso".
     let preparing = |i: usize| {
         (s.words[i].text == "para" && s.words.get(i + 1).is_some_and(|n| n.text.starts_with("tener")))
             || matches!(s.words[i].text.as_str(), "proceso" | "process")
     };
-    !later.iter().any(|&i| s.words[i].tags & EVENT != 0)
-        && later.iter().any(|&i| hypothetical_word(s, i) || preparing(i))
+    !later().any(|i| s.words[i].tags & EVENT != 0) && later().any(|i| hypothetical_word(s, i) || preparing(i))
 }
 
 /// Word `i` makes its clause a hypothetical ("ever", "in case", "would"), except "would like",
@@ -352,16 +351,19 @@ fn defining(s: &Scan, at: usize) -> bool {
     })
 }
 
+/// A way a message reaches the customer: "correo", "SMS", "call", "llamada".
+pub(super) fn message_word(word: &str) -> bool {
+    matches!(
+        word,
+        "correo" | "email" | "mail" | "mensaje" | "message" | "text" | "sms" | "whatsapp" | "call" | "llamada"
+    )
+}
+
 /// "how do I report a scam website pretending to be you? I didn't enter anything": a scam page, call
 /// or message that reached the customer, who did nothing with it and lost nothing.
 fn attempt_only(s: &Scan, at: usize) -> bool {
-    let lure = (at.saturating_sub(2)..(at + 3).min(s.len())).any(|j| {
-        s.words[j].tags & LINK != 0
-            || matches!(
-                s.words[j].text.as_str(),
-                "email" | "correo" | "mail" | "message" | "mensaje" | "text" | "sms" | "call" | "llamada"
-            )
-    });
+    let lure = (at.saturating_sub(2)..(at + 3).min(s.len()))
+        .any(|j| s.words[j].tags & LINK != 0 || message_word(&s.words[j].text));
     let clicked = |j: usize| s.words[j].text.starts_with("cli") && real(s, j);
     let acted = s.find(ENTER | GIVE | REPLY).any(|j| real(s, j)) || s.find(LINK).any(clicked);
     lure && !acted && !s.has(TXN | MONEY | CRED | SOMEONE)

@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, real};
+use super::situations::{Finding, message_word, real};
 use super::words::*;
 
 /// English "gave/told/shared" said of the customer: not "gave me", not "the app told".
@@ -106,13 +106,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // "contesté un correo del banco con mi usuario y clave": a message answered with a credential.
     let message = |i: usize| {
         s.in_clause(i, IMPOSTOR | LINK)
-            || (0..s.len()).any(|j| {
-                s.words[j].clause == s.words[i].clause
-                    && matches!(
-                        s.words[j].text.as_str(),
-                        "correo" | "email" | "mail" | "mensaje" | "message" | "text" | "sms" | "whatsapp" | "call"
-                    )
-            })
+            || (0..s.len()).any(|j| s.words[j].clause == s.words[i].clause && message_word(&s.words[j].text))
     };
     // "got an e-mail from the bank and typed my login in, now I can't get in": a login typed into
     // what a message sent, and the account shut to its owner since.
