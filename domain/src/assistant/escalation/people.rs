@@ -175,8 +175,17 @@ fn vague_person(word: &str) -> bool {
     matches!(word, "alguien" | "someone" | "somebody" | "people" | "gente" | "team" | "persona" | "person")
 }
 
+/// "¿hay un número de whatsapp para hablar con un asesor?", "what number do I call to speak to an
+/// agent": asking for the way to reach a person, which the contact article answers.
+fn asks_the_way(s: &Scan, at: usize) -> bool {
+    let phrase = s.words[at].phrase;
+    at > 0
+        && matches!(s.words[at - 1].text.as_str(), "para" | "to")
+        && (at.saturating_sub(7)..at - 1).any(|j| s.words[j].phrase == phrase && s.words[j].tags & CHANNEL != 0)
+}
+
 pub(super) fn human(s: &Scan) -> Option<Finding> {
-    let asked = s.find(TALK).any(|i| real(s, i) && person_within(s, i, 4))
+    let asked = s.find(TALK).any(|i| real(s, i) && person_within(s, i, 4) && !asks_the_way(s, i))
         || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 5))
         || s.find(WANT).any(|i| !negated(s, i) && wants_person(s, i))
         || s.find(REAL_HUMAN).any(|i| !negated(s, i))

@@ -333,6 +333,24 @@ fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::AccountTakeover);
         }
     }
+    // "my account was logged into from a device in russia", "hubo un inicio de sesión desde otro
+    // celular": a sign-in from somewhere, told in the past, not by the customer, not asked about.
+    let from_somewhere = |i: usize| {
+        let phrase = s.words[i].phrase;
+        (i + 1..(i + 5).min(s.len()))
+            .any(|j| s.words[j].phrase == phrase && matches!(s.words[j].text.as_str(), "from" | "desde"))
+    };
+    let by_customer = |i: usize| {
+        s.words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|w| customer(&w.text) || matches!(w.text.as_str(), "can" | "puedo" | "could"))
+    };
+    let told_past = |i: usize| (0..s.len()).any(|j| s.words[j].phrase == s.words[i].phrase && is_past(s, j));
+    if s.find(DEVICE).any(|i| told_past(i) && from_somewhere(i) && !by_customer(i) && real(s, i))
+        && !s.has(PROCESS | WANT)
+    {
+        return Finding::of(Category::AccountTakeover);
+    }
     // Codes, sign-ins or devices the customer did not ask for.
     if s.has(DEVICE | CRED) && s.find(DEVICE | CRED).any(|i| s.near(i, DISOWN, 8, 10) && !hypothetical(s, i)) {
         return Finding::of(Category::AccountTakeover);

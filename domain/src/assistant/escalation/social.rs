@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, message_word, real};
+use super::situations::{Finding, is_past, message_word, real};
 use super::words::*;
 
 /// English "gave/told/shared" said of the customer: not "gave me", not "the app told".
@@ -124,6 +124,22 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     let handed = |i: usize| s.words[i].tags & GIVE != 0 || paid(i) || matches!(s.words[i].text.as_str(), "deposite");
     if s.has(IMPOSTOR | LURE) && (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && amount(i)) {
         return Finding::of(Category::SocialEngineering);
+    }
+    // "deposité a una supuesta inmobiliaria y ya no me contestan", "paid a seller on marketplace and
+    // he blocked me": money handed to someone who then vanished.
+    let vanished_after = |i: usize| s.find(VANISHED).any(|j| j > i);
+    if (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && vanished_after(i)) {
+        return Finding::of(Category::Fraud);
+    }
+    // "the buyer sent a fake payment receipt", "me mandaron un comprobante falso": a forged proof
+    // of payment, already received.
+    let forged =
+        |i: usize| matches!(s.words[i].text.as_str(), "fake" | "falso" | "falsa" | "forged" | "bogus" | "phony");
+    if s.find(PROOF).any(|i| {
+        let near_forged = (i.saturating_sub(3)..(i + 3).min(s.len())).any(forged);
+        near_forged && real(s, i) && (0..s.len()).any(|j| is_past(s, j)) && !s.has(PROCESS)
+    }) {
+        return Finding::of(Category::Fraud);
     }
     // "pagué en una página que parecía la del banco": paid or typed into a page posing as the bank.
     let on_fake_page = |i: usize| s.near(i, LINK, 0, 6) && s.in_clause(i, IMPOSTOR);

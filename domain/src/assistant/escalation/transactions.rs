@@ -133,7 +133,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
                 && matches!(s.words[j - 1].text.as_str(), "seems" | "looks" | "appears" | "is" | "are")
         }) && reported;
         // "a strange payment", "movimientos raros" (not "the transfer page looks weird").
-        if s.words[i].tags & TXN != 0 && (s.near(i, STRANGE, 3, 2) || described) {
+        if s.words[i].tags & TXN != 0 && (s.near(i, STRANGE, 3, 2) || described) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
         if s.words[i].tags & TXN != 0 && s.in_clause(i, SEEN) && s.in_clause(i, ELSEWHERE) && !hypothetical(s, i) {
@@ -187,7 +187,9 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
                 | "authorized"
                 | "authorised"
         ) || (s.words[i].text == "familiar" && !s.has(PROCESS));
-        let txn_anywhere = s.has(TXN | MONEY);
+        // "my account says 0 and yesterday I had 4000, I didn't spend it": a balance told in amounts.
+        let amounts = balance && s.words.iter().any(|w| w.text.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let txn_anywhere = s.has(TXN | MONEY) || amounts;
         if (txn_anywhere && (txn_before || pointed || never || disowning)) || (disowning && (pointed || s.len() <= 4)) {
             return Finding::of(Category::UnrecognisedPayment);
         }

@@ -67,6 +67,12 @@ pub const INVESTED: Tags = 1 << 79;
 pub const WITHHELD: Tags = 1 << 80;
 /// A prize or a return promised to get money first: "gané un premio", "double my money".
 pub const LURE: Tags = 1 << 81;
+/// A proof of payment: "comprobante", "receipt", "screenshot of the transfer".
+pub const PROOF: Tags = 1 << 82;
+/// Someone who stopped answering: "ya no me contestan", "blocked me", "disappeared".
+pub const VANISHED: Tags = 1 << 83;
+/// A way to reach the bank: "número", "whatsapp", "phone line", "e-mail address".
+pub const CHANNEL: Tags = 1 << 84;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

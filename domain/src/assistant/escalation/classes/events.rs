@@ -248,7 +248,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (DEVICE, &[
             "nuevo dispositivo", "otro dispositivo", "otro celular", "otro telefono", "new device", "another device",
             "inicio de sesion", "inicio sesion", "login", "log in", "sign-in", "sign in", "signed in", "logged in",
-            "acceso", "vinculo", "vincularon", "linked", "registered", "new phone", "otro equipo",
+            "acceso", "vinculo", "vincularon", "linked", "registered", "new phone", "otro equipo", "logged into",
+            "signed into", "accessed",
     ]),
     (ALIBI, &[
             "was at home", "was home", "were at home", "was at my house", "was asleep", "was sleeping",

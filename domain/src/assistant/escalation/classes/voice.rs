@@ -14,7 +14,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (PASS_ME, &[
             "pasame", "pasenme", "paseme", "me pasas", "me pasa", "me pase", "me puedes pasar", "me puede pasar",
             "transfer me", "transferme", "transfiereme", "transfierame", "conectame", "conecteme", "connect me",
-            "me comunicas", "me comunica", "me comunique", "put me through", "pass me",
+            "me comunicas", "me comunica", "me comunique", "me comuniquen", "comuniquenme", "put me through",
+            "pass me",
     ]),
     (WANT, &[
             "quiero", "necesito", "prefiero", "want", "need", "rather", "prefer", "exijo", "demand", "i'd like",
@@ -161,7 +162,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "better off dead", "no vale la pena vivir", "not worth living", "nothing to live for",
             "nada por que vivir", "nada por lo que vivir", "sin ganas de vivir",
             "quiero desaparecer", "want to disappear", "wish i was dead", "wish i were dead",
-            "ojala estuviera muerto", "ojala estuviera muerta",
+            "ojala estuviera muerto", "ojala estuviera muerta", "no despertar", "no despertarme",
+            "no volver a despertar", "nunca despertar", "not wake up", "not to wake up", "never wake up",
+            "never to wake up",
     ]),
     (COERCED, &[
             "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
@@ -209,6 +212,22 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "gane un", "gane una", "me gane", "premio", "prize", "lottery", "loteria", "i won", "you won", "we won",
             "double my money", "duplicar mi dinero", "duplicaria mi dinero", "triplicar", "herencia", "inheritance",
             "guaranteed returns", "rendimientos garantizados", "ganancias garantizadas",
+    ]),
+    (PROOF, &[
+            "comprobante", "comprobantes", "recibo", "voucher", "receipt", "receipts", "screenshot", "captura",
+            "capture", "proof of payment", "payment confirmation", "confirmacion de pago", "cheque",
+    ]),
+    (VANISHED, &[
+            "ya no me contesta", "ya no me contestan", "no me contesta", "no me contestan", "ya no contesta",
+            "ya no contestan", "dejo de contestar", "dejaron de contestar", "dejo de responder", "dejaron de responder",
+            "ya no responde", "ya no responden", "me bloqueo", "me bloquearon", "desaparecio", "desaparecieron",
+            "stopped answering", "stopped replying", "stopped responding", "won't answer", "wont answer",
+            "not answering", "doesn't answer", "doesnt answer", "don't answer", "dont answer", "blocked me",
+            "disappeared", "ghosted",
+    ]),
+    (CHANNEL, &[
+            "numero", "number", "telefono", "phone number", "whatsapp", "linea", "line", "correo", "email",
+            "e-mail", "direccion", "address", "extension",
     ]),
     (COVER, &[
             "seguro contra", "proteccion contra", "protection against", "insurance against", "insurance",
