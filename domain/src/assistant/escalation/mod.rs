@@ -13,6 +13,7 @@ mod people;
 mod scan;
 mod situations;
 mod social;
+mod takeover;
 mod transactions;
 mod words;
 
@@ -213,13 +214,23 @@ pub fn decide_with(
 /// it: a loss needs a word of losing, theft or absence that is neither negated nor hypothetical
 /// ("my card is at home, can I pay with my phone?" is no loss; "what if my phone gets stolen" is a
 /// question); a payment needs a transaction or a card outside a hypothetical, and one not made
-/// "yet" is not disowned.
+/// "yet" is not disowned; "what is the daily withdrawal limit" asks what a thing is, where "what is
+/// this charge", "what's the 80 I was charged" point at one that happened.
 fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
     use words::*;
+    let something_happened = || {
+        (0..scan.len()).any(|j| situations::is_past(scan, j))
+            || scan.words.iter().any(|w| {
+                w.text.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(w.text.as_str(), "this" | "that" | "these" | "este" | "esta" | "ese" | "esa" | "estos")
+            })
+    };
+    let told =
+        |at: usize| !situations::hypothetical(scan, at) && (!situations::defining(scan, at) || something_happened());
     match category {
         Category::StolenCard => scan.find(LOSE | STEAL | TAKE | GONE | MUGGED).any(|at| situations::real(scan, at)),
         _ => {
-            scan.find(TXN | VALUABLE | ACCOUNT).any(|at| !situations::hypothetical(scan, at))
+            scan.find(TXN | VALUABLE | ACCOUNT).any(told)
                 && !scan.words.iter().any(|w| matches!(w.text.as_str(), "yet" | "todavia" | "aun"))
         }
     }

@@ -29,17 +29,19 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
 
 /// "ya nada vale la pena", "siento que no vale la pena nada", "nothing matters anymore", "no le veo
 /// sentido a nada": nothing is worth it, said of everything. Said of money ("no vale la pena pagar
-/// nada") it is about a fee, so a payment or an amount in the message rules it out.
+/// nada") it is about a fee, so a payment or an amount in the same phrase rules it out ("no le veo
+/// sentido a nada, perdí todo mi dinero" is said of everything).
 fn nothing_is_worth_it(s: &Scan) -> bool {
     let worth = |text: &str| matches!(text, "pena" | "worth" | "matters" | "sentido" | "point" | "sense");
-    !s.has(TXN | MONEY)
-        && s.words.iter().enumerate().any(|(i, w)| {
-            let phrase = w.phrase;
-            matches!(w.text.as_str(), "nada" | "nothing" | "anything")
-                && (i.saturating_sub(2)..(i + 4).min(s.len()))
-                    .any(|j| j != i && s.words[j].phrase == phrase && worth(&s.words[j].text))
-                && !hypothetical(s, i)
-        })
+    let about_money = |phrase: u16| s.words.iter().any(|w| w.phrase == phrase && w.tags & (TXN | MONEY) != 0);
+    s.words.iter().enumerate().any(|(i, w)| {
+        let phrase = w.phrase;
+        !about_money(phrase)
+            && matches!(w.text.as_str(), "nada" | "nothing" | "anything")
+            && (i.saturating_sub(2)..(i + 4).min(s.len()))
+                .any(|j| j != i && s.words[j].phrase == phrase && worth(&s.words[j].text))
+            && !hypothetical(s, i)
+    })
 }
 
 pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
@@ -77,6 +79,16 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
             && charged(i)
             && !s.has(PROCESS)
     });
+    // "me siguen cobrando una membresía que cancelé", "they still charge me after I cancelled": charges
+    // going on after the customer cancelled.
+    let going_on = |t: usize| {
+        let w = s.words[t].text.as_str();
+        is_past(s, t) || w.ends_with("ando") || w.ends_with("ing") || s.near(t, ONGOING, 2, 2)
+    };
+    let after_cancelling = s.find(CANCELLED).any(|i| real(s, i)) && s.find(TXN).any(|t| real(s, t) && going_on(t));
+    if after_cancelling && !s.has(PROCESS | RESOLVED) {
+        return Finding::of(Category::Dispute);
+    }
     // "charged twice… the second one was refunded already": put right, nothing left to dispute.
     if (s.find(DOUBLE_CHARGE).any(|i| real(s, i)) || repeated) && !s.has(RESOLVED) {
         return Finding::of(Category::Dispute);

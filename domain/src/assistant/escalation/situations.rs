@@ -9,7 +9,8 @@ use super::Category;
 use super::people;
 use super::scan::Scan;
 use super::social;
-use super::transactions::{customer, disowned_transaction};
+use super::takeover;
+use super::transactions::disowned_transaction;
 use super::words::*;
 
 /// What the message is about, if it needs a person; `urgent` raises the priority.
@@ -30,7 +31,7 @@ pub fn detect(s: &Scan) -> Option<Finding> {
     if (s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i))) || people::no_reason_to_live(s) {
         return Some(Finding { category: Category::Vulnerable, urgent: true });
     }
-    let misuse = loss_or_theft(s).or_else(|| social::social_engineering(s)).or_else(|| takeover_or_misuse(s));
+    let misuse = loss_or_theft(s).or_else(|| social::social_engineering(s)).or_else(|| takeover::takeover_or_misuse(s));
     // Money taken or spent by someone, in a message that also says "fraud", is reported as fraud.
     let misuse = match misuse.or_else(|| disowned_transaction(s)) {
         Some(f) if f.category == Category::UnrecognisedPayment => fraud_words(s).or(Some(f)),
@@ -252,114 +253,8 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
     None
 }
 
-/// Someone else in the account, or using the customer's card or money.
-fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
-    // Not "someone made a transfer to my account".
-    let incoming = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "to" | "into") && p[1].text == "my")
-        || s.words.windows(2).any(|p| p[0].text == "to" && p[1].text == "me");
-    for i in s.find(SOMEONE) {
-        // Someone got into something of the bank's ("broke into my flat" is for the police).
-        // "somebody made a withdrawal", "someone is making transactions".
-        let made = (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "made" | "making"))
-            && s.near(i, TXN, 0, 6)
-            && !incoming;
-        // "I think someone else is using it" (the card named in the sentence before).
-        let using_it = (i + 1..(i + 6).min(s.len())).any(|j| {
-            s.words[j].tags & INTRUDE != 0
-                && s.words.get(j + 1).is_some_and(|n| matches!(n.text.as_str(), "it" | "them"))
-        }) && s.has(VALUABLE);
-        // "my card is being used by someone else", "my account was accessed by someone": the
-        // passive, with what was used named before.
-        let before = |tags| (i.saturating_sub(10)..i).any(|j| s.words[j].tags & tags != 0);
-        let used_by = i > 0
-            && s.words[i - 1].text == "by"
-            && (i.saturating_sub(4)..i - 1).any(|j| s.words[j].tags & INTRUDE != 0)
-            && before(VALUABLE | ACCOUNT);
-        if real(s, i) && used_by && !before(VALUABLE | MONEY | TXN) {
-            return Finding::of(Category::AccountTakeover);
-        }
-        if real(s, i) && (made || using_it || used_by) {
-            return Finding::of(Category::UnrecognisedPayment);
-        }
-        if real(s, i) && s.near(i, INTRUDE, 0, 6) && s.near(i, ACCOUNT | VALUABLE | MONEY | TXN | DETAIL, 0, 8) {
-            let misuse = s.near(i, VALUABLE | MONEY | TXN, 0, 8);
-            return Finding::of(if misuse { Category::UnrecognisedPayment } else { Category::AccountTakeover });
-        }
-    }
-    // "my child used my card while I wasn't home": a relative, with a "not" in the same breath.
-    for i in s.find(FAMILY) {
-        let clause = s.words[i].clause;
-        let denied = (i..s.len()).take_while(|&j| s.words[j].clause == clause).any(|j| {
-            s.words[j].tags & DISOWN != 0 || (s.words[j].tags & NEG != 0 && j > 0 && customer(&s.words[j - 1].text))
-        });
-        if real(s, i) && denied && s.near(i, INTRUDE, 0, 3) && s.near(i, VALUABLE | ACCOUNT | MONEY, 0, 6) {
-            return Finding::of(Category::UnrecognisedPayment);
-        }
-    }
-    // "someone opened a loan in my name", "sacaron un crédito a mi nombre", "a card was requested in
-    // my name" (not "I want an account in my name", nor how to get one).
-    let by_others = |i: usize| {
-        let clause = s.words[i].clause;
-        s.has(SOMEONE)
-            || s.words.iter().filter(|w| w.clause == clause).any(|w| {
-                let t = w.text.as_str();
-                (t.len() > 5 && (t.ends_with("aron") || t.ends_with("ieron"))) || matches!(t, "was" | "were" | "been")
-            })
-    };
-    if s.find(IN_MY_NAME).any(|i| real(s, i) && !s.has(PROCESS) && !s.in_clause(i, WANT) && by_others(i)) {
-        return Finding::of(Category::Fraud);
-    }
-    // A SIM swap the customer did not ask for, or after which the line went dead.
-    let done_to_me = |i: usize| {
-        s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "hicieron" | "someone" | "alguien"))
-    };
-    if s.find(SIM).any(|i| real(s, i) && (s.has(DISOWN | NO_SERVICE) || done_to_me(i))) {
-        return Finding::of(Category::AccountTakeover);
-    }
-    // "my phone number stopped working and now I'm getting alerts of transfers": the line gone dead,
-    // then transactions seen.
-    if s.find(NO_SERVICE).any(|i| real(s, i) && (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0) && s.has(SEEN)) {
-        return Finding::of(Category::AccountTakeover);
-    }
-    // "mi cuenta tiene una dirección que no es la mía": account details that are someone else's.
-    if s.has(ACCOUNT) && s.find(DETAIL).any(|i| real(s, i) && s.near(i, DISOWN, 0, 5) && !s.in_clause(i, TXN)) {
-        return Finding::of(Category::AccountTakeover);
-    }
-    let disowned = s.has(DISOWN | LOCKED_OUT);
-    for i in s.find(CHANGED) {
-        // "cambio de contraseña" is a noun: only with "yo no pedí" or "can't log in".
-        let noun = s.words[i].text == "cambio";
-        if real(s, i) && s.near(i, DETAIL, 3, 4) && (!noun || disowned) {
-            return Finding::of(Category::AccountTakeover);
-        }
-    }
-    // "my account was logged into from a device in russia", "hubo un inicio de sesión desde otro
-    // celular": a sign-in from somewhere, told in the past, not by the customer, not asked about.
-    let from_somewhere = |i: usize| {
-        let phrase = s.words[i].phrase;
-        (i + 1..(i + 5).min(s.len()))
-            .any(|j| s.words[j].phrase == phrase && matches!(s.words[j].text.as_str(), "from" | "desde"))
-    };
-    let by_customer = |i: usize| {
-        s.words[i.saturating_sub(3)..i]
-            .iter()
-            .any(|w| customer(&w.text) || matches!(w.text.as_str(), "can" | "puedo" | "could"))
-    };
-    let told_past = |i: usize| (0..s.len()).any(|j| s.words[j].phrase == s.words[i].phrase && is_past(s, j));
-    if s.find(DEVICE).any(|i| told_past(i) && from_somewhere(i) && !by_customer(i) && real(s, i))
-        && !s.has(PROCESS | WANT)
-    {
-        return Finding::of(Category::AccountTakeover);
-    }
-    // Codes, sign-ins or devices the customer did not ask for.
-    if s.has(DEVICE | CRED) && s.find(DEVICE | CRED).any(|i| s.near(i, DISOWN, 8, 10) && !hypothetical(s, i)) {
-        return Finding::of(Category::AccountTakeover);
-    }
-    None
-}
-
 /// A clause that opens by asking what something is: "¿qué es el phishing?".
-fn defining(s: &Scan, at: usize) -> bool {
+pub(super) fn defining(s: &Scan, at: usize) -> bool {
     let clause = s.words[at].clause;
     s.words.iter().position(|w| w.clause == clause).is_some_and(|first| {
         let skip =

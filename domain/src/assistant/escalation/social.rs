@@ -141,6 +141,10 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }) {
         return Finding::of(Category::Fraud);
     }
+    // "pagué un curso por internet y resultó ser falso": paid for something that proved fake.
+    if (0..s.len()).any(|i| paid(i) && real(s, i) && (i + 1..s.len()).any(forged)) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
     // "pagué en una página que parecía la del banco": paid or typed into a page posing as the bank.
     let on_fake_page = |i: usize| s.near(i, LINK, 0, 6) && s.in_clause(i, IMPOSTOR);
     if s.find(ACT | ENTER).any(|i| real(s, i) && (s.words[i].tags & ENTER != 0 || paid(i)) && on_fake_page(i)) {

@@ -73,6 +73,10 @@ pub const PROOF: Tags = 1 << 82;
 pub const VANISHED: Tags = 1 << 83;
 /// A way to reach the bank: "número", "whatsapp", "phone line", "e-mail address".
 pub const CHANNEL: Tags = 1 << 84;
+/// Cancelled by the customer: "cancelé", "me di de baja", "I cancelled", "unsubscribed".
+pub const CANCELLED: Tags = 1 << 85;
+/// Still going on: "siguen", "todavía", "still", "keep".
+pub const ONGOING: Tags = 1 << 86;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

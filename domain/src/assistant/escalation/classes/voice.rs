@@ -229,6 +229,14 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "numero", "number", "telefono", "phone number", "whatsapp", "linea", "line", "correo", "email",
             "e-mail", "direccion", "address", "extension",
     ]),
+    (CANCELLED, &[
+            "cancele", "cancelamos", "di de baja", "dimos de baja", "me di de baja", "cancelled", "canceled",
+            "unsubscribed", "i cancel", "ya la cancele", "ya lo cancele",
+    ]),
+    (ONGOING, &[
+            "siguen", "sigue", "continuan", "todavia", "aun", "still", "keep", "keeps", "kept", "continue",
+            "continues",
+    ]),
     (COVER, &[
             "seguro contra", "proteccion contra", "protection against", "insurance against", "insurance",
             "antirrobo",
