@@ -4,6 +4,7 @@
 use super::Category;
 use super::scan::Scan;
 use super::situations::{Finding, asked_ahead, hypothetical, is_past, negated, real};
+use super::transactions::reporting;
 use super::words::*;
 
 /// "I don't see the point of living", "ya no tengo ganas de vivir", "mi vida no tiene sentido": a
@@ -87,6 +88,17 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     };
     let after_cancelling = s.find(CANCELLED).any(|i| real(s, i)) && s.find(TXN).any(|t| real(s, t) && going_on(t));
     if after_cancelling && !s.has(PROCESS | RESOLVED) {
+        return Finding::of(Category::Dispute);
+    }
+    // "hice una transferencia a una cuenta equivocada por 12000", "I sent 500 to the wrong account":
+    // a payment made by mistake, to be recalled while it still can be (told by the customer, not
+    // "the app said I made a transfer to the wrong account").
+    let sent = |i: usize| {
+        (s.words[i].tags & ACT != 0 || (s.words[i].tags & TXN != 0 && is_past(s, i)))
+            && real(s, i)
+            && !s.words[i.saturating_sub(4)..i].iter().any(reporting)
+    };
+    if s.find(MISTAKE).any(|i| real(s, i)) && (0..s.len()).any(sent) && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }
     // "charged twice… the second one was refunded already": put right, nothing left to dispute.

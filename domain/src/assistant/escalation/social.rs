@@ -44,6 +44,19 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.find(INVESTED).any(|i| real(s, i)) && s.has(WITHHELD) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
+    // "un supuesto asesor se quedó con mis ahorros": an impostor keeping the money.
+    if s.has(IMPOSTOR) && s.find(WITHHELD).any(|i| real(s, i)) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
+    // "my card got stuck in the ATM and a guy offered to help me type my PIN": a stranger helping
+    // at the ATM, the way cards and PINs are taken there.
+    let helped = |j: usize| {
+        s.words[j].tags & HELPED != 0 && (is_past(s, j) || matches!(s.words[j].text.as_str(), "ayudo" | "ofrecio"))
+    };
+    let helper = |k: usize| (k + 1..(k + 5).min(s.len())).any(helped) && real(s, k);
+    if s.has(ATM) && s.find(SOMEONE | STRANGER).any(helper) {
+        return Finding::of(Category::SocialEngineering);
+    }
     if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) {
         return Finding::of(Category::SocialEngineering);
     }

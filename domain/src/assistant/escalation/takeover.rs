@@ -7,6 +7,15 @@ use super::situations::{Finding, hypothetical, is_past, real};
 use super::transactions::customer;
 use super::words::*;
 
+/// "my phone number", "mi número de celular": the phone as a detail of the account, not the phone.
+fn phone_number(s: &Scan, at: usize) -> bool {
+    let phone = matches!(s.words[at].text.as_str(), "phone" | "cell" | "mobile" | "celular" | "telefono" | "movil");
+    let number = |w: &str| matches!(w, "number" | "numero");
+    phone
+        && (s.words.get(at + 1).is_some_and(|n| number(&n.text))
+            || s.words[at.saturating_sub(2)..at].iter().any(|w| number(&w.text)))
+}
+
 /// Someone else in the account, or using the customer's card or money.
 pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     // Not "someone made a transfer to my account".
@@ -37,7 +46,8 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::UnrecognisedPayment);
         }
         if real(s, i) && s.near(i, INTRUDE, 0, 6) && s.near(i, ACCOUNT | VALUABLE | MONEY | TXN | DETAIL, 0, 8) {
-            let misuse = s.near(i, VALUABLE | MONEY | TXN, 0, 8);
+            let misuse = (i..(i + 9).min(s.len())).any(|j| s.words[j].tags & VALUABLE != 0 && !phone_number(s, j))
+                || s.near(i, MONEY | TXN, 0, 8);
             return Finding::of(if misuse { Category::UnrecognisedPayment } else { Category::AccountTakeover });
         }
     }

@@ -13,7 +13,7 @@ pub(super) fn customer(word: &str) -> bool {
 }
 
 /// A word saying the app or a statement shows something: "shows", "listed", "the app said".
-fn reporting(w: &Word) -> bool {
+pub(super) fn reporting(w: &Word) -> bool {
     w.tags & SEEN != 0
         || matches!(w.text.as_str(), "says" | "said" | "dice" | "decia" | "statement" | "listed" | "displaying")
 }

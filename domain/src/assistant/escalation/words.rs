@@ -77,6 +77,12 @@ pub const CHANNEL: Tags = 1 << 84;
 pub const CANCELLED: Tags = 1 << 85;
 /// Still going on: "siguen", "todavía", "still", "keep".
 pub const ONGOING: Tags = 1 << 86;
+/// A stranger named by who they seem: "a guy", "un señor", "a woman".
+pub const STRANGER: Tags = 1 << 87;
+/// Help offered or given: "offered to help", "me ayudó", "helped me".
+pub const HELPED: Tags = 1 << 88;
+/// A mistake in a payment the customer made: "cuenta equivocada", "by mistake", "wrong account".
+pub const MISTAKE: Tags = 1 << 89;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

@@ -164,7 +164,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "quiero desaparecer", "want to disappear", "wish i was dead", "wish i were dead",
             "ojala estuviera muerto", "ojala estuviera muerta", "no despertar", "no despertarme",
             "no volver a despertar", "nunca despertar", "not wake up", "not to wake up", "never wake up",
-            "never to wake up",
+            "never to wake up", "in a dark place", "very dark place", "don't see a way out", "dont see a way out",
+            "no way out", "no veo salida", "no le veo salida", "no encuentro salida",
     ]),
     (COERCED, &[
             "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
@@ -207,6 +208,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "won't let me withdraw", "wont let me withdraw", "can't withdraw", "cant withdraw", "cannot withdraw",
             "won't let me take", "wont let me take", "piden mas dinero", "me piden mas", "want more money",
             "they want more", "asking for more money", "pay more to withdraw", "pagar mas para retirar",
+            "se quedo con", "se quedaron con", "kept my", "ran off with", "se fue con", "took off with",
     ]),
     (LURE, &[
             "gane un", "gane una", "me gane", "premio", "prize", "lottery", "loteria", "i won", "you won", "we won",
@@ -236,6 +238,19 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (ONGOING, &[
             "siguen", "sigue", "continuan", "todavia", "aun", "still", "keep", "keeps", "kept", "continue",
             "continues",
+    ]),
+    (STRANGER, &[
+            "a guy", "some guy", "a man", "a woman", "a lady", "a young man", "un senor", "una senora", "un hombre",
+            "una mujer", "un muchacho", "una muchacha", "un joven", "un chavo", "un tipo", "un sujeto",
+    ]),
+    (HELPED, &[
+            "help", "helped", "helping", "offered", "ayuda", "ayudo", "ayudar", "ayudarme", "ayudandome", "ofrecio",
+            "se ofrecio",
+    ]),
+    (MISTAKE, &[
+            "cuenta equivocada", "cuenta incorrecta", "numero equivocado", "persona equivocada", "por error",
+            "por equivocacion", "me equivoque", "wrong account", "wrong person", "wrong number", "by mistake",
+            "mistakenly", "in error", "accidentally", "por accidente",
     ]),
     (COVER, &[
             "seguro contra", "proteccion contra", "protection against", "insurance against", "insurance",
