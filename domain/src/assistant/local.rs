@@ -2,8 +2,7 @@
 //! relevant passage (never the whole article, never a word that is not in it), cites it, and
 //! reports a confidence: how much of the question the article covers.
 
-use super::analyze::terms;
-use super::index::{Doc, Index, Weighted};
+use super::index::{Doc, Index, Passages, Weighted};
 use super::language::Lang;
 
 /// The article chosen to answer from.
@@ -144,48 +143,10 @@ pub fn context(index: &Index, question: &str, lang: Lang, first: &Doc, limit: us
     docs
 }
 
-/// The passage of `content` that covers most of the question, cleaned of Markdown markup. A list
-/// comes with the sentence that introduces it.
-pub fn passage(content: &str, lang: Lang, weighted: &Weighted) -> String {
-    let blocks: Vec<&str> = content
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|b| !b.is_empty() && !b.lines().all(|l| l.trim_start().starts_with('#')))
-        .collect();
-    // A sentence ending in ':' and the list after it are one unit.
-    let mut units: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < blocks.len() {
-        if blocks[i].ends_with(':')
-            && let Some(list) = blocks.get(i + 1).filter(|b| is_list(b))
-        {
-            units.push(format!("{}\n\n{list}", blocks[i]));
-            i += 2;
-        } else {
-            units.push(blocks[i].to_owned());
-            i += 1;
-        }
-    }
-    let mut best: Option<(&String, f32)> = None;
-    for unit in &units {
-        let mut unit_terms = terms(unit, lang);
-        unit_terms.sort_unstable();
-        let score = weighted.coverage(|t| unit_terms.binary_search_by(|b| b.as_str().cmp(t)).is_ok());
-        if best.is_none_or(|(_, s)| score > s) {
-            best = Some((unit, score));
-        }
-    }
-    match best {
-        Some((unit, score)) if score > 0.0 => shorten(&clean(unit), MAX_PASSAGE),
-        _ => units.first().map(|u| shorten(&clean(u), MAX_PASSAGE)).unwrap_or_default(),
-    }
-}
-
-fn is_list(block: &str) -> bool {
-    block.lines().all(|l| {
-        let l = l.trim_start();
-        l.starts_with("- ") || l.starts_with("* ") || l.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok())
-    })
+/// The passage of an article that covers most of the question, cleaned of Markdown markup. A
+/// list comes with the sentence that introduces it.
+pub fn passage(passages: &Passages, weighted: &Weighted) -> String {
+    passages.best(weighted).map(|text| shorten(&clean(text), MAX_PASSAGE)).unwrap_or_default()
 }
 
 /// Markdown to chat text: no headings' hashes, emphasis marks or link syntax.
@@ -353,10 +314,10 @@ mod tests {
     fn quotes_the_relevant_passage_with_its_lead_in() {
         let index = index();
         let w = index.weigh("how much does a replacement card cost", Lang::En);
-        let p = passage(&index.get(2).unwrap().content, Lang::En, &w);
+        let p = passage(index.passages(2).unwrap(), &w);
         assert_eq!(p, "A replacement costs $150 and arrives in 5 business days.");
         let w = index.weigh("how do I block it in the app", Lang::En);
-        let p = passage(&index.get(2).unwrap().content, Lang::En, &w);
+        let p = passage(index.passages(2).unwrap(), &w);
         assert!(p.starts_with("To block it in the app:\n\n1. Open Cards."), "{p}");
         assert!(!p.contains("replacement"));
     }

@@ -75,7 +75,8 @@ impl Assistant {
         let confident = confidence >= settings.policy.threshold;
         let quote = |doc: &Doc| {
             let doc_lang = Lang::parse(&doc.language).unwrap_or(lang);
-            let mut text = local::passage(&doc.content, doc_lang, &index.weigh(redacted, doc_lang));
+            let passages = index.passages(doc.id);
+            let mut text = passages.map(|p| local::passage(p, &index.weigh(redacted, doc_lang))).unwrap_or_default();
             if doc.language != lang.code() {
                 text = format!("{}\n\n{text}", say::other_language(lang));
             }

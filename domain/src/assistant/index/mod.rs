@@ -4,10 +4,13 @@
 //! knowledge-base change.
 
 mod coverage;
+mod passages;
 
 pub use coverage::Weighted;
+pub use passages::Passages;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::analyze::{query, terms};
 use super::language::{self, Lang};
@@ -58,6 +61,8 @@ struct Entry {
     words: Vec<String>,
     /// Weighted length, for length normalisation.
     len: f32,
+    /// What an answer quotes from, worked out when first quoted.
+    passages: OnceLock<Passages>,
 }
 
 /// BM25 index over active articles. Articles live in numbered slots so postings and scores are
@@ -142,7 +147,8 @@ impl Index {
         self.total_len += len;
         self.slot_of.insert(doc.id, slot);
         self.lens[slot as usize] = len;
-        self.slots[slot as usize] = Some(Entry { doc, terms: distinct, words: surface, len });
+        self.slots[slot as usize] =
+            Some(Entry { doc, terms: distinct, words: surface, len, passages: OnceLock::new() });
     }
 
     /// Removes an article (no-op when absent).
@@ -169,6 +175,13 @@ impl Index {
     pub fn get(&self, id: i32) -> Option<&Doc> {
         let slot = *self.slot_of.get(&id)?;
         self.slots.get(slot as usize)?.as_ref().map(|e| &e.doc)
+    }
+
+    /// The passages of the article with `id`, if indexed: worked out on first use, then kept.
+    pub fn passages(&self, id: i32) -> Option<&Passages> {
+        let slot = *self.slot_of.get(&id)?;
+        let entry = self.slots.get(slot as usize)?.as_ref()?;
+        Some(entry.passages.get_or_init(|| Passages::of(&entry.doc.content, lang_of(&entry.doc))))
     }
 
     fn idf(&self, df: usize) -> f32 {

@@ -91,3 +91,18 @@ fn updates_in_place_and_filters_by_category() {
     assert_eq!(top(&ix, "saldo"), Some(9));
     assert_eq!(ix.len(), 5);
 }
+
+#[test]
+fn passages_are_kept_until_the_article_changes() {
+    let mut ix = index();
+    let w = ix.weigh("cajero saldo", Lang::Es);
+    assert_eq!(
+        ix.passages(1).and_then(|p| p.best(&w)),
+        Some("Puedes ver el saldo de tu cuenta en la app o en un cajero.")
+    );
+    let changed = "## Saldo\n\nEn la app, en Cuentas.\n\nEn el cajero, con tu tarjeta y tu NIP.";
+    ix.upsert(doc(1, "Consultar tu saldo", changed, &["saldo"], "cuentas"));
+    assert_eq!(ix.passages(1).and_then(|p| p.best(&w)), Some("En el cajero, con tu tarjeta y tu NIP."));
+    ix.remove(1);
+    assert!(ix.passages(1).is_none());
+}

@@ -170,3 +170,12 @@ fn validators() {
     assert!(clabe_valid("002010077777777771"));
     assert!(!clabe_valid("002010077777777772"));
 }
+
+#[test]
+fn text_without_digits_or_at_signs_comes_back_as_it_is() {
+    let plain = "¿Cómo bloqueo mi tarjeta? I lost it at the café — ayúdenme por favor";
+    assert_eq!(redact(plain), Redacted { text: plain.to_owned(), found: Vec::new() });
+    // One digit or '@' anywhere sends the text through every pattern.
+    assert_eq!(redact("mi correo es ana@example.com").found, vec![Email]);
+    assert_eq!(redact("tarjeta 4539 5787 6362 1486").found, vec![Card]);
+}
