@@ -81,12 +81,12 @@ pub fn rate_key(ip: &str) -> String {
 
 /// Middleware: stores the [`ClientIp`] in the request's extensions for everything downstream.
 pub async fn attach_client_ip(
-    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::State(config): axum::extract::State<std::sync::Arc<domain::config::Config>>,
     mut req: Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
-    let ip = client_ip(req.headers(), peer, state.config.trust_proxy, &state.config.trusted_proxies);
+    let ip = client_ip(req.headers(), peer, config.trust_proxy, &config.trusted_proxies);
     req.extensions_mut().insert(ClientIp(ip));
     next.run(req).await
 }
@@ -159,7 +159,7 @@ fn has_json_nul(bytes: &[u8]) -> bool {
 /// Middleware: a request whose path, query or text body (JSON or form) holds a NUL character is
 /// refused with 422 before any handler sees it.
 pub async fn refuse_nul(
-    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::State(max_body_bytes): axum::extract::State<usize>,
     req: Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
@@ -179,7 +179,7 @@ pub async fn refuse_nul(
         return next.run(req).await;
     }
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, state.config.max_body_bytes).await else {
+    let Ok(bytes) = axum::body::to_bytes(body, max_body_bytes).await else {
         return ApiError::new(axum::http::StatusCode::PAYLOAD_TOO_LARGE, "Request body too large").into_response();
     };
     if (form && has_nul(&bytes)) || (json && has_json_nul(&bytes)) {

@@ -106,13 +106,14 @@ pub fn app(state: AppState) -> Router {
         .merge(health)
         .merge(embed::router(state.clone()))
         .merge(admin::router(state.clone(), login_limit, heavy))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), extract::refuse_nul))
+        // Each layer holds only what it reads: a layer's state is cloned for every request.
+        .layer(axum::middleware::from_fn_with_state(state.config.max_body_bytes, extract::refuse_nul))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), extract::attach_client_ip))
+        .layer(axum::middleware::from_fn_with_state(state.config.clone(), extract::attach_client_ip))
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error").into_response()
         }))
-        .layer(axum::middleware::from_fn_with_state(state, metrics::track))
+        .layer(axum::middleware::from_fn_with_state(state.http.clone(), metrics::track))
         .layer(TraceLayer::new_for_http().make_span_with(request_id::span))
         .layer(axum::middleware::from_fn(request_id::attach))
 }

@@ -17,14 +17,14 @@ use domain::metrics::{family, sample};
 use crate::error::ApiError;
 
 /// Middleware: counts the request under its route template and times it to the response's head.
-pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn track(State(http): State<std::sync::Arc<domain::metrics::Http>>, req: Request, next: Next) -> Response {
     // `MatchedPath` is a shared string: cloning it copies no text.
     let route = req.extensions().get::<MatchedPath>().cloned();
     let method = req.method().clone();
     let started = Instant::now();
     let res = next.run(req).await;
     let route = route.as_ref().map_or("unmatched", MatchedPath::as_str);
-    state.http.observe(route, method.as_str(), res.status().as_u16(), started.elapsed());
+    http.observe(route, method.as_str(), res.status().as_u16(), started.elapsed());
     res
 }
 
