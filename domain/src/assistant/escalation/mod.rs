@@ -220,10 +220,7 @@ fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
     use words::*;
     let something_happened = || {
         (0..scan.len()).any(|j| situations::is_past(scan, j))
-            || scan.words.iter().any(|w| {
-                w.text.starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(w.text.as_str(), "this" | "that" | "these" | "este" | "esta" | "ese" | "esa" | "estos")
-            })
+            || scan.words.iter().any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.tags & POINTER != 0)
     };
     let told =
         |at: usize| !situations::hypothetical(scan, at) && (!situations::defining(scan, at) || something_happened());

@@ -38,7 +38,7 @@ fn customer_gave(s: &Scan, at: usize) -> bool {
 }
 
 pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
-    let paid = |i: usize| matches!(s.words[i].text.as_str(), "pague" | "paid" | "compre" | "bought");
+    let paid = |i: usize| s.words[i].tags & PAID != 0;
     // "invertí en una plataforma de criptomonedas… ya no me dejan retirar": an investment that keeps
     // the money.
     if s.find(INVESTED).any(|i| real(s, i)) && s.has(WITHHELD) && !s.has(PROCESS) {
@@ -68,49 +68,22 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::SocialEngineering);
     }
     // "le di acceso a mi computadora a un supuesto técnico": the device handed over to an impostor.
-    let access =
-        |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "acceso" | "access"));
+    let access = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & ACCESS != 0);
     if s.has(IMPOSTOR) && s.find(GIVE).any(|i| real(s, i) && customer_gave(s, i) && access(i)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "el supuesto asesor me pidió instalar una app": an impostor asking for software on the phone.
-    let install = |j: usize| {
-        matches!(s.words[j].text.as_str(), "instalar" | "instale" | "descargar" | "descargue" | "install" | "download")
-    };
+    let install = |j: usize| s.words[j].tags & INSTALL != 0;
     if s.has(IMPOSTOR) && s.find(ASKED | TOLD).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(install)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "they said my account was blocked and I had to move my savings to a new account they gave me".
-    let moved = |j: usize| {
-        s.words[j].tags & TXN != 0
-            || matches!(
-                s.words[j].text.as_str(),
-                "move"
-                    | "moved"
-                    | "transfer"
-                    | "transferred"
-                    | "mover"
-                    | "movi"
-                    | "moviera"
-                    | "moverlo"
-                    | "transferi"
-                    | "transfiriera"
-                    | "transferirlo"
-                    | "pase"
-                    | "pasar"
-                    | "pasara"
-                    | "pasarlo"
-                    | "pague"
-                    | "paid"
-                    | "deposite"
-                    | "deposited"
-            )
-    };
+    let moved = |j: usize| s.words[j].tags & (TXN | MOVED) != 0;
     if s.find(TOLD).any(|i| real(s, i)) && s.has(NEW_ACCOUNT) && (0..s.len()).any(moved) && !s.has(PROCESS) {
         return Finding::of(Category::SocialEngineering);
     }
     // "le pasé mi usuario al de soporte que me escribió por Facebook": a login handed to an impostor.
-    let login = |j: usize| matches!(s.words[j].text.as_str(), "usuario" | "username" | "login" | "user");
+    let login = |j: usize| s.words[j].tags & LOGIN_NAME != 0;
     if s.has(IMPOSTOR)
         && s.find(GIVE).any(|i| real(s, i) && customer_gave(s, i) && (i + 1..(i + 4).min(s.len())).any(login))
     {
@@ -134,7 +107,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
             .any(|j| s.words[j].tags & MONEY != 0 || s.words[j].text.chars().next().is_some_and(|c| c.is_ascii_digit()))
     };
     // "they said I won a lottery and had to pay a fee first, I paid 300": a prize bought with a fee.
-    let handed = |i: usize| s.words[i].tags & GIVE != 0 || paid(i) || matches!(s.words[i].text.as_str(), "deposite");
+    let handed = |i: usize| s.words[i].tags & (GIVE | PAID) != 0 || s.words[i].text == "deposite";
     if s.has(IMPOSTOR | LURE) && (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && amount(i)) {
         return Finding::of(Category::SocialEngineering);
     }
@@ -146,8 +119,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "the buyer sent a fake payment receipt", "me mandaron un comprobante falso": a forged proof
     // of payment, already received.
-    let forged =
-        |i: usize| matches!(s.words[i].text.as_str(), "fake" | "falso" | "falsa" | "forged" | "bogus" | "phony");
+    let forged = |i: usize| s.words[i].tags & FORGED != 0;
     if s.find(PROOF).any(|i| {
         let near_forged = (i.saturating_sub(3)..(i + 3).min(s.len())).any(forged);
         near_forged && real(s, i) && (0..s.len()).any(|j| is_past(s, j)) && !s.has(PROCESS)
@@ -165,9 +137,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     if s.has(IMPOSTOR | LINK) {
         // "clicked it and filled in everything": everything asked for.
-        let everything = |i: usize| {
-            (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "everything" | "todo" | "todos"))
-        };
+        let everything = |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & EVERYTHING != 0);
         for i in s.find(ENTER) {
             if real(s, i) && (s.near(i, CRED, 2, 6) || everything(i)) {
                 return Finding::of(Category::SocialEngineering);
@@ -197,12 +167,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
             }
         }
         // "…a number that looked like the bank's and I confirmed my PIN": confirming is handing over.
-        let confirmed = |i: usize| {
-            matches!(
-                s.words[i].text.as_str(),
-                "confirmed" | "confirme" | "verified" | "verifique" | "validated" | "valide"
-            )
-        };
+        let confirmed = |i: usize| s.words[i].tags & CONFIRMED != 0;
         if (0..s.len()).any(|i| confirmed(i) && real(s, i) && customer_gave(s, i) && s.near(i, CRED, 0, 4)) {
             return Finding::of(Category::SocialEngineering);
         }

@@ -9,7 +9,7 @@ use super::words::*;
 
 /// "my phone number", "mi número de celular": the phone as a detail of the account, not the phone.
 fn phone_number(s: &Scan, at: usize) -> bool {
-    let phone = matches!(s.words[at].text.as_str(), "phone" | "cell" | "mobile" | "celular" | "telefono" | "movil");
+    let phone = s.words[at].tags & PHONE != 0;
     let number = |w: &str| matches!(w, "number" | "numero");
     phone
         && (s.words.get(at + 1).is_some_and(|n| number(&n.text))

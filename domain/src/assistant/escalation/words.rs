@@ -83,6 +83,26 @@ pub const STRANGER: Tags = 1 << 87;
 pub const HELPED: Tags = 1 << 88;
 /// A mistake in a payment the customer made: "cuenta equivocada", "by mistake", "wrong account".
 pub const MISTAKE: Tags = 1 << 89;
+/// Paid or bought, said by the customer: "pagué", "paid", "compré", "bought".
+pub const PAID: Tags = 1 << 90;
+/// Money moved somewhere: "moví", "transferí", "pasé", "deposited".
+pub const MOVED: Tags = 1 << 91;
+/// Confirmed or verified, said by the customer: "confirmé", "verified".
+pub const CONFIRMED: Tags = 1 << 92;
+/// Software put on a device: "instalar", "descargué", "download".
+pub const INSTALL: Tags = 1 << 93;
+/// Not genuine: "fake", "falso", "forged".
+pub const FORGED: Tags = 1 << 94;
+/// All of it: "everything", "todo", "todos".
+pub const EVERYTHING: Tags = 1 << 95;
+/// A login name: "usuario", "username", "login", "user".
+pub const LOGIN_NAME: Tags = 1 << 96;
+/// Access to a device or account: "acceso", "access".
+pub const ACCESS: Tags = 1 << 97;
+/// Pointing at one thing: "this", "that", "este", "esa".
+pub const POINTER: Tags = 1 << 98;
+/// A phone: "phone", "celular", "móvil".
+pub const PHONE: Tags = 1 << 99;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

@@ -294,4 +294,18 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "doesn't work anymore", "no funciona mi contrasena", "ya no sirve", "me sacaron de la app",
             "me saco de la app", "kicked me out", "logged me out",
     ]),
+    (PAID, &["pague", "paid", "compre", "bought"]),
+    (MOVED, &[
+            "move", "moved", "transfer", "transferred", "mover", "movi", "moviera", "moverlo", "transferi",
+            "transfiriera", "transferirlo", "pase", "pasar", "pasara", "pasarlo", "pague", "paid", "deposite",
+            "deposited",
+    ]),
+    (CONFIRMED, &["confirmed", "confirme", "verified", "verifique", "validated", "valide"]),
+    (INSTALL, &["instalar", "instale", "descargar", "descargue", "install", "download"]),
+    (FORGED, &["fake", "falso", "falsa", "forged", "bogus", "phony"]),
+    (EVERYTHING, &["everything", "todo", "todos"]),
+    (LOGIN_NAME, &["usuario", "username", "login", "user"]),
+    (ACCESS, &["acceso", "access"]),
+    (POINTER, &["this", "that", "these", "este", "esta", "ese", "esa", "estos"]),
+    (PHONE, &["phone", "cell", "mobile", "celular", "telefono", "movil"]),
 ];
