@@ -218,10 +218,8 @@ pub fn decide_with(
 /// this charge", "what's the 80 I was charged" point at one that happened.
 fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
     use words::*;
-    let something_happened = || {
-        (0..scan.len()).any(|j| situations::is_past(scan, j))
-            || scan.words.iter().any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.tags & POINTER != 0)
-    };
+    let something_happened =
+        || situations::told_in_past(scan) || scan.words.iter().any(|w| w.is_number() || w.tags & POINTER != 0);
     let told =
         |at: usize| !situations::hypothetical(scan, at) && (!situations::defining(scan, at) || something_happened());
     match category {

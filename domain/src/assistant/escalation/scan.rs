@@ -84,6 +84,13 @@ pub struct Word {
     pub phrase: u16,
 }
 
+impl Word {
+    /// "4000", "89.99", "3x": a word that starts with a digit, an amount or a count.
+    pub fn is_number(&self) -> bool {
+        self.text.starts_with(|c: char| c.is_ascii_digit())
+    }
+}
+
 /// A scanned message.
 #[derive(Debug, Clone)]
 pub struct Scan {

@@ -78,6 +78,11 @@ pub(super) fn is_past(s: &Scan, at: usize) -> bool {
         || (participle && s.words[at.saturating_sub(2)..at].iter().any(|p| AUXILIARY.contains(&p.text.as_str())))
 }
 
+/// Some verb of the message is in the past: something happened.
+pub(super) fn told_in_past(s: &Scan) -> bool {
+    (0..s.len()).any(|j| is_past(s, j))
+}
+
 /// A hypothetical: "ever", "in case", "just asking" in the clause, or "if"/"si"/"cuando" before
 /// `at` with a present tense between them ("if my card gets stolen", "si me roban") or no past
 /// at all ("if someone calls asking for my PIN"); "si me robaron" and "if my card was stolen"

@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, is_past, message_word, real};
+use super::situations::{Finding, is_past, message_word, real, told_in_past};
 use super::words::*;
 
 /// English "gave/told/shared" said of the customer: not "gave me", not "the app told".
@@ -102,10 +102,8 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "a guy on Instagram promised to double my money and I sent him 5000": money handed to someone
     // who reached the customer out of nowhere.
-    let amount = |i: usize| {
-        (i + 1..(i + 4).min(s.len()))
-            .any(|j| s.words[j].tags & MONEY != 0 || s.words[j].text.chars().next().is_some_and(|c| c.is_ascii_digit()))
-    };
+    let amount =
+        |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & MONEY != 0 || s.words[j].is_number());
     // "they said I won a lottery and had to pay a fee first, I paid 300": a prize bought with a fee.
     let handed = |i: usize| s.words[i].tags & (GIVE | PAID) != 0 || s.words[i].text == "deposite";
     if s.has(IMPOSTOR | LURE) && (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && amount(i)) {
@@ -122,7 +120,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     let forged = |i: usize| s.words[i].tags & FORGED != 0;
     if s.find(PROOF).any(|i| {
         let near_forged = (i.saturating_sub(3)..(i + 3).min(s.len())).any(forged);
-        near_forged && real(s, i) && (0..s.len()).any(|j| is_past(s, j)) && !s.has(PROCESS)
+        near_forged && real(s, i) && told_in_past(s) && !s.has(PROCESS)
     }) {
         return Finding::of(Category::Fraud);
     }

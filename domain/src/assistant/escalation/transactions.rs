@@ -188,7 +188,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
                 | "authorised"
         ) || (s.words[i].text == "familiar" && !s.has(PROCESS));
         // "my account says 0 and yesterday I had 4000, I didn't spend it": a balance told in amounts.
-        let amounts = balance && s.words.iter().any(|w| w.text.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let amounts = balance && s.words.iter().any(Word::is_number);
         let txn_anywhere = s.has(TXN | MONEY) || amounts;
         if (txn_anywhere && (txn_before || pointed || never || disowning)) || (disowning && (pointed || s.len() <= 4)) {
             return Finding::of(Category::UnrecognisedPayment);
