@@ -47,7 +47,7 @@ pub async fn find(state: &AppState, id: &str) -> DomainResult<conversations::Mod
     }
     conversations::Entity::find()
         .filter(conversations::Column::PublicId.eq(id))
-        .one(&state.db)
+        .one(&state.held)
         .await?
         .ok_or_else(not_found)
 }

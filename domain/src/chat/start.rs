@@ -1,7 +1,7 @@
 //! `POST /chat/start`: a new conversation, its greeting and the visitor token.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, DbBackend, EntityTrait, Set, TransactionTrait};
 
 use super::{audit_identified, hash_token, new_token};
 use crate::assistant::language::Lang;
@@ -92,27 +92,36 @@ pub async fn start(state: &AppState, req: &StartChatRequest, meta: &RequestMeta)
         client_message_id: None,
         reply_to: None,
     };
-    // The conversation, its greeting and a consent are one transaction, through the writer.
+    // The conversation, its greeting and a consent are one transaction.
     let mut first = store::sealed_row(state, 0, 1, message, now);
     let consent = inbox.as_ref().map(|i| i.id).zip(consent);
     let code = language.code();
-    let (conversation, mut stored) = state
-        .writer
-        .run(move |db| {
-            Box::pin(async move {
-                let txn = db.begin().await?;
-                let conversation = row.insert(&txn).await?;
-                if let Some((inbox_id, version)) = consent {
-                    let with = crate::consents::With::Conversation(conversation.id);
-                    crate::consents::record(&txn, inbox_id, with, version, code).await?;
-                }
-                first.conversation_id = Set(conversation.id);
-                let stored = crate::entities::messages::Entity::insert(first).exec_with_returning(&txn).await?;
-                txn.commit().await?;
-                Ok((conversation, stored))
+    let (conversation, mut stored) = if state.writer.backend() == DbBackend::Postgres {
+        // One statement on a held connection ([`crate::db::Held`]); its conversation id is the
+        // database's, filled in by the statement.
+        let consent = consent.map(|(inbox_id, version)| {
+            crate::consents::row(inbox_id, crate::consents::With::Conversation(0), version, code)
+        });
+        crate::conversations::one_statement::start(&state.held, row, first, consent).await?
+    } else {
+        state
+            .writer
+            .run(move |db| {
+                Box::pin(async move {
+                    let txn = db.begin().await?;
+                    let conversation = row.insert(&txn).await?;
+                    if let Some((inbox_id, version)) = consent {
+                        let with = crate::consents::With::Conversation(conversation.id);
+                        crate::consents::record(&txn, inbox_id, with, version, code).await?;
+                    }
+                    first.conversation_id = Set(conversation.id);
+                    let stored = crate::entities::messages::Entity::insert(first).exec_with_returning(&txn).await?;
+                    txn.commit().await?;
+                    Ok((conversation, stored))
+                })
             })
-        })
-        .await?;
+            .await?
+    };
     // The stored row holds sealed text; the greeting is what was said.
     stored.content = greeting;
     store::publish(state, &conversation, &stored);

@@ -82,6 +82,12 @@ pub async fn record(
     version: String,
     language: &str,
 ) -> DomainResult<()> {
+    row(inbox_id, with, version, language).insert(db).await?;
+    Ok(())
+}
+
+/// The row of an acceptance.
+pub fn row(inbox_id: i32, with: With, version: String, language: &str) -> consents::ActiveModel {
     let (conversation_id, ticket_id) = match with {
         With::Conversation(id) => (Some(id), None),
         With::Ticket(id) => (None, Some(id)),
@@ -95,9 +101,6 @@ pub async fn record(
         language: Set(language.to_owned()),
         accepted_at: Set(Utc::now()),
     }
-    .insert(db)
-    .await?;
-    Ok(())
 }
 
 /// The consents that came with these conversations and tickets, oldest first.

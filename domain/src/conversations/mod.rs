@@ -2,7 +2,7 @@
 //! it: messages appended in sequence ([`store`]) and a conversation's wire view.
 
 mod one_command;
-mod one_statement;
+pub(crate) mod one_statement;
 pub mod store;
 
 use crate::entities::{conversations, tickets};

@@ -8,7 +8,6 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use super::one_statement;
-use crate::db::Work;
 use crate::entities::{assistant_answers, conversations, messages};
 use crate::error::{DomainError, DomainResult};
 use crate::model::{ChatMessageOut, CustomerFrame, MessageNews, MessageRole, StaffNews};
@@ -55,11 +54,11 @@ pub async fn turn(
     write(state, conversation_id, messages, link, Some(change), answer).await
 }
 
-/// Three statements at most, in one transaction through the writer: UPDATE the conversation
-/// (counter, `change`) RETURNING it, INSERT the messages RETURNING them, INSERT the answer-log
-/// row. With `link`, the second message replies to the first. The texts are sealed before the
-/// writer is asked; on SQLite the statements go as one command ([`super::one_command`]).
-/// Published once committed.
+/// Three statements at most, in one transaction: UPDATE the conversation (counter, `change`)
+/// RETURNING it, INSERT the messages RETURNING them, INSERT the answer-log row. With `link`, the
+/// second message replies to the first. The texts are sealed first; on SQLite the statements go
+/// to the writer as one command ([`super::one_command`]), on PostgreSQL as one statement on a held
+/// connection ([`super::one_statement`], [`crate::db::Held`]). Published once committed.
 async fn write(
     state: &AppState,
     conversation_id: i32,
@@ -85,10 +84,7 @@ async fn write(
     let (conversation, mut stored) = if state.writer.backend() == DbBackend::Sqlite {
         super::one_command::turn(&state.writer, conversation_id, update, rows, link, answer).await?
     } else {
-        let work = move |db| -> Work<_> {
-            Box::pin(async move { one_statement::turn(&db, update, rows, link, answer).await })
-        };
-        state.writer.run(work).await?
+        one_statement::turn(&state.held, update, rows, link, answer).await?
     };
     stored.sort_by_key(|m| m.seq);
     // The stored rows hold sealed text; the caller gets what was said.

@@ -5,14 +5,16 @@ use std::time::Duration;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
 
+mod held;
 mod writer;
 
+pub use held::Held;
 pub use writer::{Command, Work, Writer};
 
 /// Opens a pool for `url`. SQLite gets WAL, `synchronous=NORMAL` and foreign keys; both get bounded
 /// pools and timeouts.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
-    pool(url, if is_sqlite(url) { 8 } else { 16 }).await
+    pool(url, if is_sqlite(url) { 8 } else { 16 + held::HELD }).await
 }
 
 fn is_sqlite(url: &str) -> bool {

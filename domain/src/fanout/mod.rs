@@ -23,6 +23,10 @@ const CHANNEL: &str = "joxai_events";
 const QUEUE: usize = 4096;
 /// Notes sent in one statement.
 const BATCH: usize = 128;
+/// How long notes are gathered into one statement after the first. Every `NOTIFY` statement is
+/// a transaction that wakes each listening server's PostgreSQL backend and then that server: sent
+/// one by one under chat load, they were a quarter of the database's transactions.
+const GATHER: std::time::Duration = std::time::Duration::from_millis(5);
 
 /// On PostgreSQL, starts telling the other servers about this one's events and listening to theirs.
 pub fn start(state: &AppState) -> Option<[JoinHandle<()>; 2]> {
@@ -34,10 +38,17 @@ pub fn start(state: &AppState) -> Option<[JoinHandle<()>; 2]> {
     Some([tokio::spawn(tell(state.clone(), receiver)), tokio::spawn(listen(state.clone()))])
 }
 
-/// Sends queued notes, a batch per statement, in the order they were published.
+/// Sends queued notes, a batch per statement (those of [`GATHER`]), in the order they were
+/// published.
 async fn tell(state: AppState, mut queue: mpsc::Receiver<Envelope>) {
     let mut batch = Vec::with_capacity(BATCH);
     while queue.recv_many(&mut batch, BATCH).await > 0 {
+        tokio::time::sleep(GATHER).await;
+        while batch.len() < BATCH
+            && let Ok(envelope) = queue.try_recv()
+        {
+            batch.push(envelope);
+        }
         let mut payloads = Vec::with_capacity(batch.len() + 1);
         let mut lost = state.events.take_lost();
         for envelope in batch.drain(..) {
@@ -65,7 +76,7 @@ async fn notify(state: &AppState, payloads: &[String]) -> Result<(), sea_orm::Db
     let all = serde_json::to_string(payloads).unwrap_or_else(|_| "[]".to_owned());
     let sql = "SELECT pg_notify($1, p) FROM json_array_elements_text($2::json) AS p";
     state
-        .db
+        .held
         .execute_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, [CHANNEL.into(), all.into()]))
         .await?;
     Ok(())

@@ -18,6 +18,9 @@ pub struct AppState {
     /// Where conversation messages are written ([`crate::db::writer`]): one connection on a
     /// thread of its own on SQLite, `db` itself on PostgreSQL.
     pub writer: crate::db::Writer,
+    /// What every customer message's statements run on ([`crate::db::Held`]): on PostgreSQL,
+    /// connections held out of the pool; on SQLite, `db`.
+    pub held: crate::db::Held,
     pub config: std::sync::Arc<Config>,
     pub jwt: JwtKeys,
     pub audit: AuditLog,
@@ -58,6 +61,7 @@ impl AppState {
             vault: std::sync::Arc::new(crate::vault::Vault::new(&config.data_keys)),
             config: std::sync::Arc::new(config),
             writer: crate::db::Writer::shared(db.clone()),
+            held: crate::db::Held::new(db.clone()),
             db,
         }
     }

@@ -341,6 +341,10 @@ async fn a_customer_turn_is_one_transaction_of_four_statements() {
             counter.fetch_add(1, Ordering::SeqCst);
         });
     }
+    let counter = counted.clone();
+    state.held.count_statements(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
     let ask = |message: &str, client: &str| domain::model::SendMessageRequest {
         conversation_id: id.to_owned(),
         message: message.to_owned(),
