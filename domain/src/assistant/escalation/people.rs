@@ -101,6 +101,12 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     if s.find(MISTAKE).any(|i| real(s, i)) && (0..s.len()).any(sent) && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }
+    // "the salary was sent but the money never arrived", "le transferí y nunca le llegó": money
+    // sent that never came.
+    let sent_before = |i: usize| (0..i).any(|j| s.words[j].tags & (GIVE | MOVED | PAID) != 0 && real(s, j));
+    if s.find(NEVER_CAME).any(|i| real(s, i) && sent_before(i)) && s.has(TXN | MONEY) && !s.has(PROCESS | RESOLVED) {
+        return Finding::of(Category::Dispute);
+    }
     // "charged twice… the second one was refunded already": put right, nothing left to dispute.
     if (s.find(DOUBLE_CHARGE).any(|i| real(s, i)) || repeated) && !s.has(RESOLVED) {
         return Finding::of(Category::Dispute);
@@ -150,7 +156,13 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
                     | "hear"
             )
         });
-        if s.in_clause(i, INTENT) || s.words[i].tags & REGULATOR != 0 || (own && acting && real(s, i)) {
+        // "where can I read about consumer protection": the regulator asked about, not turned to.
+        let clause = s.words[i].clause;
+        let asked_about = s.words.iter().find(|w| w.clause == clause).is_some_and(|w| {
+            matches!(w.text.as_str(), "where" | "what" | "how" | "donde" | "que" | "como" | "cual" | "which")
+        });
+        let regulator = s.words[i].tags & REGULATOR != 0 && !asked_about;
+        if s.in_clause(i, INTENT) || regulator || (own && acting && real(s, i)) {
             return Finding::of(Category::LegalThreat);
         }
     }

@@ -115,6 +115,18 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && vanished_after(i)) {
         return Finding::of(Category::Fraud);
     }
+    // "me pidió que le pagara por adelantado y ya no aparece": asked to pay, and gone since.
+    let pay = |j: usize| {
+        s.words[j].tags & TXN != 0 || s.words[j].text.starts_with("pag") || s.words[j].text.starts_with("pay")
+    };
+    if s.find(ASKED).any(|i| real(s, i) && (i + 1..(i + 5).min(s.len())).any(pay) && vanished_after(i)) {
+        return Finding::of(Category::Fraud);
+    }
+    // "someone is calling my elderly mother pretending to be me and asking her for money": the
+    // customer impersonated to their family.
+    if s.has(IMPOSTOR) && s.has(FAMILY) && s.find(ASKED).any(|i| real(s, i) && s.near(i, MONEY | CRED, 0, 6)) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "the buyer sent a fake payment receipt", "me mandaron un comprobante falso": a forged proof
     // of payment, already received.
     let forged = |i: usize| s.words[i].tags & FORGED != 0;

@@ -3,7 +3,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, hypothetical, is_past, real};
+use super::situations::{Finding, hypothetical, is_past, negated, real};
 use super::transactions::customer;
 use super::words::*;
 
@@ -114,6 +114,14 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.find(DEVICE).any(|i| told_past(i) && from_somewhere(i) && !by_customer(i) && real(s, i))
         && !s.has(PROCESS | WANT)
     {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "me salió que mi contraseña era incorrecta y yo no la he cambiado, y veo movimientos": a
+    // credential changed, not by the customer, and money moving or the account shut since.
+    let changing = |i: usize| ["cambi", "chang"].iter().any(|stem| s.words[i].text.starts_with(stem));
+    let not_by_me = |i: usize| negated(s, i) && s.words[i.saturating_sub(4)..i].iter().any(|w| customer(&w.text));
+    let denied = (0..s.len()).any(|i| changing(i) && not_by_me(i) && !hypothetical(s, i));
+    if denied && s.has(CRED | DETAIL) && s.has(TXN | LOCKED_OUT) {
         return Finding::of(Category::AccountTakeover);
     }
     // Codes, sign-ins or devices the customer did not ask for.

@@ -114,7 +114,12 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             && negated(s, i)
             && (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "cash" | "efectivo"))
             && denied_but_shown(s, i);
-        let shown = (ends_denying || not_received || unsure) && reported;
+        // "the app shows a transfer to someone called J. Pérez that I have no idea about".
+        let no_idea = w == "about"
+            && s.words.get(i + 1).is_none_or(|n| n.phrase != s.words[i].phrase)
+            && i >= 2
+            && (s.words[i - 2].text.as_str(), s.words[i - 1].text.as_str()) == ("no", "idea");
+        let shown = (ends_denying || not_received || unsure || no_idea) && reported;
         if txn && (by_me || shown || denied_shown) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }

@@ -103,6 +103,8 @@ pub const ACCESS: Tags = 1 << 97;
 pub const POINTER: Tags = 1 << 98;
 /// A phone: "phone", "celular", "móvil".
 pub const PHONE: Tags = 1 << 99;
+/// Money or a payment that never came: "never arrived", "nunca me llegó".
+pub const NEVER_CAME: Tags = 1 << 100;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

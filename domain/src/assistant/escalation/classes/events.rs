@@ -65,6 +65,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "taxi", "uber", "camion", "bus", "metro", "tren", "train", "subway", "restaurante", "restaurant", "bar",
             "cine", "tienda", "store", "shop", "avion", "plane", "aeropuerto", "airport", "hotel", "parque", "park",
             "calle", "street", "gym", "gimnasio", "mercado", "market", "fiesta", "party", "oficina", "office",
+            "gas station", "gasolinera", "card reader", "pump", "school", "escuela",
     ]),
     (ACCOUNT, &[
             "cuenta", "cuentas", "account", "accounts", "app", "aplicacion", "banca", "banking", "perfil", "profile",
@@ -177,7 +178,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "spent", "pay", "paid", "order", "ordered", "use", "used", "recognize", "recognise", "request",
             "requested", "subscribe", "subscribed", "been", "sign up", "signed up", "know", "hecho",
             "making", "doing", "buying", "spending", "authorizing", "authorising", "haciendo", "familiar", "done",
-            "remember", "recall",
+            "remember", "recall", "visited", "visitado", "visite",
             "recognizing", "recognising", "aware", "compro", "compramos", "approve", "approved", "took out", "take out",
             "aprobe",
             "saque", "sacamos", "retiramos", "suscribi", "me suscribi", "me inscribi", "agreed", "acepte",

@@ -157,7 +157,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (SELF_HARM, &[
             "suicid*", "quitarme la vida", "quitar la vida", "no quiero vivir", "no quiero seguir viviendo",
             "ya no quiero vivir", "matarme", "me quiero matar", "acabar con todo", "acabar con mi vida", "kill myself",
-            "killing myself", "end my life", "ending my life", "ending it all", "end it all", "don't want to live",
+            "killing myself", "end my life", "ending my life", "ending it all", "end it all", "feel like ending it",
+            "thinking of ending it", "thinking about ending it", "don't want to live",
             "dont want to live", "want to die", "quiero morir", "quiero morirme", "hurt myself", "hacerme dano",
             "better off dead", "no vale la pena vivir", "not worth living", "nothing to live for",
             "nada por que vivir", "nada por lo que vivir", "sin ganas de vivir",
@@ -225,7 +226,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "ya no responde", "ya no responden", "me bloqueo", "me bloquearon", "desaparecio", "desaparecieron",
             "stopped answering", "stopped replying", "stopped responding", "won't answer", "wont answer",
             "not answering", "doesn't answer", "doesnt answer", "don't answer", "dont answer", "blocked me",
-            "disappeared", "ghosted",
+            "disappeared", "ghosted", "ya no aparece", "ya no aparecio", "never showed up",
     ]),
     (CHANNEL, &[
             "numero", "number", "telefono", "phone number", "whatsapp", "linea", "line", "correo", "email",
@@ -251,6 +252,10 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "cuenta equivocada", "cuenta incorrecta", "numero equivocado", "persona equivocada", "por error",
             "por equivocacion", "me equivoque", "wrong account", "wrong person", "wrong number", "by mistake",
             "mistakenly", "in error", "accidentally", "por accidente",
+    ]),
+    (NEVER_CAME, &[
+            "never arrived", "never came", "never received", "never got it", "never reached", "nunca llego",
+            "nunca me llego", "nunca recibi", "nunca me depositaron", "never deposited", "never credited",
     ]),
     (COVER, &[
             "seguro contra", "proteccion contra", "protection against", "insurance against", "insurance",
