@@ -50,7 +50,8 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
     let late_non_family = |i: usize| {
         s.words.get(i + 1).is_some_and(|w| w.text == "late") && s.words.get(i + 2).is_none_or(|w| w.tags & FAMILY == 0)
     };
-    let bereaved = s.find(BEREAVED).any(|i| !negated(s, i) && !late_non_family(i));
+    // "¿qué documentos necesito si soy viuda?" asks what applies, not about a loss.
+    let bereaved = s.find(BEREAVED).any(|i| !negated(s, i) && !late_non_family(i) && !hypothetical(s, i));
     // "my wife passed", "passed on last week"; not "my son passed his exam".
     let object = |i: usize| {
         s.words[i].text == "passed"
@@ -172,7 +173,12 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
 pub(super) fn complaint(s: &Scan) -> Option<Finding> {
     // "I've called 5 times", "he escrito varias veces".
     let again = s.find(CONTACTED).any(|i| s.near(i, TIMES, 0, 4));
-    if s.find(COMPLAINT).any(|i| !negated(s, i) && !asked_ahead(s, i)) || s.has(REPEATED) || again {
+    // "what is the bank's policy on discrimination complaints": the rules for complaints, asked about.
+    let policy = |i: usize| {
+        s.words[i.saturating_sub(4)..i].iter().any(|w| matches!(w.text.as_str(), "policy" | "politica" | "politicas"))
+    };
+    let complained = s.find(COMPLAINT).any(|i| !negated(s, i) && !asked_ahead(s, i) && !policy(i));
+    if complained || s.has(REPEATED) || again {
         return Finding::of(Category::Complaint);
     }
     None

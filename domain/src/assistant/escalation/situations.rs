@@ -28,7 +28,10 @@ impl Finding {
 
 /// The first situation found, most urgent kinds first.
 pub fn detect(s: &Scan) -> Option<Finding> {
-    if (s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i))) || people::no_reason_to_live(s) {
+    // "nobody would care if I was gone": "nobody" is the despair, not a denial.
+    let nobody =
+        |i: usize| s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "nobody" | "nadie"));
+    if (s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i) || nobody(i))) || people::no_reason_to_live(s) {
         return Some(Finding { category: Category::Vulnerable, urgent: true });
     }
     let misuse = loss_or_theft(s).or_else(|| social::social_engineering(s)).or_else(|| takeover::takeover_or_misuse(s));

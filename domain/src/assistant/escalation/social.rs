@@ -57,10 +57,29 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(ATM) && s.find(SOMEONE | STRANGER).any(helper) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "the atm swallowed my card and a man next to me said to call a number on a sticker": a card
+    // kept by the machine while someone points to a number to call, the card trap's second half.
+    let kept = |w: &str| matches!(w, "swallowed" | "ate" | "kept" | "retained" | "retuvo" | "trago" | "quedo");
+    let number = |w: &str| matches!(w, "sticker" | "calcomania" | "pegatina" | "etiqueta" | "number" | "numero");
+    let told = s.words.iter().any(|w| kept(&w.text)) && s.words.iter().any(|w| number(&w.text));
+    if s.has(ATM) && told && s.find(SOMEONE | STRANGER).any(|k| real(s, k)) && told_in_past(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "me ofrecieron un préstamo por whatsapp, pagué la comisión": a loan offered out of nowhere,
+    // paid for up front.
+    let offered = |i: usize| matches!(s.words[i].text.as_str(), "ofrecieron" | "ofrecio" | "offered" | "promised");
+    let loan = |j: usize| matches!(s.words[j].text.as_str(), "prestamo" | "credito" | "loan");
+    let loan_offered = (0..s.len()).any(|i| offered(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(loan));
+    if loan_offered && (0..s.len()).any(|i| paid(i) && real(s, i)) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
     if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) {
         return Finding::of(Category::SocialEngineering);
     }
-    if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && !s.has(PREVENT) {
+    // "le di acceso remoto a un técnico", "tengo anydesk abierto y un señor me guía"; not "¿el banco
+    // usa acceso remoto para soporte?", which asks about the bank.
+    let personal = told_in_past(s) || s.words.iter().any(|w| matches!(w.text.as_str(), "me" | "mi" | "my" | "yo"));
+    if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && personal && !s.has(PREVENT) {
         return Finding::of(Category::SocialEngineering);
     }
     // A card handed to a stranger ("le di mi tarjeta a un desconocido que me ayudó").

@@ -86,6 +86,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (VALUABLE, &[
             "tarjeta", "tarjetas", "plastico", "cartera", "carteras", "billetera", "monedero", "bolso", "bolsa",
             "mochila", "celular", "cel", "telefono", "movil", "smartphone", "iphone", "chequera", "chequeras", "token",
+            "laptop", "computadora", "compu", "tablet", "ipad", "computer",
             "card", "cards", "wallet", "purse", "handbag", "bag", "backpack", "phone", "mobile", "cellphone",
             "chequebook", "checkbook", "debit", "credit", "visa", "mastercard", "amex",
             "my stuff", "my things", "my belongings", "our things", "our stuff", "mis cosas", "mis pertenencias",
@@ -185,6 +186,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "accepted",
     ]),
     (DISOWN, &[
+            "i don't own", "i dont own", "i do not own",
             "can't explain", "cant explain", "cannot explain", "no me explico", "no se de donde", "no se que es",
             "no idea what", "sin que yo supiera", "sin saberlo", "without my knowledge", "without me knowing",
             "que no pedi", "que no solicite", "i didn't request", "didn't ask for", "didnt ask for",
@@ -253,6 +255,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "signed into", "accessed",
     ]),
     (ALIBI, &[
+            "yo no manejo", "no manejo", "i don't drive", "i dont drive", "i do not drive", "no tengo carro",
+            "no tengo coche", "no tengo auto", "i don't have a car", "i dont have a car",
             "was at home", "was home", "were at home", "was at my house", "was asleep", "was sleeping",
             "were asleep", "was at work", "never been to", "never even been", "haven't been to",
             "havent been to", "have not been to", "wasn't even there", "wasnt even there", "wasn't there",
