@@ -76,7 +76,8 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     };
     let charged = |i: usize| is_past(s, i) || s.words[i].text == "cobro";
     let repeated = s.find(TXN).any(|i| {
-        (i + 1..(i + 4).min(s.len()))
+        // "me cobraron la anualidad dos veces": the count a few words on.
+        (i + 1..(i + 6).min(s.len()))
             .any(|j| matches!(s.words[j].text.as_str(), "veces" | "times") && count(&s.words[j - 1].text) && real(s, i))
             && charged(i)
             && !s.has(PROCESS)

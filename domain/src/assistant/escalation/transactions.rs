@@ -141,7 +141,13 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         if s.words[i].tags & TXN != 0 && (s.near(i, STRANGE, 3, 2) || described) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
-        if s.words[i].tags & TXN != 0 && s.in_clause(i, SEEN) && s.in_clause(i, ELSEWHERE) && !hypothetical(s, i) {
+        // Not "¿cómo activo las alertas de compras en el extranjero?": alerts set up, not seen.
+        let clause = s.words[i].clause;
+        let setting_up = s.words.iter().any(|w| {
+            w.clause == clause && matches!(w.text.as_str(), "activo" | "activar" | "activate" | "enable" | "configuro")
+        });
+        let seen = s.in_clause(i, SEEN) && !setting_up;
+        if s.words[i].tags & TXN != 0 && seen && s.in_clause(i, ELSEWHERE) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
     }

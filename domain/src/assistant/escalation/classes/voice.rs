@@ -216,6 +216,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "won't let me take", "wont let me take", "piden mas dinero", "me piden mas", "want more money",
             "they want more", "asking for more money", "pay more to withdraw", "pagar mas para retirar",
             "se quedo con", "se quedaron con", "kept my", "ran off with", "se fue con", "took off with",
+            "wants more", "to release it", "to release my money", "para liberarlo", "para liberar mi dinero",
+            "keeps asking for more", "sigue pidiendo mas", "me sigue pidiendo",
     ]),
     (LURE, &[
             "gane un", "gane una", "me gane", "premio", "prize", "lottery", "loteria", "i won", "you won", "we won",
@@ -233,6 +235,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "stopped answering", "stopped replying", "stopped responding", "won't answer", "wont answer",
             "not answering", "doesn't answer", "doesnt answer", "don't answer", "dont answer", "blocked me",
             "disappeared", "ghosted", "ya no aparece", "ya no aparecio", "never showed up",
+            "ni existe", "no existe", "doesn't exist", "does not exist", "didn't exist", "no existia",
     ]),
     (CHANNEL, &[
             "numero", "number", "telefono", "phone number", "whatsapp", "linea", "line", "correo", "email",
