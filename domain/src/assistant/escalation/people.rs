@@ -63,7 +63,9 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
             })
     };
     let died = s.find(DIED).any(|i| !negated(s, i) && !object(i) && s.near(i, FAMILY, 5, 4));
-    if bereaved || died || s.has(COERCED) {
+    // "how can I manage my mum's account if she has dementia" asks what applies.
+    let coerced = s.find(COERCED).any(|i| !hypothetical(s, i));
+    if bereaved || died || coerced {
         return Finding::of(Category::Vulnerable);
     }
     None

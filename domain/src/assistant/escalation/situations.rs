@@ -195,7 +195,12 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         }
         let tags = s.words[i].tags;
         // "¿cómo funciona el seguro contra robo?", "theft insurance": what a cover is against.
-        if tags & STEAL != 0 && s.near(i, COVER, 2, 1) {
+        // "do you have insurance for cards stolen from a locker": what it covers, named after it.
+        let cover_for = (i.saturating_sub(4)..i).any(|c| {
+            s.words[c].tags & COVER != 0
+                && s.words.get(c + 1).is_some_and(|n| matches!(n.text.as_str(), "for" | "para" | "contra" | "against"))
+        });
+        if tags & STEAL != 0 && (s.near(i, COVER, 2, 1) || cover_for) {
             continue;
         }
         if tags & MUGGED != 0 {

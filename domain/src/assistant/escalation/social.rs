@@ -134,6 +134,22 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && vanished_after(i)) {
         return Finding::of(Category::Fraud);
     }
+    // "paid the deposit and the transport fee and the seller keeps asking for more": money handed
+    // over, and more asked for.
+    let more = s.words.iter().any(|w| matches!(w.text.as_str(), "more" | "mas"));
+    let asked_more = |i: usize| more && s.find(WITHHELD).any(|j| j > i);
+    if (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && asked_more(i)) {
+        return Finding::of(Category::Fraud);
+    }
+    // "a recruiter asked me to receive money in my account and forward it": a money mule.
+    let forward = |w: &str| matches!(w, "forward" | "reenviar" | "reenviarlo" | "reenviarla" | "transferirlo");
+    let receive = |i: usize| {
+        matches!(s.words[i].text.as_str(), "receive" | "recibir" | "recibo")
+            && (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN) != 0)
+    };
+    if s.find(ASKED).any(|i| real(s, i)) && (0..s.len()).any(receive) && s.words.iter().any(|w| forward(&w.text)) {
+        return Finding::of(Category::Fraud);
+    }
     // "me pidió que le pagara por adelantado y ya no aparece": asked to pay, and gone since.
     let pay = |j: usize| {
         s.words[j].tags & TXN != 0 || s.words[j].text.starts_with("pag") || s.words[j].text.starts_with("pay")

@@ -101,6 +101,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "cogotearon", "cogoteado", "cogoteada", "portonazo", "turbazo", "encerrona",
     ]),
     (CRED, &[
+            "photo of my card", "picture of my card", "pic of my card", "foto de mi tarjeta", "foto de la tarjeta",
+            "fotos de mi tarjeta",
             "mi identidad", "my identity", "mis datos bancarios", "sus datos", "sus datos bancarios", "his details",
             "her details",
             "mis datos", "my details", "my info", "my information", "mis claves", "codigo", "codigos", "clave",
@@ -173,6 +175,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "membresia", "domiciliacion", "domiciliado",
     ]),
     (ACT, &[
+            "usado", "he usado", "utilizado", "he utilizado",
             "hice", "hicimos", "realice", "realize", "compre", "retire", "autorice", "pague", "gaste", "transferi",
             "solicite", "pedi", "contrate", "use", "reconozco", "conozco", "he hecho", "make", "made", "do", "did",
             "buy", "bought", "withdraw", "withdrew", "authorize", "authorized", "authorise", "authorised", "spend",
@@ -241,12 +244,14 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "cambiaron", "changed", "swapped", "switched",
     ]),
     (CHANGED, &[
+            "se agrego", "agregaron", "was added", "were added", "se anadio", "anadieron",
             "cambiaron", "modificaron", "was changed", "were changed", "has been changed", "have been changed",
             "got changed", "fue cambiada", "fue cambiado", "fueron cambiados", "cambio de contrasena",
             "cambio de correo", "cambio de numero", "cambio de telefono", "cambio de clave", "han cambiado",
             "was reset", "were reset",
     ]),
     (DETAIL, &[
+            "beneficiario", "beneficiary", "payee", "nuevo beneficiario", "new payee", "new beneficiary",
             "contrasena", "clave", "correo", "email", "e-mail", "mail", "numero", "telefono", "celular", "password",
             "phone number", "number", "datos", "details", "usuario", "username", "pin", "nip", "direccion", "address",
     ]),
@@ -257,6 +262,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "signed into", "accessed",
     ]),
     (ALIBI, &[
+            "been home", "been at home", "i've been home", "ive been home", "he estado en casa",
             "yo no manejo", "no manejo", "i don't drive", "i dont drive", "i do not drive", "no tengo carro",
             "no tengo coche", "no tengo auto", "i don't have a car", "i dont have a car",
             "was at home", "was home", "were at home", "was at my house", "was asleep", "was sleeping",

@@ -170,6 +170,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "if i was gone", "if i were gone", "when i'm gone", "better off without me", "mejor sin mi",
             "si yo no estuviera", "si ya no estuviera", "si me muriera", "si yo me muriera",
             "nobody would miss me", "no one would miss me", "nadie me extranaria", "nadie me echaria de menos",
+            "si no estuviera aqui", "si ya no estuviera aqui", "if i wasn't here", "if i wasnt here",
+            "if i weren't here", "if i werent here", "if i didn't exist", "si no existiera",
     ]),
     (COERCED, &[
             "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
