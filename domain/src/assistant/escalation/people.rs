@@ -108,7 +108,21 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     // "the salary was sent but the money never arrived", "le transferí y nunca le llegó": money
     // sent that never came.
     let sent_before = |i: usize| (0..i).any(|j| s.words[j].tags & (GIVE | MOVED | PAID) != 0 && real(s, j));
-    if s.find(NEVER_CAME).any(|i| real(s, i) && sent_before(i)) && s.has(TXN | MONEY) && !s.has(PROCESS | RESOLVED) {
+    // "mi depósito de nómina no aparece y en la empresa dicen que ya lo mandaron": said to be sent.
+    let said_sent = s.words.windows(2).any(|p| {
+        matches!(p[0].text.as_str(), "ya" | "already" | "was" | "it")
+            && matches!(p[1].text.as_str(), "lo" | "mandaron" | "enviaron" | "depositaron" | "sent" | "deposited")
+    }) && s
+        .words
+        .iter()
+        .any(|w| matches!(w.text.as_str(), "mandaron" | "enviaron" | "depositaron" | "sent" | "deposited"));
+    let pay =
+        s.words.iter().any(|w| matches!(w.text.as_str(), "deposito" | "nomina" | "sueldo" | "salary" | "payroll"));
+    let missing = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("no", "aparece") | ("no", "llega") | ("not", "showing"))
+    });
+    let came_not = s.find(NEVER_CAME).any(|i| real(s, i) && sent_before(i)) || (missing && said_sent && pay);
+    if came_not && (s.has(TXN | MONEY) || pay) && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }
     // "charged twice… the second one was refunded already": put right, nothing left to dispute.

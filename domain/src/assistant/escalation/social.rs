@@ -141,6 +141,17 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && asked_more(i)) {
         return Finding::of(Category::Fraud);
     }
+    // "scanned a qr code on a parking meter, paid, and now there are more charges": paid through a
+    // code or page, and charged again since.
+    let again = |j: usize| {
+        s.words[j].tags & TXN != 0
+            && s.words[j.saturating_sub(2)..j]
+                .iter()
+                .any(|w| matches!(w.text.as_str(), "more" | "mas" | "otros" | "other"))
+    };
+    if s.has(LINK) && (0..s.len()).any(|i| paid(i) && real(s, i) && (i + 1..s.len()).any(again)) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "a recruiter asked me to receive money in my account and forward it": a money mule.
     let forward = |w: &str| matches!(w, "forward" | "reenviar" | "reenviarlo" | "reenviarla" | "transferirlo");
     let receive = |i: usize| {

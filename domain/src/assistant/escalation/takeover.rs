@@ -90,11 +90,16 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.has(ACCOUNT) && s.find(DETAIL).any(|i| real(s, i) && s.near(i, DISOWN, 0, 5) && !s.in_clause(i, TXN)) {
         return Finding::of(Category::AccountTakeover);
     }
+    // "me sacaron de la app y mi saldo estaba en otra cuenta": shut out, and the money moved away.
+    if s.find(LOCKED_OUT).any(|i| real(s, i)) && s.has(MONEY) && s.has(NEW_ACCOUNT) {
+        return Finding::of(Category::AccountTakeover);
+    }
     let disowned = s.has(DISOWN | LOCKED_OUT);
     for i in s.find(CHANGED) {
         // "cambio de contraseña" is a noun: only with "yo no pedí" or "can't log in".
         let noun = s.words[i].text == "cambio";
-        if real(s, i) && s.near(i, DETAIL, 3, 4) && (!noun || disowned) {
+        // "my email and phone on the account were changed": the details named well before.
+        if real(s, i) && s.near(i, DETAIL, 6, 4) && (!noun || disowned) {
             return Finding::of(Category::AccountTakeover);
         }
     }

@@ -155,6 +155,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "looked official", "looked real",
     ]),
     (LINK, &[
+            "qr", "codigo qr", "qr code",
             "link", "enlace", "liga", "pagina", "website", "site", "sitio", "web", "page", "url", "correo falso",
             "clicked", "click", "clic", "di clic", "di click", "hice clic", "hice click",
     ]),
@@ -189,6 +190,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "accepted",
     ]),
     (DISOWN, &[
+            "que ni conozco", "que no conozco", "i don't even know", "i dont even know",
             "i don't own", "i dont own", "i do not own",
             "can't explain", "cant explain", "cannot explain", "no me explico", "no se de donde", "no se que es",
             "no idea what", "sin que yo supiera", "sin saberlo", "without my knowledge", "without me knowing",
@@ -262,6 +264,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "signed into", "accessed",
     ]),
     (ALIBI, &[
+            "never gambled", "i don't gamble", "i dont gamble", "nunca he apostado", "yo no apuesto", "no apuesto",
             "been home", "been at home", "i've been home", "ive been home", "he estado en casa",
             "yo no manejo", "no manejo", "i don't drive", "i dont drive", "i do not drive", "no tengo carro",
             "no tengo coche", "no tengo auto", "i don't have a car", "i dont have a car",
@@ -302,6 +305,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "responded", "reply", "respond",
     ]),
     (LOCKED_OUT, &[
+            "kicked me out", "logged me out", "me saco de la app", "me cerro la sesion", "me cerraron la sesion",
             "no puedo entrar", "no puedo ingresar", "no me deja entrar", "ya no puedo entrar", "can't log in",
             "cant log in", "cannot log in", "can't get in", "cant get in", "locked out", "can't access", "cant access",
             "doesn't work anymore", "no funciona mi contrasena", "ya no sirve", "me sacaron de la app",

@@ -220,6 +220,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "se quedo con", "se quedaron con", "kept my", "ran off with", "se fue con", "took off with",
             "wants more", "to release it", "to release my money", "para liberarlo", "para liberar mi dinero",
             "keeps asking for more", "sigue pidiendo mas", "me sigue pidiendo",
+            "necesita mas", "needs more", "need more money", "necesita mas dinero", "asks for more",
     ]),
     (LURE, &[
             "gane un", "gane una", "me gane", "premio", "prize", "lottery", "loteria", "i won", "you won", "we won",
