@@ -3,7 +3,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, asked_ahead, hypothetical, is_past, negated, real};
+use super::situations::{Finding, asked_ahead, hypothetical, is_past, negated, opens_question, real};
 use super::transactions::reporting;
 use super::words::*;
 
@@ -111,13 +111,9 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     // "mi depósito de nómina no aparece y en la empresa dicen que ya lo mandaron": said to be sent.
     let said_sent = s.words.windows(2).any(|p| {
         matches!(p[0].text.as_str(), "ya" | "already" | "was" | "it")
-            && matches!(p[1].text.as_str(), "lo" | "mandaron" | "enviaron" | "depositaron" | "sent" | "deposited")
-    }) && s
-        .words
-        .iter()
-        .any(|w| matches!(w.text.as_str(), "mandaron" | "enviaron" | "depositaron" | "sent" | "deposited"));
-    let pay =
-        s.words.iter().any(|w| matches!(w.text.as_str(), "deposito" | "nomina" | "sueldo" | "salary" | "payroll"));
+            && (p[1].text == "lo" || p[1].tags & THEY_SENT != 0)
+    }) && s.has(THEY_SENT);
+    let pay = s.has(PAYROLL);
     let missing = s.words.windows(2).any(|p| {
         matches!((p[0].text.as_str(), p[1].text.as_str()), ("no", "aparece") | ("no", "llega") | ("not", "showing"))
     });
@@ -175,11 +171,7 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
             )
         });
         // "where can I read about consumer protection": the regulator asked about, not turned to.
-        let clause = s.words[i].clause;
-        let asked_about = s.words.iter().find(|w| w.clause == clause).is_some_and(|w| {
-            matches!(w.text.as_str(), "where" | "what" | "how" | "donde" | "que" | "como" | "cual" | "which")
-        });
-        let regulator = s.words[i].tags & REGULATOR != 0 && !asked_about;
+        let regulator = s.words[i].tags & REGULATOR != 0 && !opens_question(s, i);
         if s.in_clause(i, INTENT) || regulator || (own && acting && real(s, i)) {
             return Finding::of(Category::LegalThreat);
         }
@@ -191,9 +183,7 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
     // "I've called 5 times", "he escrito varias veces".
     let again = s.find(CONTACTED).any(|i| s.near(i, TIMES, 0, 4));
     // "what is the bank's policy on discrimination complaints": the rules for complaints, asked about.
-    let policy = |i: usize| {
-        s.words[i.saturating_sub(4)..i].iter().any(|w| matches!(w.text.as_str(), "policy" | "politica" | "politicas"))
-    };
+    let policy = |i: usize| s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & POLICY != 0);
     let complained = s.find(COMPLAINT).any(|i| !negated(s, i) && !asked_ahead(s, i) && !policy(i));
     if complained || s.has(REPEATED) || again {
         return Finding::of(Category::Complaint);

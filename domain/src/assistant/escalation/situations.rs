@@ -109,6 +109,14 @@ pub(super) fn hypothetical_clause(s: &Scan, at: usize) -> bool {
     (0..s.len()).any(|i| s.words[i].clause == clause && hypothetical_word(s, i))
 }
 
+/// `at`'s clause opens with a question word: "what", "how", "dónde", "cuál".
+pub(super) fn opens_question(s: &Scan, at: usize) -> bool {
+    let clause = s.words[at].clause;
+    s.words.iter().find(|w| w.clause == clause).is_some_and(|w| {
+        matches!(w.text.as_str(), "que" | "what" | "como" | "how" | "donde" | "where" | "cual" | "which")
+    })
+}
+
 /// "¿cómo reporto una tarjeta perdida? es para tener el número a la mano", "how do I report a lost
 /// card? just asking": a question about how, of no card of the customer's in particular, followed
 /// by sentences that only say it is asked ahead of time, with nothing happening in them.
@@ -117,10 +125,9 @@ pub(super) fn asked_ahead(s: &Scan, at: usize) -> bool {
         LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED | TXN | CRED | VALUABLE | MONEY | SOMEONE | INTRUDE | FRAUD;
     let clause = s.words[at].clause;
     let own = |w: &str| matches!(w, "mi" | "mis" | "my" | "our" | "nuestra" | "nuestro");
-    let opens_asking = s.words.iter().find(|w| w.clause == clause).is_some_and(|w| {
-        matches!(w.text.as_str(), "que" | "what" | "como" | "how" | "donde" | "where" | "cual" | "which")
-    });
-    if !(s.in_clause(at, PROCESS) || opens_asking) || s.words.iter().any(|w| w.clause == clause && own(&w.text)) {
+    if !(s.in_clause(at, PROCESS) || opens_question(s, at))
+        || s.words.iter().any(|w| w.clause == clause && own(&w.text))
+    {
         return false;
     }
     let later = || (0..s.len()).filter(move |&i| s.words[i].clause > clause);

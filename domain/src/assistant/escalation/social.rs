@@ -59,17 +59,18 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "the atm swallowed my card and a man next to me said to call a number on a sticker": a card
     // kept by the machine while someone points to a number to call, the card trap's second half.
-    let kept = |w: &str| matches!(w, "swallowed" | "ate" | "kept" | "retained" | "retuvo" | "trago" | "quedo");
-    let number = |w: &str| matches!(w, "sticker" | "calcomania" | "pegatina" | "etiqueta" | "number" | "numero");
-    let told = s.words.iter().any(|w| kept(&w.text)) && s.words.iter().any(|w| number(&w.text));
-    if s.has(ATM) && told && s.find(SOMEONE | STRANGER).any(|k| real(s, k)) && told_in_past(s) {
+    if s.has(ATM)
+        && s.has(RETAINED)
+        && s.has(STICKER)
+        && s.find(SOMEONE | STRANGER).any(|k| real(s, k))
+        && told_in_past(s)
+    {
         return Finding::of(Category::SocialEngineering);
     }
     // "me ofrecieron un préstamo por whatsapp, pagué la comisión": a loan offered out of nowhere,
     // paid for up front.
-    let offered = |i: usize| matches!(s.words[i].text.as_str(), "ofrecieron" | "ofrecio" | "offered" | "promised");
-    let loan = |j: usize| matches!(s.words[j].text.as_str(), "prestamo" | "credito" | "loan");
-    let loan_offered = (0..s.len()).any(|i| offered(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(loan));
+    let loan_offered =
+        s.find(OFFERED).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & LOAN != 0));
     if loan_offered && (0..s.len()).any(|i| paid(i) && real(s, i)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
@@ -136,29 +137,21 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "paid the deposit and the transport fee and the seller keeps asking for more": money handed
     // over, and more asked for.
-    let more = s.words.iter().any(|w| matches!(w.text.as_str(), "more" | "mas"));
-    let asked_more = |i: usize| more && s.find(WITHHELD).any(|j| j > i);
+    let asked_more = |i: usize| s.has(MORE) && s.find(WITHHELD).any(|j| j > i);
     if (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && asked_more(i)) {
         return Finding::of(Category::Fraud);
     }
     // "scanned a qr code on a parking meter, paid, and now there are more charges": paid through a
     // code or page, and charged again since.
     let again = |j: usize| {
-        s.words[j].tags & TXN != 0
-            && s.words[j.saturating_sub(2)..j]
-                .iter()
-                .any(|w| matches!(w.text.as_str(), "more" | "mas" | "otros" | "other"))
+        s.words[j].tags & TXN != 0 && s.words[j.saturating_sub(2)..j].iter().any(|w| w.tags & (MORE | OTHERS) != 0)
     };
     if s.has(LINK) && (0..s.len()).any(|i| paid(i) && real(s, i) && (i + 1..s.len()).any(again)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "a recruiter asked me to receive money in my account and forward it": a money mule.
-    let forward = |w: &str| matches!(w, "forward" | "reenviar" | "reenviarlo" | "reenviarla" | "transferirlo");
-    let receive = |i: usize| {
-        matches!(s.words[i].text.as_str(), "receive" | "recibir" | "recibo")
-            && (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN) != 0)
-    };
-    if s.find(ASKED).any(|i| real(s, i)) && (0..s.len()).any(receive) && s.words.iter().any(|w| forward(&w.text)) {
+    let receive = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN) != 0);
+    if s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(receive) && s.has(FORWARD) {
         return Finding::of(Category::Fraud);
     }
     // "me pidió que le pagara por adelantado y ya no aparece": asked to pay, and gone since.

@@ -105,6 +105,28 @@ pub const POINTER: Tags = 1 << 98;
 pub const PHONE: Tags = 1 << 99;
 /// Money or a payment that never came: "never arrived", "nunca me llegó".
 pub const NEVER_CAME: Tags = 1 << 100;
+/// Kept by a machine: "swallowed", "retained", "se tragó".
+pub const RETAINED: Tags = 1 << 101;
+/// A number put up to call: "sticker", "calcomanía", "número".
+pub const STICKER: Tags = 1 << 102;
+/// Offered by someone: "ofrecieron", "offered", "promised".
+pub const OFFERED: Tags = 1 << 103;
+/// A loan: "préstamo", "crédito", "loan".
+pub const LOAN: Tags = 1 << 104;
+/// Passing money on: "forward", "reenviar".
+pub const FORWARD: Tags = 1 << 105;
+/// Taking money in: "receive", "recibir".
+pub const RECEIVE: Tags = 1 << 106;
+/// More of it: "more", "más".
+pub const MORE: Tags = 1 << 107;
+/// Others of it: "otros", "other".
+pub const OTHERS: Tags = 1 << 108;
+/// Pay from work: "nómina", "sueldo", "salary", "depósito".
+pub const PAYROLL: Tags = 1 << 109;
+/// Sent, said of someone else: "mandaron", "enviaron", "sent", "deposited".
+pub const THEY_SENT: Tags = 1 << 110;
+/// A policy: "policy", "política".
+pub const POLICY: Tags = 1 << 111;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;
