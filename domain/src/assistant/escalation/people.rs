@@ -117,7 +117,10 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     let missing = s.words.windows(2).any(|p| {
         matches!((p[0].text.as_str(), p[1].text.as_str()), ("no", "aparece") | ("no", "llega") | ("not", "showing"))
     });
-    let came_not = s.find(NEVER_CAME).any(|i| real(s, i) && sent_before(i)) || (missing && said_sent && pay);
+    // "vendí mi coche… y el dinero nunca llegó": sold, and the payment never came.
+    let sold_before = |i: usize| (0..i).any(|j| s.words[j].tags & SOLD != 0 && real(s, j));
+    let came_not =
+        s.find(NEVER_CAME).any(|i| real(s, i) && (sent_before(i) || sold_before(i))) || (missing && said_sent && pay);
     if came_not && (s.has(TXN | MONEY) || pay) && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }

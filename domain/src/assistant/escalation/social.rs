@@ -149,6 +149,18 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(LINK) && (0..s.len()).any(|i| paid(i) && real(s, i) && (i + 1..s.len()).any(again)) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "got a text to reschedule a delivery, put in my card details and an hour later there was a
+    // purchase": details typed after a message, and money spent since.
+    let typed = |i: usize| real(s, i) && s.near(i, CRED, 2, 6) && (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0);
+    if s.words.iter().any(|w| message_word(&w.text)) && s.find(ENTER).any(typed) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "my elderly dad was convinced by a 'bank officer' to hand over his card and pin": a relative
+    // talked into handing it over.
+    let relative_gave = |i: usize| real(s, i) && s.near(i, CRED | VALUABLE, 0, 6);
+    if s.has(FAMILY) && s.has(CONVINCED | IMPOSTOR) && s.find(GIVE).any(relative_gave) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "a recruiter asked me to receive money in my account and forward it": a money mule.
     let receive = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN) != 0);
     if s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(receive) && s.has(FORWARD) {

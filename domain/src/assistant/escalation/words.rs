@@ -127,6 +127,10 @@ pub const PAYROLL: Tags = 1 << 109;
 pub const THEY_SENT: Tags = 1 << 110;
 /// A policy: "policy", "política".
 pub const POLICY: Tags = 1 << 111;
+/// Sold by the customer: "vendí", "sold".
+pub const SOLD: Tags = 1 << 112;
+/// Talked into something: "convinced", "convencieron", "engañaron".
+pub const CONVINCED: Tags = 1 << 113;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

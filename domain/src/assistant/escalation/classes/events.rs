@@ -120,6 +120,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "numbers of my card",
     ]),
     (GIVE, &[
+            "le lei", "les lei", "hand over", "handed over", "entregarle", "entregar",
             "le dio", "les dio", "dio sus", "compartio", "paso sus", "gave them",
             "di", "le di", "les di", "se la di", "se lo di", "se las di", "se los di", "pase", "le pase", "les pase",
             "comparti", "le comparti", "les comparti", "proporcione", "dicte", "se la dicte", "se lo dicte", "dije",
@@ -176,6 +177,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "membresia", "domiciliacion", "domiciliado",
     ]),
     (ACT, &[
+            "di de alta", "me di de alta",
             "usado", "he usado", "utilizado", "he utilizado",
             "hice", "hicimos", "realice", "realize", "compre", "retire", "autorice", "pague", "gaste", "transferi",
             "solicite", "pedi", "contrate", "use", "reconozco", "conozco", "he hecho", "make", "made", "do", "did",
@@ -258,6 +260,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "phone number", "number", "datos", "details", "usuario", "username", "pin", "nip", "direccion", "address",
     ]),
     (DEVICE, &[
+            "dispositivo nuevo", "celular nuevo", "telefono nuevo",
             "nuevo dispositivo", "otro dispositivo", "otro celular", "otro telefono", "new device", "another device",
             "inicio de sesion", "inicio sesion", "login", "log in", "sign-in", "sign in", "signed in", "logged in",
             "acceso", "vinculo", "vincularon", "linked", "registered", "new phone", "otro equipo", "logged into",
@@ -336,4 +339,6 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (PAYROLL, &["deposito", "nomina", "sueldo", "salary", "payroll"]),
     (THEY_SENT, &["mandaron", "enviaron", "depositaron", "sent", "deposited"]),
     (POLICY, &["policy", "politica", "politicas"]),
+    (SOLD, &["vendi", "vendimos", "sold"]),
+    (CONVINCED, &["convinced", "convencieron", "convencio", "tricked", "enganaron", "engano"]),
 ];

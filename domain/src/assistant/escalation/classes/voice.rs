@@ -137,6 +137,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "actual person", "persona de verdad", "humano de verdad", "real agent", "agente real",
     ]),
     (BEREAVED, &[
+            "acaba de fallecer", "acaba de morir", "fallecer", "just passed away",
             "fallecio", "fallecido", "fallecida", "fallecimiento", "difunto", "difunta", "finado", "finada", "viudo",
             "viuda", "defuncion", "sepelio", "funeral", "passed away", "deceased", "widow", "widower", "bereavement",
             "my late", "mi difunto", "mi difunta", "lost my husband", "lost my wife", "lost my mother",
@@ -172,6 +173,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "nobody would miss me", "no one would miss me", "nadie me extranaria", "nadie me echaria de menos",
             "si no estuviera aqui", "si ya no estuviera aqui", "if i wasn't here", "if i wasnt here",
             "if i weren't here", "if i werent here", "if i didn't exist", "si no existiera",
+            "all my pills", "todas mis pastillas", "todas las pastillas", "overdose", "sobredosis",
     ]),
     (COERCED, &[
             "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
@@ -221,6 +223,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "wants more", "to release it", "to release my money", "para liberarlo", "para liberar mi dinero",
             "keeps asking for more", "sigue pidiendo mas", "me sigue pidiendo",
             "necesita mas", "needs more", "need more money", "necesita mas dinero", "asks for more",
+            "para retirar", "para poder retirar", "to withdraw my", "before i can withdraw",
     ]),
     (LURE, &[
             "gane un", "gane una", "me gane", "premio", "prize", "lottery", "loteria", "i won", "you won", "we won",
@@ -239,6 +242,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "not answering", "doesn't answer", "doesnt answer", "don't answer", "dont answer", "blocked me",
             "disappeared", "ghosted", "ya no aparece", "ya no aparecio", "never showed up",
             "ni existe", "no existe", "doesn't exist", "does not exist", "didn't exist", "no existia",
+            "vanished", "se esfumo", "se esfumaron",
     ]),
     (CHANNEL, &[
             "numero", "number", "telefono", "phone number", "whatsapp", "linea", "line", "correo", "email",
