@@ -79,8 +79,8 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "le di acceso remoto a un técnico", "tengo anydesk abierto y un señor me guía"; not "¿el banco
     // usa acceso remoto para soporte?", which asks about the bank.
-    let personal = told_in_past(s) || s.words.iter().any(|w| matches!(w.text.as_str(), "me" | "mi" | "my" | "yo"));
-    if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && personal && !s.has(PREVENT) {
+    let personal = || told_in_past(s) || s.words.iter().any(|w| matches!(w.text.as_str(), "me" | "mi" | "my" | "yo"));
+    if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && personal() && !s.has(PREVENT) {
         return Finding::of(Category::SocialEngineering);
     }
     // A card handed to a stranger ("le di mi tarjeta a un desconocido que me ayudó").
