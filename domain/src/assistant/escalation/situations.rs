@@ -68,7 +68,7 @@ pub(super) fn is_past(s: &Scan, at: usize) -> bool {
     const IRREGULAR: &[&str] = &[
         "was", "were", "got", "lost", "stole", "stolen", "took", "taken", "gave", "given", "had", "did", "made",
         "left", "forgot", "came", "went", "saw", "told", "paid", "sent", "fue", "fueron", "hubo", "tuve", "dio",
-        "dieron",
+        "hizo", "dieron",
     ];
     const AUXILIARY: &[&str] =
         &["he", "ha", "han", "has", "hemos", "habia", "fue", "fueron", "sido", "was", "were", "been", "have", "had"];

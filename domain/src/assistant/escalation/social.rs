@@ -199,14 +199,43 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(IMPOSTOR | LINK) {
         // "clicked it and filled in everything": everything asked for.
         let everything = |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & EVERYTHING != 0);
+        // "clicked a link in an e-mail about a refund and entered my online banking login": a login
+        // typed in where a message led (not "I entered my login on your website and got an error").
+        let lured =
+            s.find(LINK).any(|j| s.words[j].text.starts_with("cli")) || s.words.iter().any(|w| message_word(&w.text));
+        let login_typed = |i: usize| lured && is_past(s, i) && (i + 1..(i + 5).min(s.len())).any(login);
         for i in s.find(ENTER) {
-            if real(s, i) && (s.near(i, CRED, 2, 6) || everything(i)) {
+            if real(s, i) && (s.near(i, CRED, 2, 6) || everything(i) || login_typed(i)) {
                 return Finding::of(Category::SocialEngineering);
             }
         }
     }
+    // "un supuesto agente de inversiones me hizo transferir mis ahorros": savings moved at an
+    // impostor's word.
+    let savings = |j: usize| s.words[j].tags & MONEY != 0 || matches!(s.words[j].text.as_str(), "ahorros" | "savings");
+    let moved_savings = |i: usize| real(s, i) && (i + 1..(i + 4).min(s.len())).any(savings);
+    if s.has(IMPOSTOR) && told_in_past(s) && s.find(MOVED).any(moved_savings) && !s.has(PROCESS | PREVENT) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "the buyer overpaid and wants me to send the extra to his shipping agent": a buyer's
+    // overpayment to be sent on, the way fake payments are cashed.
+    let send_back = |j: usize| {
+        s.words[j].tags & (MOVED | FORWARD) != 0
+            || ["send", "return", "refund", "devolv", "devuelv", "regres", "mand", "envi"]
+                .iter()
+                .any(|p| s.words[j].text.starts_with(p))
+    };
+    let buyer = s.has(SOLD) || s.words.iter().any(|w| matches!(w.text.as_str(), "buyer" | "comprador" | "compradora"));
+    if buyer && s.find(OVERPAID).any(|i| real(s, i) && (i + 1..s.len()).any(send_back)) {
+        return Finding::of(Category::Fraud);
+    }
     if !s.has(CRED) {
         return None;
+    }
+    // "some guy keeps calling saying he's from the bank and knows my full card number": an impostor
+    // who already has a credential.
+    if s.has(IMPOSTOR) && s.find(KNOWS).any(|i| real(s, i) && s.near(i, CRED, 0, 5)) {
+        return Finding::of(Category::SocialEngineering);
     }
     if s.find(REPLY).any(|i| real(s, i) && customer_gave(s, i) && s.near(i, CRED, 0, 12) && message(i)) {
         return Finding::of(Category::SocialEngineering);

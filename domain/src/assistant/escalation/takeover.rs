@@ -133,5 +133,13 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.has(DEVICE | CRED) && s.find(DEVICE | CRED).any(|i| s.near(i, DISOWN, 8, 10) && !hypothetical(s, i)) {
         return Finding::of(Category::AccountTakeover);
     }
+    // "a new card on my account that I never ordered", "me llegó una tarjeta que yo no pedí": a card
+    // someone else asked for in the customer's name.
+    let unordered = |i: usize| {
+        negated(s, i) && !hypothetical(s, i) && (i.saturating_sub(8)..i).any(|j| s.words[j].tags & VALUABLE != 0)
+    };
+    if s.find(ORDERED).any(unordered) && !s.has(PROCESS | WANT) {
+        return Finding::of(Category::Fraud);
+    }
     None
 }

@@ -131,6 +131,12 @@ pub const POLICY: Tags = 1 << 111;
 pub const SOLD: Tags = 1 << 112;
 /// Talked into something: "convinced", "convencieron", "engañaron".
 pub const CONVINCED: Tags = 1 << 113;
+/// Paid more than was owed, said of someone paying the customer: "overpaid", "me depositó de más".
+pub const OVERPAID: Tags = 1 << 114;
+/// Knowing something: "knows", "sabía", "tenía".
+pub const KNOWS: Tags = 1 << 115;
+/// Asked for by the customer, of a product: "ordered", "applied for", "solicité", "pedí".
+pub const ORDERED: Tags = 1 << 116;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

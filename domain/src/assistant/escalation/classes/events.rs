@@ -145,6 +145,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "claiming to be", "claimed to be", "said he was", "said she was", "said they were", "saying he was",
             "saying they were", "saying she was", "saying it was", "said it was", "who said", "called me",
             "someone called", "a caller", "caller", "fake",
+            "saying he's", "saying she's", "says he's", "says she's", "says he is", "says she is", "claims to be",
+            "claims he's", "claims she's", "dice ser", "dicen ser", "dice que es del", "dicen que son del",
             "impersonating", "se hacen pasar", "dijo llamar", "guy from", "man from", "woman from", "lady from",
             "someone from", "person from", "alguien del", "senor del", "senora del", "chico del", "de fraudes",
             "fraud department", "fraud team", "de soporte", "del soporte", "from support", "tech support",
@@ -258,6 +260,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "beneficiario", "beneficiary", "payee", "nuevo beneficiario", "new payee", "new beneficiary",
             "contrasena", "clave", "correo", "email", "e-mail", "mail", "numero", "telefono", "celular", "password",
             "phone number", "number", "datos", "details", "usuario", "username", "pin", "nip", "direccion", "address",
+            "pregunta secreta", "preguntas secretas", "pregunta de seguridad", "preguntas de seguridad",
+            "security question", "security questions", "secret question", "memorable word",
     ]),
     (DEVICE, &[
             "dispositivo nuevo", "celular nuevo", "telefono nuevo",
@@ -317,7 +321,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (PAID, &["pague", "paid", "compre", "bought"]),
     (MOVED, &[
             "move", "moved", "transfer", "transferred", "mover", "movi", "moviera", "moverlo", "transferi",
-            "transfiriera", "transferirlo", "pase", "pasar", "pasara", "pasarlo", "pague", "paid", "deposite",
+            "transfiriera", "transferirlo", "transferir", "pase", "pasar", "pasara", "pasarlo", "pague", "paid", "deposite",
             "deposited",
     ]),
     (CONFIRMED, &["confirmed", "confirme", "verified", "verifique", "validated", "valide"]),
@@ -341,4 +345,11 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (POLICY, &["policy", "politica", "politicas"]),
     (SOLD, &["vendi", "vendimos", "sold"]),
     (CONVINCED, &["convinced", "convencieron", "convencio", "tricked", "enganaron", "engano"]),
+    (OVERPAID, &[
+            "overpaid", "overpaying", "paid too much", "sent too much", "paid me too much", "sent me too much",
+            "pago de mas", "pagaron de mas", "deposito de mas", "depositaron de mas", "transfirio de mas",
+            "me mando de mas", "mando de mas", "me pago de mas",
+    ]),
+    (KNOWS, &["knows", "knew", "sabe", "sabia", "sabian", "saben", "conoce", "conocia", "conocian"]),
+    (ORDERED, &["ordered", "requested", "applied for", "asked for", "pedi", "solicite", "tramite"]),
 ];

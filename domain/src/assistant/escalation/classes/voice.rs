@@ -80,6 +80,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (UPSET, &[
             "enojado", "enojada", "molesto", "molesta", "furioso", "furiosa", "angry", "furious", "upset", "mad",
+            // Blame laid on the bank.
+            "your fault", "su culpa", "culpa de ustedes", "culpa del banco", "culpa suya",
     ]),
     (REPEATED, &[
             "tercera vez", "cuarta vez", "otra vez lo mismo", "third time", "fourth time", "again and again",
@@ -174,6 +176,12 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "si no estuviera aqui", "si ya no estuviera aqui", "if i wasn't here", "if i wasnt here",
             "if i weren't here", "if i werent here", "if i didn't exist", "si no existiera",
             "all my pills", "todas mis pastillas", "todas las pastillas", "overdose", "sobredosis",
+            // Farewells: letters left, things given away, goodbyes said.
+            "goodbye letter", "goodbye letters", "goodbye note", "carta de despedida", "cartas de despedida",
+            "letters to my family", "letter to my family", "letters to my kids", "letter to my kids",
+            "cartas a mi familia", "carta a mi familia", "cartas a mis hijos", "carta a mis hijos",
+            "giving away my things", "gave away my things", "regalando mis cosas", "regale mis cosas",
+            "said goodbye to everyone", "me despedi de todos",
     ]),
     (COERCED, &[
             "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
