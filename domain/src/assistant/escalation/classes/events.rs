@@ -321,8 +321,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (PAID, &["pague", "paid", "compre", "bought"]),
     (MOVED, &[
             "move", "moved", "transfer", "transferred", "mover", "movi", "moviera", "moverlo", "transferi",
-            "transfiriera", "transferirlo", "transferir", "pase", "pasar", "pasara", "pasarlo", "pague", "paid", "deposite",
-            "deposited",
+            "transfiriera", "transferirlo", "transferir", "pase", "pasar", "pasara", "pasarlo", "pague", "paid",
+            "deposite", "deposited",
     ]),
     (CONFIRMED, &["confirmed", "confirme", "verified", "verifique", "validated", "valide"]),
     (INSTALL, &["instalar", "instale", "descargar", "descargue", "install", "download"]),
