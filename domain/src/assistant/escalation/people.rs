@@ -10,8 +10,15 @@ use super::words::*;
 /// "I don't see the point of living", "ya no tengo ganas de vivir", "mi vida no tiene sentido": a
 /// reason to live, denied. The negation belongs to the situation here, so it does not take it back.
 pub(super) fn no_reason_to_live(s: &Scan) -> bool {
+    // "no le veo sentido a seguir", "no point going on": going on, with nothing after it.
+    let goes_on = |i: usize| {
+        let w = s.words[i].text.as_str();
+        let last = s.words.get(i + 1).is_none_or(|n| n.phrase != s.words[i].phrase);
+        let on = w == "on" && i > 0 && matches!(s.words[i - 1].text.as_str(), "go" | "going" | "carry" | "carrying");
+        last && (matches!(w, "seguir" | "continuar" | "seguir adelante") || on)
+    };
     nothing_is_worth_it(s)
-        || s.find(LIFE).any(|i| {
+        || (0..s.len()).filter(|&i| s.words[i].tags & LIFE != 0 || goes_on(i)).any(|i| {
             // "living paycheck to paycheck", "viviendo en otro país": where or how, not whether.
             let somewhere = s.words.get(i + 1).is_some_and(|n| {
                 matches!(n.text.as_str(), "in" | "abroad" | "with" | "on" | "off" | "paycheck" | "en" | "con" | "de")

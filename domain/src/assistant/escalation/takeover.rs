@@ -51,6 +51,10 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             return Finding::of(if misuse { Category::UnrecognisedPayment } else { Category::AccountTakeover });
         }
     }
+    // "my ex still knows my online banking password": someone else holding a credential.
+    if s.find(SOMEONE).any(|i| real(s, i) && s.near(i, KNOWS, 0, 3) && s.near(i, CRED, 0, 8)) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "my child used my card while I wasn't home": a relative, with a "not" in the same breath.
     for i in s.find(FAMILY) {
         let clause = s.words[i].clause;

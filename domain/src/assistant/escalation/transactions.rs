@@ -199,7 +199,12 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
                 | "authorised"
         ) || (s.words[i].text == "familiar" && !s.has(PROCESS));
         // "my account says 0 and yesterday I had 4000, I didn't spend it": a balance told in amounts.
-        let amounts = balance && s.words.iter().any(Word::is_number);
+        // "yesterday I had like 2k and today the app says 0": what the customer had, in amounts.
+        let had = |j: usize| {
+            matches!(s.words[j].text.as_str(), "had" | "tenia" | "habia")
+                && (j + 1..(j + 4).min(s.len())).any(|k| s.words[k].is_number())
+        };
+        let amounts = (balance || (0..s.len()).any(had)) && s.words.iter().any(Word::is_number);
         let txn_anywhere = s.has(TXN | MONEY) || amounts;
         if (txn_anywhere && (txn_before || pointed || never || disowning)) || (disowning && (pointed || s.len() <= 4)) {
             return Finding::of(Category::UnrecognisedPayment);

@@ -150,7 +150,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "impersonating", "se hacen pasar", "dijo llamar", "guy from", "man from", "woman from", "lady from",
             "someone from", "person from", "alguien del", "senor del", "senora del", "chico del", "de fraudes",
             "fraud department", "fraud team", "de soporte", "del soporte", "from support", "tech support",
-            "por facebook", "on facebook", "por instagram", "on instagram", "por messenger",
+            "por facebook", "on facebook", "por instagram", "on instagram", "por messenger", "on insta", "por insta",
+            "en insta", "on ig", "por ig", "on snapchat", "on tinder", "en tinder", "dating app",
             "on whatsapp", "por whatsapp", "on telegram", "por telegram", "on tiktok", "por tiktok",
             // A page or message made to look like the bank's.
             "que parecia", "parecia la del banco", "parecia del banco", "parecia oficial", "parecia real",

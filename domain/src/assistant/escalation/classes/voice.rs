@@ -232,11 +232,14 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "keeps asking for more", "sigue pidiendo mas", "me sigue pidiendo",
             "necesita mas", "needs more", "need more money", "necesita mas dinero", "asks for more",
             "para retirar", "para poder retirar", "to withdraw my", "before i can withdraw",
+            "release fee", "fee to release", "unlock fee", "comision para liberar", "pagar para liberar",
     ]),
     (LURE, &[
             "gane un", "gane una", "me gane", "premio", "prize", "lottery", "loteria", "i won", "you won", "we won",
             "double my money", "duplicar mi dinero", "duplicaria mi dinero", "triplicar", "herencia", "inheritance",
             "guaranteed returns", "rendimientos garantizados", "ganancias garantizadas",
+            "flip my money", "flip it", "grow my money", "multiply my money", "multiplicar mi dinero",
+            "hacer crecer mi dinero",
     ]),
     (PROOF, &[
             "comprobante", "comprobantes", "recibo", "voucher", "receipt", "receipts", "screenshot", "captura",
