@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, is_past, message_word, real, told_in_past};
+use super::situations::{Finding, is_past, message_word, opens_question, real, told_in_past};
 use super::words::*;
 
 /// English "gave/told/shared" said of the customer: not "gave me", not "the app told".
@@ -181,8 +181,11 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // "the buyer sent a fake payment receipt", "me mandaron un comprobante falso": a forged proof
     // of payment, already received.
     let forged = |i: usize| s.words[i].tags & FORGED != 0;
+    // "deposité un cheque que me dio un cliente, me dicen que era falso": found false later on (not
+    // "¿cómo sé si es falso?").
+    let found_forged = |i: usize| (i + 3..(i + 12).min(s.len())).any(|j| forged(j) && !opens_question(s, j));
     if s.find(PROOF).any(|i| {
-        let near_forged = (i.saturating_sub(3)..(i + 3).min(s.len())).any(forged);
+        let near_forged = (i.saturating_sub(3)..(i + 3).min(s.len())).any(forged) || found_forged(i);
         near_forged && real(s, i) && told_in_past(s) && !s.has(PROCESS)
     }) {
         return Finding::of(Category::Fraud);

@@ -65,6 +65,11 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::UnrecognisedPayment);
         }
     }
+    // "my husband left me and emptied our joint account": a relative who took all the money.
+    let emptied = |i: usize| (i + 1..(i + 8).min(s.len())).any(|j| s.words[j].tags & EMPTIED != 0 && real(s, j));
+    if s.find(FAMILY).any(|i| real(s, i) && emptied(i)) && !s.has(PROCESS) {
+        return Finding::of(Category::Vulnerable);
+    }
     // "someone opened a loan in my name", "sacaron un crédito a mi nombre", "a card was requested in
     // my name" (not "I want an account in my name", nor how to get one).
     let by_others = |i: usize| {
@@ -131,6 +136,23 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     let not_by_me = |i: usize| negated(s, i) && s.words[i.saturating_sub(4)..i].iter().any(|w| customer(&w.text));
     let denied = (0..s.len()).any(|i| changing(i) && not_by_me(i) && !hypothetical(s, i));
     if denied && s.has(CRED | DETAIL) && s.has(TXN | LOCKED_OUT) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "my card was added to apple pay on a device I don't have": a device the customer denies having.
+    let device = |w: &str| matches!(w, "device" | "dispositivo" | "phone" | "celular" | "telefono" | "iphone");
+    let not_had = |j: usize| {
+        matches!(s.words[j].text.as_str(), "have" | "own" | "tengo" | "conozco" | "recognise" | "recognize")
+            && negated(s, j)
+            && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text))
+    };
+    let unknown_device = |i: usize| device(&s.words[i].text) && (i + 1..(i + 5).min(s.len())).any(not_had);
+    if (0..s.len()).any(unknown_device) && s.has(VALUABLE | ACCOUNT | CRED) && !s.has(PROCESS | WANT) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "la app dice que cambié mi contraseña hace una hora pero yo estaba dormida": a credential
+    // changed while the customer was elsewhere.
+    let changed_cred = |i: usize| changing(i) && real(s, i) && s.near(i, CRED | DETAIL, 0, 4);
+    if (0..s.len()).any(changed_cred) && s.find(ALIBI).any(|i| !negated(s, i) && !hypothetical(s, i)) {
         return Finding::of(Category::AccountTakeover);
     }
     // Codes, sign-ins or devices the customer did not ask for.

@@ -137,6 +137,8 @@ pub const OVERPAID: Tags = 1 << 114;
 pub const KNOWS: Tags = 1 << 115;
 /// Asked for by the customer, of a product: "ordered", "applied for", "solicité", "pedí".
 pub const ORDERED: Tags = 1 << 116;
+/// Emptied of money: "emptied", "vació", "cleaned out".
+pub const EMPTIED: Tags = 1 << 117;
 
 /// Typed somewhere: "puse", "entered".
 pub const ENTER: Tags = 1 << 15;

@@ -178,6 +178,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             // A recurring charge: "a subscription charging me every month".
             "charging", "cobrando", "subscription", "subscriptions", "suscripcion", "suscripciones", "membership",
             "membresia", "domiciliacion", "domiciliado",
+            // Spent by someone else: "se gastó 8 mil".
+            "se gasto", "se gastaron", "gastaron",
     ]),
     (ACT, &[
             "di de alta", "me di de alta",
@@ -281,6 +283,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "havent been to", "have not been to", "wasn't even there", "wasnt even there", "wasn't there",
             "wasnt there", "estaba en casa", "estaba en mi casa", "estabamos en casa", "estaba dormido",
             "estaba dormida", "estaba durmiendo", "estaba trabajando", "estaba en el trabajo",
+            "never went to", "never gone to", "never visited", "nunca fui a", "jamas he ido", "jamas fui",
             "nunca he estado en", "nunca he ido a", "nunca he viajado", "no he estado en", "no he ido a",
             "ni siquiera estaba", "yo no estaba", "no estaba ahi", "no estaba alli", "yo vivo en", "i live in",
             "we live in", "vivimos en",
@@ -295,6 +298,11 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (IN_MY_NAME, &[
             "in my name", "under my name", "using my name", "a mi nombre", "en mi nombre", "con mi nombre",
             "usando mi nombre", "con mis datos", "using my identity", "with my identity", "con mi identidad",
+            // An identity document or number: "with my social security number", "con mi curp".
+            "with my social security", "using my social security", "with my ssn", "using my ssn",
+            "with my national insurance", "with my passport", "using my passport", "con mi curp", "con mi rfc",
+            "con mi ine", "con mi dni", "con mi rut", "con mi cedula", "con mi credencial", "con mi pasaporte",
+            "con mi identificacion",
     ]),
     (SIM, &[
             "sim swap", "sim swapped", "sim swapping", "ported", "port out", "ported out", "cambio de chip",
@@ -352,5 +360,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "me mando de mas", "mando de mas", "me pago de mas",
     ]),
     (KNOWS, &["knows", "knew", "sabe", "sabia", "sabian", "saben", "conoce", "conocia", "conocian"]),
+    (EMPTIED, &[
+            "emptied", "drained", "cleaned out", "wiped out", "vacio", "vaciaron", "se llevo todo", "took everything",
+            "took all the money", "se llevo todo el dinero",
+    ]),
     (ORDERED, &["ordered", "requested", "applied for", "asked for", "pedi", "solicite", "tramite"]),
 ];

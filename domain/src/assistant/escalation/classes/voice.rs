@@ -55,6 +55,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "lawyer", "lawyers", "attorney", "sue", "suing", "lawsuit", "court", "legal action", "legally",
             "small claims",
             "solicitor", "solicitors", "barrister", "legal team",
+            // Going public: "I'm going to the press", "lo voy a publicar en redes".
+            "the press", "la prensa", "los medios", "the media", "social media", "redes sociales", "en redes",
+            "the news", "las noticias", "go public", "going public",
     ]),
     (INTENT, &[
             "voy a", "vamos a", "ire a", "i'll", "ill", "i will", "we will", "going to", "gonna", "ya hable",
