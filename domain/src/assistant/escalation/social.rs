@@ -67,6 +67,34 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     {
         return Finding::of(Category::SocialEngineering);
     }
+    // "the cashier kept my card behind the counter for a while and now there are charges": a card out
+    // of sight with someone at a till or table, then charges.
+    let staff = |w: &str| {
+        matches!(
+            w,
+            "cashier"
+                | "waiter"
+                | "waitress"
+                | "attendant"
+                | "clerk"
+                | "bartender"
+                | "mesero"
+                | "mesera"
+                | "cajera"
+                | "dependiente"
+                | "dependienta"
+                | "empleado"
+                | "empleada"
+                | "despachador"
+                | "bombero"
+        )
+    };
+    let kept = |j: usize| s.words[j].tags & (RETAINED | TAKE) != 0 && real(s, j) && s.near(j, VALUABLE, 0, 3);
+    let kept_by_staff = |i: usize| staff(&s.words[i].text) && (i + 1..(i + 4).min(s.len())).any(kept);
+    let charged_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0);
+    if !s.has(ATM) && (0..s.len()).any(|i| kept_by_staff(i) && charged_after(i)) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // "me ofrecieron un préstamo por whatsapp, pagué la comisión": a loan offered out of nowhere,
     // paid for up front.
     let loan_offered =
@@ -191,7 +219,9 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::Fraud);
     }
     // "pagué un curso por internet y resultó ser falso": paid for something that proved fake.
-    if (0..s.len()).any(|i| paid(i) && real(s, i) && (i + 1..s.len()).any(forged)) && !s.has(PROCESS) {
+    // "I transferred 3000 to what I thought was my landlord's new account, the e-mail was fake".
+    let sent_money = |i: usize| paid(i) || (s.words[i].tags & MOVED != 0 && is_past(s, i) && customer_gave(s, i));
+    if (0..s.len()).any(|i| sent_money(i) && real(s, i) && (i + 1..s.len()).any(forged)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
     // "pagué en una página que parecía la del banco": paid or typed into a page posing as the bank.

@@ -129,6 +129,17 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         if s.words[i].tags & MONEY != 0 && s.near(i, GONE, 3, 3) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
+    }
+    // "my mother's carer has been taking her to the atm and her savings are almost gone": savings
+    // gone, with someone else in the story.
+    let savings = |i: usize| matches!(s.words[i].text.as_str(), "savings" | "ahorros");
+    if s.has(SOMEONE | STRANGER)
+        && (0..s.len()).any(|i| savings(i) && s.near(i, GONE, 3, 3) && !hypothetical(s, i))
+        && !s.has(PROCESS)
+    {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
+    for i in s.find(TXN | MONEY) {
         if s.in_clause(i, DISOWN) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }

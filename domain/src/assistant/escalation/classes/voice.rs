@@ -36,6 +36,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "escalate", "escalar", "escalarlo", "escalar mi caso", "escalate this",
             "queja", "quejas", "quejarme", "quejar", "reclamacion", "reclamaciones", "reclamo formal", "reclamo",
             "complaint", "complaints", "complain", "complaining", "grievance", "libro de reclamaciones",
+            "exijo una explicacion", "demand an explanation", "quiero una explicacion", "want an explanation",
     ]),
     (DISPUTE, &[
             "disputa", "disputar", "disputo", "contracargo", "aclaracion", "chargeback", "dispute", "refund",
@@ -179,6 +180,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "si no estuviera aqui", "si ya no estuviera aqui", "if i wasn't here", "if i wasnt here",
             "if i weren't here", "if i werent here", "if i didn't exist", "si no existiera",
             "all my pills", "todas mis pastillas", "todas las pastillas", "overdose", "sobredosis",
+            "dont want to be here anymore", "don't want to be here anymore", "do not want to be here anymore",
+            "dont want to be here any more", "don't want to be here any more", "ya no quiero estar aqui",
+            "no quiero estar en este mundo", "ya no quiero estar en este mundo",
             // Farewells: letters left, things given away, goodbyes said.
             "goodbye letter", "goodbye letters", "goodbye note", "carta de despedida", "cartas de despedida",
             "letters to my family", "letter to my family", "letters to my kids", "letter to my kids",
