@@ -114,7 +114,10 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     }
     // "the salary was sent but the money never arrived", "le transferí y nunca le llegó": money
     // sent that never came.
-    let sent_before = |i: usize| (0..i).any(|j| s.words[j].tags & (GIVE | MOVED | PAID) != 0 && real(s, j));
+    // "hice un pago… y nunca me entregó nada": a payment made counts as sent.
+    let made_payment = |j: usize| s.words[j].tags & ACT != 0 && s.near(j, TXN, 0, 2);
+    let sent_before =
+        |i: usize| (0..i).any(|j| (s.words[j].tags & (GIVE | MOVED | PAID) != 0 || made_payment(j)) && real(s, j));
     // "mi depósito de nómina no aparece y en la empresa dicen que ya lo mandaron": said to be sent.
     let said_sent = s.words.windows(2).any(|p| {
         matches!(p[0].text.as_str(), "ya" | "already" | "was" | "it")

@@ -262,6 +262,24 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if buyer && s.find(OVERPAID).any(|i| real(s, i) && (i + 1..s.len()).any(send_back)) {
         return Finding::of(Category::Fraud);
     }
+    // "me llamó alguien… y me hizo leerle los números", "he had me read out the code": a caller who
+    // got the customer to hand something over.
+    let causative = |i: usize| {
+        let w = s.words[i].text.as_str();
+        let prev = if i > 0 { s.words[i - 1].text.as_str() } else { "" };
+        (w == "hizo" && prev == "me")
+            || (matches!(w, "made" | "had" | "got") && s.words.get(i + 1).is_some_and(|n| n.text == "me"))
+    };
+    let handing = |j: usize| {
+        s.words[j].tags & GIVE != 0
+            || ["leer", "dictar", "dar", "pasar", "read", "give", "tell", "share", "confirm"]
+                .iter()
+                .any(|p| s.words[j].text.starts_with(p))
+    };
+    if s.has(IMPOSTOR) && (0..s.len()).any(|i| causative(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(handing))
+    {
+        return Finding::of(Category::SocialEngineering);
+    }
     if !s.has(CRED) {
         return None;
     }

@@ -84,6 +84,10 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (UPSET, &[
             "enojado", "enojada", "molesto", "molesta", "furioso", "furiosa", "angry", "furious", "upset", "mad",
+            // Treated badly: "me humilló", "treated me like a criminal".
+            "me humillo", "me humillaron", "humillo", "humillaron", "humiliated", "humiliating", "humillante",
+            "treated me like", "me trato como", "me trataron como", "rude to me", "grosero conmigo",
+            "grosera conmigo", "groseros conmigo",
             // Blame laid on the bank.
             "your fault", "su culpa", "culpa de ustedes", "culpa del banco", "culpa suya",
     ]),
@@ -290,6 +294,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (NEVER_CAME, &[
             "never arrived", "never came", "never received", "never got it", "never reached", "nunca llego",
             "nunca me llego", "nunca recibi", "nunca me depositaron", "never deposited", "never credited",
+            // Paid for, never handed over: "nunca me entregó nada", "never delivered".
+            "nunca me entrego", "no me entrego", "nunca entrego", "never delivered", "never shipped",
+            "nunca me envio", "nunca me mando", "never sent the", "never sent me",
     ]),
     (COVER, &[
             "seguro contra", "proteccion contra", "protection against", "insurance against", "insurance",
