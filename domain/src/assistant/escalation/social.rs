@@ -95,6 +95,20 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if !s.has(ATM) && (0..s.len()).any(|i| kept_by_staff(i) && charged_after(i)) {
         return Finding::of(Category::UnrecognisedPayment);
     }
+    // "an app I downloaded for a quick loan asked for my card and now I have charges": software that
+    // took the card's details, and charges since.
+    let app_asked =
+        |i: usize| s.words[i].tags & ASKED != 0 && real(s, i) && s.near(i, VALUABLE | CRED, 0, 4) && charged_after(i);
+    if s.find(INSTALL).any(|i| is_past(s, i) && real(s, i)) && (0..s.len()).any(app_asked) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "a woman on a dating site asked me for money for a plane ticket and I sent it": money asked for
+    // by someone met online, and sent.
+    let asked_money = |i: usize| s.words[i].tags & ASKED != 0 && real(s, i) && s.near(i, MONEY, 0, 4);
+    let sent_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & (GIVE | MOVED | PAID) != 0 && real(s, j));
+    if s.has(IMPOSTOR) && (0..s.len()).any(|i| asked_money(i) && sent_after(i)) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
     // "me ofrecieron un préstamo por whatsapp, pagué la comisión": a loan offered out of nowhere,
     // paid for up front.
     let loan_offered =

@@ -170,6 +170,18 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(changed_cred) && s.find(ALIBI).any(|i| !negated(s, i) && !hypothetical(s, i)) {
         return Finding::of(Category::AccountTakeover);
     }
+    // "me bloquearon la app por intentos fallidos y yo no intenté entrar": failed sign-ins the
+    // customer did not make.
+    let attempts = s.words.iter().any(|w| matches!(w.text.as_str(), "intentos" | "attempts" | "tries"));
+    let not_tried = |i: usize| {
+        let w = s.words[i].text.as_str();
+        (w.starts_with("intent") || w.starts_with("tri") || w == "try")
+            && negated(s, i)
+            && s.words[i.saturating_sub(4)..i].iter().any(|p| customer(&p.text))
+    };
+    if attempts && ((0..s.len()).any(not_tried) || s.has(DISOWN)) && !s.has(PROCESS) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // Codes, sign-ins or devices the customer did not ask for.
     if s.has(DEVICE | CRED) && s.find(DEVICE | CRED).any(|i| s.near(i, DISOWN, 8, 10) && !hypothetical(s, i)) {
         return Finding::of(Category::AccountTakeover);

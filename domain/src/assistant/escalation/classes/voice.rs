@@ -81,6 +81,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "disgusting", "thieves", "crooks", "scammers", "incompetent", "idiots", "stupid", "garbage", "trash",
             "joke", "fuck", "fucking", "shit", "bullshit", "crap", "wtf", "fed up", "sick of", "sick and tired",
             "hasta la madre", "me tienen harto", "una estafa de banco",
+            "ive had enough", "i've had enough",
     ]),
     (UPSET, &[
             "enojado", "enojada", "molesto", "molesta", "furioso", "furiosa", "angry", "furious", "upset", "mad",
@@ -98,6 +99,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "still waiting", "sigo esperando", "been waiting", "llevo una semana", "llevo dos semanas", "llevo un mes",
             "llevo dias", "llevo horas", "llevo tres dias", "llevo dos dias", "llevo semanas", "llevo meses",
             "for weeks", "for days", "nunca resuelven", "never solve",
+            "nobody fixes", "no one fixes", "nadie arregla", "nadie me soluciona", "keep sending me",
+            "me mandan de un lado a otro", "me traen de un lado a otro", "de departamento en departamento",
+            "different departments", "department to department",
     ]),
     (FRAUD, &[
             "copiaron", "copied", "me copiaron",
@@ -196,6 +200,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (COERCED, &[
             "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
+            "en coma", "in a coma", "terapia intensiva", "cuidados intensivos", "intensive care",
             "terminally ill", "quimioterapia", "chemo", "cancer",
             "alzheimer", "demencia", "dementia", "no me deja usar mi dinero", "me obliga", "me obligan", "me obligo",
             "me obligaron", "me amenaza", "me amenazan", "me amenazo", "me fuerza", "forces me", "forcing me",
@@ -264,6 +269,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "not answering", "doesn't answer", "doesnt answer", "don't answer", "dont answer", "blocked me",
             "disappeared", "ghosted", "ya no aparece", "ya no aparecio", "never showed up",
             "ni existe", "no existe", "doesn't exist", "does not exist", "didn't exist", "no existia",
+            "doesnt exist", "didnt exist", "isnt answering", "isn't answering", "is not answering",
             "vanished", "se esfumo", "se esfumaron",
     ]),
     (CHANNEL, &[
