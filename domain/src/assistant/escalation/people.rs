@@ -58,7 +58,11 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
         s.words.get(i + 1).is_some_and(|w| w.text == "late") && s.words.get(i + 2).is_none_or(|w| w.tags & FAMILY == 0)
     };
     // "¿qué documentos necesito si soy viuda?" asks what applies, not about a loss.
-    let bereaved = s.find(BEREAVED).any(|i| !negated(s, i) && !late_non_family(i) && !hypothetical(s, i));
+    // "what documents are needed for a deceased person's account": anyone's, asked about.
+    let anyones =
+        |i: usize| i > 0 && matches!(s.words[i - 1].text.as_str(), "a" | "an" | "un" | "una") && opens_question(s, i);
+    let bereaved =
+        s.find(BEREAVED).any(|i| !negated(s, i) && !late_non_family(i) && !hypothetical(s, i) && !anyones(i));
     // "my wife passed", "passed on last week"; not "my son passed his exam".
     let object = |i: usize| {
         s.words[i].text == "passed"
@@ -198,7 +202,19 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
     // "what is the bank's policy on discrimination complaints": the rules for complaints, asked about.
     let policy = |i: usize| s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & POLICY != 0);
     let complained = s.find(COMPLAINT).any(|i| !negated(s, i) && !asked_ahead(s, i) && !policy(i));
-    if complained || s.has(REPEATED) || again {
+    // "un asesor me vendió un seguro diciéndome que era obligatorio": something sold as required.
+    let sold_me = s
+        .words
+        .windows(2)
+        .any(|p| matches!((p[0].text.as_str(), p[1].text.as_str()), ("me", "vendio" | "vendieron") | ("sold", "me")));
+    let required = s.words.iter().any(|w| matches!(w.text.as_str(), "obligatorio" | "mandatory" | "compulsory"));
+    // "llevo 3 semanas esperando": a wait counted in weeks.
+    let waited = s.words.windows(3).any(|p| {
+        matches!(p[0].text.as_str(), "llevo" | "waited" | "waiting")
+            && p[1].is_number()
+            && matches!(p[2].text.as_str(), "semanas" | "meses" | "weeks" | "months")
+    });
+    if complained || s.has(REPEATED) || again || (sold_me && required) || waited {
         return Finding::of(Category::Complaint);
     }
     None

@@ -140,13 +140,17 @@ pub(super) fn asked_ahead(s: &Scan, at: usize) -> bool {
 }
 
 /// Word `i` makes its clause a hypothetical ("ever", "in case", "would"), except "would like",
-/// "would you", which are politeness, and "why would", which asks about something real.
+/// "would you", which are politeness, "why would", which asks about something real, and "they told
+/// me my account would be closed", which reports what was said.
 pub fn hypothetical_word(s: &Scan, i: usize) -> bool {
     let would = s.words[i].text == "would";
+    let clause = s.words[i].clause;
+    let reported = || s.words[..i].iter().any(|w| w.clause == clause && (w.tags & TOLD != 0 || w.text == "told"));
     s.words[i].tags & HYPO != 0
         && !(would
             && s.words.get(i + 1).is_some_and(|n| matches!(n.text.as_str(), "like" | "love" | "you" | "appreciate")))
         && !(would && i > 0 && s.words[i - 1].text == "why")
+        && !(would && reported())
 }
 
 /// Neither negated nor hypothetical.

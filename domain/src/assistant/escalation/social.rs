@@ -109,6 +109,15 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(IMPOSTOR) && (0..s.len()).any(|i| asked_money(i) && sent_after(i)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
+    // "they told me on the phone my account would be closed unless I paid a fee in gift cards, I
+    // bought 2": a fee paid in gift cards, which only a scammer asks for.
+    let gift_card = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("gift", "card" | "cards") | ("tarjetas" | "tarjeta", "de"))
+    }) && s.words.iter().any(|w| matches!(w.text.as_str(), "gift" | "regalo"));
+    let bought = |i: usize| s.words[i].tags & (PAID | GIVE) != 0 && real(s, i);
+    if gift_card && s.has(TOLD | ASKED | IMPOSTOR) && (0..s.len()).any(bought) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
     // "me ofrecieron un préstamo por whatsapp, pagué la comisión": a loan offered out of nowhere,
     // paid for up front.
     let loan_offered =
@@ -200,6 +209,17 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // "my elderly dad was convinced by a 'bank officer' to hand over his card and pin": a relative
     // talked into handing it over.
     let relative_gave = |i: usize| real(s, i) && s.near(i, CRED | VALUABLE, 0, 6);
+    // "someone online convinced her to send them my card details".
+    let to_hand = |j: usize| {
+        ["send", "give", "share", "hand", "pass", "dar", "mand", "envi", "pasar"]
+            .iter()
+            .any(|p| s.words[j].text.starts_with(p))
+    };
+    let talked_into =
+        |i: usize| real(s, i) && (i + 1..(i + 5).min(s.len())).any(|j| to_hand(j) && s.near(j, CRED | VALUABLE, 0, 6));
+    if s.has(FAMILY | SOMEONE) && s.find(CONVINCED).any(talked_into) {
+        return Finding::of(Category::SocialEngineering);
+    }
     if s.has(FAMILY) && s.has(CONVINCED | IMPOSTOR) && s.find(GIVE).any(relative_gave) {
         return Finding::of(Category::SocialEngineering);
     }
@@ -217,7 +237,11 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "someone is calling my elderly mother pretending to be me and asking her for money": the
     // customer impersonated to their family.
-    if s.has(IMPOSTOR) && s.has(FAMILY) && s.find(ASKED).any(|i| real(s, i) && s.near(i, MONEY | CRED, 0, 6)) {
+    let friends = || {
+        s.words.iter().any(|w| matches!(w.text.as_str(), "friends" | "amigos" | "contacts" | "contactos" | "familia"))
+    };
+    let asked_for_money = |i: usize| real(s, i) && s.near(i, MONEY | CRED, 0, 6);
+    if s.has(IMPOSTOR) && (s.has(FAMILY) || friends()) && s.find(ASKED).any(asked_for_money) {
         return Finding::of(Category::SocialEngineering);
     }
     // "the buyer sent a fake payment receipt", "me mandaron un comprobante falso": a forged proof

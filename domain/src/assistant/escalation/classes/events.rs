@@ -153,7 +153,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "fraud department", "fraud team", "de soporte", "del soporte", "from support", "tech support",
             "por facebook", "on facebook", "por instagram", "on instagram", "por messenger", "on insta", "por insta",
             "en insta", "on ig", "por ig", "on snapchat", "on tinder", "en tinder", "dating app", "dating site",
-            "app de citas", "pagina de citas",
+            "app de citas", "pagina de citas", "con numero nuevo", "con un numero nuevo", "desde un numero nuevo",
+            "from a new number", "with a new number", "texted from a new number",
             "on whatsapp", "por whatsapp", "on telegram", "por telegram", "on tiktok", "por tiktok",
             // A page or message made to look like the bank's.
             "que parecia", "parecia la del banco", "parecia del banco", "parecia oficial", "parecia real",
@@ -250,7 +251,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "has been using", "have been using", "been using", "usando", "uso", "usa", "usaron", "using", "used",
             "usada", "usado", "usadas", "usados",
             "uses", "entro", "entraron", "accedio", "accedieron", "ingreso", "ingresaron", "se metio", "se metieron",
-            "pulling", "pulling out",
+            "pulling", "pulling out", "agrego", "anadio",
             "metio", "logged in", "logged into", "log in", "logging in", "logging into", "signing in", "signing into",
             "signed in", "got into", "got in", "accessed", "broke into",
             "is in", "hackeo", "hackearon", "comprando", "compro", "compraron", "making purchases", "bought", "buying",

@@ -100,6 +100,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "llevo dias", "llevo horas", "llevo tres dias", "llevo dos dias", "llevo semanas", "llevo meses",
             "for weeks", "for days", "nunca resuelven", "never solve",
             "nobody fixes", "no one fixes", "nadie arregla", "nadie me soluciona", "keep sending me",
+            "no me quieren ayudar", "no me quisieron ayudar", "won't help me", "wont help me", "refused to help",
+            "refuse to help", "se negaron a ayudarme", "nadie me da respuesta", "no me dan respuesta",
+            "no one gets back to me", "nobody gets back to me",
             "me mandan de un lado a otro", "me traen de un lado a otro", "de departamento en departamento",
             "different departments", "department to department",
     ]),
@@ -191,6 +194,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "dont want to be here anymore", "don't want to be here anymore", "do not want to be here anymore",
             "dont want to be here any more", "don't want to be here any more", "ya no quiero estar aqui",
             "no quiero estar en este mundo", "ya no quiero estar en este mundo",
+            "want it all to stop", "want everything to stop", "make it all stop", "quiero que todo termine",
+            "quiero que todo acabe", "que todo se acabe",
             // Farewells: letters left, things given away, goodbyes said.
             "goodbye letter", "goodbye letters", "goodbye note", "carta de despedida", "cartas de despedida",
             "letters to my family", "letter to my family", "letters to my kids", "letter to my kids",
