@@ -118,6 +118,23 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if gift_card && s.has(TOLD | ASKED | IMPOSTOR) && (0..s.len()).any(bought) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
+    // "me piden pagar un seguro de liberación para recibir el préstamo que me aprobaron por facebook":
+    // a loan from nowhere that must be paid for before it comes.
+    if s.has(LOAN) && s.has(IMPOSTOR | OFFERED) && s.find(WITHHELD).any(|i| real(s, i)) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
+    // "alguien le tomó foto a mi tarjeta en la fila del súper y ahora hay compras": the card
+    // photographed by someone, and purchases since.
+    let photo = |j: usize| ["foto", "photo", "picture", "pic"].iter().any(|p| s.words[j].text.starts_with(p));
+    let snapped = |i: usize| {
+        matches!(s.words[i].text.as_str(), "tomo" | "tomaron" | "took" | "snapped" | "saco" | "sacaron")
+            && (i + 1..(i + 4).min(s.len())).any(photo)
+            && s.near(i, VALUABLE, 0, 6)
+            && real(s, i)
+    };
+    if s.has(SOMEONE | STRANGER) && (0..s.len()).any(|i| snapped(i) && charged_after(i)) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // "me ofrecieron un préstamo por whatsapp, pagué la comisión": a loan offered out of nowhere,
     // paid for up front.
     let loan_offered =

@@ -216,7 +216,9 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
                 && (j + 1..(j + 4).min(s.len())).any(|k| s.words[k].is_number())
         };
         let amounts = (balance || (0..s.len()).any(had)) && s.words.iter().any(Word::is_number);
-        let txn_anywhere = s.has(TXN | MONEY) || amounts;
+        // "the letter says I owe 12,000 on a loan I never took".
+        let loan = s.has(LOAN) && !s.has(PROCESS | WANT);
+        let txn_anywhere = s.has(TXN | MONEY) || amounts || loan;
         if (txn_anywhere && (txn_before || pointed || never || disowning)) || (disowning && (pointed || s.len() <= 4)) {
             return Finding::of(Category::UnrecognisedPayment);
         }

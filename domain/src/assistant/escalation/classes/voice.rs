@@ -194,6 +194,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "dont want to be here anymore", "don't want to be here anymore", "do not want to be here anymore",
             "dont want to be here any more", "don't want to be here any more", "ya no quiero estar aqui",
             "no quiero estar en este mundo", "ya no quiero estar en este mundo",
+            "pienso en acabar", "pensando en acabar", "pienso en terminar con", "thinking of ending this",
+            "thinking about ending this",
             "want it all to stop", "want everything to stop", "make it all stop", "quiero que todo termine",
             "quiero que todo acabe", "que todo se acabe",
             // Farewells: letters left, things given away, goodbyes said.
@@ -254,6 +256,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "necesita mas", "needs more", "need more money", "necesita mas dinero", "asks for more",
             "para retirar", "para poder retirar", "to withdraw my", "before i can withdraw",
             "release fee", "fee to release", "unlock fee", "comision para liberar", "pagar para liberar",
+            "seguro de liberacion", "para recibir el prestamo", "to receive the loan", "to release the loan",
+            "release the loan", "para liberar el prestamo",
     ]),
     (LURE, &[
             "gane un", "gane una", "me gane", "premio", "prize", "lottery", "loteria", "i won", "you won", "we won",
@@ -322,6 +326,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "should have more", "should be higher", "doesn't add up", "doesnt add up", "does not add up",
             "deberia tener mas", "tengo menos dinero", "menos de lo que deberia", "menos de lo que tenia",
             "no cuadra", "no me cuadra", "no me sale la cuenta",
+            // Found empty overnight: "mi cuenta amaneció vacía".
+            "amanecio vacia", "amanecio en ceros", "amanecio en cero", "woke up to an empty", "woke up to zero",
+            "suddenly empty", "de repente vacia",
     ]),
     (TOLD, &[
             "me dijeron que", "me dijo que", "me pidieron que", "me indicaron", "they said", "they told me",
