@@ -135,6 +135,17 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(SOMEONE | STRANGER) && (0..s.len()).any(|i| snapped(i) && charged_after(i)) {
         return Finding::of(Category::UnrecognisedPayment);
     }
+    // "mi abuelita recibió una llamada de un supuesto nieto en apuros y le mandó 10 mil": a relative
+    // who sent money at an impostor's call.
+    let sent = |i: usize| {
+        (s.words[i].tags & (GIVE | MOVED | THEY_SENT) != 0
+            || matches!(s.words[i].text.as_str(), "mando" | "envio" | "transfirio" | "deposito"))
+            && real(s, i)
+            && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].is_number() || s.words[j].tags & MONEY != 0)
+    };
+    if s.has(IMPOSTOR) && s.has(FAMILY) && (0..s.len()).any(sent) && !s.has(PROCESS) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "me ofrecieron un préstamo por whatsapp, pagué la comisión": a loan offered out of nowhere,
     // paid for up front.
     let loan_offered =

@@ -64,6 +64,15 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.find(FAMILY).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(demands)) && !s.has(PROCESS) {
         return Finding::of(Category::Vulnerable);
     }
+    // "mi contador tenía acceso a mi banca y ahora veo transferencias a su nombre": someone who had
+    // access, and transfers seen since.
+    let had_access = s
+        .words
+        .windows(2)
+        .any(|p| matches!((p[0].text.as_str(), p[1].text.as_str()), ("tenia" | "had", "acceso" | "access")));
+    if had_access && s.has(SEEN) && s.find(TXN).any(|i| real(s, i)) && !s.has(PROCESS) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // "my child used my card while I wasn't home": a relative, with a "not" in the same breath.
     for i in s.find(FAMILY) {
         let clause = s.words[i].clause;

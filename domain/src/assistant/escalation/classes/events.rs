@@ -201,6 +201,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "accepted",
     ]),
     (DISOWN, &[
+            "never requested", "never asked for", "nunca pedi", "nunca solicite",
             "que ni conozco", "que no conozco", "i don't even know", "i dont even know",
             "i don't own", "i dont own", "i do not own",
             "can't explain", "cant explain", "cannot explain", "no me explico", "no se de donde", "no se que es",
@@ -287,6 +288,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "signed into", "accessed",
     ]),
     (ALIBI, &[
+            "yo dormia", "mientras dormia", "while i slept", "while i was sleeping", "while i was asleep",
             "never gambled", "i don't gamble", "i dont gamble", "nunca he apostado", "yo no apuesto", "no apuesto",
             "been home", "been at home", "i've been home", "ive been home", "he estado en casa",
             "yo no manejo", "no manejo", "i don't drive", "i dont drive", "i do not drive", "no tengo carro",
@@ -314,6 +316,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "aun tengo mi tarjeta", "nunca se separo de mi",
     ]),
     (IN_MY_NAME, &[
+            "with my name", "with my details", "using my details",
             "in my name", "under my name", "using my name", "a mi nombre", "en mi nombre", "con mi nombre",
             "usando mi nombre", "con mis datos", "using my identity", "with my identity", "con mi identidad",
             // An identity document or number: "with my social security number", "con mi curp".

@@ -165,6 +165,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "murio", "muerto", "muerta", "muerte", "died", "dead", "death", "passed", "passed on",
     ]),
     (FAMILY, &[
+            "nieto", "nieta", "nietos", "abuelita", "abuelito", "grandson", "granddaughter", "grandchild",
             "esposo", "esposa", "marido", "mujer", "papa", "mama", "padre", "madre", "hijo", "hija", "hermano",
             "hermana", "abuelo", "abuela", "tio", "tia", "pareja", "familiar", "husband", "wife", "father", "mother",
             "dad", "mum", "mom", "son", "daughter", "brother", "sister", "grandfather", "grandmother", "grandma",
@@ -173,6 +174,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "roommate", "flatmate", "companero de cuarto", "nephew", "niece", "cousin", "sobrino", "sobrina", "primo",
     ]),
     (SELF_HARM, &[
+            "cant see a way forward", "can't see a way forward", "dont see a way forward", "don't see a way forward",
+            "no le veo futuro",
             "suicid*", "quitarme la vida", "quitar la vida", "no quiero vivir", "no quiero seguir viviendo",
             "ya no quiero vivir", "matarme", "me quiero matar", "acabar con todo", "acabar con mi vida", "kill myself",
             "killing myself", "end my life", "ending my life", "ending it all", "end it all", "feel like ending it",
@@ -206,6 +209,10 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "said goodbye to everyone", "me despedi de todos",
     ]),
     (COERCED, &[
+            "threatening to", "is threatening", "amenazando con", "amenaza con", "publish my photos",
+            "post my photos", "publicar mis fotos", "subir mis fotos",
+            "controls all the money", "controls the money", "controls all my money", "controla todo el dinero",
+            "wont let me have", "won't let me have", "no me deja tener",
             "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
             "en coma", "in a coma", "terapia intensiva", "cuidados intensivos", "intensive care",
             "terminally ill", "quimioterapia", "chemo", "cancer",
@@ -315,7 +322,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (COVER, &[
             "seguro contra", "proteccion contra", "protection against", "insurance against", "insurance",
-            "antirrobo",
+            "antirrobo", "cubre", "covers", "cover",
     ]),
     (SHIELD, &[
             "proteccion", "protection", "protections", "protegido", "protegida", "protected", "prevencion",
