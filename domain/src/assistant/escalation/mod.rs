@@ -10,6 +10,7 @@
 mod classes;
 pub mod learned;
 mod people;
+mod scams;
 mod scan;
 mod situations;
 mod social;

@@ -120,7 +120,7 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     // "mi cuenta aparece con un domicilio en monterrey y yo vivo en puebla": a detail on the account
     // that the customer's own life contradicts.
     let contradicted = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & ALIBI != 0 && !negated(s, j));
-    if s.has(ACCOUNT) && s.find(DETAIL).any(|i| real(s, i) && contradicted(i)) && !s.has(PROCESS | WANT) {
+    if s.has(ACCOUNT | VALUABLE) && s.find(DETAIL).any(|i| real(s, i) && contradicted(i)) && !s.has(PROCESS | WANT) {
         return Finding::of(Category::AccountTakeover);
     }
     // "me sacaron de la app y mi saldo estaba en otra cuenta": shut out, and the money moved away.

@@ -138,6 +138,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "asking", "requested", "wanted",
     ]),
     (IMPOSTOR, &[
+            "bank security", "video call", "videollamada", "new friend", "nuevo amigo", "amigo nuevo", "nueva amiga",
+            "new boyfriend", "new girlfriend", "novio nuevo", "nuevo novio", "met online", "conocio por internet",
+            "conocio en internet",
             "a call", "got a call", "received a call", "recibi una llamada", "me marcaron", "me marco", "una llamada",
             "on the phone", "over the phone", "por telefono", "from security", "de seguridad", "se hizo pasar",
             "se hacia pasar", "haciendose pasar", "se hicieron pasar", "dijo ser", "dijeron ser", "decia ser",
@@ -162,6 +165,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "looked official", "looked real",
     ]),
     (LINK, &[
+            "google ad", "anuncio de google", "sponsored link", "an ad",
             "qr", "codigo qr", "qr code",
             "link", "enlace", "liga", "pagina", "website", "site", "sitio", "web", "page", "url", "correo falso",
             "clicked", "click", "clic", "di clic", "di click", "hice clic", "hice click",
@@ -171,6 +175,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "quicksupport",
     ]),
     (TXN, &[
+            "standing order", "standing orders", "direct debit", "direct debits", "orden permanente",
+            "cargo recurrente", "cargo automatico", "cargos automaticos",
             "cargo", "cargos", "cobro", "cobros", "compra", "compras", "retiro", "retiros", "movimiento",
             "movimientos", "transferencia", "transferencias", "pago", "pagos", "debito", "debitos", "descuento",
             "descuentos", "consumo", "consumos", "transaccion", "transacciones", "operacion", "operaciones", "charge",
@@ -185,6 +191,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "se gasto", "se gastaron", "gastaron",
     ]),
     (ACT, &[
+            "set up",
             "di de alta", "me di de alta",
             "usado", "he usado", "utilizado", "he utilizado",
             "hice", "hicimos", "realice", "realize", "compre", "retire", "autorice", "pague", "gaste", "transferi",

@@ -174,6 +174,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "roommate", "flatmate", "companero de cuarto", "nephew", "niece", "cousin", "sobrino", "sobrina", "primo",
     ]),
     (SELF_HARM, &[
+            "lo mejor es desaparecer", "mejor es desaparecer", "mejor desaparecer", "better to disappear",
+            "best to disappear", "just disappear",
             "cant see a way forward", "can't see a way forward", "dont see a way forward", "don't see a way forward",
             "no le veo futuro",
             "suicid*", "quitarme la vida", "quitar la vida", "no quiero vivir", "no quiero seguir viviendo",

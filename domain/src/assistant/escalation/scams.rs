@@ -1,0 +1,111 @@
+//! Scams told in a few words, where money or a card went to someone who was not what they seemed:
+//! a card out of sight with staff and charges since, an app or a caller that took the card, money
+//! asked for by someone met online, fees paid in gift cards or to release a loan, a relative who
+//! sent money at an impostor's call, a page taken for the bank's.
+
+use super::Category;
+use super::scan::Scan;
+use super::situations::{Finding, is_past, real};
+use super::words::*;
+
+/// The first of these scams the message tells, if any.
+pub(super) fn scam(s: &Scan) -> Option<Finding> {
+    // "the cashier kept my card behind the counter for a while and now there are charges": a card out
+    // of sight with someone at a till or table, then charges.
+    let staff = |w: &str| {
+        matches!(
+            w,
+            "cashier"
+                | "waiter"
+                | "waitress"
+                | "attendant"
+                | "clerk"
+                | "bartender"
+                | "mesero"
+                | "mesera"
+                | "cajera"
+                | "dependiente"
+                | "dependienta"
+                | "empleado"
+                | "empleada"
+                | "despachador"
+                | "bombero"
+        )
+    };
+    let kept = |j: usize| s.words[j].tags & (RETAINED | TAKE) != 0 && real(s, j) && s.near(j, VALUABLE, 0, 3);
+    let kept_by_staff = |i: usize| staff(&s.words[i].text) && (i + 1..(i + 4).min(s.len())).any(kept);
+    let charged_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0);
+    if !s.has(ATM) && (0..s.len()).any(|i| kept_by_staff(i) && charged_after(i)) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
+    // "an app I downloaded for a quick loan asked for my card and now I have charges": software that
+    // took the card's details, and charges since.
+    let app_asked =
+        |i: usize| s.words[i].tags & ASKED != 0 && real(s, i) && s.near(i, VALUABLE | CRED, 0, 4) && charged_after(i);
+    if s.find(INSTALL).any(|i| is_past(s, i) && real(s, i)) && (0..s.len()).any(app_asked) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "a woman on a dating site asked me for money for a plane ticket and I sent it": money asked for
+    // by someone met online, and sent.
+    let asked_money = |i: usize| s.words[i].tags & ASKED != 0 && real(s, i) && s.near(i, MONEY, 0, 4);
+    let sent_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & (GIVE | MOVED | PAID) != 0 && real(s, j));
+    if s.has(IMPOSTOR) && (0..s.len()).any(|i| asked_money(i) && sent_after(i)) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
+    // "they told me on the phone my account would be closed unless I paid a fee in gift cards, I
+    // bought 2": a fee paid in gift cards, which only a scammer asks for.
+    let gift_card = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("gift", "card" | "cards") | ("tarjetas" | "tarjeta", "de"))
+    }) && s.words.iter().any(|w| matches!(w.text.as_str(), "gift" | "regalo"));
+    let bought = |i: usize| s.words[i].tags & (PAID | GIVE) != 0 && real(s, i);
+    if gift_card && s.has(TOLD | ASKED | IMPOSTOR) && (0..s.len()).any(bought) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
+    // "me piden pagar un seguro de liberación para recibir el préstamo que me aprobaron por facebook":
+    // a loan from nowhere that must be paid for before it comes.
+    if s.has(LOAN) && s.has(IMPOSTOR | OFFERED) && s.find(WITHHELD).any(|i| real(s, i)) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
+    // "alguien le tomó foto a mi tarjeta en la fila del súper y ahora hay compras": the card
+    // photographed by someone, and purchases since.
+    let photo = |j: usize| ["foto", "photo", "picture", "pic"].iter().any(|p| s.words[j].text.starts_with(p));
+    let snapped = |i: usize| {
+        matches!(s.words[i].text.as_str(), "tomo" | "tomaron" | "took" | "snapped" | "saco" | "sacaron")
+            && (i + 1..(i + 4).min(s.len())).any(photo)
+            && s.near(i, VALUABLE, 0, 6)
+            && real(s, i)
+    };
+    if s.has(SOMEONE | STRANGER) && (0..s.len()).any(|i| snapped(i) && charged_after(i)) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
+    // "mi abuelita recibió una llamada de un supuesto nieto en apuros y le mandó 10 mil": a relative
+    // who sent money at an impostor's call.
+    let sent = |i: usize| {
+        (s.words[i].tags & (GIVE | MOVED | THEY_SENT) != 0
+            || matches!(s.words[i].text.as_str(), "mando" | "envio" | "transfirio" | "deposito"))
+            && real(s, i)
+            && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].is_number() || s.words[j].tags & MONEY != 0)
+    };
+    if s.has(IMPOSTOR) && s.has(FAMILY) && (0..s.len()).any(sent) && !s.has(PROCESS) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "on a video call with 'bank security' they asked me to show my card to the camera": the card
+    // shown or read out at an impostor's request.
+    let show = |j: usize| {
+        ["show", "mostr", "ensen", "read", "leer", "hold"].iter().any(|p| s.words[j].text.starts_with(p))
+            && s.near(j, VALUABLE | CRED, 0, 4)
+    };
+    let asked_to_show = |i: usize| real(s, i) && (i + 1..(i + 4).min(s.len())).any(show);
+    if s.has(IMPOSTOR) && s.find(ASKED).any(asked_to_show) && !s.has(PROCESS) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "I logged into what I thought was your site from a Google ad and now I'm locked out": a page
+    // taken for the bank's, and the account shut since.
+    let believed = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("thought", "was" | "it") | ("pense" | "crei", "que"))
+    });
+    if believed && s.has(LINK) && s.find(LOCKED_OUT).any(|i| real(s, i)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    None
+}
