@@ -62,7 +62,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // kept by the machine while someone points to a number to call, the card trap's second half.
     if s.has(ATM)
         && s.has(RETAINED)
-        && s.has(STICKER)
+        && s.has(STICKER | OFFERED | HELPED)
         && s.find(SOMEONE | STRANGER).any(|k| real(s, k))
         && told_in_past(s)
     {

@@ -73,6 +73,17 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if had_access && s.has(SEEN) && s.find(TXN).any(|i| real(s, i)) && !s.has(PROCESS) {
         return Finding::of(Category::UnrecognisedPayment);
     }
+    // "me aparece una tarjeta adicional a nombre de alguien que no conozco": something of the
+    // account's in the name of a stranger.
+    let in_the_name_of = s.words.windows(3).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
+            ("a", "nombre", "de") | ("the", "name", "of")
+        )
+    });
+    if in_the_name_of && s.has(DISOWN) && s.has(VALUABLE | ACCOUNT | LOAN) && !s.has(PROCESS | WANT) {
+        return Finding::of(Category::Fraud);
+    }
     // "my child used my card while I wasn't home": a relative, with a "not" in the same breath.
     for i in s.find(FAMILY) {
         let clause = s.words[i].clause;
@@ -198,7 +209,9 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     // "a new card on my account that I never ordered", "me llegó una tarjeta que yo no pedí": a card
     // someone else asked for in the customer's name.
     let unordered = |i: usize| {
-        negated(s, i) && !hypothetical(s, i) && (i.saturating_sub(8)..i).any(|j| s.words[j].tags & VALUABLE != 0)
+        negated(s, i)
+            && !hypothetical(s, i)
+            && (i.saturating_sub(8)..i).any(|j| s.words[j].tags & (VALUABLE | LOAN) != 0)
     };
     if s.find(ORDERED).any(unordered) && !s.has(PROCESS | WANT) {
         return Finding::of(Category::Fraud);

@@ -245,6 +245,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "do not know what this", "don't know what that", "do not know what that",
     ]),
     (SOMEONE, &[
+            "exesposo", "exesposa", "ex esposo", "ex esposa", "exmarido", "ex marido", "exnovio", "ex novio",
+            "exnovia", "ex novia", "ex-boyfriend", "ex-girlfriend", "ex boyfriend", "ex girlfriend",
             "my ex", "mi ex", "mi expareja", "ex-husband", "ex-wife", "ex husband", "ex wife",
             "alguien", "someone", "somebody", "someones", "someone's", "somebodys", "somebody's", "un tercero",
             "terceros", "otra persona", "a stranger", "un extrano",
@@ -295,6 +297,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "signed into", "accessed",
     ]),
     (ALIBI, &[
+            "nowhere near", "i was nowhere near", "ni cerca estaba", "nunca estuve en",
             "yo dormia", "mientras dormia", "while i slept", "while i was sleeping", "while i was asleep",
             "never gambled", "i don't gamble", "i dont gamble", "nunca he apostado", "yo no apuesto", "no apuesto",
             "been home", "been at home", "i've been home", "ive been home", "he estado en casa",

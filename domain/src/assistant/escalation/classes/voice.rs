@@ -71,6 +71,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "banxico", "procon", "consumer protection",
     ]),
     (INSULT, &[
+            "disgraceful", "shameful", "vergonzoso", "vergonzosa", "this is how you treat",
             "el colmo", "kidding me", "are you serious",
             "esto es un robo", "es un robo", "daylight robbery", "robbery", "porqueria", "basura", "inutil",
             "inutiles", "pesimo", "pesima", "pesimos", "ladrones", "rateros", "estafadores", "burla", "verguenza",
@@ -174,6 +175,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "roommate", "flatmate", "companero de cuarto", "nephew", "niece", "cousin", "sobrino", "sobrina", "primo",
     ]),
     (SELF_HARM, &[
+            "a burden to everyone", "feel like a burden", "burden to my family", "soy una carga",
+            "una carga para todos", "cant keep going", "can't keep going",
             "lo mejor es desaparecer", "mejor es desaparecer", "mejor desaparecer", "better to disappear",
             "best to disappear", "just disappear",
             "cant see a way forward", "can't see a way forward", "dont see a way forward", "don't see a way forward",
@@ -280,6 +283,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "capture", "proof of payment", "payment confirmation", "confirmacion de pago", "cheque",
     ]),
     (VANISHED, &[
+            "phone is disconnected", "number is disconnected", "phone was disconnected", "numero esta desconectado",
+            "telefono esta desconectado", "phone is switched off", "telefono apagado", "celular apagado",
             "ya no me contesta", "ya no me contestan", "no me contesta", "no me contestan", "ya no contesta",
             "ya no contestan", "dejo de contestar", "dejaron de contestar", "dejo de responder", "dejaron de responder",
             "ya no responde", "ya no responden", "me bloqueo", "me bloquearon", "desaparecio", "desaparecieron",
