@@ -176,6 +176,7 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
             matches!(
                 s.words[j].text.as_str(),
                 "will"
+                    | "voy"
                     | "shall"
                     | "va"
                     | "van"

@@ -68,7 +68,7 @@ pub(super) fn is_past(s: &Scan, at: usize) -> bool {
     const IRREGULAR: &[&str] = &[
         "was", "were", "got", "lost", "stole", "stolen", "took", "taken", "gave", "given", "had", "did", "made",
         "left", "forgot", "came", "went", "saw", "told", "paid", "sent", "fue", "fueron", "hubo", "tuve", "dio",
-        "hizo", "dieron",
+        "hizo", "dieron", "volvi", "regrese", "habia", "tenia", "sali", "fui",
     ];
     const AUXILIARY: &[&str] =
         &["he", "ha", "han", "has", "hemos", "habia", "fue", "fueron", "sido", "was", "were", "been", "have", "had"];
@@ -77,7 +77,7 @@ pub(super) fn is_past(s: &Scan, at: usize) -> bool {
     let participle = w.len() > 4 && ["ado", "ada", "ido", "ida"].iter().any(|e| w.ends_with(e));
     word.tags & PAST != 0
         || IRREGULAR.contains(&w)
-        || (w.len() > 4 && ["aron", "ieron", "aste", "iste", "ed"].iter().any(|e| w.ends_with(e)))
+        || (w.len() > 4 && ["aron", "ieron", "aste", "iste", "ed", "aba", "aban"].iter().any(|e| w.ends_with(e)))
         || (participle && s.words[at.saturating_sub(2)..at].iter().any(|p| AUXILIARY.contains(&p.text.as_str())))
 }
 

@@ -183,7 +183,8 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "me pidió que le pagara por adelantado y ya no aparece": asked to pay, and gone since.
     let pay = |j: usize| {
-        s.words[j].tags & TXN != 0 || s.words[j].text.starts_with("pag") || s.words[j].text.starts_with("pay")
+        s.words[j].tags & TXN != 0
+            || ["pag", "pay", "deposit", "transfer"].iter().any(|p| s.words[j].text.starts_with(p))
     };
     if s.find(ASKED).any(|i| real(s, i) && (i + 1..(i + 5).min(s.len())).any(pay) && vanished_after(i)) {
         return Finding::of(Category::Fraud);
@@ -220,7 +221,10 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.find(ACT | ENTER).any(|i| real(s, i) && (s.words[i].tags & ENTER != 0 || paid(i)) && on_fake_page(i)) {
         return Finding::of(Category::SocialEngineering);
     }
-    if s.has(IMPOSTOR | LINK) {
+    // "got an e-mail from you saying to update my details, I clicked and filled everything in".
+    let clicked_message =
+        s.words.iter().any(|w| message_word(&w.text)) && s.words.iter().any(|w| w.text.starts_with("click"));
+    if s.has(IMPOSTOR | LINK) || clicked_message {
         // "clicked it and filled in everything": everything asked for.
         let everything = |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & EVERYTHING != 0);
         // "clicked a link in an e-mail about a refund and entered my online banking login": a login

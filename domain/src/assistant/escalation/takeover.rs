@@ -84,6 +84,23 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if in_the_name_of && s.has(DISOWN) && s.has(VALUABLE | ACCOUNT | LOAN) && !s.has(PROCESS | WANT) {
         return Finding::of(Category::Fraud);
     }
+    // "someone applied for an overdraft on my account without asking me".
+    let applied = |i: usize| s.words[i].tags & ORDERED != 0 && is_past(s, i) && real(s, i);
+    if s.find(SOMEONE).any(|i| real(s, i) && (i + 1..(i + 3).min(s.len())).any(applied)) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
+    // "my friend borrowed my card for one purchase and now there are 10 charges": a card lent for
+    // one thing, and many charges since.
+    let lent = |i: usize| {
+        matches!(s.words[i].text.as_str(), "borrowed" | "lent" | "preste") && s.near(i, VALUABLE, 1, 3) && real(s, i)
+    };
+    let many_after = |i: usize| {
+        (i + 1..s.len())
+            .any(|j| s.words[j].tags & TXN != 0 && s.words[j.saturating_sub(2)..j].iter().any(|w| w.is_number()))
+    };
+    if (0..s.len()).any(|i| lent(i) && many_after(i)) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // "my child used my card while I wasn't home": a relative, with a "not" in the same breath.
     for i in s.find(FAMILY) {
         let clause = s.words[i].clause;

@@ -71,6 +71,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "banxico", "procon", "consumer protection",
     ]),
     (INSULT, &[
+            "this is theft", "thats theft", "that's theft", "es robo",
             "disgraceful", "shameful", "vergonzoso", "vergonzosa", "this is how you treat",
             "el colmo", "kidding me", "are you serious",
             "esto es un robo", "es un robo", "daylight robbery", "robbery", "porqueria", "basura", "inutil",
@@ -175,6 +176,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "roommate", "flatmate", "companero de cuarto", "nephew", "niece", "cousin", "sobrino", "sobrina", "primo",
     ]),
     (SELF_HARM, &[
+            "not being around anymore", "not be around anymore", "not being here anymore",
+            "thinking about not being around", "feel hopeless", "me siento sin esperanza",
             "a burden to everyone", "feel like a burden", "burden to my family", "soy una carga",
             "una carga para todos", "cant keep going", "can't keep going",
             "lo mejor es desaparecer", "mejor es desaparecer", "mejor desaparecer", "better to disappear",
