@@ -263,11 +263,27 @@ fn asks_the_way(s: &Scan, at: usize) -> bool {
         && (at.saturating_sub(7)..at - 1).any(|j| s.words[j].phrase == phrase && s.words[j].tags & CHANNEL != 0)
 }
 
+/// "is this chat with a human being?", "am I talking to a real person?": whether this chat is a
+/// person, asked (the assistant says what it is, and offers one).
+fn asks_if_human(s: &Scan, at: usize) -> bool {
+    let clause = s.words[at].clause;
+    let words: Vec<&str> = s.words.iter().filter(|w| w.clause == clause).map(|w| w.text.as_str()).collect();
+    matches!(
+        words.as_slice(),
+        ["is", "this" | "it", ..]
+            | ["am", "i", ..]
+            | ["are", "you", ..]
+            | ["eres", ..]
+            | ["estoy", "hablando" | "chateando", ..]
+    )
+}
+
 pub(super) fn human(s: &Scan) -> Option<Finding> {
-    let asked = s.find(TALK).any(|i| real(s, i) && person_within(s, i, 4) && !asks_the_way(s, i))
+    let talk = |i: usize| real(s, i) && person_within(s, i, 4) && !asks_the_way(s, i) && !asks_if_human(s, i);
+    let asked = s.find(TALK).any(talk)
         || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 5))
         || s.find(WANT).any(|i| !negated(s, i) && wants_person(s, i))
-        || s.find(REAL_HUMAN).any(|i| !negated(s, i))
+        || s.find(REAL_HUMAN).any(|i| !negated(s, i) && !asks_if_human(s, i))
         // "no quiero hablar con un robot", "not a bot"
         // ("the bank machine won't take my PIN" is an ATM).
         || s.find(BOT).any(|i| s.in_clause(i, NEG) && (s.words[i].tags & ATM == 0 || s.in_clause(i, TALK)))

@@ -30,6 +30,11 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
                 | "empleada"
                 | "despachador"
                 | "bombero"
+                | "delivery"
+                | "repartidor"
+                | "courier"
+                | "mensajero"
+                | "taxista"
         )
     };
     let kept = |j: usize| s.words[j].tags & (RETAINED | TAKE) != 0 && real(s, j) && s.near(j, VALUABLE, 0, 3);
@@ -37,6 +42,24 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     let charged_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0);
     if !s.has(ATM) && (0..s.len()).any(|i| kept_by_staff(i) && charged_after(i)) {
         return Finding::of(Category::UnrecognisedPayment);
+    }
+    // "I gave my card to the delivery guy to pay and he took a while, now there's a charge".
+    let to_staff = |i: usize| (i + 1..(i + 7).min(s.len())).any(|j| staff(&s.words[j].text));
+    let handed_card = |i: usize| s.words[i].tags & GIVE != 0 && real(s, i) && s.near(i, VALUABLE, 0, 3);
+    if (0..s.len()).any(|i| handed_card(i) && to_staff(i) && charged_after(i)) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
+    // "me llegó un mensaje de que gané un auto y para reclamarlo tenía que pagar el envío, ya pagué":
+    // a prize that cost a fee, paid.
+    let fee = |w: &str| {
+        matches!(
+            w,
+            "envio" | "shipping" | "fee" | "comision" | "impuesto" | "impuestos" | "tax" | "taxes" | "reclamarlo"
+        )
+    };
+    let paid = |i: usize| s.words[i].tags & PAID != 0 && real(s, i);
+    if s.has(LURE) && s.words.iter().any(|w| fee(&w.text)) && (0..s.len()).any(paid) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
     }
     // "an app I downloaded for a quick loan asked for my card and now I have charges": software that
     // took the card's details, and charges since.

@@ -45,7 +45,12 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
         if real(s, i) && (made || using_it || used_by) {
             return Finding::of(Category::UnrecognisedPayment);
         }
-        if real(s, i) && s.near(i, INTRUDE, 0, 6) && s.near(i, ACCOUNT | VALUABLE | MONEY | TXN | DETAIL, 0, 8) {
+        // "someone in another country is paying for netflix with my card": what is used, named after
+        // the using.
+        let intrudes_on = (i..(i + 7).min(s.len()))
+            .any(|j| s.words[j].tags & INTRUDE != 0 && s.near(j, VALUABLE | ACCOUNT | MONEY | TXN, 0, 6));
+        let object_near = s.near(i, ACCOUNT | VALUABLE | MONEY | TXN | DETAIL, 0, 8) || intrudes_on;
+        if real(s, i) && s.near(i, INTRUDE, 0, 6) && object_near {
             let misuse = (i..(i + 9).min(s.len())).any(|j| s.words[j].tags & VALUABLE != 0 && !phone_number(s, j))
                 || s.near(i, MONEY | TXN, 0, 8);
             return Finding::of(if misuse { Category::UnrecognisedPayment } else { Category::AccountTakeover });

@@ -25,7 +25,10 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
     (STICKER, &["sticker", "calcomania", "pegatina", "etiqueta", "number", "numero"]),
     (OFFERED, &["ofrecieron", "ofrecio", "offered", "promised"]),
     (LOAN, &["prestamo", "credito", "loan", "deuda", "debt"]),
-    (FORWARD, &["forward", "reenviar", "reenviarlo", "reenviarla", "transferirlo"]),
+    (FORWARD, &[
+            "forward", "reenviar", "reenviarlo", "reenviarla", "transferirlo", "send them on", "send it on",
+            "pass them on", "pass it on", "reenviarlos", "send on",
+    ]),
     (RECEIVE, &["receive", "recibir", "recibo"]),
     (MORE, &["more", "mas"]),
     (OTHERS, &["otros", "other"]),

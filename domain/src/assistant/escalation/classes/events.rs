@@ -135,6 +135,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "filled in", "filled out", "input", "llene", "rellene", "llenamos",
     ]),
     (ASKED, &[
+            "wants me to", "quiere que",
             "pidio", "pidieron", "pidiendo", "pedian", "me pidio", "me pidieron", "solicito", "solicitaron", "asked",
             "asking", "requested", "wanted",
     ]),
@@ -257,6 +258,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "cuidadora", "cuidador", "caregiver", "carer", "la enfermera", "the nurse",
     ]),
     (INTRUDE, &[
+            "paying", "pagando", "paying for",
             "has access", "have access", "still has access", "tiene acceso", "sigue teniendo acceso", "has my",
             "tiene mis", "tienen mis", "tiene mi", "tienen mi", "got my", "have my",
             "moviendo", "movio", "movieron", "moving money", "moved money",
@@ -299,6 +301,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "signed into", "accessed",
     ]),
     (ALIBI, &[
+            "no sali de casa", "no sali de mi casa", "didnt leave the house", "didn't leave the house",
+            "didnt leave home", "didn't leave home", "never left the house",
             "nowhere near", "i was nowhere near", "ni cerca estaba", "nunca estuve en",
             "yo dormia", "mientras dormia", "while i slept", "while i was sleeping", "while i was asleep",
             "never gambled", "i don't gamble", "i dont gamble", "nunca he apostado", "yo no apuesto", "no apuesto",
@@ -328,6 +332,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "aun tengo mi tarjeta", "nunca se separo de mi",
     ]),
     (IN_MY_NAME, &[
+            "in my husbands name", "in my husband's name", "in my wifes name", "in my wife's name",
+            "in my mothers name", "in my mother's name", "in my fathers name", "in my father's name",
+            "a nombre de mi esposo", "a nombre de mi esposa", "a nombre de mi mama", "a nombre de mi papa",
             "with my name", "with my details", "using my details",
             "in my name", "under my name", "using my name", "a mi nombre", "en mi nombre", "con mi nombre",
             "usando mi nombre", "con mis datos", "using my identity", "with my identity", "con mi identidad",

@@ -39,6 +39,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "exijo una explicacion", "demand an explanation", "quiero una explicacion", "want an explanation",
     ]),
     (DISPUTE, &[
+            "mi dinero de vuelta", "dinero de vuelta", "que me devuelvan mi dinero", "devuelvanme",
             "disputa", "disputar", "disputo", "contracargo", "aclaracion", "chargeback", "dispute", "refund",
             "disputing",
             "reembolso", "devolucion de mi dinero", "money back", "me regresen", "me devuelvan", "devuelvan mi",
@@ -61,6 +62,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "the news", "las noticias", "go public", "going public",
     ]),
     (INTENT, &[
+            "a punto de", "about to", "estoy por",
             "voy a", "vamos a", "ire a", "i'll", "ill", "i will", "we will", "going to", "gonna", "ya hable",
             "proceder", "will be in touch", "report you", "reportar", "reportarlos", "denunciarlos", "denunciar",
     ]),
@@ -176,6 +178,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "roommate", "flatmate", "companero de cuarto", "nephew", "niece", "cousin", "sobrino", "sobrina", "primo",
     ]),
     (SELF_HARM, &[
+            "pills ready", "have the pills", "got the pills", "tengo las pastillas", "tengo listas las pastillas",
             "not being around anymore", "not be around anymore", "not being here anymore",
             "thinking about not being around", "feel hopeless", "me siento sin esperanza",
             "a burden to everyone", "feel like a burden", "burden to my family", "soy una carga",
