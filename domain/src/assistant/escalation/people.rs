@@ -204,18 +204,21 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
     let policy = |i: usize| s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & POLICY != 0);
     let complained = s.find(COMPLAINT).any(|i| !negated(s, i) && !asked_ahead(s, i) && !policy(i));
     // "un asesor me vendió un seguro diciéndome que era obligatorio": something sold as required.
-    let sold_me = s
-        .words
-        .windows(2)
-        .any(|p| matches!((p[0].text.as_str(), p[1].text.as_str()), ("me", "vendio" | "vendieron") | ("sold", "me")));
-    let required = s.words.iter().any(|w| matches!(w.text.as_str(), "obligatorio" | "mandatory" | "compulsory"));
+    let sold_me = || {
+        s.words.windows(2).any(|p| {
+            matches!((p[0].text.as_str(), p[1].text.as_str()), ("me", "vendio" | "vendieron") | ("sold", "me"))
+        })
+    };
+    let required = || s.words.iter().any(|w| matches!(w.text.as_str(), "obligatorio" | "mandatory" | "compulsory"));
     // "llevo 3 semanas esperando": a wait counted in weeks.
-    let waited = s.words.windows(3).any(|p| {
-        matches!(p[0].text.as_str(), "llevo" | "waited" | "waiting")
-            && p[1].is_number()
-            && matches!(p[2].text.as_str(), "semanas" | "meses" | "weeks" | "months")
-    });
-    if complained || s.has(REPEATED) || again || (sold_me && required) || waited {
+    let waited = || {
+        s.words.windows(3).any(|p| {
+            matches!(p[0].text.as_str(), "llevo" | "waited" | "waiting")
+                && p[1].is_number()
+                && matches!(p[2].text.as_str(), "semanas" | "meses" | "weeks" | "months")
+        })
+    };
+    if complained || s.has(REPEATED) || again || (sold_me() && required()) || waited() {
         return Finding::of(Category::Complaint);
     }
     None
@@ -267,14 +270,14 @@ fn asks_the_way(s: &Scan, at: usize) -> bool {
 /// person, asked (the assistant says what it is, and offers one).
 fn asks_if_human(s: &Scan, at: usize) -> bool {
     let clause = s.words[at].clause;
-    let words: Vec<&str> = s.words.iter().filter(|w| w.clause == clause).map(|w| w.text.as_str()).collect();
+    let mut words = s.words.iter().filter(|w| w.clause == clause).map(|w| w.text.as_str());
     matches!(
-        words.as_slice(),
-        ["is", "this" | "it", ..]
-            | ["am", "i", ..]
-            | ["are", "you", ..]
-            | ["eres", ..]
-            | ["estoy", "hablando" | "chateando", ..]
+        (words.next(), words.next()),
+        (Some("is"), Some("this" | "it"))
+            | (Some("am"), Some("i"))
+            | (Some("are"), Some("you"))
+            | (Some("eres"), _)
+            | (Some("estoy"), Some("hablando" | "chateando"))
     )
 }
 

@@ -77,11 +77,16 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     }
     // "they told me on the phone my account would be closed unless I paid a fee in gift cards, I
     // bought 2": a fee paid in gift cards, which only a scammer asks for.
-    let gift_card = s.words.windows(2).any(|p| {
-        matches!((p[0].text.as_str(), p[1].text.as_str()), ("gift", "card" | "cards") | ("tarjetas" | "tarjeta", "de"))
-    }) && s.words.iter().any(|w| matches!(w.text.as_str(), "gift" | "regalo"));
+    let gift_card = || {
+        s.words.windows(2).any(|p| {
+            matches!(
+                (p[0].text.as_str(), p[1].text.as_str()),
+                ("gift", "card" | "cards") | ("tarjetas" | "tarjeta", "de")
+            )
+        }) && s.words.iter().any(|w| matches!(w.text.as_str(), "gift" | "regalo"))
+    };
     let bought = |i: usize| s.words[i].tags & (PAID | GIVE) != 0 && real(s, i);
-    if gift_card && s.has(TOLD | ASKED | IMPOSTOR) && (0..s.len()).any(bought) && !s.has(PROCESS) {
+    if s.has(TOLD | ASKED | IMPOSTOR) && !s.has(PROCESS) && gift_card() && (0..s.len()).any(bought) {
         return Finding::of(Category::Fraud);
     }
     // "me piden pagar un seguro de liberación para recibir el préstamo que me aprobaron por facebook":
@@ -91,7 +96,7 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     }
     // "alguien le tomó foto a mi tarjeta en la fila del súper y ahora hay compras": the card
     // photographed by someone, and purchases since.
-    let photo = |j: usize| ["foto", "photo", "picture", "pic"].iter().any(|p| s.words[j].text.starts_with(p));
+    let photo = |j: usize| s.words[j].starts_with_any(&["foto", "photo", "picture", "pic"]);
     let snapped = |i: usize| {
         matches!(s.words[i].text.as_str(), "tomo" | "tomaron" | "took" | "snapped" | "saco" | "sacaron")
             && (i + 1..(i + 4).min(s.len())).any(photo)
@@ -115,7 +120,7 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     // "on a video call with 'bank security' they asked me to show my card to the camera": the card
     // shown or read out at an impostor's request.
     let show = |j: usize| {
-        ["show", "mostr", "ensen", "read", "leer", "hold"].iter().any(|p| s.words[j].text.starts_with(p))
+        s.words[j].starts_with_any(&["show", "mostr", "ensen", "read", "leer", "hold"])
             && s.near(j, VALUABLE | CRED, 0, 4)
     };
     let asked_to_show = |i: usize| real(s, i) && (i + 1..(i + 4).min(s.len())).any(show);
@@ -124,10 +129,12 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     }
     // "I logged into what I thought was your site from a Google ad and now I'm locked out": a page
     // taken for the bank's, and the account shut since.
-    let believed = s.words.windows(2).any(|p| {
-        matches!((p[0].text.as_str(), p[1].text.as_str()), ("thought", "was" | "it") | ("pense" | "crei", "que"))
-    });
-    if believed && s.has(LINK) && s.find(LOCKED_OUT).any(|i| real(s, i)) {
+    let believed = || {
+        s.words.windows(2).any(|p| {
+            matches!((p[0].text.as_str(), p[1].text.as_str()), ("thought", "was" | "it") | ("pense" | "crei", "que"))
+        })
+    };
+    if s.has(LINK) && s.find(LOCKED_OUT).any(|i| real(s, i)) && believed() {
         return Finding::of(Category::SocialEngineering);
     }
     None

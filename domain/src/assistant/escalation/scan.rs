@@ -85,6 +85,11 @@ pub struct Word {
 }
 
 impl Word {
+    /// The word begins with one of `stems`: "transferred" with "transfer".
+    pub fn starts_with_any(&self, stems: &[&str]) -> bool {
+        stems.iter().any(|stem| self.text.starts_with(stem))
+    }
+
     /// "4000", "89.99", "3x": a word that starts with a digit, an amount or a count.
     pub fn is_number(&self) -> bool {
         self.text.starts_with(|c: char| c.is_ascii_digit())

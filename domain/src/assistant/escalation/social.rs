@@ -164,9 +164,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     let relative_gave = |i: usize| real(s, i) && s.near(i, CRED | VALUABLE, 0, 6);
     // "someone online convinced her to send them my card details".
     let to_hand = |j: usize| {
-        ["send", "give", "share", "hand", "pass", "dar", "mand", "envi", "pasar"]
-            .iter()
-            .any(|p| s.words[j].text.starts_with(p))
+        s.words[j].starts_with_any(&["send", "give", "share", "hand", "pass", "dar", "mand", "envi", "pasar"])
     };
     let talked_into =
         |i: usize| real(s, i) && (i + 1..(i + 5).min(s.len())).any(|j| to_hand(j) && s.near(j, CRED | VALUABLE, 0, 6));
@@ -182,10 +180,8 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::Fraud);
     }
     // "me pidió que le pagara por adelantado y ya no aparece": asked to pay, and gone since.
-    let pay = |j: usize| {
-        s.words[j].tags & TXN != 0
-            || ["pag", "pay", "deposit", "transfer"].iter().any(|p| s.words[j].text.starts_with(p))
-    };
+    let pay =
+        |j: usize| s.words[j].tags & TXN != 0 || s.words[j].starts_with_any(&["pag", "pay", "deposit", "transfer"]);
     if s.find(ASKED).any(|i| real(s, i) && (i + 1..(i + 5).min(s.len())).any(pay) && vanished_after(i)) {
         return Finding::of(Category::Fraud);
     }
@@ -223,8 +219,8 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "got an e-mail from you saying to update my details, I clicked and filled everything in".
     let clicked_message =
-        s.words.iter().any(|w| message_word(&w.text)) && s.words.iter().any(|w| w.text.starts_with("click"));
-    if s.has(IMPOSTOR | LINK) || clicked_message {
+        || s.words.iter().any(|w| message_word(&w.text)) && s.words.iter().any(|w| w.text.starts_with("click"));
+    if s.has(IMPOSTOR | LINK) || clicked_message() {
         // "clicked it and filled in everything": everything asked for.
         let everything = |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & EVERYTHING != 0);
         // "clicked a link in an e-mail about a refund and entered my online banking login": a login
@@ -249,9 +245,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // overpayment to be sent on, the way fake payments are cashed.
     let send_back = |j: usize| {
         s.words[j].tags & (MOVED | FORWARD) != 0
-            || ["send", "return", "refund", "devolv", "devuelv", "regres", "mand", "envi"]
-                .iter()
-                .any(|p| s.words[j].text.starts_with(p))
+            || s.words[j].starts_with_any(&["send", "return", "refund", "devolv", "devuelv", "regres", "mand", "envi"])
     };
     let buyer = s.has(SOLD) || s.words.iter().any(|w| matches!(w.text.as_str(), "buyer" | "comprador" | "compradora"));
     if buyer && s.find(OVERPAID).any(|i| real(s, i) && (i + 1..s.len()).any(send_back)) {
@@ -267,9 +261,8 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     };
     let handing = |j: usize| {
         s.words[j].tags & GIVE != 0
-            || ["leer", "dictar", "dar", "pasar", "read", "give", "tell", "share", "confirm"]
-                .iter()
-                .any(|p| s.words[j].text.starts_with(p))
+            || s.words[j]
+                .starts_with_any(&["leer", "dictar", "dar", "pasar", "read", "give", "tell", "share", "confirm"])
     };
     if s.has(IMPOSTOR) && (0..s.len()).any(|i| causative(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(handing))
     {

@@ -71,22 +71,25 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     }
     // "mi contador tenía acceso a mi banca y ahora veo transferencias a su nombre": someone who had
     // access, and transfers seen since.
-    let had_access = s
-        .words
-        .windows(2)
-        .any(|p| matches!((p[0].text.as_str(), p[1].text.as_str()), ("tenia" | "had", "acceso" | "access")));
-    if had_access && s.has(SEEN) && s.find(TXN).any(|i| real(s, i)) && !s.has(PROCESS) {
+    let had_access = || {
+        s.words
+            .windows(2)
+            .any(|p| matches!((p[0].text.as_str(), p[1].text.as_str()), ("tenia" | "had", "acceso" | "access")))
+    };
+    if s.has(SEEN) && !s.has(PROCESS) && s.find(TXN).any(|i| real(s, i)) && had_access() {
         return Finding::of(Category::UnrecognisedPayment);
     }
     // "me aparece una tarjeta adicional a nombre de alguien que no conozco": something of the
     // account's in the name of a stranger.
-    let in_the_name_of = s.words.windows(3).any(|p| {
-        matches!(
-            (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
-            ("a", "nombre", "de") | ("the", "name", "of")
-        )
-    });
-    if in_the_name_of && s.has(DISOWN) && s.has(VALUABLE | ACCOUNT | LOAN) && !s.has(PROCESS | WANT) {
+    let in_the_name_of = || {
+        s.words.windows(3).any(|p| {
+            matches!(
+                (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
+                ("a", "nombre", "de") | ("the", "name", "of")
+            )
+        })
+    };
+    if s.has(DISOWN) && s.has(VALUABLE | ACCOUNT | LOAN) && !s.has(PROCESS | WANT) && in_the_name_of() {
         return Finding::of(Category::Fraud);
     }
     // "someone applied for an overdraft on my account without asking me".
@@ -214,14 +217,14 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     }
     // "me bloquearon la app por intentos fallidos y yo no intenté entrar": failed sign-ins the
     // customer did not make.
-    let attempts = s.words.iter().any(|w| matches!(w.text.as_str(), "intentos" | "attempts" | "tries"));
+    let attempts = || s.words.iter().any(|w| matches!(w.text.as_str(), "intentos" | "attempts" | "tries"));
     let not_tried = |i: usize| {
         let w = s.words[i].text.as_str();
         (w.starts_with("intent") || w.starts_with("tri") || w == "try")
             && negated(s, i)
             && s.words[i.saturating_sub(4)..i].iter().any(|p| customer(&p.text))
     };
-    if attempts && ((0..s.len()).any(not_tried) || s.has(DISOWN)) && !s.has(PROCESS) {
+    if !s.has(PROCESS) && attempts() && (s.has(DISOWN) || (0..s.len()).any(not_tried)) {
         return Finding::of(Category::AccountTakeover);
     }
     // Codes, sign-ins or devices the customer did not ask for.
