@@ -6,13 +6,11 @@ use serde::Deserialize;
 use crate::error::{DomainError, DomainResult};
 use crate::seed::{DemoArticle, demo_articles};
 
-pub(super) const DEV: &str = include_str!("../../eval/dev/questions.toml");
-pub(super) const DEV_HARD: &str = include_str!("../../eval/dev/hard.toml");
-pub(super) const DEV_SUR: &str = include_str!("../../eval/dev/sur.toml");
+pub(super) use crate::assistant::escalation::learned::{
+    DEV_BANKING77, DEV_HARD, DEV_PACIFICO, DEV_QUESTIONS as DEV, DEV_SUR,
+};
 pub(super) const DEV_SUR_KB: &str = include_str!("../../eval/dev/sur_kb.toml");
-pub(super) const DEV_PACIFICO: &str = include_str!("../../eval/dev/pacifico.toml");
 pub(super) const DEV_PACIFICO_KB: &str = include_str!("../../eval/dev/pacifico_kb.toml");
-pub(super) const DEV_BANKING77: &str = include_str!("../../eval/dev/banking77.toml");
 pub(super) const HOLDOUT_BANKING77: &str = include_str!("../../eval/holdout/banking77.toml");
 pub(super) const TEST_DEMO: &str = include_str!("../../eval/test/demo.toml");
 pub(super) const TEST_ANDINO: &str = include_str!("../../eval/test/andino.toml");

@@ -197,9 +197,7 @@ pub fn decide_with(
     if shouting(message) {
         return Decision::escalate(Category::Anger);
     }
-    if let Some(category) = model.suggest(message)
-        && learned_is_plausible(&scan, category)
-    {
+    if let Some(category) = learned_suggestion(model, &scan, message) {
         return Decision::escalate(category);
     }
     if let Some(c) = confidence
@@ -211,25 +209,45 @@ pub fn decide_with(
     Decision::stay()
 }
 
+/// The escalation the learned detector `model` adds for `message`, if the message bears it out.
+pub fn learned_suggestion(model: &learned::Model, scan: &Scan, message: &str) -> Option<Category> {
+    model.suggest(message).filter(|&category| learned_is_plausible(scan, category))
+}
+
+/// What the learned detector `model` alone would escalate `message` for (the eval's measure).
+pub fn learned_alone(model: &learned::Model, message: &str) -> Option<Category> {
+    learned_suggestion(model, &Scan::new(message), message)
+}
+
 /// Whether the message itself bears out what the learned detector saw, read as the rules read
-/// it: a loss needs a word of losing, theft or absence that is neither negated nor hypothetical
-/// ("my card is at home, can I pay with my phone?" is no loss; "what if my phone gets stolen" is a
-/// question); a payment needs a transaction or a card outside a hypothetical, and one not made
-/// "yet" is not disowned; "what is the daily withdrawal limit" asks what a thing is, where "what is
-/// this charge", "what's the 80 I was charged" point at one that happened.
+/// it: nothing but a question about how things work ("is there a deadline to dispute a charge?")
+/// tells of no trouble; a loss needs a word of losing, theft or absence that is neither negated nor
+/// hypothetical ("my card is at home, can I pay with my phone?" is no loss; "what if my phone gets
+/// stolen" is a question); and a payment not made "yet" is not disowned.
 fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
     use words::*;
-    let something_happened =
-        || situations::told_in_past(scan) || scan.words.iter().any(|w| w.is_number() || w.tags & POINTER != 0);
-    let told =
-        |at: usize| !situations::hypothetical(scan, at) && (!situations::defining(scan, at) || something_happened());
+    if only_asks(scan) {
+        return false;
+    }
     match category {
         Category::StolenCard => scan.find(LOSE | STEAL | TAKE | GONE | MUGGED).any(|at| situations::real(scan, at)),
-        _ => {
-            scan.find(TXN | VALUABLE | ACCOUNT).any(told)
-                && !scan.words.iter().any(|w| matches!(w.text.as_str(), "yet" | "todavia" | "aun"))
-        }
+        _ => !scan.words.iter().any(|w| matches!(w.text.as_str(), "yet" | "todavia" | "aun")),
     }
+}
+
+/// A message that opens with a question word, tells of nothing in the past and points at nothing
+/// in particular (no amount, no "this"): "is there a deadline to dispute a charge?", "¿hay un número
+/// para hablar con un asesor?"; "what is this 89.99 from APPLE.COM" points at a charge.
+fn only_asks(scan: &Scan) -> bool {
+    const GREETING: &[&str] = &["hola", "hi", "hello", "hey", "oye", "buenas", "buenos", "dias", "tardes"];
+    const QUESTION: &[&str] = &[
+        "how", "what", "can", "could", "is", "are", "do", "does", "where", "when", "which", "who", "should", "como",
+        "que", "puedo", "puede", "pueden", "hay", "donde", "cuando", "cual", "cuanto", "cuanta", "es", "se",
+    ];
+    let opener = scan.words.iter().map(|w| w.text.as_str()).find(|w| !GREETING.contains(w));
+    opener.is_some_and(|w| QUESTION.contains(&w))
+        && !situations::told_in_past(scan)
+        && !scan.words.iter().any(|w| w.is_number() || w.tags & words::POINTER != 0)
 }
 
 /// Several words in capitals with exclamation marks: "THIS IS A JOKE!!!".

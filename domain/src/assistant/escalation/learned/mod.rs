@@ -1,16 +1,16 @@
-//! A learned second opinion for the rules, in English: a softmax regression over word stems and
-//! stem pairs, trained (once, on first use, in well under a second) on the training split of
-//! BANKING77 — ten thousand customer messages written by other people, labelled with 77 intents
-//! (Casanueva et al., 2020, PolyAI; CC BY 4.0, <https://github.com/PolyAI-LDN/task-specific-datasets>;
-//! `banking77_train.tsv` is that file as `intent<TAB>message`, less four repeated rows and the seven
-//! that repeat a message of the test split, from which the eval's held-out split comes).
-//!
-//! Six intents need a person under this bank's policy: a lost or stolen card or phone, a
-//! compromised card, and a card payment, direct debit or cash withdrawal the customer does not
-//! recognise. The other 71 teach what does not (a found card, a declined payment, a fee, a PIN).
+//! A learned second opinion for the rules, in Spanish and English: a softmax regression over word
+//! stems and stem pairs, trained (once, on first use, in well under a second) on [`corpus`]:
+//! BANKING77's training split — ten thousand customer messages written by other people, labelled
+//! with 77 intents (Casanueva et al., 2020, PolyAI; CC BY 4.0,
+//! <https://github.com/PolyAI-LDN/task-specific-datasets>; `banking77_train.tsv` is that file as
+//! `intent<TAB>message`, less four repeated rows and the seven that repeat a message of the test
+//! split, from which the eval's held-out split comes) — and the dev split's cases in both languages.
 //!
 //! The rules stay first. The model can only add an escalation the rules missed, never remove one,
-//! and only for an English message that is not a question about what might happen.
+//! and only where the message bears it out as the rules read it (not a question about what might
+//! happen).
+
+mod corpus;
 
 use std::sync::LazyLock;
 
@@ -18,56 +18,55 @@ use super::Category;
 use crate::assistant::language::{self, Lang};
 use crate::assistant::stem::stem;
 use crate::assistant::text::words;
-
-/// The training corpus: `intent<TAB>message` per line.
-const CORPUS: &str = include_str!("banking77_train.tsv");
-
-/// Everyday questions of our own with the words BANKING77 only uses for trouble (a direct debit,
-/// a phone, a card left at home, a payment not made yet), so the model does not learn that the
-/// words alone need a person. Written for this file; none is copied from an eval set.
-const NEUTRAL: &str = include_str!("neutral.tsv");
+pub use corpus::{DEV_BANKING77, DEV_HARD, DEV_PACIFICO, DEV_QUESTIONS, DEV_SUR, Row, Source, class_of, corpus};
 
 /// How sure the model must be that a person is needed before it adds an escalation. Chosen on the
-/// dev split (`cargo xtask eval --dev-only`): the lowest value that adds no false escalation there.
-pub const THRESHOLD: f32 = 0.55;
+/// eval's red-team cross-validation (`cargo xtask eval --dev-only`: each red-team batch of the dev
+/// split, and a fifth of the rest of it, judged by a model trained without them): the lowest value,
+/// in steps of 0.05, at which the model adds at most 1% false escalations among the held-out
+/// look-alikes and questions.
+pub const THRESHOLD: f32 = 0.65;
 
 /// How many classes.
-const K: usize = 4;
+const K: usize = 12;
 
-/// What the model tells apart: nothing to escalate, or one of three reasons.
-const CLASSES: [Option<Category>; K] =
-    [None, Some(Category::StolenCard), Some(Category::Fraud), Some(Category::UnrecognisedPayment)];
+/// What the model tells apart: nothing to escalate, or one of the reasons a message itself can give.
+pub(super) const CLASSES: [Option<Category>; K] = [
+    None,
+    Some(Category::StolenCard),
+    Some(Category::Fraud),
+    Some(Category::UnrecognisedPayment),
+    Some(Category::SocialEngineering),
+    Some(Category::AccountTakeover),
+    Some(Category::Dispute),
+    Some(Category::Complaint),
+    Some(Category::LegalThreat),
+    Some(Category::Vulnerable),
+    Some(Category::HumanRequested),
+    Some(Category::Anger),
+];
 
-/// The class of a BANKING77 intent.
-pub fn class_of(intent: &str) -> usize {
-    match intent {
-        "lost_or_stolen_card" | "lost_or_stolen_phone" => 1,
-        "compromised_card" => 2,
-        "card_payment_not_recognised" | "direct_debit_payment_not_recognised" | "cash_withdrawal_not_recognised" => 3,
-        _ => 0,
-    }
+/// The class of an escalation category (0 for one the model does not learn).
+pub fn class_of_category(category: Category) -> usize {
+    CLASSES.iter().position(|c| *c == Some(category)).unwrap_or(0)
 }
 
-/// The corpus as (class, message) pairs.
-pub fn corpus() -> impl Iterator<Item = (usize, &'static str)> {
-    CORPUS
-        .lines()
-        .chain(NEUTRAL.lines())
-        .filter_map(|line| line.split_once('\t'))
-        .map(|(intent, text)| (class_of(intent), text))
-}
-
-/// Feature space: hashed, 2^17 buckets per class.
-const BITS: u32 = 17;
+/// Feature space: hashed, 2^BITS buckets per class.
+const BITS: u32 = 16;
 const DIM: usize = 1 << BITS;
-const EPOCHS: usize = 12;
+const EPOCHS: usize = 24;
+/// A class whose probability is this close to right is not updated for the row; a row whose own
+/// class is this close to certain sits out the next `REST` epochs.
+const MIN_GRADIENT: f32 = 0.01;
+const REST: u8 = 3;
 
 /// A trained model.
 pub struct Model {
     weights: Vec<f32>,
 }
 
-static MODEL: LazyLock<Model> = LazyLock::new(|| Model::train(corpus()));
+static MODEL: LazyLock<Model> =
+    LazyLock::new(|| Model::train(corpus().iter().map(|row| (row.class, row.text.as_str()))));
 
 /// The trained model (trained on first use).
 pub fn model() -> &'static Model {
@@ -86,6 +85,9 @@ impl Model {
         let rows: Vec<(usize, Vec<u32>)> = rows.into_iter().map(|(class, text)| (class, features(text))).collect();
         let mut weights = vec![0f32; K * DIM];
         let mut order: Vec<usize> = (0..rows.len()).collect();
+        // Epochs a row sits out: one the model already gets right moves no weight, so it is
+        // looked at again only a few epochs later. Keeps training fast.
+        let mut resting = vec![0u8; rows.len()];
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         for epoch in 0..EPOCHS {
             // Fisher–Yates with a fixed xorshift sequence.
@@ -97,11 +99,22 @@ impl Model {
             }
             let rate = 0.5 / (1.0 + epoch as f32 * 0.3);
             for &row in &order {
+                if resting[row] > 0 {
+                    resting[row] -= 1;
+                    continue;
+                }
                 let (class, feats) = &rows[row];
                 let scale = 1.0 / (feats.len() as f32).sqrt();
                 let p = probabilities(&weights, feats, scale);
+                if p[*class] > 1.0 - MIN_GRADIENT {
+                    resting[row] = REST;
+                    continue;
+                }
                 for (k, pk) in p.iter().enumerate() {
                     let gradient = pk - if k == *class { 1.0 } else { 0.0 };
+                    if gradient.abs() < MIN_GRADIENT {
+                        continue;
+                    }
                     let step = rate * gradient * scale;
                     for &f in feats {
                         weights[f as usize * K + k] -= step;
@@ -121,9 +134,9 @@ impl Model {
         (1.0 - p[0], CLASSES[best].unwrap_or(Category::Fraud))
     }
 
-    /// The escalation the model adds for `message`, if it is English and the model is sure enough.
+    /// The escalation the model suggests for `message`, if it is sure enough.
     pub fn suggest(&self, message: &str) -> Option<Category> {
-        if self.weights.is_empty() || language::detect(message, Lang::En) != Lang::En {
+        if self.weights.is_empty() {
             return None;
         }
         let (p, category) = self.judge(message);
@@ -132,7 +145,7 @@ impl Model {
 }
 
 fn probabilities(weights: &[f32], feats: &[u32], scale: f32) -> [f32; K] {
-    // A feature's four weights sit side by side: one cache line per feature.
+    // A feature's weights sit side by side: one cache line per feature.
     let mut scores = [0f32; K];
     for &f in feats {
         let at = f as usize * K;
@@ -152,9 +165,16 @@ fn probabilities(weights: &[f32], feats: &[u32], scale: f32) -> [f32; K] {
     scores.map(|s| s / total)
 }
 
-/// Hashed features: a bias, every word's English stem, and every pair of neighbouring stems.
+/// Hashed features: a bias, every word's stem in the message's language, and every pair of
+/// neighbouring stems.
 fn features(text: &str) -> Vec<u32> {
-    let stems: Vec<String> = words(text).iter().map(|w| stem(&w.replace('\'', ""), Lang::En)).collect();
+    let lang = language::detect(text, Lang::En);
+    let mut stems: Vec<String> = words(text).iter().map(|w| stem(&w.replace('\'', ""), lang)).collect();
+    // How the message opens ("how do", "me robaron") and whether it asks.
+    stems.insert(0, "<s>".to_owned());
+    if text.contains('?') {
+        stems.push("<?>".to_owned());
+    }
     let mut feats = vec![0u32];
     feats.extend(stems.iter().map(|s| bucket(&[s])));
     feats.extend(stems.windows(2).map(|pair| bucket(&[&pair[0], &pair[1]])));
@@ -180,28 +200,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_corpus_holds_every_intent_and_the_six_that_need_a_person() {
-        let rows: Vec<_> = corpus().collect();
-        assert!(rows.len() > 9_900, "{}", rows.len());
-        for class in 1..CLASSES.len() {
-            assert!(rows.iter().filter(|(c, _)| *c == class).count() > 80, "class {class}");
-        }
-    }
-
-    #[test]
     fn it_tells_trouble_from_everyday_questions() {
         let model = model();
         assert!(model.judge("my card was stolen on the bus yesterday").0 > THRESHOLD);
         assert!(model.judge("there is a withdrawal on my statement I know nothing about").0 > THRESHOLD);
         assert!(model.judge("I found the card I thought I had lost, can I use it again?").0 < THRESHOLD);
         assert!(model.judge("what is the exchange rate for euros").0 < 0.1);
-        assert_eq!(model.suggest("me robaron la tarjeta"), None, "English only");
+        assert_eq!(model.suggest("me robaron la tarjeta en el metro"), Some(Category::StolenCard));
+        assert!(model.judge("¿cuánto cuesta la tarjeta de crédito?").0 < 0.1);
         assert_eq!(Model::untrained().suggest("my card was stolen"), None);
     }
 
     #[test]
     fn training_is_deterministic() {
-        let rows = || corpus().step_by(7);
+        let corpus = corpus();
+        let rows = || corpus.iter().step_by(7).map(|row| (row.class, row.text.as_str()));
         let (a, b) = (Model::train(rows()), Model::train(rows()));
         assert!(a.weights == b.weights);
     }
