@@ -3,7 +3,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, asked_ahead, hypothetical, is_past, negated, opens_question, real};
+use super::situations::{Finding, asked_ahead, defining, hypothetical, is_past, negated, opens_question, real};
 use super::transactions::reporting;
 use super::words::*;
 
@@ -59,8 +59,16 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
     };
     // "¿qué documentos necesito si soy viuda?" asks what applies, not about a loss.
     // "what documents are needed for a deceased person's account": anyone's, asked about.
-    let anyones =
-        |i: usize| i > 0 && matches!(s.words[i - 1].text.as_str(), "a" | "an" | "un" | "una") && opens_question(s, i);
+    // "what do I need to close the account of someone who passed away": anyone's too.
+    let someone_who = |i: usize| {
+        i >= 2
+            && matches!(s.words[i - 1].text.as_str(), "who" | "que")
+            && matches!(s.words[i - 2].text.as_str(), "someone" | "somebody" | "alguien" | "person" | "persona")
+    };
+    let anyones = |i: usize| {
+        (i > 0 && matches!(s.words[i - 1].text.as_str(), "a" | "an" | "un" | "una") || someone_who(i))
+            && opens_question(s, i)
+    };
     let bereaved =
         s.find(BEREAVED).any(|i| !negated(s, i) && !late_non_family(i) && !hypothetical(s, i) && !anyones(i));
     // "my wife passed", "passed on last week"; not "my son passed his exam".
@@ -75,7 +83,8 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
     };
     let died = s.find(DIED).any(|i| !negated(s, i) && !object(i) && s.near(i, FAMILY, 5, 4));
     // "how can I manage my mum's account if she has dementia" asks what applies.
-    let coerced = s.find(COERCED).any(|i| !hypothetical(s, i));
+    // "¿qué es la extorsión telefónica?" asks what it is.
+    let coerced = s.find(COERCED).any(|i| !hypothetical(s, i) && !defining(s, i));
     if bereaved || died || coerced {
         return Finding::of(Category::Vulnerable);
     }
@@ -218,7 +227,17 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
                 && matches!(p[2].text.as_str(), "semanas" | "meses" | "weeks" | "months")
         })
     };
-    if complained || s.has(REPEATED) || again || (sold_me() && required()) || waited() {
+    // "third time trying to find the statements page" is the customer's own search ("still waiting
+    // to find out" is not).
+    let searching = |i: usize| {
+        (i + 1..(i + 5).min(s.len())).any(|j| {
+            let out = s.words.get(j + 1).is_some_and(|n| n.text == "out");
+            matches!(s.words[j].text.as_str(), "looking" | "encontrar" | "buscando" | "buscar")
+                || (s.words[j].text == "find" && !out)
+        })
+    };
+    let repeated = s.find(REPEATED).any(|i| !searching(i));
+    if complained || repeated || again || (sold_me() && required()) || waited() {
         return Finding::of(Category::Complaint);
     }
     None

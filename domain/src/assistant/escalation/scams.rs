@@ -70,7 +70,9 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     }
     // "a woman on a dating site asked me for money for a plane ticket and I sent it": money asked for
     // by someone met online, and sent.
-    let asked_money = |i: usize| s.words[i].tags & ASKED != 0 && real(s, i) && s.near(i, MONEY, 0, 4);
+    let needed = |w: &str| matches!(w, "needed" | "necesitaba" | "needs" | "necesita");
+    let asked_money =
+        |i: usize| (s.words[i].tags & ASKED != 0 || needed(&s.words[i].text)) && real(s, i) && s.near(i, MONEY, 0, 4);
     let sent_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & (GIVE | MOVED | PAID) != 0 && real(s, j));
     if s.has(IMPOSTOR) && (0..s.len()).any(|i| asked_money(i) && sent_after(i)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);

@@ -81,6 +81,21 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "a lady from your security department walked me through moving my money to protect it": money
+    // moved to keep it safe, at someone else's word.
+    let to_protect = |i: usize| {
+        (i + 1..(i + 7).min(s.len())).any(|j| {
+            s.words[j].starts_with_any(&["protect", "proteger", "resguard", "salvo"])
+                || (s.words[j].text == "safe" && s.words[j - 1].text == "it")
+        })
+    };
+    let moving = |i: usize| {
+        s.words[i].tags & MOVED != 0 || s.words[i].starts_with_any(&["moving", "transferring", "moviendo", "pasando"])
+    };
+    let moved_to_protect = |i: usize| moving(i) && s.near(i, MONEY, 0, 3) && to_protect(i) && real(s, i);
+    if s.has(IMPOSTOR | SOMEONE | TOLD | STRANGER) && (0..s.len()).any(moved_to_protect) && !s.has(PROCESS) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "le di acceso remoto a un técnico", "tengo anydesk abierto y un señor me guía"; not "¿el banco
     // usa acceso remoto para soporte?", which asks about the bank.
     let personal = || told_in_past(s) || s.words.iter().any(|w| matches!(w.text.as_str(), "me" | "mi" | "my" | "yo"));

@@ -162,6 +162,21 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::UnrecognisedPayment);
         }
     }
+    // "me llegó un mensaje de que mi tarjeta fue usada en una gasolinera de otro estado": the card
+    // used somewhere else, by someone other than the customer ("I used my card abroad").
+    let by_customer =
+        |i: usize| s.words[i.saturating_sub(2)..i].iter().any(|w| matches!(w.text.as_str(), "i" | "we" | "yo"));
+    let used_elsewhere = |i: usize| {
+        matches!(s.words[i].text.as_str(), "usada" | "usado" | "usaron" | "used")
+            && s.near(i, VALUABLE, 4, 0)
+            && s.in_clause(i, ELSEWHERE)
+            && !by_customer(i)
+            && !hypothetical(s, i)
+            && !negated(s, i)
+    };
+    if s.find(INTRUDE).any(used_elsewhere) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // "a charge I didn't make", "un cobro que no hice", "I never made", "no autoricé nada".
     for i in s.find(ACT) {
         if !negated(s, i) || hypothetical(s, i) {

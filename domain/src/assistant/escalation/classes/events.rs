@@ -142,7 +142,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (IMPOSTOR, &[
             "bank security", "video call", "videollamada", "new friend", "nuevo amigo", "amigo nuevo", "nueva amiga",
             "new boyfriend", "new girlfriend", "novio nuevo", "nuevo novio", "met online", "conocio por internet",
-            "conocio en internet",
+            "conocio en internet", "said she loved me", "said he loved me", "says she loves me", "says he loves me",
+            "dijo que me amaba", "dijo que me queria", "decia que me amaba", "decia que me queria", "se enamoro de mi",
             "a call", "got a call", "received a call", "recibi una llamada", "me marcaron", "me marco", "una llamada",
             "on the phone", "over the phone", "por telefono", "from security", "de seguridad", "se hizo pasar",
             "se hacia pasar", "haciendose pasar", "se hicieron pasar", "dijo ser", "dijeron ser", "decia ser",

@@ -108,7 +108,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "refuse to help", "se negaron a ayudarme", "nadie me da respuesta", "no me dan respuesta",
             "no one gets back to me", "nobody gets back to me",
             "me mandan de un lado a otro", "me traen de un lado a otro", "de departamento en departamento",
-            "different departments", "department to department",
+            "different departments", "department to department", "tough luck", "nothing they can do",
+            "no pueden hacer nada", "no se puede hacer nada", "no me pueden ayudar",
     ]),
     (FRAUD, &[
             "copiaron", "copied", "me copiaron",
@@ -352,7 +353,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (TOLD, &[
             "me dijeron que", "me dijo que", "me pidieron que", "me indicaron", "they said", "they told me",
-            "he told me", "she told me", "told me to", "instructed me", "asked me to",
+            "he told me", "she told me", "told me to", "instructed me", "asked me to", "walked me through",
+            "me guio", "me fue guiando",
     ]),
     (NEW_ACCOUNT, &[
             "a new account", "new account", "another account", "other account", "una cuenta nueva", "cuenta nueva",
