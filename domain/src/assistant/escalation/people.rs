@@ -3,7 +3,9 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, asked_ahead, defining, hypothetical, is_past, negated, opens_question, real};
+use super::situations::{
+    Finding, asked_ahead, defining, hypothetical, is_past, negated, opens_question, real, told_in_past,
+};
 use super::transactions::reporting;
 use super::words::*;
 
@@ -300,8 +302,24 @@ fn asks_if_human(s: &Scan, at: usize) -> bool {
     )
 }
 
+/// "what hours can I talk to an agent", "¿a qué hora puedo hablar con un asesor?": when a person can
+/// be reached, asked (the contact article answers).
+fn asks_when(s: &Scan, at: usize) -> bool {
+    let clause = s.words[at].clause;
+    let mut words = s.words.iter().filter(|w| w.clause == clause).map(|w| w.text.as_str());
+    matches!(
+        (words.next(), words.next()),
+        (Some("what" | "which"), Some("hours" | "time" | "times" | "days"))
+            | (Some("a" | "en"), Some("que"))
+            | (Some("when"), Some("can" | "do" | "does" | "is" | "are"))
+            | (Some("cuando" | "horario" | "horarios"), _)
+    ) && !told_in_past(s)
+}
+
 pub(super) fn human(s: &Scan) -> Option<Finding> {
-    let talk = |i: usize| real(s, i) && person_within(s, i, 4) && !asks_the_way(s, i) && !asks_if_human(s, i);
+    let talk = |i: usize| {
+        real(s, i) && person_within(s, i, 4) && !asks_the_way(s, i) && !asks_if_human(s, i) && !asks_when(s, i)
+    };
     let asked = s.find(TALK).any(talk)
         || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 5))
         || s.find(WANT).any(|i| !negated(s, i) && wants_person(s, i))

@@ -38,10 +38,14 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
         )
     };
     let kept = |j: usize| s.words[j].tags & (RETAINED | TAKE) != 0 && real(s, j) && s.near(j, VALUABLE, 0, 3);
-    let kept_by_staff = |i: usize| staff(&s.words[i].text) && (i + 1..(i + 4).min(s.len())).any(kept);
+    let kept_by_staff = |i: usize| staff(&s.words[i].text) && (i + 1..(i + 6).min(s.len())).any(kept);
     let charged_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0);
     if !s.has(ATM) && (0..s.len()).any(|i| kept_by_staff(i) && charged_after(i)) {
         return Finding::of(Category::UnrecognisedPayment);
+    }
+    // "the cashier at the supermarket kept my card after I paid": the card in someone else's hands.
+    if !s.has(ATM) && (0..s.len()).any(kept_by_staff) {
+        return Finding::of(Category::StolenCard);
     }
     // "I gave my card to the delivery guy to pay and he took a while, now there's a charge".
     let to_staff = |i: usize| (i + 1..(i + 7).min(s.len())).any(|j| staff(&s.words[j].text));

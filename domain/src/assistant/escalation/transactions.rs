@@ -72,6 +72,19 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     if (txn || balance) && s.find(SHORTFALL).any(|i| !hypothetical(s, i)) {
         return Finding::of(Category::UnrecognisedPayment);
     }
+    // "the balance was zero, it had 3000 yesterday": a balance at nothing that held an amount before.
+    let zero = |w: &Word| matches!(w.text.as_str(), "zero" | "cero" | "0" | "nothing" | "nada");
+    let held = |j: usize| {
+        matches!(s.words[j].text.as_str(), "had" | "tenia" | "habia")
+            && (j + 1..(j + 4).min(s.len())).any(|k| s.words[k].is_number() && !zero(&s.words[k]))
+    };
+    if balance
+        && s.words.iter().any(zero)
+        && (0..s.len()).any(|j| held(j) && !hypothetical(s, j) && !negated(s, j))
+        && !s.has(PROCESS)
+    {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     let reported = reported(s);
     if txn && unexplained(s) {
         return Finding::of(Category::UnrecognisedPayment);
