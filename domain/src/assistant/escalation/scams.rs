@@ -143,5 +143,33 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     if s.has(LINK) && s.find(LOCKED_OUT).any(|i| real(s, i)) && believed() {
         return Finding::of(Category::SocialEngineering);
     }
+    lent_or_taken(s)
+}
+
+/// A card lent and kept, or the customer's phone or card taken up by a child who bought with it.
+fn lent_or_taken(s: &Scan) -> Option<Finding> {
+    // "i lent my card to a coworker to buy lunch and he kept it", "le presté la tarjeta y se quedó
+    // con ella": a card lent, and not given back.
+    let lent = |i: usize| {
+        (s.words[i].tags & GIVE != 0 || s.words[i].starts_with_any(&["lent", "preste", "prestamos"]))
+            && real(s, i)
+            && s.near(i, VALUABLE, 0, 3)
+    };
+    let kept_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & RETAINED != 0 && real(s, j));
+    if !s.has(ATM) && (0..s.len()).any(|i| lent(i) && kept_after(i)) {
+        return Finding::of(Category::StolenCard);
+    }
+    // "mi hijo de 8 años agarró mi cel y compró un montón de cosas en un juego": purchases made by a
+    // child with what is the customer's.
+    let child =
+        |w: &str| matches!(w, "hijo" | "hija" | "son" | "daughter" | "kid" | "nino" | "nina" | "nieto" | "nieta");
+    let grabbed = |i: usize| {
+        (s.words[i].tags & TAKE != 0 || s.words[i].starts_with_any(&["agarr", "grabbed", "used", "uso"]))
+            && s.near(i, VALUABLE | PHONE, 0, 3)
+    };
+    let bought = |i: usize| s.words[i].starts_with_any(&["compro", "bought", "gasto", "spent", "pago"]) && real(s, i);
+    if s.words.iter().any(|w| child(&w.text)) && (0..s.len()).any(|i| grabbed(i) && (i + 1..s.len()).any(bought)) {
+        return Finding::of(Category::Dispute);
+    }
     None
 }

@@ -211,7 +211,8 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
             s.words[c].tags & COVER != 0
                 && s.words.get(c + 1).is_some_and(|n| matches!(n.text.as_str(), "for" | "para" | "contra" | "against"))
         });
-        if tags & STEAL != 0 && (s.near(i, COVER, 2, 1) || cover_for) {
+        // "does home insurance cover cards lost in a fire": what a cover pays for.
+        if tags & (STEAL | LOSE) != 0 && (s.near(i, COVER, 2, 1) || cover_for) {
             continue;
         }
         // "me robaron la atención sus nuevas tasas", "stole my heart": a figure of speech.

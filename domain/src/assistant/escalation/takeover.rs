@@ -241,5 +241,15 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.find(ORDERED).any(unordered) && !s.has(PROCESS | WANT) {
         return Finding::of(Category::Fraud);
     }
+    // "i think my ex installed something on my phone": software someone else put on it.
+    let by_someone_else = |i: usize| {
+        is_past(s, i)
+            && real(s, i)
+            && !s.words[i.saturating_sub(2)..i].iter().any(|p| customer(&p.text))
+            && s.near(i, PHONE | DEVICE, 0, 5)
+    };
+    if s.find(INSTALL).any(by_someone_else) && !s.has(PROCESS) {
+        return Finding::of(Category::AccountTakeover);
+    }
     None
 }

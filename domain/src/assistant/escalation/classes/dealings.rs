@@ -20,7 +20,7 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
     (LOGIN_NAME, &["usuario", "username", "login", "user"]),
     (ACCESS, &["acceso", "access"]),
     (POINTER, &["this", "that", "these", "este", "esta", "ese", "esa", "estos"]),
-    (PHONE, &["phone", "cell", "mobile", "celular", "telefono", "movil"]),
+    (PHONE, &["phone", "cell", "cel", "cellphone", "mobile", "celular", "telefono", "movil"]),
     (RETAINED, &["swallowed", "ate", "kept", "retained", "retuvo", "trago", "quedo"]),
     (STICKER, &["sticker", "calcomania", "pegatina", "etiqueta", "number", "numero"]),
     (OFFERED, &["ofrecieron", "ofrecio", "offered", "promised"]),

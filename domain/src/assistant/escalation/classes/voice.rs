@@ -109,6 +109,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "no one gets back to me", "nobody gets back to me",
             "me mandan de un lado a otro", "me traen de un lado a otro", "de departamento en departamento",
             "different departments", "department to department", "tough luck", "nothing they can do",
+            "on hold for", "been on hold", "en espera por", "llevo en espera",
             "no pueden hacer nada", "no se puede hacer nada", "no me pueden ayudar",
     ]),
     (FRAUD, &[
