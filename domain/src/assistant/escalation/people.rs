@@ -116,6 +116,14 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     if after_cancelling && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }
+    // "a letter saying I owe money on a credit card I closed 5 years ago": a debt on something closed.
+    let owed =
+        s.words.iter().any(|w| matches!(w.text.as_str(), "owe" | "owing" | "debo" | "adeudo" | "debt" | "deuda"));
+    let closed =
+        |i: usize| real(s, i) && (i.saturating_sub(5)..i).any(|j| s.words[j].tags & (VALUABLE | ACCOUNT | LOAN) != 0);
+    if owed && s.find(CANCELLED).any(closed) && !s.has(PROCESS) {
+        return Finding::of(Category::Dispute);
+    }
     // "hice una transferencia a una cuenta equivocada por 12000", "I sent 500 to the wrong account":
     // a payment made by mistake, to be recalled while it still can be (told by the customer, not
     // "the app said I made a transfer to the wrong account").

@@ -143,6 +143,13 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     if s.has(LINK) && s.find(LOCKED_OUT).any(|i| real(s, i)) && believed() {
         return Finding::of(Category::SocialEngineering);
     }
+    // "el cajero tenía algo raro pegado en la ranura y después me empezaron a llegar cargos": a
+    // tampered ATM, and charges since.
+    let tampered =
+        |i: usize| s.words[i].starts_with_any(&["pegad", "skimm", "dispositiv", "device"]) && s.near(i, ATM, 8, 0);
+    if s.has(ATM) && (0..s.len()).any(|i| tampered(i) && real(s, i) && charged_after(i)) {
+        return Finding::of(Category::Fraud);
+    }
     lent_or_taken(s)
 }
 

@@ -260,9 +260,11 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // overpayment to be sent on, the way fake payments are cashed.
     let send_back = |j: usize| {
         s.words[j].tags & (MOVED | FORWARD) != 0
-            || s.words[j].starts_with_any(&["send", "return", "refund", "devolv", "devuelv", "regres", "mand", "envi"])
+            || s.words[j]
+                .starts_with_any(&["send", "return", "refund", "wire", "devolv", "devuelv", "regres", "mand", "envi"])
     };
-    let buyer = s.has(SOLD) || s.words.iter().any(|w| matches!(w.text.as_str(), "buyer" | "comprador" | "compradora"));
+    let buyer = s.has(SOLD)
+        || s.words.iter().any(|w| matches!(w.text.as_str(), "buyer" | "comprador" | "compradora" | "marketplace"));
     if buyer && s.find(OVERPAID).any(|i| real(s, i) && (i + 1..s.len()).any(send_back)) {
         return Finding::of(Category::Fraud);
     }

@@ -40,7 +40,8 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
     (OVERPAID, &[
             "overpaid", "overpaying", "paid too much", "sent too much", "paid me too much", "sent me too much",
             "pago de mas", "pagaron de mas", "deposito de mas", "depositaron de mas", "transfirio de mas",
-            "me mando de mas", "mando de mas", "me pago de mas",
+            "me mando de mas", "mando de mas", "me pago de mas", "more than the price", "more than i asked",
+            "mas de lo que pedi", "mas del precio",
     ]),
     (KNOWS, &["knows", "knew", "sabe", "sabia", "sabian", "saben", "conoce", "conocia", "conocian"]),
     (EMPTIED, &[

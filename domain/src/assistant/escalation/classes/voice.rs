@@ -40,6 +40,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (DISPUTE, &[
             "mi dinero de vuelta", "dinero de vuelta", "que me devuelvan mi dinero", "devuelvanme",
+            "i want it back", "want it back", "lo quiero de vuelta", "devuelvanmelo",
             "disputa", "disputar", "disputo", "contracargo", "aclaracion", "chargeback", "dispute", "refund",
             "disputing",
             "reembolso", "devolucion de mi dinero", "money back", "me regresen", "me devuelvan", "devuelvan mi",
@@ -188,7 +189,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "lo mejor es desaparecer", "mejor es desaparecer", "mejor desaparecer", "better to disappear",
             "best to disappear", "just disappear",
             "cant see a way forward", "can't see a way forward", "dont see a way forward", "don't see a way forward",
-            "no le veo futuro",
+            "no le veo futuro", "ya no se que hacer con mi vida", "no se que hacer con mi vida",
             "suicid*", "quitarme la vida", "quitar la vida", "no quiero vivir", "no quiero seguir viviendo",
             "ya no quiero vivir", "matarme", "me quiero matar", "acabar con todo", "acabar con mi vida", "kill myself",
             "killing myself", "end my life", "ending my life", "ending it all", "end it all", "feel like ending it",
@@ -309,6 +310,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (CANCELLED, &[
             "cancele", "cancelamos", "di de baja", "dimos de baja", "me di de baja", "cancelled", "canceled",
+            "i closed", "we closed", "cerre", "cerramos",
             "unsubscribed", "i cancel", "ya la cancele", "ya lo cancele",
     ]),
     (ONGOING, &[
