@@ -226,28 +226,13 @@ pub fn learned_alone(model: &learned::Model, message: &str) -> Option<Category> 
 /// stolen" is a question); and a payment not made "yet" is not disowned.
 fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
     use words::*;
-    if only_asks(scan) {
+    if situations::only_asks(scan) {
         return false;
     }
     match category {
         Category::StolenCard => scan.find(LOSE | STEAL | TAKE | GONE | MUGGED).any(|at| situations::real(scan, at)),
         _ => !scan.words.iter().any(|w| matches!(w.text.as_str(), "yet" | "todavia" | "aun")),
     }
-}
-
-/// A message that opens with a question word, tells of nothing in the past and points at nothing
-/// in particular (no amount, no "this"): "is there a deadline to dispute a charge?", "¿hay un número
-/// para hablar con un asesor?"; "what is this 89.99 from APPLE.COM" points at a charge.
-fn only_asks(scan: &Scan) -> bool {
-    const GREETING: &[&str] = &["hola", "hi", "hello", "hey", "oye", "buenas", "buenos", "dias", "tardes"];
-    const QUESTION: &[&str] = &[
-        "how", "what", "can", "could", "is", "are", "do", "does", "where", "when", "which", "who", "should", "como",
-        "que", "puedo", "puede", "pueden", "hay", "donde", "cuando", "cual", "cuanto", "cuanta", "es", "se",
-    ];
-    let opener = scan.words.iter().map(|w| w.text.as_str()).find(|w| !GREETING.contains(w));
-    opener.is_some_and(|w| QUESTION.contains(&w))
-        && !situations::told_in_past(scan)
-        && !scan.words.iter().any(|w| w.is_number() || w.tags & words::POINTER != 0)
 }
 
 /// Several words in capitals with exclamation marks: "THIS IS A JOKE!!!".

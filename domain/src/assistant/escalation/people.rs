@@ -247,7 +247,16 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
         })
     };
     let repeated = s.find(REPEATED).any(|i| !searching(i));
-    if complained || repeated || again || (sold_me() && required()) || waited() {
+    // "the bank froze my business account with no explanation": an account shut, and no reason given.
+    let frozen = |i: usize| s.words[i].starts_with_any(&["froze", "frozen", "congel", "bloquearon"]) && real(s, i);
+    let unexplained = s.words.windows(2).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str()),
+            ("no" | "without", "explanation" | "reason") | ("sin", "explicacion" | "razon" | "motivo" | "aviso")
+        )
+    });
+    let shut = (0..s.len()).any(frozen) && unexplained && s.has(ACCOUNT);
+    if complained || repeated || again || (sold_me() && required()) || waited() || shut {
         return Finding::of(Category::Complaint);
     }
     None

@@ -158,13 +158,19 @@ fn lent_or_taken(s: &Scan) -> Option<Finding> {
     // "i lent my card to a coworker to buy lunch and he kept it", "le presté la tarjeta y se quedó
     // con ella": a card lent, and not given back.
     let lent = |i: usize| {
-        (s.words[i].tags & GIVE != 0 || s.words[i].starts_with_any(&["lent", "preste", "prestamos"]))
+        (s.words[i].tags & GIVE != 0 || s.words[i].starts_with_any(&["lent", "preste", "prestamos", "prestad"]))
             && real(s, i)
             && s.near(i, VALUABLE, 0, 3)
     };
     let kept_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & RETAINED != 0 && real(s, j));
     if !s.has(ATM) && (0..s.len()).any(|i| lent(i) && kept_after(i)) {
         return Finding::of(Category::StolenCard);
+    }
+    // "mi novio me pidió prestada la tarjeta y ya no me contesta, y sigue con cargos": lent, and
+    // charged on since.
+    let charged_since = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0 && real(s, j));
+    if !s.has(ATM | PROCESS) && (0..s.len()).any(|i| lent(i) && charged_since(i)) {
+        return Finding::of(Category::UnrecognisedPayment);
     }
     // "mi hijo de 8 años agarró mi cel y compró un montón de cosas en un juego": purchases made by a
     // child with what is the customer's.

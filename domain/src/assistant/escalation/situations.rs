@@ -225,6 +225,10 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & MUGGED != 0 {
             return Finding::of(Category::StolenCard);
         }
+        // "a guy took remote control of my laptop" is remote access, told further on.
+        if tags & TAKE != 0 && s.near(i, REMOTE, 0, 2) {
+            continue;
+        }
         // "the ATM stole my card" is a retained card.
         let by_atm = s.near(i, ATM, 3, 0);
         let identity = (i.saturating_sub(4)..(i + 5).min(s.len()))
@@ -334,6 +338,21 @@ fn fraud_words(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::Fraud);
     }
     None
+}
+
+/// A message that opens with a question word, tells of nothing in the past and points at nothing
+/// in particular (no amount, no "this"): "is there a deadline to dispute a charge?", "¿hay un número
+/// para hablar con un asesor?"; "what is this 89.99 from APPLE.COM" points at a charge.
+pub(super) fn only_asks(scan: &Scan) -> bool {
+    const GREETING: &[&str] = &["hola", "hi", "hello", "hey", "oye", "buenas", "buenos", "dias", "tardes"];
+    const QUESTION: &[&str] = &[
+        "how", "what", "can", "could", "is", "are", "do", "does", "where", "when", "which", "who", "should", "como",
+        "que", "puedo", "puede", "pueden", "hay", "donde", "cuando", "cual", "cuanto", "cuanta", "es", "se",
+    ];
+    let opener = scan.words.iter().map(|w| w.text.as_str()).find(|w| !GREETING.contains(w));
+    opener.is_some_and(|w| QUESTION.contains(&w))
+        && !told_in_past(scan)
+        && !scan.words.iter().any(|w| w.is_number() || w.tags & POINTER != 0)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use super::Category;
 use super::scams;
 use super::scan::Scan;
-use super::situations::{Finding, is_past, message_word, opens_question, real, told_in_past};
+use super::situations::{Finding, is_past, message_word, only_asks, opens_question, real, told_in_past};
 use super::words::*;
 
 /// English "gave/told/shared" said of the customer: not "gave me", not "the app told".
@@ -99,7 +99,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // "le di acceso remoto a un técnico", "tengo anydesk abierto y un señor me guía"; not "¿el banco
     // usa acceso remoto para soporte?", which asks about the bank.
     let personal = || told_in_past(s) || s.words.iter().any(|w| matches!(w.text.as_str(), "me" | "mi" | "my" | "yo"));
-    if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && personal() && !s.has(PREVENT) {
+    if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && personal() && !only_asks(s) && !s.has(PREVENT) {
         return Finding::of(Category::SocialEngineering);
     }
     // A card handed to a stranger ("le di mi tarjeta a un desconocido que me ayudó").

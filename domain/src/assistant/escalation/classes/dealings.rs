@@ -48,5 +48,5 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
             "emptied", "drained", "cleaned out", "wiped out", "vacio", "vaciaron", "se llevo todo", "took everything",
             "took all the money", "se llevo todo el dinero",
     ]),
-    (ORDERED, &["ordered", "requested", "applied for", "asked for", "pedi", "solicite", "tramite"]),
+    (ORDERED, &["ordered", "requested", "applied for", "asked for", "signed up for", "pedi", "solicite", "tramite"]),
 ];

@@ -98,7 +98,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (MUGGED, &[
             "asaltaron", "asalto", "asaltado", "asaltada", "atracaron", "atraco", "bolsearon", "bolsear",
             "carterearon", "me robaron", "mugged", "mugging", "pickpocketed", "pickpocket", "pick pocketed", "held up",
-            "at gunpoint", "a mano armada", "robbed me", "i was robbed", "got robbed",
+            "at gunpoint", "a mano armada", "robbed me", "i was robbed", "got robbed", "forced to withdraw",
+            "forced me to withdraw", "obligaron a sacar", "obligaron a retirar",
             "cogotearon", "cogoteado", "cogoteada", "portonazo", "turbazo", "encerrona",
     ]),
     (CRED, &[
@@ -175,7 +176,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "clicked", "click", "clic", "di clic", "di click", "hice clic", "hice click",
     ]),
     (REMOTE, &[
-            "acceso remoto", "anydesk", "teamviewer", "remote access", "screen share", "compartir pantalla",
+            "acceso remoto", "anydesk", "teamviewer", "remote access", "remote control", "control remoto",
+            "screen share", "compartir pantalla",
             "quicksupport",
     ]),
     (TXN, &[
