@@ -222,6 +222,12 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & (STEAL | MUGGED) != 0 && figure {
             continue;
         }
+        // "me robaron la identidad": identity theft.
+        let identity = (i.saturating_sub(4)..(i + 5).min(s.len()))
+            .any(|j| matches!(s.words[j].text.as_str(), "identity" | "identidad"));
+        if tags & (STEAL | MUGGED) != 0 && identity {
+            return Finding::of(Category::Fraud);
+        }
         if tags & MUGGED != 0 {
             return Finding::of(Category::StolenCard);
         }
@@ -231,11 +237,7 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         }
         // "the ATM stole my card" is a retained card.
         let by_atm = s.near(i, ATM, 3, 0);
-        let identity = (i.saturating_sub(4)..(i + 5).min(s.len()))
-            .any(|j| matches!(s.words[j].text.as_str(), "identity" | "identidad"));
-        if tags & STEAL != 0 && identity {
-            return Finding::of(Category::Fraud);
-        }
+
         if tags & STEAL != 0 && !by_atm && s.near(i, VALUABLE | CRED, 4, 6) && !theft_of_something_else(s, i) {
             return Finding::of(Category::StolenCard);
         }
@@ -254,8 +256,16 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         // "someone has taken my money" (not "I took money out").
         let by_customer = s.words[i.saturating_sub(2)..i].iter().any(|w| matches!(w.text.as_str(), "i" | "we" | "yo"));
         // "me quitaron 500 de la cuenta": an amount, taken from the account.
-        let amount = (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].text.chars().all(|c| c.is_ascii_digit()))
-            && s.near(i, ACCOUNT, 0, 5);
+        // "me sacaron 8 mil": an amount they took (not "le sacaron 3 copias").
+        let they = ["aron", "ieron"].iter().any(|e| s.words[i].text.ends_with(e));
+        let money_after = |j: usize| {
+            s.words.get(j + 1).is_none_or(|n| {
+                n.tags & MONEY != 0 || matches!(n.text.as_str(), "mil" | "pesos" | "dolares" | "lucas" | "soles")
+            })
+        };
+        let digits = |j: usize| s.words[j].text.chars().all(|c| c.is_ascii_digit());
+        let amount =
+            (i + 1..(i + 3).min(s.len())).any(|j| digits(j) && (s.near(i, ACCOUNT, 0, 5) || (they && money_after(j))));
         // "me sacaron todo", "they took everything" (no card named: that is a theft above).
         let everything = s.words.get(i + 1).is_some_and(|w| matches!(w.text.as_str(), "todo" | "everything"));
         // "the ATM didn't give me the money but took it from my account" is the ATM; "la persona que

@@ -96,6 +96,16 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(IMPOSTOR | SOMEONE | TOLD | STRANGER) && (0..s.len()).any(moved_to_protect) && !s.has(PROCESS) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "he said he was from your fraud team and told me to buy bitcoin to protect my savings, i did it":
+    // told to do something with the money to protect it, and done.
+    let protect_money = |i: usize| {
+        s.words[i].starts_with_any(&["protect", "proteger", "resguard"])
+            && (i + 1..(i + 3).min(s.len()))
+                .any(|j| s.words[j].tags & MONEY != 0 || s.words[j].starts_with_any(&["saving", "ahorro"]))
+    };
+    if s.has(IMPOSTOR) && s.has(TOLD) && (0..s.len()).any(protect_money) && told_in_past(s) && !only_asks(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "le di acceso remoto a un técnico", "tengo anydesk abierto y un señor me guía"; not "¿el banco
     // usa acceso remoto para soporte?", which asks about the bank.
     let personal = || told_in_past(s) || s.words.iter().any(|w| matches!(w.text.as_str(), "me" | "mi" | "my" | "yo"));

@@ -98,8 +98,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (MUGGED, &[
             "asaltaron", "asalto", "asaltado", "asaltada", "atracaron", "atraco", "bolsearon", "bolsear",
             "carterearon", "me robaron", "mugged", "mugging", "pickpocketed", "pickpocket", "pick pocketed", "held up",
-            "at gunpoint", "a mano armada", "robbed me", "i was robbed", "got robbed", "forced to withdraw",
-            "forced me to withdraw", "obligaron a sacar", "obligaron a retirar",
+            "at gunpoint", "a mano armada", "robbed me", "i was robbed", "got robbed",
             "cogotearon", "cogoteado", "cogoteada", "portonazo", "turbazo", "encerrona",
     ]),
     (CRED, &[
@@ -215,7 +214,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "accepted",
     ]),
     (DISOWN, &[
-            "never requested", "never asked for", "nunca pedi", "nunca solicite",
+            "never requested", "never asked for", "nunca pedi", "nunca solicite", "never tried", "nunca intente",
             "que ni conozco", "que no conozco", "i don't even know", "i dont even know",
             "i don't own", "i dont own", "i do not own",
             "can't explain", "cant explain", "cannot explain", "no me explico", "no se de donde", "no se que es",

@@ -234,7 +234,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "me obligaron", "me amenaza", "me amenazan", "me amenazo", "me fuerza", "forces me", "forcing me",
             "forced me", "makes me give", "made me give", "threatens me", "threatening me", "threatened me",
             "controls my money", "controla mi dinero", "controla mi cuenta", "abuse", "abuso", "maltrato", "violencia",
-            "me golpea", "hits me", "coerced", "abusive", "abusivo", "abusiva", "extorsion*", "extort", "extorts",
+            "me golpea", "hits me", "coerced", "forced to withdraw", "forced me to withdraw", "abusive", "abusivo",
+            "abusiva", "extorsion*", "extort", "extorts",
             "extorted", "extorting",
             "blackmail*", "chantaj*",
             // Threatened by someone: "me amenazaron", "they threatened my family".
