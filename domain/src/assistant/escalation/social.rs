@@ -54,7 +54,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     let helped = |j: usize| {
         s.words[j].tags & HELPED != 0 && (is_past(s, j) || matches!(s.words[j].text.as_str(), "ayudo" | "ofrecio"))
     };
-    let helper = |k: usize| (k + 1..(k + 5).min(s.len())).any(helped) && real(s, k);
+    let helper = |k: usize| (k + 1..(k + 7).min(s.len())).any(helped) && real(s, k);
     if s.has(ATM) && s.find(SOMEONE | STRANGER).any(helper) {
         return Finding::of(Category::SocialEngineering);
     }

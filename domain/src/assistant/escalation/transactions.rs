@@ -78,11 +78,10 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         matches!(s.words[j].text.as_str(), "had" | "tenia" | "habia")
             && (j + 1..(j + 4).min(s.len())).any(|k| s.words[k].is_number() && !zero(&s.words[k]))
     };
-    if balance
-        && s.words.iter().any(zero)
-        && (0..s.len()).any(|j| held(j) && !hypothetical(s, j) && !negated(s, j))
-        && !s.has(PROCESS)
-    {
+    // "my salary came in this morning and now the account is at 0": pay in, then nothing.
+    let paid_in = |j: usize| s.words[j].tags & PAYROLL != 0 && s.words[j + 1..].iter().any(zero);
+    let before = |j: usize| (held(j) || paid_in(j)) && !hypothetical(s, j) && !negated(s, j);
+    if balance && s.words.iter().any(zero) && (0..s.len()).any(before) && !s.has(PROCESS) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     let reported = reported(s);

@@ -24,7 +24,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (HUMAN, &[
             "persona", "personas", "humano", "humana", "agente", "asesor", "asesora", "ejecutivo", "ejecutiva",
             "operador", "operadora", "representante", "alguien", "empleado", "empleada", "gente", "supervisor",
-            "supervisora", "gerente", "encargado", "person", "human", "agent", "advisor", "adviser", "representative",
+            "supervisora", "gerente", "encargado", "encargada", "whoever", "in charge", "person", "human", "agent",
+            "advisor", "adviser", "representative",
             "rep", "operator", "someone", "somebody", "staff", "people", "employee", "manager", "team",
             "carne y hueso", "persona real", "real person", "live person", "live agent", "real human", "human being",
             "actual person", "de verdad",
