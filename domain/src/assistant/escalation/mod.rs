@@ -210,7 +210,7 @@ pub fn decide_with(
 }
 
 /// The escalation the learned detector `model` adds for `message`, if the message bears it out.
-pub fn learned_suggestion(model: &learned::Model, scan: &Scan, message: &str) -> Option<Category> {
+fn learned_suggestion(model: &learned::Model, scan: &Scan, message: &str) -> Option<Category> {
     model.suggest(message).filter(|&category| learned_is_plausible(scan, category))
 }
 

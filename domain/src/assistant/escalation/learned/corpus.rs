@@ -50,7 +50,7 @@ pub struct Row {
 /// The class of a BANKING77 intent: six need a person under this bank's policy (a lost or stolen
 /// card or phone, a compromised card, and a card payment, direct debit or cash withdrawal the
 /// customer does not recognise); the other 71 teach what does not (a found card, a fee, a PIN).
-pub fn class_of(intent: &str) -> usize {
+fn class_of(intent: &str) -> usize {
     let category = match intent {
         "lost_or_stolen_card" | "lost_or_stolen_phone" => Category::StolenCard,
         "compromised_card" => Category::Fraud,
@@ -75,7 +75,7 @@ pub fn corpus() -> Vec<Row> {
     for file in [DEV_QUESTIONS, DEV_SUR, DEV_PACIFICO, DEV_BANKING77] {
         cases(file, Source::Dev, &mut rows);
     }
-    for (n, section) in sections(DEV_HARD).enumerate() {
+    for (n, section) in sections(DEV_HARD).into_iter().enumerate() {
         let source = if n < FIRST_RED_TEAM_SECTION { Source::Dev } else { Source::RedTeam(n - FIRST_RED_TEAM_SECTION) };
         cases(section, source, &mut rows);
     }
@@ -83,11 +83,11 @@ pub fn corpus() -> Vec<Row> {
 }
 
 /// The file's sections: each starts at a `# ---` comment line.
-fn sections(file: &str) -> impl Iterator<Item = &str> {
+fn sections(file: &str) -> Vec<&str> {
     let mut starts: Vec<usize> = file.match_indices("\n# ---").map(|(at, _)| at + 1).collect();
     starts.insert(0, 0);
     starts.push(file.len());
-    starts.windows(2).map(|w| &file[w[0]..w[1]]).collect::<Vec<_>>().into_iter()
+    starts.windows(2).map(|w| &file[w[0]..w[1]]).collect()
 }
 
 #[derive(Deserialize)]
@@ -122,8 +122,8 @@ fn cases(file: &str, source: Source, rows: &mut Vec<Row>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::CLASSES;
     use super::*;
-    use crate::assistant::escalation::learned::CLASSES;
 
     #[test]
     fn the_corpus_holds_every_source_and_every_class() {
@@ -151,7 +151,7 @@ mod tests {
                 .map(|k| text.matches(&format!("\n[[{k}]]")).count())
                 .sum()
         };
-        let red_team: usize = sections(DEV_HARD).skip(FIRST_RED_TEAM_SECTION).map(listed).sum();
+        let red_team: usize = sections(DEV_HARD).into_iter().skip(FIRST_RED_TEAM_SECTION).map(listed).sum();
         assert_eq!(count(&|r| matches!(r.source, Source::RedTeam(_))), red_team);
         let dev: usize = [DEV_QUESTIONS, DEV_SUR, DEV_PACIFICO, DEV_BANKING77, DEV_HARD].into_iter().map(listed).sum();
         assert_eq!(count(&|r| matches!(r.source, Source::RedTeam(_) | Source::Dev)), dev);

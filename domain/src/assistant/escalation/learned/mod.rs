@@ -18,7 +18,7 @@ use super::Category;
 use crate::assistant::language::{self, Lang};
 use crate::assistant::stem::stem;
 use crate::assistant::text::words;
-pub use corpus::{DEV_BANKING77, DEV_HARD, DEV_PACIFICO, DEV_QUESTIONS, DEV_SUR, Row, Source, class_of, corpus};
+pub use corpus::{DEV_BANKING77, DEV_HARD, DEV_PACIFICO, DEV_QUESTIONS, DEV_SUR, Row, Source, corpus};
 
 /// How sure the model must be that a person is needed before it adds an escalation. Chosen on the
 /// eval's red-team cross-validation (`cargo xtask eval --dev-only`: each red-team batch of the dev
@@ -31,7 +31,7 @@ pub const THRESHOLD: f32 = 0.65;
 const K: usize = 12;
 
 /// What the model tells apart: nothing to escalate, or one of the reasons a message itself can give.
-pub(super) const CLASSES: [Option<Category>; K] = [
+const CLASSES: [Option<Category>; K] = [
     None,
     Some(Category::StolenCard),
     Some(Category::Fraud),
@@ -47,7 +47,7 @@ pub(super) const CLASSES: [Option<Category>; K] = [
 ];
 
 /// The class of an escalation category (0 for one the model does not learn).
-pub fn class_of_category(category: Category) -> usize {
+fn class_of_category(category: Category) -> usize {
     CLASSES.iter().position(|c| *c == Some(category)).unwrap_or(0)
 }
 
