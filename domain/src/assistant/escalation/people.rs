@@ -304,13 +304,18 @@ fn asks_the_way(s: &Scan, at: usize) -> bool {
         && (at.saturating_sub(7)..at - 1).any(|j| s.words[j].phrase == phrase && s.words[j].tags & CHANNEL != 0)
 }
 
+/// The first two words of `at`'s clause.
+fn clause_opening(s: &Scan, at: usize) -> (Option<&str>, Option<&str>) {
+    let clause = s.words[at].clause;
+    let mut words = s.words.iter().filter(|w| w.clause == clause).map(|w| w.text.as_str());
+    (words.next(), words.next())
+}
+
 /// "is this chat with a human being?", "am I talking to a real person?": whether this chat is a
 /// person, asked (the assistant says what it is, and offers one).
 fn asks_if_human(s: &Scan, at: usize) -> bool {
-    let clause = s.words[at].clause;
-    let mut words = s.words.iter().filter(|w| w.clause == clause).map(|w| w.text.as_str());
     matches!(
-        (words.next(), words.next()),
+        clause_opening(s, at),
         (Some("is"), Some("this" | "it"))
             | (Some("am"), Some("i"))
             | (Some("are"), Some("you"))
@@ -322,10 +327,8 @@ fn asks_if_human(s: &Scan, at: usize) -> bool {
 /// "what hours can I talk to an agent", "¿a qué hora puedo hablar con un asesor?": when a person can
 /// be reached, asked (the contact article answers).
 fn asks_when(s: &Scan, at: usize) -> bool {
-    let clause = s.words[at].clause;
-    let mut words = s.words.iter().filter(|w| w.clause == clause).map(|w| w.text.as_str());
     matches!(
-        (words.next(), words.next()),
+        clause_opening(s, at),
         (Some("what" | "which"), Some("hours" | "time" | "times" | "days"))
             | (Some("a" | "en"), Some("que"))
             | (Some("when"), Some("can" | "do" | "does" | "is" | "are"))

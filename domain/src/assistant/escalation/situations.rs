@@ -10,7 +10,7 @@ use super::people;
 use super::scan::Scan;
 use super::social;
 use super::takeover;
-use super::transactions::disowned_transaction;
+use super::transactions::{by_customer, disowned_transaction};
 use super::words::*;
 
 /// What the message is about, if it needs a person; `urgent` raises the priority.
@@ -254,7 +254,7 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::StolenCard);
         }
         // "someone has taken my money" (not "I took money out").
-        let by_customer = s.words[i.saturating_sub(2)..i].iter().any(|w| matches!(w.text.as_str(), "i" | "we" | "yo"));
+        let by_customer = by_customer(s, i);
         // "me quitaron 500 de la cuenta": an amount, taken from the account.
         // "me sacaron 8 mil": an amount they took (not "le sacaron 3 copias").
         let they = ["aron", "ieron"].iter().any(|e| s.words[i].text.ends_with(e));

@@ -12,6 +12,11 @@ pub(super) fn customer(word: &str) -> bool {
     matches!(word, "i" | "yo")
 }
 
+/// The customer ("i", "we", "yo") in the two words before `at`: the customer did it.
+pub(super) fn by_customer(s: &Scan, at: usize) -> bool {
+    s.words[at.saturating_sub(2)..at].iter().any(|w| customer(&w.text) || w.text == "we")
+}
+
 /// A word saying the app or a statement shows something: "shows", "listed", "the app said".
 pub(super) fn reporting(w: &Word) -> bool {
     w.tags & SEEN != 0
@@ -176,13 +181,11 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     }
     // "me llegó un mensaje de que mi tarjeta fue usada en una gasolinera de otro estado": the card
     // used somewhere else, by someone other than the customer ("I used my card abroad").
-    let by_customer =
-        |i: usize| s.words[i.saturating_sub(2)..i].iter().any(|w| matches!(w.text.as_str(), "i" | "we" | "yo"));
     let used_elsewhere = |i: usize| {
         matches!(s.words[i].text.as_str(), "usada" | "usado" | "usaron" | "used")
             && s.near(i, VALUABLE, 4, 0)
             && s.in_clause(i, ELSEWHERE)
-            && !by_customer(i)
+            && !by_customer(s, i)
             && !hypothetical(s, i)
             && !negated(s, i)
     };
