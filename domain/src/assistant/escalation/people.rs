@@ -4,7 +4,7 @@
 use super::Category;
 use super::scan::Scan;
 use super::situations::{
-    Finding, asked_ahead, defining, hypothetical, is_past, negated, opens_question, real, told_in_past,
+    Finding, asked_ahead, defining, hypothetical, is_past, negated, only_asks, opens_question, real, told_in_past,
 };
 use super::transactions::reporting;
 use super::words::*;
@@ -86,7 +86,14 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
     let died = s.find(DIED).any(|i| !negated(s, i) && !object(i) && s.near(i, FAMILY, 5, 4));
     // "how can I manage my mum's account if she has dementia" asks what applies.
     // "¿qué es la extorsión telefónica?" asks what it is.
-    let coerced = s.find(COERCED).any(|i| !hypothetical(s, i) && !defining(s, i));
+    // "can someone with dementia keep a bank account" asks about anyone with it.
+    let anyone_with = |i: usize| {
+        i >= 2
+            && matches!(s.words[i - 1].text.as_str(), "with" | "con")
+            && matches!(s.words[i - 2].text.as_str(), "someone" | "somebody" | "alguien" | "person" | "persona")
+            && only_asks(s)
+    };
+    let coerced = s.find(COERCED).any(|i| !hypothetical(s, i) && !defining(s, i) && !anyone_with(i));
     if bereaved || died || coerced {
         return Finding::of(Category::Vulnerable);
     }
@@ -122,6 +129,11 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     let closed =
         |i: usize| real(s, i) && (i.saturating_sub(5)..i).any(|j| s.words[j].tags & (VALUABLE | ACCOUNT | LOAN) != 0);
     if owed && s.find(CANCELLED).any(closed) && !s.has(PROCESS) {
+        return Finding::of(Category::Dispute);
+    }
+    // "me van a demandar por una deuda que no es mía", "a debt that isn't mine": a debt disowned.
+    let debt = |i: usize| matches!(s.words[i].text.as_str(), "debt" | "deuda" | "adeudo");
+    if (0..s.len()).any(|i| debt(i) && real(s, i) && s.near(i, DISOWN, 0, 4)) && !s.has(PROCESS) {
         return Finding::of(Category::Dispute);
     }
     // "hice una transferencia a una cuenta equivocada por 12000", "I sent 500 to the wrong account":

@@ -312,7 +312,10 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
         let next = s.words.get(i + 1).map(|w| w.text.as_str());
         let pronoun = s.words[i].text == "se" || matches!(next, Some("it" | "them"));
         let earlier = pronoun && s.near(i, CRED, 12, 0);
-        if real(s, i) && customer_gave(s, i) && (s.near(i, CRED, 3, 7) || earlier) {
+        // "i told the woman from the bank my mother's maiden name": who it went to, then what.
+        let phrase = s.words[i].phrase;
+        let later = (i + 1..(i + 11).min(s.len())).any(|j| s.words[j].tags & CRED != 0 && s.words[j].phrase == phrase);
+        if real(s, i) && customer_gave(s, i) && (s.near(i, CRED, 3, 7) || earlier || later) {
             return Finding::of(Category::SocialEngineering);
         }
     }

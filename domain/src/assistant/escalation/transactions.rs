@@ -179,6 +179,12 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::UnrecognisedPayment);
         }
     }
+    // "un asesor me hizo firmar un seguro que no pedí y ahora me lo descuentan": something the customer
+    // never asked for, charged for since.
+    let charged_since = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0 && !hypothetical(s, j));
+    if s.find(ORDERED).any(|i| negated(s, i) && !hypothetical(s, i) && charged_since(i)) && !s.has(PROCESS) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // "me llegó un mensaje de que mi tarjeta fue usada en una gasolinera de otro estado": the card
     // used somewhere else, by someone other than the customer ("I used my card abroad").
     let used_elsewhere = |i: usize| {

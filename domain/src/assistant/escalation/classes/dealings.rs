@@ -11,7 +11,7 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
     (MOVED, &[
             "move", "moved", "transfer", "transferred", "mover", "movi", "moviera", "moverlo", "transferi",
             "transfiriera", "transferirlo", "transferir", "pase", "pasar", "pasara", "pasarlo", "pague", "paid",
-            "deposite", "deposited",
+            "deposite", "deposited", "wired", "wire",
     ]),
     (CONFIRMED, &["confirmed", "confirme", "verified", "verifique", "validated", "valide"]),
     (INSTALL, &["instalar", "instale", "descargar", "descargue", "install", "download", "downloaded", "installed"]),
