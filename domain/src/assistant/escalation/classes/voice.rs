@@ -208,6 +208,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "nobody would miss me", "no one would miss me", "nadie me extranaria", "nadie me echaria de menos",
             "si no estuviera aqui", "si ya no estuviera aqui", "if i wasn't here", "if i wasnt here",
             "if i weren't here", "if i werent here", "if i didn't exist", "si no existiera",
+            "seria mejor no estar", "mejor ya no estar", "mejor no estar aqui", "seria mejor no existir",
+            "mejor no existir", "better if i wasn't here", "better if i wasnt here", "better off not being here",
             "si desapareciera", "si yo desapareciera", "if i disappeared", "if i just disappeared", "if i vanished",
             "all my pills", "todas mis pastillas", "todas las pastillas", "overdose", "sobredosis",
             "dont want to be here anymore", "don't want to be here anymore", "do not want to be here anymore",
