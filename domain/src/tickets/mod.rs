@@ -12,8 +12,8 @@ pub use open::{Escalation, NewTicket, Opened, insert, open_for_conversation, ope
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, EntityTrait, FromQueryResult, JoinType, Order, QueryFilter, QueryOrder, QuerySelect, Select,
-    SelectModel, Selector,
+    ColumnTrait, DbErr, EntityTrait, FromQueryResult, JoinType, Order, QueryFilter, QueryOrder, QueryResult,
+    QuerySelect, Select, SelectModel, Selector,
 };
 
 use crate::auth::CurrentUser;
@@ -21,6 +21,7 @@ use crate::entities::{conversations, tickets, users};
 use crate::error::{DomainError, DomainResult};
 pub use crate::events::TicketChange;
 use crate::model::{Role, TicketFilter, TicketOut};
+use crate::sql::Columns;
 use crate::state::AppState;
 use crate::vault::Field;
 
@@ -60,13 +61,43 @@ pub async fn to_out(state: &AppState, rows: Vec<tickets::Model>) -> DomainResult
 }
 
 /// A ticket with what staff see instead of its internal ids, read in the same query.
-#[derive(FromQueryResult)]
 struct Named {
-    #[sea_orm(nested)]
     ticket: tickets::Model,
     assigned_to_name: Option<String>,
-    /// Not `conversation_id`: the ticket has a column of that name.
     conversation_public_id: Option<String>,
+}
+
+impl FromQueryResult for Named {
+    /// The ticket's columns in the entity's order, then the two that [`with_names`] joins in: read by
+    /// position (a page of 100 tickets spent a quarter of its CPU finding columns by name).
+    fn from_query_result(row: &QueryResult, _pre: &str) -> Result<Self, DbErr> {
+        let mut c = Columns::of(row)?;
+        let ticket = tickets::Model {
+            id: c.read()?,
+            ticket_id: c.read()?,
+            conversation_id: c.read()?,
+            open_conversation_id: c.read()?,
+            customer_name: c.read()?,
+            customer_email: c.read()?,
+            customer_email_index: c.read()?,
+            subject: c.read()?,
+            description: c.read()?,
+            status: c.parsed()?,
+            priority: c.parsed()?,
+            category: c.read()?,
+            assigned_to: c.read()?,
+            created_by: c.read()?,
+            created_at: c.read()?,
+            updated_at: c.read()?,
+            first_response_at: c.read()?,
+            resolved_at: c.read()?,
+            first_response_due_at: c.read()?,
+            resolution_due_at: c.read()?,
+            first_response_breached_at: c.read()?,
+            resolution_breached_at: c.read()?,
+        };
+        Ok(Named { ticket, assigned_to_name: c.read()?, conversation_public_id: c.read()? })
+    }
 }
 
 /// `query` with the assignee's name and the conversation's public id joined in, as the last two
@@ -189,4 +220,44 @@ pub async fn get(state: &AppState, actor: &CurrentUser, ticket_id: &str) -> Doma
             .await?
             .ok_or_else(|| DomainError::NotFound("Ticket not found".into()))?;
     out(state, row)
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{IdenStatic, Iterable};
+
+    use crate::entities::tickets;
+
+    /// `Named` reads a ticket's columns by position: a column added to the entity must be read there too.
+    #[test]
+    fn named_reads_the_ticket_columns_in_the_entitys_order() {
+        let columns: Vec<&str> = tickets::Column::iter().map(|c| c.as_str()).collect();
+        assert_eq!(
+            columns,
+            [
+                "id",
+                "ticket_id",
+                "conversation_id",
+                "open_conversation_id",
+                "customer_name",
+                "customer_email",
+                "customer_email_index",
+                "subject",
+                "description",
+                "status",
+                "priority",
+                "category",
+                "assigned_to",
+                "created_by",
+                "created_at",
+                "updated_at",
+                "first_response_at",
+                "resolved_at",
+                "first_response_due_at",
+                "resolution_due_at",
+                "first_response_breached_at",
+                "resolution_breached_at",
+            ]
+        );
+    }
 }

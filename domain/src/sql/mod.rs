@@ -1,6 +1,10 @@
 //! The few SQL pieces that differ between SQLite and PostgreSQL (minutes between two
 //! timestamps, a floating-point average), running a statement written with `?` placeholders on
-//! either, and a page of a list with its total in one query.
+//! either, a page of a list with its total in one query, and rows read by position.
+
+mod columns;
+
+pub use columns::Columns;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
