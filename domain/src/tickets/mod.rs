@@ -64,6 +64,7 @@ pub async fn to_out(state: &AppState, rows: Vec<tickets::Model>) -> DomainResult
 struct Named {
     ticket: tickets::Model,
     assigned_to_name: Option<String>,
+    /// Not `conversation_id`: the ticket has a column of that name.
     conversation_public_id: Option<String>,
 }
 

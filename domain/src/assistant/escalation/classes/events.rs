@@ -239,7 +239,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "no tengo esas cuentas", "no tengo esa cuenta", "no tengo cuenta en", "no tengo cuenta de",
             "dont have those accounts", "don't have those accounts", "dont have that account",
             "don't have that account", "dont have an account with", "don't have an account with",
-            "i dont even have", "i don't even have", "yo ni tengo", "ni tengo", "ni siquiera tengo",
+            "i dont even have", "i don't even have", "yo ni tengo", "ni siquiera tengo",
             "ni tengo cuenta", "ni siquiera tengo cuenta", "don't even have an account", "dont even have an account",
             "never had an account", "nunca he tenido cuenta", "isn't mine", "isnt mine", "aren't mine", "arent mine",
             "yo no la cambie", "yo no lo cambie", "yo nunca la cambie", "i didn't change it", "i didnt change it",
