@@ -34,7 +34,7 @@ async fn presence(app: &TestApp, token: &str, status: &str) -> reqwest::Response
 }
 
 async fn ticket(app: &TestApp, token: &str, id: &str) -> Value {
-    app.client.get(app.api(&format!("/tickets/{id}"))).bearer_auth(token).send().await.unwrap().json().await.unwrap()
+    app.get(&token, &format!("/tickets/{id}")).await.json().await.unwrap()
 }
 
 #[tokio::test]
@@ -60,14 +60,7 @@ async fn escalations_go_to_the_least_busy_online_agent_and_wait_when_all_are_ful
 
     // Bob frees capacity: the waiting ticket is his, and its customer is told.
     let (tickets, _) = {
-        let res = app
-            .client
-            .get(app.api("/tickets"))
-            .query(&[("assigned_to", bob.id.to_string())])
-            .bearer_auth(&bob_token)
-            .send()
-            .await
-            .unwrap();
+        let res = app.get_with(&bob_token, "/tickets", &[("assigned_to", bob.id.to_string())]).await;
         (res.json::<Vec<Value>>().await.unwrap(), ())
     };
     let res = app
@@ -105,8 +98,7 @@ async fn nobody_online_means_a_queue_that_drains_most_urgent_first() {
     let (_, later) = escalate(&app, "low").await;
     assert!(ticket(&app, &token, &later).await["assigned_to"].is_null());
     presence(&app, &token, "offline").await;
-    let agents: Vec<Value> =
-        app.client.get(app.api("/agents")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let agents: Vec<Value> = app.get(&token, "/agents").await.json().await.unwrap();
     let me = agents.iter().find(|a| a["id"] == alice.id).unwrap();
     assert_eq!(me["presence"], "offline");
     assert_eq!(me["open_tickets"], 1);

@@ -38,8 +38,7 @@ async fn answers_from_the_knowledge_base_with_sources() {
     assert_eq!(english["metadata"]["language"], "en");
     assert_eq!(english["metadata"]["sources"][0]["title"], "International transfers");
 
-    let log: Vec<Value> =
-        app.client.get(app.api("/assistant/answers")).bearer_auth(&viewer).send().await.unwrap().json().await.unwrap();
+    let log: Vec<Value> = app.get(&viewer, "/assistant/answers").await.json().await.unwrap();
     assert_eq!(log.len(), 2);
     assert_eq!(log[0]["id"], english["answer_id"], "newest first");
     assert_eq!(log[1]["channel"], "preview");
@@ -114,7 +113,7 @@ async fn staff_review_answers_and_filter_by_verdict_and_confidence() {
 
     let (app, viewer) = (&app, viewer.as_str());
     let list = |query: &'static [(&'static str, &'static str)]| async move {
-        let res = app.client.get(app.api("/assistant/answers")).query(query).bearer_auth(viewer).send().await.unwrap();
+        let res = app.get_with(&viewer, "/assistant/answers", query).await;
         assert_eq!(res.status(), 200, "{query:?}");
         res.json::<Vec<Value>>().await.unwrap()
     };
@@ -128,23 +127,9 @@ async fn staff_review_answers_and_filter_by_verdict_and_confidence() {
     assert_eq!(unsure[0]["id"], bad);
     assert_eq!(list(&[("min_confidence", "0.5")]).await.len(), 2);
 
-    let res = app
-        .client
-        .get(app.api("/assistant/answers"))
-        .query(&[("verdict", "maybe")])
-        .bearer_auth(viewer)
-        .send()
-        .await
-        .unwrap();
+    let res = app.get_with(&viewer, "/assistant/answers", &[("verdict", "maybe")]).await;
     assert_eq!(res.status(), 422);
-    let res = app
-        .client
-        .get(app.api("/assistant/answers"))
-        .query(&[("min_confidence", "2")])
-        .bearer_auth(viewer)
-        .send()
-        .await
-        .unwrap();
+    let res = app.get_with(&viewer, "/assistant/answers", &[("min_confidence", "2")]).await;
     assert_eq!(res.status(), 422);
 
     let audited = app.audit().await.into_iter().filter(|r| r.action == "assistant.verdict").count();
@@ -164,7 +149,6 @@ async fn asking_needs_a_question_and_a_staff_token() {
     // An empty knowledge base: an honest "not sure", never an invented answer.
     let body = app.ask(&agent, "What is the interest rate on a personal loan?").await;
     assert_eq!(body["metadata"]["intent"], "unknown");
-    let log: Vec<Value> =
-        app.client.get(app.api("/assistant/answers")).bearer_auth(&agent).send().await.unwrap().json().await.unwrap();
+    let log: Vec<Value> = app.get(&agent, "/assistant/answers").await.json().await.unwrap();
     assert_eq!(log.len(), 1);
 }

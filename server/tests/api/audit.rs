@@ -20,10 +20,10 @@ async fn admins_and_viewers_read_and_verify_the_audit_log_and_tampering_is_found
     }
 
     for token in [&lead, &agent] {
-        assert_eq!(app.client.get(app.api("/audit")).bearer_auth(token).send().await.unwrap().status(), 403);
+        assert_eq!(app.get(&token, "/audit").await.status(), 403);
         assert_eq!(app.client.post(app.api("/audit/verify")).bearer_auth(token).send().await.unwrap().status(), 403);
     }
-    let res = app.client.get(app.api("/audit?action=CUSTOMER_CREATE")).bearer_auth(&viewer).send().await.unwrap();
+    let res = app.get(&viewer, "/audit?action=CUSTOMER_CREATE").await;
     assert_eq!(res.headers()["x-total-count"], "2");
     let list: Vec<Value> = res.json().await.unwrap();
     assert_eq!(list.len(), 2);
@@ -47,7 +47,7 @@ async fn admins_and_viewers_read_and_verify_the_audit_log_and_tampering_is_found
         app.get_json(&viewer, "/audit?until=2000-01-01T00:00:00Z").await.as_array().unwrap().clone();
     assert!(until.is_empty());
     for bad in ["/audit?limit=501", "/audit?since=yesterday", "/audit?actor_id=x"] {
-        assert_eq!(app.client.get(app.api(bad)).bearer_auth(&viewer).send().await.unwrap().status(), 422, "{bad}");
+        assert_eq!(app.get(&viewer, bad).await.status(), 422, "{bad}");
     }
 
     let ok: Value =
@@ -150,7 +150,7 @@ async fn reading_a_transcript_and_changing_where_alerts_go_are_audited() {
     let chat = app.start_chat("es").await;
     let id = chat["conversation_id"].as_str().unwrap();
     for _ in 0..3 {
-        let res = app.client.get(app.api(&format!("/conversations/{id}"))).bearer_auth(&token).send().await.unwrap();
+        let res = app.get(&token, &format!("/conversations/{id}")).await;
         assert_eq!(res.status(), 200);
     }
     let audit = app.audit().await;

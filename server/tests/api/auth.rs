@@ -59,7 +59,7 @@ async fn wrong_credentials_are_401_and_audited() {
 async fn me_needs_a_valid_token() {
     let app = spawn_app().await;
     let (user, token) = app.token_for("cara", Role::Supervisor).await;
-    let res = app.client.get(app.api("/auth/me")).bearer_auth(&token).send().await.unwrap();
+    let res = app.get(&token, "/auth/me").await;
     assert_eq!(res.status(), 200);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["id"], user.id);
@@ -100,12 +100,12 @@ async fn forged_expired_and_foreign_tokens_are_401() {
         "not-a-jwt".to_owned(),
     ];
     for token in tokens {
-        let res = app.client.get(app.api("/auth/me")).bearer_auth(&token).send().await.unwrap();
+        let res = app.get(&token, "/auth/me").await;
         assert_eq!(res.status(), 401, "token {token}");
     }
     // The same claims signed properly do work: the rejections above are about the token.
     let ok = encode(&Header::default(), &good, &secret).unwrap();
-    let res = app.client.get(app.api("/auth/me")).bearer_auth(&ok).send().await.unwrap();
+    let res = app.get(&ok, "/auth/me").await;
     assert_eq!(res.status(), 200);
 }
 
@@ -184,7 +184,7 @@ async fn deactivated_users_cannot_log_in_and_their_tokens_stop_working() {
     assert_eq!(res.json::<Value>().await.unwrap()["is_active"], false);
 
     assert_eq!(app.login("gus", "gus-password").await.status(), 401);
-    let res = app.client.get(app.api("/auth/me")).bearer_auth(&gus_token).send().await.unwrap();
+    let res = app.get(&gus_token, "/auth/me").await;
     assert_eq!(res.status(), 401);
     let refresh = gus_login["refresh_token"].as_str().unwrap();
     let res =
@@ -273,7 +273,7 @@ async fn staff_rename_themselves_and_change_their_own_password_ending_their_othe
     assert_eq!(app.get_json(renewed_token, "/auth/me").await["id"], agent.id, "this session goes on");
     // Every other session is over: access tokens (this one's old token too) and refresh tokens.
     for old in [token.as_str(), other_access] {
-        assert_eq!(app.client.get(app.api("/auth/me")).bearer_auth(old).send().await.unwrap().status(), 401);
+        assert_eq!(app.get(&old, "/auth/me").await.status(), 401);
     }
     let refresh = app.client.post(app.api("/auth/refresh")).json(&json!({ "refresh_token": other_refresh })).send();
     assert_eq!(refresh.await.unwrap().status(), 401);

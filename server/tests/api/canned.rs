@@ -33,8 +33,7 @@ async fn supervisors_manage_canned_responses_and_agents_use_them() {
         assert_eq!(res.json::<Value>().await.unwrap()["field"], field);
     }
 
-    let list: Vec<Value> =
-        app.client.get(app.api("/canned-responses")).bearer_auth(&agent).send().await.unwrap().json().await.unwrap();
+    let list: Vec<Value> = app.get(&agent, "/canned-responses").await.json().await.unwrap();
     assert_eq!(list.len(), 1);
 
     let edit = json!({ "shortcut": "saludo", "title": "Greeting", "content": "Hello!", "language": "en" });

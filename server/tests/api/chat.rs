@@ -14,7 +14,7 @@ async fn start(app: &TestApp, body: Value) -> Value {
 }
 
 async fn send(app: &TestApp, token: &str, body: Value) -> reqwest::Response {
-    app.client.post(app.api("/chat/message")).header("x-visitor-token", token).json(&body).send().await.unwrap()
+    app.customer_post(token, "/chat/message", &body).await
 }
 
 /// Says `message` in the conversation `chat` (the answer of `/chat/start`) with its visitor token.
@@ -96,8 +96,7 @@ async fn messages_are_stored_redacted_and_answered_from_the_knowledge_base() {
 
     // The answer is in the accuracy log, linked to the conversation.
     let (_, staff) = app.token_for("agent", Role::Agent).await;
-    let log: Vec<Value> =
-        app.client.get(app.api("/assistant/answers")).bearer_auth(&staff).send().await.unwrap().json().await.unwrap();
+    let log: Vec<Value> = app.get(&staff, "/assistant/answers").await.json().await.unwrap();
     assert_eq!(log[0]["channel"], "chat");
     assert_eq!(log[0]["conversation_id"], id);
 }
@@ -121,14 +120,7 @@ async fn an_urgent_report_opens_one_ticket_and_the_assistant_goes_quiet() {
 
     // Asking for a person again, however often, returns the same ticket.
     for _ in 0..2 {
-        let res = app
-            .client
-            .post(app.api("/chat/escalate"))
-            .header("x-visitor-token", token)
-            .json(&json!({ "conversation_id": id }))
-            .send()
-            .await
-            .unwrap();
+        let res = app.customer_post(token, "/chat/escalate", &json!({ "conversation_id": id })).await;
         assert_eq!(res.status(), 200);
         let escalated: Value = res.json().await.unwrap();
         assert_eq!(escalated["ticket_id"], ticket_id.as_str());
@@ -143,7 +135,7 @@ async fn an_urgent_report_opens_one_ticket_and_the_assistant_goes_quiet() {
     assert_eq!(messages.last().unwrap()["content"], "¿Sigue ahí alguien?");
 
     let (_, staff) = app.token_for("agent", Role::Agent).await;
-    let res = app.client.get(app.api("/tickets")).bearer_auth(&staff).send().await.unwrap();
+    let res = app.get(&staff, "/tickets").await;
     assert_eq!(res.headers()["x-total-count"], "1");
     let tickets: Vec<Value> = res.json().await.unwrap();
     assert_eq!(tickets[0]["ticket_id"], ticket_id.as_str());
@@ -155,17 +147,9 @@ async fn an_urgent_report_opens_one_ticket_and_the_assistant_goes_quiet() {
     assert_eq!(tickets[0]["conversation_id"], id);
     let one: Value = app.get_json(&staff, &format!("/tickets/{}", ticket_id.to_lowercase())).await;
     assert_eq!(one["ticket_id"], ticket_id.as_str());
-    let filtered = app
-        .client
-        .get(app.api("/tickets"))
-        .query(&[("status", "in_progress")])
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap();
+    let filtered = app.get_with(&staff, "/tickets", &[("status", "in_progress")]).await;
     assert_eq!(filtered.headers()["x-total-count"], "0");
-    let bad =
-        app.client.get(app.api("/tickets")).query(&[("status", "lost")]).bearer_auth(&staff).send().await.unwrap();
+    let bad = app.get_with(&staff, "/tickets", &[("status", "lost")]).await;
     assert_eq!(bad.status(), 422);
     assert_eq!(app.client.get(app.api("/tickets")).send().await.unwrap().status(), 401);
 }
@@ -256,14 +240,8 @@ async fn bad_input_gets_a_clear_error_and_changes_nothing() {
         .await
         .unwrap();
     assert_eq!(res.status(), 400);
-    let res = app
-        .client
-        .post(app.api("/chat/escalate"))
-        .header("x-visitor-token", token)
-        .json(&json!({ "conversation_id": id, "priority": "someday" }))
-        .send()
-        .await
-        .unwrap();
+    let res =
+        app.customer_post(token, "/chat/escalate", &json!({ "conversation_id": id, "priority": "someday" })).await;
     assert_eq!(res.status(), 422);
     assert_eq!(message_count(&app).await, before, "nothing stored");
 

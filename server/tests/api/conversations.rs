@@ -25,15 +25,7 @@ async fn say(app: &TestApp, c: &Customer, message: &str) -> Value {
 }
 
 async fn seen_by_customer(app: &TestApp, c: &Customer) -> Vec<Value> {
-    app.client
-        .get(app.api(&format!("/chat/{}/messages", c.id)))
-        .header("x-visitor-token", &c.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    app.customer_get(&c.token, &format!("/chat/{}/messages", c.id)).await.json().await.unwrap()
 }
 
 async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> reqwest::Response {
@@ -48,8 +40,7 @@ async fn an_agent_takes_over_replies_hands_back_and_closes() {
     let c = customer(&app).await;
     say(&app, &c, "¿A qué hora abren las sucursales?").await;
 
-    let res =
-        app.client.get(app.api("/conversations")).query(&[("status", "bot")]).bearer_auth(&token).send().await.unwrap();
+    let res = app.get_with(&token, "/conversations", &[("status", "bot")]).await;
     assert_eq!(res.headers()["x-total-count"], "1");
     let list: Vec<Value> = res.json().await.unwrap();
     assert_eq!(list[0]["id"], c.id.as_str());
@@ -143,7 +134,7 @@ async fn agents_and_viewers_cannot_act_on_what_is_not_theirs() {
         assert_eq!(res.status(), 403, "viewer {path}");
     }
     assert_eq!(seen_by_customer(&app, &c).await.len(), before, "nothing reached the customer");
-    let res = app.client.get(app.api(&format!("/conversations/{}", c.id))).bearer_auth(&viewer).send().await.unwrap();
+    let res = app.get(&viewer, &format!("/conversations/{}", c.id)).await;
     assert_eq!(res.status(), 200, "viewers read");
 
     // A supervisor may step in.
@@ -162,17 +153,9 @@ async fn agents_and_viewers_cannot_act_on_what_is_not_theirs() {
         let res = post(&app, &lead, &path, body).await;
         assert_eq!(res.status(), status, "{path}");
     }
-    let res =
-        app.client.get(app.api("/conversations")).query(&[("limit", "0")]).bearer_auth(&lead).send().await.unwrap();
+    let res = app.get_with(&lead, "/conversations", &[("limit", "0")]).await;
     assert_eq!(res.status(), 422);
-    let res = app
-        .client
-        .get(app.api("/conversations"))
-        .query(&[("status", "sleeping")])
-        .bearer_auth(&lead)
-        .send()
-        .await
-        .unwrap();
+    let res = app.get_with(&lead, "/conversations", &[("status", "sleeping")]).await;
     assert_eq!(res.status(), 422);
     assert_eq!(app.client.get(app.api("/conversations")).send().await.unwrap().status(), 401);
 }

@@ -156,17 +156,16 @@ async fn no_customer_pii_reaches_the_embeddings_provider() {
     create(&app, &admin, "Zorblat account", "The zorblat account has no monthly fee.").await;
     let chat = app.start_chat("en").await;
     let res = app
-        .client
-        .post(app.api("/chat/message"))
-        .header("x-visitor-token", chat["visitor_token"].as_str().unwrap())
-        .json(&json!({
-            "conversation_id": chat["conversation_id"],
-            "message": "glimbo fees? my card is 4111 1111 1111 1111, mail ana.perez@example.com, \
-                phone +52 55 1234 5678",
-        }))
-        .send()
-        .await
-        .unwrap();
+        .customer_post(
+            chat["visitor_token"].as_str().unwrap(),
+            "/chat/message",
+            &json!({
+                "conversation_id": chat["conversation_id"],
+                "message": "glimbo fees? my card is 4111 1111 1111 1111, mail ana.perez@example.com, \
+                    phone +52 55 1234 5678",
+            }),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let inputs = fake.inputs.lock().unwrap().join("\n");
     assert!(inputs.contains("glimbo"), "the question was embedded: {inputs}");

@@ -194,29 +194,30 @@ impl TestApp {
         res.json().await.unwrap()
     }
 
+    /// `GET /api/v1{path}` as the customer holding `visitor_token`.
+    pub async fn customer_get(&self, visitor_token: &str, path: &str) -> reqwest::Response {
+        self.client.get(self.api(path)).header("x-visitor-token", visitor_token).send().await.unwrap()
+    }
+
+    /// `POST /api/v1{path}` with `body` as the customer holding `visitor_token`.
+    pub async fn customer_post(&self, visitor_token: &str, path: &str, body: &Value) -> reqwest::Response {
+        self.client.post(self.api(path)).header("x-visitor-token", visitor_token).json(body).send().await.unwrap()
+    }
+
     /// `POST /chat/{id}/rating` with `body` as the customer holding `visitor_token`.
     pub async fn customer_rates(&self, conversation: &str, visitor_token: &str, body: &Value) -> reqwest::Response {
-        let path = format!("/chat/{conversation}/rating");
-        self.client.post(self.api(&path)).header("x-visitor-token", visitor_token).json(body).send().await.unwrap()
+        self.customer_post(visitor_token, &format!("/chat/{conversation}/rating"), body).await
     }
 
     /// `POST /chat/message` `{conversation_id, message}` as the customer holding `visitor_token`.
     pub async fn customer_says(&self, conversation: &str, visitor_token: &str, message: &str) -> reqwest::Response {
         let body = json!({ "conversation_id": conversation, "message": message });
-        self.client
-            .post(self.api("/chat/message"))
-            .header("x-visitor-token", visitor_token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
+        self.customer_post(visitor_token, "/chat/message", &body).await
     }
 
     /// `POST /chat/escalate` `body` as the customer holding `visitor_token`, as JSON.
     pub async fn customer_escalates(&self, visitor_token: &str, body: &Value) -> Value {
-        let res =
-            self.client.post(self.api("/chat/escalate")).header("x-visitor-token", visitor_token).json(body).send();
-        res.await.unwrap().json().await.unwrap()
+        self.customer_post(visitor_token, "/chat/escalate", body).await.json().await.unwrap()
     }
 
     /// `POST /assistant/ask` `{question}` as the holder of `token`: the answer, which must be a 200.
@@ -225,6 +226,21 @@ impl TestApp {
             self.send(reqwest::Method::POST, token, "/assistant/ask", Some(json!({ "question": question }))).await;
         assert_eq!(res.status(), 200);
         res.json().await.unwrap()
+    }
+
+    /// `GET /api/v1{path}` as the holder of `token`.
+    pub async fn get(&self, token: &str, path: &str) -> reqwest::Response {
+        self.client.get(self.api(path)).bearer_auth(token).send().await.unwrap()
+    }
+
+    /// `GET /api/v1{path}?{query}` as the holder of `token`.
+    pub async fn get_with<Q: serde::Serialize + ?Sized>(
+        &self,
+        token: &str,
+        path: &str,
+        query: &Q,
+    ) -> reqwest::Response {
+        self.client.get(self.api(path)).query(query).bearer_auth(token).send().await.unwrap()
     }
 
     /// `GET /api/v1{path}` as the holder of `token`, as JSON.

@@ -64,7 +64,7 @@ async fn admins_manage_inboxes_and_others_cannot() {
     assert_eq!(list.len(), 1, "bad input changes nothing");
 
     let (_, agent) = app.token_for("agent", Role::Agent).await;
-    assert_eq!(app.client.get(app.api("/inboxes")).bearer_auth(&agent).send().await.unwrap().status(), 403);
+    assert_eq!(app.get(&agent, "/inboxes").await.status(), 403);
     let res = app.client.post(app.api("/inboxes")).bearer_auth(&agent).json(&inbox_body()).send().await.unwrap();
     assert_eq!(res.status(), 403);
 

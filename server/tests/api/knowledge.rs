@@ -18,8 +18,7 @@ fn article() -> Value {
 }
 
 async fn search(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
-    let res =
-        app.client.get(app.api("/knowledge/search")).query(&[("q", query)]).bearer_auth(token).send().await.unwrap();
+    let res = app.get_with(&token, "/knowledge/search", &[("q", query)]).await;
     assert_eq!(res.status(), 200);
     res.json::<Vec<Value>>().await.unwrap()
 }
@@ -70,17 +69,8 @@ async fn writers_manage_articles_and_the_index_follows() {
     assert!(search(&app, &agent, "savings").await.is_empty());
     let got: Value = app.get_json(&agent, &format!("/knowledge/{id}")).await;
     assert_eq!(got["is_active"], false);
-    let inactive: Vec<Value> = app
-        .client
-        .get(app.api("/knowledge"))
-        .query(&[("is_active", "false")])
-        .bearer_auth(&agent)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let inactive: Vec<Value> =
+        app.get_with(&agent, "/knowledge", &[("is_active", "false")]).await.json().await.unwrap();
     assert_eq!(inactive.len(), 1);
 
     // Reactivated.
@@ -117,8 +107,7 @@ async fn only_admins_and_supervisors_write() {
     assert_eq!(res.status(), 403);
 
     // Viewers read.
-    let list: Vec<Value> =
-        app.client.get(app.api("/knowledge")).bearer_auth(&viewer).send().await.unwrap().json().await.unwrap();
+    let list: Vec<Value> = app.get(&viewer, "/knowledge").await.json().await.unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["title"], "Transfer Money Between Accounts");
     assert_eq!(list[0]["is_active"], true);
@@ -155,13 +144,13 @@ async fn bad_input_is_rejected_and_changes_nothing() {
     let res = post(json!({ "title": "T", "content": "x", "category": "cards", "tags": "one" })).await.unwrap();
     assert_eq!(res.status(), 422, "tags must be a list");
 
-    let res = app.client.get(app.api("/knowledge/search")).bearer_auth(&admin).send().await.unwrap();
+    let res = app.get(&admin, "/knowledge/search").await;
     assert_eq!(res.status(), 422, "q is required");
     assert!(res.json::<Value>().await.unwrap()["detail"].is_string());
-    let res = app.client.get(app.api("/knowledge/search?q=%20")).bearer_auth(&admin).send().await.unwrap();
+    let res = app.get(&admin, "/knowledge/search?q=%20").await;
     assert_eq!(res.status(), 422);
     for path in ["/knowledge/999", "/knowledge/abc"] {
-        let res = app.client.get(app.api(path)).bearer_auth(&admin).send().await.unwrap();
+        let res = app.get(&admin, path).await;
         assert_eq!(res.status(), if path.ends_with("abc") { 422 } else { 404 }, "{path}");
     }
     let res = app.send(Method::PUT, &admin, "/knowledge/999", Some(json!({ "title": "x" }))).await;
@@ -169,8 +158,7 @@ async fn bad_input_is_rejected_and_changes_nothing() {
     let res = app.client.delete(app.api("/knowledge/999")).bearer_auth(&admin).send().await.unwrap();
     assert_eq!(res.status(), 404);
 
-    let list: Vec<Value> =
-        app.client.get(app.api("/knowledge")).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+    let list: Vec<Value> = app.get(&admin, "/knowledge").await.json().await.unwrap();
     assert!(list.is_empty());
     assert!(app.state.assistant.index().is_empty());
 }
@@ -186,39 +174,14 @@ async fn demo_knowledge_base_loads_once_and_filters_by_category() {
 
     let hits = search(&app, &agent, "saldo").await;
     assert_eq!(hits[0]["title"], "Consultar tu saldo y movimientos");
-    let res = app
-        .client
-        .get(app.api("/knowledge/search"))
-        .query(&[("q", "tarjeta"), ("category", "loans")])
-        .bearer_auth(&agent)
-        .send()
-        .await
-        .unwrap();
+    let res = app.get_with(&agent, "/knowledge/search", &[("q", "tarjeta"), ("category", "loans")]).await;
     let hits: Vec<Value> = res.json().await.unwrap();
     assert!(hits.iter().all(|h| h["category"] == "loans"));
 
-    let categories: Vec<String> = app
-        .client
-        .get(app.api("/knowledge/categories"))
-        .bearer_auth(&agent)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let categories: Vec<String> = app.get(&agent, "/knowledge/categories").await.json().await.unwrap();
     assert!(categories.contains(&"cards".to_owned()) && categories.contains(&"loans".to_owned()));
-    let spanish_cards: Vec<Value> = app
-        .client
-        .get(app.api("/knowledge"))
-        .query(&[("category", "cards"), ("language", "es")])
-        .bearer_auth(&agent)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let spanish_cards: Vec<Value> =
+        app.get_with(&agent, "/knowledge", &[("category", "cards"), ("language", "es")]).await.json().await.unwrap();
     assert!(!spanish_cards.is_empty());
     assert!(spanish_cards.iter().all(|a| a["category"] == "cards" && a["language"] == "es"));
 }

@@ -312,13 +312,12 @@ async fn the_llm_can_add_an_escalation_but_the_customer_never_sees_the_marker() 
     fake.script.lock().unwrap().push_back(Act::Stream(vec!["Abrimos de 9:00 a 16:00 [1]. ", "[[HAND", "OFF]]"]));
     let chat = app.start_chat("es").await;
     let body: Value = app
-        .client
-        .post(app.api("/chat/message"))
-        .header("x-visitor-token", chat["visitor_token"].as_str().unwrap())
-        .json(&json!({ "conversation_id": chat["conversation_id"], "message": HOURS }))
-        .send()
+        .customer_post(
+            chat["visitor_token"].as_str().unwrap(),
+            "/chat/message",
+            &json!({ "conversation_id": chat["conversation_id"], "message": HOURS }),
+        )
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();

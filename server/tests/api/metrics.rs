@@ -44,7 +44,7 @@ async fn metrics_count_requests_by_route_and_follow_the_conventions() {
     let id = chat["conversation_id"].as_str().unwrap();
     assert_eq!(app.customer_says(id, chat["visitor_token"].as_str().unwrap(), "Hola").await.status(), 200);
     for ticket in ["TKT-NOPE-1", "TKT-NOPE-2"] {
-        let res = app.client.get(app.api(&format!("/tickets/{ticket}"))).bearer_auth(&token).send().await.unwrap();
+        let res = app.get(&token, &format!("/tickets/{ticket}")).await;
         assert_eq!(res.status(), 404);
     }
     let res = app.client.get(app.url("/metrics")).send().await.unwrap();

@@ -165,13 +165,12 @@ async fn escalations_alert_supervisors_and_offline_messages_get_a_receipt() {
     let started = app.client.post(app.api("/chat/start")).json(&json!({ "language": "en" })).send().await.unwrap();
     let started = started.json::<Value>().await.unwrap();
     let res = app
-        .client
-        .post(app.api("/chat/escalate"))
-        .header("x-visitor-token", started["visitor_token"].as_str().unwrap())
-        .json(&json!({ "conversation_id": started["conversation_id"] }))
-        .send()
-        .await
-        .unwrap();
+        .customer_post(
+            started["visitor_token"].as_str().unwrap(),
+            "/chat/escalate",
+            &json!({ "conversation_id": started["conversation_id"] }),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let mail = smtp.wait_for(1).await;
     assert_eq!(mail[0].to, vec!["super@bank.test".to_owned()]);

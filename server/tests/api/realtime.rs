@@ -147,10 +147,9 @@ async fn staff_hear_their_work_live_and_resume_after_a_drop() {
     assert_eq!(seqs.first(), Some(&(last_seen + 1)));
     assert!(seqs.windows(2).all(|w| w[1] == w[0] + 1), "{seqs:?}");
 
-    let stats: Value =
-        app.client.get(app.api("/ws/stats")).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+    let stats: Value = app.get(&admin, "/ws/stats").await.json().await.unwrap();
     assert!(stats["staff_connections"].as_u64().unwrap() >= 2);
-    let res = app.client.get(app.api("/ws/stats")).bearer_auth(&alice_token).send().await.unwrap();
+    let res = app.get(&alice_token, "/ws/stats").await;
     assert_eq!(res.status(), 403);
     match tokio_tungstenite::connect_async(ws_url(&app, "/ws?token=not-a-token")).await {
         Err(tokio_tungstenite::tungstenite::Error::Http(response)) => assert_eq!(response.status(), 401),

@@ -24,7 +24,7 @@ async fn the_admin_sees_the_systems_state_and_nobody_else_does() {
     assert_eq!(status["sockets"]["customers"], 0);
     assert_eq!(status["shared_events"], backend == "postgres");
 
-    let res = app.client.get(app.api("/system/status")).bearer_auth(&lead).send().await.unwrap();
+    let res = app.get(&lead, "/system/status").await;
     assert_eq!(res.status(), 403);
     assert!(res.json::<Value>().await.unwrap()["detail"].is_string());
     assert_eq!(app.client.get(app.api("/system/status")).send().await.unwrap().status(), 401);

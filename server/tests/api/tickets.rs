@@ -58,16 +58,7 @@ async fn staff_open_assign_resolve_and_annotate_a_ticket() {
     let res =
         act(&app, &token, "POST", &format!("/tickets/{id}/notes"), json!({ "body": "Called back, all good." })).await;
     assert_eq!(res.status(), 201);
-    let notes: Vec<Value> = app
-        .client
-        .get(app.api(&format!("/tickets/{id}/notes")))
-        .bearer_auth(&viewer)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let notes: Vec<Value> = app.get(&viewer, &format!("/tickets/{id}/notes")).await.json().await.unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0]["author_name"], "agent Person");
 
@@ -132,7 +123,7 @@ async fn lists_page_with_a_total_and_filter() {
         let query: Vec<(String, String)> = query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         let (app, token) = (&app, token.clone());
         async move {
-            let res = app.client.get(app.api("/tickets")).query(&query).bearer_auth(&token).send().await.unwrap();
+            let res = app.get_with(&token, "/tickets", &query).await;
             let status = res.status().as_u16();
             let total = res.headers().get("x-total-count").map(|v| v.to_str().unwrap().to_owned());
             (status, total, res.json::<Value>().await.unwrap())
@@ -168,40 +159,24 @@ async fn an_escalated_conversation_is_taken_resolved_and_escalated_anew() {
         app.client.post(app.api("/chat/start")).json(&json!({})).send().await.unwrap().json().await.unwrap();
     let (conversation, visitor) = (chat["conversation_id"].as_str().unwrap(), chat["visitor_token"].as_str().unwrap());
     let escalate = || async {
-        let res = app
-            .client
-            .post(app.api("/chat/escalate"))
-            .header("x-visitor-token", visitor)
-            .json(&json!({ "conversation_id": conversation }))
-            .send()
-            .await
-            .unwrap();
+        let res = app.customer_post(visitor, "/chat/escalate", &json!({ "conversation_id": conversation })).await;
         res.json::<Value>().await.unwrap()["ticket_id"].as_str().unwrap().to_owned()
     };
     let first = escalate().await;
     let res = act(&app, &token, "POST", &format!("/tickets/{first}/assign"), json!({ "agentId": agent.id })).await;
     assert_eq!(res.status(), 200);
-    let messages: Vec<Value> = app
-        .client
-        .get(app.api(&format!("/chat/{conversation}/messages")))
-        .header("x-visitor-token", visitor)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let messages: Vec<Value> =
+        app.customer_get(visitor, &format!("/chat/{conversation}/messages")).await.json().await.unwrap();
     let joined = messages.last().unwrap();
     assert_eq!(joined["role"], "system");
     assert!(joined["content"].as_str().unwrap().contains("agent Person joined"));
     let quiet: Value = app
-        .client
-        .post(app.api("/chat/message"))
-        .header("x-visitor-token", visitor)
-        .json(&json!({ "conversation_id": conversation, "message": "Gracias, espero" }))
-        .send()
+        .customer_post(
+            visitor,
+            "/chat/message",
+            &json!({ "conversation_id": conversation, "message": "Gracias, espero" }),
+        )
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();

@@ -32,10 +32,10 @@ async fn admin_manages_users() {
 
     assert_eq!(app.login("hal", "hal-password").await.status(), 200);
 
-    let list: Value = app.client.get(app.api("/users")).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+    let list: Value = app.get(&admin, "/users").await.json().await.unwrap();
     assert_eq!(list.as_array().unwrap().len(), 2);
 
-    let res = app.client.get(app.api(&format!("/users/{id}"))).bearer_auth(&admin).send().await.unwrap();
+    let res = app.get(&admin, &format!("/users/{id}")).await;
     assert_eq!(res.json::<Value>().await.unwrap()["username"], "hal");
 
     let res = app
@@ -77,7 +77,7 @@ async fn only_admins_may_touch_users() {
     for role in [Role::Supervisor, Role::Agent, Role::Viewer] {
         let name = format!("u{}", role.as_str().to_lowercase());
         let (_, token) = app.token_for(&name, role).await;
-        let res = app.client.get(app.api("/users")).bearer_auth(&token).send().await.unwrap();
+        let res = app.get(&token, "/users").await;
         assert_eq!(res.status(), 403, "{role} lists users");
         let res = app
             .client
@@ -166,13 +166,13 @@ async fn bad_user_input_is_refused_and_changes_nothing() {
             assert_eq!(err["field"], field);
         }
     }
-    let list: Value = app.client.get(app.api("/users")).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+    let list: Value = app.get(&admin, "/users").await.json().await.unwrap();
     assert_eq!(list.as_array().unwrap().len(), 2);
 
-    let res = app.client.get(app.api("/users/9999")).bearer_auth(&admin).send().await.unwrap();
+    let res = app.get(&admin, "/users/9999").await;
     assert_eq!(res.status(), 404);
     assert_eq!(res.json::<Value>().await.unwrap()["detail"], "User not found");
-    let res = app.client.get(app.api("/users/abc")).bearer_auth(&admin).send().await.unwrap();
+    let res = app.get(&admin, "/users/abc").await;
     assert_eq!(res.status(), 422);
     // An admin cannot lock themselves out.
     let res =
