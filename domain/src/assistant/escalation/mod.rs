@@ -8,6 +8,7 @@
 //! negations and hypotheticals excepted. Escalation errs towards a person.
 
 mod classes;
+mod despair;
 pub mod learned;
 mod people;
 mod scams;

@@ -9,51 +9,6 @@ use super::situations::{
 use super::transactions::reporting;
 use super::words::*;
 
-/// "I don't see the point of living", "ya no tengo ganas de vivir", "mi vida no tiene sentido": a
-/// reason to live, denied. The negation belongs to the situation here, so it does not take it back.
-pub(super) fn no_reason_to_live(s: &Scan) -> bool {
-    // "no le veo sentido a seguir", "no point going on": going on, with nothing after it.
-    let goes_on = |i: usize| {
-        let w = s.words[i].text.as_str();
-        let last = s.words.get(i + 1).is_none_or(|n| n.phrase != s.words[i].phrase);
-        let on = w == "on" && i > 0 && matches!(s.words[i - 1].text.as_str(), "go" | "going" | "carry" | "carrying");
-        last && (matches!(w, "seguir" | "continuar" | "seguir adelante") || on)
-    };
-    nothing_is_worth_it(s)
-        || (0..s.len()).filter(|&i| s.words[i].tags & LIFE != 0 || goes_on(i)).any(|i| {
-            // "living paycheck to paycheck", "viviendo en otro país": where or how, not whether.
-            let somewhere = s.words.get(i + 1).is_some_and(|n| {
-                matches!(n.text.as_str(), "in" | "abroad" | "with" | "on" | "off" | "paycheck" | "en" | "con" | "de")
-            });
-            let phrase = s.words[i].phrase;
-            let same = |k: usize| s.words[k].phrase == phrase;
-            (i.saturating_sub(3)..(i + 5).min(s.len())).any(|j| {
-                let (first, last) = (i.min(j), i.max(j));
-                same(j)
-                    && s.words[j].tags & POINT != 0
-                    && (first.saturating_sub(4)..last).any(|k| same(k) && s.words[k].tags & NEG != 0)
-            }) && !hypothetical(s, i)
-                && !somewhere
-        })
-}
-
-/// "ya nada vale la pena", "siento que no vale la pena nada", "nothing matters anymore", "no le veo
-/// sentido a nada": nothing is worth it, said of everything. Said of money ("no vale la pena pagar
-/// nada") it is about a fee, so a payment or an amount in the same phrase rules it out ("no le veo
-/// sentido a nada, perdí todo mi dinero" is said of everything).
-fn nothing_is_worth_it(s: &Scan) -> bool {
-    let worth = |text: &str| matches!(text, "pena" | "worth" | "matters" | "sentido" | "point" | "sense");
-    let about_money = |phrase: u16| s.words.iter().any(|w| w.phrase == phrase && w.tags & (TXN | MONEY) != 0);
-    s.words.iter().enumerate().any(|(i, w)| {
-        let phrase = w.phrase;
-        !about_money(phrase)
-            && matches!(w.text.as_str(), "nada" | "nothing" | "anything")
-            && (i.saturating_sub(2)..(i + 4).min(s.len()))
-                .any(|j| j != i && s.words[j].phrase == phrase && worth(&s.words[j].text))
-            && !hypothetical(s, i)
-    })
-}
-
 pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
     // "my late husband" is bereavement; "my late payment" is not.
     let late_non_family = |i: usize| {

@@ -6,6 +6,7 @@
 //! do I avoid fraud?") does not count. When in doubt the rules lean towards a person.
 
 use super::Category;
+use super::despair;
 use super::people;
 use super::scan::Scan;
 use super::social;
@@ -31,7 +32,7 @@ pub fn detect(s: &Scan) -> Option<Finding> {
     // "nobody would care if I was gone": "nobody" is the despair, not a denial.
     let nobody =
         |i: usize| s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "nobody" | "nadie"));
-    if (s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i) || nobody(i))) || people::no_reason_to_live(s) {
+    if (s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i) || nobody(i))) || despair::no_reason_to_live(s) {
         return Some(Finding { category: Category::Vulnerable, urgent: true });
     }
     let misuse = loss_or_theft(s).or_else(|| social::social_engineering(s)).or_else(|| takeover::takeover_or_misuse(s));

@@ -131,11 +131,13 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.find(TOLD).any(|i| real(s, i)) && s.has(NEW_ACCOUNT) && (0..s.len()).any(moved) && !s.has(PROCESS) {
         return Finding::of(Category::SocialEngineering);
     }
-    // "le pasé mi usuario al de soporte que me escribió por Facebook": a login handed to an impostor.
+    // "le pasé mi usuario al de soporte que me escribió por Facebook", "i gave my online banking login
+    // to a guy who said he'd help me": a login handed to an impostor, or to someone after it.
     let login = |j: usize| s.words[j].tags & LOGIN_NAME != 0;
-    if s.has(IMPOSTOR)
-        && s.find(GIVE).any(|i| real(s, i) && customer_gave(s, i) && (i + 1..(i + 4).min(s.len())).any(login))
-    {
+    let to_someone =
+        |i: usize| s.has(IMPOSTOR) || (i + 1..s.len()).any(|j| s.words[j].tags & (SOMEONE | STRANGER) != 0);
+    let login_given = |i: usize| (i + 1..(i + 6).min(s.len())).any(login) && to_someone(i);
+    if s.find(GIVE).any(|i| real(s, i) && customer_gave(s, i) && login_given(i)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "contesté un correo del banco con mi usuario y clave": a message answered with a credential.

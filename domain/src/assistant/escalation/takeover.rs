@@ -3,7 +3,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, hypothetical, is_past, negated, real};
+use super::situations::{Finding, hypothetical, is_past, message_word, negated, real};
 use super::transactions::customer;
 use super::words::*;
 
@@ -225,6 +225,17 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             && s.words[i.saturating_sub(4)..i].iter().any(|p| customer(&p.text))
     };
     if !s.has(PROCESS) && attempts() && (s.has(DISOWN) || (0..s.len()).any(not_tried)) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "i'm not able to access my account and i got an alert that a new device was added": a new
+    // device on the account, told by a message or an alert, and the customer shut out.
+    let told = |w: &str| message_word(w) || matches!(w, "alert" | "alerta" | "aviso" | "notification" | "notificacion");
+    let new_device = |i: usize| {
+        matches!(s.words[i].text.as_str(), "new" | "nuevo" | "another" | "otro")
+            && !s.words[i.saturating_sub(3)..i].iter().any(|w| customer(&w.text))
+    };
+    let shut_out = s.find(LOCKED_OUT).any(|i| real(s, i));
+    if shut_out && s.words.iter().any(|w| told(&w.text)) && s.find(DEVICE).any(new_device) && !s.has(PROCESS) {
         return Finding::of(Category::AccountTakeover);
     }
     // Codes, sign-ins or devices the customer did not ask for.

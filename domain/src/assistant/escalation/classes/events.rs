@@ -379,6 +379,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "no puedo entrar", "no puedo ingresar", "no me deja entrar", "ya no puedo entrar", "can't log in",
             "cant log in", "cannot log in", "can't get in", "cant get in", "locked out", "can't access", "cant access",
             "doesn't work anymore", "no funciona mi contrasena", "ya no sirve", "me sacaron de la app",
-            "me saco de la app", "kicked me out", "logged me out",
+            "me saco de la app", "kicked me out", "logged me out", "not able to access", "unable to access",
+            "not able to log in", "unable to log in", "can't sign in", "cant sign in", "unable to sign in",
+            "no puedo acceder", "no me deja acceder",
     ]),
 ];
