@@ -97,9 +97,16 @@ pub fn hypothetical(s: &Scan, at: usize) -> bool {
     }
     let phrase = s.words[at].phrase;
     let from = at.saturating_sub(8);
+    // "when i checked there are 4 payments that aren't mine": "when" with a past verb first is a
+    // time that came, not a supposition.
+    let came = |c: usize| {
+        matches!(s.words[c].text.as_str(), "when" | "cuando")
+            && (c + 1..=at).find(|&j| s.words[j].tags & PRESENT != 0 || is_past(s, j)).is_some_and(|j| is_past(s, j))
+    };
     (from..at).any(|c| {
         s.words[c].phrase == phrase
             && s.words[c].tags & COND != 0
+            && !came(c)
             && (s.words[c + 1..=at].iter().any(|w| w.tags & PRESENT != 0) || !(c + 1..=at).any(|j| is_past(s, j)))
     })
 }

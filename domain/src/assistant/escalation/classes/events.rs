@@ -253,7 +253,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "no es el mio", "no es la mia", "que no es mio", "que no es mia", "not my", "isn't mine",
             "desconocer", "desconocerla", "desconocerlo", "desconocerlas", "desconocerlos",
             "no me suena", "no me suenan", "not from me", "aren't mine", "arent mine", "are not mine", "not by me",
-            "wasn't by me", "unfamiliar", "never heard of", "don't know what this", "dont know what this",
+            "wasn't by me", "wasn't mine", "wasnt mine", "weren't mine", "werent mine", "were not mine",
+            "was not mine", "unfamiliar", "never heard of", "don't know what this", "dont know what this",
             "do not know what this", "don't know what that", "do not know what that",
     ]),
     (SOMEONE, &[
