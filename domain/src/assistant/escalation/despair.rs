@@ -11,8 +11,13 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
     let goes_on = |i: usize| {
         let w = s.words[i].text.as_str();
         let last = s.words.get(i + 1).is_none_or(|n| n.phrase != s.words[i].phrase);
-        let on = w == "on" && i > 0 && matches!(s.words[i - 1].text.as_str(), "go" | "going" | "carry" | "carrying");
-        last && (matches!(w, "seguir" | "continuar" | "seguir adelante") || on)
+        let before = if i > 0 { s.words[i - 1].text.as_str() } else { "" };
+        let on = w == "on" && matches!(before, "go" | "going" | "carry" | "carrying");
+        // "no reason to keep going".
+        let going = w == "going" && matches!(before, "keep" | "keeps");
+        // Not "no reason the transfer should keep going".
+        let of_money = s.words.iter().any(|v| v.phrase == s.words[i].phrase && v.tags & TXN != 0);
+        last && !of_money && (matches!(w, "seguir" | "continuar" | "seguir adelante") || on || going)
     };
     nothing_is_worth_it(s)
         || ends_it_all(s)
@@ -23,7 +28,7 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
             });
             let phrase = s.words[i].phrase;
             let same = |k: usize| s.words[k].phrase == phrase;
-            (i.saturating_sub(3)..(i + 5).min(s.len())).any(|j| {
+            (i.saturating_sub(5)..(i + 5).min(s.len())).any(|j| {
                 let (first, last) = (i.min(j), i.max(j));
                 same(j)
                     && s.words[j].tags & POINT != 0

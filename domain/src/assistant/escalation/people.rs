@@ -49,7 +49,17 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
             && only_asks(s)
     };
     let coerced = s.find(COERCED).any(|i| !hypothetical(s, i) && !defining(s, i) && !anyone_with(i));
-    if bereaved || died || coerced {
+    // "perdí mi trabajo y no tengo cómo pagar la hipoteca, estoy desesperada": the customer's own
+    // despair (not "desperate to get my new card", "in desperate need of a transfer").
+    let of_self = |w: &str| matches!(w, "estoy" | "siento" | "i'm" | "im" | "am" | "feel" | "feeling");
+    let desperate = (0..s.len()).any(|i| {
+        let w = s.words[i].text.as_str();
+        (w.starts_with("desesperad") || w == "desperate")
+            && s.words[i.saturating_sub(3)..i].iter().any(|p| of_self(&p.text))
+            && s.words.get(i + 1).is_none_or(|n| !matches!(n.text.as_str(), "to" | "need" | "for"))
+            && !hypothetical(s, i)
+    });
+    if bereaved || died || coerced || desperate {
         return Finding::of(Category::Vulnerable);
     }
     None
@@ -263,12 +273,14 @@ fn vague_person(word: &str) -> bool {
 }
 
 /// "¿hay un número de whatsapp para hablar con un asesor?", "what number do I call to speak to an
-/// agent": asking for the way to reach a person, which the contact article answers.
+/// agent", "¿hay sucursales abiertas el domingo para que me atienda alguien?": asking for the way
+/// to reach a person, which the contact article answers.
 fn asks_the_way(s: &Scan, at: usize) -> bool {
     let phrase = s.words[at].phrase;
-    at > 0
-        && matches!(s.words[at - 1].text.as_str(), "para" | "to")
-        && (at.saturating_sub(7)..at - 1).any(|j| s.words[j].phrase == phrase && s.words[j].tags & CHANNEL != 0)
+    let branch = |w: &str| matches!(w, "sucursal" | "sucursales" | "branch" | "branches" | "oficina" | "oficinas");
+    let way = |j: usize| s.words[j].phrase == phrase && (s.words[j].tags & CHANNEL != 0 || branch(&s.words[j].text));
+    let to = (at.saturating_sub(3)..at).rev().find(|&k| matches!(s.words[k].text.as_str(), "para" | "to"));
+    to.is_some_and(|k| (k.saturating_sub(7)..k).any(way))
 }
 
 /// The first two words of `at`'s clause.

@@ -118,9 +118,18 @@ impl Scan {
             }
             current.clear();
         };
-        for c in folded.chars() {
+        let mut chars = folded.chars().peekable();
+        while let Some(c) = chars.next() {
             if c.is_alphanumeric() || c == '\'' || c == '’' {
                 current.push(if c == '’' { '\'' } else { c });
+                continue;
+            }
+            // "9.99", "1,200": a point or comma inside a number ends nothing.
+            let in_number = current.ends_with(|d: char| d.is_ascii_digit())
+                && chars.peek().is_some_and(|d| d.is_ascii_digit())
+                && matches!(c, '.' | ',');
+            if in_number {
+                current.push(c);
                 continue;
             }
             flush(&mut current, &mut words, clause, phrase);

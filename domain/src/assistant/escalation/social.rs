@@ -49,10 +49,17 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(IMPOSTOR) && s.find(WITHHELD).any(|i| real(s, i)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
-    // "my card got stuck in the ATM and a guy offered to help me type my PIN": a stranger helping
-    // at the ATM, the way cards and PINs are taken there.
+    // "my card got stuck in the ATM and a guy offered to help me type my PIN", "a guy at the atm
+    // watched me type my pin": a stranger helping or watching at the ATM, the way cards and PINs
+    // are taken there.
+    // Watching only, with something lost or spent since ("I think someone saw my PIN, can I change
+    // it?" asks how to change it).
+    let since = s.has(TXN | RETAINED | GONE | STEAL | TAKE);
+    let watched =
+        |j: usize| since && matches!(s.words[j].text.as_str(), "watched" | "saw" | "vio" | "miro" | "observo");
     let helped = |j: usize| {
-        s.words[j].tags & HELPED != 0 && (is_past(s, j) || matches!(s.words[j].text.as_str(), "ayudo" | "ofrecio"))
+        (s.words[j].tags & HELPED != 0 && (is_past(s, j) || matches!(s.words[j].text.as_str(), "ayudo" | "ofrecio")))
+            || watched(j)
     };
     let helper = |k: usize| (k + 1..(k + 7).min(s.len())).any(helped) && real(s, k);
     if s.has(ATM) && s.find(SOMEONE | STRANGER).any(helper) {

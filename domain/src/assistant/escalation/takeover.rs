@@ -2,7 +2,7 @@
 //! loan opened in the customer's name, a SIM swap, details changed, a sign-in from somewhere else.
 
 use super::Category;
-use super::scan::Scan;
+use super::scan::{Scan, Word};
 use super::situations::{Finding, hypothetical, is_past, message_word, negated, real};
 use super::transactions::customer;
 use super::words::*;
@@ -237,6 +237,17 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     let shut_out = s.find(LOCKED_OUT).any(|i| real(s, i));
     if shut_out && s.words.iter().any(|w| told(&w.text)) && s.find(DEVICE).any(new_device) && !s.has(PROCESS) {
         return Finding::of(Category::AccountTakeover);
+    }
+    // "mi tarjeta nunca llegó pero ya tiene compras", "my new card never came and it's been used": a
+    // card taken on its way, spent by whoever has it.
+    let card_never_came = |i: usize| real(s, i) && s.near(i, VALUABLE, 5, 0);
+    let may = |w: &Word| matches!(w.text.as_str(), "can" | "could" | "puedo" | "para");
+    let spent = |j: usize| {
+        s.words[j].tags & (TXN | INTRUDE) != 0 && real(s, j) && !s.words[j.saturating_sub(4)..j].iter().any(may)
+    };
+    let spent_after = |i: usize| (i + 1..s.len()).any(spent);
+    if s.find(NEVER_CAME).any(|i| card_never_came(i) && spent_after(i)) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
     }
     // Codes, sign-ins or devices the customer did not ask for.
     if s.has(DEVICE | CRED) && s.find(DEVICE | CRED).any(|i| s.near(i, DISOWN, 8, 10) && !hypothetical(s, i)) {

@@ -198,6 +198,23 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     if s.find(INTRUDE).any(used_elsewhere) {
         return Finding::of(Category::UnrecognisedPayment);
     }
+    // "veo cargos de uber eats y yo no uso uber eats", "a netflix charge but i don't use netflix":
+    // the merchant a charge names, which the customer says they do not use or have.
+    let merchant_disowned = |i: usize| {
+        let article =
+            |w: &str| matches!(w, "the" | "that" | "this" | "any" | "la" | "el" | "esa" | "ese" | "una" | "un");
+        let named = s
+            .words
+            .get(i + 1)
+            .filter(|w| w.text.len() > 2 && !article(&w.text) && w.tags & (VALUABLE | ACCOUNT | MONEY | TXN) == 0);
+        matches!(s.words[i].text.as_str(), "uso" | "use" | "usamos" | "tengo" | "have")
+            && negated(s, i)
+            && s.words[i.saturating_sub(3)..i].iter().any(|w| customer(&w.text) || w.text == "we")
+            && named.is_some_and(|n| (1..i).any(|j| s.words[j].text == n.text && s.near(j, TXN, 4, 0)))
+    };
+    if (0..s.len()).any(merchant_disowned) && !s.has(PROCESS) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // "a charge I didn't make", "un cobro que no hice", "I never made", "no autoricé nada".
     for i in s.find(ACT) {
         if !negated(s, i) || hypothetical(s, i) {
