@@ -84,7 +84,10 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         let w = s.words[t].text.as_str();
         is_past(s, t) || w.ends_with("ando") || w.ends_with("ing") || s.near(t, ONGOING, 2, 2)
     };
-    let after_cancelling = s.find(CANCELLED).any(|i| real(s, i)) && s.find(TXN).any(|t| real(s, t) && going_on(t));
+    // "a subscription i cancelled months ago is still taking money": the money taken, still.
+    let taken = |t: usize| s.words[t].tags & TXN != 0 || s.near(t, ONGOING, 2, 0);
+    let after_cancelling =
+        s.find(CANCELLED).any(|i| real(s, i)) && s.find(TXN | MONEY).any(|t| taken(t) && real(s, t) && going_on(t));
     if after_cancelling && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }
@@ -198,7 +201,23 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
     let again = s.find(CONTACTED).any(|i| s.near(i, TIMES, 0, 4));
     // "what is the bank's policy on discrimination complaints": the rules for complaints, asked about.
     let policy = |i: usize| s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & POLICY != 0);
-    let complained = s.find(COMPLAINT).any(|i| !negated(s, i) && !asked_ahead(s, i) && !policy(i));
+    // "¿cuánto tiempo tienen para responder una queja?": how long the process takes, asked. "¿cómo
+    // reclamo si la tienda no me entrega?": how to complain, in a case supposed (not "how do I
+    // complain if they charged me twice", which happened).
+    let how_long = |i: usize| {
+        matches!(
+            clause_opening(s, i),
+            (Some("cuanto" | "cuantos"), Some("tiempo" | "dias" | "tarda" | "tardan")) | (Some("how"), Some("long"))
+        ) && !told_in_past(s)
+    };
+    let supposed = |i: usize| {
+        let clause = s.words[i].clause;
+        opens_question(s, i)
+            && s.words.iter().any(|w| w.clause == clause && matches!(w.text.as_str(), "si" | "if"))
+            && !told_in_past(s)
+    };
+    let asked = |i: usize| asked_ahead(s, i) || policy(i) || how_long(i) || supposed(i);
+    let complained = s.find(COMPLAINT).any(|i| !negated(s, i) && !asked(i));
     // "un asesor me vendió un seguro diciéndome que era obligatorio": something sold as required.
     let sold_me = || {
         s.words.windows(2).any(|p| {

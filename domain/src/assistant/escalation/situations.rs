@@ -8,7 +8,7 @@
 use super::Category;
 use super::despair;
 use super::people;
-use super::scan::Scan;
+use super::scan::{Scan, Word};
 use super::social;
 use super::takeover;
 use super::transactions::{by_customer, disowned_transaction};
@@ -230,6 +230,21 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & (STEAL | MUGGED) != 0 && figure {
             continue;
         }
+        // "how do i protect my card from being stolen", "how to avoid identity theft": a theft or loss
+        // to prevent, asked about.
+        let from = |j: usize| matches!(s.words[j].text.as_str(), "from" | "de" | "contra" | "against" | "being");
+        let prevented = (i.saturating_sub(6)..i).any(|j| s.words[j].tags & PREVENT != 0)
+            && (i > 0 && from(i - 1) || (i > 1 && s.words[i - 1].text == "identity" && from(i - 2)))
+            && opens_question(s, i);
+        // "where do lost cards go if someone hands them in": lost cards in general, asked about.
+        let plural = |w: &Word| w.tags & VALUABLE != 0 && w.text.ends_with('s');
+        let own = |w: &Word| matches!(w.text.as_str(), "my" | "mi" | "mis" | "our" | "nuestra" | "nuestras");
+        let in_general = (s.words.get(i + 1).is_some_and(plural) || (i > 0 && plural(&s.words[i - 1])))
+            && opens_question(s, i)
+            && !s.words.iter().any(|w| w.clause == s.words[i].clause && own(w));
+        if tags & (STEAL | LOSE) != 0 && (prevented || in_general) {
+            continue;
+        }
         // "me robaron la identidad": identity theft.
         let identity = (i.saturating_sub(4)..(i + 5).min(s.len()))
             .any(|j| matches!(s.words[j].text.as_str(), "identity" | "identidad"));
@@ -271,7 +286,9 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
                 n.tags & MONEY != 0 || matches!(n.text.as_str(), "mil" | "pesos" | "dolares" | "lucas" | "soles")
             })
         };
-        let digits = |j: usize| s.words[j].text.chars().all(|c| c.is_ascii_digit());
+        let digits = |j: usize| {
+            s.words[j].is_number() && s.words[j].text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        };
         let amount =
             (i + 1..(i + 3).min(s.len())).any(|j| digits(j) && (s.near(i, ACCOUNT, 0, 5) || (they && money_after(j))));
         // "me sacaron todo", "they took everything" (no card named: that is a theft above).

@@ -249,6 +249,26 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.find(NEVER_CAME).any(|i| card_never_came(i) && spent_after(i)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
+    // "the name on my account has been changed to someone else's": the holder made another person.
+    let name = |j: usize| matches!(s.words[j].text.as_str(), "name" | "nombre" | "titular");
+    let to_another = |i: usize| (i + 1..(i + 5).min(s.len())).any(|j| s.words[j].tags & (SOMEONE | STRANGER) != 0);
+    if s.find(CHANGED).any(|i| real(s, i) && (i.saturating_sub(6)..i).any(name) && to_another(i)) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "my card details were in that shop's data breach and now there are charges": details leaked,
+    // and spent since.
+    let leak = |w: &Word| matches!(w.text.as_str(), "breach" | "leak" | "leaked" | "filtracion" | "filtraron");
+    let asking = |j: usize| {
+        let clause = s.words[j].clause;
+        s.words.iter().find(|w| w.clause == clause).is_some_and(|w| {
+            matches!(w.text.as_str(), "should" | "will" | "could" | "can" | "would" | "debo" | "puedo" | "was" | "were")
+        })
+    };
+    let since_leak =
+        |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0 && real(s, j) && !asking(j) && !asking(i));
+    if (0..s.len()).any(|i| leak(&s.words[i]) && since_leak(i)) && !s.has(PROCESS | PREVENT) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // Codes, sign-ins or devices the customer did not ask for.
     if s.has(DEVICE | CRED) && s.find(DEVICE | CRED).any(|i| s.near(i, DISOWN, 8, 10) && !hypothetical(s, i)) {
         return Finding::of(Category::AccountTakeover);

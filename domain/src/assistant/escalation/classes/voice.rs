@@ -182,6 +182,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "roommate", "flatmate", "companero de cuarto", "nephew", "niece", "cousin", "sobrino", "sobrina", "primo",
     ]),
     (SELF_HARM, &[
+            "can't cope", "cant cope", "cannot cope", "can not cope",
             "pills ready", "have the pills", "got the pills", "tengo las pastillas", "tengo listas las pastillas",
             "not being around anymore", "not be around anymore", "not being here anymore",
             "thinking about not being around", "feel hopeless", "me siento sin esperanza",
