@@ -70,7 +70,7 @@ fn ends_it_all(s: &Scan) -> bool {
 }
 
 fn nothing_is_worth_it(s: &Scan) -> bool {
-    let worth = |text: &str| matches!(text, "pena" | "worth" | "matters" | "sentido" | "point" | "sense");
+    let worth = |text: &str| matches!(text, "pena" | "worth" | "matters" | "sentido" | "point" | "sense" | "caso");
     let about_money = |phrase: u16| s.words.iter().any(|w| w.phrase == phrase && w.tags & (TXN | MONEY) != 0);
     s.words.iter().enumerate().any(|(i, w)| {
         let phrase = w.phrase;

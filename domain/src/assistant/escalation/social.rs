@@ -209,7 +209,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::SocialEngineering);
     }
     // "a recruiter asked me to receive money in my account and forward it": a money mule.
-    let receive = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN) != 0);
+    let receive = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN | PAYROLL) != 0);
     if s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(receive) && s.has(FORWARD) {
         return Finding::of(Category::Fraud);
     }

@@ -106,7 +106,15 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
         (i + 1..s.len())
             .any(|j| s.words[j].tags & TXN != 0 && s.words[j.saturating_sub(2)..j].iter().any(|w| w.is_number()))
     };
-    if (0..s.len()).any(|i| lent(i) && many_after(i)) {
+    // "a friend borrowed my card for dinner and has been using it all week": lent once, used since.
+    let still_using = |i: usize| {
+        (i + 1..s.len()).any(|j| {
+            s.words[j].text.starts_with("using")
+                || s.words[j].text == "usandola"
+                || (s.words[j].tags & INTRUDE != 0 && s.near(j, ONGOING, 2, 0))
+        })
+    };
+    if (0..s.len()).any(|i| lent(i) && (many_after(i) || still_using(i))) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     // "my child used my card while I wasn't home": a relative, with a "not" in the same breath.

@@ -198,6 +198,17 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     if s.find(INTRUDE).any(used_elsewhere) {
         return Finding::of(Category::UnrecognisedPayment);
     }
+    // "three withdrawals of 500 yesterday, i didn't take any money out": cash taken out, which the
+    // customer says they did not take.
+    let took_out = |i: usize| {
+        matches!(s.words[i].text.as_str(), "take" | "took" | "taken")
+            && negated(s, i)
+            && s.words[i.saturating_sub(4)..i].iter().any(|w| customer(&w.text))
+            && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].text == "out" || s.words[j].tags & MONEY != 0)
+    };
+    if s.has(TXN) && (0..s.len()).any(took_out) && !s.has(PROCESS) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // "veo cargos de uber eats y yo no uso uber eats", "a netflix charge but i don't use netflix":
     // the merchant a charge names, which the customer says they do not use or have.
     let merchant_disowned = |i: usize| {

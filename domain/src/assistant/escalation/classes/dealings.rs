@@ -27,9 +27,10 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
     (LOAN, &["prestamo", "credito", "loan", "deuda", "debt"]),
     (FORWARD, &[
             "forward", "reenviar", "reenviarlo", "reenviarla", "transferirlo", "send them on", "send it on",
-            "pass them on", "pass it on", "reenviarlos", "send on",
+            "pass them on", "pass it on", "reenviarlos", "send on", "se lo pasara", "se la pasara", "se lo pase",
+            "se lo transfiriera", "se lo mandara", "se lo enviara", "reenviara", "reenviaras",
     ]),
-    (RECEIVE, &["receive", "recibir", "recibo"]),
+    (RECEIVE, &["receive", "recibir", "recibo", "recibiera", "recibieran", "reciba"]),
     (MORE, &["more", "mas"]),
     (OTHERS, &["otros", "other"]),
     (PAYROLL, &["deposito", "nomina", "sueldo", "salary", "payroll"]),

@@ -66,7 +66,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (INTENT, &[
             "a punto de", "about to", "estoy por",
             "voy a", "vamos a", "ire a", "i'll", "ill", "i will", "we will", "going to", "gonna", "ya hable",
-            "proceder", "will be in touch", "report you", "reportar", "reportarlos", "denunciarlos", "denunciar",
+            "proceder", "will be in touch", "taking this to", "taking you to", "take this to", "take you to",
+            "llevare esto a", "los llevare a", "report you", "reportar", "reportarlos", "denunciarlos", "denunciar",
     ]),
     (REGULATOR, &[
             "condusef", "profeco", "indecopi", "defensa del consumidor", "regulador", "regulator", "ombudsman", "cfpb",
