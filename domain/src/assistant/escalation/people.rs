@@ -17,11 +17,13 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
     // "¿qué documentos necesito si soy viuda?" asks what applies, not about a loss.
     // "what documents are needed for a deceased person's account": anyone's, asked about.
     // "what do I need to close the account of someone who passed away": anyone's too.
-    let someone_who = |i: usize| {
+    // "someone who", "alguien con": anyone, not the customer's own.
+    let anyone = |i: usize, links: &[&str]| {
         i >= 2
-            && matches!(s.words[i - 1].text.as_str(), "who" | "que")
+            && links.contains(&s.words[i - 1].text.as_str())
             && matches!(s.words[i - 2].text.as_str(), "someone" | "somebody" | "alguien" | "person" | "persona")
     };
+    let someone_who = |i: usize| anyone(i, &["who", "que"]);
     let anyones = |i: usize| {
         (i > 0 && matches!(s.words[i - 1].text.as_str(), "a" | "an" | "un" | "una") || someone_who(i))
             && opens_question(s, i)
@@ -42,12 +44,7 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
     // "how can I manage my mum's account if she has dementia" asks what applies.
     // "¿qué es la extorsión telefónica?" asks what it is.
     // "can someone with dementia keep a bank account" asks about anyone with it.
-    let anyone_with = |i: usize| {
-        i >= 2
-            && matches!(s.words[i - 1].text.as_str(), "with" | "con")
-            && matches!(s.words[i - 2].text.as_str(), "someone" | "somebody" | "alguien" | "person" | "persona")
-            && only_asks(s)
-    };
+    let anyone_with = |i: usize| anyone(i, &["with", "con"]) && only_asks(s);
     let coerced = s.find(COERCED).any(|i| !hypothetical(s, i) && !defining(s, i) && !anyone_with(i));
     // "perdí mi trabajo y no tengo cómo pagar la hipoteca, estoy desesperada": the customer's own
     // despair (not "desperate to get my new card", "in desperate need of a transfer").
@@ -108,16 +105,15 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::Dispute);
     }
     // "a letter saying I owe money on a credit card I closed 5 years ago": a debt on something closed.
-    let owed =
-        s.words.iter().any(|w| matches!(w.text.as_str(), "owe" | "owing" | "debo" | "adeudo" | "debt" | "deuda"));
+    let debt = |w: &str| matches!(w, "debt" | "deuda" | "adeudo");
+    let owed = s.words.iter().any(|w| matches!(w.text.as_str(), "owe" | "owing" | "debo") || debt(&w.text));
     let closed =
         |i: usize| real(s, i) && (i.saturating_sub(5)..i).any(|j| s.words[j].tags & (VALUABLE | ACCOUNT | LOAN) != 0);
     if owed && s.find(CANCELLED).any(closed) && !s.has(PROCESS) {
         return Finding::of(Category::Dispute);
     }
     // "me van a demandar por una deuda que no es mía", "a debt that isn't mine": a debt disowned.
-    let debt = |i: usize| matches!(s.words[i].text.as_str(), "debt" | "deuda" | "adeudo");
-    if (0..s.len()).any(|i| debt(i) && real(s, i) && s.near(i, DISOWN, 0, 4)) && !s.has(PROCESS) {
+    if (0..s.len()).any(|i| debt(&s.words[i].text) && real(s, i) && s.near(i, DISOWN, 0, 4)) && !s.has(PROCESS) {
         return Finding::of(Category::Dispute);
     }
     // "hice una transferencia a una cuenta equivocada por 12000", "I sent 500 to the wrong account":

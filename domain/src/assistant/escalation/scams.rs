@@ -39,7 +39,7 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     };
     let kept = |j: usize| s.words[j].tags & (RETAINED | TAKE) != 0 && real(s, j) && s.near(j, VALUABLE, 0, 3);
     let kept_by_staff = |i: usize| staff(&s.words[i].text) && (i + 1..(i + 6).min(s.len())).any(kept);
-    let charged_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0);
+    let charged_after = |i: usize| s.after(i, TXN).next().is_some();
     if !s.has(ATM) && (0..s.len()).any(|i| kept_by_staff(i) && charged_after(i)) {
         return Finding::of(Category::UnrecognisedPayment);
     }
@@ -77,7 +77,7 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     let needed = |w: &str| matches!(w, "needed" | "necesitaba" | "needs" | "necesita");
     let asked_money =
         |i: usize| (s.words[i].tags & ASKED != 0 || needed(&s.words[i].text)) && real(s, i) && s.near(i, MONEY, 0, 4);
-    let sent_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & (GIVE | MOVED | PAID) != 0 && real(s, j));
+    let sent_after = |i: usize| s.after(i, GIVE | MOVED | PAID).any(|j| real(s, j));
     if s.has(IMPOSTOR) && (0..s.len()).any(|i| asked_money(i) && sent_after(i)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
@@ -162,13 +162,13 @@ fn lent_or_taken(s: &Scan) -> Option<Finding> {
             && real(s, i)
             && s.near(i, VALUABLE, 0, 3)
     };
-    let kept_after = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & RETAINED != 0 && real(s, j));
+    let kept_after = |i: usize| s.after(i, RETAINED).any(|j| real(s, j));
     if !s.has(ATM) && (0..s.len()).any(|i| lent(i) && kept_after(i)) {
         return Finding::of(Category::StolenCard);
     }
     // "mi novio me pidió prestada la tarjeta y ya no me contesta, y sigue con cargos": lent, and
     // charged on since.
-    let charged_since = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0 && real(s, j));
+    let charged_since = |i: usize| s.after(i, TXN).any(|j| real(s, j));
     if !s.has(ATM | PROCESS) && (0..s.len()).any(|i| lent(i) && charged_since(i)) {
         return Finding::of(Category::UnrecognisedPayment);
     }

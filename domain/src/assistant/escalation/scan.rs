@@ -195,6 +195,11 @@ impl Scan {
         self.words.iter().enumerate().filter(move |(_, w)| w.tags & tags != 0).map(|(i, _)| i)
     }
 
+    /// The positions after `at` of words with any of `tags`: "charged since", "someone named after".
+    pub fn after(&self, at: usize, tags: Tags) -> impl Iterator<Item = usize> + '_ {
+        self.find(tags).filter(move |&j| j > at)
+    }
+
     /// Whether a word with `tags` lies within `before` words before or `after` words after `at`,
     /// in the same clause.
     pub fn near(&self, at: usize, tags: Tags, before: usize, after: usize) -> bool {

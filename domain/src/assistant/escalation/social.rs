@@ -141,8 +141,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // "le pasé mi usuario al de soporte que me escribió por Facebook", "i gave my online banking login
     // to a guy who said he'd help me": a login handed to an impostor, or to someone after it.
     let login = |j: usize| s.words[j].tags & LOGIN_NAME != 0;
-    let to_someone =
-        |i: usize| s.has(IMPOSTOR) || (i + 1..s.len()).any(|j| s.words[j].tags & (SOMEONE | STRANGER) != 0);
+    let to_someone = |i: usize| s.has(IMPOSTOR) || s.after(i, SOMEONE | STRANGER).next().is_some();
     let login_given = |i: usize| (i + 1..(i + 6).min(s.len())).any(login) && to_someone(i);
     if s.find(GIVE).any(|i| real(s, i) && customer_gave(s, i) && login_given(i)) {
         return Finding::of(Category::SocialEngineering);
@@ -189,7 +188,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "got a text to reschedule a delivery, put in my card details and an hour later there was a
     // purchase": details typed after a message, and money spent since.
-    let typed = |i: usize| real(s, i) && s.near(i, CRED, 2, 6) && (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0);
+    let typed = |i: usize| real(s, i) && s.near(i, CRED, 2, 6) && s.after(i, TXN).next().is_some();
     if s.words.iter().any(|w| message_word(&w.text)) && s.find(ENTER).any(typed) {
         return Finding::of(Category::SocialEngineering);
     }

@@ -154,7 +154,7 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     }
     // "my phone number stopped working and now I'm getting alerts of transfers": the line gone dead,
     // then transactions seen.
-    if s.find(NO_SERVICE).any(|i| real(s, i) && (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0) && s.has(SEEN)) {
+    if s.find(NO_SERVICE).any(|i| real(s, i) && s.after(i, TXN).next().is_some() && s.has(SEEN)) {
         return Finding::of(Category::AccountTakeover);
     }
     // "mi cuenta tiene una dirección que no es la mía": account details that are someone else's.
@@ -163,7 +163,7 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     }
     // "mi cuenta aparece con un domicilio en monterrey y yo vivo en puebla": a detail on the account
     // that the customer's own life contradicts.
-    let contradicted = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & ALIBI != 0 && !negated(s, j));
+    let contradicted = |i: usize| s.after(i, ALIBI).any(|j| !negated(s, j));
     if s.has(ACCOUNT | VALUABLE) && s.find(DETAIL).any(|i| real(s, i) && contradicted(i)) && !s.has(PROCESS | WANT) {
         return Finding::of(Category::AccountTakeover);
     }
@@ -272,8 +272,7 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             matches!(w.text.as_str(), "should" | "will" | "could" | "can" | "would" | "debo" | "puedo" | "was" | "were")
         })
     };
-    let since_leak =
-        |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0 && real(s, j) && !asking(j) && !asking(i));
+    let since_leak = |i: usize| s.after(i, TXN).any(|j| real(s, j) && !asking(j) && !asking(i));
     if (0..s.len()).any(|i| leak(&s.words[i]) && since_leak(i)) && !s.has(PROCESS | PREVENT) {
         return Finding::of(Category::UnrecognisedPayment);
     }

@@ -181,7 +181,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     }
     // "un asesor me hizo firmar un seguro que no pedí y ahora me lo descuentan": something the customer
     // never asked for, charged for since.
-    let charged_since = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & TXN != 0 && !hypothetical(s, j));
+    let charged_since = |i: usize| s.after(i, TXN).any(|j| !hypothetical(s, j));
     if s.find(ORDERED).any(|i| negated(s, i) && !hypothetical(s, i) && charged_since(i)) && !s.has(PROCESS) {
         return Finding::of(Category::UnrecognisedPayment);
     }
