@@ -38,13 +38,9 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
         })
 }
 
-/// "ya nada vale la pena", "siento que no vale la pena nada", "nothing matters anymore", "no le veo
-/// sentido a nada": nothing is worth it, said of everything. Said of money ("no vale la pena pagar
-/// nada") it is about a fee, so a payment or an amount in the same phrase rules it out ("no le veo
-/// sentido a nada, perdí todo mi dinero" is said of everything).
 /// "tengo ganas de terminar con todo", "quiero acabar con mi vida", "ponerle fin a todo", "finish it
-/// all": an end put to everything or to a life. "Todo" must close its phrase ("terminar con todo el
-/// trámite" is a form), and no payment or amount may share the phrase.
+/// all", "giving up on everything": an end put to everything or to a life. "Todo" must close its
+/// phrase ("terminar con todo el trámite" is a form), and no payment or amount may share the phrase.
 fn ends_it_all(s: &Scan) -> bool {
     let ending = |w: &str| {
         matches!(w, "acabar" | "acabo" | "acabe" | "terminar" | "termino" | "termine" | "fin" | "end" | "ending")
@@ -56,12 +52,18 @@ fn ends_it_all(s: &Scan) -> bool {
     let everything = |k: usize| match s.words[k].text.as_str() {
         "todo" | "everything" => closes(k),
         "all" => k > 0 && s.words[k - 1].text == "it" && closes(k),
-        "vida" | "life" => k > 0 && matches!(s.words[k - 1].text.as_str(), "mi" | "my"),
+        "vida" | "life" => k > 0 && matches!(s.words[k - 1].text.as_str(), "mi" | "my" | "on"),
         _ => false,
     };
     let money = |phrase: u16| s.words.iter().any(|w| w.phrase == phrase && w.tags & (TXN | MONEY) != 0);
+    // "i feel like giving up on everything", "give up on life".
+    let giving_up = |i: usize| {
+        matches!(s.words[i].text.as_str(), "give" | "giving" | "gave")
+            && s.words.get(i + 1).is_some_and(|n| n.text == "up")
+            && s.words.get(i + 2).is_some_and(|n| n.text == "on")
+    };
     (0..s.len()).any(|i| {
-        ending(&s.words[i].text)
+        (ending(&s.words[i].text) || giving_up(i))
             && (i + 1..(i + 4).min(s.len())).any(|k| s.words[k].phrase == s.words[i].phrase && everything(k))
             && !money(s.words[i].phrase)
             && !negated(s, i)
@@ -69,6 +71,10 @@ fn ends_it_all(s: &Scan) -> bool {
     })
 }
 
+/// "ya nada vale la pena", "siento que no vale la pena nada", "nothing matters anymore", "no le veo
+/// sentido a nada": nothing is worth it, said of everything. Said of money ("no vale la pena pagar
+/// nada") it is about a fee, so a payment or an amount in the same phrase rules it out ("no le veo
+/// sentido a nada, perdí todo mi dinero" is said of everything).
 fn nothing_is_worth_it(s: &Scan) -> bool {
     let worth = |text: &str| matches!(text, "pena" | "worth" | "matters" | "sentido" | "point" | "sense" | "caso");
     let about_money = |phrase: u16| s.words.iter().any(|w| w.phrase == phrase && w.tags & (TXN | MONEY) != 0);

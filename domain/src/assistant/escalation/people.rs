@@ -144,8 +144,14 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     });
     // "vendí mi coche… y el dinero nunca llegó": sold, and the payment never came.
     let sold_before = |i: usize| (0..i).any(|j| s.words[j].tags & SOLD != 0 && real(s, j));
-    let came_not =
-        s.find(NEVER_CAME).any(|i| real(s, i) && (sent_before(i) || sold_before(i))) || (missing && said_sent && pay);
+    // "vendí mi celular, el comprador dice que ya depositó pero no hay nada": nothing there, after a sale.
+    let nothing_there = |i: usize| {
+        matches!(s.words[i].text.as_str(), "nada" | "nothing")
+            && s.words[i.saturating_sub(2)..i].iter().any(|w| matches!(w.text.as_str(), "hay" | "there's" | "theres"))
+    };
+    let came_not = s.find(NEVER_CAME).any(|i| real(s, i) && (sent_before(i) || sold_before(i)))
+        || (missing && said_sent && pay)
+        || (0..s.len()).any(|i| nothing_there(i) && sold_before(i));
     if came_not && (s.has(TXN | MONEY) || pay) && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }

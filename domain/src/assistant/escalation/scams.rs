@@ -150,6 +150,12 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     if s.has(ATM) && (0..s.len()).any(|i| tampered(i) && real(s, i) && charged_after(i)) {
         return Finding::of(Category::Fraud);
     }
+    // "the atm swallowed my card and 10 minutes later there was a withdrawal on it": a card kept by
+    // the machine, or seemingly so, and used since (the trap of a rigged slot).
+    let swallowed = |i: usize| s.words[i].tags & RETAINED != 0 && real(s, i) && s.near(i, VALUABLE, 4, 4);
+    if s.has(ATM) && (0..s.len()).any(|i| swallowed(i) && s.after(i, TXN).any(|j| real(s, j))) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
     lent_or_taken(s)
 }
 

@@ -184,7 +184,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     ]),
     (TXN, &[
             "standing order", "standing orders", "direct debit", "direct debits", "orden permanente",
-            "cargo recurrente", "cargo automatico", "cargos automaticos",
+            "cargo recurrente", "cargo automatico", "cargos automaticos", "domiciliacion", "domiciliaciones",
             "cargo", "cargos", "cobro", "cobros", "compra", "compras", "retiro", "retiros", "movimiento",
             "movimientos", "transferencia", "transferencias", "pago", "pagos", "debito", "debitos", "descuento",
             "descuentos", "consumo", "consumos", "transaccion", "transacciones", "operacion", "operaciones", "charge",
