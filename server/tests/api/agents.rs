@@ -34,7 +34,7 @@ async fn presence(app: &TestApp, token: &str, status: &str) -> reqwest::Response
 }
 
 async fn ticket(app: &TestApp, token: &str, id: &str) -> Value {
-    app.get(&token, &format!("/tickets/{id}")).await.json().await.unwrap()
+    app.get(token, &format!("/tickets/{id}")).await.json().await.unwrap()
 }
 
 #[tokio::test]

@@ -113,7 +113,7 @@ async fn staff_review_answers_and_filter_by_verdict_and_confidence() {
 
     let (app, viewer) = (&app, viewer.as_str());
     let list = |query: &'static [(&'static str, &'static str)]| async move {
-        let res = app.get_with(&viewer, "/assistant/answers", query).await;
+        let res = app.get_with(viewer, "/assistant/answers", query).await;
         assert_eq!(res.status(), 200, "{query:?}");
         res.json::<Vec<Value>>().await.unwrap()
     };
@@ -127,9 +127,9 @@ async fn staff_review_answers_and_filter_by_verdict_and_confidence() {
     assert_eq!(unsure[0]["id"], bad);
     assert_eq!(list(&[("min_confidence", "0.5")]).await.len(), 2);
 
-    let res = app.get_with(&viewer, "/assistant/answers", &[("verdict", "maybe")]).await;
+    let res = app.get_with(viewer, "/assistant/answers", &[("verdict", "maybe")]).await;
     assert_eq!(res.status(), 422);
-    let res = app.get_with(&viewer, "/assistant/answers", &[("min_confidence", "2")]).await;
+    let res = app.get_with(viewer, "/assistant/answers", &[("min_confidence", "2")]).await;
     assert_eq!(res.status(), 422);
 
     let audited = app.audit().await.into_iter().filter(|r| r.action == "assistant.verdict").count();

@@ -20,7 +20,7 @@ async fn admins_and_viewers_read_and_verify_the_audit_log_and_tampering_is_found
     }
 
     for token in [&lead, &agent] {
-        assert_eq!(app.get(&token, "/audit").await.status(), 403);
+        assert_eq!(app.get(token, "/audit").await.status(), 403);
         assert_eq!(app.client.post(app.api("/audit/verify")).bearer_auth(token).send().await.unwrap().status(), 403);
     }
     let res = app.get(&viewer, "/audit?action=CUSTOMER_CREATE").await;

@@ -273,7 +273,7 @@ async fn staff_rename_themselves_and_change_their_own_password_ending_their_othe
     assert_eq!(app.get_json(renewed_token, "/auth/me").await["id"], agent.id, "this session goes on");
     // Every other session is over: access tokens (this one's old token too) and refresh tokens.
     for old in [token.as_str(), other_access] {
-        assert_eq!(app.get(&old, "/auth/me").await.status(), 401);
+        assert_eq!(app.get(old, "/auth/me").await.status(), 401);
     }
     let refresh = app.client.post(app.api("/auth/refresh")).json(&json!({ "refresh_token": other_refresh })).send();
     assert_eq!(refresh.await.unwrap().status(), 401);

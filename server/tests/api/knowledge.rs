@@ -18,7 +18,7 @@ fn article() -> Value {
 }
 
 async fn search(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
-    let res = app.get_with(&token, "/knowledge/search", &[("q", query)]).await;
+    let res = app.get_with(token, "/knowledge/search", &[("q", query)]).await;
     assert_eq!(res.status(), 200);
     res.json::<Vec<Value>>().await.unwrap()
 }
