@@ -326,7 +326,8 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
         }
         // Left or forgotten somewhere public, or gone, or at an ATM.
         // "el cajero se quedó con mi tarjeta" is a retained card.
-        if tags & LEAVE != 0 && !by_atm && valuable_near(s, i, 1, 4) && (s.has(GONE | STEAL | PLACE) || atm) {
+        // "my card got left in a cab": the card named before.
+        if tags & LEAVE != 0 && !by_atm && valuable_near(s, i, 3, 4) && (s.has(GONE | STEAL | PLACE) || atm) {
             return Finding::of(Category::StolenCard);
         }
     }

@@ -303,6 +303,17 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     {
         return Finding::of(Category::SocialEngineering);
     }
+    // "un señor me llamó para que se lo leyera, lo hice": asked to hand a code over, and done.
+    let asked_to_hand = |i: usize| {
+        matches!(s.words[i].text.as_str(), "leyera" | "dictara" | "diera" | "pasara" | "compartiera" | "dijera")
+            && s.words[i.saturating_sub(4)..i].iter().any(|w| w.text == "que")
+    };
+    let complied = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("lo" | "la", "hice") | ("se", "lo" | "la") | ("i", "did"))
+    });
+    if s.has(CRED) && s.has(SOMEONE | STRANGER | IMPOSTOR) && complied && (0..s.len()).any(asked_to_hand) {
+        return Finding::of(Category::SocialEngineering);
+    }
     if !s.has(CRED) {
         return None;
     }

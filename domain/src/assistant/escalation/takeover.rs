@@ -42,7 +42,17 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
         if real(s, i) && used_by && !before(VALUABLE | MONEY | TXN) {
             return Finding::of(Category::AccountTakeover);
         }
-        if real(s, i) && (made || using_it || used_by) {
+        // "somebody has been transferring small amounts out of my account": money moved out by them.
+        let out_of_mine = s.words.windows(3).any(|p| {
+            matches!(
+                (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
+                ("out", "of", "my") | ("de", "mi", "cuenta")
+            )
+        });
+        let moving = (i + 1..(i + 5).min(s.len())).any(|j| {
+            s.words[j].starts_with_any(&["transferr", "withdraw", "moving", "taking", "sacando", "transfiriendo"])
+        });
+        if real(s, i) && (made || using_it || used_by || (moving && out_of_mine)) {
             return Finding::of(Category::UnrecognisedPayment);
         }
         // "someone in another country is paying for netflix with my card": what is used, named after

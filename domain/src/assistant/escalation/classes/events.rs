@@ -66,7 +66,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "taxi", "uber", "camion", "bus", "metro", "tren", "train", "subway", "restaurante", "restaurant", "bar",
             "cine", "tienda", "store", "shop", "avion", "plane", "aeropuerto", "airport", "hotel", "parque", "park",
             "calle", "street", "gym", "gimnasio", "mercado", "market", "fiesta", "party", "oficina", "office",
-            "gas station", "gasolinera", "card reader", "pump", "school", "escuela",
+            "gas station", "gasolinera", "card reader", "pump", "school", "escuela", "cab", "pub",
+            "library", "biblioteca", "hospital", "church", "iglesia", "stadium", "estadio",
     ]),
     (ACCOUNT, &[
             "cuenta", "cuentas", "account", "accounts", "app", "aplicacion", "banca", "banking", "perfil", "profile",
@@ -200,7 +201,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "se gasto", "se gastaron", "gastaron",
     ]),
     (ACT, &[
-            "descargado", "downloaded", "installed", "instalado", "tuve",
+            "descargado", "downloaded", "installed", "instalado", "tuve", "descargue", "instale", "suscribi",
             "set up",
             "di de alta", "me di de alta",
             "usado", "he usado", "utilizado", "he utilizado",
