@@ -21,6 +21,7 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
     };
     nothing_is_worth_it(s)
         || ends_it_all(s)
+        || cannot_go_on(s)
         || (0..s.len()).filter(|&i| s.words[i].tags & LIFE != 0 || goes_on(i)).any(|i| {
             // "living paycheck to paycheck", "viviendo en otro país": where or how, not whether.
             let somewhere = s.words.get(i + 1).is_some_and(|n| {
@@ -84,6 +85,39 @@ fn nothing_is_worth_it(s: &Scan) -> bool {
             && matches!(w.text.as_str(), "nada" | "nothing" | "anything")
             && (i.saturating_sub(2)..(i + 4).min(s.len()))
                 .any(|j| j != i && s.words[j].phrase == phrase && worth(&s.words[j].text))
+            && !hypothetical(s, i)
+    })
+}
+
+/// "i don't think i can go on like this much longer", "no puedo seguir así", "ya no aguanto más": the
+/// customer's own strength at its end. Going on must close its phrase or be followed by "like this",
+/// "anymore", "much longer" ("i can't go on the website" is a page), a negation must come before it
+/// in its phrase, and no payment or amount may share the phrase ("no puedo seguir así con estos
+/// cobros" is about a bill).
+fn cannot_go_on(s: &Scan) -> bool {
+    let text = |k: usize| s.words.get(k).map_or("", |w| w.text.as_str());
+    let closes = |k: usize| s.words.get(k + 1).is_none_or(|n| n.phrase != s.words[k].phrase);
+    // "like this", "much longer", "anymore"; "así", "más", closing the phrase ("no puedo seguir" alone
+    // may be a form, "no aguanto más estas comisiones" is about fees).
+    let longer = |k: usize| matches!((text(k + 1), text(k + 2)), ("much" | "any", "longer")) && closes(k + 2);
+    let this_way = |k: usize| {
+        (matches!((text(k + 1), text(k + 2)), ("like", "this" | "that")) && (closes(k + 2) || longer(k + 2)))
+            || longer(k)
+            || (matches!(text(k + 1), "anymore" | "asi" | "mas") && closes(k + 1))
+    };
+    let going = |i: usize| match text(i) {
+        "on" => matches!(text(i.wrapping_sub(1)), "go" | "carry") && (closes(i) || this_way(i)),
+        "seguir" | "continuar" | "aguanto" | "aguantar" => this_way(i),
+        "puedo" => text(i + 1) == "mas" && closes(i + 1),
+        _ => false,
+    };
+    let not = |j: usize| s.words[j].tags & NEG != 0 || matches!(text(j), "can't" | "cant" | "cannot");
+    let money = |phrase: u16| s.words.iter().any(|w| w.phrase == phrase && w.tags & (TXN | MONEY) != 0);
+    (0..s.len()).any(|i| {
+        let phrase = s.words[i].phrase;
+        going(i)
+            && (i.saturating_sub(6)..i).any(|j| s.words[j].phrase == phrase && not(j))
+            && !money(phrase)
             && !hypothetical(s, i)
     })
 }

@@ -7,6 +7,7 @@
 //! anger or a vulnerable customer — in any word order, tense or person, in Spanish or English,
 //! negations and hypotheticals excepted. Escalation errs towards a person.
 
+mod abuse;
 mod classes;
 mod despair;
 pub mod learned;

@@ -2,6 +2,7 @@
 //! threat, a complaint, a request for a person, anger.
 
 use super::Category;
+use super::abuse;
 use super::scan::Scan;
 use super::situations::{
     Finding, asked_ahead, defining, hypothetical, is_past, negated, only_asks, opens_question, real, told_in_past,
@@ -56,22 +57,7 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
             && s.words.get(i + 1).is_none_or(|n| !matches!(n.text.as_str(), "to" | "need" | "for"))
             && !hypothetical(s, i)
     });
-    // "my partner takes my wages every month and i'm scared to say no": money taken by someone close,
-    // and the customer afraid.
-    let afraid = s.words.iter().any(|w| {
-        matches!(w.text.as_str(), "scared" | "afraid" | "frightened" | "terrified" | "miedo" | "asustada" | "asustado")
-    });
-    let takes = |i: usize| {
-        s.words[i].starts_with_any(&["take", "took", "quita", "quito", "saca", "saco"])
-            && (i == 0 || !matches!(s.words[i - 1].text.as_str(), "will" | "might" | "could" | "would" | "may"))
-            && (i + 1..(i + 4).min(s.len())).any(|j| {
-                s.words[j].tags & (MONEY | PAYROLL | VALUABLE | CRED) != 0
-                    || matches!(s.words[j].text.as_str(), "wages" | "wage" | "pension" | "paycheck" | "pay")
-            })
-    };
-    let partner = |w: &str| matches!(w, "partner" | "pareja" | "boyfriend" | "girlfriend" | "novio" | "novia");
-    let close = s.has(FAMILY) || s.words.iter().any(|w| partner(&w.text));
-    let controlled = afraid && close && (0..s.len()).any(takes) && !only_asks(s);
+    let controlled = abuse::money_taken_by_someone_close(s);
     if bereaved || died || coerced || desperate || controlled {
         return Finding::of(Category::Vulnerable);
     }

@@ -308,8 +308,13 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
         matches!(s.words[i].text.as_str(), "leyera" | "dictara" | "diera" | "pasara" | "compartiera" | "dijera")
             && s.words[i.saturating_sub(4)..i].iter().any(|w| w.text == "que")
     };
-    let complied = s.words.windows(2).any(|p| {
-        matches!((p[0].text.as_str(), p[1].text.as_str()), ("lo" | "la", "hice") | ("se", "lo" | "la") | ("i", "did"))
+    // "lo hice", "i did", "se lo di/dicté/leí": the request itself ("para que se lo leyera") is not it.
+    let text = |i: usize| s.words.get(i).map_or("", |w| w.text.as_str());
+    let complied = (0..s.len()).any(|i| {
+        matches!((text(i), text(i + 1)), ("lo" | "la", "hice") | ("i", "did"))
+            || (text(i) == "se"
+                && matches!(text(i + 1), "lo" | "la" | "los" | "las")
+                && matches!(text(i + 2), "di" | "dicte" | "lei" | "pase" | "dije" | "mande" | "comparti" | "envie"))
     });
     if s.has(CRED) && s.has(SOMEONE | STRANGER | IMPOSTOR) && complied && (0..s.len()).any(asked_to_hand) {
         return Finding::of(Category::SocialEngineering);

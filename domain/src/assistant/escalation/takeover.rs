@@ -242,7 +242,9 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             && negated(s, i)
             && s.words[i.saturating_sub(4)..i].iter().any(|p| customer(&p.text))
     };
-    if !s.has(PROCESS) && attempts() && (s.has(DISOWN) || (0..s.len()).any(not_tried)) {
+    // "me sale que mi usuario está bloqueado y yo no intenté entrar": locked, by tries not the customer's.
+    let locked = || s.words.iter().any(|w| w.starts_with_any(&["bloquead", "locked", "blocked"]));
+    if !s.has(PROCESS) && (attempts() || locked()) && (s.has(DISOWN) || (0..s.len()).any(not_tried)) {
         return Finding::of(Category::AccountTakeover);
     }
     // "i'm not able to access my account and i got an alert that a new device was added": a new
@@ -271,6 +273,19 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     let name = |j: usize| matches!(s.words[j].text.as_str(), "name" | "nombre" | "titular");
     let to_another = |i: usize| (i + 1..(i + 5).min(s.len())).any(|j| s.words[j].tags & (SOMEONE | STRANGER) != 0);
     if s.find(CHANGED).any(|i| real(s, i) && (i.saturating_sub(6)..i).any(name) && to_another(i)) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "someone added themselves as a joint holder on my account", "alguien se agregó como titular": a
+    // holder or user added by someone else.
+    let holder = |j: usize| {
+        matches!(s.words[j].text.as_str(), "holder" | "titular" | "cotitular" | "user" | "usuario" | "signatory")
+    };
+    let added = |i: usize| {
+        s.words[i].starts_with_any(&["added", "agrego", "agregaron", "anadio", "anadieron"])
+            && (i.saturating_sub(4)..i).any(|j| s.words[j].tags & (SOMEONE | STRANGER) != 0)
+            && (i + 1..(i + 6).min(s.len())).any(holder)
+    };
+    if (0..s.len()).any(|i| added(i) && real(s, i)) && !s.has(PROCESS) {
         return Finding::of(Category::AccountTakeover);
     }
     // "my card details were in that shop's data breach and now there are charges": details leaked,

@@ -337,6 +337,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "nunca he estado en", "nunca he ido a", "nunca he viajado", "no he estado en", "no he ido a",
             "ni siquiera estaba", "yo no estaba", "no estaba ahi", "no estaba alli", "yo vivo en", "i live in",
             "we live in", "vivimos en",
+            // A place the customer never goes: "en una gasolinera donde nunca he cargado".
+            "donde nunca he", "donde jamas he", "en la que nunca he", "en el que nunca he", "where i've never",
+            "where ive never", "where i have never", "where i never",
             // The card never left the customer: "my card is right here with me", "la tengo conmigo".
             "card was in the drawer", "card was at home", "card was in my wallet", "card was with me",
             "was in the drawer", "en el cajon", "la tarjeta estaba en casa", "la tarjeta estaba conmigo",

@@ -244,6 +244,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "recibi amenazas", "me llegan amenazas", "me mandan amenazas", "me mandaron amenazas", "threatened my",
             "threatening my", "they threatened", "he threatened", "she threatened", "someone threatened",
             "being threatened", "was threatened", "threatening messages", "mensajes amenazantes",
+            "me tiene amenazada", "me tiene amenazado", "me tienen amenazada", "me tienen amenazado",
             "me quita mi dinero", "takes my money", "taking money from my account", "sacando dinero de mi cuenta",
             "no me deja usar", "me quita la tarjeta", "me quita mis tarjetas", "me quita mi tarjeta",
             "won't let me use my", "wont let me use my",
@@ -306,6 +307,10 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "ni existe", "no existe", "doesn't exist", "does not exist", "didn't exist", "no existia",
             "doesnt exist", "didnt exist", "isnt answering", "isn't answering", "is not answering",
             "vanished", "se esfumo", "se esfumaron",
+            // The shop itself gone: "pagué un curso y el sitio cerró".
+            "el sitio cerro", "la pagina cerro", "la tienda cerro", "la web cerro", "cerraron la pagina",
+            "cerraron el sitio", "cerraron la tienda", "the site closed", "the website closed", "closed down",
+            "went out of business", "went bust", "quebro",
     ]),
     (CHANNEL, &[
             "numero", "number", "telefono", "phone number", "whatsapp", "linea", "line", "correo", "email",
