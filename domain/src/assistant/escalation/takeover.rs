@@ -66,6 +66,16 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             return Finding::of(if misuse { Category::UnrecognisedPayment } else { Category::AccountTakeover });
         }
     }
+    // "entraron a mi banca en línea", "se metieron a mi app del banco": someone unnamed (the Spanish
+    // third person plural) got into the customer's own account.
+    let got_into_mine = |i: usize| {
+        matches!(s.words[i].text.as_str(), "entraron" | "metieron" | "accedieron")
+            && (i + 1..(i + 4).min(s.len()))
+                .any(|j| s.words[j].tags & ACCOUNT != 0 && matches!(s.words[j - 1].text.as_str(), "mi" | "mis"))
+    };
+    if (0..s.len()).any(|i| got_into_mine(i) && real(s, i)) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "my ex still knows my online banking password": someone else holding a credential.
     if s.find(SOMEONE).any(|i| real(s, i) && s.near(i, KNOWS, 0, 3) && s.near(i, CRED, 0, 8)) {
         return Finding::of(Category::AccountTakeover);

@@ -273,6 +273,38 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
                 | "authorized"
                 | "authorised"
         ) || (s.words[i].text == "familiar" && !s.has(PROCESS));
+        // "no reconozco el nuevo diseño de la app, ¿dónde quedó el botón de transferencias?": it is the
+        // screen the customer does not recognise.
+        let screen = |w: &Word| {
+            matches!(
+                w.text.as_str(),
+                "diseno"
+                    | "design"
+                    | "layout"
+                    | "app"
+                    | "aplicacion"
+                    | "pantalla"
+                    | "screen"
+                    | "pagina"
+                    | "page"
+                    | "menu"
+                    | "interfaz"
+                    | "interface"
+                    | "website"
+                    | "web"
+                    | "sitio"
+                    | "logo"
+                    | "version"
+            )
+        };
+        // Its object, past articles ("en la app un cargo" is where the charge was seen).
+        let article = |w: &&Word| {
+            matches!(w.text.as_str(), "el" | "la" | "the" | "this" | "este" | "esta" | "nuevo" | "nueva" | "new")
+        };
+        let of_screen = s.words[i + 1..].iter().find(|w| !article(w)).is_some_and(screen);
+        if disowning && of_screen {
+            continue;
+        }
         // "my account says 0 and yesterday I had 4000, I didn't spend it": a balance told in amounts.
         // "yesterday I had like 2k and today the app says 0": what the customer had, in amounts.
         let had = |j: usize| {

@@ -216,7 +216,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "took",
             "aprobe",
             "saque", "sacamos", "retiramos", "suscribi", "me suscribi", "me inscribi", "agreed", "acepte",
-            "accepted",
+            "accepted", "joined", "registered", "me registre", "me afilie",
     ]),
     (DISOWN, &[
             "never requested", "never asked for", "nunca pedi", "nunca solicite", "never tried", "nunca intente",
