@@ -233,6 +233,15 @@ fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
     }
     match category {
         Category::StolenCard => scan.find(LOSE | STEAL | TAKE | GONE | MUGGED).any(|at| situations::real(scan, at)),
+        // "I recognize this payment, thanks": recognised, said outright and not denied anywhere.
+        Category::UnrecognisedPayment
+            if !scan.has(NEG)
+                && scan.words.windows(2).any(|p| {
+                    matches!(p[0].text.as_str(), "i" | "yo") && p[1].starts_with_any(&["recogni", "reconozco"])
+                }) =>
+        {
+            false
+        }
         _ => !scan.words.iter().any(|w| matches!(w.text.as_str(), "yet" | "todavia" | "aun")),
     }
 }

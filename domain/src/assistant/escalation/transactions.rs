@@ -156,8 +156,19 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     {
         return Finding::of(Category::UnrecognisedPayment);
     }
+    // "what's this payment to XYZ DIGITAL for 49.99? never heard of them": disowned in the clause
+    // right after a charge pointed at.
+    let pointed = |i: usize| {
+        s.words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|w| matches!(w.text.as_str(), "this" | "that" | "these" | "este" | "esta" | "ese" | "esa" | "estos"))
+    };
+    let disowned_next = |i: usize| {
+        let clause = s.words[i].clause;
+        s.find(DISOWN).any(|j| s.words[j].clause == clause + 1 && !hypothetical(s, j))
+    };
     for i in s.find(TXN | MONEY) {
-        if s.in_clause(i, DISOWN) && !hypothetical(s, i) {
+        if (s.in_clause(i, DISOWN) || (pointed(i) && disowned_next(i))) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
         // "a withdrawal on my statement that seems fishy": described as strange further on.
@@ -233,6 +244,17 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         }
         if denied_but_shown(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
+        }
+        // "¿cómo pago este recibo? nunca lo he hecho", "never done it before": the customer's
+        // inexperience with what they ask how to do.
+        let closes = |j: usize| s.words.get(j + 1).is_none_or(|n| n.phrase != s.words[j].phrase);
+        let before =
+            (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "before" | "antes") && closes(j));
+        let how = |j: usize| s.words.iter().find(|w| w.clause == s.words[j].clause).is_some_and(|w| w.text == "how");
+        let asked_how = (0..i).any(|j| s.words[j].clause != s.words[i].clause && s.words[j].tags & TXN != 0 && how(j))
+            || (0..i).any(|j| matches!(s.words[j].text.as_str(), "como") && s.words[j].clause + 1 == s.words[i].clause);
+        if (before || asked_how) && !s.in_clause(i, TXN | MONEY) {
+            continue;
         }
         let never = (i.saturating_sub(3)..i).any(|j| matches!(s.words[j].text.as_str(), "never" | "nunca" | "jamas"));
         let txn_before = (0..i).any(|j| s.words[j].clause == s.words[i].clause && s.words[j].tags & TXN != 0);

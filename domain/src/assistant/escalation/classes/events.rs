@@ -141,6 +141,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "wants me to", "quiere que",
             "pidio", "pidieron", "pidiendo", "pedian", "me pidio", "me pidieron", "solicito", "solicitaron", "asked",
             "asking", "requested", "wanted",
+            // Told the customer had to hand it over: "les tenía que dar la clave que me llegó".
+            "tenia que dar", "tenia que darles", "tenia que darle", "tenia que pasar", "tenia que dictar",
+            "tenia que leer", "had to give", "had to read", "needed me to give", "needed me to read",
     ]),
     (IMPOSTOR, &[
             "bank security", "video call", "videollamada", "new friend", "nuevo amigo", "amigo nuevo", "nueva amiga",

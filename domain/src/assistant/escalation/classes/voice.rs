@@ -9,7 +9,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (TALK, &[
             "hablar", "habla", "hablo", "platicar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "atienda",
             "atender", "atiende", "contactar", "talk", "speak", "chat", "contact", "get me", "give me", "dame", "deme",
-            "ponme", "ponerme", "connect me", "put me through", "quiero que me atienda",
+            "ponme", "ponerme", "connect me", "put me through", "quiero que me atienda", "atenderme", "atiendame",
     ]),
     (PASS_ME, &[
             "pasame", "pasenme", "paseme", "me pasas", "me pasa", "me pase", "me puedes pasar", "me puede pasar",
