@@ -253,7 +253,14 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         let how = |j: usize| s.words.iter().find(|w| w.clause == s.words[j].clause).is_some_and(|w| w.text == "how");
         let asked_how = (0..i).any(|j| s.words[j].clause != s.words[i].clause && s.words[j].tags & TXN != 0 && how(j))
             || (0..i).any(|j| matches!(s.words[j].text.as_str(), "como") && s.words[j].clause + 1 == s.words[i].clause);
-        if (before || asked_how) && !s.in_clause(i, TXN | MONEY) {
+        // "the store never sent the product": sending is the customer's only when they say so.
+        let by_customer = s.words[i.saturating_sub(3)..i].iter().any(|w| customer(&w.text) || w.text == "we");
+        if matches!(s.words[i].text.as_str(), "send" | "sent") && !by_customer {
+            continue;
+        }
+        // "the transfer i haven't sent yet": not done so far, not disowned.
+        let yet = (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "yet" | "todavia" | "aun"));
+        if yet || (before || asked_how) && !s.in_clause(i, TXN | MONEY) {
             continue;
         }
         let never = (i.saturating_sub(3)..i).any(|j| matches!(s.words[j].text.as_str(), "never" | "nunca" | "jamas"));

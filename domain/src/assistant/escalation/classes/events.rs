@@ -219,7 +219,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "took",
             "aprobe",
             "saque", "sacamos", "retiramos", "suscribi", "me suscribi", "me inscribi", "agreed", "acepte",
-            "accepted", "joined", "registered", "me registre", "me afilie",
+            "accepted", "joined", "registered", "me registre", "me afilie", "send", "sent", "mande", "envie",
     ]),
     (DISOWN, &[
             "never requested", "never asked for", "nunca pedi", "nunca solicite", "never tried", "nunca intente",
