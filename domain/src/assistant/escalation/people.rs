@@ -46,7 +46,10 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
     // "¿qué es la extorsión telefónica?" asks what it is.
     // "can someone with dementia keep a bank account" asks about anyone with it.
     let anyone_with = |i: usize| anyone(i, &["with", "con"]) && only_asks(s);
-    let coerced = s.find(COERCED).any(|i| !hypothetical(s, i) && !defining(s, i) && !anyone_with(i));
+    // "esto es un abuso", "¡qué abuso!": outrage at the bank, not abuse suffered.
+    let outrage =
+        |i: usize| s.words[i].text == "abuso" && i > 0 && matches!(s.words[i - 1].text.as_str(), "un" | "que" | "puro");
+    let coerced = s.find(COERCED).any(|i| !hypothetical(s, i) && !defining(s, i) && !anyone_with(i) && !outrage(i));
     // "perdí mi trabajo y no tengo cómo pagar la hipoteca, estoy desesperada": the customer's own
     // despair (not "desperate to get my new card", "in desperate need of a transfer").
     let of_self = |w: &str| matches!(w, "estoy" | "siento" | "i'm" | "im" | "am" | "feel" | "feeling");

@@ -298,6 +298,28 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| added(i) && real(s, i)) && !s.has(PROCESS) {
         return Finding::of(Category::AccountTakeover);
     }
+    // "there's a new payee on my account called J Smith and i didnt add anyone": a payee the customer
+    // did not add.
+    let payee = |w: &Word| {
+        matches!(
+            w.text.as_str(),
+            "payee" | "payees" | "beneficiary" | "beneficiario" | "beneficiarios" | "destinatario"
+        )
+    };
+    // "i didn't add", "never added", "no agregué" (not "why am i not allowed to add").
+    let not_added = |i: usize| {
+        let before = |k: usize| if i >= k { s.words[i - k].text.as_str() } else { "" };
+        let denial = match s.words[i].text.as_str() {
+            "add" => matches!(before(1), "didn't" | "didnt" | "never") || (before(1), before(2)) == ("not", "did"),
+            "added" => matches!(before(1), "never" | "haven't" | "havent" | "hadn't"),
+            "agregue" | "anadi" => matches!(before(1), "no" | "nunca") || matches!(before(2), "no" | "nunca"),
+            _ => false,
+        };
+        denial && !hypothetical(s, i) && s.words[i.saturating_sub(4)..i].iter().any(|w| customer(&w.text))
+    };
+    if s.words.iter().any(payee) && (0..s.len()).any(not_added) && !s.has(PROCESS) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "my card details were in that shop's data breach and now there are charges": details leaked,
     // and spent since.
     let leak = |w: &Word| matches!(w.text.as_str(), "breach" | "leak" | "leaked" | "filtracion" | "filtraron");

@@ -343,7 +343,9 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         let amounts = (balance || (0..s.len()).any(had)) && s.words.iter().any(Word::is_number);
         // "the letter says I owe 12,000 on a loan I never took".
         let loan = s.has(LOAN) && !s.has(PROCESS | WANT);
-        let txn_anywhere = s.has(TXN | MONEY) || amounts || loan;
+        // "my card was used to buy plane tickets and i haven't booked anything": the card's use told.
+        let card_used = s.find(VALUABLE).any(|v| s.in_clause(v, INTRUDE) && !hypothetical(s, v));
+        let txn_anywhere = s.has(TXN | MONEY) || amounts || loan || card_used;
         if (txn_anywhere && (txn_before || pointed || never || disowning)) || (disowning && (pointed || s.len() <= 4)) {
             return Finding::of(Category::UnrecognisedPayment);
         }

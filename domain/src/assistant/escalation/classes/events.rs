@@ -220,6 +220,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "aprobe",
             "saque", "sacamos", "retiramos", "suscribi", "me suscribi", "me inscribi", "agreed", "acepte",
             "accepted", "joined", "registered", "me registre", "me afilie", "send", "sent", "mande", "envie",
+            "booked", "book", "reserved", "reserve",
     ]),
     (DISOWN, &[
             "never requested", "never asked for", "nunca pedi", "nunca solicite", "never tried", "nunca intente",
@@ -339,7 +340,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "never went to", "never gone to", "never visited", "nunca fui a", "jamas he ido", "jamas fui",
             "nunca he estado en", "nunca he ido a", "nunca he viajado", "no he estado en", "no he ido a",
             "ni siquiera estaba", "yo no estaba", "no estaba ahi", "no estaba alli", "yo vivo en", "i live in",
-            "we live in", "vivimos en",
+            "we live in", "vivimos en", "no he pisado", "nunca he pisado", "jamas he pisado", "never set foot",
+            "haven't set foot", "havent set foot", "never stepped foot",
             // A place the customer never goes: "en una gasolinera donde nunca he cargado".
             "donde nunca he", "donde jamas he", "en la que nunca he", "en el que nunca he", "where i've never",
             "where ive never", "where i have never", "where i never",
