@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scams;
-use super::scan::Scan;
+use super::scan::{Scan, Word};
 use super::situations::{Finding, is_past, message_word, only_asks, opens_question, real, told_in_past};
 use super::words::*;
 
@@ -117,6 +117,19 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // usa acceso remoto para soporte?", which asks about the bank.
     let personal = || told_in_past(s) || s.words.iter().any(|w| matches!(w.text.as_str(), "me" | "mi" | "my" | "yo"));
     if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && personal() && !only_asks(s) && !s.has(PREVENT) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "i sent my passport photo and selfie to someone who said they were verifying my account": an
+    // identity document handed to an impostor.
+    let id_document = |w: &Word| {
+        matches!(
+            w.text.as_str(),
+            "passport" | "pasaporte" | "selfie" | "ine" | "cedula" | "dni" | "license" | "licence"
+        )
+    };
+    let sent = |i: usize| s.words[i].tags & GIVE != 0 || matches!(s.words[i].text.as_str(), "sent" | "mande" | "envie");
+    let handed_id = (0..s.len()).any(|i| sent(i) && real(s, i) && customer_gave(s, i));
+    if s.has(IMPOSTOR) && s.words.iter().any(id_document) && handed_id && !s.has(PROCESS | IN_MY_NAME) {
         return Finding::of(Category::SocialEngineering);
     }
     // A card handed to a stranger ("le di mi tarjeta a un desconocido que me ayudó").

@@ -298,6 +298,26 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| added(i) && real(s, i)) && !s.has(PROCESS) {
         return Finding::of(Category::AccountTakeover);
     }
+    // "my online banking shows i logged in from romania at 3am": a sign-in the bank shows, from
+    // somewhere the customer does not name as theirs.
+    let text = |k: usize| s.words.get(k).map_or("", |w| w.text.as_str());
+    let signed_in = |i: usize| {
+        matches!((text(i), text(i + 1)), ("logged" | "signed", "in" | "on") | ("inicie" | "inicio", "sesion"))
+    };
+    let shown = |i: usize| {
+        (i.saturating_sub(4)..i)
+            .any(|j| matches!(text(j), "shows" | "showed" | "says" | "said" | "dice" | "aparece" | "muestra"))
+    };
+    let from_elsewhere = |i: usize| {
+        (i + 2..(i + 6).min(s.len())).any(|j| {
+            matches!(text(j), "from" | "desde")
+                && !matches!(text(j + 1), "my" | "mi" | "the" | "el" | "la" | "home" | "casa" | "here" | "aqui" | "")
+        })
+    };
+    let elsewhere_sign_in = |i: usize| signed_in(i) && shown(i) && from_elsewhere(i) && !hypothetical(s, i);
+    if (0..s.len()).any(elsewhere_sign_in) && !s.has(PROCESS) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "there's a new payee on my account called J Smith and i didnt add anyone": a payee the customer
     // did not add.
     let payee = |w: &Word| {

@@ -184,7 +184,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (REMOTE, &[
             "acceso remoto", "anydesk", "teamviewer", "remote access", "remote control", "control remoto",
             "screen share", "compartir pantalla",
-            "quicksupport",
+            "quicksupport", "let them on my computer", "let them into my computer", "let him on my computer",
+            "let him into my computer", "acceso a mi compu", "acceso a mi computadora", "access to my computer",
     ]),
     (TXN, &[
             "standing order", "standing orders", "direct debit", "direct debits", "orden permanente",
@@ -246,9 +247,10 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "don't have that account", "dont have an account with", "don't have an account with",
             "i dont even have", "i don't even have", "yo ni tengo", "ni siquiera tengo",
             "ni tengo cuenta", "ni siquiera tengo cuenta", "don't even have an account", "dont even have an account",
-            "never had an account", "nunca he tenido cuenta", "isn't mine", "isnt mine", "aren't mine", "arent mine",
-            "yo no la cambie", "yo no lo cambie", "yo nunca la cambie", "i didn't change it", "i didnt change it",
-            "i never changed it",
+            "never had an account", "nunca he tenido cuenta", "nunca he tenido contrato", "nunca tuve contrato",
+            "never had a contract", "no memory of", "no recollection of", "no recuerdo haber", "isn't mine",
+            "isnt mine", "aren't mine", "arent mine", "yo no la cambie", "yo no lo cambie", "yo nunca la cambie",
+            "i didn't change it", "i didnt change it", "i never changed it",
             "sin preguntarme", "without my permission",
             "without permission", "without my consent", "without my authorization", "without my authorisation",
             "without asking", "desconozco", "desconocido", "desconocida", "desconocidos", "desconocidas", "unknown",

@@ -68,6 +68,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "voy a", "vamos a", "ire a", "i'll", "ill", "i will", "we will", "going to", "gonna", "ya hable",
             "proceder", "will be in touch", "taking this to", "taking you to", "take this to", "take you to",
             "llevare esto a", "los llevare a", "report you", "reportar", "reportarlos", "denunciarlos", "denunciar",
+            "voy con", "ire con", "acudire a",
     ]),
     (REGULATOR, &[
             "condusef", "profeco", "indecopi", "defensa del consumidor", "regulador", "regulator", "ombudsman", "cfpb",
