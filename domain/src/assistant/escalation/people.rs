@@ -192,6 +192,8 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
                     | "contacting"
                     | "contact"
                     | "hear"
+                    | "ya"
+                    | "already"
             )
         });
         // "where can I read about consumer protection": the regulator asked about, not turned to.

@@ -225,6 +225,16 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(receive) && s.has(FORWARD) {
         return Finding::of(Category::Fraud);
     }
+    // "me ofrecieron un trabajo desde casa y me pidieron mi cuenta para recibir pagos de clientes, ya
+    // me depositaron": a job that wants the customer's account to take others' money, and it came.
+    let job = |w: &Word| matches!(w.text.as_str(), "trabajo" | "empleo" | "job" | "recruiter" | "reclutador");
+    let others_money = |i: usize| {
+        (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN) != 0 && s.words[j].tags & PAYROLL == 0)
+    };
+    let came = s.words.iter().any(|w| w.starts_with_any(&["depositaron", "deposited", "transfirieron"]));
+    if s.words.iter().any(job) && s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(others_money) && came {
+        return Finding::of(Category::Fraud);
+    }
     // "me pidió que le pagara por adelantado y ya no aparece": asked to pay, and gone since.
     let pay =
         |j: usize| s.words[j].tags & TXN != 0 || s.words[j].starts_with_any(&["pag", "pay", "deposit", "transfer"]);

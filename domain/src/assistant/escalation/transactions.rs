@@ -102,8 +102,10 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     }
     // "a purchase at an electronics store, I was at home all day", "compraron con mi tarjeta, yo
     // estaba dormida": somewhere else when it happened, and nothing done by the customer.
-    let customer_acts =
-        s.find(ACT).any(|j| !negated(s, j) && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text)));
+    // ("why have i been charged" is done to the customer.)
+    let customer_acts = s.find(ACT).any(|j| {
+        !negated(s, j) && s.words[j].text != "been" && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text))
+    });
     let spent = s.has(TXN) || (s.has(INTRUDE) && s.has(VALUABLE));
     if spent && !customer_acts && s.find(ALIBI).any(|i| !negated(s, i) && (!hypothetical(s, i) || set_beside(s, i))) {
         return Finding::of(Category::UnrecognisedPayment);

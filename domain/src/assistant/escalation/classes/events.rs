@@ -236,6 +236,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "without me asking", "no se quien fue", "no sabemos quien fue", "don't know who did",
             "dont know who did", "no idea who", "no lo pedi", "yo no lo pedi", "no la pedi", "no lo solicite",
             "didn't ask for it", "didnt ask for it", "didn't request it", "didnt request it", "sin que yo lo pidiera",
+            "sin que yo autorizara", "sin que yo lo autorizara", "without me authorising", "without me authorizing",
             "sin pedirlo", "behind my back", "sin mi consentimiento", "none of them mine", "none of them are mine",
             "none of them were mine", "none are mine", "ninguno es mio", "ninguna es mia", "ninguno fue mio",
             "ninguna fue mia",
@@ -318,7 +319,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "nuevo dispositivo", "otro dispositivo", "otro celular", "otro telefono", "new device", "another device",
             "inicio de sesion", "inicio sesion", "login", "log in", "sign-in", "sign in", "signed in", "logged in",
             "acceso", "vinculo", "vincularon", "linked", "registered", "new phone", "otro equipo", "logged into",
-            "signed into", "accessed",
+            "signed into", "accessed", "apple pay", "google pay", "samsung pay", "billetera digital", "digital wallet",
     ]),
     (ALIBI, &[
             "no sali de casa", "no sali de mi casa", "didnt leave the house", "didn't leave the house",
