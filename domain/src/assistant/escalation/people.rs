@@ -234,12 +234,18 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
         })
     };
     let required = || s.words.iter().any(|w| matches!(w.text.as_str(), "obligatorio" | "mandatory" | "compulsory"));
-    // "llevo 3 semanas esperando": a wait counted in weeks.
+    // "llevo 3 semanas esperando": a wait counted in weeks; "40 minutos en espera", "2 hours on hold".
     let waited = || {
         s.words.windows(3).any(|p| {
-            matches!(p[0].text.as_str(), "llevo" | "waited" | "waiting")
+            (matches!(p[0].text.as_str(), "llevo" | "waited" | "waiting")
                 && p[1].is_number()
-                && matches!(p[2].text.as_str(), "semanas" | "meses" | "weeks" | "months")
+                && matches!(p[2].text.as_str(), "semanas" | "meses" | "weeks" | "months"))
+                || (p[0].is_number()
+                    && matches!(p[1].text.as_str(), "minutos" | "horas" | "minutes" | "hours")
+                    && matches!(p[2].text.as_str(), "en" | "on" | "esperando" | "waiting")
+                    && s.words.iter().any(|w| matches!(w.text.as_str(), "espera" | "hold" | "esperando" | "waiting"))
+                    && !only_asks(s)
+                    && !s.words.iter().any(|w| matches!(w.text.as_str(), "normal" | "normalmente" | "usually")))
         })
     };
     // "third time trying to find the statements page" is the customer's own search ("still waiting

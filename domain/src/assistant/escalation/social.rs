@@ -179,6 +179,30 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(IMPOSTOR | LURE) && (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && amount(i)) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "me hicieron una videollamada diciendo que eran de la policía y me pidieron transferir para una
+    // investigación, transferí": asked by an impostor to pay, and paid.
+    let pay_verb = |j: usize| {
+        s.words[j].starts_with_any(&[
+            "transferir",
+            "transfer",
+            "pagar",
+            "pay",
+            "depositar",
+            "deposit",
+            "send",
+            "enviar",
+        ])
+    };
+    let paid_after = |i: usize| {
+        (i + 4..s.len()).any(|j| {
+            matches!(s.words[j].text.as_str(), "transferi" | "pague" | "deposite" | "mande" | "envie")
+                || (handed(j) && customer_gave(s, j) && real(s, j))
+        })
+    };
+    let asked_to_pay = |i: usize| real(s, i) && (i + 1..(i + 4).min(s.len())).any(pay_verb) && paid_after(i);
+    if s.has(IMPOSTOR) && s.find(ASKED).any(asked_to_pay) && !s.has(PROCESS) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "deposité a una supuesta inmobiliaria y ya no me contestan", "paid a seller on marketplace and
     // he blocked me": money handed to someone who then vanished.
     let vanished_after = |i: usize| s.find(VANISHED).any(|j| j > i);
@@ -220,20 +244,8 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(FAMILY) && s.has(CONVINCED | IMPOSTOR) && s.find(GIVE).any(relative_gave) {
         return Finding::of(Category::SocialEngineering);
     }
-    // "a recruiter asked me to receive money in my account and forward it": a money mule.
-    let receive = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN | PAYROLL) != 0);
-    if s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(receive) && s.has(FORWARD) {
-        return Finding::of(Category::Fraud);
-    }
-    // "me ofrecieron un trabajo desde casa y me pidieron mi cuenta para recibir pagos de clientes, ya
-    // me depositaron": a job that wants the customer's account to take others' money, and it came.
-    let job = |w: &Word| matches!(w.text.as_str(), "trabajo" | "empleo" | "job" | "recruiter" | "reclutador");
-    let others_money = |i: usize| {
-        (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN) != 0 && s.words[j].tags & PAYROLL == 0)
-    };
-    let came = s.words.iter().any(|w| w.starts_with_any(&["depositaron", "deposited", "transfirieron"]));
-    if s.words.iter().any(job) && s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(others_money) && came {
-        return Finding::of(Category::Fraud);
+    if let Some(found) = scams::money_mule(s) {
+        return Some(found);
     }
     // "me pidió que le pagara por adelantado y ya no aparece": asked to pay, and gone since.
     let pay =

@@ -80,11 +80,11 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.find(SOMEONE).any(|i| real(s, i) && s.near(i, KNOWS, 0, 3) && s.near(i, CRED, 0, 8)) {
         return Finding::of(Category::AccountTakeover);
     }
-    // "mi novio me pide mi nip cada quincena y si no se lo doy se enoja": a relative demanding a
-    // credential, the way money is controlled.
+    // "mi novio me pide mi nip cada quincena y si no se lo doy se enoja", "my grandson keeps asking
+    // for my card and pin": a relative demanding a credential, the way money is controlled.
     let demands = |j: usize| {
-        matches!(s.words[j].text.as_str(), "pide" | "exige" | "asks" | "demands" | "wants" | "quiere")
-            && s.near(j, CRED, 0, 4)
+        matches!(s.words[j].text.as_str(), "pide" | "exige" | "asks" | "asking" | "demands" | "wants" | "quiere")
+            && s.near(j, CRED, 0, 6)
     };
     if s.find(FAMILY).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(demands)) && !s.has(PROCESS) {
         return Finding::of(Category::Vulnerable);

@@ -79,7 +79,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (INSULT, &[
             "this is theft", "thats theft", "that's theft", "es robo",
             "disgraceful", "shameful", "vergonzoso", "vergonzosa", "this is how you treat",
-            "el colmo", "kidding me", "are you serious",
+            "el colmo", "kidding me", "are you serious", "mal servicio", "que mal servicio", "bad service",
             "esto es un robo", "es un robo", "daylight robbery", "robbery", "porqueria", "basura", "inutil",
             "inutiles", "pesimo", "pesima", "pesimos", "ladrones", "rateros", "estafadores", "burla", "verguenza",
             "indignante", "inaceptable", "ridiculo", "ridicula", "patetico", "pateticos", "lamentable",
