@@ -9,21 +9,20 @@ use super::words::*;
 /// out of my account with my card while he cares for me". Not "can my carer be given access to my
 /// account" (nothing taken), not money taken out for the customer, nor a question about it.
 pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
-    let text = |k: usize| s.words.get(k).map_or("", |w| w.text.as_str());
     let afraid = s.words.iter().any(|w| {
         matches!(w.text.as_str(), "scared" | "afraid" | "frightened" | "terrified" | "miedo" | "asustada" | "asustado")
     });
-    let carer = |k: usize| matches!(text(k), "carer" | "caregiver" | "cuidador" | "cuidadora");
+    let carer = |k: usize| matches!(s.text(k), "carer" | "caregiver" | "cuidador" | "cuidadora");
     // "cares for me", "is looking after me", "me cuida".
     let in_care = |k: usize| {
         carer(k)
-            || (matches!(text(k), "cares" | "caring" | "care") && text(k + 1) == "for" && text(k + 2) == "me")
-            || (matches!(text(k), "looks" | "looking") && text(k + 1) == "after" && text(k + 2) == "me")
-            || (text(k) == "me" && text(k + 1).starts_with("cuida"))
+            || (matches!(s.text(k), "cares" | "caring" | "care") && s.text(k + 1) == "for" && s.text(k + 2) == "me")
+            || (matches!(s.text(k), "looks" | "looking") && s.text(k + 1) == "after" && s.text(k + 2) == "me")
+            || (s.text(k) == "me" && s.text(k + 1).starts_with("cuida"))
     };
     let takes = |i: usize| {
         s.words[i].starts_with_any(&["take", "took", "taking", "quita", "quito", "saca", "saco"])
-            && !matches!(text(i.wrapping_sub(1)), "will" | "might" | "could" | "would" | "may")
+            && !matches!(s.text(i.wrapping_sub(1)), "will" | "might" | "could" | "would" | "may")
             && (i + 1..(i + 4).min(s.len())).any(|j| {
                 s.words[j].tags & (MONEY | PAYROLL | VALUABLE | CRED) != 0
                     || matches!(s.words[j].text.as_str(), "wages" | "wage" | "pension" | "paycheck" | "pay")
@@ -31,7 +30,8 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
     };
     // "my daughter takes money out for me every week": on the customer's behalf.
     let for_me = |i: usize| {
-        (i + 1..(i + 6).min(s.len())).any(|j| matches!((text(j), text(j + 1)), ("for", "me") | ("por" | "para", "mi")))
+        (i + 1..(i + 6).min(s.len()))
+            .any(|j| matches!((s.text(j), s.text(j + 1)), ("for", "me") | ("por" | "para", "mi")))
     };
     let in_care_at_all = (0..s.len()).any(in_care);
     let close = s.has(FAMILY) || (0..s.len()).any(carer);

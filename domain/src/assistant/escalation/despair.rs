@@ -10,7 +10,7 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
     // "no le veo sentido a seguir", "no point going on": going on, with nothing after it.
     let goes_on = |i: usize| {
         let w = s.words[i].text.as_str();
-        let last = s.words.get(i + 1).is_none_or(|n| n.phrase != s.words[i].phrase);
+        let last = s.ends_phrase(i);
         let before = if i > 0 { s.words[i - 1].text.as_str() } else { "" };
         let on = w == "on" && matches!(before, "go" | "going" | "carry" | "carrying");
         // "no reason to keep going".
@@ -95,23 +95,22 @@ fn nothing_is_worth_it(s: &Scan) -> bool {
 /// in its phrase, and no payment or amount may share the phrase ("no puedo seguir así con estos
 /// cobros" is about a bill).
 fn cannot_go_on(s: &Scan) -> bool {
-    let text = |k: usize| s.words.get(k).map_or("", |w| w.text.as_str());
-    let closes = |k: usize| s.words.get(k + 1).is_none_or(|n| n.phrase != s.words[k].phrase);
     // "like this", "much longer", "anymore"; "así", "más", closing the phrase ("no puedo seguir" alone
     // may be a form, "no aguanto más estas comisiones" is about fees).
-    let longer = |k: usize| matches!((text(k + 1), text(k + 2)), ("much" | "any", "longer")) && closes(k + 2);
+    let longer =
+        |k: usize| matches!((s.text(k + 1), s.text(k + 2)), ("much" | "any", "longer")) && s.ends_phrase(k + 2);
     let this_way = |k: usize| {
-        (matches!((text(k + 1), text(k + 2)), ("like", "this" | "that")) && (closes(k + 2) || longer(k + 2)))
+        (matches!((s.text(k + 1), s.text(k + 2)), ("like", "this" | "that")) && (s.ends_phrase(k + 2) || longer(k + 2)))
             || longer(k)
-            || (matches!(text(k + 1), "anymore" | "asi" | "mas") && closes(k + 1))
+            || (matches!(s.text(k + 1), "anymore" | "asi" | "mas") && s.ends_phrase(k + 1))
     };
-    let going = |i: usize| match text(i) {
-        "on" => matches!(text(i.wrapping_sub(1)), "go" | "carry") && (closes(i) || this_way(i)),
+    let going = |i: usize| match s.text(i) {
+        "on" => matches!(s.text(i.wrapping_sub(1)), "go" | "carry") && (s.ends_phrase(i) || this_way(i)),
         "seguir" | "continuar" | "aguanto" | "aguantar" => this_way(i),
-        "puedo" => text(i + 1) == "mas" && closes(i + 1),
+        "puedo" => s.text(i + 1) == "mas" && s.ends_phrase(i + 1),
         _ => false,
     };
-    let not = |j: usize| s.words[j].tags & NEG != 0 || matches!(text(j), "can't" | "cant" | "cannot");
+    let not = |j: usize| s.words[j].tags & NEG != 0 || matches!(s.text(j), "can't" | "cant" | "cannot");
     let money = |phrase: u16| s.words.iter().any(|w| w.phrase == phrase && w.tags & (TXN | MONEY) != 0);
     (0..s.len()).any(|i| {
         let phrase = s.words[i].phrase;

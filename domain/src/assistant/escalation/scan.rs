@@ -215,6 +215,16 @@ impl Scan {
         self.words.iter().any(|w| w.clause == clause && w.tags & tags != 0)
     }
 
+    /// The word at `at`, or "" past the end of the message.
+    pub fn text(&self, at: usize) -> &str {
+        self.words.get(at).map_or("", |w| w.text.as_str())
+    }
+
+    /// Whether the word at `at` is the last of its phrase.
+    pub fn ends_phrase(&self, at: usize) -> bool {
+        self.words.get(at + 1).is_none_or(|n| n.phrase != self.words[at].phrase)
+    }
+
     /// Number of words.
     pub fn len(&self) -> usize {
         self.words.len()

@@ -316,10 +316,9 @@ fn loss_or_theft(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::StolenCard);
         }
         // "my card was in my jacket at the cloakroom and now it's gone": gone, pointing back to it.
-        let text = |j: usize| s.words.get(j).map_or("", |w| w.text.as_str());
         let pointing_back = || {
-            (i >= 1 && matches!(text(i - 1), "it's" | "its"))
-                || (i >= 2 && text(i - 2) == "it" && matches!(text(i - 1), "is" | "was" | "s"))
+            (i >= 1 && matches!(s.text(i - 1), "it's" | "its"))
+                || (i >= 2 && s.text(i - 2) == "it" && matches!(s.text(i - 1), "is" | "was" | "s"))
         };
         if tags & GONE != 0 && pointing_back() && (0..i).any(|j| s.words[j].tags & VALUABLE != 0) {
             return Finding::of(Category::StolenCard);

@@ -344,12 +344,11 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
             && s.words[i.saturating_sub(4)..i].iter().any(|w| w.text == "que")
     };
     // "lo hice", "i did", "se lo di/dicté/leí": the request itself ("para que se lo leyera") is not it.
-    let text = |i: usize| s.words.get(i).map_or("", |w| w.text.as_str());
     let complied = (0..s.len()).any(|i| {
-        matches!((text(i), text(i + 1)), ("lo" | "la", "hice") | ("i", "did"))
-            || (text(i) == "se"
-                && matches!(text(i + 1), "lo" | "la" | "los" | "las")
-                && matches!(text(i + 2), "di" | "dicte" | "lei" | "pase" | "dije" | "mande" | "comparti" | "envie"))
+        matches!((s.text(i), s.text(i + 1)), ("lo" | "la", "hice") | ("i", "did"))
+            || (s.text(i) == "se"
+                && matches!(s.text(i + 1), "lo" | "la" | "los" | "las")
+                && matches!(s.text(i + 2), "di" | "dicte" | "lei" | "pase" | "dije" | "mande" | "comparti" | "envie"))
     });
     if s.has(CRED) && s.has(SOMEONE | STRANGER | IMPOSTOR) && complied && (0..s.len()).any(asked_to_hand) {
         return Finding::of(Category::SocialEngineering);

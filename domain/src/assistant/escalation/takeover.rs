@@ -300,18 +300,17 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     }
     // "my online banking shows i logged in from romania at 3am": a sign-in the bank shows, from
     // somewhere the customer does not name as theirs.
-    let text = |k: usize| s.words.get(k).map_or("", |w| w.text.as_str());
     let signed_in = |i: usize| {
-        matches!((text(i), text(i + 1)), ("logged" | "signed", "in" | "on") | ("inicie" | "inicio", "sesion"))
+        matches!((s.text(i), s.text(i + 1)), ("logged" | "signed", "in" | "on") | ("inicie" | "inicio", "sesion"))
     };
     let shown = |i: usize| {
         (i.saturating_sub(4)..i)
-            .any(|j| matches!(text(j), "shows" | "showed" | "says" | "said" | "dice" | "aparece" | "muestra"))
+            .any(|j| matches!(s.text(j), "shows" | "showed" | "says" | "said" | "dice" | "aparece" | "muestra"))
     };
     let from_elsewhere = |i: usize| {
         (i + 2..(i + 6).min(s.len())).any(|j| {
-            matches!(text(j), "from" | "desde")
-                && !matches!(text(j + 1), "my" | "mi" | "the" | "el" | "la" | "home" | "casa" | "here" | "aqui" | "")
+            matches!(s.text(j), "from" | "desde")
+                && !matches!(s.text(j + 1), "my" | "mi" | "the" | "el" | "la" | "home" | "casa" | "here" | "aqui" | "")
         })
     };
     let elsewhere_sign_in = |i: usize| signed_in(i) && shown(i) && from_elsewhere(i) && !hypothetical(s, i);

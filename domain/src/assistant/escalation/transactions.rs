@@ -117,7 +117,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         let by_me = w == "by" && next == Some("me") && negated(s, i);
         // "the app said I withdrew cash at an ATM and I didn't".
         let ends_denying = s.words[i].tags & NEG != 0
-            && s.words.get(i + 1).is_none_or(|n| n.phrase != s.words[i].phrase)
+            && s.ends_phrase(i)
             && i > 0
             && matches!(s.words[i - 1].text.as_str(), "i" | "did" | "yo");
         // "my app shows some cash I didn't get".
@@ -135,7 +135,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             && denied_but_shown(s, i);
         // "the app shows a transfer to someone called J. Pérez that I have no idea about".
         let no_idea = w == "about"
-            && s.words.get(i + 1).is_none_or(|n| n.phrase != s.words[i].phrase)
+            && s.ends_phrase(i)
             && i >= 2
             && (s.words[i - 2].text.as_str(), s.words[i - 1].text.as_str()) == ("no", "idea");
         let shown = (ends_denying || not_received || unsure || no_idea) && reported;
@@ -239,6 +239,37 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(merchant_disowned) && !s.has(PROCESS) {
         return Finding::of(Category::UnrecognisedPayment);
     }
+    // "no reconozco el nuevo diseño de la app, ¿dónde quedó el botón de transferencias?": it is the
+    // screen the customer does not recognise.
+    let screen = |w: &Word| {
+        matches!(
+            w.text.as_str(),
+            "diseno"
+                | "design"
+                | "layout"
+                | "app"
+                | "aplicacion"
+                | "pantalla"
+                | "screen"
+                | "pagina"
+                | "page"
+                | "menu"
+                | "interfaz"
+                | "interface"
+                | "website"
+                | "web"
+                | "sitio"
+                | "logo"
+                | "version"
+        )
+    };
+    // Its object, past articles ("en la app un cargo" is where the charge was seen).
+    let article = |w: &&Word| {
+        matches!(w.text.as_str(), "el" | "la" | "the" | "this" | "este" | "esta" | "nuevo" | "nueva" | "new")
+    };
+    // "my card was used to buy plane tickets and i haven't booked anything": the card's use told.
+    let card_used = s.find(VALUABLE).any(|v| s.in_clause(v, INTRUDE) && !hypothetical(s, v));
+    let how = |j: usize| s.words.iter().find(|w| w.clause == s.words[j].clause).is_some_and(|w| w.text == "how");
     // "a charge I didn't make", "un cobro que no hice", "I never made", "no autoricé nada".
     for i in s.find(ACT) {
         if !negated(s, i) || hypothetical(s, i) {
@@ -249,10 +280,8 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         }
         // "¿cómo pago este recibo? nunca lo he hecho", "never done it before": the customer's
         // inexperience with what they ask how to do.
-        let closes = |j: usize| s.words.get(j + 1).is_none_or(|n| n.phrase != s.words[j].phrase);
-        let before =
-            (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "before" | "antes") && closes(j));
-        let how = |j: usize| s.words.iter().find(|w| w.clause == s.words[j].clause).is_some_and(|w| w.text == "how");
+        let before = (i + 1..(i + 4).min(s.len()))
+            .any(|j| matches!(s.words[j].text.as_str(), "before" | "antes") && s.ends_phrase(j));
         let asked_how = (0..i).any(|j| s.words[j].clause != s.words[i].clause && s.words[j].tags & TXN != 0 && how(j))
             || (0..i).any(|j| matches!(s.words[j].text.as_str(), "como") && s.words[j].clause + 1 == s.words[i].clause);
         // "the store never sent the product": sending is the customer's only when they say so.
@@ -304,34 +333,6 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
                 | "authorized"
                 | "authorised"
         ) || (s.words[i].text == "familiar" && !s.has(PROCESS));
-        // "no reconozco el nuevo diseño de la app, ¿dónde quedó el botón de transferencias?": it is the
-        // screen the customer does not recognise.
-        let screen = |w: &Word| {
-            matches!(
-                w.text.as_str(),
-                "diseno"
-                    | "design"
-                    | "layout"
-                    | "app"
-                    | "aplicacion"
-                    | "pantalla"
-                    | "screen"
-                    | "pagina"
-                    | "page"
-                    | "menu"
-                    | "interfaz"
-                    | "interface"
-                    | "website"
-                    | "web"
-                    | "sitio"
-                    | "logo"
-                    | "version"
-            )
-        };
-        // Its object, past articles ("en la app un cargo" is where the charge was seen).
-        let article = |w: &&Word| {
-            matches!(w.text.as_str(), "el" | "la" | "the" | "this" | "este" | "esta" | "nuevo" | "nueva" | "new")
-        };
         let of_screen = s.words[i + 1..].iter().find(|w| !article(w)).is_some_and(screen);
         if disowning && of_screen {
             continue;
@@ -345,8 +346,6 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         let amounts = (balance || (0..s.len()).any(had)) && s.words.iter().any(Word::is_number);
         // "the letter says I owe 12,000 on a loan I never took".
         let loan = s.has(LOAN) && !s.has(PROCESS | WANT);
-        // "my card was used to buy plane tickets and i haven't booked anything": the card's use told.
-        let card_used = s.find(VALUABLE).any(|v| s.in_clause(v, INTRUDE) && !hypothetical(s, v));
         let txn_anywhere = s.has(TXN | MONEY) || amounts || loan || card_used;
         if (txn_anywhere && (txn_before || pointed || never || disowning)) || (disowning && (pointed || s.len() <= 4)) {
             return Finding::of(Category::UnrecognisedPayment);
