@@ -89,11 +89,11 @@ fn nothing_is_worth_it(s: &Scan) -> bool {
     })
 }
 
-/// "i don't think i can go on like this much longer", "no puedo seguir así", "ya no aguanto más": the
-/// customer's own strength at its end. Going on must close its phrase or be followed by "like this",
-/// "anymore", "much longer" ("i can't go on the website" is a page), a negation must come before it
-/// in its phrase, and no payment or amount may share the phrase ("no puedo seguir así con estos
-/// cobros" is about a bill).
+/// "i don't think i can go on like this much longer", "no puedo seguir así", "ya no aguanto más", "ya
+/// no puedo más con todo esto", "i can't take it anymore": the customer's own strength at its end.
+/// Going on must close its phrase or be followed by "like this", "anymore", "much longer" ("i can't
+/// go on the website" is a page), a negation must come before it in its phrase, and no payment or
+/// amount may share the phrase ("no puedo seguir así con estos cobros" is about a bill).
 fn cannot_go_on(s: &Scan) -> bool {
     // "like this", "much longer", "anymore"; "así", "más", closing the phrase ("no puedo seguir" alone
     // may be a form, "no aguanto más estas comisiones" is about fees).
@@ -104,10 +104,32 @@ fn cannot_go_on(s: &Scan) -> bool {
             || longer(k)
             || (matches!(s.text(k + 1), "anymore" | "asi" | "mas") && s.ends_phrase(k + 1))
     };
+    // "no puedo más con todo esto", "con esto", "con mi vida": everything, closing the phrase.
+    let with_it_all = |k: usize| {
+        s.text(k + 1) == "con"
+            && match (s.text(k + 2), s.text(k + 3)) {
+                ("todo", "esto") | ("mi", "vida") => s.ends_phrase(k + 3),
+                ("todo" | "esto", _) => s.ends_phrase(k + 2),
+                _ => false,
+            }
+    };
+    let opens_why = |i: usize| {
+        let clause = s.words[i].clause;
+        s.words.iter().find(|w| w.clause == clause).is_some_and(|w| w.text == "why")
+    };
     let going = |i: usize| match s.text(i) {
         "on" => matches!(s.text(i.wrapping_sub(1)), "go" | "carry") && (s.ends_phrase(i) || this_way(i)),
         "seguir" | "continuar" | "aguanto" | "aguantar" => this_way(i),
-        "puedo" => s.text(i + 1) == "mas" && s.ends_phrase(i + 1),
+        "puedo" => s.text(i + 1) == "mas" && (s.ends_phrase(i + 1) || with_it_all(i + 1)),
+        // "i can't take it anymore", "i just can't do this anymore": the customer who cannot, not "it
+        // won't do it anymore" (a top-up) nor "why can't i do this anymore?".
+        "take" | "do" => {
+            matches!(s.text(i + 1), "it" | "this")
+                && this_way(i + 1)
+                && matches!(s.text(i.wrapping_sub(1)), "can't" | "cant" | "cannot")
+                && (i.saturating_sub(4)..i).any(|j| s.text(j) == "i")
+                && !opens_why(i)
+        }
         _ => false,
     };
     let not = |j: usize| s.words[j].tags & NEG != 0 || matches!(s.text(j), "can't" | "cant" | "cannot");
