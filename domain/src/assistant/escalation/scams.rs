@@ -2,7 +2,7 @@
 //! a card out of sight with staff and charges since, an app or a caller that took the card, money
 //! asked for by someone met online, fees paid in gift cards or to release a loan, a relative who
 //! sent money at an impostor's call, a page taken for the bank's; an account lent to pass others'
-//! money on.
+//! money on; a return promised on money handed over.
 
 use super::Category;
 use super::scan::{Scan, Word};
@@ -213,4 +213,46 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::Fraud);
     }
     None
+}
+
+/// "an investment guy on telegram promised 30% a month", "me prometieron ganancias del 10% semanal":
+/// a promise of returns, counted by the period or named as such. Not "the bank offers 5% a year on
+/// savings" (nobody promised it to the customer) nor "what interest do you offer" (a question of
+/// the bank's).
+pub(super) fn returns_promised(s: &Scan) -> bool {
+    let promise =
+        |w: &Word| w.starts_with_any(&["promet", "promis", "guarante", "garantiz", "aseguraron", "aseguro", "assured"]);
+    let period = |w: &str| {
+        matches!(
+            w,
+            "month"
+                | "monthly"
+                | "week"
+                | "weekly"
+                | "day"
+                | "daily"
+                | "mes"
+                | "mensual"
+                | "semana"
+                | "semanal"
+                | "diario"
+                | "percent"
+                | "ciento"
+                | "porciento"
+        )
+    };
+    let returns = |w: &Word| {
+        w.starts_with_any(&["return", "rendimiento", "ganancia", "profit", "utilidad", "duplic", "doubl", "tripl"])
+    };
+    let counted = |j: usize| s.words[j].is_number() && (j + 1..(j + 4).min(s.len())).any(|k| period(s.text(k)));
+    (0..s.len()).any(|i| {
+        promise(&s.words[i]) && real(s, i) && (i + 1..(i + 7).min(s.len())).any(|j| counted(j) || returns(&s.words[j]))
+    })
+}
+
+/// "sent him 5000", "le mandé mis ahorros", "i gave them my savings": an amount, or the customer's
+/// savings, within three words of the act.
+pub(super) fn sum_after(s: &Scan, i: usize) -> bool {
+    let savings = |w: &str| matches!(w, "savings" | "ahorros" | "ahorritos");
+    (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & MONEY != 0 || s.words[j].is_number() || savings(s.text(j)))
 }

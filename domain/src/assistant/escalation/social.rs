@@ -170,13 +170,13 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.find(ENTER).any(|i| real(s, i) && typed_login(i)) {
         return Finding::of(Category::SocialEngineering);
     }
-    // "a guy on Instagram promised to double my money and I sent him 5000": money handed to someone
-    // who reached the customer out of nowhere.
-    let amount =
-        |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & MONEY != 0 || s.words[j].is_number());
+    // "a guy on Instagram promised to double my money and I sent him 5000", "promised 30% a month and
+    // i sent him my savings": money handed to someone who reached the customer out of nowhere.
+    let amount = |i: usize| scams::sum_after(s, i);
     // "they said I won a lottery and had to pay a fee first, I paid 300": a prize bought with a fee.
     let handed = |i: usize| s.words[i].tags & (GIVE | PAID) != 0 || s.words[i].text == "deposite";
-    if s.has(IMPOSTOR | LURE) && (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && amount(i)) {
+    let lured = s.has(IMPOSTOR | LURE) || scams::returns_promised(s);
+    if lured && (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && amount(i)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "me hicieron una videollamada diciendo que eran de la policía y me pidieron transferir para una
