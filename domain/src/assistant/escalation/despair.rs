@@ -22,6 +22,7 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
     nothing_is_worth_it(s)
         || ends_it_all(s)
         || cannot_go_on(s)
+        || why_still_here(s)
         || (0..s.len()).filter(|&i| s.words[i].tags & LIFE != 0 || goes_on(i)).any(|i| {
             // "living paycheck to paycheck", "viviendo en otro país": where or how, not whether.
             let somewhere = s.words.get(i + 1).is_some_and(|n| {
@@ -140,5 +141,25 @@ fn cannot_go_on(s: &Scan) -> bool {
             && (i.saturating_sub(6)..i).any(|j| s.words[j].phrase == phrase && not(j))
             && !money(phrase)
             && !hypothetical(s, i)
+    })
+}
+
+/// "no sé ni para qué sigo aquí", "¿para qué vivo?", "why am i even still here", "why am i still
+/// alive": a life whose point is asked about. The phrase must end there ("para qué sigo aquí en el
+/// chat", "why am i still here waiting" are about the wait), with no amount or payment in it.
+fn why_still_here(s: &Scan) -> bool {
+    let here = |k: usize| matches!(s.text(k), "aqui" | "here" | "alive" | "vivo" | "viva") && s.ends_phrase(k);
+    let money = |phrase: u16| s.words.iter().any(|w| w.phrase == phrase && w.tags & (TXN | MONEY) != 0);
+    let still = |k: usize| if matches!(s.text(k), "even" | "still") { k + 1 } else { k };
+    (0..s.len()).any(|i| {
+        let spanish = s.text(i) == "para"
+            && s.text(i + 1) == "que"
+            && match s.text(i + 2) {
+                "vivo" | "existo" => s.ends_phrase(i + 2),
+                "sigo" => here(i + 3) || s.ends_phrase(i + 2) && s.text(i.wrapping_sub(1)) == "ni",
+                _ => false,
+            };
+        let english = s.text(i) == "why" && s.text(i + 1) == "am" && s.text(i + 2) == "i" && here(still(still(i + 3)));
+        (spanish || english) && !money(s.words[i].phrase) && !hypothetical(s, i)
     })
 }

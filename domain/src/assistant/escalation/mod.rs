@@ -12,6 +12,7 @@ mod classes;
 mod despair;
 pub mod learned;
 mod people;
+mod retraction;
 mod scams;
 mod scan;
 mod situations;

@@ -49,7 +49,13 @@ pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
     // "esto es un abuso", "¡qué abuso!": outrage at the bank, not abuse suffered.
     let outrage =
         |i: usize| s.words[i].text == "abuso" && i > 0 && matches!(s.words[i - 1].text.as_str(), "un" | "que" | "puro");
-    let coerced = s.find(COERCED).any(|i| !hypothetical(s, i) && !defining(s, i) && !anyone_with(i) && !outrage(i));
+    // "how can i set up a power of attorney for my dad who has dementia": a condition named in a
+    // question about how, with nothing told as done to anyone (not "my dad has dementia and someone
+    // gets him to withdraw cash").
+    let condition_asked = |i: usize| matches!(s.text(i), "alzheimer" | "demencia" | "dementia") && only_asks(s);
+    let coerced = s
+        .find(COERCED)
+        .any(|i| !hypothetical(s, i) && !defining(s, i) && !anyone_with(i) && !outrage(i) && !condition_asked(i));
     // "perdí mi trabajo y no tengo cómo pagar la hipoteca, estoy desesperada": the customer's own
     // despair (not "desperate to get my new card", "in desperate need of a transfer").
     let of_self = |w: &str| matches!(w, "estoy" | "siento" | "i'm" | "im" | "am" | "feel" | "feeling");

@@ -8,6 +8,7 @@
 use super::Category;
 use super::despair;
 use super::people;
+use super::retraction;
 use super::scan::{Scan, Word};
 use super::social;
 use super::takeover;
@@ -41,14 +42,17 @@ pub fn detect(s: &Scan) -> Option<Finding> {
         Some(f) if f.category == Category::UnrecognisedPayment => fraud_words(s).or(Some(f)),
         other => other,
     };
-    misuse
+    let found = misuse
         .or_else(|| fraud_words(s))
         .or_else(|| people::vulnerable(s))
         .or_else(|| people::dispute(s))
         .or_else(|| people::legal(s))
         .or_else(|| people::complaint(s))
         .or_else(|| people::human(s))
-        .or_else(|| people::anger(s))
+        .or_else(|| people::anger(s));
+    // A dispute taken back a moment later ("¿dos veces? no, perdón, eran dos meses"); a complaint is
+    // not ("third time, never mind, i'll go to the branch" gives up, it does not take back).
+    found.filter(|f| f.category != Category::Dispute || !retraction::taken_back(s))
 }
 
 /// A negation in the three words before `at` (same phrase), unless it is "no sé", "I don't

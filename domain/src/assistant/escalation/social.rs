@@ -49,31 +49,8 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(IMPOSTOR) && s.find(WITHHELD).any(|i| real(s, i)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
-    // "my card got stuck in the ATM and a guy offered to help me type my PIN", "a guy at the atm
-    // watched me type my pin": a stranger helping or watching at the ATM, the way cards and PINs
-    // are taken there.
-    // Watching only, with something lost or spent since ("I think someone saw my PIN, can I change
-    // it?" asks how to change it).
-    let since = s.has(TXN | RETAINED | GONE | STEAL | TAKE);
-    let watched =
-        |j: usize| since && matches!(s.words[j].text.as_str(), "watched" | "saw" | "vio" | "miro" | "observo");
-    let helped = |j: usize| {
-        (s.words[j].tags & HELPED != 0 && (is_past(s, j) || matches!(s.words[j].text.as_str(), "ayudo" | "ofrecio")))
-            || watched(j)
-    };
-    let helper = |k: usize| (k + 1..(k + 7).min(s.len())).any(helped) && real(s, k);
-    if s.has(ATM) && s.find(SOMEONE | STRANGER).any(helper) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    // "the atm swallowed my card and a man next to me said to call a number on a sticker": a card
-    // kept by the machine while someone points to a number to call, the card trap's second half.
-    if s.has(ATM)
-        && s.has(RETAINED)
-        && s.has(STICKER | OFFERED | HELPED)
-        && s.find(SOMEONE | STRANGER).any(|k| real(s, k))
-        && told_in_past(s)
-    {
-        return Finding::of(Category::SocialEngineering);
+    if let Some(found) = scams::at_the_atm(s) {
+        return Some(found);
     }
     if let Some(found) = scams::scam(s) {
         return Some(found);
@@ -174,7 +151,9 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // i sent him my savings": money handed to someone who reached the customer out of nowhere.
     let amount = |i: usize| scams::sum_after(s, i);
     // "they said I won a lottery and had to pay a fee first, I paid 300": a prize bought with a fee.
-    let handed = |i: usize| s.words[i].tags & (GIVE | PAID) != 0 || s.words[i].text == "deposite";
+    let handed = |i: usize| {
+        s.words[i].tags & (GIVE | PAID) != 0 || matches!(s.text(i), "deposite" | "transferi" | "transferred" | "wired")
+    };
     let lured = s.has(IMPOSTOR | LURE) || scams::returns_promised(s);
     if lured && (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && amount(i)) {
         return Finding::of(Category::SocialEngineering);
@@ -321,12 +300,12 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if buyer && s.find(OVERPAID).any(|i| real(s, i) && (i + 1..s.len()).any(send_back)) {
         return Finding::of(Category::Fraud);
     }
-    // "me llamó alguien… y me hizo leerle los números", "he had me read out the code": a caller who
-    // got the customer to hand something over.
+    // "me llamó alguien… y me hizo leerle los números", "me hicieron dictarles", "he had me read out
+    // the code": a caller who got the customer to hand something over.
     let causative = |i: usize| {
         let w = s.words[i].text.as_str();
         let prev = if i > 0 { s.words[i - 1].text.as_str() } else { "" };
-        (w == "hizo" && prev == "me")
+        (matches!(w, "hizo" | "hicieron") && prev == "me")
             || (matches!(w, "made" | "had" | "got") && s.words.get(i + 1).is_some_and(|n| n.text == "me"))
     };
     let handing = |j: usize| {
@@ -334,8 +313,13 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
             || s.words[j]
                 .starts_with_any(&["leer", "dictar", "dar", "pasar", "read", "give", "tell", "share", "confirm"])
     };
-    if s.has(IMPOSTOR) && (0..s.len()).any(|i| causative(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(handing))
-    {
+    // "me llamaron del 'área de fraudes'… me hicieron dictarles": a caller, whoever they said they were.
+    let called = |i: usize| {
+        matches!(s.text(i), "llamaron" | "llamo" | "marcaron" | "marco" | "called" | "phoned" | "rang")
+            && (s.text(i.wrapping_sub(1)) == "me" || s.text(i + 1) == "me")
+    };
+    let caller = s.has(IMPOSTOR) || (0..s.len()).any(called);
+    if caller && (0..s.len()).any(|i| causative(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(handing)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "un señor me llamó para que se lo leyera, lo hice": asked to hand a code over, and done.

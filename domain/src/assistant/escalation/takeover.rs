@@ -3,7 +3,7 @@
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, hypothetical, is_past, message_word, negated, real};
+use super::situations::{Finding, hypothetical, is_past, message_word, negated, only_asks, real};
 use super::transactions::customer;
 use super::words::*;
 
@@ -266,6 +266,15 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     };
     let shut_out = s.find(LOCKED_OUT).any(|i| real(s, i));
     if shut_out && s.words.iter().any(|w| told(&w.text)) && s.find(DEVICE).any(new_device) && !s.has(PROCESS) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "dice que ya hay una sesión activa en otro celular y yo solo tengo uno", "it says i'm logged in on
+    // another phone but i only have one": a device the customer says cannot be theirs.
+    let only_one = (0..s.len()).any(|i| {
+        matches!(s.text(i), "solo" | "only")
+            && matches!((s.text(i + 1), s.text(i + 2)), ("tengo" | "have", "uno" | "un" | "one"))
+    });
+    if only_one && s.find(DEVICE).any(|i| matches!(s.text(i), "otro" | "another")) && !s.has(PROCESS) && !only_asks(s) {
         return Finding::of(Category::AccountTakeover);
     }
     // "mi tarjeta nunca llegó pero ya tiene compras", "my new card never came and it's been used": a

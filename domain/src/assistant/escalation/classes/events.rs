@@ -59,7 +59,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "no puedo encontrar", "no aparece", "no aparecen", "ya no tengo", "ya no estaba", "ya no estaban",
             "ya no esta ahi", "can't find", "cant find", "cannot find", "can not find", "couldn't find",
             "couldnt find", "ya no la tenian", "ya no lo tenian", "no la tenian", "no la tienen", "not there anymore",
-            "no longer there", "isn't there", "wasn't there", "me falta",
+            "no longer there", "isn't there", "wasn't there", "me falta", "ya no tenia", "ya no traia", "no longer had",
             "me faltan", "no longer have", "ya no la tengo", "ya no lo tengo", "ya no las tengo", "ya no los tengo",
     ]),
     (PLACE, &[

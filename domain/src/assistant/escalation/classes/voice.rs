@@ -266,52 +266,6 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "ya me lo reembolsaron", "ya me reembolsaron", "ya lo reembolsaron", "ya me lo regresaron",
             "ya lo reversaron", "ya me lo reversaron", "ya me regresaron",
     ]),
-    (INVESTED, &[
-            "inverti", "invertimos", "invested", "i invest", "meti mi dinero", "meti dinero", "i put money",
-            "i put my money", "deposite en una plataforma", "crypto*", "cripto*", "bitcoin", "forex", "trading",
-    ]),
-    (WITHHELD, &[
-            "no me dejan retirar", "no me dejan sacar", "no puedo retirar", "no puedo sacar", "ya no me dejan",
-            "won't let me withdraw", "wont let me withdraw", "can't withdraw", "cant withdraw", "cannot withdraw",
-            "won't let me take", "wont let me take", "piden mas dinero", "me piden mas", "want more money",
-            "they want more", "asking for more money", "pay more to withdraw", "pagar mas para retirar",
-            "se quedo con", "se quedaron con", "kept my", "ran off with", "se fue con", "took off with",
-            "wants more", "to release it", "to release my money", "para liberarlo", "para liberar mi dinero",
-            "keeps asking for more", "sigue pidiendo mas", "me sigue pidiendo",
-            "necesita mas", "needs more", "need more money", "necesita mas dinero", "asks for more",
-            "para retirar", "para poder retirar", "to withdraw my", "before i can withdraw",
-            "release fee", "fee to release", "unlock fee", "comision para liberar", "pagar para liberar",
-            "seguro de liberacion", "para recibir el prestamo", "to receive the loan", "to release the loan",
-            "release the loan", "para liberar el prestamo",
-    ]),
-    (LURE, &[
-            "gane un", "gane una", "me gane", "premio", "prize", "lottery", "loteria", "i won", "you won", "we won",
-            "double my money", "duplicar mi dinero", "duplicaria mi dinero", "triplicar", "herencia", "inheritance",
-            "guaranteed returns", "rendimientos garantizados", "ganancias garantizadas",
-            "flip my money", "flip it", "grow my money", "multiply my money", "multiplicar mi dinero",
-            "hacer crecer mi dinero",
-    ]),
-    (PROOF, &[
-            "comprobante", "comprobantes", "recibo", "voucher", "receipt", "receipts", "screenshot", "captura",
-            "capture", "proof of payment", "payment confirmation", "confirmacion de pago", "cheque",
-    ]),
-    (VANISHED, &[
-            "phone is disconnected", "number is disconnected", "phone was disconnected", "numero esta desconectado",
-            "telefono esta desconectado", "phone is switched off", "telefono apagado", "celular apagado",
-            "ya no me contesta", "ya no me contestan", "no me contesta", "no me contestan", "ya no contesta",
-            "ya no contestan", "dejo de contestar", "dejaron de contestar", "dejo de responder", "dejaron de responder",
-            "ya no responde", "ya no responden", "me bloqueo", "me bloquearon", "desaparecio", "desaparecieron",
-            "stopped answering", "stopped replying", "stopped responding", "won't answer", "wont answer",
-            "not answering", "doesn't answer", "doesnt answer", "don't answer", "dont answer", "blocked me",
-            "disappeared", "ghosted", "ya no aparece", "ya no aparecio", "never showed up",
-            "ni existe", "no existe", "doesn't exist", "does not exist", "didn't exist", "no existia",
-            "doesnt exist", "didnt exist", "isnt answering", "isn't answering", "is not answering",
-            "vanished", "se esfumo", "se esfumaron",
-            // The shop itself gone: "pagué un curso y el sitio cerró".
-            "el sitio cerro", "la pagina cerro", "la tienda cerro", "la web cerro", "cerraron la pagina",
-            "cerraron el sitio", "cerraron la tienda", "the site closed", "the website closed", "closed down",
-            "went out of business", "went bust", "quebro",
-    ]),
     (CHANNEL, &[
             "numero", "number", "telefono", "phone number", "whatsapp", "linea", "line", "correo", "email",
             "e-mail", "direccion", "address", "extension",
@@ -352,6 +306,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (SHIELD, &[
             "proteccion", "protection", "protections", "protegido", "protegida", "protected", "prevencion",
             "prevention", "antifraude", "antifraud", "anti",
+            // The bank's fraud team named: "el área de fraudes", "the fraud department".
+            "area", "departamento", "department", "team", "equipo", "unidad", "unit",
     ]),
     (SHORTFALL, &[
             "lower than it should", "less than it should", "lower than expected", "less than expected",

@@ -1,0 +1,31 @@
+//! What the customer takes back a moment later: "¿me cobraron la luz dos veces? no, perdón, eran dos
+//! meses distintos, todo bien", "charged twice?? oh never mind, my bad, it was two orders".
+
+use super::scan::Scan;
+
+/// Whether a sentence after the first takes back what came before it: an all-clear ("never mind",
+/// "my bad", "todo bien", "me equivoqué"), or a "no" or an apology opening a sentence that explains
+/// ("no, perdón, eran dos meses distintos", "sorry, it was my wife"). Not "no está todo bien".
+pub(super) fn taken_back(s: &Scan) -> bool {
+    let all_clear = |i: usize| {
+        !(1..=2).any(|k| matches!(s.text(i.wrapping_sub(k)), "no" | "not" | "nada" | "isnt" | "isn't" | "nothing"))
+            && matches!(
+                (s.text(i), s.text(i + 1)),
+                ("never", "mind")
+                    | ("nevermind" | "nvm" | "olvidalo" | "olvidenlo", _)
+                    | ("my", "bad" | "mistake")
+                    | ("todo", "bien")
+                    | ("all", "good")
+                    | ("me", "equivoque")
+                    | ("found", "it")
+            )
+    };
+    let opens = |i: usize| matches!(s.text(i), "no" | "perdon" | "sorry" | "ah" | "oh" | "disculpa" | "disculpe");
+    let explains = |i: usize| matches!((s.text(i), s.text(i + 1)), ("era" | "eran", _) | ("it", "was"));
+    let first_of_clause = |i: usize| i == 0 || s.words[i - 1].clause != s.words[i].clause;
+    (0..s.len()).filter(|&i| s.words[i].clause > 0).any(|i| {
+        let clause = s.words[i].clause;
+        let in_clause = |j: usize| s.words.get(j).is_some_and(|w| w.clause == clause);
+        all_clear(i) || (first_of_clause(i) && opens(i) && (i..s.len()).take_while(|&j| in_clause(j)).any(explains))
+    })
+}
