@@ -1,5 +1,6 @@
 //! Money taken by someone close: a partner, a relative or a carer who takes the customer's money
-//! while the customer is afraid of them or in their care. A person, at once.
+//! while the customer is afraid of them or in their care; an elderly parent led by someone to take
+//! money out. A person, at once.
 
 use super::scan::Scan;
 use super::situations::only_asks;
@@ -36,4 +37,56 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
     let in_care_at_all = (0..s.len()).any(in_care);
     let close = s.has(FAMILY) || (0..s.len()).any(carer);
     (afraid || in_care_at_all) && close && (0..s.len()).any(|i| takes(i) && !for_me(i)) && !only_asks(s)
+}
+
+/// "my mum is 84 and a man from a 'roofing company' has been taking her to the bank to withdraw
+/// thousands", "a mi abuelito de 90 años un señor lo lleva cada semana a sacar dinero": an elderly
+/// parent or grandparent, someone else who is not the customer, and money taken out or paid since.
+/// Not "my mum is 84, i take her to the bank to withdraw her pension" (the customer does it), nor a
+/// question about how.
+pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
+    let elder_kin = |k: usize| {
+        matches!(
+            s.text(k),
+            "mum"
+                | "mom"
+                | "mother"
+                | "dad"
+                | "father"
+                | "grandma"
+                | "grandpa"
+                | "grandmother"
+                | "grandfather"
+                | "mama"
+                | "papa"
+                | "madre"
+                | "padre"
+                | "abuela"
+                | "abuelo"
+                | "abuelita"
+                | "abuelito"
+        )
+    };
+    let old = |k: usize| {
+        s.words[k].text.parse::<u8>().is_ok_and(|n| (65..=110).contains(&n))
+            || matches!(s.text(k), "elderly" | "anciana" | "anciano" | "viejita" | "viejito")
+    };
+    let elder = (0..s.len()).any(|k| elder_kin(k) && (k.saturating_sub(2)..(k + 5).min(s.len())).any(old));
+    let me = |w: &str| matches!(w, "i" | "yo" | "we" | "nosotros");
+    let other = |k: usize| s.words[k].tags & (SOMEONE | STRANGER) != 0 && !me(s.text(k.wrapping_sub(1)));
+    let out = |j: usize| {
+        s.words[j].starts_with_any(&["withdraw", "retir", "sacar", "saca", "pay", "pag", "transfer"])
+            || s.words[j].tags & TXN != 0
+    };
+    // "has been taking her", "got him to", "lo lleva", "la convenció": leading, not "wants to sell him".
+    let leads = |j: usize| {
+        s.words[j].starts_with_any(&[
+            "taking", "took", "takes", "getting", "got", "gets", "made", "makes", "making", "convinc", "pressur",
+            "persuad", "lleva", "llevo", "hace", "hizo", "convenc", "obliga", "presion",
+        ]) && !matches!(s.text(j.wrapping_sub(1)), "can" | "could" | "will" | "would" | "to" | "puede" | "quiere")
+    };
+    let led = |k: usize| {
+        other(k) && (k + 1..(k + 10).min(s.len())).any(|j| leads(j) && (j + 1..(j + 9).min(s.len())).any(out))
+    };
+    elder && (0..s.len()).any(led) && !only_asks(s) && !s.has(PROCESS)
 }

@@ -1,6 +1,6 @@
 //! Despair: a reason to live denied, an end put to everything, nothing worth it. A person, at once.
 
-use super::scan::Scan;
+use super::scan::{Scan, Word};
 use super::situations::{hypothetical, negated};
 use super::words::*;
 
@@ -23,6 +23,7 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
         || ends_it_all(s)
         || cannot_go_on(s)
         || why_still_here(s)
+        || farewell_worn_out(s)
         || (0..s.len()).filter(|&i| s.words[i].tags & LIFE != 0 || goes_on(i)).any(|i| {
             // "living paycheck to paycheck", "viviendo en otro país": where or how, not whether.
             let somewhere = s.words.get(i + 1).is_some_and(|n| {
@@ -162,4 +163,36 @@ fn why_still_here(s: &Scan) -> bool {
         let english = s.text(i) == "why" && s.text(i + 1) == "am" && s.text(i + 2) == "i" && here(still(still(i + 3)));
         (spanish || english) && !money(s.words[i].phrase) && !hypothetical(s, i)
     })
+}
+
+/// "honestly im so tired, if something happens to me i want my sister to get my savings", "estoy
+/// agotada de todo, cuando yo no esté quién cobra mi cuenta": affairs put in order for when the
+/// customer is gone, while saying they are worn out. Either alone is an everyday question or a
+/// mood; tired "of waiting" is about the bank.
+fn farewell_worn_out(s: &Scan) -> bool {
+    let at = |i: usize, seq: &[&str]| seq.iter().enumerate().all(|(k, w)| s.text(i + k) == *w);
+    let farewell = (0..s.len()).any(|i| {
+        at(i, &["if", "something", "happens", "to", "me"])
+            || at(i, &["si", "me", "pasa", "algo"])
+            || at(i, &["si", "algo", "me", "pasa"])
+            || (matches!(s.text(i), "when" | "once")
+                && matches!(s.text(i + 1), "i'm" | "im")
+                && s.text(i + 2) == "gone")
+            || (at(i, &["cuando"]) && matches!(s.text(i + 1), "ya" | "yo") && at(i + 2, &["no", "este"]))
+            || at(i, &["si", "yo", "falto"])
+    });
+    let worn = |w: &Word| {
+        w.starts_with_any(&["tired", "exhausted", "cansad", "agotad", "hopeless", "drained"]) || w.text == "worn"
+    };
+    let of_self = |i: usize| {
+        s.words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|p| matches!(p.text.as_str(), "i'm" | "im" | "am" | "feel" | "so" | "estoy" | "siento" | "tan"))
+    };
+    // "tired of waiting": of something else; "tired of everything", "cansada de todo" stays.
+    let of_what = |i: usize| {
+        !matches!(s.text(i + 1), "of" | "de")
+            || matches!(s.text(i + 2), "everything" | "todo" | "life" | "living" | "vivir")
+    };
+    farewell && (0..s.len()).any(|i| worn(&s.words[i]) && of_self(i) && of_what(i))
 }

@@ -19,6 +19,7 @@ mod situations;
 mod social;
 mod takeover;
 mod transactions;
+mod vulnerability;
 mod words;
 
 use crate::model::Priority;

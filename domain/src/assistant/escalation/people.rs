@@ -1,77 +1,11 @@
-//! Situations about the person more than the money: a vulnerable customer, a dispute, a legal
-//! threat, a complaint, a request for a person, anger.
+//! Situations about the person more than the money: a dispute, a legal threat, a complaint, a
+//! request for a person, anger (a vulnerable customer is in `vulnerability.rs`).
 
 use super::Category;
-use super::abuse;
 use super::scan::Scan;
-use super::situations::{
-    Finding, asked_ahead, defining, hypothetical, is_past, negated, only_asks, opens_question, real, told_in_past,
-};
+use super::situations::{Finding, asked_ahead, is_past, negated, only_asks, opens_question, real, told_in_past};
 use super::transactions::reporting;
 use super::words::*;
-
-pub(super) fn vulnerable(s: &Scan) -> Option<Finding> {
-    // "my late husband" is bereavement; "my late payment" is not.
-    let late_non_family = |i: usize| {
-        s.words.get(i + 1).is_some_and(|w| w.text == "late") && s.words.get(i + 2).is_none_or(|w| w.tags & FAMILY == 0)
-    };
-    // "¿qué documentos necesito si soy viuda?" asks what applies, not about a loss.
-    // "what documents are needed for a deceased person's account": anyone's, asked about.
-    // "what do I need to close the account of someone who passed away": anyone's too.
-    // "someone who", "alguien con": anyone, not the customer's own.
-    let anyone = |i: usize, links: &[&str]| {
-        i >= 2
-            && links.contains(&s.words[i - 1].text.as_str())
-            && matches!(s.words[i - 2].text.as_str(), "someone" | "somebody" | "alguien" | "person" | "persona")
-    };
-    let someone_who = |i: usize| anyone(i, &["who", "que"]);
-    let anyones = |i: usize| {
-        (i > 0 && matches!(s.words[i - 1].text.as_str(), "a" | "an" | "un" | "una") || someone_who(i))
-            && opens_question(s, i)
-    };
-    let bereaved =
-        s.find(BEREAVED).any(|i| !negated(s, i) && !late_non_family(i) && !hypothetical(s, i) && !anyones(i));
-    // "my wife passed", "passed on last week"; not "my son passed his exam".
-    let object = |i: usize| {
-        s.words[i].text == "passed"
-            && s.words.get(i + 1).is_some_and(|n| {
-                !matches!(
-                    n.text.as_str(),
-                    "on" | "away" | "and" | "last" | "yesterday" | "recently" | "earlier" | "this"
-                )
-            })
-    };
-    let died = s.find(DIED).any(|i| !negated(s, i) && !object(i) && s.near(i, FAMILY, 5, 4));
-    // "how can I manage my mum's account if she has dementia" asks what applies.
-    // "¿qué es la extorsión telefónica?" asks what it is.
-    // "can someone with dementia keep a bank account" asks about anyone with it.
-    let anyone_with = |i: usize| anyone(i, &["with", "con"]) && only_asks(s);
-    // "esto es un abuso", "¡qué abuso!": outrage at the bank, not abuse suffered.
-    let outrage =
-        |i: usize| s.words[i].text == "abuso" && i > 0 && matches!(s.words[i - 1].text.as_str(), "un" | "que" | "puro");
-    // "how can i set up a power of attorney for my dad who has dementia": a condition named in a
-    // question about how, with nothing told as done to anyone (not "my dad has dementia and someone
-    // gets him to withdraw cash").
-    let condition_asked = |i: usize| matches!(s.text(i), "alzheimer" | "demencia" | "dementia") && only_asks(s);
-    let coerced = s
-        .find(COERCED)
-        .any(|i| !hypothetical(s, i) && !defining(s, i) && !anyone_with(i) && !outrage(i) && !condition_asked(i));
-    // "perdí mi trabajo y no tengo cómo pagar la hipoteca, estoy desesperada": the customer's own
-    // despair (not "desperate to get my new card", "in desperate need of a transfer").
-    let of_self = |w: &str| matches!(w, "estoy" | "siento" | "i'm" | "im" | "am" | "feel" | "feeling");
-    let desperate = (0..s.len()).any(|i| {
-        let w = s.words[i].text.as_str();
-        (w.starts_with("desesperad") || w == "desperate")
-            && s.words[i.saturating_sub(3)..i].iter().any(|p| of_self(&p.text))
-            && s.words.get(i + 1).is_none_or(|n| !matches!(n.text.as_str(), "to" | "need" | "for"))
-            && !hypothetical(s, i)
-    });
-    let controlled = abuse::money_taken_by_someone_close(s);
-    if bereaved || died || coerced || desperate || controlled {
-        return Finding::of(Category::Vulnerable);
-    }
-    None
-}
 
 pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     // "me cobró 3 veces la misma compra", "charged me three times": a charge counted more than once.

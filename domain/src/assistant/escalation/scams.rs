@@ -212,6 +212,22 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
     if s.words.iter().any(job) && s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(others_money) && came {
         return Finding::of(Category::Fraud);
     }
+    // "me pidieron mi cuenta para depositarme un dinero de un amigo de un amigo y ahora la cuenta está
+    // congelada": the account lent to take a third party's money (not a salary, nor money for the
+    // customer), and frozen since.
+    let lent_account = |i: usize| real(s, i) && s.near(i, ACCOUNT, 0, 3);
+    let taking = |i: usize| s.words[i].tags & RECEIVE != 0 || s.words[i].starts_with_any(&["depositar", "deposit"]);
+    let third = |j: usize| {
+        matches!(s.text(j), "de" | "from" | "for")
+            && (s.words[j + 1..(j + 3).min(s.len())].iter().any(|w| w.tags & (SOMEONE | STRANGER) != 0)
+                || matches!(s.text(j + 2), "amigo" | "amiga" | "conocido" | "conocida" | "friend" | "stranger"))
+    };
+    let theirs = |i: usize| taking(i) && (i + 1..(i + 7).min(s.len())).any(third);
+    let frozen = |w: &Word| w.starts_with_any(&["congelad", "frozen", "froze", "bloquead", "blocked", "inmovilizad"]);
+    let lent = s.find(ASKED).any(lent_account) && (0..s.len()).any(theirs) && !s.has(PAYROLL);
+    if lent && s.words.iter().any(frozen) {
+        return Finding::of(Category::Fraud);
+    }
     None
 }
 

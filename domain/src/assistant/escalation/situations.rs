@@ -13,6 +13,7 @@ use super::scan::{Scan, Word};
 use super::social;
 use super::takeover;
 use super::transactions::{by_customer, disowned_transaction};
+use super::vulnerability;
 use super::words::*;
 
 /// What the message is about, if it needs a person; `urgent` raises the priority.
@@ -44,7 +45,7 @@ pub fn detect(s: &Scan) -> Option<Finding> {
     };
     let found = misuse
         .or_else(|| fraud_words(s))
-        .or_else(|| people::vulnerable(s))
+        .or_else(|| vulnerability::vulnerable(s))
         .or_else(|| people::dispute(s))
         .or_else(|| people::legal(s))
         .or_else(|| people::complaint(s))
