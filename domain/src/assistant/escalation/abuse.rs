@@ -21,13 +21,19 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
             || (matches!(s.text(k), "looks" | "looking") && s.text(k + 1) == "after" && s.text(k + 2) == "me")
             || (s.text(k) == "me" && s.text(k + 1).starts_with("cuida"))
     };
+    // "has my card 'for emergencies' and keeps using it": the card used, named before.
+    let uses_card = |i: usize| {
+        s.words[i].starts_with_any(&["using", "uses", "usa", "usando"])
+            && (matches!(s.text(i + 1), "it" | "la" | "lo") || s.near(i, VALUABLE, 0, 3))
+            && s.has(VALUABLE)
+    };
     let takes = |i: usize| {
-        s.words[i].starts_with_any(&["take", "took", "taking", "quita", "quito", "saca", "saco"])
-            && !matches!(s.text(i.wrapping_sub(1)), "will" | "might" | "could" | "would" | "may")
+        let took = s.words[i].starts_with_any(&["take", "took", "taking", "quita", "quito", "saca", "saco"])
             && (i + 1..(i + 4).min(s.len())).any(|j| {
                 s.words[j].tags & (MONEY | PAYROLL | VALUABLE | CRED) != 0
                     || matches!(s.words[j].text.as_str(), "wages" | "wage" | "pension" | "paycheck" | "pay")
-            })
+            });
+        (took || uses_card(i)) && !matches!(s.text(i.wrapping_sub(1)), "will" | "might" | "could" | "would" | "may")
     };
     // "my daughter takes money out for me every week": on the customer's behalf.
     let for_me = |i: usize| {

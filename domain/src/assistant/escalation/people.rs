@@ -267,14 +267,17 @@ fn clause_opening(s: &Scan, at: usize) -> (Option<&str>, Option<&str>) {
 /// "is this chat with a human being?", "am I talking to a real person?": whether this chat is a
 /// person, asked (the assistant says what it is, and offers one).
 fn asks_if_human(s: &Scan, at: usize) -> bool {
-    matches!(
-        clause_opening(s, at),
-        (Some("is"), Some("this" | "it"))
-            | (Some("am"), Some("i"))
-            | (Some("are"), Some("you"))
-            | (Some("eres"), _)
-            | (Some("estoy"), Some("hablando" | "chateando"))
-    )
+    // "is it possible to get a callback from an actual person" asks for one.
+    let possible = s.words.iter().any(|w| w.clause == s.words[at].clause && w.text == "possible");
+    !possible
+        && matches!(
+            clause_opening(s, at),
+            (Some("is"), Some("this" | "it"))
+                | (Some("am"), Some("i"))
+                | (Some("are"), Some("you"))
+                | (Some("eres"), _)
+                | (Some("estoy"), Some("hablando" | "chateando"))
+        )
 }
 
 /// "what hours can I talk to an agent", "¿a qué hora puedo hablar con un asesor?": when a person can

@@ -157,7 +157,41 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     if s.has(ATM) && (0..s.len()).any(|i| swallowed(i) && s.after(i, TXN).any(|j| real(s, j))) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
-    lent_or_taken(s)
+    approved_prompt(s).or_else(|| lent_or_taken(s))
+}
+
+/// "i approved a notification on my phone without reading it and now 900 is gone", "acepté una
+/// solicitud en la app sin leerla y me sacaron dinero": a prompt the customer approved, and money
+/// gone or taken since. Not "what does approving a notification do" (nothing since), nor "i
+/// approved the payment notification for my rent".
+fn approved_prompt(s: &Scan) -> Option<Finding> {
+    let approved = |i: usize| {
+        let w = &s.words[i];
+        (w.starts_with_any(&[
+            "approved",
+            "accepted",
+            "confirmed",
+            "tapped",
+            "aprobe",
+            "acepte",
+            "autorice",
+            "confirme",
+        ]) && (s.text(i.wrapping_sub(1)) == "i" || !w.text.ends_with("ed")))
+            && real(s, i)
+    };
+    let prompt = |j: usize| {
+        matches!(s.text(j), "notification" | "notificacion" | "push" | "solicitud" | "request" | "prompt" | "alerta")
+    };
+    // Money gone or taken since ("now 900 is gone", "me sacaron"), not a payment of the customer's.
+    let since = |j: usize| {
+        s.words[j].tags & (GONE | TAKE | STEAL) != 0 || matches!(s.text(j), "sacaron" | "drained" | "vaciaron")
+    };
+    let approved_prompt =
+        |i: usize| approved(i) && (i + 1..(i + 4).min(s.len())).any(|j| prompt(j) && (j + 1..s.len()).any(since));
+    if (0..s.len()).any(approved_prompt) && !s.has(PROCESS) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    None
 }
 
 /// A card lent and kept, or the customer's phone or card taken up by a child who bought with it.

@@ -96,6 +96,10 @@ impl Word {
     }
 }
 
+/// Words that only lend emphasis, left out so that phrases match around them.
+const FILLERS: &[&str] =
+    &["literally", "literalmente", "basically", "basicamente", "honestly", "honestamente", "seriously", "totally"];
+
 /// A scanned message.
 #[derive(Debug, Clone)]
 pub struct Scan {
@@ -113,7 +117,8 @@ impl Scan {
         // Quotes around a word are not part of it: "an e-mail from 'the bank'".
         let flush = |current: &mut String, words: &mut Vec<Word>, clause: u16, phrase: u16| {
             let text = current.trim_matches('\'');
-            if !text.is_empty() {
+            // "my card is literally in my hand": a filler says nothing the phrase needs.
+            if !text.is_empty() && !FILLERS.contains(&text) {
                 words.push(Word { text: text.to_owned(), tags: 0, clause, phrase });
             }
             current.clear();

@@ -297,7 +297,12 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     };
     let buyer = s.has(SOLD)
         || s.words.iter().any(|w| matches!(w.text.as_str(), "buyer" | "comprador" | "compradora" | "marketplace"));
-    if buyer && s.find(OVERPAID).any(|i| real(s, i) && (i + 1..s.len()).any(send_back)) {
+    // "el comprador dice que me depositó pero me pide que le devuelva la diferencia": the overpayment
+    // told by what is to be sent back.
+    let difference = |j: usize| matches!(s.text(j), "diferencia" | "difference" | "excedente" | "excess");
+    let back_difference = |j: usize| send_back(j) && (j + 1..(j + 4).min(s.len())).any(difference);
+    let overpaid = s.find(OVERPAID).any(|i| real(s, i) && (i + 1..s.len()).any(send_back));
+    if buyer && (overpaid || (0..s.len()).any(back_difference)) {
         return Finding::of(Category::Fraud);
     }
     // "me llamó alguien… y me hizo leerle los números", "me hicieron dictarles", "he had me read out
