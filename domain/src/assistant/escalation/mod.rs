@@ -11,6 +11,7 @@ mod abuse;
 mod classes;
 mod despair;
 pub mod learned;
+mod loss;
 mod people;
 mod retraction;
 mod scams;

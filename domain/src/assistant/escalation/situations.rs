@@ -7,12 +7,13 @@
 
 use super::Category;
 use super::despair;
+use super::loss;
 use super::people;
 use super::retraction;
-use super::scan::{Scan, Word};
+use super::scan::Scan;
 use super::social;
 use super::takeover;
-use super::transactions::{by_customer, disowned_transaction};
+use super::transactions::disowned_transaction;
 use super::vulnerability;
 use super::words::*;
 
@@ -37,7 +38,8 @@ pub fn detect(s: &Scan) -> Option<Finding> {
     if (s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i) || nobody(i))) || despair::no_reason_to_live(s) {
         return Some(Finding { category: Category::Vulnerable, urgent: true });
     }
-    let misuse = loss_or_theft(s).or_else(|| social::social_engineering(s)).or_else(|| takeover::takeover_or_misuse(s));
+    let misuse =
+        loss::loss_or_theft(s).or_else(|| social::social_engineering(s)).or_else(|| takeover::takeover_or_misuse(s));
     // Money taken or spent by someone, in a message that also says "fraud", is reported as fraud.
     let misuse = match misuse.or_else(|| disowned_transaction(s)) {
         Some(f) if f.category == Category::UnrecognisedPayment => fraud_words(s).or(Some(f)),
@@ -169,173 +171,6 @@ pub fn hypothetical_word(s: &Scan, i: usize) -> bool {
 /// Neither negated nor hypothetical.
 pub fn real(s: &Scan, at: usize) -> bool {
     !negated(s, at) && !hypothetical(s, at)
-}
-
-/// A valuable itself within reach of `at`, not one that only names a credential ("my card PIN",
-/// "the card number").
-fn valuable_near(s: &Scan, at: usize, before: usize, after: usize) -> bool {
-    let clause = s.words[at].clause;
-    let to = (at + after + 1).min(s.len());
-    (at.saturating_sub(before)..to).any(|j| {
-        let w = &s.words[j];
-        let names_credential = s.words.get(j + 1).is_some_and(|n| {
-            (n.tags & CRED != 0 && n.tags & VALUABLE == 0)
-                || matches!(n.text.as_str(), "number" | "numbers" | "details" | "info" | "information")
-        });
-        w.clause == clause && w.tags & VALUABLE != 0 && !names_credential
-    })
-}
-
-/// "theft of my car", "theft is common here, what card…": the noun names a theft of something
-/// else, or none in particular (the card is in another phrase).
-fn theft_of_something_else(s: &Scan, at: usize) -> bool {
-    if !matches!(s.words[at].text.as_str(), "theft" | "robbery" | "burglary" | "robo" | "hurto") {
-        return false;
-    }
-    let phrase = s.words[at].phrase;
-    let object = s.words.iter().skip(at + 1).take(3).position(|w| matches!(w.text.as_str(), "of" | "de"));
-    let other_object = object.is_some_and(|k| {
-        let after = &s.words[at + 2 + k..(at + 5 + k).min(s.len())];
-        after
-            .iter()
-            .find(|w| !matches!(w.text.as_str(), "my" | "mi" | "a" | "the" | "la" | "el" | "un" | "una"))
-            .is_some_and(|w| w.tags & (VALUABLE | CRED) == 0)
-    });
-    let same_phrase = (at.saturating_sub(4)..(at + 7).min(s.len()))
-        .any(|j| s.words[j].phrase == phrase && s.words[j].tags & (VALUABLE | CRED) != 0);
-    other_object || !same_phrase
-}
-
-fn loss_or_theft(s: &Scan) -> Option<Finding> {
-    if !s.has(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
-        return None;
-    }
-    // "encontré mi tarjeta" takes back a loss (not a theft).
-    let found = s.has(FOUND);
-    let atm = s.has(ATM);
-    for i in s.find(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
-        if !real(s, i) {
-            continue;
-        }
-        let tags = s.words[i].tags;
-        // "¿cómo funciona el seguro contra robo?", "theft insurance": what a cover is against.
-        // "do you have insurance for cards stolen from a locker": what it covers, named after it.
-        let cover_for = (i.saturating_sub(4)..i).any(|c| {
-            s.words[c].tags & COVER != 0
-                && s.words.get(c + 1).is_some_and(|n| matches!(n.text.as_str(), "for" | "para" | "contra" | "against"))
-        });
-        // "does home insurance cover cards lost in a fire": what a cover pays for.
-        if tags & (STEAL | LOSE) != 0 && (s.near(i, COVER, 2, 1) || cover_for) {
-            continue;
-        }
-        // "me robaron la atención sus nuevas tasas", "stole my heart": a figure of speech.
-        let figure = (i + 1..(i + 4).min(s.len())).any(|j| {
-            matches!(s.words[j].text.as_str(), "atencion" | "attention" | "corazon" | "heart" | "show" | "spotlight")
-        });
-        if tags & (STEAL | MUGGED) != 0 && figure {
-            continue;
-        }
-        // "how do i protect my card from being stolen", "how to avoid identity theft": a theft or loss
-        // to prevent, asked about.
-        let from = |j: usize| matches!(s.words[j].text.as_str(), "from" | "de" | "contra" | "against" | "being");
-        let prevented = (i.saturating_sub(6)..i).any(|j| s.words[j].tags & PREVENT != 0)
-            && (i > 0 && from(i - 1) || (i > 1 && s.words[i - 1].text == "identity" && from(i - 2)))
-            && opens_question(s, i);
-        // "where do lost cards go if someone hands them in": lost cards in general, asked about.
-        let plural = |w: &Word| w.tags & VALUABLE != 0 && w.text.ends_with('s');
-        let own = |w: &Word| matches!(w.text.as_str(), "my" | "mi" | "mis" | "our" | "nuestra" | "nuestras");
-        let in_general = (s.words.get(i + 1).is_some_and(plural) || (i > 0 && plural(&s.words[i - 1])))
-            && opens_question(s, i)
-            && !s.words.iter().any(|w| w.clause == s.words[i].clause && own(w));
-        if tags & (STEAL | LOSE) != 0 && (prevented || in_general) {
-            continue;
-        }
-        // "me robaron la identidad": identity theft.
-        let identity = (i.saturating_sub(4)..(i + 5).min(s.len()))
-            .any(|j| matches!(s.words[j].text.as_str(), "identity" | "identidad"));
-        if tags & (STEAL | MUGGED) != 0 && identity {
-            return Finding::of(Category::Fraud);
-        }
-        if tags & MUGGED != 0 {
-            return Finding::of(Category::StolenCard);
-        }
-        // "a guy took remote control of my laptop" is remote access, told further on.
-        if tags & TAKE != 0 && s.near(i, REMOTE, 0, 2) {
-            continue;
-        }
-        // "the ATM stole my card" is a retained card.
-        let by_atm = s.near(i, ATM, 3, 0);
-
-        if tags & STEAL != 0 && !by_atm && s.near(i, VALUABLE | CRED, 4, 6) && !theft_of_something_else(s, i) {
-            return Finding::of(Category::StolenCard);
-        }
-        if tags & STEAL != 0 && s.near(i, MONEY, 4, 6) {
-            return Finding::of(Category::UnrecognisedPayment);
-        }
-        // "my stuff has been stolen. My card was with it": a theft that happened, and a card in the
-        // message ("theft is common here" is not one).
-        if tags & STEAL != 0 && !by_atm && is_past(s, i) && s.has(VALUABLE) {
-            return Finding::of(Category::StolenCard);
-        }
-        // "the ATM took/kept my card" is a retained card, not a theft.
-        if tags & TAKE != 0 && !atm && valuable_near(s, i, 4, 5) {
-            return Finding::of(Category::StolenCard);
-        }
-        // "someone has taken my money" (not "I took money out").
-        let by_customer = by_customer(s, i);
-        // "me quitaron 500 de la cuenta": an amount, taken from the account.
-        // "me sacaron 8 mil": an amount they took (not "le sacaron 3 copias").
-        let they = ["aron", "ieron"].iter().any(|e| s.words[i].text.ends_with(e));
-        let money_after = |j: usize| {
-            s.words.get(j + 1).is_none_or(|n| {
-                n.tags & MONEY != 0 || matches!(n.text.as_str(), "mil" | "pesos" | "dolares" | "lucas" | "soles")
-            })
-        };
-        let digits = |j: usize| {
-            s.words[j].is_number() && s.words[j].text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-        };
-        let amount =
-            (i + 1..(i + 3).min(s.len())).any(|j| digits(j) && (s.near(i, ACCOUNT, 0, 5) || (they && money_after(j))));
-        // "me sacaron todo", "they took everything" (no card named: that is a theft above).
-        let everything = s.words.get(i + 1).is_some_and(|w| matches!(w.text.as_str(), "todo" | "everything"));
-        // "the ATM didn't give me the money but took it from my account" is the ATM; "la persona que
-        // me ayudó en el cajero… luego me sacaron dinero" is a person at the ATM ("sacaron", plural).
-        let plural = ["aron", "ieron"].iter().any(|e| s.words[i].text.ends_with(e));
-        let person =
-            |w: &str| matches!(w, "man" | "woman" | "guy" | "persona" | "senor" | "senora" | "hombre" | "tipo");
-        let atm_took = by_atm
-            || (!plural
-                && s.words[..i].iter().any(|w| w.clause == s.words[i].clause && w.tags & ATM != 0)
-                && !s.words.iter().any(|w| w.tags & SOMEONE != 0 || person(&w.text)));
-        if tags & TAKE != 0 && !atm_took && !by_customer && (s.near(i, MONEY, 2, 3) || amount || everything) {
-            return Finding::of(Category::UnrecognisedPayment);
-        }
-        if found {
-            continue;
-        }
-        if tags & LOSE != 0 && valuable_near(s, i, 4, 4) {
-            return Finding::of(Category::StolenCard);
-        }
-        // "no sé dónde quedó mi tarjeta".
-        if tags & GONE != 0 && valuable_near(s, i, 5, 5) {
-            return Finding::of(Category::StolenCard);
-        }
-        // "my card was in my jacket at the cloakroom and now it's gone": gone, pointing back to it.
-        let pointing_back = || {
-            (i >= 1 && matches!(s.text(i - 1), "it's" | "its"))
-                || (i >= 2 && s.text(i - 2) == "it" && matches!(s.text(i - 1), "is" | "was" | "s"))
-        };
-        if tags & GONE != 0 && pointing_back() && (0..i).any(|j| s.words[j].tags & VALUABLE != 0) {
-            return Finding::of(Category::StolenCard);
-        }
-        // Left or forgotten somewhere public, or gone, or at an ATM.
-        // "el cajero se quedó con mi tarjeta" is a retained card.
-        // "my card got left in a cab": the card named before.
-        if tags & LEAVE != 0 && !by_atm && valuable_near(s, i, 3, 4) && (s.has(GONE | STEAL | PLACE) || atm) {
-            return Finding::of(Category::StolenCard);
-        }
-    }
-    None
 }
 
 /// A clause that opens by asking what something is: "¿qué es el phishing?".
