@@ -147,7 +147,12 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & TAKE != 0 && !atm_took && !by_customer && (s.near(i, MONEY, 2, 3) || amount || everything) {
             return Finding::of(Category::UnrecognisedPayment);
         }
-        if found {
+        // "got it back from lost property but my credit card isnt in it anymore": something else gone
+        // after the find (not "i found my card, it was missing since yesterday").
+        let other_valuable =
+            |f: usize| (f + 3..i).chain(i + 1..(i + 6).min(s.len())).any(|v| s.words[v].tags & VALUABLE != 0);
+        let gone_since = tags & GONE != 0 && s.find(FOUND).any(|f| f < i && other_valuable(f));
+        if found && !gone_since {
             continue;
         }
         if tags & LOSE != 0 && valuable_near(s, i, 4, 4) {
@@ -168,7 +173,10 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         // Left or forgotten somewhere public, or gone, or at an ATM.
         // "el cajero se quedó con mi tarjeta" is a retained card.
         // "my card got left in a cab": the card named before.
-        if tags & LEAVE != 0 && !by_atm && valuable_near(s, i, 3, 4) && (s.has(GONE | STEAL | PLACE) || atm) {
+        // "i left my wallet at home, can i withdraw at the atm with my phone": left where it is safe.
+        let at_home = (i + 1..(i + 6).min(s.len())).any(|j| matches!(s.text(j), "home" | "casa"));
+        let safe = at_home && !s.has(GONE | STEAL);
+        if tags & LEAVE != 0 && !by_atm && !safe && valuable_near(s, i, 3, 4) && (s.has(GONE | STEAL | PLACE) || atm) {
             return Finding::of(Category::StolenCard);
         }
     }

@@ -138,7 +138,11 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
         });
         // "where can I read about consumer protection": the regulator asked about, not turned to.
         let regulator = s.words[i].tags & REGULATOR != 0 && !opens_question(s, i);
-        if s.in_clause(i, INTENT) || regulator || (own && acting && real(s, i)) {
+        // "si esto no se arregla esta semana, mi abogado…", "unless this is fixed": a threat's condition.
+        let ultimatum = s.words.iter().any(|w| w.text == "unless")
+            || (0..i)
+                .any(|c| s.words[c].tags & COND != 0 && (c + 1..(c + 4).min(i)).any(|k| s.words[k].tags & NEG != 0));
+        if s.in_clause(i, INTENT) || regulator || (own && acting && (real(s, i) || ultimatum)) {
             return Finding::of(Category::LegalThreat);
         }
     }

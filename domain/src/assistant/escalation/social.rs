@@ -196,8 +196,11 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "scanned a qr code on a parking meter, paid, and now there are more charges": paid through a
     // code or page, and charged again since.
+    // "now there are more charges", "now 3 payments of 400 came out": more, or counted.
+    let counted = |w: &Word| w.text.parse::<u8>().is_ok_and(|n| n > 1) || matches!(w.text.as_str(), "two" | "three");
     let again = |j: usize| {
-        s.words[j].tags & TXN != 0 && s.words[j.saturating_sub(2)..j].iter().any(|w| w.tags & (MORE | OTHERS) != 0)
+        s.words[j].tags & TXN != 0
+            && s.words[j.saturating_sub(2)..j].iter().any(|w| w.tags & (MORE | OTHERS) != 0 || counted(w))
     };
     if s.has(LINK) && (0..s.len()).any(|i| paid(i) && real(s, i) && (i + 1..s.len()).any(again)) {
         return Finding::of(Category::SocialEngineering);
@@ -237,7 +240,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     let friends = || {
         s.words.iter().any(|w| matches!(w.text.as_str(), "friends" | "amigos" | "contacts" | "contactos" | "familia"))
     };
-    let asked_for_money = |i: usize| real(s, i) && s.near(i, MONEY | CRED, 0, 6);
+    let asked_for_money = |i: usize| real(s, i) && s.near(i, MONEY | CRED | DETAIL, 0, 6);
     if s.has(IMPOSTOR) && (s.has(FAMILY) || friends()) && s.find(ASKED).any(asked_for_money) {
         return Finding::of(Category::SocialEngineering);
     }
@@ -255,8 +258,15 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "pagué un curso por internet y resultó ser falso": paid for something that proved fake.
     // "I transferred 3000 to what I thought was my landlord's new account, the e-mail was fake".
+    // "…y resulta que el departamento no era suyo", "turns out it doesn't exist": proved false.
     let sent_money = |i: usize| paid(i) || (s.words[i].tags & MOVED != 0 && is_past(s, i) && customer_gave(s, i));
-    if (0..s.len()).any(|i| sent_money(i) && real(s, i) && (i + 1..s.len()).any(forged)) && !s.has(PROCESS) {
+    let turned_out = |j: usize| {
+        (matches!(s.text(j), "resulta" | "resulto")
+            || (matches!(s.text(j), "turns" | "turned") && s.text(j + 1) == "out"))
+            && (j + 1..(j + 7).min(s.len())).any(|k| s.words[k].tags & (NEG | FORGED) != 0)
+    };
+    let proved_false = |j: usize| forged(j) || turned_out(j);
+    if (0..s.len()).any(|i| sent_money(i) && real(s, i) && (i + 1..s.len()).any(proved_false)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
     // "pagué en una página que parecía la del banco": paid or typed into a page posing as the bank.

@@ -53,7 +53,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (GONE, &[
             "no se donde", "don't know where", "dont know where", "not sure where", "no idea where",
             "no recuerdo donde", "can't remember where",
-            "no se donde deje",
+            "no se donde deje", "isnt in it", "isn't in it", "wasnt in it", "wasn't in it", "not in it anymore",
             "desaparecio", "desaparecieron", "desaparecida", "desaparecido", "missing", "gone", "went missing",
             "no encuentro", "no la encuentro", "no lo encuentro", "no las encuentro", "no los encuentro",
             "no puedo encontrar", "no aparece", "no aparecen", "ya no tengo", "ya no estaba", "ya no estaban",
@@ -217,11 +217,11 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "making", "doing", "buying", "spending", "authorizing", "authorising", "haciendo", "familiar", "done",
             "remember", "recall", "visited", "visitado", "visite",
             "recognizing", "recognising", "aware", "compro", "compramos", "approve", "approved", "took out", "take out",
-            "took",
+            "took", "movido",
             "aprobe",
             "saque", "sacamos", "retiramos", "suscribi", "me suscribi", "me inscribi", "agreed", "acepte",
             "accepted", "joined", "registered", "me registre", "me afilie", "send", "sent", "mande", "envie",
-            "booked", "book", "reserved", "reserve",
+            "booked", "book", "reserved", "reserve", "signed", "firme", "firmado",
     ]),
     (DISOWN, &[
             "never requested", "never asked for", "nunca pedi", "nunca solicite", "never tried", "nunca intente",

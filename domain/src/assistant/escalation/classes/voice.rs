@@ -168,7 +168,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "viuda", "defuncion", "sepelio", "funeral", "passed away", "deceased", "widow", "widower", "bereavement",
             "my late", "mi difunto", "mi difunta", "lost my husband", "lost my wife", "lost my mother",
             "lost my father", "lost my mom", "lost my mum", "lost my dad", "lost my son", "lost my daughter",
-            "lost my partner",
+            "lost my partner", "enviude", "enviudar", "enviudo", "widowed",
     ]),
     (DIED, &[
             "murio", "muerto", "muerta", "muerte", "died", "dead", "death", "passed", "passed on",
