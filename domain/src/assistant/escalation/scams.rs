@@ -157,7 +157,25 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     if s.has(ATM) && (0..s.len()).any(|i| swallowed(i) && s.after(i, TXN).any(|j| real(s, j))) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
-    approved_prompt(s).or_else(|| lent_or_taken(s))
+    approved_prompt(s).or_else(|| installed_when_told(s)).or_else(|| lent_or_taken(s))
+}
+
+/// "alguien me convenció de instalar una app para 'ganar dinero' y ahora no tengo nada en la
+/// cuenta": talked into installing something, and the money gone since (not "mi hijo me convenció
+/// de instalar la app del banco, no sé nada de tecnología").
+fn installed_when_told(s: &Scan) -> Option<Finding> {
+    let install = |j: usize| s.words[j].tags & INSTALL != 0;
+    let convinced = |i: usize| s.words[i].starts_with_any(&["convenc", "convinc", "persuad", "talked"]) && real(s, i);
+    let emptied = s.has(GONE | TAKE | STEAL)
+        || (0..s.len()).any(|i| match s.text(i) {
+            "nada" => matches!(s.text(i.wrapping_sub(1)), "tengo" | "queda" | "quedo" | "dejaron"),
+            "nothing" => matches!(s.text(i + 1), "left" | "in"),
+            _ => false,
+        });
+    if emptied && (0..s.len()).any(|i| convinced(i) && (i + 1..(i + 5).min(s.len())).any(install)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    None
 }
 
 /// "i approved a notification on my phone without reading it and now 900 is gone", "acepté una

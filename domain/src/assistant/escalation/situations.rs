@@ -208,7 +208,19 @@ fn fraud_words(s: &Scan) -> Option<Finding> {
     }
     // "¿cómo funciona la protección contra fraude?", "fraud protection": a safeguard, not a fraud.
     let safeguard = |i: usize| s.near(i, SHIELD, 3, 1);
-    let counts = |i: usize| real(s, i) && !defining(s, i) && !safeguard(i) && !attempt_only(s, i);
+    // "how do i know if a card reader has a skimmer", "¿cómo sé si es un fraude?": how to tell, asked
+    // of nothing in particular ("how do i know if this charge is fraud?" points at one).
+    let telling = |i: usize| {
+        opens_question(s, i)
+            && (0..i).any(|k| {
+                s.words[k].clause == s.words[i].clause
+                    && matches!(s.text(k), "know" | "tell" | "spot" | "check" | "se" | "saber" | "detectar")
+                    && matches!(s.text(k + 1), "if" | "si" | "whether")
+            })
+            && !told_in_past(s)
+            && !s.words.iter().any(|w| w.is_number() || w.tags & POINTER != 0)
+    };
+    let counts = |i: usize| real(s, i) && !defining(s, i) && !safeguard(i) && !attempt_only(s, i) && !telling(i);
     if s.has(FRAUD) && !s.has(PREVENT) && s.find(FRAUD).any(counts) {
         return Finding::of(Category::Fraud);
     }
