@@ -157,7 +157,21 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     if s.has(ATM) && (0..s.len()).any(|i| swallowed(i) && s.after(i, TXN).any(|j| real(s, j))) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
-    approved_prompt(s).or_else(|| installed_when_told(s)).or_else(|| lent_or_taken(s))
+    approved_prompt(s).or_else(|| installed_when_told(s)).or_else(|| asked_then_emptied(s)).or_else(|| lent_or_taken(s))
+}
+
+/// "the 'delivery driver' asked me to tap my card on his phone to pay a 2 pound fee and now my
+/// account is empty": something asked of the customer, and the account emptied after it.
+fn asked_then_emptied(s: &Scan) -> Option<Finding> {
+    let empty = |j: usize| {
+        matches!(s.text(j), "empty" | "emptied" | "drained" | "vacia" | "vacio" | "vaciaron" | "vaciada")
+            && s.near(j, ACCOUNT, 4, 3)
+            && real(s, j)
+    };
+    if s.find(ASKED).any(|i| real(s, i) && (i + 1..s.len()).any(empty)) && !s.has(PROCESS) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    None
 }
 
 /// "alguien me convenció de instalar una app para 'ganar dinero' y ahora no tengo nada en la

@@ -19,14 +19,17 @@ fn phone_number(s: &Scan, at: usize) -> bool {
 /// Someone else in the account, or using the customer's card or money.
 pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     // Not "someone made a transfer to my account".
-    let incoming = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "to" | "into") && p[1].text == "my")
-        || s.words.windows(2).any(|p| p[0].text == "to" && p[1].text == "me");
+    // Nor "alguien me hizo una transferencia", "hizo un depósito a mi cuenta".
+    let incoming = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "to" | "into" | "a") && p[1].text == "my")
+        || s.words.windows(2).any(|p| matches!((p[0].text.as_str(), p[1].text.as_str()), ("to", "me") | ("a", "mi")));
     for i in s.find(SOMEONE) {
         // Someone got into something of the bank's ("broke into my flat" is for the police).
-        // "somebody made a withdrawal", "someone is making transactions".
-        let made = (i + 1..(i + 4).min(s.len())).any(|j| matches!(s.words[j].text.as_str(), "made" | "making"))
-            && s.near(i, TXN, 0, 6)
-            && !incoming;
+        // "somebody made a withdrawal", "someone is making transactions", "alguien hizo una compra".
+        let made_word = |j: usize| {
+            matches!(s.text(j), "made" | "making" | "hizo" | "hicieron" | "haciendo" | "realizo" | "realizaron")
+                && s.text(j - 1) != "me"
+        };
+        let made = (i + 1..(i + 4).min(s.len())).any(made_word) && s.near(i, TXN, 0, 6) && !incoming;
         // "I think someone else is using it" (the card named in the sentence before).
         let using_it = (i + 1..(i + 6).min(s.len())).any(|j| {
             s.words[j].tags & INTRUDE != 0
