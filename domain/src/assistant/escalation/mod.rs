@@ -8,10 +8,12 @@
 //! negations and hypotheticals excepted. Escalation errs towards a person.
 
 mod abuse;
+mod atm;
 mod classes;
 mod despair;
 pub mod learned;
 mod loss;
+mod payees;
 mod people;
 mod retraction;
 mod scams;

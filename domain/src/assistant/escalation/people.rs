@@ -169,7 +169,13 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
             && s.words.iter().any(|w| w.clause == clause && matches!(w.text.as_str(), "si" | "if"))
             && !told_in_past(s)
     };
-    let asked = |i: usize| asked_ahead(s, i) || policy(i) || how_long(i) || supposed(i);
+    // "¿qué hace la condusef con las quejas?", "what does the ombudsman do with complaints": what is
+    // done with them, asked.
+    let what_done = |i: usize| {
+        matches!(clause_opening(s, i), (Some("que" | "what"), Some("hace" | "hacen" | "does" | "do")))
+            && !told_in_past(s)
+    };
+    let asked = |i: usize| asked_ahead(s, i) || policy(i) || how_long(i) || supposed(i) || what_done(i);
     let complained = s.find(COMPLAINT).any(|i| !negated(s, i) && !asked(i));
     // "un asesor me vendió un seguro diciéndome que era obligatorio": something sold as required.
     let sold_me = || {

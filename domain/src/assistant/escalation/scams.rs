@@ -2,11 +2,11 @@
 //! a card out of sight with staff and charges since, an app or a caller that took the card, money
 //! asked for by someone met online, fees paid in gift cards or to release a loan, a relative who
 //! sent money at an impostor's call, a page taken for the bank's; an account lent to pass others'
-//! money on; a return promised on money handed over; a stranger at the ATM.
+//! money on; a return promised on money handed over.
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, is_past, real, told_in_past};
+use super::situations::{Finding, is_past, real};
 use super::words::*;
 
 /// The first of these scams the message tells, if any.
@@ -157,7 +157,28 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     if s.has(ATM) && (0..s.len()).any(|i| swallowed(i) && s.after(i, TXN).any(|j| real(s, j))) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
-    approved_prompt(s).or_else(|| installed_when_told(s)).or_else(|| asked_then_emptied(s)).or_else(|| lent_or_taken(s))
+    approved_prompt(s)
+        .or_else(|| installed_when_told(s))
+        .or_else(|| asked_then_emptied(s))
+        .or_else(|| collected_at_the_door(s))
+        .or_else(|| lent_or_taken(s))
+}
+
+/// "a man from 'your security team' came to my door to collect my card for replacement", "vino un
+/// mensajero a recoger mi tarjeta": someone came to collect the card, which no bank does.
+fn collected_at_the_door(s: &Scan) -> Option<Finding> {
+    // Someone else came: not "when i came to the branch to pick up my new card".
+    let came = |i: usize| {
+        matches!(s.text(i), "came" | "showed" | "vino" | "vinieron" | "llego" | "llegaron")
+            && !matches!(s.text(i.wrapping_sub(1)), "i" | "we")
+            && real(s, i)
+    };
+    let collect =
+        |j: usize| s.words[j].starts_with_any(&["collect", "pick", "recog", "llevarse"]) && s.near(j, VALUABLE, 0, 4);
+    if (0..s.len()).any(|i| came(i) && (i + 1..(i + 8).min(s.len())).any(collect)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    None
 }
 
 /// "the 'delivery driver' asked me to tap my card on his phone to pay a 2 pound fee and now my
@@ -337,46 +358,4 @@ pub(super) fn returns_promised(s: &Scan) -> bool {
 pub(super) fn sum_after(s: &Scan, i: usize) -> bool {
     let savings = |w: &str| matches!(w, "savings" | "ahorros" | "ahorritos");
     (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & MONEY != 0 || s.words[j].is_number() || savings(s.text(j)))
-}
-
-/// A stranger at the ATM who helped, watched, asked for help or swapped the card, the way cards and
-/// PINs are taken there.
-pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
-    if !s.has(ATM) {
-        return None;
-    }
-    // "my card got stuck in the ATM and a guy offered to help me type my PIN", "a guy at the atm
-    // watched me type my pin", "una señora me pidió ayuda con el cajero y me robaron": helping,
-    // watching or asking for help. Watching or asking only, with something lost or spent since ("I
-    // think someone saw my PIN, can I change it?" asks how to change it).
-    let since = s.has(TXN | RETAINED | GONE | STEAL | TAKE);
-    let watched = |j: usize| since && matches!(s.text(j), "watched" | "saw" | "vio" | "miro" | "observo");
-    let asked_help =
-        |j: usize| since && s.words[j].tags & HELPED != 0 && matches!(s.text(j.wrapping_sub(1)), "pidio" | "for");
-    let helped = |j: usize| {
-        (s.words[j].tags & HELPED != 0 && (is_past(s, j) || matches!(s.text(j), "ayudo" | "ofrecio")))
-            || watched(j)
-            || asked_help(j)
-    };
-    let helper = |k: usize| (k + 1..(k + 7).min(s.len())).any(helped) && real(s, k);
-    // "un señor me cambió la tarjeta en el cajero", "a woman swapped my card": the card swapped.
-    let swapped = |j: usize| {
-        s.words[j].starts_with_any(&["swapp", "switch", "cambio", "cambiaron", "intercambi"])
-            && real(s, j)
-            && s.near(j, VALUABLE, 0, 3)
-    };
-    let stranger = s.find(SOMEONE | STRANGER).any(|k| real(s, k));
-    if s.find(SOMEONE | STRANGER).any(helper) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    // The card swapped is a card taken.
-    if stranger && (0..s.len()).any(swapped) {
-        return Finding::of(Category::StolenCard);
-    }
-    // "the atm swallowed my card and a man next to me said to call a number on a sticker": a card
-    // kept by the machine while someone points to a number to call, the card trap's second half.
-    if s.has(RETAINED) && s.has(STICKER | OFFERED | HELPED) && stranger && told_in_past(s) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    None
 }

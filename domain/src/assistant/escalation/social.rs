@@ -3,6 +3,7 @@
 //! named.
 
 use super::Category;
+use super::atm;
 use super::scams;
 use super::scan::{Scan, Word};
 use super::situations::{Finding, is_past, message_word, only_asks, opens_question, real, told_in_past};
@@ -49,7 +50,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(IMPOSTOR) && s.find(WITHHELD).any(|i| real(s, i)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
-    if let Some(found) = scams::at_the_atm(s) {
+    if let Some(found) = atm::at_the_atm(s) {
         return Some(found);
     }
     if let Some(found) = scams::scam(s) {

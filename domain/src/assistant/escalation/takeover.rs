@@ -2,6 +2,7 @@
 //! loan opened in the customer's name, a SIM swap, details changed, a sign-in from somewhere else.
 
 use super::Category;
+use super::payees;
 use super::scan::{Scan, Word};
 use super::situations::{Finding, hypothetical, is_past, message_word, negated, only_asks, real};
 use super::transactions::customer;
@@ -256,8 +257,11 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             && s.words[i.saturating_sub(4)..i].iter().any(|p| customer(&p.text))
     };
     // "me sale que mi usuario está bloqueado y yo no intenté entrar": locked, by tries not the customer's.
-    let locked = || s.words.iter().any(|w| w.starts_with_any(&["bloquead", "locked", "blocked"]));
-    if !s.has(PROCESS) && (attempts() || locked()) && (s.has(DISOWN) || (0..s.len()).any(not_tried)) {
+    let locked = || s.words.iter().any(|w| w.starts_with_any(&["bloquead", "bloquearon", "locked", "blocked"]));
+    // "me bloquearon la banca por un cambio de dispositivo que yo no hice": a change the customer denies.
+    let change_denied = s.words.iter().any(|w| w.starts_with_any(&["cambio", "change"]))
+        && (0..s.len()).any(|i| s.words[i].tags & ACT != 0 && not_by_me(i));
+    if !s.has(PROCESS) && (attempts() || locked()) && (s.has(DISOWN) || (0..s.len()).any(not_tried) || change_denied) {
         return Finding::of(Category::AccountTakeover);
     }
     // "i'm not able to access my account and i got an alert that a new device was added": a new
@@ -329,27 +333,8 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(elsewhere_sign_in) && !s.has(PROCESS) {
         return Finding::of(Category::AccountTakeover);
     }
-    // "there's a new payee on my account called J Smith and i didnt add anyone": a payee the customer
-    // did not add.
-    let payee = |w: &Word| {
-        matches!(
-            w.text.as_str(),
-            "payee" | "payees" | "beneficiary" | "beneficiario" | "beneficiarios" | "destinatario"
-        )
-    };
-    // "i didn't add", "never added", "no agregué" (not "why am i not allowed to add").
-    let not_added = |i: usize| {
-        let before = |k: usize| if i >= k { s.words[i - k].text.as_str() } else { "" };
-        let denial = match s.words[i].text.as_str() {
-            "add" => matches!(before(1), "didn't" | "didnt" | "never") || (before(1), before(2)) == ("not", "did"),
-            "added" => matches!(before(1), "never" | "haven't" | "havent" | "hadn't"),
-            "agregue" | "anadi" => matches!(before(1), "no" | "nunca") || matches!(before(2), "no" | "nunca"),
-            _ => false,
-        };
-        denial && !hypothetical(s, i) && s.words[i.saturating_sub(4)..i].iter().any(|w| customer(&w.text))
-    };
-    if s.words.iter().any(payee) && (0..s.len()).any(not_added) && !s.has(PROCESS) {
-        return Finding::of(Category::AccountTakeover);
+    if let Some(found) = payees::payees_changed(s) {
+        return Some(found);
     }
     // "my card details were in that shop's data breach and now there are charges": details leaked,
     // and spent since.

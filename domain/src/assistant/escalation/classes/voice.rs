@@ -157,7 +157,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "que quiere decir",
     ]),
     (REAL_HUMAN, &[
-            "alguien me llame", "someone call me", "que me llamen",
+            "alguien me llame", "someone call me", "que me llamen", "que me llamara", "que me llame", "que me marque",
             "ser humano", "llamenme", "llamame", "llameme", "call me", "ring me", "call me back", "marquenme",
             "carne y hueso", "persona real", "real person", "live person", "live agent", "real human", "human being",
             "actual person", "persona de verdad", "humano de verdad", "real agent", "agente real",

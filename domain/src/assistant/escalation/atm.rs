@@ -1,0 +1,49 @@
+//! A stranger at the ATM: helping, watching, asking for help, swapping the card, or pointing to a
+//! number to call while the machine keeps it — the ways cards and PINs are taken there.
+
+use super::Category;
+use super::scan::Scan;
+use super::situations::{Finding, is_past, real, told_in_past};
+use super::words::*;
+
+/// A stranger at the ATM who helped, watched, asked for help or swapped the card, the way cards and
+/// PINs are taken there.
+pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
+    if !s.has(ATM) {
+        return None;
+    }
+    // "my card got stuck in the ATM and a guy offered to help me type my PIN", "a guy at the atm
+    // watched me type my pin", "una señora me pidió ayuda con el cajero y me robaron": helping,
+    // watching or asking for help. Watching or asking only, with something lost or spent since ("I
+    // think someone saw my PIN, can I change it?" asks how to change it).
+    let since = s.has(TXN | RETAINED | GONE | STEAL | TAKE);
+    let watched = |j: usize| since && matches!(s.text(j), "watched" | "saw" | "vio" | "miro" | "observo");
+    let asked_help =
+        |j: usize| since && s.words[j].tags & HELPED != 0 && matches!(s.text(j.wrapping_sub(1)), "pidio" | "for");
+    let helped = |j: usize| {
+        (s.words[j].tags & HELPED != 0 && (is_past(s, j) || matches!(s.text(j), "ayudo" | "ofrecio")))
+            || watched(j)
+            || asked_help(j)
+    };
+    let helper = |k: usize| (k + 1..(k + 7).min(s.len())).any(helped) && real(s, k);
+    // "un señor me cambió la tarjeta en el cajero", "a woman swapped my card": the card swapped.
+    let swapped = |j: usize| {
+        s.words[j].starts_with_any(&["swapp", "switch", "cambio", "cambiaron", "intercambi"])
+            && real(s, j)
+            && s.near(j, VALUABLE, 0, 3)
+    };
+    let stranger = s.find(SOMEONE | STRANGER).any(|k| real(s, k));
+    if s.find(SOMEONE | STRANGER).any(helper) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // The card swapped is a card taken.
+    if stranger && (0..s.len()).any(swapped) {
+        return Finding::of(Category::StolenCard);
+    }
+    // "the atm swallowed my card and a man next to me said to call a number on a sticker": a card
+    // kept by the machine while someone points to a number to call, the card trap's second half.
+    if s.has(RETAINED) && s.has(STICKER | OFFERED | HELPED) && stranger && told_in_past(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    None
+}
