@@ -115,7 +115,9 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::StolenCard);
         }
         // "the ATM took/kept my card" is a retained card, not a theft.
-        if tags & TAKE != 0 && !atm && valuable_near(s, i, 4, 5) {
+        // "me quitaron la tarjeta a la fuerza en el cajero": people took it, not the machine.
+        let people_took = matches!(s.text(i), "quitaron" | "arrebataron" | "snatched" | "jalaron");
+        if tags & TAKE != 0 && (!atm || people_took) && valuable_near(s, i, 4, 5) {
             return Finding::of(Category::StolenCard);
         }
         // "someone has taken my money" (not "I took money out").

@@ -208,15 +208,18 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
         })
     };
     let repeated = s.find(REPEATED).any(|i| !searching(i));
-    // "the bank froze my business account with no explanation": an account shut, and no reason given.
-    let frozen = |i: usize| s.words[i].starts_with_any(&["froze", "frozen", "congel", "bloquearon"]) && real(s, i);
+    // "the bank froze my business account with no explanation", "me cancelaron la tarjeta sin
+    // avisar": an account or card shut, and no reason or notice given.
+    let frozen =
+        |i: usize| s.words[i].starts_with_any(&["froze", "frozen", "congel", "bloquearon", "cancelaron"]) && real(s, i);
     let unexplained = s.words.windows(2).any(|p| {
         matches!(
             (p[0].text.as_str(), p[1].text.as_str()),
-            ("no" | "without", "explanation" | "reason") | ("sin", "explicacion" | "razon" | "motivo" | "aviso")
+            ("no" | "without", "explanation" | "reason" | "warning" | "notice")
+                | ("sin", "explicacion" | "razon" | "motivo" | "aviso" | "avisar" | "avisarme")
         )
     });
-    let shut = (0..s.len()).any(frozen) && unexplained && s.has(ACCOUNT);
+    let shut = (0..s.len()).any(frozen) && unexplained && s.has(ACCOUNT | VALUABLE);
     if complained || repeated || again || (sold_me() && required()) || waited() || shut {
         return Finding::of(Category::Complaint);
     }

@@ -155,8 +155,8 @@ pub(super) fn asked_ahead(s: &Scan, at: usize) -> bool {
 }
 
 /// Word `i` makes its clause a hypothetical ("ever", "in case", "would"), except "would like",
-/// "would you", which are politeness, "why would", which asks about something real, and "they told
-/// me my account would be closed", which reports what was said.
+/// "would you", which are politeness, "why would", which asks about something real, "they told me
+/// my account would be closed", which reports what was said, and "ever" after a negation.
 pub fn hypothetical_word(s: &Scan, i: usize) -> bool {
     let would = s.words[i].text == "would";
     let clause = s.words[i].clause;
@@ -166,6 +166,11 @@ pub fn hypothetical_word(s: &Scan, i: usize) -> bool {
             && s.words.get(i + 1).is_some_and(|n| matches!(n.text.as_str(), "like" | "love" | "you" | "appreciate")))
         && !(would && i > 0 && s.words[i - 1].text == "why")
         && !(would && reported())
+        // "i haven't been to spain ever", "never ever": a denial made stronger, not a supposition
+        // (not "a transaction I don't recognize, if it ever happens").
+        && !(s.words[i].text == "ever"
+            && s.words[..i].iter().any(|w| w.clause == clause && w.tags & NEG != 0)
+            && !s.words.iter().any(|w| w.clause == clause && w.tags & COND != 0))
 }
 
 /// Neither negated nor hypothetical.

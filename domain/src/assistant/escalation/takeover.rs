@@ -237,7 +237,12 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             && negated(s, j)
             && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text))
     };
-    let unknown_device = |i: usize| device(&s.words[i].text) && (i + 1..(i + 5).min(s.len())).any(not_had);
+    // "a new phone linked to my account yesterday and i didnt link any": linked, and denied after.
+    let not_linked =
+        |j: usize| matches!(s.text(j), "link" | "linked" | "vincule" | "add" | "added" | "agregue") && not_by_me(j);
+    let unknown_device = |i: usize| {
+        device(&s.words[i].text) && ((i + 1..(i + 5).min(s.len())).any(not_had) || (i + 1..s.len()).any(not_linked))
+    };
     if (0..s.len()).any(unknown_device) && s.has(VALUABLE | ACCOUNT | CRED) && !s.has(PROCESS | WANT) {
         return Finding::of(Category::AccountTakeover);
     }

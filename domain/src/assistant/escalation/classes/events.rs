@@ -217,7 +217,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "making", "doing", "buying", "spending", "authorizing", "authorising", "haciendo", "familiar", "done",
             "remember", "recall", "visited", "visitado", "visite",
             "recognizing", "recognising", "aware", "compro", "compramos", "approve", "approved", "took out", "take out",
-            "took", "movido",
+            "took", "movido", "comprado",
             "aprobe",
             "saque", "sacamos", "retiramos", "suscribi", "me suscribi", "me inscribi", "agreed", "acepte",
             "accepted", "joined", "registered", "me registre", "me afilie", "send", "sent", "mande", "envie",

@@ -80,6 +80,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "this is theft", "thats theft", "that's theft", "es robo",
             "disgraceful", "shameful", "vergonzoso", "vergonzosa", "this is how you treat",
             "el colmo", "kidding me", "are you serious", "mal servicio", "que mal servicio", "bad service",
+            "que poca madre",
             "esto es un robo", "es un robo", "daylight robbery", "robbery", "porqueria", "basura", "inutil",
             "inutiles", "pesimo", "pesima", "pesimos", "ladrones", "rateros", "estafadores", "burla", "verguenza",
             "indignante", "inaceptable", "ridiculo", "ridicula", "patetico", "pateticos", "lamentable",
