@@ -47,14 +47,28 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
     if !s.has(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
         return None;
     }
+    // "como denuncio el robo de mi mochila si no traía nada del banco": nothing of the bank's in it.
+    if nothing_of_the_bank(s) {
+        return None;
+    }
     // "encontré mi tarjeta" takes back a loss (not a theft).
     let found = s.has(FOUND);
+    // "se me cayó el celular y se rompió la pantalla": dropped and broken, not lost.
+    let broke = |i: usize| {
+        (i + 1..(i + 8).min(s.len())).any(|j| {
+            s.words[j].starts_with_any(&["rompio", "rompi", "quebr", "estrell", "broke", "cracked", "smashed"])
+        })
+    };
+    let dropped_and_broken = (0..s.len()).any(|i| matches!(s.text(i), "cayo" | "cayeron" | "dropped") && broke(i));
     let atm = s.has(ATM);
     for i in s.find(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
         if !real(s, i) {
             continue;
         }
         let tags = s.words[i].tags;
+        if dropped_and_broken && matches!(s.text(i), "se" | "me" | "cayo" | "cayeron" | "dropped") {
+            continue;
+        }
         // "¿cómo funciona el seguro contra robo?", "theft insurance": what a cover is against.
         // "do you have insurance for cards stolen from a locker": what it covers, named after it.
         let cover_for = (i.saturating_sub(4)..i).any(|c| {
@@ -183,4 +197,15 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         }
     }
     None
+}
+
+/// "no traía nada del banco", "there was nothing from the bank in it": the customer says nothing of
+/// the bank's was taken.
+fn nothing_of_the_bank(s: &Scan) -> bool {
+    s.words.windows(3).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
+            ("nada", "del" | "de", "banco") | ("nothing", "from" | "of", "the") | ("no", "bank", "cards")
+        ) && (p[0].text != "nothing" || s.words.iter().any(|w| w.text == "bank"))
+    })
 }

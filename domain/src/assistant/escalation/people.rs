@@ -142,7 +142,14 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
         let ultimatum = s.words.iter().any(|w| w.text == "unless")
             || (0..i)
                 .any(|c| s.words[c].tags & COND != 0 && (c + 1..(c + 4).min(i)).any(|k| s.words[k].tags & NEG != 0));
-        if s.in_clause(i, INTENT) || regulator || (own && acting && (real(s, i) || ultimatum)) {
+        // "ya estoy viendo el tema con un abogado por el cobro indebido": a lawyer already consulted
+        // about a charge.
+        let with = (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "con" | "with"));
+        let consulting = (i.saturating_sub(6)..i).any(|j| {
+            s.words[j].starts_with_any(&["viendo", "habl", "consult", "talk", "speak", "spoke", "asesor", "working"])
+        });
+        let consulted = with && consulting && real(s, i) && s.has(TXN) && !s.has(PROCESS);
+        if s.in_clause(i, INTENT) || regulator || consulted || (own && acting && (real(s, i) || ultimatum)) {
             return Finding::of(Category::LegalThreat);
         }
     }

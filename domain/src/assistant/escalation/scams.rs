@@ -6,7 +6,7 @@
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, is_past, real};
+use super::situations::{Finding, is_past, only_asks, real, told_in_past};
 use super::words::*;
 
 /// The first of these scams the message tells, if any.
@@ -176,6 +176,17 @@ fn collected_at_the_door(s: &Scan) -> Option<Finding> {
     let collect =
         |j: usize| s.words[j].starts_with_any(&["collect", "pick", "recog", "llevarse"]) && s.near(j, VALUABLE, 0, 4);
     if (0..s.len()).any(|i| came(i) && (i + 1..(i + 8).min(s.len())).any(collect)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "told me to withdraw cash and give it to a courier, i did": money handed to a courier at
+    // someone's word (not "can a courier bring my new card?").
+    let courier = |j: usize| matches!(s.text(j), "courier" | "mensajero" | "motorizado" | "motorista");
+    let give = |i: usize| {
+        (s.words[i].tags & GIVE != 0 || s.words[i].starts_with_any(&["give", "diera", "entreg", "hand"]))
+            && (i + 1..(i + 6).min(s.len())).any(courier)
+    };
+    let told = s.find(TOLD | ASKED | IMPOSTOR).any(|i| real(s, i));
+    if told && s.has(MONEY) && told_in_past(s) && (0..s.len()).any(give) && !only_asks(s) {
         return Finding::of(Category::SocialEngineering);
     }
     None

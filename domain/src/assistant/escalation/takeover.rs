@@ -169,6 +169,21 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.find(IN_MY_NAME).any(|i| real(s, i) && !s.has(PROCESS) && !s.in_clause(i, WANT) && by_others(i)) {
         return Finding::of(Category::Fraud);
     }
+    // "hoy vi que hicieron transferencias desde mi cuenta": an unnamed "they" moved money out of it.
+    let from_mine = |j: usize| {
+        matches!(s.text(j), "desde" | "from")
+            && s.words.get(j + 1).is_some_and(|w| matches!(w.text.as_str(), "mi" | "my"))
+    };
+    let they_made = |i: usize| {
+        matches!(s.text(i), "hicieron" | "realizaron")
+            && !matches!(s.text(i.wrapping_sub(1)), "me" | "le" | "les" | "nos" | "ustedes")
+            && real(s, i)
+            && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & TXN != 0)
+            && (i + 2..(i + 7).min(s.len())).any(from_mine)
+    };
+    if (0..s.len()).any(they_made) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // A SIM swap the customer did not ask for, or after which the line went dead.
     let done_to_me = |i: usize| {
         s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "hicieron" | "someone" | "alguien"))

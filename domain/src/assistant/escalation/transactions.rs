@@ -143,9 +143,13 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::UnrecognisedPayment);
         }
     }
-    for i in s.find(TXN | MONEY) {
-        // "there's money missing", "me falta dinero"
-        if s.words[i].tags & MONEY != 0 && s.near(i, GONE, 3, 3) && !hypothetical(s, i) {
+    // "there's money missing", "me falta dinero", "me desaparecieron 7 mil de la cuenta".
+    let sum = |i: usize| {
+        s.words[i].is_number()
+            && s.words.get(i + 1).is_some_and(|n| matches!(n.text.as_str(), "mil" | "k" | "grand" | "thousand"))
+    };
+    for i in (0..s.len()).filter(|&i| s.words[i].tags & MONEY != 0 || sum(i)) {
+        if s.near(i, GONE, 3, 3) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
     }
