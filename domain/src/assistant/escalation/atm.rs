@@ -36,9 +36,23 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
     if s.find(SOMEONE | STRANGER).any(helper) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "la tarjeta que tengo no es la mía", "this card isn't mine": the card in hand is another.
+    let not_mine = |j: usize| {
+        matches!((s.text(j), s.text(j + 1), s.text(j + 2)), ("no", "es", "la" | "mi") | ("isn't" | "isnt", "mine", _))
+    };
+    let other_card = s.find(VALUABLE).any(|v| (v + 1..(v + 6).min(s.len())).any(not_mine));
     // The card swapped is a card taken.
-    if stranger && (0..s.len()).any(swapped) {
+    if stranger && ((0..s.len()).any(swapped) || other_card) {
         return Finding::of(Category::StolenCard);
+    }
+    // "the atm kept my card and a guy next to me said to type my pin again on his phone": the PIN
+    // typed where a stranger said.
+    let typing = |j: usize| {
+        s.words[j].starts_with_any(&["type", "typing", "enter", "marca", "teclea", "ingresa", "digita", "poner"])
+    };
+    let pin_typed = |k: usize| (k + 1..(k + 10).min(s.len())).any(|j| typing(j) && s.near(j, CRED, 0, 3));
+    if s.find(SOMEONE | STRANGER).any(|k| real(s, k) && pin_typed(k)) && told_in_past(s) {
+        return Finding::of(Category::SocialEngineering);
     }
     // "the atm swallowed my card and a man next to me said to call a number on a sticker": a card
     // kept by the machine while someone points to a number to call, the card trap's second half.

@@ -28,8 +28,13 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     };
     // "a subscription i cancelled months ago is still taking money": the money taken, still.
     let taken = |t: usize| s.words[t].tags & TXN != 0 || s.near(t, ONGOING, 2, 0);
-    let after_cancelling =
-        s.find(CANCELLED).any(|i| real(s, i)) && s.find(TXN | MONEY).any(|t| taken(t) && real(s, t) && going_on(t));
+    // "a gym i cancelled months ago and they keep taking it": taking, still, what was named before.
+    let still_taking = s.find(ONGOING).any(|o| {
+        s.words.get(o + 1).is_some_and(|n| n.starts_with_any(&["taking", "charging", "cobrando", "descontando"]))
+            && s.words[..o].iter().any(|w| w.tags & TXN != 0)
+    });
+    let taken_still = s.find(TXN | MONEY).any(|t| taken(t) && real(s, t) && going_on(t)) || still_taking;
+    let after_cancelling = s.find(CANCELLED).any(|i| real(s, i)) && taken_still;
     if after_cancelling && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }

@@ -91,9 +91,23 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
                 ("gift", "card" | "cards") | ("tarjetas" | "tarjeta", "de")
             )
         }) && s.words.iter().any(|w| matches!(w.text.as_str(), "gift" | "regalo"))
+            || s.words.windows(3).any(|p| {
+                matches!(
+                    (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
+                    ("google", "play", "card" | "cards")
+                )
+            })
     };
     let bought = |i: usize| s.words[i].tags & (PAID | GIVE) != 0 && real(s, i);
-    if s.has(TOLD | ASKED | IMPOSTOR) && !s.has(PROCESS) && gift_card() && (0..s.len()).any(bought) {
+    // "a man on the phone made her buy google play cards": bought at someone's order.
+    let made_to_buy = |i: usize| {
+        matches!(s.text(i), "made" | "hizo" | "obligo" | "convencio")
+            && matches!(s.text(i + 2), "buy" | "comprar")
+            && real(s, i)
+    };
+    let told = s.has(TOLD | ASKED | IMPOSTOR);
+    let ordered = (0..s.len()).any(made_to_buy);
+    if (told || ordered) && !s.has(PROCESS) && gift_card() && ((0..s.len()).any(bought) || ordered) {
         return Finding::of(Category::Fraud);
     }
     // "me piden pagar un seguro de liberación para recibir el préstamo que me aprobaron por facebook":

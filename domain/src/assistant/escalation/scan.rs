@@ -184,6 +184,10 @@ impl Scan {
                     }
                 }
             }
+            // "tenía como 15 mil": "como" before an amount is "about", not "how".
+            if words[i].text == "como" && words.get(i + 1).is_some_and(Word::is_number) {
+                tags &= !PROCESS;
+            }
             words[i].tags = tags;
             all |= tags;
         }

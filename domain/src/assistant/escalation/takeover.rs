@@ -46,11 +46,12 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
         if real(s, i) && used_by && !before(VALUABLE | MONEY | TXN) {
             return Finding::of(Category::AccountTakeover);
         }
-        // "somebody has been transferring small amounts out of my account": money moved out by them.
+        // "somebody has been transferring small amounts out of my account", "someone's withdrawn cash
+        // with my card": money moved out by them.
         let out_of_mine = s.words.windows(3).any(|p| {
             matches!(
                 (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
-                ("out", "of", "my") | ("de", "mi", "cuenta")
+                ("out", "of", "my") | ("de", "mi", "cuenta") | ("with", "my", "card") | ("con", "mi", "tarjeta")
             )
         });
         let moving = (i + 1..(i + 5).min(s.len())).any(|j| {

@@ -86,7 +86,9 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     // "my salary came in this morning and now the account is at 0": pay in, then nothing.
     let paid_in = |j: usize| s.words[j].tags & PAYROLL != 0 && s.words[j + 1..].iter().any(zero);
     let before = |j: usize| (held(j) || paid_in(j)) && !hypothetical(s, j) && !negated(s, j);
-    if balance && s.words.iter().any(zero) && (0..s.len()).any(before) && !s.has(PROCESS) {
+    // "tengo cero pesos": a zero told in money needs no balance named.
+    let zero_money = (1..s.len()).any(|j| zero(&s.words[j - 1]) && s.words[j].tags & MONEY != 0);
+    if (balance || zero_money) && s.words.iter().any(zero) && (0..s.len()).any(before) && !s.has(PROCESS) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     let reported = reported(s);
