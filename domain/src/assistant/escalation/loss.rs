@@ -44,6 +44,16 @@ fn theft_of_something_else(s: &Scan, at: usize) -> bool {
 }
 
 pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
+    // "asked to borrow my phone to call her son and walked off with it", "se fue con mi celular":
+    // someone left with it.
+    let off_with = |i: usize| {
+        matches!((s.text(i), s.text(i + 1), s.text(i + 2)), ("walked" | "ran" | "made", "off" | "away", "with"))
+            || matches!((s.text(i), s.text(i + 1)), ("se", "fue" | "fueron") if s.text(i + 2) == "con")
+    };
+    let named_before = |i: usize| s.words[..(i + 6).min(s.len())].iter().any(|w| w.tags & VALUABLE != 0);
+    if (0..s.len()).any(|i| off_with(i) && real(s, i) && named_before(i)) && !nothing_of_the_bank(s) {
+        return Finding::of(Category::StolenCard);
+    }
     if !s.has(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
         return None;
     }

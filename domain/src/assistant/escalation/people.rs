@@ -13,12 +13,17 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         matches!(w, "dos" | "tres" | "cuatro" | "two" | "three" | "four") || w.parse::<u8>().is_ok_and(|n| n > 1)
     };
     let charged = |i: usize| is_past(s, i) || s.words[i].text == "cobro";
+    // "how do i dispute this? i was charged 3 times": the how asked of this very charge.
+    let this_one = s
+        .words
+        .windows(2)
+        .any(|p| p[0].starts_with_any(&["disput", "reclam"]) && matches!(p[1].text.as_str(), "this" | "esto" | "este"));
     let repeated = s.find(TXN).any(|i| {
         // "me cobraron la anualidad dos veces": the count a few words on.
         (i + 1..(i + 6).min(s.len()))
             .any(|j| matches!(s.words[j].text.as_str(), "veces" | "times") && count(&s.words[j - 1].text) && real(s, i))
             && charged(i)
-            && !s.has(PROCESS)
+            && (!s.has(PROCESS) || this_one)
     });
     // "me siguen cobrando una membresía que cancelé", "they still charge me after I cancelled": charges
     // going on after the customer cancelled.
@@ -328,6 +333,8 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
         // "no quiero hablar con un robot", "not a bot"
         // ("the bank machine won't take my PIN" is an ATM).
         || s.find(BOT).any(|i| s.in_clause(i, NEG) && (s.words[i].tags & ATM == 0 || s.in_clause(i, TALK)))
+        // "please stop the bot thing", "basta de bot"
+        || s.find(BOT).any(|i| (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "stop" | "basta" | "enough")))
         // "agente", "asesor por favor", "human please"
         || (s.len() <= 3 && (0..s.len()).any(|i| is_person(s, i) && !vague_person(&s.words[i].text)));
     if asked {

@@ -5,6 +5,7 @@
 //! money on; a return promised on money handed over.
 
 use super::Category;
+use super::sales;
 use super::scan::{Scan, Word};
 use super::situations::{Finding, is_past, only_asks, real, told_in_past};
 use super::words::*;
@@ -175,6 +176,7 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
         .or_else(|| installed_when_told(s))
         .or_else(|| asked_then_emptied(s))
         .or_else(|| collected_at_the_door(s))
+        .or_else(|| sales::proof_without_money(s))
         .or_else(|| lent_or_taken(s))
 }
 

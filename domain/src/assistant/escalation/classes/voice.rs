@@ -162,6 +162,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "ser humano", "llamenme", "llamame", "llameme", "call me", "ring me", "call me back", "marquenme",
             "carne y hueso", "persona real", "real person", "live person", "live agent", "real human", "human being",
             "actual person", "persona de verdad", "humano de verdad", "real agent", "agente real",
+            "someone actual", "somebody actual", "alguien real", "alguien de verdad",
     ]),
     (BEREAVED, &[
             "acaba de fallecer", "acaba de morir", "fallecer", "just passed away",

@@ -1,0 +1,113 @@
+//! Sign-ins and changes the customer did not make: a sign-in from somewhere else, a credential
+//! changed while they were elsewhere, a device they do not have, failed tries that were not theirs,
+//! a session on "another phone" when they only have one.
+
+use super::Category;
+use super::scan::Scan;
+use super::situations::{Finding, hypothetical, is_past, message_word, negated, only_asks, real};
+use super::transactions::customer;
+use super::words::*;
+
+/// A sign-in, a change or a device on the account that is not the customer's.
+pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
+    // "my account was logged into from a device in russia", "hubo un inicio de sesión desde otro
+    // celular": a sign-in from somewhere, told in the past, not by the customer, not asked about.
+    let from_somewhere = |i: usize| {
+        let phrase = s.words[i].phrase;
+        (i + 1..(i + 5).min(s.len()))
+            .any(|j| s.words[j].phrase == phrase && matches!(s.words[j].text.as_str(), "from" | "desde"))
+    };
+    let by_customer = |i: usize| {
+        s.words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|w| customer(&w.text) || matches!(w.text.as_str(), "can" | "puedo" | "could"))
+    };
+    let told_past = |i: usize| (0..s.len()).any(|j| s.words[j].phrase == s.words[i].phrase && is_past(s, j));
+    if s.find(DEVICE).any(|i| told_past(i) && from_somewhere(i) && !by_customer(i) && real(s, i))
+        && !s.has(PROCESS | WANT)
+    {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "me salió que mi contraseña era incorrecta y yo no la he cambiado, y veo movimientos": a
+    // credential changed, not by the customer, and money moving or the account shut since.
+    let changing = |i: usize| ["cambi", "chang"].iter().any(|stem| s.words[i].text.starts_with(stem));
+    let not_by_me = |i: usize| negated(s, i) && s.words[i.saturating_sub(4)..i].iter().any(|w| customer(&w.text));
+    let denied = (0..s.len()).any(|i| changing(i) && not_by_me(i) && !hypothetical(s, i));
+    if denied && s.has(CRED | DETAIL) && s.has(TXN | LOCKED_OUT) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "my card was added to apple pay on a device I don't have": a device the customer denies having.
+    let device = |w: &str| matches!(w, "device" | "dispositivo" | "phone" | "celular" | "telefono" | "iphone");
+    let not_had = |j: usize| {
+        matches!(s.words[j].text.as_str(), "have" | "own" | "tengo" | "conozco" | "recognise" | "recognize")
+            && negated(s, j)
+            && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text))
+    };
+    // "a new phone linked to my account yesterday and i didnt link any": linked, and denied after.
+    let not_linked =
+        |j: usize| matches!(s.text(j), "link" | "linked" | "vincule" | "add" | "added" | "agregue") && not_by_me(j);
+    let unknown_device = |i: usize| {
+        device(&s.words[i].text) && ((i + 1..(i + 5).min(s.len())).any(not_had) || (i + 1..s.len()).any(not_linked))
+    };
+    if (0..s.len()).any(unknown_device) && s.has(VALUABLE | ACCOUNT | CRED) && !s.has(PROCESS | WANT) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "la app dice que cambié mi contraseña hace una hora pero yo estaba dormida": a credential
+    // changed while the customer was elsewhere.
+    let changed_cred = |i: usize| changing(i) && real(s, i) && s.near(i, CRED | DETAIL, 0, 4);
+    if (0..s.len()).any(changed_cred) && s.find(ALIBI).any(|i| !negated(s, i) && !hypothetical(s, i)) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "me bloquearon la app por intentos fallidos y yo no intenté entrar": failed sign-ins the
+    // customer did not make.
+    let attempts = || s.words.iter().any(|w| matches!(w.text.as_str(), "intentos" | "attempts" | "tries"));
+    let not_tried = |i: usize| {
+        let w = s.words[i].text.as_str();
+        (w.starts_with("intent") || w.starts_with("tri") || w == "try")
+            && negated(s, i)
+            && s.words[i.saturating_sub(4)..i].iter().any(|p| customer(&p.text))
+    };
+    // "me sale que mi usuario está bloqueado y yo no intenté entrar": locked, by tries not the customer's.
+    let locked = || s.words.iter().any(|w| w.starts_with_any(&["bloquead", "bloquearon", "locked", "blocked"]));
+    // "me bloquearon la banca por un cambio de dispositivo que yo no hice": a change the customer denies.
+    let change_denied = s.words.iter().any(|w| w.starts_with_any(&["cambio", "change"]))
+        && (0..s.len()).any(|i| s.words[i].tags & ACT != 0 && not_by_me(i));
+    // "vi que alguien intentó entrar a mi banca 8 veces y me bloquearon el acceso": someone else's tries.
+    let someone_tried = s.find(SOMEONE).any(|i| {
+        real(s, i) && (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].starts_with_any(&["intent", "tried", "trying"]))
+    });
+    let not_theirs = s.has(DISOWN) || (0..s.len()).any(not_tried) || change_denied || someone_tried;
+    if !s.has(PROCESS) && (attempts() || locked()) && not_theirs {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "i'm not able to access my account and i got an alert that a new device was added": a new
+    // device on the account, told by a message or an alert, and the customer shut out.
+    let told = |w: &str| message_word(w) || matches!(w, "alert" | "alerta" | "aviso" | "notification" | "notificacion");
+    let new_device = |i: usize| {
+        matches!(s.words[i].text.as_str(), "new" | "nuevo" | "another" | "otro")
+            && !s.words[i.saturating_sub(3)..i].iter().any(|w| customer(&w.text))
+    };
+    let shut_out = s.find(LOCKED_OUT).any(|i| real(s, i));
+    if shut_out && s.words.iter().any(|w| told(&w.text)) && s.find(DEVICE).any(new_device) && !s.has(PROCESS) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "dice que ya hay una sesión activa en otro celular y yo solo tengo uno", "it says i'm logged in on
+    // another phone but i only have one": a device the customer says cannot be theirs.
+    let only_one = (0..s.len()).any(|i| {
+        matches!(s.text(i), "solo" | "only")
+            && matches!((s.text(i + 1), s.text(i + 2)), ("tengo" | "have", "uno" | "un" | "one"))
+    });
+    if only_one && s.find(DEVICE).any(|i| matches!(s.text(i), "otro" | "another")) && !s.has(PROCESS) && !only_asks(s) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "they called pretending to be me and the bank reset my password, i'm locked out now": the
+    // customer impersonated to the bank, and shut out since.
+    let as_me = |i: usize| {
+        matches!((s.text(i), s.text(i + 1), s.text(i + 2)), ("to", "be", "me") | ("pasar", "por", "mi")) && real(s, i)
+    };
+    let reset = s.words.iter().any(|w| w.starts_with_any(&["reset", "restablec"]));
+    if (0..s.len()).any(as_me) && (reset || s.find(LOCKED_OUT).any(|i| real(s, i))) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    None
+}
