@@ -271,6 +271,15 @@ fn wants_person(s: &Scan, at: usize) -> bool {
     false
 }
 
+/// "quiero que alguien me explique", "i want someone to call me": someone, to do it for the customer.
+fn someone_to(s: &Scan, at: usize) -> bool {
+    let es = (s.text(at + 1), s.text(at + 2), s.text(at + 3)) == ("que", "alguien", "me");
+    let en = matches!(s.text(at + 1), "someone" | "somebody")
+        && s.text(at + 2) == "to"
+        && matches!(s.text(at + 3), "explain" | "call" | "contact" | "review" | "look" | "check" | "tell" | "help");
+    es || en
+}
+
 /// Words that are people only after "talk to": "someone", "gente".
 fn vague_person(word: &str) -> bool {
     matches!(word, "alguien" | "someone" | "somebody" | "people" | "gente" | "team" | "persona" | "person")
@@ -333,6 +342,8 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
         // "no quiero hablar con un robot", "not a bot"
         // ("the bank machine won't take my PIN" is an ATM).
         || s.find(BOT).any(|i| s.in_clause(i, NEG) && (s.words[i].tags & ATM == 0 || s.in_clause(i, TALK)))
+        // "quiero que alguien me dé una explicación", "i want someone to explain": a person wished for.
+        || s.find(WANT).any(|i| !negated(s, i) && someone_to(s, i))
         // "please stop the bot thing", "basta de bot"
         || s.find(BOT).any(|i| (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "stop" | "basta" | "enough")))
         // "agente", "asesor por favor", "human please"

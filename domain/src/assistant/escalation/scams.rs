@@ -5,7 +5,7 @@
 //! money on; a return promised on money handed over.
 
 use super::Category;
-use super::sales;
+use super::receiving;
 use super::scan::{Scan, Word};
 use super::situations::{Finding, is_past, only_asks, real, told_in_past};
 use super::words::*;
@@ -176,7 +176,8 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
         .or_else(|| installed_when_told(s))
         .or_else(|| asked_then_emptied(s))
         .or_else(|| collected_at_the_door(s))
-        .or_else(|| sales::proof_without_money(s))
+        .or_else(|| receiving::proof_without_money(s))
+        .or_else(|| receiving::returned_elsewhere(s))
         .or_else(|| lent_or_taken(s))
 }
 
@@ -192,6 +193,16 @@ fn collected_at_the_door(s: &Scan) -> Option<Finding> {
     let collect =
         |j: usize| s.words[j].starts_with_any(&["collect", "pick", "recog", "llevarse"]) && s.near(j, VALUABLE, 0, 4);
     if (0..s.len()).any(|i| came(i) && (i + 1..(i + 8).min(s.len())).any(collect)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "a man in a suit at my door said he was from the bank… i gave them to him": handed at the door.
+    let door = s.words.windows(3).any(|p| {
+        matches!(p[0].text.as_str(), "at" | "to" | "a" | "en")
+            && matches!(p[1].text.as_str(), "my" | "mi")
+            && matches!(p[2].text.as_str(), "door" | "puerta" | "house" | "casa" | "domicilio")
+    });
+    let gave = |i: usize| real(s, i) && matches!(s.text(i.wrapping_sub(1)), "i" | "le" | "se");
+    if door && s.has(IMPOSTOR | STRANGER) && s.has(VALUABLE | CRED) && s.find(GIVE).any(gave) {
         return Finding::of(Category::SocialEngineering);
     }
     // "told me to withdraw cash and give it to a courier, i did": money handed to a courier at

@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, hypothetical, hypothetical_clause, negated};
+use super::situations::{Finding, hypothetical, hypothetical_clause, negated, only_asks};
 use super::words::*;
 
 /// "I", said of the customer.
@@ -155,6 +155,15 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::UnrecognisedPayment);
         }
     }
+    // "mi hijo de 19 me vació la cuenta de ahorro", "my flatmate drained my account": emptied by
+    // someone else.
+    let emptied = |i: usize| {
+        (matches!(s.text(i), "vacio" | "vaciaron") && s.text(i.wrapping_sub(1)) == "me")
+            || (matches!(s.text(i), "emptied" | "drained") && s.text(i + 1) == "my" && s.text(i.wrapping_sub(1)) != "i")
+    };
+    if (0..s.len()).any(|i| emptied(i) && !hypothetical(s, i)) && !only_asks(s) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // "my mother's carer has been taking her to the atm and her savings are almost gone": savings
     // gone, with someone else in the story.
     let savings = |i: usize| matches!(s.words[i].text.as_str(), "savings" | "ahorros");
@@ -278,7 +287,9 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     let how = |j: usize| s.words.iter().find(|w| w.clause == s.words[j].clause).is_some_and(|w| w.text == "how");
     // "a charge I didn't make", "un cobro que no hice", "I never made", "no autoricé nada".
     for i in s.find(ACT) {
-        if !negated(s, i) || hypothetical(s, i) {
+        // "i don't know who else to ask": something else not known, no payment disowned.
+        let wh = matches!(s.text(i + 1), "who" | "what" | "how" | "whether" | "if" | "why" | "when");
+        if !negated(s, i) || hypothetical(s, i) || (s.words[i].text == "know" && wh) {
             continue;
         }
         if denied_but_shown(s, i) {

@@ -169,6 +169,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "fallecio", "fallecido", "fallecida", "fallecimiento", "difunto", "difunta", "finado", "finada", "viudo",
             "viuda", "defuncion", "sepelio", "funeral", "passed away", "deceased", "widow", "widower", "bereavement",
             "my late", "mi difunto", "mi difunta", "lost my husband", "lost my wife", "lost my mother",
+            "perdi a mi esposo", "perdi a mi esposa", "perdi a mi marido", "perdi a mi mama", "perdi a mi papa",
+            "perdi a mi madre", "perdi a mi padre", "perdi a mi hijo", "perdi a mi hija", "perdimos a mi",
             "lost my father", "lost my mom", "lost my mum", "lost my dad", "lost my son", "lost my daughter",
             "lost my partner", "enviude", "enviudar", "enviudo", "widowed",
     ]),

@@ -1,4 +1,5 @@
-//! The customer as the seller: goods handed over to a buyer whose payment never came.
+//! Money the customer was to receive: a buyer's payment that never came for goods handed over, a
+//! stranger's deposit to be "returned" to another account.
 
 use super::Category;
 use super::scan::Scan;
@@ -15,6 +16,22 @@ pub(super) fn proof_without_money(s: &Scan) -> Option<Finding> {
     let handed = s.words.iter().any(|w| w.starts_with_any(&["handed", "entregu"]))
         || s.words.windows(2).any(|p| p[0].text == "le" && p[1].text == "di");
     if sold && s.find(PROOF).any(|i| real(s, i)) && no_money && handed && told_in_past(s) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
+    None
+}
+
+/// "me llegó un depósito de alguien que no conozco y luego me escribieron pidiendo que se lo regrese
+/// a otra cuenta": money from a stranger, to be sent back somewhere else.
+pub(super) fn returned_elsewhere(s: &Scan) -> Option<Finding> {
+    let deposit = s.words.iter().any(|w| w.starts_with_any(&["deposit", "transferencia", "transfer", "payment"]));
+    let unknown = s.has(DISOWN | STRANGER | SOMEONE);
+    let back = |j: usize| {
+        s.words[j].starts_with_any(&["regres", "devuelv", "devolv", "return"])
+            || (s.text(j) == "send" && s.text(j + 2) == "back")
+    };
+    let asked_back = s.find(ASKED | TOLD).any(|i| real(s, i) && (i + 1..(i + 6).min(s.len())).any(back));
+    if deposit && unknown && asked_back && s.has(NEW_ACCOUNT) && told_in_past(s) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     None
