@@ -1,9 +1,9 @@
 //! Money taken by someone close: a partner, a relative or a carer who takes the customer's money
 //! while the customer is afraid of them or in their care; an elderly parent led by someone to take
-//! money out. A person, at once.
+//! money out; a relative's part played by a caller to an elder who sends money. A person, at once.
 
 use super::scan::Scan;
-use super::situations::only_asks;
+use super::situations::{is_past, only_asks, real};
 use super::words::*;
 
 /// "my partner takes my wages every month and i'm scared to say no", "my nephew has been taking money
@@ -95,4 +95,19 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
         other(k) && (k + 1..(k + 10).min(s.len())).any(|j| leads(j) && (j + 1..(j + 9).min(s.len())).any(out))
     };
     elder && (0..s.len()).any(led) && !only_asks(s) && !s.has(PROCESS)
+}
+
+/// "my grandad keeps getting calls from someone he thinks is his grandson asking for money, he's sent
+/// 3 transfers already": someone taken for a relative, money asked for or sent.
+pub(super) fn kin_impersonated(s: &Scan) -> bool {
+    let thinks = |i: usize| {
+        matches!(
+            (s.text(i), s.text(i + 1)),
+            ("thinks" | "thought" | "believes", "is" | "was" | "it's") | ("cree" | "creia" | "creyo", "que")
+        )
+    };
+    let kin_after = |i: usize| (i + 1..(i + 6).min(s.len())).any(|j| s.words[j].tags & FAMILY != 0);
+    let asked = s.find(ASKED).any(|i| real(s, i) && s.near(i, MONEY, 0, 4));
+    let sent = s.find(GIVE | MOVED | PAID | TXN).any(|j| real(s, j) && is_past(s, j));
+    s.has(SOMEONE | STRANGER) && (0..s.len()).any(|i| thinks(i) && kin_after(i)) && (asked || sent) && !only_asks(s)
 }

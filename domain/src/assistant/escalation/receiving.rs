@@ -1,14 +1,19 @@
 //! Money the customer was to receive: a buyer's payment that never came for goods handed over, a
-//! stranger's deposit to be "returned" to another account.
+//! stranger's deposit to be "returned" to another account, money sent in to be passed on to others.
 
 use super::Category;
 use super::scan::Scan;
 use super::situations::{Finding, only_asks, real, told_in_past};
 use super::words::*;
 
+/// The first of these scams on money to be received that the message tells, if any.
+pub(super) fn scam(s: &Scan) -> Option<Finding> {
+    proof_without_money(s).or_else(|| returned_elsewhere(s)).or_else(|| passed_on(s))
+}
+
 /// "i sold my car online and the buyer sent a payment confirmation email but no money came, and i
 /// already handed over the keys": goods handed over on a proof of payment that no money followed.
-pub(super) fn proof_without_money(s: &Scan) -> Option<Finding> {
+fn proof_without_money(s: &Scan) -> Option<Finding> {
     let sold = s.words.iter().any(|w| w.starts_with_any(&["sold", "vend", "selling", "buyer", "comprador"]));
     let arrived = |j: usize| matches!(s.text(j), "came" | "arrived" | "llego" | "llegado" | "showed");
     let no_money = s.find(NEVER_CAME).any(|i| real(s, i))
@@ -23,7 +28,7 @@ pub(super) fn proof_without_money(s: &Scan) -> Option<Finding> {
 
 /// "me llegó un depósito de alguien que no conozco y luego me escribieron pidiendo que se lo regrese
 /// a otra cuenta": money from a stranger, to be sent back somewhere else.
-pub(super) fn returned_elsewhere(s: &Scan) -> Option<Finding> {
+fn returned_elsewhere(s: &Scan) -> Option<Finding> {
     let deposit = s.words.iter().any(|w| w.starts_with_any(&["deposit", "transferencia", "transfer", "payment"]));
     let unknown = s.has(DISOWN | STRANGER | SOMEONE);
     let back = |j: usize| {
@@ -32,6 +37,26 @@ pub(super) fn returned_elsewhere(s: &Scan) -> Option<Finding> {
     };
     let asked_back = s.find(ASKED | TOLD).any(|i| real(s, i) && (i + 1..(i + 6).min(s.len())).any(back));
     if deposit && unknown && asked_back && s.has(NEW_ACCOUNT) && told_in_past(s) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
+    None
+}
+
+/// "me ofrecieron un trabajo desde casa, me mandaron dinero a mi cuenta y me pidieron transferirlo a
+/// otras personas, ya lo hice": money sent in to be passed on, and passed on (a mule's errand).
+fn passed_on(s: &Scan) -> Option<Finding> {
+    let sent_in = s.words.windows(2).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str()),
+            ("me", "mandaron" | "depositaron" | "transfirieron" | "enviaron") | ("sent" | "paid" | "transferred", "me")
+        )
+    });
+    let on = |j: usize| {
+        s.words[j].starts_with_any(&["transferirlo", "mandarlo", "enviarlo", "depositarlo", "pasarlo", "forward"])
+            || (matches!(s.text(j), "send" | "transfer" | "move") && s.text(j + 1) == "it")
+    };
+    let asked_on = s.find(ASKED | TOLD).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(on));
+    if sent_in && s.has(MONEY | TXN) && asked_on && told_in_past(s) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     None

@@ -176,8 +176,7 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
         .or_else(|| installed_when_told(s))
         .or_else(|| asked_then_emptied(s))
         .or_else(|| collected_at_the_door(s))
-        .or_else(|| receiving::proof_without_money(s))
-        .or_else(|| receiving::returned_elsewhere(s))
+        .or_else(|| receiving::scam(s))
         .or_else(|| lent_or_taken(s))
 }
 
