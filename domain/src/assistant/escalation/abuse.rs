@@ -42,7 +42,10 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
     };
     let in_care_at_all = (0..s.len()).any(in_care);
     let close = s.has(FAMILY) || (0..s.len()).any(carer);
-    (afraid || in_care_at_all) && close && (0..s.len()).any(|i| takes(i) && !for_me(i)) && !only_asks(s)
+    // "my carer has been asking for my pin to do my shopping": the PIN asked for by a carer.
+    let pin_asked = (0..s.len()).any(carer) && s.find(ASKED).any(|i| real(s, i) && s.near(i, CRED, 0, 4));
+    let taken = (afraid || in_care_at_all) && close && (0..s.len()).any(|i| takes(i) && !for_me(i));
+    (taken || pin_asked) && !only_asks(s)
 }
 
 /// "my mum is 84 and a man from a 'roofing company' has been taking her to the bank to withdraw

@@ -191,6 +191,7 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         // "my card was in my jacket at the cloakroom and now it's gone": gone, pointing back to it.
         let pointing_back = || {
             (i >= 1 && matches!(s.text(i - 1), "it's" | "its"))
+                || matches!(s.text(i), "it's" | "its")
                 || (i >= 2 && s.text(i - 2) == "it" && matches!(s.text(i - 1), "is" | "was" | "s"))
         };
         if tags & GONE != 0 && pointing_back() && (0..i).any(|j| s.words[j].tags & VALUABLE != 0) {

@@ -11,6 +11,7 @@ mod abuse;
 mod atm;
 mod classes;
 mod despair;
+mod doorstep;
 pub mod learned;
 mod loss;
 mod payees;

@@ -3,7 +3,9 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, asked_ahead, is_past, negated, only_asks, opens_question, real, told_in_past};
+use super::situations::{
+    Finding, asked_ahead, hypothetical, is_past, negated, only_asks, opens_question, real, told_in_past,
+};
 use super::transactions::reporting;
 use super::words::*;
 
@@ -237,7 +239,14 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
         )
     });
     let shut = (0..s.len()).any(frozen) && unexplained && s.has(ACCOUNT | VALUABLE);
-    if complained || repeated || again || (sold_me() && required()) || waited() || shut {
+    // "ya me dijeron que no procede la aclaración", "they rejected my claim": a claim turned down.
+    let claim = |j: usize| s.words[j].starts_with_any(&["aclaracion", "reclam", "claim", "dispute", "disputa"]);
+    let turned_down = (0..s.len()).any(|i| {
+        let no_procede = s.text(i) == "procede" && s.text(i.wrapping_sub(1)) == "no";
+        let rejected = s.words[i].starts_with_any(&["rejected", "denied", "rechaz"]);
+        (no_procede || rejected) && !hypothetical(s, i) && (i.saturating_sub(4)..(i + 4).min(s.len())).any(claim)
+    });
+    if complained || repeated || again || (sold_me() && required()) || waited() || shut || turned_down {
         return Finding::of(Category::Complaint);
     }
     None
@@ -344,6 +353,8 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
         || s.find(BOT).any(|i| s.in_clause(i, NEG) && (s.words[i].tags & ATM == 0 || s.in_clause(i, TALK)))
         // "quiero que alguien me dé una explicación", "i want someone to explain": a person wished for.
         || s.find(WANT).any(|i| !negated(s, i) && someone_to(s, i))
+        // "i'd rather deal with a human for this one"
+        || (0..s.len()).any(|i| s.text(i) == "rather" && person_within(s, i, 4))
         // "please stop the bot thing", "basta de bot"
         || s.find(BOT).any(|i| (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "stop" | "basta" | "enough")))
         // "agente", "asesor por favor", "human please"

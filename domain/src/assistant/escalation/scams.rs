@@ -5,9 +5,10 @@
 //! money on; a return promised on money handed over.
 
 use super::Category;
+use super::doorstep;
 use super::receiving;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, is_past, only_asks, real, told_in_past};
+use super::situations::{Finding, is_past, real};
 use super::words::*;
 
 /// The first of these scams the message tells, if any.
@@ -175,47 +176,9 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     approved_prompt(s)
         .or_else(|| installed_when_told(s))
         .or_else(|| asked_then_emptied(s))
-        .or_else(|| collected_at_the_door(s))
+        .or_else(|| doorstep::collected(s))
         .or_else(|| receiving::scam(s))
         .or_else(|| lent_or_taken(s))
-}
-
-/// "a man from 'your security team' came to my door to collect my card for replacement", "vino un
-/// mensajero a recoger mi tarjeta": someone came to collect the card, which no bank does.
-fn collected_at_the_door(s: &Scan) -> Option<Finding> {
-    // Someone else came: not "when i came to the branch to pick up my new card".
-    let came = |i: usize| {
-        matches!(s.text(i), "came" | "showed" | "vino" | "vinieron" | "llego" | "llegaron")
-            && !matches!(s.text(i.wrapping_sub(1)), "i" | "we")
-            && real(s, i)
-    };
-    let collect =
-        |j: usize| s.words[j].starts_with_any(&["collect", "pick", "recog", "llevarse"]) && s.near(j, VALUABLE, 0, 4);
-    if (0..s.len()).any(|i| came(i) && (i + 1..(i + 8).min(s.len())).any(collect)) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    // "a man in a suit at my door said he was from the bank… i gave them to him": handed at the door.
-    let door = s.words.windows(3).any(|p| {
-        matches!(p[0].text.as_str(), "at" | "to" | "a" | "en")
-            && matches!(p[1].text.as_str(), "my" | "mi")
-            && matches!(p[2].text.as_str(), "door" | "puerta" | "house" | "casa" | "domicilio")
-    });
-    let gave = |i: usize| real(s, i) && matches!(s.text(i.wrapping_sub(1)), "i" | "le" | "se");
-    if door && s.has(IMPOSTOR | STRANGER) && s.has(VALUABLE | CRED) && s.find(GIVE).any(gave) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    // "told me to withdraw cash and give it to a courier, i did": money handed to a courier at
-    // someone's word (not "can a courier bring my new card?").
-    let courier = |j: usize| matches!(s.text(j), "courier" | "mensajero" | "motorizado" | "motorista");
-    let give = |i: usize| {
-        (s.words[i].tags & GIVE != 0 || s.words[i].starts_with_any(&["give", "diera", "entreg", "hand"]))
-            && (i + 1..(i + 6).min(s.len())).any(courier)
-    };
-    let told = s.find(TOLD | ASKED | IMPOSTOR).any(|i| real(s, i));
-    if told && s.has(MONEY) && told_in_past(s) && (0..s.len()).any(give) && !only_asks(s) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    None
 }
 
 /// "the 'delivery driver' asked me to tap my card on his phone to pay a 2 pound fee and now my

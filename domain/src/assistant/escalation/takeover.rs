@@ -5,7 +5,7 @@ use super::Category;
 use super::payees;
 use super::scan::{Scan, Word};
 use super::signins;
-use super::situations::{Finding, hypothetical, is_past, negated, real};
+use super::situations::{Finding, hypothetical, is_past, negated, only_asks, real};
 use super::transactions::customer;
 use super::words::*;
 
@@ -56,7 +56,7 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             )
         });
         let moving = (i + 1..(i + 5).min(s.len())).any(|j| {
-            s.words[j].starts_with_any(&["transferr", "withdraw", "moving", "taking", "sacando", "transfiriendo"])
+            s.words[j].starts_with_any(&["transfer", "withdraw", "moving", "taking", "sacando", "transfiriendo"])
         });
         if real(s, i) && (made || using_it || used_by || (moving && out_of_mine)) {
             return Finding::of(Category::UnrecognisedPayment);
@@ -220,6 +220,16 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
         if real(s, i) && s.near(i, DETAIL, 6, 4) && (!noun || disowned) {
             return Finding::of(Category::AccountTakeover);
         }
+    }
+    // "he knows my balance and has been sending himself money": paying themselves from it.
+    let to_self = |i: usize| {
+        matches!(s.text(i), "himself" | "herself" | "themselves")
+            && s.words[i.saturating_sub(2)..i]
+                .iter()
+                .any(|w| w.starts_with_any(&["send", "sent", "transfer", "paying"]))
+    };
+    if (0..s.len()).any(|i| to_self(i) && real(s, i)) && !only_asks(s) {
+        return Finding::of(Category::AccountTakeover);
     }
     if let Some(found) = signins::not_the_customers(s) {
         return Some(found);

@@ -151,7 +151,8 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             && s.words.get(i + 1).is_some_and(|n| matches!(n.text.as_str(), "mil" | "k" | "grand" | "thousand"))
     };
     for i in (0..s.len()).filter(|&i| s.words[i].tags & MONEY != 0 || sum(i)) {
-        if s.near(i, GONE, 3, 3) && !hypothetical(s, i) {
+        let missing = sum(i) && matches!(s.text(i.wrapping_sub(1)), "faltan" | "falta" | "missing");
+        if (s.near(i, GONE, 3, 3) || missing) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
     }

@@ -1,13 +1,39 @@
 //! What was done with money, cards and devices, and by whom: paid, moved, sold, ordered, offered,
 //! confirmed, installed, kept by a machine, talked into; what it was (fake, a loan, a salary, a
 //! phone, a login) and how much of it (everything, more, others); money invested, held back or
-//! lured out, the proof of it, and the other side gone.
+//! lured out, the proof of it, and the other side gone; the phone line and the sign-in taken over
+//! (a SIM swapped, no service, a reply sent, shut out).
 
 use super::super::words::*;
 
 /// Each class of this part, with its words and phrases.
 #[rustfmt::skip]
 pub const DEALINGS: &[(Tags, &[&str])] = &[
+    (SIM, &[
+            "sim swap", "sim swapped", "sim swapping", "ported", "port out", "ported out", "cambio de chip",
+            "duplicado de chip", "duplicaron mi chip", "duplicaron el chip", "portaron", "portabilidad",
+            "cambiaron mi chip", "cambiaron el chip", "new sim", "sim card was",
+    ]),
+    (NO_SERVICE, &[
+            "no tengo linea", "sin linea", "sin senal", "no tengo senal", "sin servicio", "no tengo servicio",
+            "no signal", "no service", "no texts", "lost service", "no bars", "no network",
+            "number stopped working", "line stopped working", "sim stopped working", "line went dead", "line is dead",
+            "numero dejo de funcionar", "linea dejo de funcionar", "chip dejo de funcionar", "me quede sin linea",
+            "se quedo sin linea", "me quede sin senal", "me quede sin servicio",
+    ]),
+    (REPLY, &[
+            "conteste", "contestamos", "respondi", "respondimos", "le conteste", "le respondi", "replied", "answered",
+            "responded", "reply", "respond",
+    ]),
+    (LOCKED_OUT, &[
+            "kicked me out", "logged me out", "me saco de la app", "me cerro la sesion", "me cerraron la sesion",
+            "no puedo entrar", "no puedo ingresar", "no me deja entrar", "ya no puedo entrar", "can't log in",
+            "cant log in", "cannot log in", "can't get in", "cant get in", "locked out", "can't access", "cant access",
+            "doesn't work anymore", "no funciona mi contrasena", "ya no sirve", "me sacaron de la app",
+            "me saco de la app", "kicked me out", "logged me out", "not able to access", "unable to access",
+            "not able to log in", "unable to log in", "can't sign in", "cant sign in", "unable to sign in",
+            "no puedo acceder", "no me deja acceder",
+    ]),
     (PAID, &["pague", "paid", "compre", "bought"]),
     (MOVED, &[
             "move", "moved", "transfer", "transferred", "mover", "movi", "moviera", "moverlo", "transferi",

@@ -325,11 +325,12 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (TOLD, &[
             "me dijeron que", "me dijo que", "me pidieron que", "me indicaron", "they said", "they told me",
             "he told me", "she told me", "told me to", "instructed me", "asked me to", "walked me through",
-            "me guio", "me fue guiando",
+            "me guio", "me fue guiando", "diciendo que",
     ]),
     (NEW_ACCOUNT, &[
             "a new account", "new account", "another account", "other account", "una cuenta nueva", "cuenta nueva",
-            "otra cuenta", "account they gave", "cuenta que me dieron", "cuenta que me pasaron", "cuenta que me dio",
+            "otra cuenta", "nueva cuenta", "account they gave", "cuenta que me dieron", "cuenta que me pasaron",
+            "cuenta que me dio",
     ]),
     (SEEN, &[
             "aparece", "aparecen", "aparecio", "veo", "vi", "tengo", "hay", "me llego", "me llegaron", "salio", "see",
