@@ -168,7 +168,10 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
                 (t.len() > 5 && (t.ends_with("aron") || t.ends_with("ieron"))) || matches!(t, "was" | "were" | "been")
             })
     };
-    if s.find(IN_MY_NAME).any(|i| real(s, i) && !s.has(PROCESS) && !s.in_clause(i, WANT) && by_others(i)) {
+    // "i'm a widow… all the accounts were in my husband's name": the late spouse's, not an impostor's.
+    let late_kin = |i: usize| s.has(BEREAVED) && s.words.get(i + 2).is_some_and(|w| w.tags & FAMILY != 0);
+    let in_my_name = |i: usize| real(s, i) && !s.has(PROCESS) && !s.in_clause(i, WANT) && by_others(i) && !late_kin(i);
+    if s.find(IN_MY_NAME).any(in_my_name) {
         return Finding::of(Category::Fraud);
     }
     // "hoy vi que hicieron transferencias desde mi cuenta": an unnamed "they" moved money out of it.
