@@ -32,7 +32,8 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
             && real(s, j)
             && s.near(j, VALUABLE, 0, 3)
     };
-    let stranger = s.find(SOMEONE | STRANGER).any(|k| real(s, k));
+    let strangers = || s.find(SOMEONE | STRANGER).filter(|&k| real(s, k));
+    let stranger = strangers().next().is_some();
     if s.find(SOMEONE | STRANGER).any(helper) {
         return Finding::of(Category::SocialEngineering);
     }
@@ -51,7 +52,7 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
         s.words[j].starts_with_any(&["type", "typing", "enter", "marca", "teclea", "ingresa", "digita", "poner"])
     };
     let pin_typed = |k: usize| (k + 1..(k + 10).min(s.len())).any(|j| typing(j) && s.near(j, CRED, 0, 3));
-    if s.find(SOMEONE | STRANGER).any(|k| real(s, k) && pin_typed(k)) && told_in_past(s) {
+    if strangers().any(pin_typed) && told_in_past(s) {
         return Finding::of(Category::SocialEngineering);
     }
     // "the atm swallowed my card and a man next to me said to call a number on a sticker": a card

@@ -44,6 +44,10 @@ fn theft_of_something_else(s: &Scan, at: usize) -> bool {
 }
 
 pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
+    // "como denuncio el robo de mi mochila si no traía nada del banco": nothing of the bank's in it.
+    if nothing_of_the_bank(s) {
+        return None;
+    }
     // "asked to borrow my phone to call her son and walked off with it", "se fue con mi celular":
     // someone left with it.
     let off_with = |i: usize| {
@@ -51,14 +55,10 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
             || matches!((s.text(i), s.text(i + 1)), ("se", "fue" | "fueron") if s.text(i + 2) == "con")
     };
     let named_before = |i: usize| s.words[..(i + 6).min(s.len())].iter().any(|w| w.tags & VALUABLE != 0);
-    if (0..s.len()).any(|i| off_with(i) && real(s, i) && named_before(i)) && !nothing_of_the_bank(s) {
+    if (0..s.len()).any(|i| off_with(i) && real(s, i) && named_before(i)) {
         return Finding::of(Category::StolenCard);
     }
     if !s.has(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
-        return None;
-    }
-    // "como denuncio el robo de mi mochila si no traía nada del banco": nothing of the bank's in it.
-    if nothing_of_the_bank(s) {
         return None;
     }
     // "encontré mi tarjeta" takes back a loss (not a theft).

@@ -19,7 +19,7 @@ pub(super) fn payees_changed(s: &Scan) -> Option<Finding> {
     };
     // "i didn't add", "never added", "no agregué" (not "why am i not allowed to add").
     let not_added = |i: usize| {
-        let before = |k: usize| if i >= k { s.words[i - k].text.as_str() } else { "" };
+        let before = |k: usize| s.text(i.wrapping_sub(k));
         let denial = match s.words[i].text.as_str() {
             "add" => matches!(before(1), "didn't" | "didnt" | "never") || (before(1), before(2)) == ("not", "did"),
             "added" => matches!(before(1), "never" | "haven't" | "havent" | "hadn't"),

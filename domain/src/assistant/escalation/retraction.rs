@@ -22,10 +22,9 @@ pub(super) fn taken_back(s: &Scan) -> bool {
     };
     let opens = |i: usize| matches!(s.text(i), "no" | "perdon" | "sorry" | "ah" | "oh" | "disculpa" | "disculpe");
     let explains = |i: usize| matches!((s.text(i), s.text(i + 1)), ("era" | "eran", _) | ("it", "was"));
-    let first_of_clause = |i: usize| i == 0 || s.words[i - 1].clause != s.words[i].clause;
     (0..s.len()).filter(|&i| s.words[i].clause > 0).any(|i| {
         let clause = s.words[i].clause;
         let in_clause = |j: usize| s.words.get(j).is_some_and(|w| w.clause == clause);
-        all_clear(i) || (first_of_clause(i) && opens(i) && (i..s.len()).take_while(|&j| in_clause(j)).any(explains))
+        all_clear(i) || (s.starts_clause(i) && opens(i) && (i..s.len()).take_while(|&j| in_clause(j)).any(explains))
     })
 }

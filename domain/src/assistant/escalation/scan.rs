@@ -229,6 +229,16 @@ impl Scan {
         self.words.get(at).map_or("", |w| w.text.as_str())
     }
 
+    /// Whether the word at `at` is the first of its phrase.
+    pub fn starts_phrase(&self, at: usize) -> bool {
+        at == 0 || self.words[at - 1].phrase != self.words[at].phrase
+    }
+
+    /// Whether the word at `at` is the first of its clause.
+    pub fn starts_clause(&self, at: usize) -> bool {
+        at == 0 || self.words[at - 1].clause != self.words[at].clause
+    }
+
     /// Whether the word at `at` is the last of its phrase.
     pub fn ends_phrase(&self, at: usize) -> bool {
         self.words.get(at + 1).is_none_or(|n| n.phrase != self.words[at].phrase)
