@@ -20,7 +20,12 @@ fn proof_without_money(s: &Scan) -> Option<Finding> {
         || (0..s.len()).any(|j| arrived(j) && s.near(j, MONEY, 3, 3) && s.near(j, NEG, 3, 1));
     let handed = s.words.iter().any(|w| w.starts_with_any(&["handed", "entregu"]))
         || s.words.windows(2).any(|p| p[0].text == "le" && p[1].text == "di");
-    if sold && s.find(PROOF).any(|i| real(s, i)) && no_money && handed && told_in_past(s) && !only_asks(s) {
+    // "el comprador me mandó un comprobante de transferencia falso": a proof said to be fake.
+    let fake = |j: usize| s.words[j].starts_with_any(&["fals", "fake", "forged", "trucho", "apocrif", "editad"]);
+    let fake_proof = |i: usize| (i.saturating_sub(2)..(i + 5).min(s.len())).any(fake);
+    let proof = s.find(PROOF).any(|i| real(s, i));
+    let fooled = (no_money && handed && told_in_past(s)) || s.find(PROOF).any(fake_proof);
+    if sold && proof && fooled && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     None

@@ -74,12 +74,22 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     }
     // "entraron a mi banca en línea", "se metieron a mi app del banco": someone unnamed (the Spanish
     // third person plural) got into the customer's own account.
-    let got_into_mine = |i: usize| {
-        matches!(s.words[i].text.as_str(), "entraron" | "metieron" | "accedieron")
-            && (i + 1..(i + 4).min(s.len()))
-                .any(|j| s.words[j].tags & ACCOUNT != 0 && matches!(s.words[j - 1].text.as_str(), "mi" | "mis"))
+    let into_mine = |i: usize| {
+        (i + 1..(i + 4).min(s.len()))
+            .any(|j| s.words[j].tags & ACCOUNT != 0 && matches!(s.words[j - 1].text.as_str(), "mi" | "mis" | "my"))
     };
-    if (0..s.len()).any(|i| got_into_mine(i) && real(s, i)) {
+    let got_into_mine =
+        |i: usize| matches!(s.words[i].text.as_str(), "entraron" | "metieron" | "accedieron") && into_mine(i);
+    // "mi hermano se metió a mi app porque sabe mi contraseña y se pasó dinero", "my son got into my
+    // banking app and moved money": one person, named just before, got in, and money moved.
+    let person_got_in = |i: usize| {
+        (matches!(s.text(i), "metio" | "entro" | "accedio" | "accessed")
+            || (matches!(s.text(i), "got" | "logged" | "went" | "broke") && s.text(i + 1) == "into"))
+            && s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & (FAMILY | SOMEONE) != 0)
+            && into_mine(i)
+    };
+    let person_moved_money = s.has(MONEY | TXN) && (0..s.len()).any(|i| person_got_in(i) && real(s, i));
+    if (0..s.len()).any(|i| got_into_mine(i) && real(s, i)) || person_moved_money {
         return Finding::of(Category::AccountTakeover);
     }
     // "my ex still knows my online banking password": someone else holding a credential.

@@ -60,6 +60,20 @@ fn set_beside(s: &Scan, at: usize) -> bool {
         && !hypothetical_clause(s, at)
 }
 
+/// "my card's still in my wallet", "la tarjeta sigue en mi cartera", "i still have my card": the
+/// card still with the customer, told as a fact.
+fn still_held(s: &Scan) -> bool {
+    let still = |j: usize| matches!(s.text(j), "still" | "sigue" | "todavia" | "aun") && !negated(s, j);
+    let with_me = |j: usize| matches!(s.text(j), "in" | "with" | "here" | "on" | "en" | "conmigo" | "aqui");
+    let card_still = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| still(j) && with_me(j + 1));
+    let still_have = |j: usize| {
+        still(j)
+            && matches!(s.text(j + 1), "have" | "got" | "tengo" | "traigo")
+            && (j + 2..(j + 5).min(s.len())).any(|k| s.words[k].tags & VALUABLE != 0)
+    };
+    s.find(VALUABLE).any(card_still) || (0..s.len()).any(still_have)
+}
+
 /// A charge, payment or withdrawal the customer says is not theirs.
 pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     // "my card was used without my permission".
@@ -109,7 +123,8 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         !negated(s, j) && s.words[j].text != "been" && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text))
     });
     let spent = s.has(TXN) || (s.has(INTRUDE) && s.has(VALUABLE));
-    if spent && !customer_acts && s.find(ALIBI).any(|i| !negated(s, i) && (!hypothetical(s, i) || set_beside(s, i))) {
+    let alibi = s.find(ALIBI).any(|i| !negated(s, i) && (!hypothetical(s, i) || set_beside(s, i))) || still_held(s);
+    if spent && !customer_acts && alibi {
         return Finding::of(Category::UnrecognisedPayment);
     }
     for i in 0..s.len() {

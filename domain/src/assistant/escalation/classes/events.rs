@@ -60,7 +60,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "ya no esta ahi", "can't find", "cant find", "cannot find", "can not find", "couldn't find",
             "couldnt find", "ya no la tenian", "ya no lo tenian", "no la tenian", "no la tienen", "not there anymore",
             "no longer there", "isn't there", "wasn't there", "it's not there", "its not there", "me falta",
-            "ya no tenia", "ya no traia", "no longer had",
+            "ya no tenia", "ya no traia", "no longer had", "ya no traigo", "ya no la traigo",
             "me faltan", "no longer have", "ya no la tengo", "ya no lo tengo", "ya no las tengo", "ya no los tengo",
     ]),
     (PLACE, &[

@@ -242,6 +242,10 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "me golpea", "hits me", "coerced", "forced to withdraw", "forced me to withdraw", "abusive", "abusivo",
             "abusiva", "extorsion*", "extort", "extorts",
             "extorted", "extorting",
+            // The customer's own gambling, harm told: "i gambled away my rent", "perdí todo apostando".
+            "gambled away", "gambling addiction", "gambling problem", "addicted to gambling", "adiccion al juego",
+            "ludopatia", "ludopata", "problema con el juego", "problema con las apuestas", "perdi todo apostando",
+            "me lo gaste apostando", "me gaste todo en apuestas",
             "blackmail*", "chantaj*",
             // Threatened by someone: "me amenazaron", "they threatened my family".
             "amenazaron", "me amenazaron", "nos amenazaron", "nos amenazan", "me estan amenazando", "amenazandome",
