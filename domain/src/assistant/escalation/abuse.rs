@@ -3,7 +3,7 @@
 //! money out; a relative's part played by a caller to an elder who sends money. A person, at once.
 
 use super::scan::Scan;
-use super::situations::{is_past, only_asks, real};
+use super::situations::{hypothetical, is_past, only_asks, real};
 use super::words::*;
 
 /// "my partner takes my wages every month and i'm scared to say no", "my nephew has been taking money
@@ -113,4 +113,46 @@ pub(super) fn kin_impersonated(s: &Scan) -> bool {
     let asked = s.find(ASKED).any(|i| real(s, i) && s.near(i, MONEY, 0, 4));
     let sent = s.find(GIVE | MOVED | PAID | TXN).any(|j| real(s, j) && is_past(s, j));
     s.has(SOMEONE | STRANGER) && (0..s.len()).any(|i| thinks(i) && kin_after(i)) && (asked || sent) && !only_asks(s)
+}
+
+/// "my elderly dad has been giving money to a woman he met online who he's never met, thousands now",
+/// "le estoy mandando dinero a un señor que conocí por internet": money sent to someone known only
+/// online, the way romance scams take it. Not a question about how to send it.
+pub(super) fn paid_to_someone_met_online(s: &Scan) -> bool {
+    let online = |j: usize| {
+        matches!(s.text(j), "online" | "internet" | "facebook" | "instagram" | "tinder" | "redes" | "whatsapp")
+            || (s.text(j) == "en" && s.text(j + 1) == "linea")
+    };
+    let met_online = |i: usize| {
+        matches!(s.text(i), "met" | "conocio" | "conoci" | "conocimos" | "conocieron")
+            && (i + 1..(i + 4).min(s.len())).any(online)
+    };
+    // "who he's never met", "que nunca ha visto en persona".
+    let never_met = |i: usize| {
+        matches!(s.text(i), "never" | "nunca")
+            && matches!(s.text(i + 1), "met" | "seen" | "visto" | "conocido")
+            && !matches!(s.text(i + 2), "before")
+    };
+    let met = (0..s.len()).any(|i| met_online(i) || never_met(i));
+    let money = s.has(MONEY) || s.words.iter().any(|w| matches!(w.text.as_str(), "thousands" | "miles"));
+    let giving = |j: usize| {
+        s.words[j].starts_with_any(&[
+            "giving",
+            "gave",
+            "given",
+            "sending",
+            "sent",
+            "transferr",
+            "paying",
+            "paid",
+            "mand",
+            "envi",
+            "deposit",
+            "dando",
+            "dio",
+            "transfier",
+            "pag",
+        ]) && !hypothetical(s, j)
+    };
+    met && money && (0..s.len()).any(giving) && !only_asks(s) && !s.has(PROCESS)
 }

@@ -8,6 +8,7 @@
 //! negations and hypotheticals excepted. Escalation errs towards a person.
 
 mod abuse;
+mod alibi;
 mod atm;
 mod classes;
 mod despair;

@@ -1,9 +1,10 @@
 //! Money the customer was to receive: a buyer's payment that never came for goods handed over, a
-//! stranger's deposit to be "returned" to another account, money sent in to be passed on to others.
+//! forged proof of payment, a stranger's deposit to be "returned" to another account, money sent in
+//! to be passed on to others.
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, only_asks, real, told_in_past};
+use super::situations::{Finding, only_asks, opens_question, real, told_in_past};
 use super::words::*;
 
 /// The first of these scams on money to be received that the message tells, if any.
@@ -20,12 +21,7 @@ fn proof_without_money(s: &Scan) -> Option<Finding> {
         || (0..s.len()).any(|j| arrived(j) && s.near(j, MONEY, 3, 3) && s.near(j, NEG, 3, 1));
     let handed = s.words.iter().any(|w| w.starts_with_any(&["handed", "entregu"]))
         || s.words.windows(2).any(|p| p[0].text == "le" && p[1].text == "di");
-    // "el comprador me mandó un comprobante de transferencia falso": a proof said to be fake.
-    let fake = |j: usize| s.words[j].starts_with_any(&["fals", "fake", "forged", "trucho", "apocrif", "editad"]);
-    let fake_proof = |i: usize| (i.saturating_sub(2)..(i + 5).min(s.len())).any(fake);
-    let proof = s.find(PROOF).any(|i| real(s, i));
-    let fooled = (no_money && handed && told_in_past(s)) || s.find(PROOF).any(fake_proof);
-    if sold && proof && fooled && !only_asks(s) {
+    if sold && s.find(PROOF).any(|i| real(s, i)) && no_money && handed && told_in_past(s) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     None
@@ -62,6 +58,28 @@ fn passed_on(s: &Scan) -> Option<Finding> {
     };
     let asked_on = s.find(ASKED | TOLD).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(on));
     if sent_in && s.has(MONEY | TXN) && asked_on && told_in_past(s) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
+    None
+}
+
+/// "the buyer sent a fake payment receipt", "me mandaron un comprobante falso": a forged proof of
+/// payment, already received.
+pub(super) fn forged_proof(s: &Scan) -> Option<Finding> {
+    let forged = |i: usize| s.words[i].tags & FORGED != 0;
+    // "deposité un cheque que me dio un cliente, me dicen que era falso": found false later on (not
+    // "¿cómo sé si es falso?"). "vendí mi celular… me mandó un comprobante falso": "vendí" tells it.
+    let found_forged = |i: usize| (i + 3..(i + 12).min(s.len())).any(|j| forged(j) && !opens_question(s, j));
+    // "the receipt the shop gave me looks fake": a shop's receipt for the customer's own purchase.
+    let from_shop = |i: usize| {
+        let after = i + 1..(i + 6).min(s.len());
+        after.clone().any(|j| matches!(s.text(j), "gave" | "handed" | "dio" | "entrego"))
+            && after.into_iter().any(|j| s.words[j].tags & PLACE != 0)
+    };
+    if s.find(PROOF).any(|i| {
+        let near_forged = (i.saturating_sub(3)..(i + 3).min(s.len())).any(forged) || found_forged(i);
+        near_forged && real(s, i) && (told_in_past(s) || s.has(SOLD)) && !s.has(PROCESS) && !from_shop(i)
+    }) {
         return Finding::of(Category::Fraud);
     }
     None

@@ -146,10 +146,12 @@ pub(super) fn asked_ahead(s: &Scan, at: usize) -> bool {
         return false;
     }
     let later = || (0..s.len()).filter(move |&i| s.words[i].clause > clause);
-    // "es para tener el número a la mano", "solo quiero saber el proceso".
+    // "es para tener el número a la mano", "solo quiero saber el proceso", "es para saberlo, no me ha
+    // pasado nada": asked to know, and nothing has happened.
     let preparing = |i: usize| {
-        (s.words[i].text == "para" && s.words.get(i + 1).is_some_and(|n| n.text.starts_with("tener")))
+        (s.words[i].text == "para" && s.words.get(i + 1).is_some_and(|n| n.starts_with_any(&["tener", "saber"])))
             || matches!(s.words[i].text.as_str(), "proceso" | "process")
+            || (matches!(s.text(i), "pasado" | "paso" | "happened") && negated(s, i))
     };
     !later().any(|i| s.words[i].tags & EVENT != 0) && later().any(|i| hypothetical_word(s, i) || preparing(i))
 }

@@ -4,9 +4,10 @@
 
 use super::Category;
 use super::atm;
+use super::receiving;
 use super::scams;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, is_past, message_word, only_asks, opens_question, real, told_in_past};
+use super::situations::{Finding, is_past, message_word, only_asks, real, told_in_past};
 use super::words::*;
 
 /// English "gave/told/shared" said of the customer: not "gave me", not "the app told".
@@ -245,18 +246,10 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(IMPOSTOR) && (s.has(FAMILY) || friends()) && s.find(ASKED).any(asked_for_money) {
         return Finding::of(Category::SocialEngineering);
     }
-    // "the buyer sent a fake payment receipt", "me mandaron un comprobante falso": a forged proof
-    // of payment, already received.
-    let forged = |i: usize| s.words[i].tags & FORGED != 0;
-    // "deposité un cheque que me dio un cliente, me dicen que era falso": found false later on (not
-    // "¿cómo sé si es falso?").
-    let found_forged = |i: usize| (i + 3..(i + 12).min(s.len())).any(|j| forged(j) && !opens_question(s, j));
-    if s.find(PROOF).any(|i| {
-        let near_forged = (i.saturating_sub(3)..(i + 3).min(s.len())).any(forged) || found_forged(i);
-        near_forged && real(s, i) && told_in_past(s) && !s.has(PROCESS)
-    }) {
-        return Finding::of(Category::Fraud);
+    if let Some(found) = receiving::forged_proof(s) {
+        return Some(found);
     }
+    let forged = |i: usize| s.words[i].tags & FORGED != 0;
     // "pagué un curso por internet y resultó ser falso": paid for something that proved fake.
     // "I transferred 3000 to what I thought was my landlord's new account, the e-mail was fake".
     // "…y resulta que el departamento no era suyo", "turns out it doesn't exist": proved false.
@@ -286,8 +279,12 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
         let lured =
             s.find(LINK).any(|j| s.words[j].text.starts_with("cli")) || s.words.iter().any(|w| message_word(&w.text));
         let login_typed = |i: usize| lured && is_past(s, i) && (i + 1..(i + 5).min(s.len())).any(login);
-        for i in s.find(ENTER) {
-            if real(s, i) && (s.near(i, CRED, 2, 6) || everything(i) || login_typed(i)) {
+        // "clicked the link and put my details in": put in, what was put between.
+        let put_in = |i: usize| s.text(i) == "put" && (i + 2..(i + 5).min(s.len())).any(|j| s.text(j) == "in");
+        let details = |j: usize| matches!(s.text(j), "details" | "datos" | "info" | "information" | "informacion");
+        let details_typed = |i: usize| lured && (i + 1..(i + 4).min(s.len())).any(details);
+        for i in s.find(ENTER).chain((0..s.len()).filter(|&i| put_in(i))) {
+            if real(s, i) && (s.near(i, CRED, 2, 6) || everything(i) || login_typed(i) || details_typed(i)) {
                 return Finding::of(Category::SocialEngineering);
             }
         }

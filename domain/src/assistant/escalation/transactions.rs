@@ -3,8 +3,9 @@
 //! hypotheticals ("what if I see a charge I didn't make?") excepted.
 
 use super::Category;
+use super::alibi;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, hypothetical, hypothetical_clause, negated, only_asks};
+use super::situations::{Finding, hypothetical, negated, only_asks};
 use super::words::*;
 
 /// "I", said of the customer.
@@ -50,28 +51,6 @@ fn unexplained(s: &Scan) -> bool {
         s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "came" | "come" | "coming") && p[1].text == "from");
     let puzzled = s.words.iter().enumerate().any(|(j, w)| w.text == "understand" && negated(s, j));
     pointed_txn && (came_from || puzzled)
-}
-
-/// "…a withdrawal in another state when my card is right here with me", "…cuando yo estaba en casa":
-/// a "when" just before the alibi sets it beside the charge; it does not make it a hypothetical
-/// (unless the clause says so: "if", "ever", "in case").
-fn set_beside(s: &Scan, at: usize) -> bool {
-    (at.saturating_sub(3)..at).any(|j| matches!(s.words[j].text.as_str(), "when" | "while" | "cuando" | "mientras"))
-        && !hypothetical_clause(s, at)
-}
-
-/// "my card's still in my wallet", "la tarjeta sigue en mi cartera", "i still have my card": the
-/// card still with the customer, told as a fact.
-fn still_held(s: &Scan) -> bool {
-    let still = |j: usize| matches!(s.text(j), "still" | "sigue" | "todavia" | "aun") && !negated(s, j);
-    let with_me = |j: usize| matches!(s.text(j), "in" | "with" | "here" | "on" | "en" | "conmigo" | "aqui");
-    let card_still = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| still(j) && with_me(j + 1));
-    let still_have = |j: usize| {
-        still(j)
-            && matches!(s.text(j + 1), "have" | "got" | "tengo" | "traigo")
-            && (j + 2..(j + 5).min(s.len())).any(|k| s.words[k].tags & VALUABLE != 0)
-    };
-    s.find(VALUABLE).any(card_still) || (0..s.len()).any(still_have)
 }
 
 /// A charge, payment or withdrawal the customer says is not theirs.
@@ -123,8 +102,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         !negated(s, j) && s.words[j].text != "been" && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text))
     });
     let spent = s.has(TXN) || (s.has(INTRUDE) && s.has(VALUABLE));
-    let alibi = s.find(ALIBI).any(|i| !negated(s, i) && (!hypothetical(s, i) || set_beside(s, i))) || still_held(s);
-    if spent && !customer_acts && alibi {
+    if spent && !customer_acts && alibi::told(s) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     for i in 0..s.len() {

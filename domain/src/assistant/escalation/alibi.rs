@@ -1,0 +1,49 @@
+//! An alibi beside a charge: the customer somewhere else when it happened ("i was at home all day",
+//! "yo vivo en puebla"), or the card still with them when an alert told of it.
+
+use super::scan::{Scan, Word};
+use super::situations::{hypothetical, hypothetical_clause, negated, only_asks};
+use super::words::*;
+
+/// The message gives an alibi, not negated, and not a supposition unless set beside the charge.
+pub(super) fn told(s: &Scan) -> bool {
+    s.find(ALIBI).any(|i| !negated(s, i) && (!hypothetical(s, i) || set_beside(s, i))) || held_when_notified(s)
+}
+
+/// "…a withdrawal in another state when my card is right here with me", "…cuando yo estaba en casa":
+/// a "when" just before the alibi sets it beside the charge; it does not make it a hypothetical
+/// (unless the clause says so: "if", "ever", "in case").
+fn set_beside(s: &Scan, at: usize) -> bool {
+    (at.saturating_sub(3)..at).any(|j| matches!(s.words[j].text.as_str(), "when" | "while" | "cuando" | "mientras"))
+        && !hypothetical_clause(s, at)
+}
+
+/// "my card's still in my wallet", "la tarjeta sigue en mi cartera", "i still have my card": the
+/// card still with the customer, told as a fact.
+fn still_held(s: &Scan) -> bool {
+    let still = |j: usize| matches!(s.text(j), "still" | "sigue" | "todavia" | "aun") && !negated(s, j);
+    let with_me = |j: usize| matches!(s.text(j), "in" | "with" | "here" | "on" | "en" | "conmigo" | "aqui");
+    let card_still = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| still(j) && with_me(j + 1));
+    let still_have = |j: usize| {
+        still(j)
+            && matches!(s.text(j + 1), "have" | "got" | "tengo" | "traigo")
+            && (j + 2..(j + 5).min(s.len())).any(|k| s.words[k].tags & VALUABLE != 0)
+    };
+    s.find(VALUABLE).any(card_still) || (0..s.len()).any(still_have)
+}
+
+/// "my card's still in my wallet but i just got a notification for a payment at a petrol station":
+/// the card held while an alert tells of a charge (not "…but the payment at the shop was declined",
+/// the customer's own, nor "i still have my old card, can i keep paying with it?").
+fn held_when_notified(s: &Scan) -> bool {
+    let alert = |w: &Word| {
+        w.tags & SEEN != 0
+            || matches!(w.text.as_str(), "says" | "said" | "dice" | "decia" | "statement" | "listed" | "displaying")
+            || w.starts_with_any(&["notifica", "alert", "aviso", "avisa", "sms", "text", "mensaje", "email", "correo"])
+    };
+    let declined = |w: &Word| {
+        w.starts_with_any(&["declin", "reject", "rechaz", "fail"])
+            || matches!(w.text.as_str(), "denied" | "denegado" | "denegada")
+    };
+    still_held(s) && s.words.iter().any(alert) && !s.words.iter().any(declined) && !only_asks(s)
+}
