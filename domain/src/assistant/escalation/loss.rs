@@ -89,9 +89,13 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & (STEAL | LOSE) != 0 && (s.near(i, COVER, 2, 1) || cover_for) {
             continue;
         }
-        // "me robaron la atención sus nuevas tasas", "stole my heart": a figure of speech.
+        // "me robaron la atención sus nuevas tasas", "stole my heart", "me robaron la idea de mi
+        // negocio": a figure of speech.
         let figure = (i + 1..(i + 4).min(s.len())).any(|j| {
-            matches!(s.words[j].text.as_str(), "atencion" | "attention" | "corazon" | "heart" | "show" | "spotlight")
+            matches!(
+                s.words[j].text.as_str(),
+                "atencion" | "attention" | "corazon" | "heart" | "show" | "spotlight" | "idea" | "ideas" | "thunder"
+            )
         });
         if tags & (STEAL | MUGGED) != 0 && figure {
             continue;

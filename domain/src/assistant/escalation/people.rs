@@ -27,6 +27,22 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
             && charged(i)
             && (!s.has(PROCESS) || this_one)
     });
+    // "me cobraron el doble en el súper", "i was double charged", "charged me twice": a charge told
+    // as doubled (not "i have charged items twice", nor the noun "a duplicate charge", which a
+    // pending authorisation often explains).
+    let doubled = |j: usize| matches!(s.text(j), "doble" | "double" | "twice" | "triple");
+    let by_me = |i: usize| {
+        s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "i" | "we" | "yo" | "hice" | "hago"))
+    };
+    let twice = s.find(TXN).any(|i| {
+        real(s, i)
+            && charged(i)
+            && !by_me(i)
+            && (doubled(i.wrapping_sub(1)) || (i + 1..(i + 4).min(s.len())).any(doubled))
+    });
+    if twice && !s.has(PROCESS | RESOLVED) && !only_asks(s) {
+        return Finding::of(Category::Dispute);
+    }
     // "me siguen cobrando una membresía que cancelé", "they still charge me after I cancelled": charges
     // going on after the customer cancelled.
     let going_on = |t: usize| {
