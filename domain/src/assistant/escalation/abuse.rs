@@ -110,9 +110,21 @@ pub(super) fn kin_impersonated(s: &Scan) -> bool {
         )
     };
     let kin_after = |i: usize| (i + 1..(i + 6).min(s.len())).any(|j| s.words[j].tags & FAMILY != 0);
+    // "said he was my nephew with a new number", "dijo que era mi hijo": a relative's name claimed.
+    let claimed = |i: usize| {
+        matches!(s.text(i), "said" | "saying" | "claimed" | "claiming" | "dijo" | "diciendo")
+            && (i + 1..(i + 4).min(s.len())).any(|j| {
+                matches!(s.text(j), "was" | "is" | "era" | "es" | "soy")
+                    && matches!(s.text(j + 1), "my" | "mi" | "your" | "tu")
+                    && s.words.get(j + 2).is_some_and(|w| w.tags & FAMILY != 0)
+            })
+    };
     let asked = s.find(ASKED).any(|i| real(s, i) && s.near(i, MONEY, 0, 4));
     let sent = s.find(GIVE | MOVED | PAID | TXN).any(|j| real(s, j) && is_past(s, j));
-    s.has(SOMEONE | STRANGER) && (0..s.len()).any(|i| thinks(i) && kin_after(i)) && (asked || sent) && !only_asks(s)
+    let taken_for_kin = (0..s.len()).any(|i| (thinks(i) && kin_after(i)) || (claimed(i) && real(s, i)));
+    let stranger =
+        s.has(SOMEONE | STRANGER) || s.words.iter().any(|w| matches!(w.text.as_str(), "guy" | "man" | "woman"));
+    stranger && taken_for_kin && (asked || sent) && !only_asks(s)
 }
 
 /// "my elderly dad has been giving money to a woman he met online who he's never met, thousands now",

@@ -81,7 +81,8 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
             && real(s, i)
             && !s.words[i.saturating_sub(4)..i].iter().any(reporting)
     };
-    if s.find(MISTAKE).any(|i| real(s, i)) && (0..s.len()).any(sent) && !s.has(PROCESS | RESOLVED) {
+    // ("is there a fee for sending money to the wrong account by mistake?" only asks.)
+    if s.find(MISTAKE).any(|i| real(s, i)) && (0..s.len()).any(sent) && !s.has(PROCESS | RESOLVED) && !only_asks(s) {
         return Finding::of(Category::Dispute);
     }
     // "the salary was sent but the money never arrived", "le transferí y nunca le llegó": money

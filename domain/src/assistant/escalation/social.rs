@@ -44,7 +44,10 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     let paid = |i: usize| s.words[i].tags & PAID != 0;
     // "invertí en una plataforma de criptomonedas… ya no me dejan retirar": an investment that keeps
     // the money.
-    if s.find(INVESTED).any(|i| real(s, i)) && s.has(WITHHELD) && !s.has(PROCESS) {
+    // ("invested in your savings bond, what's the fee to withdraw early?" is the bank's own product.)
+    let with_the_bank =
+        |i: usize| (i + 1..(i + 5).min(s.len())).any(|j| matches!(s.text(j), "your" | "ustedes" | "banco" | "bank"));
+    if s.find(INVESTED).any(|i| real(s, i) && !with_the_bank(i)) && s.has(WITHHELD) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
     // "un supuesto asesor se quedó con mis ahorros": an impostor keeping the money.

@@ -43,7 +43,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "mi dinero de vuelta", "dinero de vuelta", "que me devuelvan mi dinero", "devuelvanme",
             "i want it back", "want it back", "lo quiero de vuelta", "devuelvanmelo",
             "disputa", "disputar", "disputo", "contracargo", "aclaracion", "chargeback", "dispute", "refund",
-            "disputing",
+            "disputing", "reversed", "reversal",
             "reembolso", "devolucion de mi dinero", "money back", "me regresen", "me devuelvan", "devuelvan mi",
             "regresen mi",
     ]),
