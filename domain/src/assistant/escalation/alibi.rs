@@ -7,7 +7,31 @@ use super::words::*;
 
 /// The message gives an alibi, not negated, and not a supposition unless set beside the charge.
 pub(super) fn told(s: &Scan) -> bool {
-    s.find(ALIBI).any(|i| !negated(s, i) && (!hypothetical(s, i) || set_beside(s, i))) || held_when_notified(s)
+    s.find(ALIBI).any(|i| !negated(s, i) && (!hypothetical(s, i) || set_beside(s, i)))
+        || held_when_notified(s)
+        || (kept_somewhere(s) && !s.words.iter().any(declined) && !only_asks(s))
+}
+
+/// "my card was in my drawer at home", "la tarjeta estaba en mi bolsa": the card told as kept
+/// somewhere safe (in the past: where it was when the charge happened).
+fn kept_somewhere(s: &Scan) -> bool {
+    let kept = |j: usize| {
+        matches!(s.text(j), "drawer" | "wallet" | "purse" | "bag" | "pocket" | "home" | "house" | "safe")
+            || matches!(s.text(j), "cajon" | "cartera" | "billetera" | "bolsa" | "bolso" | "mochila" | "casa")
+    };
+    let was_in = |i: usize| {
+        matches!(s.text(i + 1), "was" | "estaba" | "sat" | "stayed")
+            && matches!(s.text(i + 2), "in" | "at" | "en")
+            && (i + 3..(i + 6).min(s.len())).any(kept)
+            && !negated(s, i + 1)
+    };
+    s.find(VALUABLE).any(was_in)
+}
+
+/// "…but the payment at the shop was declined": the customer's own payment, refused.
+fn declined(w: &Word) -> bool {
+    w.starts_with_any(&["declin", "reject", "rechaz", "fail"])
+        || matches!(w.text.as_str(), "denied" | "denegado" | "denegada")
 }
 
 /// "…a withdrawal in another state when my card is right here with me", "…cuando yo estaba en casa":
@@ -40,10 +64,6 @@ fn held_when_notified(s: &Scan) -> bool {
         w.tags & SEEN != 0
             || matches!(w.text.as_str(), "says" | "said" | "dice" | "decia" | "statement" | "listed" | "displaying")
             || w.starts_with_any(&["notifica", "alert", "aviso", "avisa", "sms", "text", "mensaje", "email", "correo"])
-    };
-    let declined = |w: &Word| {
-        w.starts_with_any(&["declin", "reject", "rechaz", "fail"])
-            || matches!(w.text.as_str(), "denied" | "denegado" | "denegada")
     };
     still_held(s) && s.words.iter().any(alert) && !s.words.iter().any(declined) && !only_asks(s)
 }

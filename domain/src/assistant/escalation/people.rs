@@ -220,6 +220,15 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
         })
     };
     let required = || s.words.iter().any(|w| matches!(w.text.as_str(), "obligatorio" | "mandatory" | "compulsory"));
+    // "el seguro que me vendieron sin explicarme", "sold me a policy without explaining it".
+    let untold = || {
+        s.words.windows(2).any(|p| {
+            matches!(
+                (p[0].text.as_str(), p[1].text.as_str()),
+                ("sin", "explicarme" | "avisarme" | "preguntarme" | "decirme") | ("without", "explaining" | "telling")
+            )
+        })
+    };
     // "llevo 3 semanas esperando": a wait counted in weeks; "40 minutos en espera", "2 hours on hold".
     let waited = || {
         s.words.windows(3).any(|p| {
@@ -263,7 +272,7 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
         let rejected = s.words[i].starts_with_any(&["rejected", "denied", "rechaz"]);
         (no_procede || rejected) && !hypothetical(s, i) && (i.saturating_sub(4)..(i + 4).min(s.len())).any(claim)
     });
-    if complained || repeated || again || (sold_me() && required()) || waited() || shut || turned_down {
+    if complained || repeated || again || (sold_me() && (required() || untold())) || waited() || shut || turned_down {
         return Finding::of(Category::Complaint);
     }
     None

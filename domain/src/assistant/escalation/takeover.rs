@@ -92,6 +92,25 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| got_into_mine(i) && real(s, i)) || person_moved_money {
         return Finding::of(Category::AccountTakeover);
     }
+    // "my mother in law has been using my online banking to pay her bills without asking": a
+    // relative using what is the customer's, and no consent given.
+    let mine_after = |j: usize| {
+        (j + 1..(j + 4).min(s.len()))
+            .any(|k| s.words[k].tags & (ACCOUNT | VALUABLE) != 0 && matches!(s.text(k - 1), "my" | "mi"))
+    };
+    let kin_uses = |i: usize| (i + 1..(i + 6).min(s.len())).any(|j| s.words[j].tags & INTRUDE != 0 && mine_after(j));
+    let unconsented = s.find(DISOWN).any(|j| real(s, j));
+    if unconsented && s.find(FAMILY).any(|i| real(s, i) && kin_uses(i)) && !s.has(PROCESS) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
+    // "i think somebody's added a new payee to my account": someone else added something to it
+    // (not "can someone be added to my account?").
+    let added = |j: usize| s.text(j) == "added" && !matches!(s.text(j - 1), "be" | "been" | "get" | "i" | "we");
+    let someone_added =
+        |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| added(j) && s.near(j, DETAIL | ACCOUNT | VALUABLE, 0, 6));
+    if s.find(SOMEONE).any(|i| real(s, i) && someone_added(i)) && !only_asks(s) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "my ex still knows my online banking password": someone else holding a credential.
     if s.find(SOMEONE).any(|i| real(s, i) && s.near(i, KNOWS, 0, 3) && s.near(i, CRED, 0, 8)) {
         return Finding::of(Category::AccountTakeover);

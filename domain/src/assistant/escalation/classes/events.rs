@@ -23,7 +23,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (PRESENT, &[
             "is", "are", "gets", "get", "getting", "becomes", "happens", "es", "roban", "roba", "roben", "robe",
             "pierdo", "pierde", "pierden", "pierda", "pierdan", "extravia", "extravian", "lose", "loses", "losing",
-            "go", "goes",
+            "go", "goes", "report", "reportar", "reporto",
     ]),
     (PAST, &[
             "robaron", "robado", "robada", "robados", "robadas", "perdi", "perdio", "perdido", "perdida", "perdieron",
@@ -85,6 +85,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "reported my card lost", "reported it as lost", "thought i lost", "thought i'd lost", "thought i had lost",
             "crei que perdi",
             "pense que perdi", "crei que habia perdido", "pense que habia perdido",
+            // Handed in: "lost property has my card", "la tienen en objetos perdidos".
+            "lost property has my", "lost property have my", "lost property found my", "tienen en objetos perdidos",
     ]),
     (VALUABLE, &[
             "tarjeta", "tarjetas", "plastico", "cartera", "carteras", "billetera", "monedero", "bolso", "bolsa",

@@ -90,7 +90,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "disgusting", "thieves", "crooks", "scammers", "incompetent", "idiots", "stupid", "garbage", "trash",
             "joke", "fuck", "fucking", "shit", "bullshit", "crap", "wtf", "fed up", "sick of", "sick and tired",
             "hasta la madre", "me tienen harto", "una estafa de banco",
-            "ive had enough", "i've had enough",
+            "ive had enough", "i've had enough", "ya me canse", "ya me harte",
     ]),
     (UPSET, &[
             "enojado", "enojada", "molesto", "molesta", "furioso", "furiosa", "angry", "furious", "upset", "mad",
@@ -242,6 +242,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "me golpea", "hits me", "coerced", "forced to withdraw", "forced me to withdraw", "abusive", "abusivo",
             "abusiva", "extorsion*", "extort", "extorts",
             "extorted", "extorting",
+            // Harassed: "i'm being harassed by your debt collectors", "me están acosando".
+            "being harassed", "harassing me", "harass me", "me acosan", "me hostigan", "me estan acosando",
+            "me estan hostigando",
             // The customer's own gambling, harm told: "i gambled away my rent", "perdí todo apostando".
             "gambled away", "gambling addiction", "gambling problem", "addicted to gambling", "adiccion al juego",
             "ludopatia", "ludopata", "problema con el juego", "problema con las apuestas", "perdi todo apostando",
