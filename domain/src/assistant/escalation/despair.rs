@@ -20,6 +20,7 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
         last && !of_money && (matches!(w, "seguir" | "continuar" | "seguir adelante") || on || going)
     };
     nothing_is_worth_it(s)
+        || better_without_me(s)
         || ends_it_all(s)
         || cannot_go_on(s)
         || why_still_here(s)
@@ -195,4 +196,20 @@ fn farewell_worn_out(s: &Scan) -> bool {
             || matches!(s.text(i + 2), "everything" | "todo" | "life" | "living" | "vivir")
     };
     farewell && (0..s.len()).any(|i| worn(&s.words[i]) && of_self(i) && of_what(i))
+}
+
+/// "i'm thinking it'd be easier if i wasn't around", "sería mejor si yo no estuviera": everything
+/// easier or better without the customer (not "what happens to my savings if i wasn't around?").
+fn better_without_me(s: &Scan) -> bool {
+    let gone = |k: usize| {
+        matches!((s.text(k), s.text(k + 1)), ("wasn't" | "wasnt" | "weren't" | "werent", "around" | "here" | "alive"))
+            || matches!((s.text(k), s.text(k + 1)), ("no", "estuviera" | "existiera"))
+    };
+    let without_me = |i: usize| {
+        matches!(s.text(i), "if" | "si")
+            && matches!(s.text(i + 1), "i" | "yo" | "ya")
+            && (i + 2..(i + 4).min(s.len())).any(gone)
+    };
+    let better = |j: usize| matches!(s.text(j), "easier" | "better" | "mejor" | "facil");
+    (0..s.len()).any(|i| without_me(i) && (i.saturating_sub(5)..i).any(better) && !negated(s, i))
 }

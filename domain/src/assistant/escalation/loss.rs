@@ -185,7 +185,13 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if found && !gone_since {
             continue;
         }
-        if tags & LOSE != 0 && valuable_near(s, i, 4, 4) {
+        // "perdí mi pasaporte y mi tarjeta": the card further on, in a list.
+        let listed = (i + 1..(i + 5).min(s.len())).any(|j| {
+            matches!(s.text(j), "y" | "and" | "e")
+                && s.words[j].phrase == s.words[i].phrase
+                && valuable_near(s, j, 0, 3)
+        });
+        if tags & LOSE != 0 && (valuable_near(s, i, 4, 4) || listed) {
             return Finding::of(Category::StolenCard);
         }
         // "no sé dónde quedó mi tarjeta".

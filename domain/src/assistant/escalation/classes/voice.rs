@@ -69,6 +69,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "proceder", "will be in touch", "taking this to", "taking you to", "take this to", "take you to",
             "llevare esto a", "los llevare a", "report you", "reportar", "reportarlos", "denunciarlos", "denunciar",
             "voy con", "ire con", "acudire a",
+            "am filing", "i'm filing", "im filing", "filing a claim", "filing a lawsuit", "have filed", "i've filed",
+            "ive filed", "already filed",
     ]),
     (REGULATOR, &[
             "condusef", "profeco", "indecopi", "defensa del consumidor", "regulador", "regulator", "ombudsman", "cfpb",
@@ -242,6 +244,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "me golpea", "hits me", "coerced", "forced to withdraw", "forced me to withdraw", "abusive", "abusivo",
             "abusiva", "extorsion*", "extort", "extorts",
             "extorted", "extorting",
+            // Made to hand money over: "my partner makes me hand over my wages".
+            "makes me hand", "made me hand", "makes me transfer", "made me transfer", "makes me withdraw",
+            "made me withdraw", "me hace darle", "me hace entregarle", "me hace sacar",
             // Harassed: "i'm being harassed by your debt collectors", "me están acosando".
             "being harassed", "harassing me", "harass me", "me acosan", "me hostigan", "me estan acosando",
             "me estan hostigando",
