@@ -146,7 +146,8 @@ pub(super) fn paid_to_someone_met_online(s: &Scan) -> bool {
             && !matches!(s.text(i + 2), "before")
     };
     let met = (0..s.len()).any(|i| met_online(i) || never_met(i));
-    let money = s.has(MONEY) || s.words.iter().any(|w| matches!(w.text.as_str(), "thousands" | "miles"));
+    let money = s.has(MONEY)
+        || s.words.iter().any(|w| matches!(w.text.as_str(), "thousands" | "miles" | "ahorros" | "savings"));
     let giving = |j: usize| {
         s.words[j].starts_with_any(&[
             "giving",

@@ -21,6 +21,7 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
     };
     nothing_is_worth_it(s)
         || better_without_me(s)
+        || pointless_anymore(s)
         || ends_it_all(s)
         || cannot_go_on(s)
         || why_still_here(s)
@@ -212,4 +213,18 @@ fn better_without_me(s: &Scan) -> bool {
     };
     let better = |j: usize| matches!(s.text(j), "easier" | "better" | "mejor" | "facil");
     (0..s.len()).any(|i| without_me(i) && (i.saturating_sub(5)..i).any(better) && !negated(s, i))
+}
+
+/// "honestly i don't see the point anymore, everything is going wrong": no point seen, in general,
+/// any longer ("i don't see the point of paying for premium anymore" has an object).
+fn pointless_anymore(s: &Scan) -> bool {
+    (2..s.len()).any(|i| {
+        s.text(i) == "point"
+            && s.text(i - 1) == "the"
+            && s.text(i - 2) == "see"
+            && matches!(s.text(i + 1), "anymore" | "any")
+            && (s.text(i + 1) == "anymore" || s.text(i + 2) == "more")
+            && s.ends_phrase(i + 1 + usize::from(s.text(i + 1) == "any"))
+            && negated(s, i - 2)
+    })
 }

@@ -187,6 +187,19 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             s.words[j].tags & STRANGE != 0
                 && matches!(s.words[j - 1].text.as_str(), "seems" | "looks" | "appears" | "is" | "are")
         }) && reported;
+        // "cargos de 10 pesos varias veces de una página rara", "charges from some dodgy website": the
+        // charge's source called strange.
+        let source = |j: usize| {
+            s.words[j].tags & STRANGE != 0
+                && matches!(
+                    s.text(j - 1),
+                    "pagina" | "sitio" | "site" | "website" | "app" | "tienda" | "company" | "empresa"
+                )
+                && s.words[j].clause == s.words[i].clause
+        };
+        if s.words[i].tags & TXN != 0 && (i + 2..(i + 12).min(s.len())).any(source) && !hypothetical(s, i) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
         // "a strange payment", "movimientos raros" (not "the transfer page looks weird").
         if s.words[i].tags & TXN != 0 && (s.near(i, STRANGE, 3, 2) || described) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);

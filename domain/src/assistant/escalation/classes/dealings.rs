@@ -28,7 +28,8 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
     (LOCKED_OUT, &[
             "kicked me out", "logged me out", "me saco de la app", "me cerro la sesion", "me cerraron la sesion",
             "no puedo entrar", "no puedo ingresar", "no me deja entrar", "ya no puedo entrar", "can't log in",
-            "cant log in", "cannot log in", "can't get in", "cant get in", "locked out", "can't access", "cant access",
+            "cant log in", "cannot log in", "can't get in", "cant get in", "cannot get in", "can't get into",
+            "cant get into", "cannot get into", "locked out", "can't access", "cant access",
             "doesn't work anymore", "no funciona mi contrasena", "ya no sirve", "me sacaron de la app",
             "me saco de la app", "kicked me out", "logged me out", "not able to access", "unable to access",
             "not able to log in", "unable to log in", "can't sign in", "cant sign in", "unable to sign in",
