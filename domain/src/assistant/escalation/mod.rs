@@ -12,6 +12,7 @@ mod alibi;
 mod atm;
 mod classes;
 mod despair;
+mod disputes;
 mod doorstep;
 pub mod learned;
 mod loss;

@@ -7,6 +7,7 @@
 
 use super::Category;
 use super::despair;
+use super::disputes;
 use super::loss;
 use super::people;
 use super::retraction;
@@ -48,7 +49,7 @@ pub fn detect(s: &Scan) -> Option<Finding> {
     let found = misuse
         .or_else(|| fraud_words(s))
         .or_else(|| vulnerability::vulnerable(s))
-        .or_else(|| people::dispute(s))
+        .or_else(|| disputes::dispute(s))
         .or_else(|| people::legal(s))
         .or_else(|| people::complaint(s))
         .or_else(|| people::human(s))

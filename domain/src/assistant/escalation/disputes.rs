@@ -1,0 +1,134 @@
+//! A dispute: a charge the customer contests — counted more than once, taken after a cancellation,
+//! a debt disowned or on something closed, a payment sent by mistake or never arrived, a refund
+//! or a reversal wanted.
+
+use super::Category;
+use super::scan::Scan;
+use super::situations::{Finding, is_past, only_asks, real};
+use super::transactions::reporting;
+use super::words::*;
+
+pub(super) fn dispute(s: &Scan) -> Option<Finding> {
+    // "me cobró 3 veces la misma compra", "charged me three times": a charge counted more than once.
+    let count = |w: &str| {
+        matches!(w, "dos" | "tres" | "cuatro" | "two" | "three" | "four") || w.parse::<u8>().is_ok_and(|n| n > 1)
+    };
+    let charged = |i: usize| is_past(s, i) || s.words[i].text == "cobro";
+    // "how do i dispute this? i was charged 3 times": the how asked of this very charge.
+    let this_one = s
+        .words
+        .windows(2)
+        .any(|p| p[0].starts_with_any(&["disput", "reclam"]) && matches!(p[1].text.as_str(), "this" | "esto" | "este"));
+    let repeated = s.find(TXN).any(|i| {
+        // "me cobraron la anualidad dos veces": the count a few words on.
+        (i + 1..(i + 6).min(s.len()))
+            .any(|j| matches!(s.words[j].text.as_str(), "veces" | "times") && count(&s.words[j - 1].text) && real(s, i))
+            && charged(i)
+            && (!s.has(PROCESS) || this_one)
+    });
+    // "me cobraron el doble en el súper", "i was double charged", "charged me twice": a charge told
+    // as doubled (not "i have charged items twice", nor the noun "a duplicate charge", which a
+    // pending authorisation often explains).
+    let doubled = |j: usize| matches!(s.text(j), "doble" | "double" | "twice" | "triple");
+    let by_me = |i: usize| {
+        s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "i" | "we" | "yo" | "hice" | "hago"))
+    };
+    let twice = s.find(TXN).any(|i| {
+        real(s, i)
+            && charged(i)
+            && !by_me(i)
+            && (doubled(i.wrapping_sub(1)) || (i + 1..(i + 4).min(s.len())).any(doubled))
+    });
+    if twice && !s.has(PROCESS | RESOLVED) && !only_asks(s) {
+        return Finding::of(Category::Dispute);
+    }
+    // "me siguen cobrando una membresía que cancelé", "they still charge me after I cancelled": charges
+    // going on after the customer cancelled.
+    let going_on = |t: usize| {
+        let w = s.words[t].text.as_str();
+        is_past(s, t) || w.ends_with("ando") || w.ends_with("ing") || s.near(t, ONGOING, 2, 2)
+    };
+    // "a subscription i cancelled months ago is still taking money": the money taken, still.
+    let taken = |t: usize| s.words[t].tags & TXN != 0 || s.near(t, ONGOING, 2, 0);
+    // "a gym i cancelled months ago and they keep taking it": taking, still, what was named before.
+    let still_taking = s.find(ONGOING).any(|o| {
+        s.words.get(o + 1).is_some_and(|n| n.starts_with_any(&["taking", "charging", "cobrando", "descontando"]))
+            && s.words[..o].iter().any(|w| w.tags & TXN != 0)
+    });
+    let taken_still = s.find(TXN | MONEY).any(|t| taken(t) && real(s, t) && going_on(t)) || still_taking;
+    let after_cancelling = s.find(CANCELLED).any(|i| real(s, i)) && taken_still;
+    if after_cancelling && !s.has(PROCESS | RESOLVED) {
+        return Finding::of(Category::Dispute);
+    }
+    // "a letter saying I owe money on a credit card I closed 5 years ago": a debt on something closed.
+    let debt = |w: &str| matches!(w, "debt" | "deuda" | "adeudo");
+    let owed = s.words.iter().any(|w| matches!(w.text.as_str(), "owe" | "owing" | "debo") || debt(&w.text));
+    let closed =
+        |i: usize| real(s, i) && (i.saturating_sub(5)..i).any(|j| s.words[j].tags & (VALUABLE | ACCOUNT | LOAN) != 0);
+    if owed && s.find(CANCELLED).any(closed) && !s.has(PROCESS) {
+        return Finding::of(Category::Dispute);
+    }
+    // "me van a demandar por una deuda que no es mía", "a debt that isn't mine": a debt disowned.
+    if (0..s.len()).any(|i| debt(&s.words[i].text) && real(s, i) && s.near(i, DISOWN, 0, 4)) && !s.has(PROCESS) {
+        return Finding::of(Category::Dispute);
+    }
+    // "hice una transferencia a una cuenta equivocada por 12000", "I sent 500 to the wrong account":
+    // a payment made by mistake, to be recalled while it still can be (told by the customer, not
+    // "the app said I made a transfer to the wrong account").
+    let sent = |i: usize| {
+        (s.words[i].tags & ACT != 0 || (s.words[i].tags & TXN != 0 && is_past(s, i)))
+            && real(s, i)
+            && !s.words[i.saturating_sub(4)..i].iter().any(reporting)
+    };
+    // ("is there a fee for sending money to the wrong account by mistake?" only asks.)
+    if s.find(MISTAKE).any(|i| real(s, i)) && (0..s.len()).any(sent) && !s.has(PROCESS | RESOLVED) && !only_asks(s) {
+        return Finding::of(Category::Dispute);
+    }
+    // "the salary was sent but the money never arrived", "le transferí y nunca le llegó": money
+    // sent that never came.
+    // "hice un pago… y nunca me entregó nada": a payment made counts as sent.
+    let made_payment = |j: usize| s.words[j].tags & ACT != 0 && s.near(j, TXN, 0, 2);
+    let sent_before =
+        |i: usize| (0..i).any(|j| (s.words[j].tags & (GIVE | MOVED | PAID) != 0 || made_payment(j)) && real(s, j));
+    // "mi depósito de nómina no aparece y en la empresa dicen que ya lo mandaron": said to be sent.
+    let said_sent = s.words.windows(2).any(|p| {
+        matches!(p[0].text.as_str(), "ya" | "already" | "was" | "it")
+            && (p[1].text == "lo" || p[1].tags & THEY_SENT != 0)
+    }) && s.has(THEY_SENT);
+    let pay = s.has(PAYROLL);
+    let missing = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("no", "aparece") | ("no", "llega") | ("not", "showing"))
+    });
+    // "vendí mi coche… y el dinero nunca llegó": sold, and the payment never came.
+    let sold_before = |i: usize| (0..i).any(|j| s.words[j].tags & SOLD != 0 && real(s, j));
+    // "vendí mi celular, el comprador dice que ya depositó pero no hay nada": nothing there, after a sale.
+    let nothing_there = |i: usize| {
+        matches!(s.words[i].text.as_str(), "nada" | "nothing")
+            && s.words[i.saturating_sub(2)..i].iter().any(|w| matches!(w.text.as_str(), "hay" | "there's" | "theres"))
+    };
+    let came_not = s.find(NEVER_CAME).any(|i| real(s, i) && (sent_before(i) || sold_before(i)))
+        || (missing && said_sent && pay)
+        || (0..s.len()).any(|i| nothing_there(i) && sold_before(i));
+    if came_not && (s.has(TXN | MONEY) || pay) && !s.has(PROCESS | RESOLVED) {
+        return Finding::of(Category::Dispute);
+    }
+    // "charged twice… the second one was refunded already": put right, nothing left to dispute.
+    if (s.find(DOUBLE_CHARGE).any(|i| real(s, i)) || repeated) && !s.has(RESOLVED) {
+        return Finding::of(Category::Dispute);
+    }
+    for i in s.find(DISPUTE) {
+        if !real(s, i) {
+            continue;
+        }
+        // "I want a refund", "a charge I'd like to dispute", "can I dispute a payment… it was made
+        // weeks ago" (a payment that happened, not a question about how disputes work).
+        let happened = (0..s.len()).any(|j| j != i && is_past(s, j));
+        let verb = matches!(s.words[i].text.as_str(), "dispute" | "disputing" | "disputar" | "disputo");
+        let about_a_payment = verb && s.near(i, TXN, 0, 3) && !s.has(PROCESS) && happened;
+        let wants = s.in_clause(i, WANT | INTENT) || s.has(BAD_PURCHASE) || about_a_payment;
+        if wants && !s.near(i, PROCESS, 4, 0) {
+            return Finding::of(Category::Dispute);
+        }
+    }
+    None
+}
