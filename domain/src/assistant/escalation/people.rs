@@ -251,6 +251,8 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
         || s.find(BOT).any(|i| s.in_clause(i, NEG) && (s.words[i].tags & ATM == 0 || s.in_clause(i, TALK)))
         // "quiero que alguien me dé una explicación", "i want someone to explain": a person wished for.
         || s.find(WANT).any(|i| !negated(s, i) && someone_to(s, i))
+        // "please can a person help me", "una persona que me ayude"
+        || (0..s.len()).any(|i| is_person(s, i) && person_helps(s, i) && !asks_the_way(s, i))
         // "i'd rather deal with a human for this one"
         || (0..s.len()).any(|i| s.text(i) == "rather" && person_within(s, i, 4))
         // "please stop the bot thing", "basta de bot"
@@ -268,4 +270,15 @@ pub(super) fn anger(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::Anger);
     }
     None
+}
+
+/// "can a person help me", "una persona que me ayude": the person named, helping the customer.
+fn person_helps(s: &Scan, at: usize) -> bool {
+    // "can someone help me unblock my pin?" asks for help, not for a person; "can a person help me if
+    // the app doesn't work?" asks when one would.
+    let clause = s.words[at].clause;
+    !matches!(s.text(at), "someone" | "somebody" | "alguien" | "anyone" | "anybody")
+        && !s.words[at..].iter().any(|w| w.clause == clause && w.tags & COND != 0)
+        && (matches!((s.text(at + 1), s.text(at + 2)), ("help" | "to", "me" | "help"))
+            || matches!((s.text(at + 1), s.text(at + 2), s.text(at + 3)), ("que", "me", "ayude" | "atienda")))
 }

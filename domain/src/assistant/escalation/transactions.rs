@@ -134,7 +134,12 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
             && i >= 2
             && (s.words[i - 2].text.as_str(), s.words[i - 1].text.as_str()) == ("no", "idea");
         let shown = (ends_denying || not_received || unsure || no_idea) && reported;
-        if txn && (by_me || shown || denied_shown) && !hypothetical(s, i) {
+        // "two payments to a jeweller in london i know nothing about": disowned in a clause of its own.
+        let nothing_about = w == "about"
+            && s.ends_phrase(i)
+            && matches!((s.text(i.wrapping_sub(2)), s.text(i.wrapping_sub(1))), ("know" | "knew", "nothing"))
+            && s.words[..i].iter().any(|v| v.phrase == s.words[i].phrase && v.tags & TXN != 0);
+        if txn && (by_me || shown || denied_shown || nothing_about) && !hypothetical(s, i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
     }
