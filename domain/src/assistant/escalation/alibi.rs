@@ -25,7 +25,13 @@ fn kept_somewhere(s: &Scan) -> bool {
             && (i + 3..(i + 6).min(s.len())).any(kept)
             && !negated(s, i + 1)
     };
-    s.find(VALUABLE).any(was_in)
+    // "…mientras yo estaba de viaje y la tarjeta conmigo", "with the card with me".
+    // ("i don't have my phone with me" is the opposite.)
+    let with_me = |i: usize| {
+        (i + 1..(i + 3).min(s.len())).any(|j| s.text(j) == "conmigo" || (s.text(j) == "with" && s.text(j + 1) == "me"))
+            && !s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & NEG != 0)
+    };
+    s.find(VALUABLE).any(|i| was_in(i) || with_me(i))
 }
 
 /// "…but the payment at the shop was declined": the customer's own payment, refused.

@@ -235,6 +235,7 @@ fn asks_when(s: &Scan, at: usize) -> bool {
             | (Some("a" | "en"), Some("que"))
             | (Some("when"), Some("can" | "do" | "does" | "is" | "are"))
             | (Some("cuando" | "horario" | "horarios"), _)
+            | (Some("how"), Some("long"))
     ) && !told_in_past(s)
 }
 

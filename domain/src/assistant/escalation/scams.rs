@@ -8,7 +8,7 @@ use super::Category;
 use super::doorstep;
 use super::receiving;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, is_past, real};
+use super::situations::{Finding, is_past, only_asks, real};
 use super::words::*;
 
 /// The first of these scams the message tells, if any.
@@ -178,7 +178,24 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
         .or_else(|| asked_then_emptied(s))
         .or_else(|| doorstep::collected(s))
         .or_else(|| receiving::scam(s))
+        .or_else(|| paid_for_nothing(s))
         .or_else(|| lent_or_taken(s))
+}
+
+/// "compré un celular por internet, pagué por transferencia y me mandaron una caja vacía": paid, and
+/// an empty box sent for it.
+fn paid_for_nothing(s: &Scan) -> Option<Finding> {
+    // Sent or arrived ("i bought an empty box to post a parcel" is not it).
+    let came =
+        |w: &str| matches!(w, "mandaron" | "enviaron" | "llego" | "sent" | "arrived" | "received" | "recibi" | "got");
+    let empty_box = (1..s.len()).any(|i| {
+        matches!((s.text(i), s.text(i + 1)), ("caja", "vacia") | ("empty", "box" | "parcel" | "package"))
+            && s.words[i.saturating_sub(4)..i].iter().any(|w| came(&w.text))
+    });
+    if empty_box && s.find(PAID).any(|i| real(s, i)) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
+    None
 }
 
 /// "the 'delivery driver' asked me to tap my card on his phone to pay a 2 pound fee and now my

@@ -117,9 +117,17 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     }
     // "mi novio me pide mi nip cada quincena y si no se lo doy se enoja", "my grandson keeps asking
     // for my card and pin": a relative demanding a credential, the way money is controlled.
+    // "un sobrino le pide su tarjeta cada semana y no se la regresa": the card asked for and kept.
+    let kept = s.words.windows(4).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str(), p[3].text.as_str()),
+            ("no", "se" | "me", "la" | "lo", "regresa" | "devuelve")
+                | ("never" | "doesn't" | "doesnt", "give" | "gives", "it", "back")
+        )
+    });
     let demands = |j: usize| {
         matches!(s.words[j].text.as_str(), "pide" | "exige" | "asks" | "asking" | "demands" | "wants" | "quiere")
-            && s.near(j, CRED, 0, 6)
+            && (s.near(j, CRED, 0, 6) || (kept && s.near(j, VALUABLE, 0, 4)))
     };
     if s.find(FAMILY).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(demands)) && !s.has(PROCESS) {
         return Finding::of(Category::Vulnerable);
@@ -254,6 +262,16 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
         if real(s, i) && s.near(i, DETAIL, 6, 4) && (!noun || disowned) {
             return Finding::of(Category::AccountTakeover);
         }
+    }
+    // "now there's a transfer from my account to his": money moved from the customer's to another's.
+    let to_theirs = s.words.windows(5).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str(), p[3].text.as_str(), p[4].text.as_str()),
+            ("from", "my", "account", "to", "his" | "hers" | "theirs" | "her" | "their")
+        )
+    });
+    if to_theirs && s.find(TXN).any(|i| real(s, i)) && !only_asks(s) {
+        return Finding::of(Category::UnrecognisedPayment);
     }
     // "he knows my balance and has been sending himself money": paying themselves from it.
     let to_self = |i: usize| {

@@ -298,7 +298,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "uses", "entro", "entraron", "accedio", "accedieron", "ingreso", "ingresaron", "se metio", "se metieron",
             "pulling", "pulling out", "agrego", "anadio",
             "metio", "logged in", "logged into", "log in", "logging in", "logging into", "signing in", "signing into",
-            "signed in", "got into", "got in", "accessed", "broke into",
+            "signed in", "got into", "got in", "accessed", "broke into", "been in",
             "is in", "hackeo", "hackearon", "comprando", "compro", "compraron", "making purchases", "bought", "buying",
             "sacando", "saco", "took", "taking", "withdrew", "withdrawing", "gastando", "spending", "cambio", "removed",
             "removing",
