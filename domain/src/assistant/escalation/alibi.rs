@@ -2,14 +2,14 @@
 //! "yo vivo en puebla"), or the card still with them when an alert told of it.
 
 use super::scan::{Scan, Word};
-use super::situations::{hypothetical, hypothetical_clause, negated, only_asks};
+use super::situations::{hypothetical, hypothetical_clause, negated, only_asks, reporting};
 use super::words::*;
 
 /// The message gives an alibi, not negated, and not a supposition unless set beside the charge.
 pub(super) fn told(s: &Scan) -> bool {
+    let held = held_when_notified(s) || kept_somewhere(s);
     s.find(ALIBI).any(|i| !negated(s, i) && (!hypothetical(s, i) || set_beside(s, i)))
-        || held_when_notified(s)
-        || (kept_somewhere(s) && !s.words.iter().any(declined) && !only_asks(s))
+        || (held && !s.words.iter().any(declined) && !only_asks(s))
 }
 
 /// "my card was in my drawer at home", "la tarjeta estaba en mi bolsa": the card told as kept
@@ -63,13 +63,12 @@ fn still_held(s: &Scan) -> bool {
 }
 
 /// "my card's still in my wallet but i just got a notification for a payment at a petrol station":
-/// the card held while an alert tells of a charge (not "…but the payment at the shop was declined",
-/// the customer's own, nor "i still have my old card, can i keep paying with it?").
+/// the card held while an alert tells of a charge (`told` leaves out "…but the payment at the shop
+/// was declined", the customer's own, and "i still have my old card, can i keep paying with it?").
 fn held_when_notified(s: &Scan) -> bool {
     let alert = |w: &Word| {
-        w.tags & SEEN != 0
-            || matches!(w.text.as_str(), "says" | "said" | "dice" | "decia" | "statement" | "listed" | "displaying")
+        reporting(w)
             || w.starts_with_any(&["notifica", "alert", "aviso", "avisa", "sms", "text", "mensaje", "email", "correo"])
     };
-    still_held(s) && s.words.iter().any(alert) && !s.words.iter().any(declined) && !only_asks(s)
+    still_held(s) && s.words.iter().any(alert)
 }

@@ -4,8 +4,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, is_past, only_asks, real};
-use super::transactions::reporting;
+use super::situations::{Finding, is_past, only_asks, real, reporting};
 use super::words::*;
 
 pub(super) fn dispute(s: &Scan) -> Option<Finding> {

@@ -11,7 +11,7 @@ use super::disputes;
 use super::loss;
 use super::people;
 use super::retraction;
-use super::scan::Scan;
+use super::scan::{Scan, Word};
 use super::social;
 use super::takeover;
 use super::transactions::disowned_transaction;
@@ -190,6 +190,12 @@ pub(super) fn defining(s: &Scan, at: usize) -> bool {
         let lead = first + usize::from(skip);
         lead < at && s.words[lead].tags & DEFINE != 0
     })
+}
+
+/// A word saying the app or a statement shows something: "shows", "listed", "the app said".
+pub(super) fn reporting(w: &Word) -> bool {
+    w.tags & SEEN != 0
+        || matches!(w.text.as_str(), "says" | "said" | "dice" | "decia" | "statement" | "listed" | "displaying")
 }
 
 /// A way a message reaches the customer: "correo", "SMS", "call", "llamada".

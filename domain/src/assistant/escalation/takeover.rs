@@ -256,8 +256,8 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     for i in s.find(CHANGED) {
         // "cambio de contraseña" is a noun: only with "yo no pedí" or "can't log in".
         // "my phone number was updated": an update may be the customer's own, so only with a denial too.
-        let noun = s.words[i].text == "cambio" || [s.text(i), s.text(i + 1)].iter().any(|w| w.starts_with("updat"));
-        let noun = noun || s.words[i].starts_with_any(&["actualiz"]) || s.text(i + 1).starts_with("actualiz");
+        let update = |w: &str| w.starts_with("updat") || w.starts_with("actualiz");
+        let noun = s.words[i].text == "cambio" || update(s.text(i)) || update(s.text(i + 1));
         // "my email and phone on the account were changed": the details named well before.
         if real(s, i) && s.near(i, DETAIL, 6, 4) && (!noun || disowned) {
             return Finding::of(Category::AccountTakeover);

@@ -5,7 +5,7 @@
 use super::Category;
 use super::alibi;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, hypothetical, negated, only_asks};
+use super::situations::{Finding, hypothetical, negated, only_asks, reporting};
 use super::words::*;
 
 /// "I", said of the customer.
@@ -16,12 +16,6 @@ pub(super) fn customer(word: &str) -> bool {
 /// The customer ("i", "we", "yo") in the two words before `at`: the customer did it.
 pub(super) fn by_customer(s: &Scan, at: usize) -> bool {
     s.words[at.saturating_sub(2)..at].iter().any(|w| customer(&w.text) || w.text == "we")
-}
-
-/// A word saying the app or a statement shows something: "shows", "listed", "the app said".
-pub(super) fn reporting(w: &Word) -> bool {
-    w.tags & SEEN != 0
-        || matches!(w.text.as_str(), "says" | "said" | "dice" | "decia" | "statement" | "listed" | "displaying")
 }
 
 /// The app or a statement says something happened: "shows", "there's", "the app said".
