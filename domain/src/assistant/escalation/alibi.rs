@@ -2,12 +2,12 @@
 //! "yo vivo en puebla"), or the card still with them when an alert told of it.
 
 use super::scan::{Scan, Word};
-use super::situations::{hypothetical, hypothetical_clause, negated, only_asks, reporting};
+use super::situations::{hypothetical, hypothetical_clause, negated, only_asks, opens_question, reporting};
 use super::words::*;
 
 /// The message gives an alibi, not negated, and not a supposition unless set beside the charge.
 pub(super) fn told(s: &Scan) -> bool {
-    let held = held_when_notified(s) || kept_somewhere(s);
+    let held = held_when_notified(s) || kept_somewhere(s) || home_now(s);
     s.find(ALIBI).any(|i| !negated(s, i) && (!hypothetical(s, i) || set_beside(s, i)))
         || (held && !s.words.iter().any(declined) && !only_asks(s))
 }
@@ -31,7 +31,34 @@ fn kept_somewhere(s: &Scan) -> bool {
         (i + 1..(i + 3).min(s.len())).any(|j| s.text(j) == "conmigo" || (s.text(j) == "with" && s.text(j + 1) == "me"))
             && !s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & NEG != 0)
     };
-    s.find(VALUABLE).any(|i| was_in(i) || with_me(i))
+    // "…while i had it in my pocket", "la tenía en mi bolsa": the card, pointed back to, kept there.
+    let had_it = |i: usize| {
+        matches!((s.text(i), s.text(i + 1)), ("had" | "have", "it") | ("la" | "lo", "tenia" | "tengo" | "traia"))
+            && matches!(s.text(i + 2), "in" | "on" | "en")
+            && (i + 3..(i + 6).min(s.len())).any(kept)
+            && !negated(s, i)
+            && s.words[..i].iter().any(|w| w.tags & VALUABLE != 0)
+    };
+    s.find(VALUABLE).any(|i| was_in(i) || with_me(i)) || (0..s.len()).any(had_it)
+}
+
+/// "…a 750 withdrawal in spain today and i'm at home in leeds": at home now, set against a charge
+/// told before it with its amount, in a message that asks nothing ("i'm at home, can i transfer 50
+/// from the app?", "i'm at home and the transfer of 200 hasn't arrived").
+fn home_now(s: &Scan) -> bool {
+    let at_home = |i: usize| {
+        matches!(
+            (s.text(i), s.text(i + 1), s.text(i + 2)),
+            ("i'm" | "im" | "am", "at", "home") | ("estoy", "en", "casa")
+        ) || (matches!(s.text(i), "i'm" | "im") && s.text(i + 1) == "home")
+    };
+    let against = |i: usize| {
+        matches!(s.text(i.wrapping_sub(1)), "and" | "but" | "while" | "y" | "pero" | "mientras" | "yo")
+            && s.words[..i].iter().any(|w| w.tags & (TXN | INTRUDE) != 0)
+    };
+    (0..s.len()).any(|i| at_home(i) && against(i) && !negated(s, i) && !hypothetical(s, i))
+        && s.words.iter().any(Word::is_number)
+        && !(0..s.len()).any(|i| opens_question(s, i))
 }
 
 /// "…but the payment at the shop was declined": the customer's own payment, refused.

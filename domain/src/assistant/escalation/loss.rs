@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, is_past, opens_question, real};
+use super::situations::{Finding, is_past, long_past, opens_question, real};
 use super::transactions::by_customer;
 use super::words::*;
 
@@ -63,16 +63,19 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
     }
     // "encontré mi tarjeta" takes back a loss (not a theft).
     let found = s.has(FOUND);
-    // "se me cayó el celular y se rompió la pantalla": dropped and broken, not lost.
+    // "se me cayó el celular y se rompió la pantalla", "dropped my card down the back of the sofa and
+    // it got bent": dropped and broken, not lost.
     let broke = |i: usize| {
-        (i + 1..(i + 8).min(s.len())).any(|j| {
+        (i + 1..s.len()).any(|j| {
             s.words[j].starts_with_any(&["rompio", "rompi", "quebr", "estrell", "broke", "cracked", "smashed"])
+                || matches!(s.text(j), "doblo" | "doblada" | "bent" | "rayo" | "rayada" | "scratched" | "snapped")
         })
     };
     let dropped_and_broken = (0..s.len()).any(|i| matches!(s.text(i), "cayo" | "cayeron" | "dropped") && broke(i));
     let atm = s.has(ATM);
     for i in s.find(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
-        if !real(s, i) {
+        // "me robaron la cartera el año pasado y ya tengo tarjeta nueva, ¿cómo activo…?": long past.
+        if !real(s, i) || long_past(s, i, 1) {
             continue;
         }
         let tags = s.words[i].tags;
@@ -85,8 +88,12 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
             s.words[c].tags & COVER != 0
                 && s.words.get(c + 1).is_some_and(|n| matches!(n.text.as_str(), "for" | "para" | "contra" | "against"))
         });
-        // "does home insurance cover cards lost in a fire": what a cover pays for.
-        if tags & (STEAL | LOSE) != 0 && (s.near(i, COVER, 2, 1) || cover_for) {
+        // "does home insurance cover cards lost in a fire": what a cover pays for; "does my home
+        // insurance cover a handbag stolen from a cafe?": a cover asked about for any such thing.
+        let clause = s.words[i].clause;
+        let any_such = (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "a" | "an" | "un" | "una" | "any"))
+            && s.words[..i].iter().any(|w| w.clause == clause && w.tags & COVER != 0);
+        if tags & (STEAL | LOSE) != 0 && (s.near(i, COVER, 2, 1) || cover_for || any_such) {
             continue;
         }
         // "me robaron la atención sus nuevas tasas", "stole my heart", "me robaron la idea de mi

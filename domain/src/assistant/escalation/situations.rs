@@ -157,6 +157,32 @@ pub(super) fn asked_ahead(s: &Scan, at: usize) -> bool {
     !later().any(|i| s.words[i].tags & EVENT != 0) && later().any(|i| hypothetical_word(s, i) || preparing(i))
 }
 
+/// "soy viuda desde hace 10 años y quiero abrir una cuenta de inversión", "me robaron la cartera el
+/// año pasado y ya tengo tarjeta nueva, ¿cómo activo el contactless?": what `at` tells happened
+/// `years` or more ago (one: "last year", "el año pasado"), beside a wish or a question about
+/// something else, with no money moving and no card in use in the message.
+pub(super) fn long_past(s: &Scan, at: usize, years: u8) -> bool {
+    let count = |j: usize| match s.text(j) {
+        "un" | "una" | "a" | "one" => Some(1),
+        "dos" | "two" => Some(2),
+        "tres" | "three" => Some(3),
+        "diez" | "ten" => Some(10),
+        "muchos" | "varios" | "many" | "several" => Some(2),
+        n => n.parse::<u8>().ok(),
+    };
+    let ago = |j: usize| {
+        (matches!(s.text(j), "anos" | "years" | "ano" | "year") && count(j.wrapping_sub(1)).is_some_and(|n| n >= years))
+            || (years <= 1 && matches!((s.text(j), s.text(j + 1)), ("last", "year") | ("ano", "pasado")))
+    };
+    let question = |j: usize| {
+        j > at
+            && s.starts_phrase(j)
+            && matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
+    };
+    let asks_else = s.has(WANT | PROCESS) || (0..s.len()).any(question);
+    (at.saturating_sub(6)..(at + 7).min(s.len())).any(ago) && asks_else && !s.has(TXN | MONEY | INTRUDE)
+}
+
 /// Word `i` makes its clause a hypothetical ("ever", "in case", "would"), except "would like",
 /// "would you", which are politeness, "why would", which asks about something real, "they told me
 /// my account would be closed", which reports what was said, and "ever" after a negation.
@@ -248,7 +274,8 @@ pub(super) fn only_asks(scan: &Scan) -> bool {
     const GREETING: &[&str] = &["hola", "hi", "hello", "hey", "oye", "buenas", "buenos", "dias", "tardes"];
     const QUESTION: &[&str] = &[
         "how", "what", "can", "could", "is", "are", "do", "does", "where", "when", "which", "who", "should", "como",
-        "que", "puedo", "puede", "pueden", "hay", "donde", "cuando", "cual", "cuanto", "cuanta", "es", "se",
+        "que", "puedo", "puede", "pueden", "hay", "donde", "cuando", "cual", "cuanto", "cuanta", "es", "se", "what's",
+        "whats", "where's", "how's", "who's",
     ];
     let opener = scan.words.iter().map(|w| w.text.as_str()).find(|w| !GREETING.contains(w));
     opener.is_some_and(|w| QUESTION.contains(&w))

@@ -67,7 +67,10 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if loan_offered && (0..s.len()).any(|i| paid(i) && real(s, i)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
-    if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) {
+    // "what's a safe account and do you offer one for savings?" only asks (not "what's a safe
+    // account? a man on the phone says i must move my money").
+    let asks_only = only_asks(s) && !s.has(IMPOSTOR | SOMEONE | TOLD | STRANGER | ASKED);
+    if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) && !asks_only {
         return Finding::of(Category::SocialEngineering);
     }
     // "a lady from your security department walked me through moving my money to protect it": money

@@ -189,6 +189,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "screen share", "compartir pantalla", "let them onto my", "let him onto my", "let her onto my",
             "quicksupport", "let them on my computer", "let them into my computer", "let him on my computer",
             "let him into my computer", "acceso a mi compu", "acceso a mi computadora", "access to my computer",
+            "log in to my computer", "log into my computer", "logged into my computer", "logged in to my computer",
+            "get into my computer", "got into my computer",
+            "entrar a mi computadora", "entrar a mi compu", "entro a mi computadora", "entro a mi compu",
     ]),
     (TXN, &[
             "standing order", "standing orders", "direct debit", "direct debits", "orden permanente",
@@ -353,6 +356,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "haven't set foot", "havent set foot", "never stepped foot",
             // A place the customer never goes: "en una gasolinera donde nunca he cargado".
             "donde nunca he", "donde jamas he", "en la que nunca he", "en el que nunca he", "where i've never",
+            "donde nunca me hospede", "donde nunca me quede", "donde nunca me aloje", "donde nunca me he",
+            "donde jamas me he", "where we've never", "where we never",
             "where ive never", "where i have never", "where i never",
             // The card never left the customer: "my card is right here with me", "la tengo conmigo".
             "card was in the drawer", "card was at home", "card was in my wallet", "card was with me",

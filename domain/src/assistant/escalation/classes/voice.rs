@@ -368,6 +368,6 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (ELSEWHERE, &[
             "otra ciudad", "otro pais", "otro estado", "another city", "another country", "other country", "abroad",
-            "extranjero",
+            "extranjero", "miles away", "kilometres away", "kilometers away", "km away", "kilometros de aqui",
     ]),
 ];
