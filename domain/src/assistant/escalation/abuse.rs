@@ -3,7 +3,7 @@
 //! money out; a relative's part played by a caller to an elder who sends money. A person, at once.
 
 use super::scan::Scan;
-use super::situations::{hypothetical, is_past, only_asks, real};
+use super::situations::{hypothetical, is_past, negated, only_asks, real};
 use super::words::*;
 
 /// "my partner takes my wages every month and i'm scared to say no", "my nephew has been taking money
@@ -168,4 +168,28 @@ pub(super) fn paid_to_someone_met_online(s: &Scan) -> bool {
         ]) && !hypothetical(s, j)
     };
     met && money && (0..s.len()).any(giving) && !only_asks(s) && !s.has(PROCESS)
+}
+
+/// "my boyfriend made me take out a loan in my name and he's got all the money", "mi pareja me hizo
+/// sacar un crédito": someone close making the customer borrow or hand over pay or credentials. Not
+/// "my dad made me open a savings account when i was 10" (nothing borrowed or handed over).
+pub(super) fn made_to_borrow_by_someone_close(s: &Scan) -> bool {
+    let made = |i: usize| {
+        matches!(
+            (s.text(i), s.text(i + 1)),
+            ("made" | "makes" | "making" | "forced" | "pressured" | "pushed", "me")
+                | ("me", "hizo" | "hace" | "obligo" | "obliga" | "presiono" | "forzo")
+        )
+    };
+    let close_before = |i: usize| s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & FAMILY != 0);
+    let owed = |i: usize| (i + 2..(i + 8).min(s.len())).any(|j| s.words[j].tags & (LOAN | PAYROLL | CRED) != 0);
+    // "…and he's got all the money", "…in my name": the money theirs, the debt the customer's.
+    let theirs = |i: usize| {
+        (i + 2..s.len()).any(|j| {
+            matches!(s.text(j), "he's" | "she's" | "hes" | "shes" | "he" | "she" | "they")
+                && (j + 1..(j + 3).min(s.len())).any(|k| matches!(s.text(k), "got" | "kept" | "took" | "spent" | "has"))
+        }) || s.has(IN_MY_NAME)
+    };
+    (0..s.len()).any(|i| made(i) && close_before(i) && owed(i) && theirs(i) && !negated(s, i) && !hypothetical(s, i))
+        && !only_asks(s)
 }

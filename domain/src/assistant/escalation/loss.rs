@@ -119,6 +119,26 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         let in_general = (s.words.get(i + 1).is_some_and(plural) || (i > 0 && plural(&s.words[i - 1])))
             && opens_question(s, i)
             && !s.words.iter().any(|w| w.clause == s.words[i].clause && own(w));
+        // "mi vecina dice que le robaron la tarjeta, ¿cómo puedo proteger la mía?", "my friend had her
+        // purse stolen, how do i protect mine?": someone else's, told to ask how to keep one's own safe.
+        let others = matches!(s.text(i.wrapping_sub(1)), "le" | "les")
+            || (i.saturating_sub(3)..(i + 3).min(s.len())).any(|j| matches!(s.text(j), "her" | "his" | "their"));
+        let mine = (0..i).any(|j| {
+            matches!(s.text(j), "me" | "i" | "yo")
+                || (matches!(s.text(j), "my" | "mi" | "mis") && s.words[j + 1].tags & VALUABLE != 0)
+        });
+        let own_after = |j: usize| {
+            s.text(j) == "protegerme"
+                || (j + 1..(j + 4).min(s.len()))
+                    .any(|k| matches!(s.text(k), "mine" | "mia" | "mio" | "myself" | "my" | "mi" | "mis" | "me"))
+        };
+        let asks_between = |j: usize| {
+            (i + 1..j).any(|k| s.words[k].tags & PROCESS != 0 || matches!(s.text(k), "como" | "how" | "que" | "what"))
+        };
+        let keep_own_safe = s.find(PREVENT).any(|j| j > i && asks_between(j) && own_after(j));
+        if tags & (STEAL | LOSE) != 0 && others && !mine && keep_own_safe {
+            continue;
+        }
         if tags & (STEAL | LOSE) != 0 && (prevented || in_general) {
             continue;
         }
@@ -182,6 +202,23 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
                 && s.words[..i].iter().any(|w| w.clause == s.words[i].clause && w.tags & ATM != 0)
                 && !s.words.iter().any(|w| w.tags & SOMEONE != 0 || person(&w.text)));
         if tags & TAKE != 0 && !atm_took && !by_customer && (s.near(i, MONEY, 2, 3) || amount || everything) {
+            return Finding::of(Category::UnrecognisedPayment);
+        }
+        // "…and now 600 has gone from my account", "desaparecieron 2000 de mi cuenta": an amount gone
+        // from the account (not "gone out", a payment leaving as it should).
+        // (Not "…to my savings", "…for the council tax": moved to the customer's own, or paid for a
+        // purpose named.)
+        let named_end = |j: usize| {
+            matches!(
+                (s.text(j), s.text(j + 1)),
+                ("to" | "for", "my" | "the") | ("a" | "para" | "por", "mi" | "el" | "la")
+            )
+        };
+        let from = (i + 1..(i + 3).min(s.len())).find(|&j| matches!(s.text(j), "from" | "de"));
+        let from_account =
+            from.is_some_and(|f| s.near(f, ACCOUNT, 0, 3) && !(f + 2..(f + 8).min(s.len())).any(named_end));
+        let sum_near = (i.saturating_sub(3)..(i + 3).min(s.len())).any(digits);
+        if tags & GONE != 0 && from_account && sum_near {
             return Finding::of(Category::UnrecognisedPayment);
         }
         // "got it back from lost property but my credit card isnt in it anymore": something else gone
