@@ -7,7 +7,7 @@ use super::words::*;
 
 /// The message gives an alibi, not negated, and not a supposition unless set beside the charge.
 pub(super) fn told(s: &Scan) -> bool {
-    let held = held_when_notified(s) || kept_somewhere(s) || home_now(s);
+    let held = held_when_notified(s) || kept_somewhere(s) || home_now(s) || stayed_put(s);
     s.find(ALIBI).any(|i| !negated(s, i) && (!hypothetical(s, i) || set_beside(s, i)))
         || (held && !s.words.iter().any(declined) && !only_asks(s))
 }
@@ -98,4 +98,42 @@ fn held_when_notified(s: &Scan) -> bool {
             || w.starts_with_any(&["notifica", "alert", "aviso", "avisa", "sms", "text", "mensaje", "email", "correo"])
     };
     still_held(s) && s.words.iter().any(alert)
+}
+
+/// "why is there a payment to a takeaway in birmingham, i've been in london all week", "estuve en la
+/// oficina todo el día": somewhere for a whole span of time, told beside a charge, in a message that
+/// asks to do nothing ("i was at work all day, can i pay in a cheque tomorrow?") and points at the
+/// charge as found ("i've been in madrid all week and paid everything by card" is the customer's).
+fn stayed_put(s: &Scan) -> bool {
+    let span = |j: usize| {
+        matches!(
+            (s.text(j), s.text(j + 1), s.text(j + 2)),
+            ("all" | "the", "week" | "day" | "weekend" | "month" | "morning" | "night" | "whole", _)
+                | ("toda", "la", "semana" | "manana" | "noche" | "tarde")
+                | ("todo", "el", "dia" | "fin" | "mes")
+        )
+    };
+    let been = |i: usize| {
+        matches!(s.text(i), "been" | "was" | "were" | "estado" | "estuve" | "estaba" | "estuvimos")
+            && (i + 1..(i + 7).min(s.len())).any(span)
+            && !negated(s, i)
+            && !hypothetical(s, i)
+    };
+    let asks_to_do = (0..s.len()).any(|j| {
+        matches!((s.text(j), s.text(j + 1)), ("can" | "could" | "do", "i" | "we") | ("how", "do" | "can"))
+            || matches!(s.text(j), "puedo" | "podemos" | "como")
+    });
+    // The charge pointed at as something found: "why is there…", "there's a…", "aparecen dos compras".
+    let found = |j: usize| {
+        matches!(s.text(j), "why" | "there's" | "theres" | "aparece" | "aparecen" | "veo" | "sale" | "salen")
+            || (s.text(j) == "there" && matches!(s.text(j + 1), "is" | "are" | "was" | "were"))
+            || (s.text(j) == "por" && s.text(j + 1) == "que")
+            || reporting(&s.words[j])
+    };
+    // "…i was in paris all week using my card there", "…ordering it": the customer's own doing.
+    let own_doing = s.words.iter().any(|w| {
+        w.starts_with_any(&["using", "paying", "paid", "ordering", "shopping", "buying", "spending", "usando"])
+            || w.starts_with_any(&["pagando", "comprando", "gastando", "pague", "compre"])
+    });
+    (0..s.len()).any(been) && (0..s.len()).any(found) && !asks_to_do && !own_doing
 }
