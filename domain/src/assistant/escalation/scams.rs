@@ -258,7 +258,16 @@ fn approved_prompt(s: &Scan) -> Option<Finding> {
     };
     let approved_prompt =
         |i: usize| approved(i) && (i + 1..(i + 4).min(s.len())).any(|j| prompt(j) && (j + 1..s.len()).any(since));
-    if (0..s.len()).any(approved_prompt) && !s.has(PROCESS) {
+    // "…pretending to be from your bank… and i approved a notification on my app while on the phone
+    // with them": approved at an impostor's word.
+    // (Not "i got a call from my gp and… approved a notification for my rent": a caller, not an
+    // impostor.)
+    let pretending = (0..s.len()).any(|j| {
+        s.words[j].starts_with_any(&["pretend", "posing", "posed", "supuest", "fake", "fals", "impost"])
+            || (s.text(j) == "pasar" && matches!(s.text(j.wrapping_sub(1)), "hizo" | "hicieron" | "hacia"))
+    });
+    let at_their_word = |i: usize| approved(i) && pretending && (i + 1..(i + 4).min(s.len())).any(prompt);
+    if (0..s.len()).any(|i| approved_prompt(i) || at_their_word(i)) && !s.has(PROCESS) {
         return Finding::of(Category::SocialEngineering);
     }
     None

@@ -119,7 +119,9 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
             "disappeared", "ghosted", "ya no aparece", "ya no aparecio", "never showed up",
             "ni existe", "no existe", "doesn't exist", "does not exist", "didn't exist", "no existia",
             "doesnt exist", "didnt exist", "isnt answering", "isn't answering", "is not answering",
-            "vanished", "se esfumo", "se esfumaron",
+            "vanished", "se esfumo", "se esfumaron", "deleted their account", "deleted his account",
+            "deleted her account", "deleted their profile", "deleted his profile", "deleted her profile",
+            "borro su cuenta", "borraron su cuenta", "borro su perfil", "borraron su perfil",
             // The shop itself gone: "pagué un curso y el sitio cerró".
             "el sitio cerro", "la pagina cerro", "la tienda cerro", "la web cerro", "cerraron la pagina",
             "cerraron el sitio", "cerraron la tienda", "the site closed", "the website closed", "closed down",

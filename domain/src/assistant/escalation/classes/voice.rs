@@ -45,7 +45,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "disputa", "disputar", "disputo", "contracargo", "aclaracion", "chargeback", "dispute", "refund",
             "disputing", "reversed", "reversal",
             "reembolso", "devolucion de mi dinero", "money back", "me regresen", "me devuelvan", "devuelvan mi",
-            "regresen mi",
+            "regresen mi", "me la regresen", "me lo regresen", "me los regresen", "me las regresen",
+            "me la devuelvan", "me lo devuelvan", "me los devuelvan", "me las devuelvan",
     ]),
     (BAD_PURCHASE, &[
             "never arrived", "never received", "never delivered", "nunca llego", "nunca me llego", "nunca me entrego",
