@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, is_past, only_asks, real, reporting};
+use super::situations::{Finding, asks_what_would, is_past, only_asks, real, reporting};
 use super::words::*;
 
 pub(super) fn dispute(s: &Scan) -> Option<Finding> {
@@ -105,14 +105,18 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         matches!(s.words[i].text.as_str(), "nada" | "nothing")
             && s.words[i.saturating_sub(2)..i].iter().any(|w| matches!(w.text.as_str(), "hay" | "there's" | "theres"))
     };
-    let came_not = s.find(NEVER_CAME).any(|i| real(s, i) && (sent_before(i) || sold_before(i)))
+    // ("…no se reflejó hasta el día siguiente": it came, later.)
+    let later = |i: usize| (i + 1..(i + 6).min(s.len())).any(|j| matches!(s.text(j), "hasta" | "until" | "till"));
+    let came_not = s.find(NEVER_CAME).any(|i| real(s, i) && !later(i) && (sent_before(i) || sold_before(i)))
         || (missing && said_sent && pay)
         || (0..s.len()).any(|i| nothing_there(i) && sold_before(i));
     if came_not && (s.has(TXN | MONEY) || pay) && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }
     // "charged twice… the second one was refunded already": put right, nothing left to dispute.
-    if (s.find(DOUBLE_CHARGE).any(|i| real(s, i)) || repeated) && !s.has(RESOLVED) {
+    // ("will i be charged twice if i pay for a hotel in euros?" asks what would happen.)
+    let told = |i: usize| real(s, i) && !asks_what_would(s, i);
+    if (s.find(DOUBLE_CHARGE).any(told) || repeated) && !s.has(RESOLVED) {
         return Finding::of(Category::Dispute);
     }
     for i in s.find(DISPUTE) {

@@ -10,10 +10,12 @@
 mod abuse;
 mod alibi;
 mod atm;
+mod callers;
 mod classes;
 mod despair;
 mod disputes;
 mod doorstep;
+mod jobs;
 pub mod learned;
 mod loss;
 mod payees;

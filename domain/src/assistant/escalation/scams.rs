@@ -1,8 +1,8 @@
 //! Scams told in a few words, where money or a card went to someone who was not what they seemed:
 //! a card out of sight with staff and charges since, an app or a caller that took the card, money
 //! asked for by someone met online, fees paid in gift cards or to release a loan, a relative who
-//! sent money at an impostor's call, a page taken for the bank's; an account lent to pass others'
-//! money on; a return promised on money handed over.
+//! sent money at an impostor's call, a page taken for the bank's; a return promised on money handed
+//! over.
 
 use super::Category;
 use super::doorstep;
@@ -303,43 +303,6 @@ fn lent_or_taken(s: &Scan) -> Option<Finding> {
     let bought = |i: usize| s.words[i].starts_with_any(&["compro", "bought", "gasto", "spent", "pago"]) && real(s, i);
     if s.words.iter().any(|w| child(&w.text)) && (0..s.len()).any(|i| grabbed(i) && (i + 1..s.len()).any(bought)) {
         return Finding::of(Category::Dispute);
-    }
-    None
-}
-
-/// The customer's account used to pass others' money on: asked to receive money and forward it, or a
-/// job that wants the account for clients' payments, and they came.
-pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
-    // "a recruiter asked me to receive money in my account and forward it": a money mule.
-    let receive = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN | PAYROLL) != 0);
-    if s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(receive) && s.has(FORWARD) {
-        return Finding::of(Category::Fraud);
-    }
-    // "me ofrecieron un trabajo desde casa y me pidieron mi cuenta para recibir pagos de clientes, ya
-    // me depositaron": a job that wants the customer's account to take others' money, and it came.
-    let job = |w: &Word| matches!(w.text.as_str(), "trabajo" | "empleo" | "job" | "recruiter" | "reclutador");
-    let others_money = |i: usize| {
-        (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN) != 0 && s.words[j].tags & PAYROLL == 0)
-    };
-    let came = s.words.iter().any(|w| w.starts_with_any(&["depositaron", "deposited", "transfirieron"]));
-    if s.words.iter().any(job) && s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(others_money) && came {
-        return Finding::of(Category::Fraud);
-    }
-    // "me pidieron mi cuenta para depositarme un dinero de un amigo de un amigo y ahora la cuenta está
-    // congelada": the account lent to take a third party's money (not a salary, nor money for the
-    // customer), and frozen since.
-    let lent_account = |i: usize| real(s, i) && s.near(i, ACCOUNT, 0, 3);
-    let taking = |i: usize| s.words[i].tags & RECEIVE != 0 || s.words[i].starts_with_any(&["depositar", "deposit"]);
-    let third = |j: usize| {
-        matches!(s.text(j), "de" | "from" | "for")
-            && (s.words[j + 1..(j + 3).min(s.len())].iter().any(|w| w.tags & (SOMEONE | STRANGER) != 0)
-                || matches!(s.text(j + 2), "amigo" | "amiga" | "conocido" | "conocida" | "friend" | "stranger"))
-    };
-    let theirs = |i: usize| taking(i) && (i + 1..(i + 7).min(s.len())).any(third);
-    let frozen = |w: &Word| w.starts_with_any(&["congelad", "frozen", "froze", "bloquead", "blocked", "inmovilizad"]);
-    let lent = s.find(ASKED).any(lent_account) && (0..s.len()).any(theirs) && !s.has(PAYROLL);
-    if lent && s.words.iter().any(frozen) {
-        return Finding::of(Category::Fraud);
     }
     None
 }

@@ -207,6 +207,15 @@ pub fn real(s: &Scan, at: usize) -> bool {
     !negated(s, at) && !hypothetical(s, at)
 }
 
+/// `at`'s clause opens as a yes/no question about what would happen: "will i be charged twice if…?",
+/// "would i get charged…", "¿me van a cobrar…?".
+pub(super) fn asks_what_would(s: &Scan, at: usize) -> bool {
+    let clause = s.words[at].clause;
+    let first = (0..s.len()).find(|&j| s.words[j].clause == clause).unwrap_or(at);
+    matches!((s.text(first), s.text(first + 1)), ("will" | "would" | "could" | "might", "i" | "we" | "you" | "it"))
+        || matches!((s.text(first), s.text(first + 1), s.text(first + 2)), ("me" | "nos", "van", "a"))
+}
+
 /// A clause that opens by asking what something is: "¿qué es el phishing?".
 pub(super) fn defining(s: &Scan, at: usize) -> bool {
     let clause = s.words[at].clause;

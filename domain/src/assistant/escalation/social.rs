@@ -4,6 +4,8 @@
 
 use super::Category;
 use super::atm;
+use super::callers;
+use super::jobs;
 use super::receiving;
 use super::scams;
 use super::scan::{Scan, Word};
@@ -234,7 +236,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if s.has(FAMILY) && s.has(CONVINCED | IMPOSTOR) && s.find(GIVE).any(relative_gave) {
         return Finding::of(Category::SocialEngineering);
     }
-    if let Some(found) = scams::money_mule(s) {
+    if let Some(found) = jobs::money_mule(s).or_else(|| jobs::paid_to_work(s)) {
         return Some(found);
     }
     // "me pidió que le pagara por adelantado y ya no aparece": asked to pay, and gone since.
@@ -319,42 +321,8 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if buyer && (overpaid || (0..s.len()).any(back_difference)) {
         return Finding::of(Category::Fraud);
     }
-    // "me llamó alguien… y me hizo leerle los números", "me hicieron dictarles", "he had me read out
-    // the code": a caller who got the customer to hand something over.
-    let causative = |i: usize| {
-        let w = s.words[i].text.as_str();
-        let prev = if i > 0 { s.words[i - 1].text.as_str() } else { "" };
-        (matches!(w, "hizo" | "hicieron") && prev == "me")
-            || (matches!(w, "made" | "had" | "got") && s.words.get(i + 1).is_some_and(|n| n.text == "me"))
-    };
-    let handing = |j: usize| {
-        s.words[j].tags & GIVE != 0
-            || s.words[j]
-                .starts_with_any(&["leer", "dictar", "dar", "pasar", "read", "give", "tell", "share", "confirm"])
-    };
-    // "me llamaron del 'área de fraudes'… me hicieron dictarles": a caller, whoever they said they were.
-    let called = |i: usize| {
-        matches!(s.text(i), "llamaron" | "llamo" | "marcaron" | "marco" | "called" | "phoned" | "rang")
-            && (s.text(i.wrapping_sub(1)) == "me" || s.text(i + 1) == "me")
-    };
-    let caller = s.has(IMPOSTOR) || (0..s.len()).any(called);
-    if caller && (0..s.len()).any(|i| causative(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(handing)) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    // "un señor me llamó para que se lo leyera, lo hice": asked to hand a code over, and done.
-    let asked_to_hand = |i: usize| {
-        matches!(s.words[i].text.as_str(), "leyera" | "dictara" | "diera" | "pasara" | "compartiera" | "dijera")
-            && s.words[i.saturating_sub(4)..i].iter().any(|w| w.text == "que")
-    };
-    // "lo hice", "i did", "se lo di/dicté/leí": the request itself ("para que se lo leyera") is not it.
-    let complied = (0..s.len()).any(|i| {
-        matches!((s.text(i), s.text(i + 1)), ("lo" | "la", "hice") | ("i", "did"))
-            || (s.text(i) == "se"
-                && matches!(s.text(i + 1), "lo" | "la" | "los" | "las")
-                && matches!(s.text(i + 2), "di" | "dicte" | "lei" | "pase" | "dije" | "mande" | "comparti" | "envie"))
-    });
-    if s.has(CRED) && s.has(SOMEONE | STRANGER | IMPOSTOR) && complied && (0..s.len()).any(asked_to_hand) {
-        return Finding::of(Category::SocialEngineering);
+    if let Some(found) = callers::talked_into_handing(s) {
+        return Some(found);
     }
     if !s.has(CRED) {
         return None;

@@ -111,8 +111,9 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.find(SOMEONE).any(|i| real(s, i) && someone_added(i)) && !only_asks(s) {
         return Finding::of(Category::AccountTakeover);
     }
-    // "my ex still knows my online banking password": someone else holding a credential.
-    if s.find(SOMEONE).any(|i| real(s, i) && s.near(i, KNOWS, 0, 3) && s.near(i, CRED, 0, 8)) {
+    // "my ex still knows my online banking password", "…knows my login": someone else holding a
+    // credential.
+    if s.find(SOMEONE).any(|i| real(s, i) && s.near(i, KNOWS, 0, 3) && s.near(i, CRED | LOGIN_NAME, 0, 8)) {
         return Finding::of(Category::AccountTakeover);
     }
     // "mi novio me pide mi nip cada quincena y si no se lo doy se enoja", "my grandson keeps asking
@@ -288,7 +289,10 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     }
     // "mi tarjeta nunca llegó pero ya tiene compras", "my new card never came and it's been used": a
     // card taken on its way, spent by whoever has it.
-    let card_never_came = |i: usize| real(s, i) && s.near(i, VALUABLE, 5, 0);
+    // (Not "hice un pago a mi tarjeta y no se reflejó": a payment to the card, never applied.)
+    let reflected = |j: usize| matches!(s.text(j), "reflejo" | "reflejado" | "aplico" | "applied" | "reflected");
+    let card_never_came =
+        |i: usize| real(s, i) && s.near(i, VALUABLE, 5, 0) && !(i..(i + 4).min(s.len())).any(reflected);
     let may = |w: &Word| matches!(w.text.as_str(), "can" | "could" | "puedo" | "para");
     let spent = |j: usize| {
         s.words[j].tags & (TXN | INTRUDE) != 0 && real(s, j) && !s.words[j.saturating_sub(4)..j].iter().any(may)

@@ -315,6 +315,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             // Paid for, never handed over: "nunca me entregó nada", "never delivered".
             "nunca me entrego", "no me entrego", "nunca entrego", "never delivered", "never shipped",
             "nunca me envio", "nunca me mando", "never sent the", "never sent me",
+            // Paid in, never applied: "hice un pago a mi tarjeta y no se reflejó".
+            "no se reflejo", "nunca se reflejo", "no se ha reflejado", "no se aplico", "nunca se aplico",
+            "was never applied", "never applied", "wasn't applied", "wasnt applied", "never reflected",
     ]),
     (COVER, &[
             "seguro contra", "proteccion contra", "protection against", "insurance against", "insurance",

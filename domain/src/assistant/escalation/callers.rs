@@ -1,0 +1,59 @@
+//! A caller who got the customer to hand something over: made to read out or dictate a code, or
+//! asked to and the customer did.
+
+use super::Category;
+use super::scan::Scan;
+use super::situations::{Finding, real};
+use super::words::*;
+
+/// "me llamó alguien… y me hizo leerle los números", "the 'bank' texted me a code and then rang
+/// asking me to read it back, which i did".
+pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
+    // "me llamó alguien… y me hizo leerle los números", "me hicieron dictarles", "he had me read out
+    // the code": a caller who got the customer to hand something over.
+    let causative = |i: usize| {
+        let w = s.words[i].text.as_str();
+        let prev = if i > 0 { s.words[i - 1].text.as_str() } else { "" };
+        (matches!(w, "hizo" | "hicieron") && prev == "me")
+            || (matches!(w, "made" | "had" | "got") && s.words.get(i + 1).is_some_and(|n| n.text == "me"))
+    };
+    let handing = |j: usize| {
+        s.words[j].tags & GIVE != 0
+            || s.words[j]
+                .starts_with_any(&["leer", "dictar", "dar", "pasar", "read", "give", "tell", "share", "confirm"])
+    };
+    // "me llamaron del 'área de fraudes'… me hicieron dictarles": a caller, whoever they said they were.
+    let called = |i: usize| {
+        matches!(s.text(i), "llamaron" | "llamo" | "marcaron" | "marco" | "called" | "phoned" | "rang")
+            && (s.text(i.wrapping_sub(1)) == "me" || s.text(i + 1) == "me")
+    };
+    let caller = s.has(IMPOSTOR) || (0..s.len()).any(called);
+    if caller && (0..s.len()).any(|i| causative(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(handing)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "un señor me llamó para que se lo leyera, lo hice": asked to hand a code over, and done.
+    let asked_to_hand = |i: usize| {
+        matches!(s.words[i].text.as_str(), "leyera" | "dictara" | "diera" | "pasara" | "compartiera" | "dijera")
+            && s.words[i.saturating_sub(4)..i].iter().any(|w| w.text == "que")
+    };
+    // "lo hice", "i did", "se lo di/dicté/leí": the request itself ("para que se lo leyera") is not it.
+    let complied = (0..s.len()).any(|i| {
+        matches!((s.text(i), s.text(i + 1)), ("lo" | "la", "hice") | ("i", "did"))
+            || (s.text(i) == "se"
+                && matches!(s.text(i + 1), "lo" | "la" | "los" | "las")
+                && matches!(s.text(i + 2), "di" | "dicte" | "lei" | "pase" | "dije" | "mande" | "comparti" | "envie"))
+    });
+    // "…then rang asking me to read it back, which i did".
+    let asked_me_to =
+        |i: usize| s.words[i].tags & ASKED != 0 && s.text(i + 1) == "me" && s.text(i + 2) == "to" && handing(i + 3);
+    // (Not "my mum rang asking me to read her the code from her new card letter".)
+    let rang = (0..s.len()).any(|i| {
+        (called(i) || matches!(s.text(i), "rang" | "phoned"))
+            && !s.words[i.saturating_sub(3)..i].iter().any(|w| w.tags & FAMILY != 0)
+    });
+    let someone = s.has(SOMEONE | STRANGER | IMPOSTOR) || rang;
+    if s.has(CRED) && someone && complied && (0..s.len()).any(|i| asked_to_hand(i) || asked_me_to(i)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    None
+}

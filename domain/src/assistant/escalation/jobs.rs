@@ -1,0 +1,61 @@
+//! Jobs that are not jobs: the customer's account lent to pass others' money on, or paid for "tasks"
+//! and then asked to pay in to go on earning.
+
+use super::Category;
+use super::scan::{Scan, Word};
+use super::situations::{Finding, only_asks, real};
+use super::words::*;
+
+/// The customer's account used to pass others' money on: asked to receive money and forward it, or a
+/// job that wants the account for clients' payments, and they came.
+pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
+    // "a recruiter asked me to receive money in my account and forward it": a money mule.
+    let receive = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN | PAYROLL) != 0);
+    if s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(receive) && s.has(FORWARD) {
+        return Finding::of(Category::Fraud);
+    }
+    // "me ofrecieron un trabajo desde casa y me pidieron mi cuenta para recibir pagos de clientes, ya
+    // me depositaron": a job that wants the customer's account to take others' money, and it came.
+    let job = |w: &Word| matches!(w.text.as_str(), "trabajo" | "empleo" | "job" | "recruiter" | "reclutador");
+    let others_money = |i: usize| {
+        (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN) != 0 && s.words[j].tags & PAYROLL == 0)
+    };
+    let came = s.words.iter().any(|w| w.starts_with_any(&["depositaron", "deposited", "transfirieron"]));
+    if s.words.iter().any(job) && s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(others_money) && came {
+        return Finding::of(Category::Fraud);
+    }
+    // "me pidieron mi cuenta para depositarme un dinero de un amigo de un amigo y ahora la cuenta está
+    // congelada": the account lent to take a third party's money (not a salary, nor money for the
+    // customer), and frozen since.
+    let lent_account = |i: usize| real(s, i) && s.near(i, ACCOUNT, 0, 3);
+    let taking = |i: usize| s.words[i].tags & RECEIVE != 0 || s.words[i].starts_with_any(&["depositar", "deposit"]);
+    let third = |j: usize| {
+        matches!(s.text(j), "de" | "from" | "for")
+            && (s.words[j + 1..(j + 3).min(s.len())].iter().any(|w| w.tags & (SOMEONE | STRANGER) != 0)
+                || matches!(s.text(j + 2), "amigo" | "amiga" | "conocido" | "conocida" | "friend" | "stranger"))
+    };
+    let theirs = |i: usize| taking(i) && (i + 1..(i + 7).min(s.len())).any(third);
+    let frozen = |w: &Word| w.starts_with_any(&["congelad", "frozen", "froze", "bloquead", "blocked", "inmovilizad"]);
+    let lent = s.find(ASKED).any(lent_account) && (0..s.len()).any(theirs) && !s.has(PAYROLL);
+    if lent && s.words.iter().any(frozen) {
+        return Finding::of(Category::Fraud);
+    }
+    None
+}
+
+/// "me ofrecieron trabajo por telegram, me pagaron por dar likes y luego me pidieron depositar 5000
+/// para seguir": a job offered out of nowhere that asks the customer to pay in. Not "my new job asked
+/// me to pay for my uniform" (no job offered), nor a question about such offers.
+pub(super) fn paid_to_work(s: &Scan) -> Option<Finding> {
+    let job = |w: &Word| matches!(w.text.as_str(), "trabajo" | "empleo" | "job" | "work" | "tareas" | "tasks");
+    let offered = s.find(OFFERED).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(|j| job(&s.words[j])));
+    let pay_in = |j: usize| {
+        s.words[j].starts_with_any(&["depositar", "deposit", "pagar", "pay", "transferir", "transfer", "invertir"])
+            || s.words[j].starts_with_any(&["invest", "recargar"])
+    };
+    let asked_to_pay = |i: usize| real(s, i) && (i + 1..(i + 4).min(s.len())).any(pay_in);
+    if offered && s.find(ASKED).any(asked_to_pay) && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
+    None
+}
