@@ -44,7 +44,12 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
     let close = s.has(FAMILY) || (0..s.len()).any(carer);
     // "my carer has been asking for my pin to do my shopping": the PIN asked for by a carer.
     let pin_asked = (0..s.len()).any(carer) && s.find(ASKED).any(|i| real(s, i) && s.near(i, CRED, 0, 4));
-    let taken = (afraid || in_care_at_all) && close && (0..s.len()).any(|i| takes(i) && !for_me(i));
+    // "…and says i owe him", "dice que le debo": the taking justified by a debt claimed.
+    let claims_owed = (0..s.len()).any(|i| {
+        matches!((s.text(i), s.text(i + 1), s.text(i + 2)), ("says" | "claims", "i", "owe") | ("dice", "que", "le"))
+            && (s.text(i + 2) == "owe" || s.text(i + 3) == "debo")
+    });
+    let taken = (afraid || in_care_at_all || claims_owed) && close && (0..s.len()).any(|i| takes(i) && !for_me(i));
     (taken || pin_asked) && !only_asks(s)
 }
 

@@ -188,8 +188,13 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         let digits = |j: usize| {
             s.words[j].is_number() && s.words[j].text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         };
-        let amount =
-            (i + 1..(i + 3).min(s.len())).any(|j| digits(j) && (s.near(i, ACCOUNT, 0, 5) || (they && money_after(j))));
+        // "why have they taken 45 from me".
+        // (Not "…taken 45 from me as a deposit": taken for a purpose named.)
+        let from_me = |j: usize| {
+            s.text(j + 1) == "from" && matches!(s.text(j + 2), "me" | "my") && !matches!(s.text(j + 3), "as" | "for")
+        };
+        let amount = (i + 1..(i + 3).min(s.len()))
+            .any(|j| digits(j) && (s.near(i, ACCOUNT, 0, 5) || (they && money_after(j)) || from_me(j)));
         // "me sacaron todo", "they took everything" (no card named: that is a theft above).
         let everything = s.words.get(i + 1).is_some_and(|w| matches!(w.text.as_str(), "todo" | "everything"));
         // "the ATM didn't give me the money but took it from my account" is the ATM; "la persona que

@@ -130,6 +130,7 @@ pub(super) fn opens_question(s: &Scan, at: usize) -> bool {
     let clause = s.words[at].clause;
     s.words.iter().find(|w| w.clause == clause).is_some_and(|w| {
         matches!(w.text.as_str(), "que" | "what" | "como" | "how" | "donde" | "where" | "cual" | "which")
+            || matches!(w.text.as_str(), "what's" | "whats" | "where's" | "wheres" | "how's")
     })
 }
 
@@ -152,6 +153,7 @@ pub(super) fn asked_ahead(s: &Scan, at: usize) -> bool {
     let preparing = |i: usize| {
         (s.words[i].text == "para" && s.words.get(i + 1).is_some_and(|n| n.starts_with_any(&["tener", "saber"])))
             || matches!(s.words[i].text.as_str(), "proceso" | "process")
+            || (s.text(i) == "later" && s.text(i.wrapping_sub(1)) == "for")
             || (matches!(s.text(i), "pasado" | "paso" | "happened") && negated(s, i))
     };
     !later().any(|i| s.words[i].tags & EVENT != 0) && later().any(|i| hypothetical_word(s, i) || preparing(i))

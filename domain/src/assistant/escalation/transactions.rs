@@ -177,8 +177,20 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         let clause = s.words[i].clause;
         s.find(DISOWN).any(|j| s.words[j].clause == clause + 1 && !hypothetical(s, j))
     };
+    // "veo unos cargos de comisión y no sé qué son, ¿me explican?": the bank's own fee, not understood.
+    let fee = |j: usize| {
+        matches!(s.text(j), "comision" | "comisiones" | "fee" | "fees" | "interest" | "intereses" | "anualidad")
+    };
+    let not_understood = |j: usize| {
+        s.words[j].tags & DISOWN != 0
+            && matches!(
+                (s.text(j), s.text(j + 1), s.text(j + 2)),
+                ("no", "se", "que") | ("i", "don't" | "dont", "know")
+            )
+    };
+    let fee_asked = |i: usize| (i..(i + 3).min(s.len())).any(fee) && (0..s.len()).any(not_understood);
     for i in s.find(TXN | MONEY) {
-        if (s.in_clause(i, DISOWN) || (pointed(i) && disowned_next(i))) && !hypothetical(s, i) {
+        if (s.in_clause(i, DISOWN) || (pointed(i) && disowned_next(i))) && !hypothetical(s, i) && !fee_asked(i) {
             return Finding::of(Category::UnrecognisedPayment);
         }
         // "a withdrawal on my statement that seems fishy": described as strange further on.

@@ -235,6 +235,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "que ni conozco", "que no conozco", "i don't even know", "i dont even know",
             "i don't own", "i dont own", "i do not own",
             "can't explain", "cant explain", "cannot explain", "no me explico", "no se de donde", "no se que es",
+            "no se que son", "no se que sean", "i don't know what they are", "i dont know what they are",
             "no idea what", "sin que yo supiera", "sin saberlo", "without my knowledge", "without me knowing",
             "que no pedi", "que no solicite", "i didn't request", "didn't ask for", "didnt ask for",
             "i didn't ask for", "no son mias", "no son mios", "no es mio", "no es mia", "not mine", "wasn't me",

@@ -188,6 +188,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "grandpa", "partner", "relative", "uncle", "aunt", "owner", "titular", "holder",
             "child", "children", "kid", "kids", "hijos", "hijas", "novio", "novia", "boyfriend", "girlfriend",
             "roommate", "flatmate", "companero de cuarto", "nephew", "niece", "cousin", "sobrino", "sobrina", "primo",
+            "cunado", "cunada", "suegro", "suegra", "yerno", "nuera", "in-law", "in-laws", "stepson", "stepdaughter",
+            "stepdad", "stepmum", "stepmom", "padrastro", "madrastra", "hijastro", "hijastra",
     ]),
     (SELF_HARM, &[
             "can't cope", "cant cope", "cannot cope", "can not cope", "pills ready", "have the pills", "got the pills",
@@ -294,7 +296,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (ONGOING, &[
             "siguen", "sigue", "continuan", "todavia", "aun", "still", "keep", "keeps", "kept", "continue",
-            "continues",
+            "continues", "again", "otra vez", "de nuevo",
     ]),
     (STRANGER, &[
             "a guy", "some guy", "a man", "a woman", "a lady", "a young man", "un senor", "una senora", "un hombre",
