@@ -198,3 +198,52 @@ pub(super) fn made_to_borrow_by_someone_close(s: &Scan) -> bool {
     (0..s.len()).any(|i| made(i) && close_before(i) && owed(i) && theirs(i) && !negated(s, i) && !hypothetical(s, i))
         && !only_asks(s)
 }
+
+/// "my nan's been paying a man who fixes her roof every week, 4000 so far, and the work isn't done":
+/// a grandparent or elderly parent paying someone outside the family, again and again, with an
+/// amount told. Not "my nan pays her cleaner every week, can she do it by standing order?".
+pub(super) fn elder_paying_a_stranger(s: &Scan) -> bool {
+    let grand = |k: usize| {
+        matches!(
+            s.text(k).trim_end_matches("'s"),
+            "nan"
+                | "nana"
+                | "gran"
+                | "granny"
+                | "grandma"
+                | "grandmother"
+                | "grandad"
+                | "grandpa"
+                | "abuela"
+                | "abuelo"
+                | "abuelita"
+                | "abuelito"
+        )
+    };
+    let elderly = |k: usize| matches!(s.text(k), "elderly" | "anciana" | "anciano");
+    let paying = |j: usize| {
+        s.words[j].starts_with_any(&["paying", "paid", "pagando", "pago", "pagado", "giving", "dando"]) && real(s, j)
+    };
+    let outsider = |j: usize| {
+        s.words[j].tags & (SOMEONE | STRANGER) != 0 || matches!(s.text(j), "man" | "woman" | "guy" | "senor" | "tipo")
+    };
+    let to_outsider = |j: usize| paying(j) && (j + 1..(j + 4).min(s.len())).any(outsider);
+    // "every week", "cada semana", "4000 so far", "ya van 4000": again and again.
+    let again = s.words.windows(2).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str()),
+            ("every" | "cada", "week" | "month" | "day" | "semana" | "mes" | "dia") | ("so", "far") | ("ya", "van")
+        )
+    });
+    let elder = (0..s.len()).any(|k| grand(k) || elderly(k));
+    let unfinished = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("isn't" | "isnt" | "not", "done" | "finished"))
+            || (p[0].text == "no" && p[1].starts_with_any(&["termin", "acab"]))
+    });
+    elder
+        && (0..s.len()).any(to_outsider)
+        && again
+        && (unfinished || s.words.iter().any(|w| w.is_number()))
+        && !only_asks(s)
+        && !s.has(PROCESS)
+}

@@ -137,3 +137,19 @@ fn stayed_put(s: &Scan) -> bool {
     });
     (0..s.len()).any(been) && (0..s.len()).any(found) && !asks_to_do && !own_doing
 }
+
+/// "a letter saying my account's overdrawn by 2000 but i haven't used it in months", "mi cuenta está en
+/// negativo y no la he usado en meses": a shortfall on an account the customer says lies unused.
+pub(super) fn overdrawn_unused(s: &Scan) -> bool {
+    let overdrawn = s
+        .words
+        .iter()
+        .any(|w| w.starts_with_any(&["overdrawn", "sobregir", "negativo", "negative"]) || w.text == "rojos");
+    let unused = (0..s.len()).any(|i| {
+        matches!(s.text(i), "used" | "usado" | "touched" | "tocado" | "movido")
+            && s.words[i.saturating_sub(3)..i].iter().any(|w| w.tags & NEG != 0 || w.text == "never")
+    });
+    // (Not "…because i haven't used it and the fees kept going": the cause known.)
+    let fees = s.words.iter().any(|w| w.starts_with_any(&["fee", "comision", "interest", "interes", "charges"]));
+    overdrawn && unused && !fees && s.has(ACCOUNT | VALUABLE) && !only_asks(s) && !s.has(PROCESS)
+}

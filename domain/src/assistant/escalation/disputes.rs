@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, asks_what_would, is_past, only_asks, real, reporting};
+use super::situations::{Finding, asks_what_would, is_past, only_asks, opens_question, real, reporting};
 use super::words::*;
 
 pub(super) fn dispute(s: &Scan) -> Option<Finding> {
@@ -115,7 +115,9 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     }
     // "charged twice… the second one was refunded already": put right, nothing left to dispute.
     // ("will i be charged twice if i pay for a hotel in euros?" asks what would happen.)
-    let told = |i: usize| real(s, i) && !asks_what_would(s, i);
+    // ("¿cómo pido que me quiten un cargo doble?" names one in a question of how.)
+    let noun = |i: usize| matches!(s.text(i), "cargo" | "cobro" | "cargos" | "cobros" | "doble");
+    let told = |i: usize| real(s, i) && !asks_what_would(s, i) && !(noun(i) && opens_question(s, i));
     if (s.find(DOUBLE_CHARGE).any(told) || repeated) && !s.has(RESOLVED) {
         return Finding::of(Category::Dispute);
     }

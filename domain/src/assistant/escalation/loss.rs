@@ -107,6 +107,13 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & (STEAL | MUGGED) != 0 && figure {
             continue;
         }
+        // "my phone suddenly lost signal", "perdí la señal": a connection lost, not the phone.
+        let connection = (i + 1..(i + 3).min(s.len())).any(|j| {
+            matches!(s.text(j), "signal" | "service" | "connection" | "senal" | "cobertura" | "conexion" | "internet")
+        });
+        if tags & LOSE != 0 && connection {
+            continue;
+        }
         // "how do i protect my card from being stolen", "how to avoid identity theft": a theft or loss
         // to prevent, asked about.
         let from = |j: usize| matches!(s.words[j].text.as_str(), "from" | "de" | "contra" | "against" | "being");

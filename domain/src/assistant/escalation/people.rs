@@ -88,7 +88,10 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
     // "un asesor me vendió un seguro diciéndome que era obligatorio": something sold as required.
     let sold_me = || {
         s.words.windows(2).any(|p| {
-            matches!((p[0].text.as_str(), p[1].text.as_str()), ("me", "vendio" | "vendieron") | ("sold", "me"))
+            matches!(
+                (p[0].text.as_str(), p[1].text.as_str()),
+                ("me" | "le", "vendio" | "vendieron") | ("sold", "me" | "him" | "her" | "my")
+            )
         })
     };
     let required = || s.words.iter().any(|w| matches!(w.text.as_str(), "obligatorio" | "mandatory" | "compulsory"));
@@ -98,6 +101,9 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
             matches!(
                 (p[0].text.as_str(), p[1].text.as_str()),
                 ("sin", "explicarme" | "avisarme" | "preguntarme" | "decirme") | ("without", "explaining" | "telling")
+                // "…un seguro de inversión que no entiende": sold to someone who does not understand it.
+                | ("no", "entiende" | "entendia" | "entendio")
+                | ("doesn't" | "doesnt" | "didn't" | "didnt", "understand")
             )
         })
     };

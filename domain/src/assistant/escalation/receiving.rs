@@ -31,7 +31,8 @@ fn proof_without_money(s: &Scan) -> Option<Finding> {
 /// a otra cuenta": money from a stranger, to be sent back somewhere else.
 fn returned_elsewhere(s: &Scan) -> Option<Finding> {
     let deposit = s.words.iter().any(|w| w.starts_with_any(&["deposit", "transferencia", "transfer", "payment"]));
-    let unknown = s.has(DISOWN | STRANGER | SOMEONE);
+    // "me depositaron un cheque por error y ahora me piden que regrese el dinero… a otra cuenta".
+    let unknown = s.has(DISOWN | STRANGER | SOMEONE | MISTAKE);
     let back = |j: usize| {
         s.words[j].starts_with_any(&["regres", "devuelv", "devolv", "return"])
             || (s.text(j) == "send" && s.text(j + 2) == "back")

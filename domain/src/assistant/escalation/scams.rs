@@ -179,6 +179,7 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
         .or_else(|| doorstep::collected(s))
         .or_else(|| receiving::scam(s))
         .or_else(|| paid_for_nothing(s))
+        .or_else(|| redirected(s))
         .or_else(|| lent_or_taken(s))
 }
 
@@ -347,4 +348,37 @@ pub(super) fn returns_promised(s: &Scan) -> bool {
 pub(super) fn sum_after(s: &Scan, i: usize) -> bool {
     let savings = |w: &str| matches!(w, "savings" | "ahorros" | "ahorritos");
     (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & MONEY != 0 || s.words[j].is_number() || savings(s.text(j)))
+}
+
+/// "our supplier emailed new bank details for their invoice, we paid 8000 and now they say they
+/// never changed them": a payee's bank details changed by a message, paid, and the payee denies the
+/// change or never got the money. Not "how do i add a supplier's new bank details?".
+fn redirected(s: &Scan) -> Option<Finding> {
+    let details = |j: usize| {
+        matches!((s.text(j), s.text(j + 1)), ("bank" | "account" | "payment", "details") | ("datos", "bancarios"))
+            || (matches!(s.text(j), "account" | "cuenta")
+                && s.words[j.saturating_sub(3)..j].iter().any(|w| w.text == "completion"))
+    };
+    let changed = |j: usize| {
+        (j.saturating_sub(3)..(j + 5).min(s.len())).any(|k| {
+            matches!(s.text(k), "new" | "nuevos" | "nueva" | "changed" | "cambiaron" | "cambio" | "different" | "otra")
+        })
+    };
+    let by_message = s.words.iter().any(|w| {
+        w.starts_with_any(&["email", "correo", "mail", "message", "mensaje", "text", "whatsapp", "letter", "carta"])
+    });
+    let paid = s.find(PAID).any(|i| real(s, i) && is_past(s, i))
+        || s.words.iter().any(|w| matches!(w.text.as_str(), "sent" | "transferred" | "transferimos" | "pagamos"));
+    // "they say they never changed them", "never got it", "nunca lo recibieron".
+    let denied = s.find(NEVER_CAME).next().is_some()
+        || s.words.windows(3).any(|p| {
+            matches!((p[0].text.as_str(), p[1].text.as_str()), ("never", "changed" | "got" | "received"))
+                || (p[0].text == "nunca" && p[1].starts_with_any(&["cambi", "recib"]))
+                || (p[0].text == "no" && p[1].starts_with_any(&["cambiaron", "recibieron", "les"]))
+        });
+    let redirected = (0..s.len()).any(|j| details(j) && changed(j));
+    if redirected && by_message && paid && denied && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
+    None
 }

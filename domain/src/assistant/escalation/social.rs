@@ -77,14 +77,22 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "a lady from your security department walked me through moving my money to protect it": money
     // moved to keep it safe, at someone else's word.
+    // (Not "…an isa to protect it from tax": an ordinary cost of money kept.)
+    let ordinary = |j: usize| {
+        (j + 1..(j + 4).min(s.len()))
+            .any(|k| matches!(s.text(k), "tax" | "taxes" | "inflation" | "impuestos" | "inflacion" | "fees"))
+    };
     let to_protect = |i: usize| {
-        (i + 1..(i + 7).min(s.len())).any(|j| {
-            s.words[j].starts_with_any(&["protect", "proteger", "resguard", "salvo"])
-                || (s.words[j].text == "safe" && s.words[j - 1].text == "it")
+        (i + 1..(i + 10).min(s.len())).any(|j| {
+            (s.words[j].starts_with_any(&["protect", "proteger", "resguard", "salvo"])
+                || (s.words[j].text == "safe" && s.words[j - 1].text == "it"))
+                && !ordinary(j)
         })
     };
     let moving = |i: usize| {
-        s.words[i].tags & MOVED != 0 || s.words[i].starts_with_any(&["moving", "transferring", "moviendo", "pasando"])
+        s.words[i].tags & MOVED != 0
+            || s.words[i].starts_with_any(&["moving", "transferring", "moviendo", "pasando"])
+            || matches!(s.text(i), "put" | "putting" | "puse" | "meti" | "meter")
     };
     let moved_to_protect = |i: usize| moving(i) && s.near(i, MONEY, 0, 3) && to_protect(i) && real(s, i);
     if s.has(IMPOSTOR | SOMEONE | TOLD | STRANGER) && (0..s.len()).any(moved_to_protect) && !s.has(PROCESS) {

@@ -292,10 +292,13 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     // (Not "hice un pago a mi tarjeta y no se reflejó": a payment to the card, never applied.)
     let reflected = |j: usize| matches!(s.text(j), "reflejo" | "reflejado" | "aplico" | "applied" | "reflected");
     let card_never_came =
-        |i: usize| real(s, i) && s.near(i, VALUABLE, 5, 0) && !(i..(i + 4).min(s.len())).any(reflected);
+        |i: usize| real(s, i) && s.near(i, VALUABLE, 5, 4) && !(i..(i + 4).min(s.len())).any(reflected);
     let may = |w: &Word| matches!(w.text.as_str(), "can" | "could" | "puedo" | "para");
     let spent = |j: usize| {
-        s.words[j].tags & (TXN | INTRUDE) != 0 && real(s, j) && !s.words[j.saturating_sub(4)..j].iter().any(may)
+        s.words[j].tags & (TXN | INTRUDE) != 0
+            && real(s, j)
+            && !s.words[j.saturating_sub(4)..j].iter().any(may)
+            && !matches!(s.text(j.wrapping_sub(1)), "i" | "we" | "yo")
     };
     let spent_after = |i: usize| (i + 1..s.len()).any(spent);
     if s.find(NEVER_CAME).any(|i| card_never_came(i) && spent_after(i)) && !s.has(PROCESS) {

@@ -143,6 +143,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (ASKED, &[
             "wants me to", "quiere que",
             "pidio", "pidieron", "pidiendo", "pedian", "me pidio", "me pidieron", "solicito", "solicitaron", "asked",
+            "me piden", "piden",
             "asking", "requested", "wanted",
             // Told the customer had to hand it over: "les tenía que dar la clave que me llegó".
             "tenia que dar", "tenia que darles", "tenia que darle", "tenia que pasar", "tenia que dictar",
@@ -281,7 +282,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "alguien", "someone", "somebody", "someones", "someone's", "somebodys", "somebody's", "un tercero",
             "terceros", "otra persona", "a stranger", "un extrano",
             "un desconocido", "hacker", "hackers", "a third party", "some guy", "un tipo",
-            "another person", "other people", "other person",
+            "another person", "other people", "other person", "companero", "companera", "coworker", "co-worker",
+            "colleague", "workmate", "companero de trabajo", "companera de trabajo",
             "exjefe", "exjefa", "ex jefe", "ex jefa", "mi jefe", "mi jefa", "my boss", "my ex boss", "my ex-boss",
             "my old boss", "my former boss", "my former employer", "a coworker", "my coworker", "a colleague",
             "my colleague", "un companero de trabajo", "mi companero de trabajo",

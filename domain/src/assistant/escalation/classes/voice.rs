@@ -145,16 +145,17 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "charged after i cancelled", "still being charged", "charged twice", "charged me twice", "double charged",
             "cobraron doble", "cobraron dos veces", "cargo duplicado", "cobro duplicado", "cargos duplicados",
             "doble cargo", "doble cobro", "me cobraron de mas", "overcharged", "charged me more", "cobraron mas",
+            "cargo doble", "cobro doble", "cargos dobles", "cobros dobles",
     ]),
     (EPISTEMIC, &[
             "se", "sabe", "know", "sure", "estoy seguro", "estoy segura", "recuerdo", "remember", "idea", "acuerdo",
     ]),
     (CONTACTED, &[
             "llame", "llamado", "escribi", "escrito", "escribo", "reclame", "reclamado", "marcado", "called", "wrote",
-            "written", "contacted", "emailed", "phoned", "asked",
+            "written", "contacted", "emailed", "phoned", "asked", "told you", "ya les dije",
     ]),
     (TIMES, &[
-            "veces", "times",
+            "veces", "times", "twice",
     ]),
     (DEFINE, &[
             "que es", "que son", "que significa", "what is", "what's", "whats", "what are", "what does",
