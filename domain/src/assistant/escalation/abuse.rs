@@ -61,7 +61,7 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
 pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
     let elder_kin = |k: usize| {
         matches!(
-            s.text(k),
+            s.text(k).trim_end_matches("'s"),
             "mum"
                 | "mom"
                 | "mother"
@@ -85,12 +85,15 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
         s.words[k].text.parse::<u8>().is_ok_and(|n| (65..=110).contains(&n))
             || matches!(s.text(k), "elderly" | "anciana" | "anciano" | "viejita" | "viejito")
     };
-    let elder = (0..s.len()).any(|k| elder_kin(k) && (k.saturating_sub(2)..(k + 5).min(s.len())).any(old));
+    // "a builder knocked on my mum's door…": a parent called on at the door counts as an elder.
+    let at_door = s.words.iter().any(|w| matches!(w.text.as_str(), "door" | "puerta" | "knocked" | "toco" | "tocaron"));
+    let elder = (0..s.len()).any(|k| elder_kin(k) && (at_door || (k.saturating_sub(2)..(k + 5).min(s.len())).any(old)));
     let me = |w: &str| matches!(w, "i" | "yo" | "we" | "nosotros");
     let other = |k: usize| s.words[k].tags & (SOMEONE | STRANGER) != 0 && !me(s.text(k.wrapping_sub(1)));
     let out = |j: usize| {
         s.words[j].starts_with_any(&["withdraw", "retir", "sacar", "saca", "pay", "pag", "transfer"])
             || s.words[j].tags & TXN != 0
+            || (s.words[j].tags & MONEY != 0 && s.words[j.saturating_sub(2)..j].iter().any(|w| w.is_number()))
     };
     // "has been taking her", "got him to", "lo lleva", "la convenció": leading, not "wants to sell him".
     let leads = |j: usize| {
@@ -100,7 +103,7 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
         ]) && !matches!(s.text(j.wrapping_sub(1)), "can" | "could" | "will" | "would" | "to" | "puede" | "quiere")
     };
     let led = |k: usize| {
-        other(k) && (k + 1..(k + 10).min(s.len())).any(|j| leads(j) && (j + 1..(j + 9).min(s.len())).any(out))
+        other(k) && (k + 1..(k + 15).min(s.len())).any(|j| leads(j) && (j + 1..(j + 9).min(s.len())).any(out))
     };
     elder && (0..s.len()).any(led) && !only_asks(s) && !s.has(PROCESS)
 }

@@ -286,3 +286,30 @@ fn nothing_of_the_bank(s: &Scan) -> bool {
         ) && (p[0].text != "nothing" || s.words.iter().any(|w| w.text == "bank"))
     })
 }
+
+/// "mi tarjeta nunca llegó pero ya tiene compras", "my new card never came and it's been used": a
+/// card taken on its way, spent by whoever has it.
+pub(super) fn taken_in_the_post(s: &Scan) -> Option<Finding> {
+    // (Not "hice un pago a mi tarjeta y no se reflejó": a payment to the card, never applied.)
+    // "…me dicen que ya fue entregada, yo no la recibí": "la", "it", a card named earlier.
+    let pointed_back = |i: usize| {
+        (i..(i + 4).min(s.len())).any(|j| matches!(s.text(j), "la" | "lo" | "it"))
+            && s.words[..i].iter().any(|w| w.tags & VALUABLE != 0)
+    };
+    let reflected = |j: usize| matches!(s.text(j), "reflejo" | "reflejado" | "aplico" | "applied" | "reflected");
+    let card_never_came = |i: usize| {
+        real(s, i) && (s.near(i, VALUABLE, 5, 4) || pointed_back(i)) && !(i..(i + 4).min(s.len())).any(reflected)
+    };
+    let may = |w: &Word| matches!(w.text.as_str(), "can" | "could" | "puedo" | "para");
+    let spent = |j: usize| {
+        s.words[j].tags & (TXN | INTRUDE) != 0
+            && real(s, j)
+            && !s.words[j.saturating_sub(4)..j].iter().any(may)
+            && !matches!(s.text(j.wrapping_sub(1)), "i" | "we" | "yo")
+    };
+    let spent_after = |i: usize| (i + 1..s.len()).any(spent);
+    if s.find(NEVER_CAME).any(|i| card_never_came(i) && spent_after(i)) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
+    None
+}

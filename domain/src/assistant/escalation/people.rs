@@ -97,13 +97,18 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
     let required = || s.words.iter().any(|w| matches!(w.text.as_str(), "obligatorio" | "mandatory" | "compulsory"));
     // "el seguro que me vendieron sin explicarme", "sold me a policy without explaining it".
     let untold = || {
-        s.words.windows(2).any(|p| {
+        // "…y no se acuerda de haber firmado": the relative does not remember signing.
+        let forgot = s
+            .words
+            .windows(3)
+            .any(|p| p[0].text == "no" && p[1].text == "se" && matches!(p[2].text.as_str(), "acuerda" | "recuerda"));
+        forgot || s.words.windows(2).any(|p| {
             matches!(
                 (p[0].text.as_str(), p[1].text.as_str()),
                 ("sin", "explicarme" | "avisarme" | "preguntarme" | "decirme") | ("without", "explaining" | "telling")
                 // "…un seguro de inversión que no entiende": sold to someone who does not understand it.
-                | ("no", "entiende" | "entendia" | "entendio")
-                | ("doesn't" | "doesnt" | "didn't" | "didnt", "understand")
+                | ("no", "entiende" | "entendia" | "entendio" | "recuerda" | "acuerda")
+                | ("doesn't" | "doesnt" | "didn't" | "didnt", "understand" | "remember")
             )
         })
     };

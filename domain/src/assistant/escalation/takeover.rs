@@ -2,6 +2,7 @@
 //! loan opened in the customer's name, a SIM swap, details changed (sign-ins that were not theirs: `signins.rs`).
 
 use super::Category;
+use super::loss;
 use super::payees;
 use super::scan::{Scan, Word};
 use super::signins;
@@ -98,8 +99,26 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
         (j + 1..(j + 4).min(s.len()))
             .any(|k| s.words[k].tags & (ACCOUNT | VALUABLE) != 0 && matches!(s.text(k - 1), "my" | "mi"))
     };
-    let kin_uses = |i: usize| (i + 1..(i + 6).min(s.len())).any(|j| s.words[j].tags & INTRUDE != 0 && mine_after(j));
-    let unconsented = s.find(DISOWN).any(|j| real(s, j));
+    // "my flatmate used my laptop while i was out and paid his rent from my account": the customer's
+    // device, used while they were away, and money moved.
+    let device_after = |j: usize| {
+        (j + 1..(j + 4).min(s.len())).any(|k| {
+            matches!(s.text(k), "laptop" | "computer" | "phone" | "tablet" | "celular" | "computadora" | "compu")
+                && matches!(s.text(k - 1), "my" | "mi")
+        })
+    };
+    let kin_uses = |i: usize| {
+        (i + 1..(i + 6).min(s.len())).any(|j| s.words[j].tags & INTRUDE != 0 && (mine_after(j) || device_after(j)))
+    };
+    let away = s.words.windows(4).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()), ("while" | "when", "i", "was"))
+            && matches!(p[3].text.as_str(), "out" | "away" | "asleep" | "sleeping")
+            || matches!(
+                (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
+                ("mientras" | "cuando", "no", "estaba")
+            )
+    });
+    let unconsented = s.find(DISOWN).any(|j| real(s, j)) || (away && s.has(TXN | MONEY | PAID));
     if unconsented && s.find(FAMILY).any(|i| real(s, i) && kin_uses(i)) && !s.has(PROCESS) {
         return Finding::of(Category::UnrecognisedPayment);
     }
@@ -287,22 +306,8 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if let Some(found) = signins::not_the_customers(s) {
         return Some(found);
     }
-    // "mi tarjeta nunca llegó pero ya tiene compras", "my new card never came and it's been used": a
-    // card taken on its way, spent by whoever has it.
-    // (Not "hice un pago a mi tarjeta y no se reflejó": a payment to the card, never applied.)
-    let reflected = |j: usize| matches!(s.text(j), "reflejo" | "reflejado" | "aplico" | "applied" | "reflected");
-    let card_never_came =
-        |i: usize| real(s, i) && s.near(i, VALUABLE, 5, 4) && !(i..(i + 4).min(s.len())).any(reflected);
-    let may = |w: &Word| matches!(w.text.as_str(), "can" | "could" | "puedo" | "para");
-    let spent = |j: usize| {
-        s.words[j].tags & (TXN | INTRUDE) != 0
-            && real(s, j)
-            && !s.words[j.saturating_sub(4)..j].iter().any(may)
-            && !matches!(s.text(j.wrapping_sub(1)), "i" | "we" | "yo")
-    };
-    let spent_after = |i: usize| (i + 1..s.len()).any(spent);
-    if s.find(NEVER_CAME).any(|i| card_never_came(i) && spent_after(i)) && !s.has(PROCESS) {
-        return Finding::of(Category::Fraud);
+    if let Some(found) = loss::taken_in_the_post(s) {
+        return Some(found);
     }
     // "the name on my account has been changed to someone else's": the holder made another person.
     let name = |j: usize| matches!(s.words[j].text.as_str(), "name" | "nombre" | "titular");

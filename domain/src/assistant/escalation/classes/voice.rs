@@ -301,7 +301,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (STRANGER, &[
             "a guy", "some guy", "a man", "a woman", "a lady", "a young man", "un senor", "una senora", "un hombre",
-            "una mujer", "un muchacho", "una muchacha", "un joven", "un chavo", "un tipo", "un sujeto",
+            "una mujer", "un muchacho", "una muchacha", "un joven", "un chavo", "un tipo", "un sujeto", "a builder",
+            "a roofer", "a trader", "a workman", "some builders", "un albanil", "un trabajador",
     ]),
     (HELPED, &[
             "help", "helped", "helping", "offered", "ayuda", "ayudo", "ayudar", "ayudarme", "ayudandome", "ofrecio",
@@ -321,6 +322,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             // Paid in, never applied: "hice un pago a mi tarjeta y no se reflejó".
             "no se reflejo", "nunca se reflejo", "no se ha reflejado", "no se aplico", "nunca se aplico",
             "was never applied", "never applied", "wasn't applied", "wasnt applied", "never reflected",
+            // Said to be delivered, never received: "yo no la recibí", "i never received it".
+            "no la recibi", "no lo recibi", "nunca la recibi", "nunca lo recibi", "never received it",
+            "didn't receive it", "didnt receive it", "haven't received it", "havent received it",
     ]),
     (COVER, &[
             "seguro contra", "proteccion contra", "protection against", "insurance against", "insurance",
