@@ -49,7 +49,15 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
         matches!((s.text(i), s.text(i + 1), s.text(i + 2)), ("says" | "claims", "i", "owe") | ("dice", "que", "le"))
             && (s.text(i + 2) == "owe" || s.text(i + 3) == "debo")
     });
-    let taken = (afraid || in_care_at_all || claims_owed) && close && (0..s.len()).any(|i| takes(i) && !for_me(i));
+    // "…and only gives me 20 pounds a week", "solo me da 500 a la semana": an allowance doled out.
+    let allowance = (0..s.len()).any(|i| {
+        matches!(
+            (s.text(i), s.text(i + 1), s.text(i + 2)),
+            ("only", "gives" | "lets", "me") | ("solo", "me", "da" | "deja")
+        ) && (i + 3..(i + 6).min(s.len())).any(|j| s.words[j].is_number())
+    });
+    let controlling = afraid || in_care_at_all || claims_owed || allowance;
+    let taken = controlling && close && (0..s.len()).any(|i| takes(i) && !for_me(i));
     (taken || pin_asked) && !only_asks(s)
 }
 

@@ -114,6 +114,22 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::Dispute);
     }
     // "charged twice… the second one was refunded already": put right, nothing left to dispute.
+    // "the restaurant charged my card 180 instead of 18", "me cobraron 1500 en vez de 150": an amount
+    // charged other than the one due (not cash from an ATM short of the sum asked, which needs no
+    // person).
+    let instead = |j: usize| {
+        matches!((s.text(j), s.text(j + 1)), ("instead", "of") | ("rather", "than"))
+            || matches!((s.text(j), s.text(j + 1), s.text(j + 2)), ("en", "vez" | "lugar", "de"))
+    };
+    let amounts = |j: usize| {
+        s.words[j.saturating_sub(2)..j].iter().any(|w| w.is_number())
+            && s.words[j + 2..(j + 5).min(s.len())].iter().any(|w| w.is_number())
+    };
+    let charged = s.find(TXN).any(|t| real(s, t) && is_past(s, t));
+    let wrong_sum = (0..s.len()).any(|j| instead(j) && amounts(j));
+    if charged && wrong_sum && !only_asks(s) && !s.has(PROCESS | ATM) {
+        return Finding::of(Category::Dispute);
+    }
     // ("will i be charged twice if i pay for a hotel in euros?" asks what would happen.)
     // ("¿cómo pido que me quiten un cargo doble?" names one in a question of how.)
     let noun = |i: usize| matches!(s.text(i), "cargo" | "cobro" | "cargos" | "cobros" | "doble");

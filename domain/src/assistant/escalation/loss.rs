@@ -107,6 +107,17 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & (STEAL | MUGGED) != 0 && figure {
             continue;
         }
+        // "a phone that was snatched and then returned", "me lo robaron pero me lo devolvieron": taken,
+        // and back with the customer, with nothing spent since.
+        let back = s.has(FOUND)
+            || s.words
+                .iter()
+                .any(|w| matches!(w.text.as_str(), "returned" | "devolvio" | "devolvieron" | "regresaron"));
+        // (A card back from a thief may have been copied: still a person.)
+        let card = s.words.iter().any(|w| w.starts_with_any(&["card", "tarjeta"]));
+        if back && !card && !s.has(TXN | INTRUDE | MONEY | GONE) {
+            continue;
+        }
         // "my phone suddenly lost signal", "perdí la señal": a connection lost, not the phone.
         let connection = (i + 1..(i + 3).min(s.len())).any(|j| {
             matches!(s.text(j), "signal" | "service" | "connection" | "senal" | "cobertura" | "conexion" | "internet")

@@ -251,8 +251,16 @@ fn asks_when(s: &Scan, at: usize) -> bool {
 }
 
 pub(super) fn human(s: &Scan) -> Option<Finding> {
+    // "can i speak to someone in person at the branch without an appointment?": the branch's
+    // service, asked about.
+    let branch_service = only_asks(s) && s.words.iter().any(|w| matches!(w.text.as_str(), "branch" | "sucursal"));
     let talk = |i: usize| {
-        real(s, i) && person_within(s, i, 4) && !asks_the_way(s, i) && !asks_if_human(s, i) && !asks_when(s, i)
+        real(s, i)
+            && person_within(s, i, 4)
+            && !asks_the_way(s, i)
+            && !asks_if_human(s, i)
+            && !asks_when(s, i)
+            && !branch_service
     };
     let asked = s.find(TALK).any(talk)
         || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 5))

@@ -124,7 +124,13 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     };
     let sent = |i: usize| s.words[i].tags & GIVE != 0 || matches!(s.words[i].text.as_str(), "sent" | "mande" | "envie");
     let handed_id = (0..s.len()).any(|i| sent(i) && real(s, i) && customer_gave(s, i));
-    if s.has(IMPOSTOR) && s.words.iter().any(id_document) && handed_id && !s.has(PROCESS | IN_MY_NAME) {
+    // "…pretending to be my bank's support… i sent him a screenshot of my card": the card's image.
+    let card_image = |w: &Word| {
+        matches!(w.text.as_str(), "screenshot" | "captura" | "foto" | "photo" | "picture" | "pic")
+            && s.has(VALUABLE | CRED)
+    };
+    let document = s.words.iter().any(|w| id_document(w) || card_image(w));
+    if s.has(IMPOSTOR) && document && handed_id && !s.has(PROCESS | IN_MY_NAME) {
         return Finding::of(Category::SocialEngineering);
     }
     // A card handed to a stranger ("le di mi tarjeta a un desconocido que me ayudó").

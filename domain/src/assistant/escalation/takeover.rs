@@ -277,7 +277,9 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
         // "cambio de contraseña" is a noun: only with "yo no pedí" or "can't log in".
         // "my phone number was updated": an update may be the customer's own, so only with a denial too.
         let update = |w: &str| w.starts_with("updat") || w.starts_with("actualiz");
-        let noun = s.words[i].text == "cambio" || update(s.text(i)) || update(s.text(i + 1));
+        // "…are different", "son diferentes": told as found, so only beside a denial or a shut-out too.
+        let different = matches!(s.text(i + 1), "different" | "diferentes" | "diferente" | "distintos" | "distinto");
+        let noun = s.words[i].text == "cambio" || update(s.text(i)) || update(s.text(i + 1)) || different;
         // "my email and phone on the account were changed": the details named well before.
         if real(s, i) && s.near(i, DETAIL, 6, 4) && (!noun || disowned) {
             return Finding::of(Category::AccountTakeover);

@@ -27,6 +27,7 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
     ]),
     (LOCKED_OUT, &[
             "kicked me out", "logged me out", "me saco de la app", "me cerro la sesion", "me cerraron la sesion",
+            "got logged out", "was logged out", "been logged out",
             "no puedo entrar", "no puedo ingresar", "no me deja entrar", "ya no puedo entrar", "can't log in",
             "cant log in", "cannot log in", "can't get in", "cant get in", "cannot get in", "can't get into",
             "cant get into", "cannot get into", "locked out", "can't access", "cant access",
@@ -122,7 +123,9 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
             "doesnt exist", "didnt exist", "isnt answering", "isn't answering", "is not answering",
             "vanished", "se esfumo", "se esfumaron", "deleted their account", "deleted his account",
             "deleted her account", "deleted their profile", "deleted his profile", "deleted her profile",
-            "borro su cuenta", "borraron su cuenta", "borro su perfil", "borraron su perfil",
+            "borro su cuenta", "borraron su cuenta", "borro su perfil", "borraron su perfil", "profile is gone",
+            "profile's gone", "profile has gone", "profile was deleted", "profile has been deleted",
+            "perfil ya no existe", "perfil desaparecio",
             // The shop itself gone: "pagué un curso y el sitio cerró".
             "el sitio cerro", "la pagina cerro", "la tienda cerro", "la web cerro", "cerraron la pagina",
             "cerraron el sitio", "cerraron la tienda", "the site closed", "the website closed", "closed down",

@@ -313,6 +313,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (CHANGED, &[
             "se agrego", "agregaron", "was added", "were added", "se anadio", "anadieron",
             "cambiaron", "modificaron", "was changed", "were changed", "has been changed", "have been changed",
+            "are different", "is different", "son diferentes", "es diferente", "son distintos", "es distinto",
             "got changed", "fue cambiada", "fue cambiado", "fueron cambiados", "cambio de contrasena",
             "was updated", "were updated", "got updated", "fue actualizado", "fue actualizada", "actualizaron",
             "cambio de correo", "cambio de numero", "cambio de telefono", "cambio de clave", "han cambiado",
