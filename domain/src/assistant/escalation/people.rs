@@ -253,7 +253,9 @@ fn asks_when(s: &Scan, at: usize) -> bool {
 pub(super) fn human(s: &Scan) -> Option<Finding> {
     // "can i speak to someone in person at the branch without an appointment?": the branch's
     // service, asked about.
-    let branch_service = only_asks(s) && s.words.iter().any(|w| matches!(w.text.as_str(), "branch" | "sucursal"));
+    // "is there a real person i can talk to if i have questions about a mortgage later?": for later.
+    let later = |w: &str| matches!(w, "branch" | "sucursal" | "later" | "future" | "adelante" | "despues");
+    let branch_service = only_asks(s) && s.words.iter().any(|w| later(&w.text));
     let talk = |i: usize| {
         real(s, i)
             && person_within(s, i, 4)
@@ -265,7 +267,7 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
     let asked = s.find(TALK).any(talk)
         || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 5))
         || s.find(WANT).any(|i| !negated(s, i) && wants_person(s, i))
-        || s.find(REAL_HUMAN).any(|i| !negated(s, i) && !asks_if_human(s, i))
+        || s.find(REAL_HUMAN).any(|i| !negated(s, i) && !asks_if_human(s, i) && !branch_service)
         // "no quiero hablar con un robot", "not a bot"
         // ("the bank machine won't take my PIN" is an ATM).
         || s.find(BOT).any(|i| s.in_clause(i, NEG) && (s.words[i].tags & ATM == 0 || s.in_clause(i, TALK)))

@@ -69,6 +69,19 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if loan_offered && (0..s.len()).any(|i| paid(i) && real(s, i)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
+    // "un señor de una supuesta financiera me cobró 3000 de comisión para darme un préstamo y ya no
+    // contesta": a fee taken for a loan, by a lender who is gone or not what it said.
+    let fee_for_loan = |i: usize| {
+        s.words[i].tags & LOAN != 0
+            && (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "para" | "to" | "for"))
+            && (0..i).any(|j| {
+                matches!(s.text(j), "cobro" | "cobraron") || (s.words[j].tags & (PAID | TXN) != 0 && is_past(s, j))
+            })
+    };
+    let dubious = s.has(VANISHED) || s.words.iter().any(|w| w.starts_with_any(&["supuest", "fake", "fals"]));
+    if dubious && (0..s.len()).any(fee_for_loan) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
     // "what's a safe account and do you offer one for savings?" only asks (not "what's a safe
     // account? a man on the phone says i must move my money").
     let asks_only = only_asks(s) && !s.has(IMPOSTOR | SOMEONE | TOLD | STRANGER | ASKED);
@@ -144,7 +157,15 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "el supuesto asesor me pidió instalar una app": an impostor asking for software on the phone.
     let install = |j: usize| s.words[j].tags & INSTALL != 0;
-    if s.has(IMPOSTOR) && s.find(ASKED | TOLD).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(install)) {
+    // "…me hicieron instalar una aplicación", "they had me install": made to install it.
+    let made = |i: usize| {
+        (matches!(s.text(i), "hicieron" | "hizo") && s.text(i.wrapping_sub(1)) == "me")
+            || (matches!(s.text(i), "made" | "had" | "got") && s.text(i + 1) == "me")
+    };
+    let asked_or_made = |i: usize| s.words[i].tags & (ASKED | TOLD) != 0 || made(i);
+    if s.has(IMPOSTOR)
+        && (0..s.len()).any(|i| asked_or_made(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(install))
+    {
         return Finding::of(Category::SocialEngineering);
     }
     // "they said my account was blocked and I had to move my savings to a new account they gave me".

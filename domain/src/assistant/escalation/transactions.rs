@@ -381,7 +381,9 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         let amounts = (balance || (0..s.len()).any(had)) && s.words.iter().any(Word::is_number);
         // "the letter says I owe 12,000 on a loan I never took".
         let loan = s.has(LOAN) && !s.has(PROCESS | WANT);
-        let txn_anywhere = s.has(TXN | MONEY) || amounts || loan || card_used;
+        // "what is this 39.99 from a company called fitlife": a price.
+        let price = s.words.iter().any(|w| w.is_number() && w.text.contains('.'));
+        let txn_anywhere = s.has(TXN | MONEY) || amounts || loan || card_used || price;
         if (txn_anywhere && (txn_before || pointed || never || disowning)) || (disowning && (pointed || s.len() <= 4)) {
             return Finding::of(Category::UnrecognisedPayment);
         }
