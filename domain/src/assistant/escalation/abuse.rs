@@ -6,6 +6,26 @@ use super::scan::Scan;
 use super::situations::{hypothetical, is_past, negated, only_asks, real};
 use super::words::*;
 
+/// A parent, named the way customers do.
+const PARENTS: &[&str] = &["mum", "mom", "mother", "dad", "father", "mama", "papa", "madre", "padre"];
+
+/// A grandparent, named the way customers do.
+const GRANDPARENTS: &[&str] = &[
+    "nan",
+    "nana",
+    "gran",
+    "granny",
+    "grandma",
+    "grandmother",
+    "grandad",
+    "grandpa",
+    "grandfather",
+    "abuela",
+    "abuelo",
+    "abuelita",
+    "abuelito",
+];
+
 /// "my partner takes my wages every month and i'm scared to say no", "my nephew has been taking money
 /// out of my account with my card while he cares for me". Not "can my carer be given access to my
 /// account" (nothing taken), not money taken out for the customer, nor a question about it.
@@ -68,26 +88,8 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
 /// question about how.
 pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
     let elder_kin = |k: usize| {
-        matches!(
-            s.text(k).trim_end_matches("'s"),
-            "mum"
-                | "mom"
-                | "mother"
-                | "dad"
-                | "father"
-                | "grandma"
-                | "grandpa"
-                | "grandmother"
-                | "grandfather"
-                | "mama"
-                | "papa"
-                | "madre"
-                | "padre"
-                | "abuela"
-                | "abuelo"
-                | "abuelita"
-                | "abuelito"
-        )
+        let w = s.text(k).trim_end_matches("'s");
+        PARENTS.contains(&w) || GRANDPARENTS.contains(&w)
     };
     let old = |k: usize| {
         s.words[k].text.parse::<u8>().is_ok_and(|n| (65..=110).contains(&n))
@@ -214,23 +216,7 @@ pub(super) fn made_to_borrow_by_someone_close(s: &Scan) -> bool {
 /// a grandparent or elderly parent paying someone outside the family, again and again, with an
 /// amount told. Not "my nan pays her cleaner every week, can she do it by standing order?".
 pub(super) fn elder_paying_a_stranger(s: &Scan) -> bool {
-    let grand = |k: usize| {
-        matches!(
-            s.text(k).trim_end_matches("'s"),
-            "nan"
-                | "nana"
-                | "gran"
-                | "granny"
-                | "grandma"
-                | "grandmother"
-                | "grandad"
-                | "grandpa"
-                | "abuela"
-                | "abuelo"
-                | "abuelita"
-                | "abuelito"
-        )
-    };
+    let grand = |k: usize| GRANDPARENTS.contains(&s.text(k).trim_end_matches("'s"));
     let elderly = |k: usize| matches!(s.text(k), "elderly" | "anciana" | "anciano");
     let paying = |j: usize| {
         s.words[j].starts_with_any(&["paying", "paid", "pagando", "pago", "pagado", "giving", "dando"]) && real(s, j)
