@@ -11,12 +11,7 @@ use super::words::*;
 pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
     // "me llamó alguien… y me hizo leerle los números", "me hicieron dictarles", "he had me read out
     // the code": a caller who got the customer to hand something over.
-    let causative = |i: usize| {
-        let w = s.words[i].text.as_str();
-        let prev = if i > 0 { s.words[i - 1].text.as_str() } else { "" };
-        (matches!(w, "hizo" | "hicieron") && prev == "me")
-            || (matches!(w, "made" | "had" | "got") && s.words.get(i + 1).is_some_and(|n| n.text == "me"))
-    };
+    let causative = |i: usize| made_me(s, i);
     let handing = |j: usize| {
         s.words[j].tags & GIVE != 0
             || s.words[j]
@@ -56,4 +51,10 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::SocialEngineering);
     }
     None
+}
+
+/// Word `at` makes the customer do something: "me hizo", "me hicieron", "made me", "had me", "got me".
+pub(super) fn made_me(s: &Scan, at: usize) -> bool {
+    (matches!(s.text(at), "hizo" | "hicieron") && s.text(at.wrapping_sub(1)) == "me")
+        || (matches!(s.text(at), "made" | "had" | "got") && s.text(at + 1) == "me")
 }

@@ -73,6 +73,13 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
     };
     let dropped_and_broken = (0..s.len()).any(|i| matches!(s.text(i), "cayo" | "cayeron" | "dropped") && broke(i));
     let atm = s.has(ATM);
+    // "a phone that was snatched and then returned", "me lo robaron pero me lo devolvieron": taken,
+    // and back with the customer, with nothing spent since. (A card back from a thief may have been
+    // copied: still a person.)
+    let back = s.has(FOUND)
+        || s.words.iter().any(|w| matches!(w.text.as_str(), "returned" | "devolvio" | "devolvieron" | "regresaron"));
+    let card = s.words.iter().any(|w| w.starts_with_any(&["card", "tarjeta"]));
+    let back_unspent = back && !card && !s.has(TXN | INTRUDE | MONEY | GONE);
     for i in s.find(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
         // "me robaron la cartera el año pasado y ya tengo tarjeta nueva, ¿cómo activo…?": long past.
         if !real(s, i) || long_past(s, i, 1) {
@@ -107,15 +114,7 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & (STEAL | MUGGED) != 0 && figure {
             continue;
         }
-        // "a phone that was snatched and then returned", "me lo robaron pero me lo devolvieron": taken,
-        // and back with the customer, with nothing spent since.
-        let back = s.has(FOUND)
-            || s.words
-                .iter()
-                .any(|w| matches!(w.text.as_str(), "returned" | "devolvio" | "devolvieron" | "regresaron"));
-        // (A card back from a thief may have been copied: still a person.)
-        let card = s.words.iter().any(|w| w.starts_with_any(&["card", "tarjeta"]));
-        if back && !card && !s.has(TXN | INTRUDE | MONEY | GONE) {
+        if back_unspent {
             continue;
         }
         // "my phone suddenly lost signal", "perdí la señal": a connection lost, not the phone.

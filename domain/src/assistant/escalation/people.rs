@@ -255,19 +255,19 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
     // service, asked about.
     // "is there a real person i can talk to if i have questions about a mortgage later?": for later.
     let later = |w: &str| matches!(w, "branch" | "sucursal" | "later" | "future" | "adelante" | "despues");
-    let branch_service = only_asks(s) && s.words.iter().any(|w| later(&w.text));
+    let service_asked = only_asks(s) && s.words.iter().any(|w| later(&w.text));
     let talk = |i: usize| {
         real(s, i)
             && person_within(s, i, 4)
             && !asks_the_way(s, i)
             && !asks_if_human(s, i)
             && !asks_when(s, i)
-            && !branch_service
+            && !service_asked
     };
     let asked = s.find(TALK).any(talk)
         || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 5))
         || s.find(WANT).any(|i| !negated(s, i) && wants_person(s, i))
-        || s.find(REAL_HUMAN).any(|i| !negated(s, i) && !asks_if_human(s, i) && !branch_service)
+        || s.find(REAL_HUMAN).any(|i| !negated(s, i) && !asks_if_human(s, i) && !service_asked)
         // "no quiero hablar con un robot", "not a bot"
         // ("the bank machine won't take my PIN" is an ATM).
         || s.find(BOT).any(|i| s.in_clause(i, NEG) && (s.words[i].tags & ATM == 0 || s.in_clause(i, TALK)))

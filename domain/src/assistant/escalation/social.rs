@@ -158,11 +158,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // "el supuesto asesor me pidió instalar una app": an impostor asking for software on the phone.
     let install = |j: usize| s.words[j].tags & INSTALL != 0;
     // "…me hicieron instalar una aplicación", "they had me install": made to install it.
-    let made = |i: usize| {
-        (matches!(s.text(i), "hicieron" | "hizo") && s.text(i.wrapping_sub(1)) == "me")
-            || (matches!(s.text(i), "made" | "had" | "got") && s.text(i + 1) == "me")
-    };
-    let asked_or_made = |i: usize| s.words[i].tags & (ASKED | TOLD) != 0 || made(i);
+    let asked_or_made = |i: usize| s.words[i].tags & (ASKED | TOLD) != 0 || callers::made_me(s, i);
     if s.has(IMPOSTOR)
         && (0..s.len()).any(|i| asked_or_made(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(install))
     {
