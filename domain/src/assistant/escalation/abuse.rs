@@ -145,6 +145,34 @@ pub(super) fn kin_impersonated(s: &Scan) -> bool {
     stranger && taken_for_kin && (asked || sent) && !only_asks(s)
 }
 
+/// "my uncle keeps getting calls from an 'investment firm' and has sent them his savings", "a mi tía le
+/// llaman de una financiera y ya les mandó 20 mil": a relative called by an outfit, and money sent to
+/// it. Not "my dad gets calls from his pension provider, how do i stop them?" (nothing sent).
+pub(super) fn kin_cold_called(s: &Scan) -> bool {
+    let kin =
+        s.words.iter().any(|w| w.tags & FAMILY != 0 && !matches!(w.text.as_str(), "owner" | "titular" | "holder"));
+    let outfit = |j: usize| {
+        s.words[j].starts_with_any(&["invest", "inversion", "financiera", "broker", "trading", "crypto", "cripto"])
+            || matches!(s.text(j), "firm" | "company" | "companies" | "empresa" | "compania" | "agency")
+    };
+    // "getting calls from…", "keep ringing him from…", "le llaman de…", "le marcan de…".
+    let called = |i: usize| {
+        (s.words[i].starts_with_any(&["call", "ring", "phon", "llamad", "llaman", "marcan", "hablan"])
+            || matches!(s.text(i), "rang" | "llamaron" | "marcaron"))
+            && (i + 1..(i + 6).min(s.len())).any(outfit)
+    };
+    let sent = |j: usize| {
+        (s.words[j].starts_with_any(&["sent", "transferr", "paid", "given", "gave", "mando", "transfirio", "pago"])
+            || matches!(s.text(j), "dio" | "deposito"))
+            && real(s, j)
+    };
+    let savings = s.has(MONEY)
+        || s.words
+            .iter()
+            .any(|w| w.is_number() || matches!(w.text.as_str(), "savings" | "ahorros" | "thousands" | "miles"));
+    kin && (0..s.len()).any(called) && (0..s.len()).any(sent) && savings && !only_asks(s) && !s.has(PROCESS)
+}
+
 /// "my elderly dad has been giving money to a woman he met online who he's never met, thousands now",
 /// "le estoy mandando dinero a un señor que conocí por internet": money sent to someone known only
 /// online, the way romance scams take it. Not a question about how to send it.

@@ -42,15 +42,17 @@ fn kept_somewhere(s: &Scan) -> bool {
     s.find(VALUABLE).any(|i| was_in(i) || with_me(i)) || (0..s.len()).any(had_it)
 }
 
-/// "…a 750 withdrawal in spain today and i'm at home in leeds": at home now, set against a charge
+/// "…a 750 withdrawal in spain today and i'm at home in leeds": at home (or at work) now, set against a charge
 /// told before it with its amount, in a message that asks nothing ("i'm at home, can i transfer 50
 /// from the app?", "i'm at home and the transfer of 200 hasn't arrived").
 fn home_now(s: &Scan) -> bool {
+    // "…y yo estoy en el trabajo", "i'm at work": at work or in the office counts the same.
+    let place = |j: usize| matches!(s.text(j), "home" | "work" | "office" | "casa" | "trabajo" | "oficina" | "chamba");
+    let article = |j: usize| matches!(s.text(j), "the" | "el" | "la" | "mi");
     let at_home = |i: usize| {
-        matches!(
-            (s.text(i), s.text(i + 1), s.text(i + 2)),
-            ("i'm" | "im" | "am", "at", "home") | ("estoy", "en", "casa")
-        ) || (matches!(s.text(i), "i'm" | "im") && s.text(i + 1) == "home")
+        (matches!((s.text(i), s.text(i + 1)), ("i'm" | "im" | "am", "at") | ("estoy", "en"))
+            && (place(i + 2) || (article(i + 2) && place(i + 3))))
+            || (matches!(s.text(i), "i'm" | "im") && s.text(i + 1) == "home")
     };
     let against = |i: usize| {
         matches!(s.text(i.wrapping_sub(1)), "and" | "but" | "while" | "y" | "pero" | "mientras" | "yo")

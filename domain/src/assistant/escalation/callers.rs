@@ -1,5 +1,5 @@
 //! A caller who got the customer to hand something over: made to read out or dictate a code, or
-//! asked to and the customer did.
+//! asked to and the customer did; a device opened to someone outside the customer's own.
 
 use super::Category;
 use super::scan::Scan;
@@ -48,6 +48,23 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
     });
     let someone = s.has(SOMEONE | STRANGER | IMPOSTOR) || rang;
     if s.has(CRED) && someone && complied && (0..s.len()).any(|i| asked_to_hand(i) || asked_me_to(i)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "i gave a 'microsoft technician' access to my laptop", "le di acceso a mi compu a un técnico":
+    // a device opened to someone outside the customer's own (not "i gave my son access to my laptop").
+    let device = |k: usize| {
+        matches!(s.text(k), "laptop" | "computer" | "pc" | "phone" | "tablet" | "compu" | "computadora" | "celular")
+    };
+    let to_my_device = |j: usize| {
+        matches!(s.text(j + 1), "to" | "into" | "on" | "a") && matches!(s.text(j + 2), "my" | "mi") && device(j + 3)
+    };
+    let opened = |i: usize| {
+        (s.words[i].tags & GIVE != 0 || matches!(s.text(i), "let" | "allowed"))
+            && real(s, i)
+            && !matches!(s.text(i + 1), "my" | "mi")
+            && (i + 1..(i + 8).min(s.len())).any(|j| s.words[j].tags & ACCESS != 0 && to_my_device(j))
+    };
+    if (0..s.len()).any(opened) && !s.words.iter().any(|w| w.tags & FAMILY != 0) {
         return Finding::of(Category::SocialEngineering);
     }
     None

@@ -100,7 +100,12 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         let clause = s.words[i].clause;
         let any_such = (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "a" | "an" | "un" | "una" | "any"))
             && s.words[..i].iter().any(|w| w.clause == clause && w.tags & COVER != 0);
-        if tags & (STEAL | LOSE) != 0 && (s.near(i, COVER, 2, 1) || cover_for || any_such) {
+        // "does my car insurance cover bank cards stolen from the car?": the kind of thing, no one's own.
+        let kind_covered = i >= 2
+            && s.words[i - 1].tags & VALUABLE != 0
+            && !matches!(s.text(i - 2), "my" | "mi" | "mis" | "our" | "nuestra" | "nuestras")
+            && (i.saturating_sub(5)..i - 1).any(|c| matches!(s.text(c), "cover" | "covers" | "cubre" | "cubren"));
+        if tags & (STEAL | LOSE) != 0 && (s.near(i, COVER, 2, 1) || cover_for || any_such || kind_covered) {
             continue;
         }
         // "me robaron la atención sus nuevas tasas", "stole my heart", "me robaron la idea de mi

@@ -83,7 +83,36 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
         matches!(clause_opening(s, i), (Some("que" | "what"), Some("hace" | "hacen" | "does" | "do")))
             && !told_in_past(s)
     };
-    let asked = |i: usize| asked_ahead(s, i) || policy(i) || how_long(i) || supposed(i) || what_done(i);
+    // "where do i send an official complaint about a shop, not the bank?": a complaint about someone
+    // else, asked where to take it, with no money of the customer's in it.
+    let elsewhere = |i: usize| {
+        opens_question(s, i)
+            && !s.has(TXN | MONEY | PAID | DOUBLE_CHARGE)
+            && (i + 1..(i + 4).min(s.len())).any(|j| {
+                matches!(s.text(j), "about" | "against" | "sobre" | "contra")
+                    && (j + 1..(j + 3).min(s.len())).any(|k| {
+                        matches!(
+                            s.text(k),
+                            "shop"
+                                | "store"
+                                | "merchant"
+                                | "seller"
+                                | "company"
+                                | "restaurant"
+                                | "airline"
+                                | "landlord"
+                                | "tienda"
+                                | "comercio"
+                                | "negocio"
+                                | "vendedor"
+                                | "empresa"
+                                | "restaurante"
+                                | "aerolinea"
+                        )
+                    })
+            })
+    };
+    let asked = |i: usize| asked_ahead(s, i) || policy(i) || how_long(i) || supposed(i) || what_done(i) || elsewhere(i);
     let complained = s.find(COMPLAINT).any(|i| !negated(s, i) && !asked(i));
     // "un asesor me vendió un seguro diciéndome que era obligatorio": something sold as required.
     let sold_me = || {

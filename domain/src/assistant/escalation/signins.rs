@@ -1,8 +1,9 @@
 //! Sign-ins and changes the customer did not make: a sign-in from somewhere else, a credential
 //! changed while they were elsewhere, a device they do not have, failed tries that were not theirs,
-//! a session on "another phone" when they only have one.
+//! a session on "another phone" when they only have one; a credential someone else learnt, used since.
 
 use super::Category;
+use super::abuse;
 use super::scan::Scan;
 use super::situations::{Finding, hypothetical, is_past, message_word, negated, only_asks, real};
 use super::transactions::customer;
@@ -99,6 +100,32 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     });
     if only_one && s.find(DEVICE).any(|i| matches!(s.text(i), "otro" | "another")) && !s.has(PROCESS) && !only_asks(s) {
         return Finding::of(Category::AccountTakeover);
+    }
+    // "my flatmate found my pin written down and has been using my card", "mi hermano vio mi nip y ha
+    // estado sacando dinero": someone else learnt a credential, and uses the card or takes money since
+    // (not "my wife found my pin written down, should i change it?").
+    let learnt = |i: usize| {
+        (s.words[i].tags & (FOUND | KNOWS) != 0
+            || matches!(s.text(i), "saw" | "seen" | "watched" | "guessed" | "vio" | "descubrio" | "adivino"))
+            && real(s, i)
+            && s.near(i, CRED, 0, 3)
+            && s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & (FAMILY | SOMEONE) != 0)
+    };
+    let used_since = |i: usize| {
+        (i + 1..s.len()).any(|j| {
+            s.words[j].tags & INTRUDE != 0
+                || s.words[j].starts_with_any(&["using", "used", "usando", "uso", "sacando", "withdraw", "taking"])
+        }) && real(s, i)
+    };
+    // ("…with my permission, is that allowed?"; "without my permission" is the opposite.)
+    let consented = (0..s.len()).any(|j| {
+        matches!(s.text(j), "permission" | "permiso" | "consent" | "consentimiento")
+            && !s.words[j.saturating_sub(3)..j].iter().any(|w| matches!(w.text.as_str(), "without" | "sin"))
+    });
+    // (Someone close the customer fears or depends on is read as abuse, further on.)
+    let learnt_and_used = (0..s.len()).any(|i| learnt(i) && used_since(i)) && !consented;
+    if learnt_and_used && !s.has(PROCESS) && !only_asks(s) && !abuse::money_taken_by_someone_close(s) {
+        return Finding::of(Category::UnrecognisedPayment);
     }
     // "they called pretending to be me and the bank reset my password, i'm locked out now": the
     // customer impersonated to the bank, and shut out since.

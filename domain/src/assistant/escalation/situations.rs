@@ -36,7 +36,15 @@ pub fn detect(s: &Scan) -> Option<Finding> {
     // "nobody would care if I was gone": "nobody" is the despair, not a denial.
     let nobody =
         |i: usize| s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "nobody" | "nadie"));
-    if (s.has(SELF_HARM) && s.find(SELF_HARM).any(|i| !negated(s, i) || nobody(i))) || despair::no_reason_to_live(s) {
+    // "i can't see a way out of my overdraft": a way out of a named debt, not out of everything.
+    let out_of_a_thing = |i: usize| {
+        (i + 1..(i + 6).min(s.len())).any(|j| {
+            matches!((s.text(j), s.text(j + 1)), ("out", "of") | ("salida", "de" | "a"))
+                && matches!(s.text(j + 2), "my" | "the" | "mi" | "mis" | "la" | "el" | "las" | "los")
+        })
+    };
+    let harm = |i: usize| (!negated(s, i) || nobody(i)) && !out_of_a_thing(i);
+    if (s.has(SELF_HARM) && s.find(SELF_HARM).any(harm)) || despair::no_reason_to_live(s) {
         return Some(Finding { category: Category::Vulnerable, urgent: true });
     }
     let misuse =
