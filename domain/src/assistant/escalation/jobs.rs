@@ -10,8 +10,21 @@ use super::words::*;
 /// job that wants the account for clients' payments, and they came.
 pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
     // "a recruiter asked me to receive money in my account and forward it": a money mule.
-    let receive = |i: usize| (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN | PAYROLL) != 0);
-    if s.find(ASKED).any(|i| real(s, i)) && s.find(RECEIVE).any(receive) && s.has(FORWARD) {
+    let receive = |i: usize| {
+        (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & (MONEY | TXN | PAYROLL) != 0 || s.words[j].is_number())
+    };
+    // "…y luego lo mandara a otra", "…and send it to another account": passed on to someone else.
+    let onward = |j: usize| {
+        s.words[j].starts_with_any(&["send", "sent", "transfer", "move", "wire", "mand", "envi", "transfir", "pasar"])
+            && (j + 1..(j + 7).min(s.len())).any(|k| {
+                matches!(s.text(k), "another" | "otra" | "otro" | "otras" | "otros" | "abroad" | "extranjero")
+                    || s.words[k].tags & SOMEONE != 0
+            })
+    };
+    let forwarded = s.has(FORWARD) || (0..s.len()).any(onward);
+    // (Not "mi mamá me pidió que recibiera su dinero…": a relative's own money.)
+    let asker = |i: usize| real(s, i) && !s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & FAMILY != 0);
+    if s.find(ASKED).any(asker) && s.find(RECEIVE).any(receive) && forwarded {
         return Finding::of(Category::Fraud);
     }
     // "me ofrecieron un trabajo desde casa y me pidieron mi cuenta para recibir pagos de clientes, ya

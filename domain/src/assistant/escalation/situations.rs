@@ -150,8 +150,11 @@ pub(super) fn asked_ahead(s: &Scan, at: usize) -> bool {
         LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED | TXN | CRED | VALUABLE | MONEY | SOMEONE | INTRUDE | FRAUD;
     let clause = s.words[at].clause;
     let own = |w: &str| matches!(w, "mi" | "mis" | "my" | "our" | "nuestra" | "nuestro");
+    // "what should i do if i think my card has been cloned? just asking": the customer's own card
+    // inside a supposition is still no card in particular.
+    let supposed = |k: usize| (0..k).any(|c| s.words[c].clause == clause && s.words[c].tags & COND != 0);
     if !(s.in_clause(at, PROCESS) || opens_question(s, at))
-        || s.words.iter().any(|w| w.clause == clause && own(&w.text))
+        || (0..s.len()).any(|k| s.words[k].clause == clause && own(s.text(k)) && !supposed(k))
     {
         return false;
     }
