@@ -145,6 +145,32 @@ pub(super) fn kin_impersonated(s: &Scan) -> bool {
     stranger && taken_for_kin && (asked || sent) && !only_asks(s)
 }
 
+/// "my husband controls every penny and won't let me open my own account", "mi pareja controla todo mi
+/// dinero y no me deja trabajar": the customer's money controlled by someone close, with a say
+/// denied or fear told. Not "my wife controls the finances, can i add her to my account?".
+pub(super) fn money_controlled(s: &Scan) -> bool {
+    let close =
+        s.words.iter().any(|w| w.tags & FAMILY != 0 && !matches!(w.text.as_str(), "owner" | "titular" | "holder"));
+    let money = |j: usize| {
+        s.words[j].tags & MONEY != 0
+            || matches!(s.text(j), "penny" | "cent" | "centavo" | "peso" | "finances" | "finanzas" | "wages" | "sueldo")
+    };
+    let controls = |i: usize| s.words[i].starts_with_any(&["control"]) && (i + 1..(i + 4).min(s.len())).any(money);
+    let every = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "every" | "cada") && money_word(&p[1].text));
+    let denied = s.words.windows(3).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
+            ("won't" | "wont" | "doesn't" | "doesnt", "let", "me") | ("no", "me", "deja")
+        )
+    });
+    let afraid = s.words.iter().any(|w| matches!(w.text.as_str(), "scared" | "afraid" | "frightened" | "miedo"));
+    close && (0..s.len()).any(|i| controls(i) && real(s, i)) && (every || denied || afraid) && !only_asks(s)
+}
+
+fn money_word(w: &str) -> bool {
+    matches!(w, "penny" | "cent" | "centavo" | "peso" | "pound" | "dollar" | "dolar")
+}
+
 /// "my uncle keeps getting calls from an 'investment firm' and has sent them his savings", "a mi tía le
 /// llaman de una financiera y ya les mandó 20 mil": a relative called by an outfit, and money sent to
 /// it. Not "my dad gets calls from his pension provider, how do i stop them?" (nothing sent).

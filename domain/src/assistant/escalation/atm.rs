@@ -38,12 +38,21 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::SocialEngineering);
     }
     // "la tarjeta que tengo no es la mía", "this card isn't mine": the card in hand is another.
+    // ("…isn't even mine").
     let not_mine = |j: usize| {
         matches!((s.text(j), s.text(j + 1), s.text(j + 2)), ("no", "es", "la" | "mi") | ("isn't" | "isnt", "mine", _))
+            || (matches!(s.text(j), "isn't" | "isnt") && s.text(j + 2) == "mine")
     };
     let other_card = s.find(VALUABLE).any(|v| (v + 1..(v + 6).min(s.len())).any(not_mine));
+    // "a nice man helped me…": a man or a woman at the machine, for a card that turned out another.
+    let person = s.words.iter().any(|w| {
+        matches!(
+            w.text.as_str(),
+            "man" | "woman" | "guy" | "lady" | "bloke" | "senor" | "senora" | "muchacho" | "muchacha"
+        )
+    });
     // The card swapped is a card taken.
-    if stranger && ((0..s.len()).any(swapped) || other_card) {
+    if (stranger && (0..s.len()).any(swapped)) || ((stranger || person) && other_card) {
         return Finding::of(Category::StolenCard);
     }
     // "the atm kept my card and a guy next to me said to type my pin again on his phone": the PIN

@@ -1,9 +1,10 @@
 //! A caller who got the customer to hand something over: made to read out or dictate a code, or
-//! asked to and the customer did; a device opened to someone outside the customer's own.
+//! asked to and the customer did; a device opened to someone outside the customer's own; a courier
+//! sent to collect cash or a card; a request paid in someone's name who denies sending it.
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, real};
+use super::situations::{Finding, is_past, only_asks, real};
 use super::words::*;
 
 /// "me llamó alguien… y me hizo leerle los números", "the 'bank' texted me a code and then rang
@@ -67,7 +68,66 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(opened) && !s.words.iter().any(|w| w.tags & FAMILY != 0) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "the police rang… a courier is coming to collect it", "mandan a un mensajero a recoger la
+    // tarjeta": someone sent to collect the customer's cash or card, the courier scam.
+    // (Not "the courier came to collect the parcel i was returning".)
+    let cash_or_card = |j: usize| {
+        (j + 1..(j + 5).min(s.len())).any(|k| {
+            s.words[k].tags & (VALUABLE | MONEY | CRED) != 0
+                || s.words[k].is_number()
+                || matches!(s.text(k), "it" | "them")
+        })
+    };
+    let collects = |j: usize| {
+        (s.words[j].starts_with_any(&["collect", "recog", "pick"]) || (s.text(j) == "pasar" && s.text(j + 1) == "por"))
+            && cash_or_card(j)
+    };
+    let courier = |k: usize| {
+        matches!(s.text(k), "courier" | "mensajero" | "driver" | "motorista")
+            && (k + 1..(k + 6).min(s.len())).any(collects)
+    };
+    if (0..s.len()).any(|k| courier(k) && real(s, k)) && s.has(VALUABLE | MONEY | CRED | ATM) || cash_for_courier(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "mi jefe me mandó un correo urgente para pagar una factura… ya lo hice, pero dice que no fue él",
+    // "a voice note from my son asking for 500… he says he never sent it": a request acted on, in the
+    // name of someone the customer knows, who denies it.
+    if paid_then_denied(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
     None
+}
+
+/// "…said they need me to withdraw 3000 as evidence, a courier is coming": cash to be handed over.
+fn cash_for_courier(s: &Scan) -> bool {
+    let evidence = s.words.iter().any(|w| matches!(w.text.as_str(), "evidence" | "evidencia" | "prueba"));
+    let withdraw = s.words.iter().any(|w| w.starts_with_any(&["withdraw", "retir", "sacar"]));
+    let authority = s.has(IMPOSTOR)
+        || s.words.iter().any(|w| w.starts_with_any(&["police", "policia", "officer", "detective", "investigat"]));
+    evidence && withdraw && authority && s.words.iter().any(|w| w.is_number() || w.tags & MONEY != 0)
+}
+
+/// The customer paid or sent money at someone's request, and that someone says it was not them.
+fn paid_then_denied(s: &Scan) -> bool {
+    let denies = |i: usize| {
+        matches!(s.text(i), "dice" | "dijo" | "says" | "said" | "claims")
+            && (i + 1..(i + 5).min(s.len())).any(|j| {
+                s.words[j].tags & NEG != 0
+                    && (j + 1..(j + 3).min(s.len())).any(|k| {
+                        matches!(s.text(k), "fue" | "sent" | "send" | "wrote" | "mando" | "envio" | "escribio")
+                    })
+            })
+    };
+    let paid = (0..s.len()).any(|j| {
+        (s.words[j].tags & (GIVE | MOVED | PAID) != 0
+            || matches!((s.text(j), s.text(j + 1)), ("lo", "hice") | ("i", "did")))
+            && is_past(s, j)
+            && real(s, j)
+    }) || s.words.windows(3).any(|p| p[0].text == "ya" && p[1].text == "lo" && p[2].text == "hice");
+    let amount = |j: usize| s.words[j].is_number() || s.words[j].tags & (MONEY | TXN) != 0;
+    // "…asking for 500 for a new phone": money asked for is enough, paid or not.
+    let asked = s.find(ASKED).any(|i| (i + 1..(i + 4).min(s.len())).any(amount));
+    (0..s.len()).any(denies) && (paid || asked) && (0..s.len()).any(amount) && !only_asks(s)
 }
 
 /// Word `at` makes the customer do something: "me hizo", "me hicieron", "made me", "had me", "got me".

@@ -212,7 +212,20 @@ fn better_without_me(s: &Scan) -> bool {
             && (i + 2..(i + 4).min(s.len())).any(gone)
     };
     let better = |j: usize| matches!(s.text(j), "easier" | "better" | "mejor" | "facil");
+    // "everyone would be better off with my life insurance money than with me": others better off
+    // with the customer's death or without them (not "would i be better off with life insurance?").
+    let than_me = |k: usize| {
+        (s.text(k) == "than" && (s.text(k + 1) == "me" || (s.text(k + 1), s.text(k + 2)) == ("with", "me")))
+            || (s.text(k), s.text(k + 1)) == ("life", "insurance")
+            || (s.text(k), s.text(k + 1), s.text(k + 2)) == ("seguro", "de", "vida")
+    };
+    let others_better = |j: usize| {
+        matches!((s.text(j), s.text(j + 1)), ("better", "off") | ("estarian", "mejor"))
+            && !s.words[j.saturating_sub(3)..j].iter().any(|w| matches!(w.text.as_str(), "i" | "i'd" | "we" | "we'd"))
+            && (j + 2..(j + 10).min(s.len())).any(than_me)
+    };
     (0..s.len()).any(|i| without_me(i) && (i.saturating_sub(5)..i).any(better) && !negated(s, i))
+        || (0..s.len()).any(|j| others_better(j) && !negated(s, j))
 }
 
 /// "honestly i don't see the point anymore, everything is going wrong": no point seen, in general,

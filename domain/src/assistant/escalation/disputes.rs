@@ -3,7 +3,7 @@
 //! or a reversal wanted.
 
 use super::Category;
-use super::scan::Scan;
+use super::scan::{Scan, Word};
 use super::situations::{Finding, asks_what_would, is_past, only_asks, opens_question, real, reporting};
 use super::words::*;
 
@@ -49,14 +49,17 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     };
     // "a subscription i cancelled months ago is still taking money": the money taken, still.
     let taken = |t: usize| s.words[t].tags & TXN != 0 || s.near(t, ONGOING, 2, 0);
-    // "a gym i cancelled months ago and they keep taking it": taking, still, what was named before.
+    // "a gym i cancelled months ago and they keep taking it": taking, still, what was named before
+    // (or an amount: "the gym keeps taking 45 a month").
     let still_taking = s.find(ONGOING).any(|o| {
         s.words.get(o + 1).is_some_and(|n| n.starts_with_any(&["taking", "charging", "cobrando", "descontando"]))
-            && s.words[..o].iter().any(|w| w.tags & TXN != 0)
+            && (s.words[..o].iter().any(|w| w.tags & TXN != 0) || s.words.get(o + 2).is_some_and(Word::is_number))
     });
     let taken_still = s.find(TXN | MONEY).any(|t| taken(t) && real(s, t) && going_on(t)) || still_taking;
     let after_cancelling = s.find(CANCELLED).any(|i| real(s, i)) && taken_still;
-    if after_cancelling && !s.has(PROCESS | RESOLVED) {
+    // "i cancelled my gym but they keep taking 45 a month, how do i stop it?": told, then asked how.
+    let told_cancelled = s.find(CANCELLED).any(|i| real(s, i) && is_past(s, i));
+    if after_cancelling && (!s.has(PROCESS) || told_cancelled) && !s.has(RESOLVED) {
         return Finding::of(Category::Dispute);
     }
     // "a letter saying I owe money on a credit card I closed 5 years ago": a debt on something closed.

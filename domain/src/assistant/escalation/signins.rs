@@ -1,6 +1,7 @@
 //! Sign-ins and changes the customer did not make: a sign-in from somewhere else, a credential
 //! changed while they were elsewhere, a device they do not have, failed tries that were not theirs,
-//! a session on "another phone" when they only have one; a credential someone else learnt, used since.
+//! a session on "another phone" when they only have one; a credential someone else learnt, used since;
+//! a loan or a card the customer never asked for.
 
 use super::Category;
 use super::abuse;
@@ -126,6 +127,21 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     let learnt_and_used = (0..s.len()).any(|i| learnt(i) && used_since(i)) && !consented;
     if learnt_and_used && !s.has(PROCESS) && !only_asks(s) && !abuse::money_taken_by_someone_close(s) {
         return Finding::of(Category::UnrecognisedPayment);
+    }
+    // "me llegaron cartas de tres préstamos que yo nunca pedí", "a credit card i never applied for":
+    // a product in the customer's name, its asking denied.
+    let never_asked = |j: usize| {
+        s.words[j].tags & ORDERED != 0
+            && s.words[j.saturating_sub(3)..j].iter().any(|w| w.tags & NEG != 0 || w.text == "never")
+            && s.words[j.saturating_sub(8)..j].iter().any(|w| {
+                w.tags & (LOAN | VALUABLE | ACCOUNT) != 0 || w.starts_with_any(&["prestamo", "loan", "credit"])
+            })
+    };
+    // (Not "a loan offer letter i never asked for": an offer is not a product.)
+    let offer = s.words.iter().any(|w| w.starts_with_any(&["offer", "oferta", "promo", "advert", "publicidad"]));
+    // (A code "yo no lo pedí" is a sign-in's, read further on.)
+    if (0..s.len()).any(never_asked) && !offer && !s.has(PROCESS | CRED) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
     }
     // "they called pretending to be me and the bank reset my password, i'm locked out now": the
     // customer impersonated to the bank, and shut out since.
