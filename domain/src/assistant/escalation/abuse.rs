@@ -171,6 +171,57 @@ fn money_word(w: &str) -> bool {
     matches!(w, "penny" | "cent" | "centavo" | "peso" | "pound" | "dollar" | "dolar")
 }
 
+/// "found out her neighbour has been taking her card to the shop and keeping the change", "la vecina
+/// de mi abuela se queda con su tarjeta": a parent's or grandparent's card or money taken by someone
+/// outside the family. Not "my mum's neighbour does her shopping with her card, can she have her own
+/// card?" (nothing taken or kept, a question).
+pub(super) fn elder_card_taken(s: &Scan) -> bool {
+    let elder = s.words.iter().any(|w| {
+        let w = w.text.trim_end_matches("'s");
+        PARENTS.contains(&w) || GRANDPARENTS.contains(&w)
+    });
+    let outsider = |k: usize| {
+        s.words[k].tags & (SOMEONE | STRANGER) != 0
+            || s.words[k].starts_with_any(&["neighbo", "vecin", "cleaner", "limpiador", "lodger", "inquilin"])
+    };
+    let keeps = |j: usize| {
+        s.words[j].starts_with_any(&["taking", "took", "keeping", "kept", "using", "quedando", "quedo", "usando"])
+            || matches!((s.text(j), s.text(j + 1)), ("se", "queda" | "quedo"))
+    };
+    let hers = |j: usize| {
+        (j + 1..(j + 5).min(s.len())).any(|k| {
+            matches!(s.text(k - 1), "her" | "his" | "su" | "the") && s.words[k].tags & (VALUABLE | MONEY) != 0
+                || s.text(k) == "change"
+        })
+    };
+    let taken = |k: usize| outsider(k) && real(s, k) && (k + 1..(k + 6).min(s.len())).any(|j| keeps(j) && hers(j));
+    elder && (0..s.len()).any(taken) && !only_asks(s) && !s.has(PROCESS)
+}
+
+/// "my grandad's been told he won a lottery in spain and has to pay 2000 in fees to collect it, he's
+/// already paid": a relative lured by a prize or a return, who has paid for it.
+pub(super) fn kin_paid_for_prize(s: &Scan) -> bool {
+    let kin = s.words.iter().any(|w| {
+        let t = w.text.trim_end_matches("'s");
+        w.tags & FAMILY != 0 && !matches!(t, "owner" | "titular" | "holder")
+            || PARENTS.contains(&t)
+            || GRANDPARENTS.contains(&t)
+    });
+    let paid = |j: usize| {
+        (s.words[j].starts_with_any(&["paid", "sent", "pago", "mando", "transfirio", "deposito"])
+            || s.words[j].tags & GIVE != 0)
+            && is_past(s, j)
+            && real(s, j)
+    };
+    let sum = s.words.iter().any(|w| w.is_number());
+    // "…has to pay 2000 in fees to collect it", "paid 500 in taxes to release it": paid to get it.
+    let fee = s.words.iter().any(|w| {
+        w.starts_with_any(&["fee", "tax", "impuesto", "comision", "release", "liberar", "collect", "aduana", "customs"])
+    });
+    let won = s.has(LURE) || s.words.iter().any(|w| matches!(w.text.as_str(), "won" | "gano" | "ganado"));
+    kin && won && fee && sum && (0..s.len()).any(paid) && !only_asks(s) && !s.has(PROCESS)
+}
+
 /// "my uncle keeps getting calls from an 'investment firm' and has sent them his savings", "a mi tía le
 /// llaman de una financiera y ya les mandó 20 mil": a relative called by an outfit, and money sent to
 /// it. Not "my dad gets calls from his pension provider, how do i stop them?" (nothing sent).

@@ -155,3 +155,27 @@ pub(super) fn overdrawn_unused(s: &Scan) -> bool {
     let fees = s.words.iter().any(|w| w.starts_with_any(&["fee", "comision", "interest", "interes", "charges"]));
     overdrawn && unused && !fees && s.has(ACCOUNT | VALUABLE) && !only_asks(s) && !s.has(PROCESS)
 }
+
+/// "emails about orders on an amazon account i don't have and one of them went on my card": a charge
+/// from an account the customer says they do not have; "hay un retiro de 6 mil… y yo no he sacado
+/// nada en meses": money taken out of an account the customer has not touched.
+pub(super) fn account_not_had(s: &Scan) -> bool {
+    let not_had = |i: usize| {
+        matches!(s.text(i), "account" | "cuenta" | "subscription" | "suscripcion" | "membership" | "membresia")
+            && (i + 1..(i + 5).min(s.len())).any(|j| {
+                matches!(s.text(j), "have" | "had" | "tengo" | "tenido")
+                    && negated(s, j)
+                    && s.words[i + 1..j].iter().any(|w| matches!(w.text.as_str(), "i" | "yo" | "que"))
+            })
+    };
+    let on_my_card = s.find(VALUABLE).any(|v| matches!(s.text(v.wrapping_sub(1)), "my" | "mi")) || s.has(TXN);
+    let not_taken_out = (0..s.len()).any(|i| {
+        matches!(s.text(i), "sacado" | "retirado" | "withdrawn" | "gastado" | "spent" | "taken")
+            && s.words[i.saturating_sub(3)..i].iter().any(|w| w.tags & NEG != 0 || w.text == "never")
+            && s.words[i + 1..(i + 5).min(s.len())]
+                .iter()
+                .any(|w| matches!(w.text.as_str(), "nada" | "anything" | "meses" | "months"))
+    });
+    let taken_sum = s.words.iter().any(Word::is_number) && s.has(TXN);
+    ((0..s.len()).any(not_had) && on_my_card || not_taken_out && taken_sum) && !only_asks(s) && !s.has(PROCESS)
+}

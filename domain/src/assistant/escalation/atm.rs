@@ -1,5 +1,6 @@
 //! A stranger at the ATM: helping, watching, asking for help, swapping the card, or pointing to a
-//! number to call while the machine keeps it — the ways cards and PINs are taken there.
+//! number to call while the machine keeps it — the ways cards and PINs are taken there; a card kept
+//! by a machine and money gone since.
 
 use super::Category;
 use super::scan::Scan;
@@ -58,16 +59,30 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
     // "the atm kept my card and a guy next to me said to type my pin again on his phone": the PIN
     // typed where a stranger said.
     let typing = |j: usize| {
-        s.words[j].starts_with_any(&["type", "typing", "enter", "marca", "teclea", "ingresa", "digita", "poner"])
+        s.words[j]
+            .starts_with_any(&["type", "typing", "enter", "marca", "marque", "teclea", "ingresa", "digita", "poner"])
+            || s.words[j].starts_with_any(&["pusiera", "ponga", "pongas", "tecleara", "marcara", "ingresara"])
     };
     let pin_typed = |k: usize| (k + 1..(k + 10).min(s.len())).any(|j| typing(j) && s.near(j, CRED, 0, 3));
-    if strangers().any(pin_typed) && told_in_past(s) {
+    // "…y un señor me dijo que marcara mi nip otra vez": a man or a woman there counts as a stranger.
+    let people =
+        || (0..s.len()).filter(|&k| matches!(s.text(k), "senor" | "senora" | "man" | "woman" | "guy" | "lady"));
+    // (A card the machine swallowed, told in any tense: "se tragó… y un señor me dijo".)
+    let kept = |k: usize| s.has(RETAINED) && real(s, k);
+    if strangers().any(pin_typed) && told_in_past(s) || people().any(|k| pin_typed(k) && (told_in_past(s) || kept(k))) {
         return Finding::of(Category::SocialEngineering);
     }
     // "the atm swallowed my card and a man next to me said to call a number on a sticker": a card
     // kept by the machine while someone points to a number to call, the card trap's second half.
     if s.has(RETAINED) && s.has(STICKER | OFFERED | HELPED) && stranger && told_in_past(s) {
         return Finding::of(Category::SocialEngineering);
+    }
+    // "my card got stuck in a cash machine… that turned out to be fake, and now 400 is gone": a card
+    // kept by a machine, and money gone since.
+    let stuck = s.has(RETAINED) || s.words.iter().any(|w| w.starts_with_any(&["stuck", "atora", "atasc"]));
+    let gone_sum = s.find(GONE).any(|i| real(s, i) && s.words[i.saturating_sub(4)..i].iter().any(|w| w.is_number()));
+    if stuck && gone_sum {
+        return Finding::of(Category::StolenCard);
     }
     None
 }

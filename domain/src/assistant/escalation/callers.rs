@@ -1,10 +1,11 @@
 //! A caller who got the customer to hand something over: made to read out or dictate a code, or
 //! asked to and the customer did; a device opened to someone outside the customer's own; a courier
-//! sent to collect cash or a card; a request paid in someone's name who denies sending it.
+//! sent to collect cash or a card; a request paid in someone's name who denies sending it; told to
+//! keep it secret from the bank.
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, is_past, only_asks, real};
+use super::situations::{Finding, is_past, only_asks, real, told_in_past};
 use super::words::*;
 
 /// "me llamó alguien… y me hizo leerle los números", "the 'bank' texted me a code and then rang
@@ -87,6 +88,19 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
             && (k + 1..(k + 6).min(s.len())).any(collects)
     };
     if (0..s.len()).any(|k| courier(k) && real(s, k)) && s.has(VALUABLE | MONEY | CRED | ATM) || cash_for_courier(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "a 'bank investigator' told me to keep our calls secret from the branch staff", "me dijeron que
+    // no le dijera a nadie del banco": told to keep it from the bank or the family, the way scams do.
+    let secret = |i: usize| {
+        (s.words[i].starts_with_any(&["secret", "secreto"])
+            || matches!((s.text(i), s.text(i + 1)), ("not", "to") | ("no", "le" | "les")) && told_in_past(s))
+            && (i + 1..(i + 8).min(s.len())).any(|j| {
+                s.words[j].starts_with_any(&["branch", "staff", "bank", "banco", "sucursal", "cajer", "famil", "nadie"])
+                    || (s.text(j) == "anyone" && s.text(j - 1) == "tell")
+            })
+    };
+    if s.find(TOLD | ASKED).any(|i| real(s, i) && (i + 1..(i + 8).min(s.len())).any(secret)) && !only_asks(s) {
         return Finding::of(Category::SocialEngineering);
     }
     // "mi jefe me mandó un correo urgente para pagar una factura… ya lo hice, pero dice que no fue él",

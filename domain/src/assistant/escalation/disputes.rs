@@ -55,11 +55,31 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         s.words.get(o + 1).is_some_and(|n| n.starts_with_any(&["taking", "charging", "cobrando", "descontando"]))
             && (s.words[..o].iter().any(|w| w.tags & TXN != 0) || s.words.get(o + 2).is_some_and(Word::is_number))
     });
-    let taken_still = s.find(TXN | MONEY).any(|t| taken(t) && real(s, t) && going_on(t)) || still_taking;
+    // (Not "…will my card still be charged?": a charge to come, asked about.)
+    let to_come =
+        |t: usize| s.words[t.saturating_sub(4)..t].iter().any(|w| matches!(w.text.as_str(), "will" | "would"));
+    let taken_still = s.find(TXN | MONEY).any(|t| taken(t) && real(s, t) && going_on(t) && !to_come(t)) || still_taking;
     let after_cancelling = s.find(CANCELLED).any(|i| real(s, i)) && taken_still;
     // "i cancelled my gym but they keep taking 45 a month, how do i stop it?": told, then asked how.
     let told_cancelled = s.find(CANCELLED).any(|i| real(s, i) && is_past(s, i));
     if after_cancelling && (!s.has(PROCESS) || told_cancelled) && !s.has(RESOLVED) {
+        return Finding::of(Category::Dispute);
+    }
+    // "me cobraron la anualidad aunque me prometieron que era gratis de por vida", "they told me it
+    // was free and now i've been charged": a charge the customer was promised they would not pay.
+    let promised = |i: usize| {
+        (s.words[i].starts_with_any(&["prometi", "promis", "aseguraron", "assured"])
+            || matches!((s.text(i), s.text(i + 1)), ("told" | "dijeron", "me" | "que")))
+            && is_past(s, i)
+    };
+    let free = |j: usize| {
+        matches!(s.text(j), "gratis" | "free" | "gratuita" | "gratuito")
+            || matches!((s.text(j), s.text(j + 1)), ("sin", "costo") | ("no", "cost"))
+    };
+    let promised_free = (0..s.len()).any(|i| promised(i) && (i + 1..(i + 7).min(s.len())).any(free));
+    let charged = s.find(TXN).any(|t| real(s, t) && is_past(s, t))
+        || s.words.iter().any(|w| w.starts_with_any(&["cobraron", "charged", "cobro"]));
+    if promised_free && charged && !only_asks(s) && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }
     // "a letter saying I owe money on a credit card I closed 5 years ago": a debt on something closed.

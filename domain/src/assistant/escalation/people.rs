@@ -38,7 +38,15 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
             )
         });
         // "where can I read about consumer protection": the regulator asked about, not turned to.
-        let regulator = s.words[i].tags & REGULATOR != 0 && !opens_question(s, i);
+        // "is the ombudsman free to use?": a yes-or-no question of which it is the subject.
+        // ("is the ombudsman the same as the fca?": the first one named decides.)
+        let clause = s.words[i].clause;
+        let subject =
+            |j: usize| s.words[j].tags & REGULATOR != 0 && (j.saturating_sub(2)..j).any(|k| s.starts_clause(k));
+        let subject_asked = matches!(clause_opening(s, i).0, Some("is" | "does" | "can" | "will" | "do" | "are"))
+            && (0..s.len()).any(|j| s.words[j].clause == clause && subject(j))
+            && !told_in_past(s);
+        let regulator = s.words[i].tags & REGULATOR != 0 && !opens_question(s, i) && !subject_asked;
         // "si esto no se arregla esta semana, mi abogado…", "unless this is fixed": a threat's condition.
         let ultimatum = s.words.iter().any(|w| w.text == "unless")
             || (0..i)
@@ -284,7 +292,10 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
     // service, asked about.
     // "is there a real person i can talk to if i have questions about a mortgage later?": for later.
     let later = |w: &str| matches!(w, "branch" | "sucursal" | "later" | "future" | "adelante" | "despues");
-    let service_asked = only_asks(s) && s.words.iter().any(|w| later(&w.text));
+    // "¿a qué hora abre la sucursal? quiero hablar con el gerente sobre un crédito": met at the branch.
+    let branch = |w: &str| matches!(w, "branch" | "sucursal");
+    let visit = s.words.iter().any(|w| branch(&w.text)) && (0..s.len()).any(|i| s.starts_clause(i) && asks_when(s, i));
+    let service_asked = (only_asks(s) && s.words.iter().any(|w| later(&w.text))) || visit;
     let talk = |i: usize| {
         real(s, i)
             && person_within(s, i, 4)

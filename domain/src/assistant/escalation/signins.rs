@@ -1,7 +1,7 @@
 //! Sign-ins and changes the customer did not make: a sign-in from somewhere else, a credential
 //! changed while they were elsewhere, a device they do not have, failed tries that were not theirs,
 //! a session on "another phone" when they only have one; a credential someone else learnt, used since;
-//! a loan or a card the customer never asked for.
+//! a loan or a card the customer never asked for; someone else still spending with a card or access.
 
 use super::Category;
 use super::abuse;
@@ -142,6 +142,18 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     // (A code "yo no lo pedí" is a sign-in's, read further on.)
     if (0..s.len()).any(never_asked) && !offer && !s.has(PROCESS | CRED) && !only_asks(s) {
         return Finding::of(Category::Fraud);
+    }
+    // "my ex-wife still has a card on our old joint account and keeps spending on it": someone else
+    // who holds a card or access, spending or using it still.
+    let still_spending = |j: usize| {
+        s.words[j].tags & ONGOING != 0
+            && s.words.get(j + 1).is_some_and(|w| {
+                w.starts_with_any(&["spend", "using", "usando", "gastando", "withdraw", "sacando", "taking", "pagando"])
+            })
+    };
+    let holder = s.find(SOMEONE).any(|i| real(s, i) && (i + 1..s.len()).any(still_spending));
+    if holder && s.has(VALUABLE | ACCOUNT) && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::UnrecognisedPayment);
     }
     // "they called pretending to be me and the bank reset my password, i'm locked out now": the
     // customer impersonated to the bank, and shut out since.

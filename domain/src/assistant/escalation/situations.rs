@@ -85,7 +85,7 @@ pub(super) fn is_past(s: &Scan, at: usize) -> bool {
     const IRREGULAR: &[&str] = &[
         "was", "were", "got", "lost", "stole", "stolen", "took", "taken", "gave", "given", "had", "did", "made",
         "left", "forgot", "came", "went", "saw", "told", "paid", "sent", "fue", "fueron", "hubo", "tuve", "dio",
-        "hizo", "dieron", "volvi", "regrese", "habia", "tenia", "sali", "fui",
+        "dijo", "dijeron", "hizo", "dieron", "volvi", "regrese", "habia", "tenia", "sali", "fui",
     ];
     const AUXILIARY: &[&str] =
         &["he", "ha", "han", "has", "hemos", "habia", "fue", "fueron", "sido", "was", "were", "been", "have", "had"];

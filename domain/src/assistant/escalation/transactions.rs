@@ -96,7 +96,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         !negated(s, j) && s.words[j].text != "been" && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text))
     });
     let spent = s.has(TXN) || (s.has(INTRUDE) && s.has(VALUABLE));
-    if (spent && !customer_acts && alibi::told(s)) || alibi::overdrawn_unused(s) {
+    if (spent && !customer_acts && alibi::told(s)) || alibi::overdrawn_unused(s) || alibi::account_not_had(s) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     for i in 0..s.len() {
