@@ -317,6 +317,26 @@ pub(super) fn made_to_borrow_by_someone_close(s: &Scan) -> bool {
         && !only_asks(s)
 }
 
+/// "my son with learning difficulties has been persuaded by 'friends' to take out a loan and give them
+/// the money", "a mi hermano lo convencieron de sacar un crédito": talked into borrowing for others,
+/// or into handing over money. Not "my adviser persuaded me to take out a loan, how do i pay it early?".
+pub(super) fn persuaded_to_borrow(s: &Scan) -> bool {
+    let persuaded = |i: usize| {
+        s.words[i].starts_with_any(&["persuad", "pressur", "convinc", "convenc", "presiona", "talked"])
+            && real(s, i)
+            && !matches!(s.text(i.wrapping_sub(1)), "adviser" | "advisor" | "asesor")
+    };
+    let borrowing = |i: usize| (i + 1..(i + 9).min(s.len())).any(|j| s.words[j].tags & LOAN != 0);
+    let handed = |i: usize| {
+        (i + 1..s.len()).any(|j| {
+            matches!(s.text(j), "give" | "gave" | "giving" | "hand" | "handed" | "handing" | "dar" | "darles" | "dando")
+                || s.words[j].starts_with_any(&["entreg"])
+                    && (j + 1..(j + 4).min(s.len())).any(|k| s.words[k].tags & MONEY != 0 || s.text(k) == "money")
+        })
+    };
+    (0..s.len()).any(|i| persuaded(i) && borrowing(i) && handed(i)) && !only_asks(s) && !s.has(PROCESS)
+}
+
 /// "my nan's been paying a man who fixes her roof every week, 4000 so far, and the work isn't done":
 /// a grandparent or elderly parent paying someone outside the family, again and again, with an
 /// amount told. Not "my nan pays her cleaner every week, can she do it by standing order?".

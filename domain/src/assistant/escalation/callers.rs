@@ -48,8 +48,26 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
         (called(i) || matches!(s.text(i), "rang" | "phoned"))
             && !s.words[i.saturating_sub(3)..i].iter().any(|w| w.tags & FAMILY != 0)
     });
-    let someone = s.has(SOMEONE | STRANGER | IMPOSTOR) || rang;
-    if s.has(CRED) && someone && complied && (0..s.len()).any(|i| asked_to_hand(i) || asked_me_to(i)) {
+    // "a man on the phone said…": someone on the line.
+    let on_the_line = s
+        .words
+        .windows(3)
+        .any(|p| matches!((p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()), ("on", "the", "phone")))
+        || s.words.windows(2).any(|p| p[0].text == "por" && p[1].text == "telefono");
+    let someone = s.has(SOMEONE | STRANGER | IMPOSTOR) || rang || on_the_line;
+    // "…and i had to read him the numbers to stop it, i did".
+    // (Not "…i had to read the numbers on the letter to activate my card": the activation line's.)
+    let activating = s.words.iter().any(|w| w.starts_with_any(&["activat", "activar"]));
+    let had_to =
+        |i: usize| matches!((s.text(i), s.text(i + 1)), ("had" | "have", "to")) && handing(i + 2) && !activating;
+    // ("…read him the numbers", the card's.)
+    let numbers =
+        s.has(VALUABLE) && s.words.iter().any(|w| matches!(w.text.as_str(), "numbers" | "numeros" | "digits"));
+    if (s.has(CRED) || numbers)
+        && someone
+        && complied
+        && (0..s.len()).any(|i| asked_to_hand(i) || asked_me_to(i) || had_to(i))
+    {
         return Finding::of(Category::SocialEngineering);
     }
     // "i gave a 'microsoft technician' access to my laptop", "le di acceso a mi compu a un técnico":
@@ -101,6 +119,19 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
             })
     };
     if s.find(TOLD | ASKED).any(|i| real(s, i) && (i + 1..(i + 8).min(s.len())).any(secret)) && !only_asks(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "i got a refund call from 'amazon' and they had me log in to my bank… now 1500 has gone": made
+    // to sign in at a stranger's direction, and money gone since (not "my son had me log in…").
+    let sign_in = |j: usize| {
+        matches!((s.text(j), s.text(j + 1)), ("log" | "sign", "in" | "into" | "on"))
+            || s.text(j) == "login"
+            || s.words[j].starts_with_any(&["entrar", "ingresar"])
+    };
+    let made_to_sign_in =
+        (0..s.len()).any(|i| made_me(s, i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(sign_in));
+    let gone = s.has(GONE) && s.words.iter().any(|w| w.is_number());
+    if made_to_sign_in && gone && !s.has(FAMILY) {
         return Finding::of(Category::SocialEngineering);
     }
     // "mi jefe me mandó un correo urgente para pagar una factura… ya lo hice, pero dice que no fue él",

@@ -102,6 +102,22 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     if only_one && s.find(DEVICE).any(|i| matches!(s.text(i), "otro" | "another")) && !s.has(PROCESS) && !only_asks(s) {
         return Finding::of(Category::AccountTakeover);
     }
+    // "my mobile banking shows a device called 'galaxy s21' and i've only ever had an iphone": a
+    // device shown on the account, beside the only kind the customer has had.
+    let kind = |k: usize| {
+        matches!(s.text(k), "iphone" | "android" | "samsung" | "galaxy" | "pixel" | "huawei" | "motorola" | "xiaomi")
+    };
+    let only_had = (0..s.len()).any(|i| {
+        matches!(s.text(i), "solo" | "only")
+            && (i + 1..(i + 4).min(s.len())).any(|j| {
+                matches!(s.text(j), "had" | "have" | "used" | "tenido" | "usado")
+                    && (j + 1..(j + 4).min(s.len())).any(kind)
+            })
+    });
+    let shown = s.words.iter().any(|w| w.starts_with_any(&["shows", "showing", "listed", "aparece", "registrad"]));
+    if only_had && shown && s.words.iter().any(|w| device(&w.text)) && !s.has(PROCESS) && !only_asks(s) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "my flatmate found my pin written down and has been using my card", "mi hermano vio mi nip y ha
     // estado sacando dinero": someone else learnt a credential, and uses the card or takes money since
     // (not "my wife found my pin written down, should i change it?").

@@ -43,7 +43,15 @@ pub fn detect(s: &Scan) -> Option<Finding> {
                 && matches!(s.text(j + 2), "my" | "the" | "mi" | "mis" | "la" | "el" | "las" | "los")
         })
     };
-    let harm = |i: usize| (!negated(s, i) || nobody(i)) && !out_of_a_thing(i);
+    // "i hate not waking up on time for work": a schedule, not a wish.
+    let schedule = |i: usize| {
+        (i + 1..(i + 6).min(s.len())).any(|j| {
+            matches!((s.text(j), s.text(j + 1)), ("on" | "in" | "a", "time" | "tiempo"))
+                || s.text(j) == "early"
+                || s.text(j) == "temprano"
+        })
+    };
+    let harm = |i: usize| (!negated(s, i) || nobody(i)) && !out_of_a_thing(i) && !schedule(i);
     if (s.has(SELF_HARM) && s.find(SELF_HARM).any(harm)) || despair::no_reason_to_live(s) {
         return Some(Finding { category: Category::Vulnerable, urgent: true });
     }

@@ -216,6 +216,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "do not want to wake up", "no quiero despertar", "no quiero despertarme", "in a dark place",
             "very dark place", "don't see a way out", "dont see a way out", "no way out", "no veo salida",
             "can't see a way out", "cant see a way out", "cannot see a way out", "no veo la salida",
+            "not waking up", "never waking up",
             "no le veo salida", "no encuentro salida", "if i was gone", "if i were gone", "when i'm gone",
             "better off without me", "mejor sin mi", "si yo no estuviera", "si ya no estuviera", "si me muriera",
             "si yo me muriera", "nobody would miss me", "no one would miss me", "nadie me extranaria",
