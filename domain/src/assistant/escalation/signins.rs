@@ -1,7 +1,8 @@
 //! Sign-ins and changes the customer did not make: a sign-in from somewhere else, a credential
 //! changed while they were elsewhere, a device they do not have, failed tries that were not theirs,
 //! a session on "another phone" when they only have one; a credential someone else learnt, used since;
-//! a loan or a card the customer never asked for; someone else still spending with a card or access.
+//! a loan or a card the customer never asked for; someone else still spending with a card or access;
+//! a new device linked that the customer did nothing to link; money moved by someone else to themselves.
 
 use super::Category;
 use super::abuse;
@@ -169,6 +170,50 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     };
     let holder = s.find(SOMEONE).any(|i| real(s, i) && (i + 1..s.len()).any(still_spending));
     if holder && s.has(VALUABLE | ACCOUNT) && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
+    // "me llegó un mensaje de que mi tarjeta fue vinculada a un celular nuevo, yo no hice nada": a new
+    // device linked, and the customer says they did nothing.
+    // Linked by no one named ("fue vinculada", "was linked"), not "i added a new phone".
+    let linked = (0..s.len()).any(|i| {
+        s.words[i].starts_with_any(&["vinculad", "vincularon", "linked", "added", "agregad", "agregaron", "registered"])
+            && !s.words[i.saturating_sub(2)..i].iter().any(|w| matches!(w.text.as_str(), "i" | "yo" | "we" | "i've"))
+    });
+    let did_nothing = s.has(DISOWN)
+        || s.words.windows(3).any(|p| {
+            matches!(
+                (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
+                ("no", "hice", "nada")
+                    | ("didn't" | "didnt", "do", "anything")
+                    | ("did", "nothing", _)
+                    | ("no", "fui", "yo")
+            )
+        });
+    if s.has(DEVICE) && linked && did_nothing && !s.has(PROCESS) && !only_asks(s) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "i let my nephew use my phone… and he transferred 600 to himself": money moved by someone else
+    // to themselves.
+    let to_themselves = |j: usize| {
+        matches!(s.text(j), "himself" | "herself" | "themselves")
+            || (s.text(j) == "su" && matches!(s.text(j + 1), "cuenta" | "tarjeta"))
+            || (matches!(s.text(j), "his" | "her" | "their") && s.text(j + 1) == "own")
+            || (s.text(j) == "si" && s.text(j + 1) == "mismo")
+    };
+    let moved_to_self = |i: usize| {
+        s.words[i].starts_with_any(&["transferr", "sent", "moved", "paid", "transfirio", "mando", "paso", "deposito"])
+            && real(s, i)
+            && (i + 1..(i + 5).min(s.len())).any(to_themselves)
+            && s.words[i.saturating_sub(8)..i].iter().any(|w| {
+                matches!(w.text.as_str(), "he" | "she" | "they" | "el" | "ella")
+                    || w.tags & (FAMILY | SOMEONE | STRANGER) != 0
+            })
+    };
+    let someone_else = s.has(FAMILY | SOMEONE | STRANGER);
+    // From what is the customer's ("my phone", "mi cuenta"), without their leave.
+    let mine = s.find(ACCOUNT | VALUABLE | DEVICE | PHONE).any(|k| matches!(s.text(k.wrapping_sub(1)), "my" | "mi"));
+    let leave = s.words.iter().any(|w| matches!(w.text.as_str(), "permission" | "permiso" | "consent"));
+    if someone_else && (0..s.len()).any(moved_to_self) && mine && !leave && !only_asks(s) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     // "they called pretending to be me and the bank reset my password, i'm locked out now": the
