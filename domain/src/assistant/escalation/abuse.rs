@@ -222,6 +222,29 @@ pub(super) fn kin_paid_for_prize(s: &Scan) -> bool {
     kin && won && fee && sum && (0..s.len()).any(paid) && !only_asks(s) && !s.has(PROCESS)
 }
 
+/// "someone has intimate pictures of me and wants 2000 or they'll send them to my family", "me piden
+/// 5 mil o publican mis fotos": money demanded under a threat.
+pub(super) fn extorted(s: &Scan) -> bool {
+    let demand = |i: usize| {
+        (matches!(
+            s.text(i),
+            "wants" | "want" | "demanding" | "demands" | "demanded" | "pide" | "piden" | "exige" | "exigen"
+        ) || (s.text(i) == "asking" && s.text(i + 1) == "for"))
+            && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].is_number() || s.words[j].tags & MONEY != 0)
+    };
+    // "…or they'll send them to my family", "o publican mis fotos": harm threatened (not "…or she'll be
+    // left out").
+    let harm = |j: usize| {
+        s.words[j]
+            .starts_with_any(&["send", "post", "share", "publish", "leak", "show", "tell", "hurt", "publica", "manda"])
+            || s.words[j].starts_with_any(&["ensen", "difund", "subir", "lastim"])
+    };
+    let or_else = (0..s.len()).any(|i| matches!(s.text(i), "or" | "o") && (i + 1..(i + 4).min(s.len())).any(harm));
+    let threat =
+        or_else || s.words.iter().any(|w| w.starts_with_any(&["threaten", "amenaz", "blackmail", "extors", "chantaj"]));
+    (0..s.len()).any(|i| demand(i) && real(s, i)) && threat && !only_asks(s)
+}
+
 /// "my uncle keeps getting calls from an 'investment firm' and has sent them his savings", "a mi tía le
 /// llaman de una financiera y ya les mandó 20 mil": a relative called by an outfit, and money sent to
 /// it. Not "my dad gets calls from his pension provider, how do i stop them?" (nothing sent).

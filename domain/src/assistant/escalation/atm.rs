@@ -77,6 +77,15 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
     if s.has(RETAINED) && s.has(STICKER | OFFERED | HELPED) && stranger && told_in_past(s) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "el cajero automático me dio billetes falsos": counterfeit notes from the machine.
+    let counterfeit = (0..s.len()).any(|i| {
+        (matches!(s.text(i), "billetes" | "notes" | "bills" | "money")
+            && matches!(s.text(i + 1), "falsos" | "falsificados" | "fake" | "counterfeit"))
+            || (matches!(s.text(i), "fake" | "counterfeit") && matches!(s.text(i + 1), "notes" | "bills" | "money"))
+    });
+    if counterfeit && told_in_past(s) {
+        return Finding::of(Category::Dispute);
+    }
     // "my card got stuck in a cash machine… that turned out to be fake, and now 400 is gone": a card
     // kept by a machine, and money gone since.
     let stuck = s.has(RETAINED) || s.words.iter().any(|w| w.starts_with_any(&["stuck", "atora", "atasc"]));

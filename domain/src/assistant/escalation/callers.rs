@@ -134,6 +134,15 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
     if made_to_sign_in && gone && !s.has(FAMILY) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "i gave my card to a taxi driver who said his machine was broken… now there's 900 missing": the
+    // card handed over, and money gone since.
+    let card_given = |i: usize| s.words[i].tags & GIVE != 0 && real(s, i) && s.near(i, VALUABLE, 0, 3);
+    let gone_since = |i: usize| {
+        s.find(GONE).any(|j| j > i && s.words[j.saturating_sub(4)..(j + 3).min(s.len())].iter().any(|w| w.is_number()))
+    };
+    if (0..s.len()).any(|i| card_given(i) && gone_since(i)) && !s.has(FAMILY) && !only_asks(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "mi jefe me mandó un correo urgente para pagar una factura… ya lo hice, pero dice que no fue él",
     // "a voice note from my son asking for 500… he says he never sent it": a request acted on, in the
     // name of someone the customer knows, who denies it.

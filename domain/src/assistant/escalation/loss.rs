@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, is_past, long_past, opens_question, real};
+use super::situations::{Finding, dealt_with, is_past, long_past, opens_question, real};
 use super::transactions::by_customer;
 use super::words::*;
 
@@ -81,8 +81,9 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
     let card = s.words.iter().any(|w| w.starts_with_any(&["card", "tarjeta"]));
     let back_unspent = back && !card && !s.has(TXN | INTRUDE | MONEY | GONE);
     for i in s.find(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
-        // "me robaron la cartera el año pasado y ya tengo tarjeta nueva, ¿cómo activo…?": long past.
-        if !real(s, i) || long_past(s, i, 1) {
+        // "me robaron la cartera el año pasado y ya tengo tarjeta nueva, ¿cómo activo…?": long past;
+        // "…stolen last month and you sent a new one, how do i…?": dealt with.
+        if !real(s, i) || long_past(s, i, 1) || dealt_with(s, i) {
             continue;
         }
         let tags = s.words[i].tags;

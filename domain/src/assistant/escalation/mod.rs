@@ -29,6 +29,7 @@ mod situations;
 mod social;
 mod takeover;
 mod transactions;
+mod vanished;
 mod vulnerability;
 mod words;
 

@@ -58,6 +58,18 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
             s.words[j].starts_with_any(&["viendo", "habl", "consult", "talk", "speak", "spoke", "asesor", "working"])
         });
         let consulted = with && consulting && real(s, i) && s.has(TXN) && !s.has(PROCESS);
+        // "i'm taking legal action against my landlord, can i get my statements?": against someone else.
+        let third = (i + 1..(i + 4).min(s.len())).any(|j| {
+            matches!(s.text(j), "against" | "contra")
+                && (j + 1..(j + 4).min(s.len())).any(|k| {
+                    s.words[k]
+                        .starts_with_any(&["landlord", "employer", "company", "shop", "builder", "casero", "empresa"])
+                        || s.words[k].starts_with_any(&["patron", "arrendador", "tienda", "neighbo", "vecin"])
+                })
+        });
+        if third {
+            continue;
+        }
         if s.in_clause(i, INTENT) || regulator || consulted || (own && acting && (real(s, i) || ultimatum)) {
             return Finding::of(Category::LegalThreat);
         }
@@ -328,7 +340,37 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
 }
 
 pub(super) fn anger(s: &Scan) -> Option<Finding> {
-    if s.find(INSULT | UPSET).any(|i| !negated(s, i)) {
+    // "i'm furious with my broadband provider, can i cancel their direct debit?": angry with someone
+    // else, asking the bank for something.
+    let elsewhere = |i: usize| {
+        s.words[i].tags & UPSET != 0
+            && matches!(s.text(i + 1), "with" | "at" | "con")
+            && (i + 2..(i + 5).min(s.len())).any(|j| {
+                s.words[j].starts_with_any(&[
+                    "provider",
+                    "company",
+                    "landlord",
+                    "airline",
+                    "shop",
+                    "store",
+                    "broadband",
+                    "neighbo",
+                    "builder",
+                    "proveedor",
+                    "compania",
+                    "empresa",
+                    "casero",
+                    "aerolinea",
+                    "tienda",
+                    "vecin",
+                ])
+            })
+            && (i + 1..s.len()).any(|j| {
+                s.starts_phrase(j)
+                    && matches!(s.text(j), "can" | "could" | "how" | "what" | "where" | "como" | "puedo" | "donde")
+            })
+    };
+    if s.find(INSULT | UPSET).any(|i| !negated(s, i) && !elsewhere(i)) {
         return Finding::of(Category::Anger);
     }
     None

@@ -30,15 +30,26 @@ fn proof_without_money(s: &Scan) -> Option<Finding> {
 /// "me llegó un depósito de alguien que no conozco y luego me escribieron pidiendo que se lo regrese
 /// a otra cuenta": money from a stranger, to be sent back somewhere else.
 fn returned_elsewhere(s: &Scan) -> Option<Finding> {
-    let deposit = s.words.iter().any(|w| w.starts_with_any(&["deposit", "transferencia", "transfer", "payment"]));
+    let deposit = s.words.iter().any(|w| w.starts_with_any(&["deposit", "transferencia", "transfer", "payment"]))
+        || s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "received" | "recibi") && p[1].is_number());
     // "me depositaron un cheque por error y ahora me piden que regrese el dinero… a otra cuenta".
     let unknown = s.has(DISOWN | STRANGER | SOMEONE | MISTAKE);
     let back = |j: usize| {
         s.words[j].starts_with_any(&["regres", "devuelv", "devolv", "return"])
             || (s.text(j) == "send" && s.text(j + 2) == "back")
     };
-    let asked_back = s.find(ASKED | TOLD).any(|i| real(s, i) && (i + 1..(i + 6).min(s.len())).any(back));
-    if deposit && unknown && asked_back && s.has(NEW_ACCOUNT) && told_in_past(s) && !only_asks(s) {
+    // "…now they're messaging me to send it back": a message is an asking too.
+    let asking = |i: usize| {
+        s.words[i].tags & (ASKED | TOLD) != 0
+            || s.words[i].starts_with_any(&["messag", "texting", "escribi", "mensaje"])
+    };
+    let asked_back = (0..s.len()).any(|i| asking(i) && real(s, i) && (i + 1..(i + 6).min(s.len())).any(back));
+    // "…to a different account", "a otra cuenta".
+    let other_account = s.has(NEW_ACCOUNT)
+        || s.words.windows(2).any(|p| {
+            matches!(p[0].text.as_str(), "different" | "another" | "otra" | "distinta") && p[1].tags & ACCOUNT != 0
+        });
+    if deposit && unknown && asked_back && other_account && told_in_past(s) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     None

@@ -9,6 +9,7 @@ use super::doorstep;
 use super::receiving;
 use super::scan::{Scan, Word};
 use super::situations::{Finding, is_past, only_asks, real};
+use super::vanished;
 use super::words::*;
 
 /// The first of these scams the message tells, if any.
@@ -181,6 +182,7 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
         .or_else(|| paid_for_nothing(s))
         .or_else(|| redirected(s))
         .or_else(|| lent_or_taken(s))
+        .or_else(|| vanished::took_and_vanished(s))
 }
 
 /// "compré un celular por internet, pagué por transferencia y me mandaron una caja vacía": paid, and

@@ -7,7 +7,7 @@
 use super::Category;
 use super::abuse;
 use super::scan::Scan;
-use super::situations::{Finding, hypothetical, is_past, message_word, negated, only_asks, real};
+use super::situations::{Finding, hypothetical, is_past, long_past, message_word, negated, only_asks, real};
 use super::transactions::customer;
 use super::words::*;
 
@@ -214,6 +214,31 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     let mine = s.find(ACCOUNT | VALUABLE | DEVICE | PHONE).any(|k| matches!(s.text(k.wrapping_sub(1)), "my" | "mi"));
     let leave = s.words.iter().any(|w| matches!(w.text.as_str(), "permission" | "permiso" | "consent"));
     if someone_else && (0..s.len()).any(moved_to_self) && mine && !leave && !only_asks(s) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
+    // "my business email was hacked and clients have been paying into a different account", "me
+    // hackearon el correo": an account or e-mail of the customer's taken over.
+    let hacked = |i: usize| {
+        s.words[i].starts_with_any(&["hacked", "hackear", "hackeo", "hackead"]) && real(s, i) && !long_past(s, i, 1)
+    };
+    if (0..s.len()).any(hacked) && !s.has(PROCESS) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
+    // "my pension has been moved to a scheme i never agreed to": the customer's savings moved, and the
+    // move disowned.
+    let savings = |k: usize| {
+        matches!(
+            s.text(k),
+            "pension" | "pensions" | "savings" | "isa" | "pension's" | "ahorros" | "afore" | "jubilacion"
+        ) && matches!(s.text(k.wrapping_sub(1)), "my" | "mi" | "mis" | "our")
+    };
+    let moved = |j: usize| {
+        s.words[j].tags & MOVED != 0
+            || s.words[j].starts_with_any(&["moved", "switched", "transferr", "transfir", "pasaron"])
+    };
+    let disowned_move =
+        (0..s.len()).any(|k| savings(k) && (k + 1..(k + 5).min(s.len())).any(|j| moved(j) && real(s, j)));
+    if disowned_move && s.find(DISOWN).any(|j| real(s, j)) && !only_asks(s) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     // "they called pretending to be me and the bank reset my password, i'm locked out now": the

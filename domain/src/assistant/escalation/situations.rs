@@ -191,8 +191,13 @@ pub(super) fn long_past(s: &Scan, at: usize, years: u8) -> bool {
         "muchos" | "varios" | "many" | "several" => Some(2),
         n => n.parse::<u8>().ok(),
     };
+    // "years ago", "hace años": more than one, uncounted.
+    let uncounted = |j: usize| {
+        matches!(s.text(j), "years" | "anos") && (s.text(j + 1) == "ago" || s.text(j.wrapping_sub(1)) == "hace")
+    };
     let ago = |j: usize| {
         (matches!(s.text(j), "anos" | "years" | "ano" | "year") && count(j.wrapping_sub(1)).is_some_and(|n| n >= years))
+            || (uncounted(j) && years <= 2)
             || (years <= 1 && matches!((s.text(j), s.text(j + 1)), ("last", "year") | ("ano", "pasado")))
     };
     let question = |j: usize| {
@@ -290,7 +295,26 @@ fn fraud_words(s: &Scan) -> Option<Finding> {
             && !told_in_past(s)
             && !s.words.iter().any(|w| w.is_number() || w.tags & POINTER != 0)
     };
-    let counts = |i: usize| real(s, i) && !defining(s, i) && !safeguard(i) && !attempt_only(s, i) && !telling(i);
+    // "is it fraud if my friend uses my card with my permission?": whether a case supposed counts.
+    let whether = |i: usize| {
+        let clause = s.words[i].clause;
+        let first = (0..s.len()).find(|&j| s.words[j].clause == clause).unwrap_or(i);
+        // (Not "is it fraud if someone used my card yesterday…?": the case told as past.)
+        let when = |j: usize| matches!(s.text(j), "yesterday" | "ayer" | "anoche" | "used");
+        let told = (i + 1..s.len()).any(|j| s.words[j].clause == clause && (is_past(s, j) || when(j)));
+        matches!((s.text(first), s.text(first + 1)), ("is" | "would", "it" | "this" | "that"))
+            && (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & COND != 0)
+            && !told
+    };
+    let counts = |i: usize| {
+        real(s, i)
+            && !defining(s, i)
+            && !safeguard(i)
+            && !attempt_only(s, i)
+            && !telling(i)
+            && !whether(i)
+            && !dealt_with(s, i)
+    };
     if s.has(FRAUD) && !s.has(PREVENT) && s.find(FRAUD).any(counts) {
         return Finding::of(Category::Fraud);
     }
@@ -315,3 +339,30 @@ pub(super) fn only_asks(scan: &Scan) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// "my card was stolen last month and you sent a new one, how do i set up apple pay on it?", "i
+/// reported fraud last week and got my money back, thanks. how do i change my pin now?": what `at`
+/// tells is dealt with (a new card came, the money came back), and the message asks about something
+/// else after it, with nothing going on still.
+pub(super) fn dealt_with(s: &Scan, at: usize) -> bool {
+    let new_one = |j: usize| {
+        matches!(s.text(j), "new" | "nueva" | "nuevo" | "replacement" | "reposicion")
+            && s.words[j.saturating_sub(4)..j].iter().any(|w| {
+                matches!(
+                    w.text.as_str(),
+                    "sent" | "got" | "received" | "have" | "arrived" | "tengo" | "llego" | "mandaron"
+                )
+            })
+    };
+    let money_back = |j: usize| {
+        s.text(j) == "back"
+            && s.words[j.saturating_sub(3)..j].iter().any(|w| matches!(w.text.as_str(), "got" | "money" | "refunded"))
+    };
+    let done = s.has(RESOLVED) || (at + 1..s.len()).any(|j| new_one(j) || money_back(j));
+    let question = |j: usize| {
+        j > at
+            && s.starts_phrase(j)
+            && matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
+    };
+    done && (0..s.len()).any(question) && !s.has(ONGOING | TXN)
+}

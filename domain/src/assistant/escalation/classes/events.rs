@@ -102,7 +102,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     (MUGGED, &[
             "asaltaron", "asalto", "asaltado", "asaltada", "atracaron", "atraco", "bolsearon", "bolsear",
             "carterearon", "me robaron", "mugged", "mugging", "pickpocketed", "pickpocket", "pick pocketed", "held up",
-            "at gunpoint", "a mano armada", "robbed me", "i was robbed", "got robbed",
+            "at gunpoint", "a mano armada", "robbed me", "i was robbed", "got robbed", "knifepoint", "at knife point",
+            "a punta de cuchillo", "a punta de pistola", "con un cuchillo", "con una navaja", "con una pistola",
             "cogotearon", "cogoteado", "cogoteada", "portonazo", "turbazo", "encerrona",
     ]),
     (CRED, &[
@@ -249,7 +250,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "sin pedirlo", "behind my back", "sin mi consentimiento", "none of them mine", "none of them are mine",
             "none of them were mine", "none are mine", "neither are mine", "neither is mine", "ninguno es mio",
             "ninguna es mia", "ninguno fue mio",
-            "ninguna fue mia",
+            "ninguna fue mia", "never agreed to", "i never agreed", "nunca acepte", "nunca lo acepte",
             "sin que me diera cuenta", "sin darme cuenta", "without me noticing", "without my noticing",
             "without me realising", "without me realizing", "no se a quien", "no se para quien", "don't know who to",
             "dont know who to", "no idea who to",

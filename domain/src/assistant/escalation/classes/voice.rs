@@ -70,6 +70,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "proceder", "will be in touch", "taking this to", "taking you to", "take this to", "take you to",
             "llevare esto a", "los llevare a", "report you", "reportar", "reportarlos", "denunciarlos", "denunciar",
             "voy con", "ire con", "acudire a",
+            "i'm taking", "im taking", "i am taking", "we're taking", "we are taking",
             "am filing", "i'm filing", "im filing", "filing a claim", "filing a lawsuit", "have filed", "i've filed",
             "ive filed", "already filed",
     ]),

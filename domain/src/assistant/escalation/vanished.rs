@@ -1,0 +1,26 @@
+//! Someone who took the customer's money and then vanished: a landlord, a seller, a builder who
+//! "took my deposit and disappeared".
+
+use super::Category;
+use super::scan::Scan;
+use super::situations::{Finding, only_asks, real};
+use super::words::*;
+
+/// "my landlord took my deposit and disappeared, i paid it by transfer", "el vendedor se llevó mi
+/// anticipo y ya no contesta": money taken by someone who vanished after it. Not "my landlord took
+/// the deposit out of my account, is that right?" (no one gone).
+pub(super) fn took_and_vanished(s: &Scan) -> Option<Finding> {
+    let took = |i: usize| {
+        (matches!(s.text(i), "took" | "taken" | "kept" | "cogio" | "agarro")
+            || (s.text(i) == "se" && matches!(s.text(i + 1), "llevo" | "quedo")))
+            && real(s, i)
+            && (i + 1..(i + 4).min(s.len())).any(|j| {
+                s.words[j].tags & MONEY != 0
+                    || s.words[j].starts_with_any(&["deposit", "anticipo", "enganche", "money", "dinero", "savings"])
+            })
+    };
+    if (0..s.len()).any(|i| took(i) && s.find(VANISHED).any(|j| j > i)) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
+    None
+}
