@@ -178,19 +178,23 @@ fn money_word(w: &str) -> bool {
 pub(super) fn elder_card_taken(s: &Scan) -> bool {
     let elder = s.words.iter().any(|w| {
         let w = w.text.trim_end_matches("'s");
-        PARENTS.contains(&w) || GRANDPARENTS.contains(&w)
+        PARENTS.contains(&w) || GRANDPARENTS.contains(&w) || matches!(w, "elderly" | "anciana" | "anciano")
     });
+    // "…her grandson has been emptying her account": the elder's own relative counts too.
     let outsider = |k: usize| {
         s.words[k].tags & (SOMEONE | STRANGER) != 0
             || s.words[k].starts_with_any(&["neighbo", "vecin", "cleaner", "limpiador", "lodger", "inquilin"])
+            || (s.words[k].tags & FAMILY != 0 && matches!(s.text(k.wrapping_sub(1)), "her" | "his" | "su"))
     };
     let keeps = |j: usize| {
         s.words[j].starts_with_any(&["taking", "took", "keeping", "kept", "using", "quedando", "quedo", "usando"])
+            || s.words[j].starts_with_any(&["emptying", "draining", "vaciando"])
             || matches!((s.text(j), s.text(j + 1)), ("se", "queda" | "quedo"))
     };
     let hers = |j: usize| {
         (j + 1..(j + 5).min(s.len())).any(|k| {
-            matches!(s.text(k - 1), "her" | "his" | "su" | "the") && s.words[k].tags & (VALUABLE | MONEY) != 0
+            matches!(s.text(k - 1), "her" | "his" | "su" | "the" | "la" | "el")
+                && s.words[k].tags & (VALUABLE | MONEY | ACCOUNT) != 0
                 || s.text(k) == "change"
         })
     };

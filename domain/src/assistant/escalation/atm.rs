@@ -77,6 +77,13 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
     if s.has(RETAINED) && s.has(STICKER | OFFERED | HELPED) && stranger && told_in_past(s) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "the cash machine kept my card and when i called the number on the screen they asked for my
+    // pin": a number called about a kept card, and the PIN asked for.
+    let called = s.words.iter().any(|w| matches!(w.text.as_str(), "called" | "rang" | "phoned" | "llame" | "marque"));
+    let pin_asked = s.find(ASKED).any(|i| s.near(i, CRED, 0, 4) && real(s, i));
+    if s.has(RETAINED) && called && pin_asked {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "el cajero automático me dio billetes falsos": counterfeit notes from the machine.
     let counterfeit = (0..s.len()).any(|i| {
         (matches!(s.text(i), "billetes" | "notes" | "bills" | "money")

@@ -82,6 +82,18 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     if promised_free && charged && !only_asks(s) && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }
+    // "me dieron de alta un seguro sin mi consentimiento y me lo cobran cada mes": a product put on the
+    // customer without consent, and charged for.
+    let product = s.words.iter().any(|w| {
+        w.starts_with_any(&["seguro", "insurance", "subscri", "suscrip", "membership", "membresia", "plan", "servicio"])
+    });
+    let charging = s
+        .words
+        .iter()
+        .any(|w| w.starts_with_any(&["cobran", "cobrando", "charging", "charged", "taking", "descuentan"]));
+    if product && charging && s.find(DISOWN).any(|i| real(s, i)) && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::Dispute);
+    }
     // "a letter saying I owe money on a credit card I closed 5 years ago": a debt on something closed.
     let debt = |w: &str| matches!(w, "debt" | "deuda" | "adeudo");
     let owed = s.words.iter().any(|w| matches!(w.text.as_str(), "owe" | "owing" | "debo") || debt(&w.text));
