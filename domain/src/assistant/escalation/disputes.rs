@@ -29,8 +29,12 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     // as doubled (not "i have charged items twice", nor the noun "a duplicate charge", which a
     // pending authorisation often explains).
     let doubled = |j: usize| matches!(s.text(j), "doble" | "double" | "twice" | "triple");
+    // ("i was charged 89 twice" is done to the customer.)
     let by_me = |i: usize| {
-        s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "i" | "we" | "yo" | "hice" | "hago"))
+        (i.saturating_sub(3)..i).any(|k| {
+            matches!(s.text(k), "i" | "we" | "yo" | "hice" | "hago")
+                && !matches!(s.text(k + 1), "was" | "were" | "got" | "fui")
+        })
     };
     let twice = s.find(TXN).any(|i| {
         real(s, i)

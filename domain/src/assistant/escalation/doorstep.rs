@@ -30,6 +30,13 @@ pub(super) fn collected(s: &Scan) -> Option<Finding> {
     if door && s.has(IMPOSTOR | STRANGER) && s.has(VALUABLE | CRED) && s.find(GIVE).any(gave) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "someone knocked on my door saying they were from the bank and asked for my card to 'check it'":
+    // the card or PIN asked for at the door.
+    let knocked = s.words.iter().any(|w| matches!(w.text.as_str(), "knocked" | "toco" | "tocaron" | "doorstep"));
+    let asked_card = s.find(ASKED).any(|i| real(s, i) && s.near(i, VALUABLE | CRED, 0, 4));
+    if (door || knocked) && s.has(SOMEONE | STRANGER | IMPOSTOR) && asked_card && !only_asks(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "told me to withdraw cash and give it to a courier, i did": money handed to a courier at
     // someone's word (not "can a courier bring my new card?").
     let courier = |j: usize| matches!(s.text(j), "courier" | "mensajero" | "motorizado" | "motorista");

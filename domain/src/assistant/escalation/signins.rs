@@ -25,7 +25,16 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
             .iter()
             .any(|w| customer(&w.text) || matches!(w.text.as_str(), "can" | "puedo" | "could"))
     };
-    let told_past = |i: usize| (0..s.len()).any(|j| s.words[j].phrase == s.words[i].phrase && is_past(s, j));
+    // ("…shows a login from nigeria this morning": a time of day tells it happened.)
+    let when = |j: usize| {
+        matches!(s.text(j), "yesterday" | "ayer" | "anoche" | "today" | "hoy")
+            || matches!(
+                (s.text(j), s.text(j + 1)),
+                ("this" | "last", "morning" | "night" | "week") | ("esta", "manana")
+            )
+    };
+    let told_past =
+        |i: usize| (0..s.len()).any(|j| s.words[j].phrase == s.words[i].phrase && (is_past(s, j) || when(j)));
     if s.find(DEVICE).any(|i| told_past(i) && from_somewhere(i) && !by_customer(i) && real(s, i))
         && !s.has(PROCESS | WANT)
     {
@@ -240,6 +249,26 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
         (0..s.len()).any(|k| savings(k) && (k + 1..(k + 5).min(s.len())).any(|j| moved(j) && real(s, j)));
     if disowned_move && s.find(DISOWN).any(|j| real(s, j)) && !only_asks(s) {
         return Finding::of(Category::UnrecognisedPayment);
+    }
+    // "my sister used my details to take out a phone contract": someone else opening something in the
+    // customer's name with their details.
+    let my_details = |j: usize| {
+        matches!(s.text(j), "my" | "mi" | "mis")
+            && s.words
+                .get(j + 1)
+                .is_some_and(|w| w.starts_with_any(&["details", "name", "identity", "datos", "nombre", "identidad"]))
+    };
+    let used_details = |i: usize| {
+        s.words[i].starts_with_any(&["used", "using", "uso", "usando"])
+            && real(s, i)
+            && my_details(i + 1)
+            && s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & (FAMILY | SOMEONE | STRANGER) != 0)
+    };
+    let opened = s.words.iter().any(|w| {
+        w.starts_with_any(&["take", "took", "open", "apply", "applied", "sacar", "saco", "abrir", "abrio", "contrat"])
+    });
+    if (0..s.len()).any(used_details) && opened && !only_asks(s) {
+        return Finding::of(Category::Fraud);
     }
     // "they called pretending to be me and the bank reset my password, i'm locked out now": the
     // customer impersonated to the bank, and shut out since.
