@@ -143,6 +143,14 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| card_given(i) && gone_since(i)) && !s.has(FAMILY) && !only_asks(s) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "he said he was from the bank's anti-fraud team and told me to tap my card on my phone… i did":
+    // the card tapped at an impostor's word.
+    let tap = |j: usize| s.words[j].starts_with_any(&["tap", "acerc", "hold"]) && s.near(j, VALUABLE, 0, 3);
+    let done =
+        s.words.windows(2).any(|p| matches!((p[0].text.as_str(), p[1].text.as_str()), ("i", "did") | ("lo", "hice")));
+    if s.has(IMPOSTOR) && s.find(TOLD | ASKED).any(|i| real(s, i) && (i + 1..(i + 5).min(s.len())).any(tap)) && done {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "mi jefe me mandó un correo urgente para pagar una factura… ya lo hice, pero dice que no fue él",
     // "a voice note from my son asking for 500… he says he never sent it": a request acted on, in the
     // name of someone the customer knows, who denies it.

@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, asks_what_would, is_past, only_asks, opens_question, real, reporting};
+use super::situations::{Finding, asks_what_would, is_past, negated, only_asks, opens_question, real, reporting};
 use super::words::*;
 
 pub(super) fn dispute(s: &Scan) -> Option<Finding> {
@@ -84,6 +84,21 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     let charged = s.find(TXN).any(|t| real(s, t) && is_past(s, t))
         || s.words.iter().any(|w| w.starts_with_any(&["cobraron", "charged", "cobro"]));
     if promised_free && charged && !only_asks(s) && !s.has(PROCESS | RESOLVED) {
+        return Finding::of(Category::Dispute);
+    }
+    // "…to get a free trial and now i'm being charged 60 a month and can't cancel": a trial that
+    // turned into charges the customer cannot stop.
+    let trial = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("free", "trial") | ("prueba", "gratis" | "gratuita"))
+    });
+    let cannot_cancel = (0..s.len()).any(|i| {
+        s.words[i].starts_with_any(&["cancel"])
+            && (negated(s, i)
+                || matches!(s.text(i.wrapping_sub(1)), "can't" | "cant" | "cannot" | "couldn't" | "won't"))
+    });
+    let charged_now =
+        s.words.iter().any(|w| w.starts_with_any(&["charged", "charging", "cobrando", "cobran", "taking"]));
+    if trial && cannot_cancel && charged_now && !only_asks(s) {
         return Finding::of(Category::Dispute);
     }
     // "me dieron de alta un seguro sin mi consentimiento y me lo cobran cada mes": a product put on the

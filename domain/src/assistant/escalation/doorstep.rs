@@ -3,7 +3,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, only_asks, real, told_in_past};
+use super::situations::{Finding, negated, only_asks, real, told_in_past};
 use super::words::*;
 
 /// "a man from 'your security team' came to my door to collect my card for replacement", "vino un
@@ -28,6 +28,19 @@ pub(super) fn collected(s: &Scan) -> Option<Finding> {
     });
     let gave = |i: usize| real(s, i) && matches!(s.text(i.wrapping_sub(1)), "i" | "le" | "se");
     if door && s.has(IMPOSTOR | STRANGER) && s.has(VALUABLE | CRED) && s.find(GIVE).any(gave) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "a woman at the door said she was collecting for a charity, took my card details and now there
+    // are three payments": the card's details taken at the door, and charges since.
+    let person = s.has(SOMEONE | STRANGER | IMPOSTOR)
+        || s.words.iter().any(|w| matches!(w.text.as_str(), "man" | "woman" | "guy" | "lady" | "senor" | "senora"));
+    let at_door = door || s.words.iter().any(|w| matches!(w.text.as_str(), "door" | "puerta" | "doorstep"));
+    let took_details = (0..s.len()).any(|i| {
+        matches!(s.text(i), "took" | "got" | "wrote" | "copied" | "tomo" | "apunto" | "copio")
+            && s.near(i, VALUABLE | CRED, 0, 3)
+    });
+    let charged = s.find(TXN).any(|t| !negated(s, t));
+    if at_door && person && took_details && charged && told_in_past(s) {
         return Finding::of(Category::SocialEngineering);
     }
     // "someone knocked on my door saying they were from the bank and asked for my card to 'check it'":

@@ -27,6 +27,21 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
     if s.find(ASKED).any(asker) && s.find(RECEIVE).any(receive) && forwarded {
         return Finding::of(Category::Fraud);
     }
+    // "someone online got me to open accounts and pass money through them": the customer's accounts
+    // used to move others' money.
+    let through = s.words.windows(3).any(|p| {
+        matches!(p[0].text.as_str(), "pass" | "passing" | "move" | "moving" | "run" | "running" | "put" | "putting")
+            && matches!(p[1].text.as_str(), "money" | "cash" | "funds")
+            && p[2].text == "through"
+    }) || s
+        .words
+        .windows(3)
+        .any(|p| p[0].text == "pasar" && p[1].text == "dinero" && matches!(p[2].text.as_str(), "por" | "a"));
+    // (Not "i'm putting money through my business account for my side job": the customer's own.)
+    let for_others = s.has(SOMEONE | STRANGER) || s.words.iter().any(|w| w.starts_with_any(&["groom", "desconocid"]));
+    if through && for_others && s.has(ACCOUNT) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
     // "me ofrecieron un trabajo desde casa y me pidieron mi cuenta para recibir pagos de clientes, ya
     // me depositaron": a job that wants the customer's account to take others' money, and it came.
     let job = |w: &Word| matches!(w.text.as_str(), "trabajo" | "empleo" | "job" | "recruiter" | "reclutador");

@@ -1,9 +1,9 @@
 //! Payees the customer did not set: one added that the customer denies, or the saved payees changed
-//! after the customer was shut out.
+//! after the customer was shut out, or a relative's carer paid as a payee again and again.
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, hypothetical, real};
+use super::situations::{Finding, hypothetical, only_asks, real};
 use super::transactions::customer;
 use super::words::*;
 
@@ -39,6 +39,27 @@ pub(super) fn payees_changed(s: &Scan) -> Option<Finding> {
     let payees_changed = (0..s.len()).any(|i| payee(&s.words[i]) && (i + 1..(i + 5).min(s.len())).any(changed));
     if s.find(LOCKED_OUT).any(|i| real(s, i)) && payees_changed && !s.has(PROCESS) {
         return Finding::of(Category::AccountTakeover);
+    }
+    // "there's a new standing order on my account to someone called k. jones and i didn't set it up":
+    // something new set up on the account, disowned anywhere in the message.
+    let new_order = (0..s.len()).any(|i| {
+        matches!(s.text(i), "new" | "nuevo" | "nueva")
+            && (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & TXN != 0 || payee(&s.words[j]))
+    });
+    if new_order && s.find(DISOWN).any(|j| real(s, j)) && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "my dad's carer has been added as a payee and money has been going to her every week": someone
+    // who cares for the customer's relative, paid from their account again and again.
+    let carer = s.words.iter().any(|w| w.starts_with_any(&["carer", "caregiver", "cuidador", "nurse", "enfermer"]));
+    let again = s.words.windows(2).any(|p| matches!((p[0].text.as_str(), p[1].text.as_str()), ("every" | "cada", _)));
+    // Added by someone else ("has been added"), not "can i add her as a payee?".
+    let added = (0..s.len()).any(|i| {
+        matches!(s.text(i), "added" | "agregado" | "agregada" | "agregaron")
+            && !matches!(s.text(i.wrapping_sub(1)), "i" | "we")
+    });
+    if carer && added && s.words.iter().any(payee) && again && s.has(MONEY | TXN) && !only_asks(s) {
+        return Finding::of(Category::Vulnerable);
     }
     None
 }

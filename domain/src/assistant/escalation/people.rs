@@ -133,7 +133,9 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
             })
     };
     let asked = |i: usize| asked_ahead(s, i) || policy(i) || how_long(i) || supposed(i) || what_done(i) || elsewhere(i);
-    let complained = s.find(COMPLAINT).any(|i| !negated(s, i) && !asked(i));
+    // "how do i escalate a mortgage application…? it's not a complaint": disclaimed beside a question.
+    let disclaimed = s.find(COMPLAINT).any(|i| negated(s, i)) && (0..s.len()).any(|i| opens_question(s, i));
+    let complained = s.find(COMPLAINT).any(|i| !negated(s, i) && !asked(i)) && !disclaimed;
     // "un asesor me vendió un seguro diciéndome que era obligatorio": something sold as required.
     let sold_me = || {
         s.words.windows(2).any(|p| {

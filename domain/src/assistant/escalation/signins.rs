@@ -270,6 +270,16 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(used_details) && opened && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
+    // "the app says my account is closed, i didn't close it": closed, and the closing disowned.
+    let closed = |i: usize| {
+        s.words[i].starts_with_any(&["closed", "cerrad", "cancelad", "cancelled", "canceled"])
+            && s.near(i, ACCOUNT | VALUABLE, 4, 0)
+    };
+    // (Not "…i didn't close it but i did report it lost, is that why?": a cause the customer knows.)
+    let cause = s.words.iter().any(|w| w.starts_with_any(&["report", "because", "porque"]));
+    if (0..s.len()).any(closed) && s.find(DISOWN).any(|j| real(s, j)) && !cause && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "they called pretending to be me and the bank reset my password, i'm locked out now": the
     // customer impersonated to the bank, and shut out since.
     let as_me = |i: usize| {

@@ -1,5 +1,5 @@
 //! Someone who took the customer's money and then vanished: a landlord, a seller, a builder who
-//! "took my deposit and disappeared".
+//! "took my deposit and disappeared"; a shop whose website is gone with the order never delivered.
 
 use super::Category;
 use super::scan::Scan;
@@ -20,6 +20,15 @@ pub(super) fn took_and_vanished(s: &Scan) -> Option<Finding> {
             })
     };
     if (0..s.len()).any(|i| took(i) && s.find(VANISHED).any(|j| j > i)) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
+    // "the online shop never delivered my order of 250 and the website is gone": paid for, never
+    // delivered, and the shop gone.
+    let site_gone = (0..s.len()).any(|i| {
+        matches!(s.text(i), "website" | "site" | "shop" | "store" | "page" | "pagina" | "tienda" | "sitio")
+            && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & VANISHED != 0 || s.text(j) == "gone")
+    });
+    if site_gone && s.has(NEVER_CAME) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     None

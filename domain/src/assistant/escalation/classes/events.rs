@@ -251,6 +251,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "none of them were mine", "none are mine", "neither are mine", "neither is mine", "ninguno es mio",
             "ninguna es mia", "ninguno fue mio",
             "ninguna fue mia", "never agreed to", "i never agreed", "nunca acepte", "nunca lo acepte",
+            "i didn't set it up", "i didnt set it up", "never set it up", "i didn't close it", "i didnt close it",
+            "yo no la cerre", "yo no la cancele",
             "sin que me diera cuenta", "sin darme cuenta", "without me noticing", "without my noticing",
             "without me realising", "without me realizing", "no se a quien", "no se para quien", "don't know who to",
             "dont know who to", "no idea who to",
