@@ -27,6 +27,18 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
     if s.find(ASKED).any(asker) && s.find(RECEIVE).any(receive) && forwarded {
         return Finding::of(Category::Fraud);
     }
+    // "my friend asked to borrow my bank account to receive his wages… and now mine is blocked": the
+    // account lent for someone else's money, and blocked since.
+    let lend = |i: usize| {
+        matches!(s.text(i), "borrow" | "use" | "prestar" | "prestara" | "prestarle" | "usar")
+            && (i + 1..(i + 4).min(s.len())).any(|j| {
+                s.words[j].tags & ACCOUNT != 0 && s.words[i..j].iter().any(|w| matches!(w.text.as_str(), "my" | "mi"))
+            })
+    };
+    let blocked = s.words.iter().any(|w| w.starts_with_any(&["frozen", "blocked", "bloquead", "congelad", "suspend"]));
+    if s.find(ASKED).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(lend)) && blocked && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
     // "someone online got me to open accounts and pass money through them": the customer's accounts
     // used to move others' money.
     let through = s.words.windows(3).any(|p| {

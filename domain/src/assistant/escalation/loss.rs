@@ -174,8 +174,9 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         if tags & MUGGED != 0 {
             return Finding::of(Category::StolenCard);
         }
-        // "a guy took remote control of my laptop" is remote access, told further on.
-        if tags & TAKE != 0 && s.near(i, REMOTE, 0, 2) {
+        // "a guy took remote control of my laptop", "took control of my computer" is remote access,
+        // told further on.
+        if tags & TAKE != 0 && (s.near(i, REMOTE, 0, 2) || matches!(s.text(i + 1), "control" | "over")) {
             continue;
         }
         // "the ATM stole my card" is a retained card.

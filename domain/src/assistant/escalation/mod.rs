@@ -17,6 +17,7 @@ mod disputes;
 mod doorstep;
 mod jobs;
 pub mod learned;
+mod legal;
 mod loss;
 mod payees;
 mod people;

@@ -1,81 +1,11 @@
-//! Situations about the person more than the money: a legal threat, a complaint, a request for a
-//! person, anger (a dispute is in `disputes.rs`, a vulnerable customer in `vulnerability.rs`).
+//! Situations about the person more than the money: a complaint, a request for a person, anger (a
+//! legal threat is in `legal.rs`, a dispute in `disputes.rs`, a vulnerable customer in
+//! `vulnerability.rs`).
 
 use super::Category;
 use super::scan::Scan;
 use super::situations::{Finding, asked_ahead, hypothetical, negated, only_asks, opens_question, real, told_in_past};
 use super::words::*;
-
-pub(super) fn legal(s: &Scan) -> Option<Finding> {
-    for i in s.find(LEGAL | REGULATOR) {
-        if negated(s, i) {
-            continue;
-        }
-        // "my lawyer will be contacting you", "mi abogado se pondrá en contacto": the customer's own,
-        // about to act.
-        let own = i > 0
-            && matches!(s.words[i - 1].text.as_str(), "my" | "our" | "mi" | "mis" | "nuestro" | "nuestros")
-            && matches!(
-                s.words[i].text.as_str(),
-                "lawyer" | "lawyers" | "attorney" | "solicitor" | "solicitors" | "abogado" | "abogada" | "abogados"
-            );
-        let acting = (i.saturating_sub(4)..(i + 5).min(s.len())).any(|j| {
-            matches!(
-                s.words[j].text.as_str(),
-                "will"
-                    | "voy"
-                    | "shall"
-                    | "va"
-                    | "van"
-                    | "pondra"
-                    | "contactara"
-                    | "llamara"
-                    | "contacting"
-                    | "contact"
-                    | "hear"
-                    | "ya"
-                    | "already"
-            )
-        });
-        // "where can I read about consumer protection": the regulator asked about, not turned to.
-        // "is the ombudsman free to use?": a yes-or-no question of which it is the subject.
-        // ("is the ombudsman the same as the fca?": the first one named decides.)
-        let clause = s.words[i].clause;
-        let subject =
-            |j: usize| s.words[j].tags & REGULATOR != 0 && (j.saturating_sub(2)..j).any(|k| s.starts_clause(k));
-        let subject_asked = matches!(clause_opening(s, i).0, Some("is" | "does" | "can" | "will" | "do" | "are"))
-            && (0..s.len()).any(|j| s.words[j].clause == clause && subject(j))
-            && !told_in_past(s);
-        let regulator = s.words[i].tags & REGULATOR != 0 && !opens_question(s, i) && !subject_asked;
-        // "si esto no se arregla esta semana, mi abogado…", "unless this is fixed": a threat's condition.
-        let ultimatum = s.words.iter().any(|w| w.text == "unless")
-            || (0..i)
-                .any(|c| s.words[c].tags & COND != 0 && (c + 1..(c + 4).min(i)).any(|k| s.words[k].tags & NEG != 0));
-        // "ya estoy viendo el tema con un abogado por el cobro indebido": a lawyer already consulted
-        // about a charge.
-        let with = (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "con" | "with"));
-        let consulting = (i.saturating_sub(6)..i).any(|j| {
-            s.words[j].starts_with_any(&["viendo", "habl", "consult", "talk", "speak", "spoke", "asesor", "working"])
-        });
-        let consulted = with && consulting && real(s, i) && s.has(TXN) && !s.has(PROCESS);
-        // "i'm taking legal action against my landlord, can i get my statements?": against someone else.
-        let third = (i + 1..(i + 4).min(s.len())).any(|j| {
-            matches!(s.text(j), "against" | "contra")
-                && (j + 1..(j + 4).min(s.len())).any(|k| {
-                    s.words[k]
-                        .starts_with_any(&["landlord", "employer", "company", "shop", "builder", "casero", "empresa"])
-                        || s.words[k].starts_with_any(&["patron", "arrendador", "tienda", "neighbo", "vecin"])
-                })
-        });
-        if third {
-            continue;
-        }
-        if s.in_clause(i, INTENT) || regulator || consulted || (own && acting && (real(s, i) || ultimatum)) {
-            return Finding::of(Category::LegalThreat);
-        }
-    }
-    None
-}
 
 pub(super) fn complaint(s: &Scan) -> Option<Finding> {
     // "I've called 5 times", "he escrito varias veces".
@@ -266,7 +196,7 @@ fn asks_the_way(s: &Scan, at: usize) -> bool {
 }
 
 /// The first two words of `at`'s clause.
-fn clause_opening(s: &Scan, at: usize) -> (Option<&str>, Option<&str>) {
+pub(super) fn clause_opening(s: &Scan, at: usize) -> (Option<&str>, Option<&str>) {
     let clause = s.words[at].clause;
     let mut words = s.words.iter().filter(|w| w.clause == clause).map(|w| w.text.as_str());
     (words.next(), words.next())
@@ -310,7 +240,15 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
     // "¿a qué hora abre la sucursal? quiero hablar con el gerente sobre un crédito": met at the branch.
     let branch = |w: &str| matches!(w, "branch" | "sucursal");
     let visit = s.words.iter().any(|w| branch(&w.text)) && (0..s.len()).any(|i| s.starts_clause(i) && asks_when(s, i));
-    let service_asked = (only_asks(s) && s.words.iter().any(|w| later(&w.text))) || visit;
+    // "¿la aplicación tiene chat con una persona?": whether the service has one, asked.
+    let has = |w: &str| matches!(w, "tiene" | "tienen" | "hay" | "has" | "have" | "offer" | "ofrecen");
+    let channel =
+        |w: &str| matches!(w, "chat" | "app" | "aplicacion" | "line" | "linea" | "option" | "opcion" | "website");
+    let has_one = !told_in_past(s)
+        && !s.has(WANT | UPSET | INSULT)
+        && s.words.iter().any(|w| has(&w.text))
+        && s.words.iter().any(|w| channel(&w.text));
+    let service_asked = (only_asks(s) && s.words.iter().any(|w| later(&w.text))) || has_one || visit;
     let talk = |i: usize| {
         real(s, i)
             && person_within(s, i, 4)
@@ -330,6 +268,14 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
         || s.find(WANT).any(|i| !negated(s, i) && someone_to(s, i))
         // "please can a person help me", "una persona que me ayude"
         || (0..s.len()).any(|i| is_person(s, i) && person_helps(s, i) && !asks_the_way(s, i))
+        // "¿hay alguien con quien pueda hablar?", "is there anyone i can talk to?": a person to talk to,
+        // asked for.
+        || (0..s.len()).any(|i| {
+            matches!(s.text(i), "hay" | "there")
+                && matches!(s.text(i + 1), "alguien" | "someone" | "anyone" | "somebody" | "anybody")
+                && (i + 2..(i + 7).min(s.len())).any(|j| s.words[j].tags & TALK != 0)
+                && !service_asked
+        })
         // "i'd rather deal with a human for this one"
         || (0..s.len()).any(|i| s.text(i) == "rather" && person_within(s, i, 4))
         // "please stop the bot thing", "basta de bot"

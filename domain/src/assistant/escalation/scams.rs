@@ -367,7 +367,9 @@ fn redirected(s: &Scan) -> Option<Finding> {
         })
     };
     let by_message = s.words.iter().any(|w| {
-        w.starts_with_any(&["email", "correo", "mail", "message", "mensaje", "text", "whatsapp", "letter", "carta"])
+        w.starts_with_any(&[
+            "email", "correo", "mail", "message", "mensaje", "text", "whatsapp", "letter", "carta", "invoice",
+        ]) || w.starts_with_any(&["factura"])
     });
     let paid = s.find(PAID).any(|i| real(s, i) && is_past(s, i))
         || s.words.iter().any(|w| matches!(w.text.as_str(), "sent" | "transferred" | "transferimos" | "pagamos"));

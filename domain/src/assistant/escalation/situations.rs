@@ -8,6 +8,7 @@
 use super::Category;
 use super::despair;
 use super::disputes;
+use super::legal;
 use super::loss;
 use super::people;
 use super::retraction;
@@ -66,7 +67,7 @@ pub fn detect(s: &Scan) -> Option<Finding> {
         .or_else(|| fraud_words(s))
         .or_else(|| vulnerability::vulnerable(s))
         .or_else(|| disputes::dispute(s))
-        .or_else(|| people::legal(s))
+        .or_else(|| legal::legal(s))
         .or_else(|| people::complaint(s))
         .or_else(|| people::human(s))
         .or_else(|| people::anger(s));
@@ -365,4 +366,11 @@ pub(super) fn dealt_with(s: &Scan, at: usize) -> bool {
             && matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
     };
     done && (0..s.len()).any(question) && !s.has(ONGOING | TXN)
+}
+
+/// Someone told or asked the customer something, really: "told me to", or "told me… and to move"
+/// ("a 'police officer' told me my bank staff are corrupt and to move my money…").
+pub(super) fn told_so(s: &Scan) -> bool {
+    let said = |i: usize| matches!(s.text(i), "told" | "said" | "dijo" | "dijeron") && s.text(i + 1) != "you";
+    s.find(TOLD).any(|i| real(s, i)) || (0..s.len()).any(|i| said(i) && real(s, i))
 }

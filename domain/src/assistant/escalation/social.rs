@@ -9,7 +9,7 @@ use super::jobs;
 use super::receiving;
 use super::scams;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, is_past, message_word, only_asks, real, told_in_past};
+use super::situations::{Finding, is_past, message_word, only_asks, real, told_in_past, told_so};
 use super::words::*;
 
 /// English "gave/told/shared" said of the customer: not "gave me", not "the app told".
@@ -166,7 +166,7 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     }
     // "they said my account was blocked and I had to move my savings to a new account they gave me".
     let moved = |j: usize| s.words[j].tags & (TXN | MOVED) != 0;
-    if s.find(TOLD).any(|i| real(s, i)) && s.has(NEW_ACCOUNT) && (0..s.len()).any(moved) && !s.has(PROCESS) {
+    if told_so(s) && s.has(NEW_ACCOUNT) && (0..s.len()).any(moved) && !s.has(PROCESS) {
         return Finding::of(Category::SocialEngineering);
     }
     // "le pasé mi usuario al de soporte que me escribió por Facebook", "i gave my online banking login

@@ -1,5 +1,6 @@
 //! Someone who took the customer's money and then vanished: a landlord, a seller, a builder who
-//! "took my deposit and disappeared"; a shop whose website is gone with the order never delivered.
+//! "took my deposit and disappeared"; a shop whose website is gone with the order never delivered;
+//! a seller paid who asks for more.
 
 use super::Category;
 use super::scan::Scan;
@@ -20,6 +21,19 @@ pub(super) fn took_and_vanished(s: &Scan) -> Option<Finding> {
             })
     };
     if (0..s.len()).any(|i| took(i) && s.find(VANISHED).any(|j| j > i)) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
+    // "i bought a puppy from a website, paid 900 and now they want 300 more for a vaccination
+    // certificate": paid, and more asked for since.
+    let paid_before =
+        |i: usize| s.words[..i].iter().any(|w| w.tags & PAID != 0 || w.text == "paid" || w.text == "pague");
+    let more_asked = (0..s.len()).any(|i| {
+        matches!(s.text(i), "want" | "wants" | "asking" | "quieren" | "piden" | "pidiendo")
+            && s.words.get(i + 1).is_some_and(|w| w.is_number())
+            && matches!(s.text(i + 2), "more" | "mas" | "extra")
+            && paid_before(i)
+    });
+    if more_asked && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     // "the online shop never delivered my order of 250 and the website is gone": paid for, never

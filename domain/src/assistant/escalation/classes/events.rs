@@ -104,6 +104,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "carterearon", "me robaron", "mugged", "mugging", "pickpocketed", "pickpocket", "pick pocketed", "held up",
             "at gunpoint", "a mano armada", "robbed me", "i was robbed", "got robbed", "knifepoint", "at knife point",
             "a punta de cuchillo", "a punta de pistola", "con un cuchillo", "con una navaja", "con una pistola",
+            "grabbed my", "snatched my", "me arrebato", "me arrebataron",
             "cogotearon", "cogoteado", "cogoteada", "portonazo", "turbazo", "encerrona",
     ]),
     (CRED, &[
