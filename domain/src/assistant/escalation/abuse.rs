@@ -3,7 +3,7 @@
 //! money out; a relative's part played by a caller to an elder who sends money. A person, at once.
 
 use super::scan::Scan;
-use super::situations::{hypothetical, is_past, negated, only_asks, real};
+use super::situations::{hypothetical, is_past, negated, only_asks, real, relative_named};
 use super::words::*;
 
 /// A parent, named the way customers do.
@@ -149,8 +149,7 @@ pub(super) fn kin_impersonated(s: &Scan) -> bool {
 /// dinero y no me deja trabajar": the customer's money controlled by someone close, with a say
 /// denied or fear told. Not "my wife controls the finances, can i add her to my account?".
 pub(super) fn money_controlled(s: &Scan) -> bool {
-    let close =
-        s.words.iter().any(|w| w.tags & FAMILY != 0 && !matches!(w.text.as_str(), "owner" | "titular" | "holder"));
+    let close = relative_named(s);
     let money = |j: usize| {
         s.words[j].tags & MONEY != 0
             || matches!(s.text(j), "penny" | "cent" | "centavo" | "peso" | "finances" | "finanzas" | "wages" | "sueldo")
@@ -205,12 +204,8 @@ pub(super) fn elder_card_taken(s: &Scan) -> bool {
 /// "my grandad's been told he won a lottery in spain and has to pay 2000 in fees to collect it, he's
 /// already paid": a relative lured by a prize or a return, who has paid for it.
 pub(super) fn kin_paid_for_prize(s: &Scan) -> bool {
-    let kin = s.words.iter().any(|w| {
-        let t = w.text.trim_end_matches("'s");
-        w.tags & FAMILY != 0 && !matches!(t, "owner" | "titular" | "holder")
-            || PARENTS.contains(&t)
-            || GRANDPARENTS.contains(&t)
-    });
+    let elder = |w: &str| PARENTS.contains(&w) || GRANDPARENTS.contains(&w);
+    let kin = relative_named(s) || s.words.iter().any(|w| elder(w.text.trim_end_matches("'s")));
     let paid = |j: usize| {
         (s.words[j].starts_with_any(&["paid", "sent", "pago", "mando", "transfirio", "deposito"])
             || s.words[j].tags & GIVE != 0)
@@ -253,8 +248,7 @@ pub(super) fn extorted(s: &Scan) -> bool {
 /// llaman de una financiera y ya les mandó 20 mil": a relative called by an outfit, and money sent to
 /// it. Not "my dad gets calls from his pension provider, how do i stop them?" (nothing sent).
 pub(super) fn kin_cold_called(s: &Scan) -> bool {
-    let kin =
-        s.words.iter().any(|w| w.tags & FAMILY != 0 && !matches!(w.text.as_str(), "owner" | "titular" | "holder"));
+    let kin = relative_named(s);
     let outfit = |j: usize| {
         s.words[j].starts_with_any(&["invest", "inversion", "financiera", "broker", "trading", "crypto", "cripto"])
             || matches!(s.text(j), "firm" | "company" | "companies" | "empresa" | "compania" | "agency")

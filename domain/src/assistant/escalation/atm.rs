@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, is_past, real, told_in_past};
+use super::situations::{Finding, a_person, is_past, real, told_in_past};
 use super::words::*;
 
 /// A stranger at the ATM who helped, watched, asked for help or swapped the card, the way cards and
@@ -46,12 +46,8 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
     };
     let other_card = s.find(VALUABLE).any(|v| (v + 1..(v + 6).min(s.len())).any(not_mine));
     // "a nice man helped me…": a man or a woman at the machine, for a card that turned out another.
-    let person = s.words.iter().any(|w| {
-        matches!(
-            w.text.as_str(),
-            "man" | "woman" | "guy" | "lady" | "bloke" | "senor" | "senora" | "muchacho" | "muchacha"
-        )
-    });
+    let person =
+        s.words.iter().any(|w| a_person(&w.text) || matches!(w.text.as_str(), "bloke" | "muchacho" | "muchacha"));
     // The card swapped is a card taken.
     if (stranger && (0..s.len()).any(swapped)) || ((stranger || person) && other_card) {
         return Finding::of(Category::StolenCard);
@@ -65,8 +61,7 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
     };
     let pin_typed = |k: usize| (k + 1..(k + 10).min(s.len())).any(|j| typing(j) && s.near(j, CRED, 0, 3));
     // "…y un señor me dijo que marcara mi nip otra vez": a man or a woman there counts as a stranger.
-    let people =
-        || (0..s.len()).filter(|&k| matches!(s.text(k), "senor" | "senora" | "man" | "woman" | "guy" | "lady"));
+    let people = || (0..s.len()).filter(|&k| a_person(s.text(k)));
     // (A card the machine swallowed, told in any tense: "se tragó… y un señor me dijo".)
     let kept = |k: usize| s.has(RETAINED) && real(s, k);
     if strangers().any(pin_typed) && told_in_past(s) || people().any(|k| pin_typed(k) && (told_in_past(s) || kept(k))) {

@@ -3,7 +3,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, negated, only_asks, real, told_in_past};
+use super::situations::{Finding, a_person, negated, only_asks, real, told_in_past};
 use super::words::*;
 
 /// "a man from 'your security team' came to my door to collect my card for replacement", "vino un
@@ -32,8 +32,7 @@ pub(super) fn collected(s: &Scan) -> Option<Finding> {
     }
     // "a woman at the door said she was collecting for a charity, took my card details and now there
     // are three payments": the card's details taken at the door, and charges since.
-    let person = s.has(SOMEONE | STRANGER | IMPOSTOR)
-        || s.words.iter().any(|w| matches!(w.text.as_str(), "man" | "woman" | "guy" | "lady" | "senor" | "senora"));
+    let person = s.has(SOMEONE | STRANGER | IMPOSTOR) || s.words.iter().any(|w| a_person(&w.text));
     let at_door = door || s.words.iter().any(|w| matches!(w.text.as_str(), "door" | "puerta" | "doorstep"));
     let took_details = (0..s.len()).any(|i| {
         matches!(s.text(i), "took" | "got" | "wrote" | "copied" | "tomo" | "apunto" | "copio")

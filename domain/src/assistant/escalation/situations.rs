@@ -374,3 +374,14 @@ pub(super) fn told_so(s: &Scan) -> bool {
     let said = |i: usize| matches!(s.text(i), "told" | "said" | "dijo" | "dijeron") && s.text(i + 1) != "you";
     s.find(TOLD).any(|i| real(s, i)) || (0..s.len()).any(|i| said(i) && real(s, i))
 }
+
+/// A relative is named ("my uncle", "mi hermano"): a family word, not the account's "owner" or
+/// "holder", which share its tag.
+pub(super) fn relative_named(s: &Scan) -> bool {
+    s.words.iter().any(|w| w.tags & FAMILY != 0 && !matches!(w.text.as_str(), "owner" | "titular" | "holder"))
+}
+
+/// A man or a woman, unnamed: "a man at the door", "un señor en el cajero".
+pub(super) fn a_person(w: &str) -> bool {
+    matches!(w, "man" | "woman" | "guy" | "lady" | "senor" | "senora")
+}
