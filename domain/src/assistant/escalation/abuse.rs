@@ -7,10 +7,10 @@ use super::situations::{hypothetical, is_past, negated, only_asks, real, relativ
 use super::words::*;
 
 /// A parent, named the way customers do.
-const PARENTS: &[&str] = &["mum", "mom", "mother", "dad", "father", "mama", "papa", "madre", "padre"];
+pub(super) const PARENTS: &[&str] = &["mum", "mom", "mother", "dad", "father", "mama", "papa", "madre", "padre"];
 
 /// A grandparent, named the way customers do.
-const GRANDPARENTS: &[&str] = &[
+pub(super) const GRANDPARENTS: &[&str] = &[
     "nan",
     "nana",
     "gran",
@@ -199,26 +199,6 @@ pub(super) fn elder_card_taken(s: &Scan) -> bool {
     };
     let taken = |k: usize| outsider(k) && real(s, k) && (k + 1..(k + 6).min(s.len())).any(|j| keeps(j) && hers(j));
     elder && (0..s.len()).any(taken) && !only_asks(s) && !s.has(PROCESS)
-}
-
-/// "my grandad's been told he won a lottery in spain and has to pay 2000 in fees to collect it, he's
-/// already paid": a relative lured by a prize or a return, who has paid for it.
-pub(super) fn kin_paid_for_prize(s: &Scan) -> bool {
-    let elder = |w: &str| PARENTS.contains(&w) || GRANDPARENTS.contains(&w);
-    let kin = relative_named(s) || s.words.iter().any(|w| elder(w.text.trim_end_matches("'s")));
-    let paid = |j: usize| {
-        (s.words[j].starts_with_any(&["paid", "sent", "pago", "mando", "transfirio", "deposito"])
-            || s.words[j].tags & GIVE != 0)
-            && is_past(s, j)
-            && real(s, j)
-    };
-    let sum = s.words.iter().any(|w| w.is_number());
-    // "…has to pay 2000 in fees to collect it", "paid 500 in taxes to release it": paid to get it.
-    let fee = s.words.iter().any(|w| {
-        w.starts_with_any(&["fee", "tax", "impuesto", "comision", "release", "liberar", "collect", "aduana", "customs"])
-    });
-    let won = s.has(LURE) || s.words.iter().any(|w| matches!(w.text.as_str(), "won" | "gano" | "ganado"));
-    kin && won && fee && sum && (0..s.len()).any(paid) && !only_asks(s) && !s.has(PROCESS)
 }
 
 /// "someone has intimate pictures of me and wants 2000 or they'll send them to my family", "me piden

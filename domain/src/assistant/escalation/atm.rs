@@ -59,7 +59,8 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
             .starts_with_any(&["type", "typing", "enter", "marca", "marque", "teclea", "ingresa", "digita", "poner"])
             || s.words[j].starts_with_any(&["pusiera", "ponga", "pongas", "tecleara", "marcara", "ingresara"])
     };
-    let pin_typed = |k: usize| (k + 1..(k + 10).min(s.len())).any(|j| typing(j) && s.near(j, CRED, 0, 3));
+    // ("…told me the machine was broken and to use his phone to enter my pin": the PIN may come late.)
+    let pin_typed = |k: usize| (k + 1..(k + 18).min(s.len())).any(|j| typing(j) && s.near(j, CRED, 0, 3));
     // "…y un señor me dijo que marcara mi nip otra vez": a man or a woman there counts as a stranger.
     let people = || (0..s.len()).filter(|&k| a_person(s.text(k)));
     // (A card the machine swallowed, told in any tense: "se tragó… y un señor me dijo".)

@@ -21,6 +21,7 @@ mod legal;
 mod loss;
 mod payees;
 mod people;
+mod prizes;
 mod receiving;
 mod retraction;
 mod scams;

@@ -1,5 +1,6 @@
 //! What the customer takes back a moment later: "¿me cobraron la luz dos veces? no, perdón, eran dos
-//! meses distintos, todo bien", "charged twice?? oh never mind, my bad, it was two orders".
+//! meses distintos, todo bien", "charged twice?? oh never mind, my bad, it was two orders", "¿dos
+//! veces? no, perdón, solo una".
 
 use super::scan::Scan;
 
@@ -21,7 +22,13 @@ pub(super) fn taken_back(s: &Scan) -> bool {
             )
     };
     let opens = |i: usize| matches!(s.text(i), "no" | "perdon" | "sorry" | "ah" | "oh" | "disculpa" | "disculpe");
-    let explains = |i: usize| matches!((s.text(i), s.text(i + 1)), ("era" | "eran", _) | ("it", "was"));
+    // "…¿dos veces? no, perdón, solo una": the count put right.
+    let explains = |i: usize| {
+        matches!(
+            (s.text(i), s.text(i + 1)),
+            ("era" | "eran", _) | ("it", "was") | ("solo" | "only" | "just", "una" | "uno" | "one" | "once")
+        )
+    };
     (0..s.len()).filter(|&i| s.words[i].clause > 0).any(|i| {
         let clause = s.words[i].clause;
         let in_clause = |j: usize| s.words.get(j).is_some_and(|w| w.clause == clause);

@@ -184,6 +184,13 @@ impl Scan {
                     }
                 }
             }
+            // "i don't know who to turn to", "no sé a quién acudir": help sought, nothing disowned.
+            let seeking = |w: Option<&Word>| {
+                w.is_some_and(|w| matches!(w.text.as_str(), "turn" | "acudir" | "recurrir" | "ask" | "pedir" | "call"))
+            };
+            if matches!(words.get(i + 3).map(|w| w.text.as_str()), Some("to" | "quien")) && seeking(words.get(i + 4)) {
+                tags &= !DISOWN;
+            }
             // "tenía como 15 mil": "como" before an amount is "about", not "how".
             if words[i].text == "como" && words.get(i + 1).is_some_and(Word::is_number) {
                 tags &= !PROCESS;

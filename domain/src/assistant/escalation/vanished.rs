@@ -1,6 +1,6 @@
 //! Someone who took the customer's money and then vanished: a landlord, a seller, a builder who
 //! "took my deposit and disappeared"; a shop whose website is gone with the order never delivered;
-//! a seller paid who asks for more.
+//! a seller paid who asks for more; a parcel paid for that came with bricks in it.
 
 use super::Category;
 use super::scan::Scan;
@@ -43,6 +43,25 @@ pub(super) fn took_and_vanished(s: &Scan) -> Option<Finding> {
             && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & VANISHED != 0 || s.text(j) == "gone")
     });
     if site_gone && s.has(NEVER_CAME) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
+    // "bought a laptop on a marketplace, paid by transfer, and got a box of bricks", "me llegó una caja
+    // vacía": paid for, and a worthless parcel came instead (not "i bought bricks for my wall", "i
+    // ordered a box of rocks for my aquarium").
+    let parcel = |i: usize| matches!(s.text(i), "box" | "parcel" | "package" | "caja" | "paquete");
+    let came = |i: usize| {
+        matches!(s.text(i), "got" | "received" | "came" | "arrived" | "delivered" | "llego" | "recibi" | "mandaron")
+    };
+    let junk = |j: usize| {
+        let arrived = (j.saturating_sub(6)..j).any(came);
+        matches!(s.text(j), "bricks" | "rocks" | "stones" | "sand" | "piedras" | "ladrillos" | "arena")
+            && (j.saturating_sub(3)..j).any(parcel)
+            && arrived
+            || matches!(s.text(j), "empty" | "vacia" | "vacio")
+                && (parcel(j.saturating_sub(1)) || parcel(j + 1))
+                && (arrived || came(j.saturating_sub(1)))
+    };
+    if paid_before(s.len()) && (0..s.len()).any(junk) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     None
