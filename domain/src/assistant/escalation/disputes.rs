@@ -42,7 +42,20 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
             && !by_me(i)
             && (doubled(i.wrapping_sub(1)) || (i + 1..(i + 4).min(s.len())).any(doubled))
     });
-    if twice && !s.has(PROCESS | RESOLVED) && !only_asks(s) {
+    // "…y ahora veo un cargo de 900 en vez de 90", "charged 180 instead of 18": one amount taken in
+    // place of another, smaller one.
+    let amount = |k: usize| s.text(k).replace(',', "").parse::<f64>().ok();
+    let instead = |j: usize| {
+        let after = match (s.text(j), s.text(j + 1), s.text(j + 2)) {
+            ("en", "vez" | "lugar", "de") => j + 3,
+            ("instead", "of", _) | ("rather", "than", _) => j + 2,
+            _ => return false,
+        };
+        let meant = amount(after).or_else(|| amount(after + 1));
+        meant.zip(amount(j.wrapping_sub(1))).is_some_and(|(meant, taken)| taken > meant)
+    };
+    let in_place = s.find(TXN).any(|i| real(s, i) && (i + 1..(i + 8).min(s.len())).any(instead));
+    if (twice || in_place) && !s.has(PROCESS | RESOLVED) && !only_asks(s) {
         return Finding::of(Category::Dispute);
     }
     // "me siguen cobrando una membresía que cancelé", "they still charge me after I cancelled": charges

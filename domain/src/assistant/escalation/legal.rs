@@ -47,7 +47,12 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
         let subject_asked = matches!(clause_opening(s, i).0, Some("is" | "does" | "can" | "will" | "do" | "are"))
             && (0..s.len()).any(|j| s.words[j].clause == clause && subject(j))
             && !told_in_past(s);
-        let regulator = s.words[i].tags & REGULATOR != 0 && !opens_question(s, i) && !subject_asked;
+        // "for a uni essay: how does the financial ombudsman work?": how it works, asked in its phrase.
+        let phrase = s.words[i].phrase;
+        let in_phrase = || s.words.iter().filter(|w| w.phrase == phrase);
+        let how_it_works = in_phrase().next().is_some_and(|w| matches!(w.text.as_str(), "how" | "como"))
+            && in_phrase().any(|w| matches!(w.text.as_str(), "work" | "works" | "funciona" | "funcionan"));
+        let regulator = s.words[i].tags & REGULATOR != 0 && !opens_question(s, i) && !subject_asked && !how_it_works;
         // "si esto no se arregla esta semana, mi abogado…", "unless this is fixed": a threat's condition.
         let ultimatum = s.words.iter().any(|w| w.text == "unless")
             || (0..i)

@@ -240,14 +240,30 @@ pub fn learned_alone(model: &learned::Model, message: &str) -> Option<Category> 
 /// it: nothing but a question about how things work ("is there a deadline to dispute a charge?")
 /// tells of no trouble; a loss needs a word of losing, theft or absence that is neither negated nor
 /// hypothetical ("my card is at home, can I pay with my phone?" is no loss; "what if my phone gets
-/// stolen" is a question); and a payment not made "yet" is not disowned.
+/// stolen" is a question; a loss found again with nothing taken or spent is none); a bereavement
+/// long past, as the rules read it, is no sign; and a payment not made "yet" is not disowned.
 fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
     use words::*;
     if situations::only_asks(scan) {
         return false;
     }
     match category {
-        Category::StolenCard => scan.find(LOSE | STEAL | TAKE | GONE | MUGGED).any(|at| situations::real(scan, at)),
+        // "i lost my phone at a festival but found it the next day…": found again, nothing taken or spent.
+        // "my phone was stolen in 2019…, can i use it for the app?": long past or dealt with.
+        Category::StolenCard => {
+            let now = |at: usize| {
+                situations::real(scan, at) && !situations::long_past(scan, at, 1) && !situations::dealt_with(scan, at)
+            };
+            scan.find(LOSE | STEAL | TAKE | GONE | MUGGED).any(now)
+                && (!scan.has(FOUND) || scan.has(STEAL | TAKE | MUGGED | TXN | GONE | MONEY))
+        }
+        // "my husband passed away in 2015, i'd like to update my title": a loss long past, as the rules
+        // read it.
+        Category::Vulnerable
+            if scan.has(BEREAVED | DIED) && scan.find(BEREAVED | DIED).all(|at| situations::long_past(scan, at, 2)) =>
+        {
+            false
+        }
         // "I recognize this payment, thanks": recognised, said outright and not denied anywhere.
         Category::UnrecognisedPayment
             if !scan.has(NEG)

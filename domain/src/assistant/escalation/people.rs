@@ -289,31 +289,33 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
 }
 
 pub(super) fn anger(s: &Scan) -> Option<Finding> {
-    // "i'm furious with my broadband provider, can i cancel their direct debit?": angry with someone
-    // else, asking the bank for something.
+    // "i'm furious with my broadband provider, can i cancel their direct debit?", "my landlord is
+    // absolutely disgraceful, can i set up a standing order…": angry with someone else, asking the bank
+    // for something.
+    let party = |j: usize| {
+        s.words[j].starts_with_any(&[
+            "provider",
+            "company",
+            "landlord",
+            "airline",
+            "shop",
+            "store",
+            "broadband",
+            "neighbo",
+            "builder",
+            "proveedor",
+            "compania",
+            "empresa",
+            "casero",
+            "aerolinea",
+            "tienda",
+            "vecin",
+        ])
+    };
     let elsewhere = |i: usize| {
-        s.words[i].tags & UPSET != 0
-            && matches!(s.text(i + 1), "with" | "at" | "con")
-            && (i + 2..(i + 5).min(s.len())).any(|j| {
-                s.words[j].starts_with_any(&[
-                    "provider",
-                    "company",
-                    "landlord",
-                    "airline",
-                    "shop",
-                    "store",
-                    "broadband",
-                    "neighbo",
-                    "builder",
-                    "proveedor",
-                    "compania",
-                    "empresa",
-                    "casero",
-                    "aerolinea",
-                    "tienda",
-                    "vecin",
-                ])
-            })
+        s.words[i].tags & (UPSET | INSULT) != 0
+            && (matches!(s.text(i + 1), "with" | "at" | "con") && (i + 2..(i + 5).min(s.len())).any(party)
+                || (i.saturating_sub(4)..i).any(|j| party(j) && s.words[j].phrase == s.words[i].phrase))
             && (i + 1..s.len()).any(|j| {
                 s.starts_phrase(j)
                     && matches!(s.text(j), "can" | "could" | "how" | "what" | "where" | "como" | "puedo" | "donde")

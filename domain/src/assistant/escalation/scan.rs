@@ -44,8 +44,10 @@ fn typo_of(lexicon: &Lexicon, typed: &str) -> Option<&'static str> {
             .copied()
             .find(|known| known.chars().last() == last && crate::assistant::spelling::one_edit(known, typed))
     })?;
-    // A word the thesaurus knows is not a typo.
-    (!crate::assistant::thesaurus::get().single_words().any(|w| w == typed)).then_some(known)
+    // A word the thesaurus knows is not a typo, nor a common word one letter from a known one ("pedido",
+    // an order, is not "perdido").
+    let common = matches!(typed, "pedido" | "pedidos" | "pedida");
+    (!common && !crate::assistant::thesaurus::get().single_words().any(|w| w == typed)).then_some(known)
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {

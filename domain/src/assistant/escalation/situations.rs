@@ -179,37 +179,6 @@ pub(super) fn asked_ahead(s: &Scan, at: usize) -> bool {
     !later().any(|i| s.words[i].tags & EVENT != 0) && later().any(|i| hypothetical_word(s, i) || preparing(i))
 }
 
-/// "soy viuda desde hace 10 años y quiero abrir una cuenta de inversión", "me robaron la cartera el
-/// año pasado y ya tengo tarjeta nueva, ¿cómo activo el contactless?": what `at` tells happened
-/// `years` or more ago (one: "last year", "el año pasado"), beside a wish or a question about
-/// something else, with no money moving and no card in use in the message.
-pub(super) fn long_past(s: &Scan, at: usize, years: u8) -> bool {
-    let count = |j: usize| match s.text(j) {
-        "un" | "una" | "a" | "one" => Some(1),
-        "dos" | "two" => Some(2),
-        "tres" | "three" => Some(3),
-        "diez" | "ten" => Some(10),
-        "muchos" | "varios" | "many" | "several" => Some(2),
-        n => n.parse::<u8>().ok(),
-    };
-    // "years ago", "hace años": more than one, uncounted.
-    let uncounted = |j: usize| {
-        matches!(s.text(j), "years" | "anos") && (s.text(j + 1) == "ago" || s.text(j.wrapping_sub(1)) == "hace")
-    };
-    let ago = |j: usize| {
-        (matches!(s.text(j), "anos" | "years" | "ano" | "year") && count(j.wrapping_sub(1)).is_some_and(|n| n >= years))
-            || (uncounted(j) && years <= 2)
-            || (years <= 1 && matches!((s.text(j), s.text(j + 1)), ("last", "year") | ("ano", "pasado")))
-    };
-    let question = |j: usize| {
-        j > at
-            && s.starts_phrase(j)
-            && matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
-    };
-    let asks_else = s.has(WANT | PROCESS) || (0..s.len()).any(question);
-    (at.saturating_sub(6)..(at + 7).min(s.len())).any(ago) && asks_else && !s.has(TXN | MONEY | INTRUDE)
-}
-
 /// Word `i` makes its clause a hypothetical ("ever", "in case", "would"), except "would like",
 /// "would you", which are politeness, "why would", which asks about something real, "they told me
 /// my account would be closed", which reports what was said, and "ever" after a negation.
@@ -338,35 +307,11 @@ pub(super) fn only_asks(scan: &Scan) -> bool {
         && !scan.words.iter().any(|w| w.is_number() || w.tags & POINTER != 0)
 }
 
+mod past;
 #[cfg(test)]
 mod tests;
 
-/// "my card was stolen last month and you sent a new one, how do i set up apple pay on it?", "i
-/// reported fraud last week and got my money back, thanks. how do i change my pin now?": what `at`
-/// tells is dealt with (a new card came, the money came back), and the message asks about something
-/// else after it, with nothing going on still.
-pub(super) fn dealt_with(s: &Scan, at: usize) -> bool {
-    let new_one = |j: usize| {
-        matches!(s.text(j), "new" | "nueva" | "nuevo" | "replacement" | "reposicion")
-            && s.words[j.saturating_sub(4)..j].iter().any(|w| {
-                matches!(
-                    w.text.as_str(),
-                    "sent" | "got" | "received" | "have" | "arrived" | "tengo" | "llego" | "mandaron"
-                )
-            })
-    };
-    let money_back = |j: usize| {
-        s.text(j) == "back"
-            && s.words[j.saturating_sub(3)..j].iter().any(|w| matches!(w.text.as_str(), "got" | "money" | "refunded"))
-    };
-    let done = s.has(RESOLVED) || (at + 1..s.len()).any(|j| new_one(j) || money_back(j));
-    let question = |j: usize| {
-        j > at
-            && s.starts_phrase(j)
-            && matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
-    };
-    done && (0..s.len()).any(question) && !s.has(ONGOING | TXN)
-}
+pub(super) use past::{dealt_with, long_past};
 
 /// Someone told or asked the customer something, really: "told me to", or "told me… and to move"
 /// ("a 'police officer' told me my bank staff are corrupt and to move my money…").

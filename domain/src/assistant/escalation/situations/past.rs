@@ -1,0 +1,79 @@
+//! Things told as past and done with: long ago, or dealt with since.
+
+use super::super::scan::Scan;
+use super::super::words::*;
+use super::real;
+
+/// "soy viuda desde hace 10 años y quiero abrir una cuenta de inversión", "me robaron la cartera el
+/// año pasado y ya tengo tarjeta nueva, ¿cómo activo el contactless?": what `at` tells happened
+/// `years` or more ago (one: "last year", "el año pasado"), beside a wish or a question about
+/// something else, with no money moving and no card in use in the message.
+pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8) -> bool {
+    let count = |j: usize| match s.text(j) {
+        "un" | "una" | "a" | "one" => Some(1),
+        "dos" | "two" => Some(2),
+        "tres" | "three" => Some(3),
+        "diez" | "ten" => Some(10),
+        "muchos" | "varios" | "many" | "several" => Some(2),
+        n => n.parse::<u8>().ok(),
+    };
+    // "years ago", "hace años": more than one, uncounted.
+    let uncounted = |j: usize| {
+        matches!(s.text(j), "years" | "anos") && (s.text(j + 1) == "ago" || s.text(j.wrapping_sub(1)) == "hace")
+    };
+    let ago = |j: usize| {
+        (matches!(s.text(j), "anos" | "years" | "ano" | "year") && count(j.wrapping_sub(1)).is_some_and(|n| n >= years))
+            || (uncounted(j) && years <= 2)
+            || (years <= 1 && matches!((s.text(j), s.text(j + 1)), ("last", "year") | ("ano", "pasado")))
+    };
+    let question = |j: usize| {
+        j > at
+            && s.starts_phrase(j)
+            && matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
+    };
+    // "my husband passed away in 2015": a year named, `years` or more before this one.
+    let this_year = || chrono::Datelike::year(&chrono::Utc::now());
+    let year = |j: usize| {
+        matches!(s.text(j.wrapping_sub(1)), "in" | "en" | "since" | "desde" | "del")
+            && s.text(j).len() == 4
+            && s.text(j).parse::<i32>().is_ok_and(|y| y >= 1950 && y <= this_year() - i32::from(years))
+    };
+    let asks_else = s.has(WANT | PROCESS) || (0..s.len()).any(question);
+    (at.saturating_sub(6)..(at + 7).min(s.len())).any(|j| ago(j) || year(j))
+        && asks_else
+        && !s.has(TXN | MONEY | INTRUDE)
+}
+
+/// "my card was stolen last month and you sent a new one, how do i set up apple pay on it?", "i
+/// reported fraud last week and got my money back, thanks. how do i change my pin now?": what `at`
+/// tells is dealt with (a new card came, the money came back), and the message asks about something
+/// else after it, with nothing going on still.
+pub(in crate::assistant::escalation) fn dealt_with(s: &Scan, at: usize) -> bool {
+    let new_one = |j: usize| {
+        matches!(s.text(j), "new" | "nueva" | "nuevo" | "replacement" | "reposicion")
+            && s.words[j.saturating_sub(4)..j].iter().any(|w| {
+                matches!(
+                    w.text.as_str(),
+                    "sent" | "got" | "received" | "have" | "arrived" | "tengo" | "llego" | "mandaron"
+                )
+            })
+    };
+    let money_back = |j: usize| {
+        s.text(j) == "back"
+            && s.words[j.saturating_sub(3)..j].iter().any(|w| matches!(w.text.as_str(), "got" | "money" | "refunded"))
+    };
+    // "…and you replaced it", "ya me la repusieron".
+    let replaced = |j: usize| matches!(s.text(j), "replaced" | "repusieron" | "repuso" | "reemplazaron") && real(s, j);
+    let done = s.has(RESOLVED) || (at + 1..s.len()).any(|j| new_one(j) || money_back(j) || replaced(j));
+    let question = |j: usize| {
+        j > at
+            && s.starts_phrase(j)
+            && matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
+    };
+    // ("…can i still get the old card's statements?": what the customer can "still" do, asked, is
+    // nothing going on; "how come they can still use it?" is.)
+    let asked = (0..s.len()).find(|&j| question(j)).map(|j| s.words[j].phrase);
+    let mine = |k: usize| Some(s.words[k].phrase) == asked && matches!(s.text(k.wrapping_sub(1)), "i" | "we" | "puedo");
+    let going_on = (0..s.len()).any(|k| s.words[k].tags & ONGOING != 0 && !mine(k));
+    done && asked.is_some() && !going_on && !s.has(TXN)
+}
