@@ -83,7 +83,11 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
     for i in s.find(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
         // "me robaron la cartera el año pasado y ya tengo tarjeta nueva, ¿cómo activo…?": long past;
         // "…stolen last month and you sent a new one, how do i…?": dealt with.
-        if !real(s, i) || long_past(s, i, 1) || dealt_with(s, i) {
+        // "i'm scared of losing my card abroad", "me da miedo perder la tarjeta": a loss feared.
+        let fear = |k: usize| matches!(s.text(k), "scared" | "afraid" | "worried" | "terrified" | "miedo" | "fear");
+        let feared = fear(i.wrapping_sub(1))
+            || matches!(s.text(i.wrapping_sub(1)), "of" | "about" | "a" | "de") && fear(i.wrapping_sub(2));
+        if !real(s, i) || long_past(s, i, 1) || dealt_with(s, i) || feared {
             continue;
         }
         let tags = s.words[i].tags;

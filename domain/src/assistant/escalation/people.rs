@@ -207,15 +207,24 @@ pub(super) fn clause_opening(s: &Scan, at: usize) -> (Option<&str>, Option<&str>
 fn asks_if_human(s: &Scan, at: usize) -> bool {
     // "is it possible to get a callback from an actual person" asks for one.
     let possible = s.words.iter().any(|w| w.clause == s.words[at].clause && w.text == "possible");
-    !possible
-        && matches!(
-            clause_opening(s, at),
-            (Some("is"), Some("this" | "it"))
-                | (Some("am"), Some("i"))
-                | (Some("are"), Some("you"))
-                | (Some("eres"), _)
-                | (Some("estoy"), Some("hablando" | "chateando"))
-        )
+    // "is there a real person who reads these chats or is it all automated?": who is behind the chat.
+    let behind = s.words.iter().any(|w| {
+        w.clause == s.words[at].clause
+            && matches!(
+                w.text.as_str(),
+                "automated" | "automatic" | "automatico" | "automatizado" | "reads" | "lee" | "leen"
+            )
+    });
+    let is_there = matches!(clause_opening(s, at), (Some("is"), Some("there")) | (Some("hay"), _)) && behind;
+    let this_chat = matches!(
+        clause_opening(s, at),
+        (Some("is"), Some("this" | "it"))
+            | (Some("am"), Some("i"))
+            | (Some("are"), Some("you"))
+            | (Some("eres"), _)
+            | (Some("estoy"), Some("hablando" | "chateando"))
+    );
+    !possible && (this_chat || is_there)
 }
 
 /// "what hours can I talk to an agent", "¿a qué hora puedo hablar con un asesor?": when a person can

@@ -360,10 +360,16 @@ fn redirected(s: &Scan) -> Option<Finding> {
         matches!((s.text(j), s.text(j + 1)), ("bank" | "account" | "payment", "details") | ("datos", "bancarios"))
             || (matches!(s.text(j), "account" | "cuenta")
                 && s.words[j.saturating_sub(3)..j].iter().any(|w| w.text == "completion"))
+            // "…asked me to pay into a different account than the invoice".
+            || (matches!(s.text(j), "account" | "cuenta")
+                && s.words[j.saturating_sub(2)..j].iter().any(|w| matches!(w.text.as_str(), "different" | "another")))
     };
     let changed = |j: usize| {
         (j.saturating_sub(3)..(j + 5).min(s.len())).any(|k| {
-            matches!(s.text(k), "new" | "nuevos" | "nueva" | "changed" | "cambiaron" | "cambio" | "different" | "otra")
+            matches!(
+                s.text(k),
+                "new" | "nuevos" | "nueva" | "changed" | "cambiaron" | "cambio" | "different" | "another" | "otra"
+            )
         })
     };
     let by_message = s.words.iter().any(|w| {
@@ -371,7 +377,13 @@ fn redirected(s: &Scan) -> Option<Finding> {
             "email", "correo", "mail", "message", "mensaje", "text", "whatsapp", "letter", "carta", "invoice",
         ]) || w.starts_with_any(&["factura"])
     });
+    // ("asked me to pay into…": paid as asked.)
+    let asked_to_pay = s
+        .words
+        .windows(3)
+        .any(|p| (p[0].tags & ASKED != 0 || p[0].text == "told") && p[1].text == "me" && p[2].text == "to");
     let paid = s.find(PAID).any(|i| real(s, i) && is_past(s, i))
+        || asked_to_pay
         || s.words.iter().any(|w| matches!(w.text.as_str(), "sent" | "transferred" | "transferimos" | "pagamos"));
     // "they say they never changed them", "never got it", "nunca lo recibieron".
     let denied = s.find(NEVER_CAME).next().is_some()

@@ -284,6 +284,7 @@ fn fraud_words(s: &Scan) -> Option<Finding> {
             && !telling(i)
             && !whether(i)
             && !dealt_with(s, i)
+            && !long_past(s, i, 1)
     };
     if s.has(FRAUD) && !s.has(PREVENT) && s.find(FRAUD).any(counts) {
         return Finding::of(Category::Fraud);

@@ -224,6 +224,13 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
                 let t = w.text.as_str();
                 (t.len() > 5 && (t.ends_with("aron") || t.ends_with("ieron"))) || matches!(t, "was" | "were" | "been")
             })
+            // "my partner has taken out loans in my name": a relative the one who did it (not the "holder";
+            // not "made me take out", "me hizo sacar", which the customer was pushed to do).
+            || s.find(FAMILY).any(|k| {
+                let did = |j: usize| is_past(s, j) && s.words[j].clause == clause && s.text(j + 1) != "me";
+                !matches!(s.text(k), "owner" | "titular" | "holder")
+                    && (k + 1..(k + 4).min(s.len())).any(|j| did(j) && s.text(j - 1) != "me")
+            })
     };
     // "i'm a widow… all the accounts were in my husband's name": the late spouse's, not an impostor's.
     let late_kin = |i: usize| s.has(BEREAVED) && s.words.get(i + 2).is_some_and(|w| w.tags & FAMILY != 0);

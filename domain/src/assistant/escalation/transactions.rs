@@ -95,7 +95,15 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     let customer_acts = s.find(ACT).any(|j| {
         !negated(s, j) && s.words[j].text != "been" && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text))
     });
-    let spent = s.has(TXN) || (s.has(INTRUDE) && s.has(VALUABLE));
+    // ("can i block payments to casinos? i don't gamble": a block asked for, nothing spent; not "stop
+    // these payments".)
+    let these = |k: usize| matches!(s.text(k), "these" | "those" | "the" | "estos" | "esos" | "estas" | "esas" | "los");
+    let blocked = |i: usize| {
+        (i.saturating_sub(3)..i).any(|b| {
+            s.words[b].starts_with_any(&["block", "stop", "limit", "bloque", "restrict"]) && !(b..i).any(these)
+        })
+    };
+    let spent = s.find(TXN).any(|i| !blocked(i)) || (s.has(INTRUDE) && s.has(VALUABLE));
     if (spent && !customer_acts && alibi::told(s)) || alibi::overdrawn_unused(s) || alibi::account_not_had(s) {
         return Finding::of(Category::UnrecognisedPayment);
     }

@@ -103,7 +103,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             // Treated badly: "me humilló", "treated me like a criminal".
             "me humillo", "me humillaron", "humillo", "humillaron", "humiliated", "humiliating", "humillante",
             "treated me like", "me trato como", "me trataron como", "rude to me", "grosero conmigo",
-            "grosera conmigo", "groseros conmigo",
+            "grosera conmigo", "groseros conmigo", "treated like dirt", "treated like rubbish", "treated like garbage",
+            "treated like trash", "treated like a criminal", "treated like an idiot", "treated like a child",
             // Blame laid on the bank.
             "your fault", "su culpa", "culpa de ustedes", "culpa del banco", "culpa suya",
     ]),

@@ -26,11 +26,7 @@ pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8
             || (uncounted(j) && years <= 2)
             || (years <= 1 && matches!((s.text(j), s.text(j + 1)), ("last", "year") | ("ano", "pasado")))
     };
-    let question = |j: usize| {
-        j > at
-            && s.starts_phrase(j)
-            && matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
-    };
+    let question = |j: usize| asks_at(s, at, j);
     // "my husband passed away in 2015": a year named, `years` or more before this one.
     let this_year = || chrono::Datelike::year(&chrono::Utc::now());
     let year = |j: usize| {
@@ -41,7 +37,9 @@ pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8
     let asks_else = s.has(WANT | PROCESS) || (0..s.len()).any(question);
     (at.saturating_sub(6)..(at + 7).min(s.len())).any(|j| ago(j) || year(j))
         && asks_else
-        && !s.has(TXN | MONEY | INTRUDE)
+        && !s.has(TXN | MONEY)
+        // ("…is it ok to use facebook login for your app?": the customer's own use, asked.)
+        && !s.find(INTRUDE).any(|k| s.text(k.wrapping_sub(1)) != "to")
 }
 
 /// "my card was stolen last month and you sent a new one, how do i set up apple pay on it?", "i
@@ -65,15 +63,19 @@ pub(in crate::assistant::escalation) fn dealt_with(s: &Scan, at: usize) -> bool 
     // "…and you replaced it", "ya me la repusieron".
     let replaced = |j: usize| matches!(s.text(j), "replaced" | "repusieron" | "repuso" | "reemplazaron") && real(s, j);
     let done = s.has(RESOLVED) || (at + 1..s.len()).any(|j| new_one(j) || money_back(j) || replaced(j));
-    let question = |j: usize| {
-        j > at
-            && s.starts_phrase(j)
-            && matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
-    };
+    let question = |j: usize| asks_at(s, at, j);
     // ("…can i still get the old card's statements?": what the customer can "still" do, asked, is
     // nothing going on; "how come they can still use it?" is.)
     let asked = (0..s.len()).find(|&j| question(j)).map(|j| s.words[j].phrase);
     let mine = |k: usize| Some(s.words[k].phrase) == asked && matches!(s.text(k.wrapping_sub(1)), "i" | "we" | "puedo");
     let going_on = (0..s.len()).any(|k| s.words[k].tags & ONGOING != 0 && !mine(k));
     done && asked.is_some() && !going_on && !s.has(TXN)
+}
+
+/// A phrase after `at` opens a question at `j`: "how…", "can i…", "is it safe…?", "¿puedo…?".
+fn asks_at(s: &Scan, at: usize, j: usize) -> bool {
+    j > at
+        && s.starts_phrase(j)
+        && (matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
+            || matches!((s.text(j), s.text(j + 1)), ("is" | "should" | "will" | "do", "it" | "i" | "there")))
 }
