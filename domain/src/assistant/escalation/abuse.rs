@@ -7,10 +7,10 @@ use super::situations::{hypothetical, is_past, negated, only_asks, real, relativ
 use super::words::*;
 
 /// A parent, named the way customers do.
-pub(super) const PARENTS: &[&str] = &["mum", "mom", "mother", "dad", "father", "mama", "papa", "madre", "padre"];
+const PARENTS: &[&str] = &["mum", "mom", "mother", "dad", "father", "mama", "papa", "madre", "padre"];
 
 /// A grandparent, named the way customers do.
-pub(super) const GRANDPARENTS: &[&str] = &[
+const GRANDPARENTS: &[&str] = &[
     "nan",
     "nana",
     "gran",
@@ -224,20 +224,32 @@ pub(super) fn extorted(s: &Scan) -> bool {
     (0..s.len()).any(|i| demand(i) && real(s, i)) && threat && !only_asks(s)
 }
 
+/// A relative named, or a parent or grandparent ("my grandad's", "mi abuelita").
+pub(super) fn kin_named(s: &Scan) -> bool {
+    let elder = |w: &str| PARENTS.contains(&w) || GRANDPARENTS.contains(&w);
+    relative_named(s) || s.words.iter().any(|w| elder(w.text.trim_end_matches("'s")))
+}
+
 /// "my uncle keeps getting calls from an 'investment firm' and has sent them his savings", "a mi tía le
 /// llaman de una financiera y ya les mandó 20 mil": a relative called by an outfit, and money sent to
 /// it. Not "my dad gets calls from his pension provider, how do i stop them?" (nothing sent).
 pub(super) fn kin_cold_called(s: &Scan) -> bool {
-    let kin = relative_named(s);
+    let kin = kin_named(s);
     let outfit = |j: usize| {
         s.words[j].starts_with_any(&["invest", "inversion", "financiera", "broker", "trading", "crypto", "cripto"])
             || matches!(s.text(j), "firm" | "company" | "companies" | "empresa" | "compania" | "agency")
+    };
+    // "a mi papá lo llamaron diciendo que yo estaba secuestrado": a caller's story of someone in trouble.
+    let story = |k: usize| s.words[k].starts_with_any(&["secuestr", "kidnap", "accident", "arrest", "detenid", "jail"]);
+    let saying = |j: usize| {
+        matches!(s.text(j), "saying" | "said" | "told" | "diciendo" | "dijeron" | "dijo")
+            && (j + 1..(j + 6).min(s.len())).any(story)
     };
     // "getting calls from…", "keep ringing him from…", "le llaman de…", "le marcan de…".
     let called = |i: usize| {
         (s.words[i].starts_with_any(&["call", "ring", "phon", "llamad", "llaman", "marcan", "hablan"])
             || matches!(s.text(i), "rang" | "llamaron" | "marcaron"))
-            && (i + 1..(i + 6).min(s.len())).any(outfit)
+            && ((i + 1..(i + 6).min(s.len())).any(outfit) || (i + 1..(i + 4).min(s.len())).any(saying))
     };
     let sent = |j: usize| {
         (s.words[j].starts_with_any(&["sent", "transferr", "paid", "given", "gave", "mando", "transfirio", "pago"])

@@ -12,7 +12,9 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     let count = |w: &str| {
         matches!(w, "dos" | "tres" | "cuatro" | "two" | "three" | "four") || w.parse::<u8>().is_ok_and(|n| n > 1)
     };
-    let charged = |i: usize| is_past(s, i) || s.words[i].text == "cobro";
+    // ("you took my mortgage payment twice": the taking told just before the charge.)
+    let took = |k: usize| matches!(s.text(k), "took" | "taken" | "debited" | "charged" | "cobraron" | "tomaron");
+    let charged = |i: usize| is_past(s, i) || s.words[i].text == "cobro" || (i.saturating_sub(3)..i).any(took);
     // "how do i dispute this? i was charged 3 times": the how asked of this very charge.
     let this_one = s
         .words
@@ -135,7 +137,11 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::Dispute);
     }
     // "me van a demandar por una deuda que no es mía", "a debt that isn't mine": a debt disowned.
-    if (0..s.len()).any(|i| debt(&s.words[i].text) && real(s, i) && s.near(i, DISOWN, 0, 4)) && !s.has(PROCESS) {
+    // ("…about a debt i don't owe", "una deuda que no debo".)
+    let not_owed =
+        |i: usize| (i + 1..(i + 5).min(s.len())).any(|j| matches!(s.text(j), "owe" | "debo") && negated(s, j));
+    let disowned = |i: usize| s.near(i, DISOWN, 0, 4) || not_owed(i);
+    if (0..s.len()).any(|i| debt(&s.words[i].text) && real(s, i) && disowned(i)) && !s.has(PROCESS) {
         return Finding::of(Category::Dispute);
     }
     // "hice una transferencia a una cuenta equivocada por 12000", "I sent 500 to the wrong account":

@@ -173,9 +173,16 @@ fn wants_person(s: &Scan, at: usize) -> bool {
 /// "quiero que alguien me explique", "i want someone to call me": someone, to do it for the customer.
 fn someone_to(s: &Scan, at: usize) -> bool {
     let es = (s.text(at + 1), s.text(at + 2), s.text(at + 3)) == ("que", "alguien", "me");
-    let en = matches!(s.text(at + 1), "someone" | "somebody")
-        && s.text(at + 2) == "to"
-        && matches!(s.text(at + 3), "explain" | "call" | "contact" | "review" | "look" | "check" | "tell" | "help");
+    // ("i'd like a human to look at my case": a person named after "a".)
+    let who = |k: usize| {
+        matches!(s.text(k), "someone" | "somebody") && k == at + 1
+            || matches!(s.text(k - 1), "a" | "an") && matches!(s.text(k), "human" | "person" | "agent" | "advisor")
+    };
+    let en = (at + 1..at + 5).any(|k| {
+        who(k)
+            && s.text(k + 1) == "to"
+            && matches!(s.text(k + 2), "explain" | "call" | "contact" | "review" | "look" | "check" | "tell" | "help")
+    });
     es || en
 }
 
@@ -192,7 +199,11 @@ fn asks_the_way(s: &Scan, at: usize) -> bool {
     let branch = |w: &str| matches!(w, "sucursal" | "sucursales" | "branch" | "branches" | "oficina" | "oficinas");
     let way = |j: usize| s.words[j].phrase == phrase && (s.words[j].tags & CHANNEL != 0 || branch(&s.words[j].text));
     let to = (at.saturating_sub(3)..at).rev().find(|&k| matches!(s.words[k].text.as_str(), "para" | "to"));
-    to.is_some_and(|k| (k.saturating_sub(7)..k).any(way))
+    // "how do i contact your collections team…?": a department's contact, asked (not a person's).
+    let team = (at..(at + 5).min(s.len()))
+        .any(|j| s.words[j].phrase == phrase && matches!(s.text(j), "team" | "department" | "departamento"));
+    let how = matches!(clause_opening(s, at), (Some("how" | "como"), _));
+    to.is_some_and(|k| (k.saturating_sub(7)..k).any(way)) || how && team
 }
 
 /// The first two words of `at`'s clause.

@@ -1,15 +1,14 @@
 //! A relative lured by a prize or a return: told they won, and paying fees or sending money for it.
 
-use super::abuse::{GRANDPARENTS, PARENTS};
+use super::abuse::kin_named;
 use super::scan::Scan;
-use super::situations::{is_past, only_asks, real, relative_named};
+use super::situations::{is_past, only_asks, real};
 use super::words::*;
 
 /// "my grandad's been told he won a lottery in spain and has to pay 2000 in fees to collect it, he's
 /// already paid": a relative lured by a prize or a return, who has paid for it.
 pub(super) fn kin_paid_for_prize(s: &Scan) -> bool {
-    let elder = |w: &str| PARENTS.contains(&w) || GRANDPARENTS.contains(&w);
-    let kin = relative_named(s) || s.words.iter().any(|w| elder(w.text.trim_end_matches("'s")));
+    let kin = kin_named(s);
     let paid = |j: usize| {
         (s.words[j].starts_with_any(&["paid", "sent", "pago", "mando", "transfirio", "deposito"])
             || s.words[j].tags & GIVE != 0)

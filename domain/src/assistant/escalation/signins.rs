@@ -2,7 +2,8 @@
 //! changed while they were elsewhere, a device they do not have, failed tries that were not theirs,
 //! a session on "another phone" when they only have one; a credential someone else learnt, used since;
 //! a loan or a card the customer never asked for; someone else still spending with a card or access;
-//! a new device linked that the customer did nothing to link; money moved by someone else to themselves.
+//! a new device linked that the customer did nothing to link; money moved by someone else to themselves;
+//! someone pretending to be the customer.
 
 use super::Category;
 use super::abuse;
@@ -35,7 +36,22 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     };
     let told_past =
         |i: usize| (0..s.len()).any(|j| s.words[j].phrase == s.words[i].phrase && (is_past(s, j) || when(j)));
-    if s.find(DEVICE).any(|i| told_past(i) && from_somewhere(i) && !by_customer(i) && real(s, i))
+    // "someone is pretending to be me and calling you to change my address", "se hacen pasar por mí":
+    // the customer impersonated to the bank or others.
+    let as_me = s.words.windows(4).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
+            ("pretending" | "posing", "to" | "as", _)
+        ) && (p[2].text == "me" || (p[2].text == "be" && p[3].text == "me"))
+            || matches!((p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()), ("pasar", "por", "mi"))
+            || (p[0].text == "impersonating" && p[1].text == "me")
+    });
+    if as_me && !only_asks(s) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // ("…a login from a device in another country and my savings are gone": money gone since.)
+    let gone = s.find(GONE | EMPTIED).any(|j| real(s, j));
+    if s.find(DEVICE).any(|i| (told_past(i) || gone) && from_somewhere(i) && !by_customer(i) && real(s, i))
         && !s.has(PROCESS | WANT)
     {
         return Finding::of(Category::AccountTakeover);

@@ -239,9 +239,11 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // code or page, and charged again since.
     // "now there are more charges", "now 3 payments of 400 came out": more, or counted.
     let counted = |w: &Word| w.text.parse::<u8>().is_ok_and(|n| n > 1) || matches!(w.text.as_str(), "two" | "three");
+    // ("…paid 1.99 and now 700 has gone out": an amount gone since.)
     let again = |j: usize| {
         s.words[j].tags & TXN != 0
             && s.words[j.saturating_sub(2)..j].iter().any(|w| w.tags & (MORE | OTHERS) != 0 || counted(w))
+            || s.words[j].tags & GONE != 0 && s.words[j.saturating_sub(3)..j].iter().any(Word::is_number)
     };
     if s.has(LINK) && (0..s.len()).any(|i| paid(i) && real(s, i) && (i + 1..s.len()).any(again)) {
         return Finding::of(Category::SocialEngineering);

@@ -87,6 +87,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "pense que perdi", "crei que habia perdido", "pense que habia perdido",
             // Handed in: "lost property has my card", "la tienen en objetos perdidos".
             "lost property has my", "lost property have my", "lost property found my", "tienen en objetos perdidos",
+            "keeping it at", "holding it at", "me la guardaron", "me lo guardaron", "la tienen guardada",
     ]),
     (VALUABLE, &[
             "tarjeta", "tarjetas", "plastico", "cartera", "carteras", "billetera", "monedero", "bolso", "bolsa",
@@ -203,7 +204,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "movimientos", "transferencia", "transferencias", "pago", "pagos", "debito", "debitos", "descuento",
             "descuentos", "consumo", "consumos", "transaccion", "transacciones", "operacion", "operaciones", "charge",
             "descuentan", "descuenta", "deducting", "deducts",
-            "charges", "charged", "payment", "payments", "purchase", "purchases", "transaction", "transactions",
+            "charges", "charged", "payment", "payments", "repayment", "repayments", "purchase", "purchases",
+            "transaction", "transactions",
             "withdrawal", "withdrawals", "debit", "debits", "transfer", "transfers", "deduction", "cobraron",
             "descontaron", "sacaron", "me cobraron", "me descontaron", "took out", "withdrew", "debited", "bought",
             "giro", "giros", "avance", "avances", "cash withdrawal", "spending", "withdraw", "withdrawl", "withdrawls",
