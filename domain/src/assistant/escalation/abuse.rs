@@ -241,8 +241,10 @@ pub(super) fn kin_cold_called(s: &Scan) -> bool {
     };
     // "a mi papá lo llamaron diciendo que yo estaba secuestrado": a caller's story of someone in trouble.
     let story = |k: usize| s.words[k].starts_with_any(&["secuestr", "kidnap", "accident", "arrest", "detenid", "jail"]);
+    // ("una llamada de que su nieto tuvo un accidente".)
     let saying = |j: usize| {
-        matches!(s.text(j), "saying" | "said" | "told" | "diciendo" | "dijeron" | "dijo")
+        (matches!(s.text(j), "saying" | "said" | "told" | "diciendo" | "dijeron" | "dijo")
+            || s.text(j) == "que" && s.text(j.wrapping_sub(1)) == "de")
             && (j + 1..(j + 6).min(s.len())).any(story)
     };
     // "getting calls from…", "keep ringing him from…", "le llaman de…", "le marcan de…".
@@ -251,9 +253,15 @@ pub(super) fn kin_cold_called(s: &Scan) -> bool {
             || matches!(s.text(i), "rang" | "llamaron" | "marcaron"))
             && ((i + 1..(i + 6).min(s.len())).any(outfit) || (i + 1..(i + 4).min(s.len())).any(saying))
     };
+    // ("…y tuvo que mandar dinero", "had to send": sent as made to.)
+    let had_to = |j: usize| {
+        matches!((s.text(j.wrapping_sub(2)), s.text(j.wrapping_sub(1))), ("tuvo", "que") | ("had", "to"))
+            && s.words[j].starts_with_any(&["mand", "envi", "pag", "deposit", "send", "pay", "transfer"])
+    };
     let sent = |j: usize| {
         (s.words[j].starts_with_any(&["sent", "transferr", "paid", "given", "gave", "mando", "transfirio", "pago"])
-            || matches!(s.text(j), "dio" | "deposito"))
+            || matches!(s.text(j), "dio" | "deposito")
+            || had_to(j))
             && real(s, j)
     };
     let savings = s.has(MONEY)

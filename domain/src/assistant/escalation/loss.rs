@@ -87,7 +87,9 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         let fear = |k: usize| matches!(s.text(k), "scared" | "afraid" | "worried" | "terrified" | "miedo" | "fear");
         let feared = fear(i.wrapping_sub(1))
             || matches!(s.text(i.wrapping_sub(1)), "of" | "about" | "a" | "de") && fear(i.wrapping_sub(2));
-        if !real(s, i) || long_past(s, i, 1) || dealt_with(s, i) || feared {
+        // "le pagué el anticipo a un carpintero y desapareció": the one paid vanished, not a card.
+        let payee_gone = s.words[i].tags & VANISHED != 0 && s.has(PAID) && !s.near(i, VALUABLE, 3, 0);
+        if !real(s, i) || long_past(s, i, 1) || dealt_with(s, i) || feared || payee_gone {
             continue;
         }
         let tags = s.words[i].tags;

@@ -18,6 +18,7 @@ mod doorstep;
 mod jobs;
 pub mod learned;
 mod legal;
+mod links;
 mod loss;
 mod payees;
 mod people;

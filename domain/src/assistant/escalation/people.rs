@@ -278,7 +278,7 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
             && !service_asked
     };
     let asked = s.find(TALK).any(talk)
-        || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 5))
+        || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 6))
         || s.find(WANT).any(|i| !negated(s, i) && wants_person(s, i))
         || s.find(REAL_HUMAN).any(|i| !negated(s, i) && !asks_if_human(s, i) && !service_asked)
         // "no quiero hablar con un robot", "not a bot"

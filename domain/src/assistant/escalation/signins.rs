@@ -64,6 +64,37 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     if denied && s.has(CRED | DETAIL) && s.has(TXN | LOCKED_OUT) {
         return Finding::of(Category::AccountTakeover);
     }
+    // "i can see logins i didn't make", "hay inicios de sesión que no reconozco": sign-ins disowned.
+    // (Sign-ins as things seen, not "i can't log in, i didn't make any changes".)
+    let seen = |k: usize| matches!(s.text(k.wrapping_sub(1)), "a" | "the" | "new" | "strange" | "unknown" | "de");
+    let sign_in = |k: usize| {
+        matches!(s.text(k), "logins" | "signins" | "sesiones" | "accesos" | "inicios")
+            || matches!((s.text(k), s.text(k + 1)), ("sign" | "log", "ins"))
+            || matches!(s.text(k), "login" | "sesion" | "acceso") && seen(k)
+    };
+    let disowns = |j: usize| {
+        s.words[j].tags & DISOWN != 0
+            || matches!(s.text(j), "make" | "made" | "recognise" | "recognize") && not_by_me(j)
+            || matches!(s.text(j), "hice" | "reconozco") && negated(s, j)
+    };
+    if (0..s.len()).any(|k| sign_in(k) && real(s, k) && (k + 1..(k + 7).min(s.len())).any(disowns)) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "my statement shows my address changed but i never changed it": a detail changed, then the
+    // change denied (not "i changed my address but never changed my phone…").
+    let someone_changed = |i: usize| {
+        changing(i)
+            && real(s, i)
+            && !negated(s, i)
+            && !s.words[i.saturating_sub(2)..i].iter().any(|w| customer(&w.text))
+            && s.near(i, DETAIL | CRED, 3, 3)
+    };
+    // ("…i haven't changed it yet" is still to do.)
+    let yet = |j: usize| (j + 1..(j + 4).min(s.len())).any(|k| matches!(s.text(k), "yet" | "todavia" | "aun"));
+    let denies = |j: usize| changing(j) && not_by_me(j) && !yet(j);
+    if (0..s.len()).any(|i| someone_changed(i) && (i + 1..s.len()).any(denies)) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "my card was added to apple pay on a device I don't have": a device the customer denies having.
     let device = |w: &str| matches!(w, "device" | "dispositivo" | "phone" | "celular" | "telefono" | "iphone");
     let not_had = |j: usize| {

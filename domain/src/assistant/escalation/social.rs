@@ -6,6 +6,7 @@ use super::Category;
 use super::atm;
 use super::callers;
 use super::jobs;
+use super::links;
 use super::receiving;
 use super::scams;
 use super::scan::{Scan, Word};
@@ -235,24 +236,8 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| handed(i) && real(s, i) && customer_gave(s, i) && asked_more(i)) {
         return Finding::of(Category::Fraud);
     }
-    // "scanned a qr code on a parking meter, paid, and now there are more charges": paid through a
-    // code or page, and charged again since.
-    // "now there are more charges", "now 3 payments of 400 came out": more, or counted.
-    let counted = |w: &Word| w.text.parse::<u8>().is_ok_and(|n| n > 1) || matches!(w.text.as_str(), "two" | "three");
-    // ("…paid 1.99 and now 700 has gone out": an amount gone since.)
-    let again = |j: usize| {
-        s.words[j].tags & TXN != 0
-            && s.words[j.saturating_sub(2)..j].iter().any(|w| w.tags & (MORE | OTHERS) != 0 || counted(w))
-            || s.words[j].tags & GONE != 0 && s.words[j.saturating_sub(3)..j].iter().any(Word::is_number)
-    };
-    if s.has(LINK) && (0..s.len()).any(|i| paid(i) && real(s, i) && (i + 1..s.len()).any(again)) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    // "got a text to reschedule a delivery, put in my card details and an hour later there was a
-    // purchase": details typed after a message, and money spent since.
-    let typed = |i: usize| real(s, i) && s.near(i, CRED, 2, 6) && s.after(i, TXN).next().is_some();
-    if s.words.iter().any(|w| message_word(&w.text)) && s.find(ENTER).any(typed) {
-        return Finding::of(Category::SocialEngineering);
+    if let Some(found) = links::through_a_message(s) {
+        return Some(found);
     }
     // "my elderly dad was convinced by a 'bank officer' to hand over his card and pin": a relative
     // talked into handing it over.

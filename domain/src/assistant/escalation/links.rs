@@ -1,0 +1,37 @@
+//! A message's link or code acted on: paid through it and charged again since, or card details
+//! typed after it and money spent since.
+
+use super::Category;
+use super::scan::{Scan, Word};
+use super::situations::{Finding, message_word, real};
+use super::words::*;
+
+/// Paid through a link or code and charged again since, or details typed after a message and
+/// money spent since.
+pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
+    // "scanned a qr code on a parking meter, paid, and now there are more charges": paid through a
+    // code or page, and charged again since.
+    // "now there are more charges", "now 3 payments of 400 came out": more, or counted.
+    let counted = |w: &Word| w.text.parse::<u8>().is_ok_and(|n| n > 1) || matches!(w.text.as_str(), "two" | "three");
+    // ("…paid 1.99 and now 700 has gone out": an amount gone since.)
+    let again = |j: usize| {
+        s.words[j].tags & TXN != 0
+            && s.words[j.saturating_sub(2)..j].iter().any(|w| w.tags & (MORE | OTHERS) != 0 || counted(w))
+            || s.words[j].tags & GONE != 0 && s.words[j.saturating_sub(3)..j].iter().any(Word::is_number)
+    };
+    if s.has(LINK) && (0..s.len()).any(|i| s.words[i].tags & PAID != 0 && real(s, i) && (i + 1..s.len()).any(again)) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "got a text to reschedule a delivery, put in my card details and an hour later there was a
+    // purchase": details typed after a message, and money spent since.
+    // ("…put my card in to rebook and now there's a 400 payment": the card's numbers put in.)
+    let card = |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].starts_with_any(&["card", "tarjeta"]));
+    let typed = |i: usize| real(s, i) && (s.near(i, CRED, 2, 6) || card(i)) && s.after(i, TXN).next().is_some();
+    let put_in = |i: usize| s.text(i) == "put" && (i + 1..(i + 4).min(s.len())).any(|j| s.text(j) == "in");
+    if s.words.iter().any(|w| message_word(&w.text))
+        && (0..s.len()).any(|i| (s.words[i].tags & ENTER != 0 || put_in(i)) && typed(i))
+    {
+        return Finding::of(Category::SocialEngineering);
+    }
+    None
+}
