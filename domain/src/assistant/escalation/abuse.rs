@@ -240,12 +240,15 @@ pub(super) fn kin_cold_called(s: &Scan) -> bool {
             || matches!(s.text(j), "firm" | "company" | "companies" | "empresa" | "compania" | "agency")
     };
     // "a mi papá lo llamaron diciendo que yo estaba secuestrado": a caller's story of someone in trouble.
-    let story = |k: usize| s.words[k].starts_with_any(&["secuestr", "kidnap", "accident", "arrest", "detenid", "jail"]);
+    let story = |k: usize| {
+        s.words[k].starts_with_any(&["secuestr", "kidnap", "accident", "arrest", "detenid", "jail", "bail", "fianza"])
+            || s.words[k].starts_with_any(&["crash", "choque"])
+    };
     // ("una llamada de que su nieto tuvo un accidente".)
     let saying = |j: usize| {
         (matches!(s.text(j), "saying" | "said" | "told" | "diciendo" | "dijeron" | "dijo")
             || s.text(j) == "que" && s.text(j.wrapping_sub(1)) == "de")
-            && (j + 1..(j + 6).min(s.len())).any(story)
+            && (j + 1..(j + 9).min(s.len())).any(story)
     };
     // "getting calls from…", "keep ringing him from…", "le llaman de…", "le marcan de…".
     let called = |i: usize| {

@@ -248,9 +248,6 @@ fn attempt_only(s: &Scan, at: usize) -> bool {
 }
 
 fn fraud_words(s: &Scan) -> Option<Finding> {
-    if s.has(VICTIM) {
-        return Finding::of(Category::Fraud);
-    }
     // "¿cómo funciona la protección contra fraude?", "fraud protection": a safeguard, not a fraud.
     let safeguard = |i: usize| s.near(i, SHIELD, 3, 1);
     // "how do i know if a card reader has a skimmer", "¿cómo sé si es un fraude?": how to tell, asked
@@ -276,6 +273,10 @@ fn fraud_words(s: &Scan) -> Option<Finding> {
             && (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & COND != 0)
             && !told
     };
+    // ("how do i know if i've been defrauded? just asking": how to tell, of nothing that happened.)
+    if s.find(VICTIM).any(|i| real(s, i) && !telling(i)) {
+        return Finding::of(Category::Fraud);
+    }
     let counts = |i: usize| {
         real(s, i)
             && !defining(s, i)

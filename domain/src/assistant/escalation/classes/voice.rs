@@ -382,6 +382,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (VICTIM, &[
             "cai en", "fell for", "victima", "victim", "got scammed", "me estafaron", "was scammed", "was tricked",
+            "been defrauded", "was defrauded", "me defraudaron",
     ]),
     (ELSEWHERE, &[
             "otra ciudad", "otro pais", "otro estado", "another city", "another country", "other country", "abroad",
