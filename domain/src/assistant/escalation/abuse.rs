@@ -77,7 +77,15 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
         ) && (i + 3..(i + 6).min(s.len())).any(|j| s.words[j].is_number())
     });
     let controlling = afraid || in_care_at_all || claims_owed || allowance;
-    let taken = controlling && close && (0..s.len()).any(|i| takes(i) && !for_me(i));
+    // "my daughter has been taking money from my purse and now from my account too": taken from what is
+    // the customer's, not with leave.
+    let from_mine = |i: usize| {
+        (i + 1..(i + 7).min(s.len())).any(|j| {
+            matches!((s.text(j), s.text(j + 1)), ("from" | "de", "my" | "mi"))
+                && s.words.get(j + 2).is_some_and(|w| w.tags & (VALUABLE | ACCOUNT) != 0)
+        }) && !s.words.iter().any(|w| w.starts_with_any(&["permission", "permiso"]))
+    };
+    let taken = close && (0..s.len()).any(|i| takes(i) && !for_me(i) && (controlling || from_mine(i)));
     (taken || pin_asked) && !only_asks(s)
 }
 
@@ -230,50 +238,6 @@ pub(super) fn kin_named(s: &Scan) -> bool {
     relative_named(s) || s.words.iter().any(|w| elder(w.text.trim_end_matches("'s")))
 }
 
-/// "my uncle keeps getting calls from an 'investment firm' and has sent them his savings", "a mi tía le
-/// llaman de una financiera y ya les mandó 20 mil": a relative called by an outfit, and money sent to
-/// it. Not "my dad gets calls from his pension provider, how do i stop them?" (nothing sent).
-pub(super) fn kin_cold_called(s: &Scan) -> bool {
-    let kin = kin_named(s);
-    let outfit = |j: usize| {
-        s.words[j].starts_with_any(&["invest", "inversion", "financiera", "broker", "trading", "crypto", "cripto"])
-            || matches!(s.text(j), "firm" | "company" | "companies" | "empresa" | "compania" | "agency")
-    };
-    // "a mi papá lo llamaron diciendo que yo estaba secuestrado": a caller's story of someone in trouble.
-    let story = |k: usize| {
-        s.words[k].starts_with_any(&["secuestr", "kidnap", "accident", "arrest", "detenid", "jail", "bail", "fianza"])
-            || s.words[k].starts_with_any(&["crash", "choque"])
-    };
-    // ("una llamada de que su nieto tuvo un accidente".)
-    let saying = |j: usize| {
-        (matches!(s.text(j), "saying" | "said" | "told" | "diciendo" | "dijeron" | "dijo")
-            || s.text(j) == "que" && s.text(j.wrapping_sub(1)) == "de")
-            && (j + 1..(j + 9).min(s.len())).any(story)
-    };
-    // "getting calls from…", "keep ringing him from…", "le llaman de…", "le marcan de…".
-    let called = |i: usize| {
-        (s.words[i].starts_with_any(&["call", "ring", "phon", "llamad", "llaman", "marcan", "hablan"])
-            || matches!(s.text(i), "rang" | "llamaron" | "marcaron"))
-            && ((i + 1..(i + 6).min(s.len())).any(outfit) || (i + 1..(i + 4).min(s.len())).any(saying))
-    };
-    // ("…y tuvo que mandar dinero", "had to send": sent as made to.)
-    let had_to = |j: usize| {
-        matches!((s.text(j.wrapping_sub(2)), s.text(j.wrapping_sub(1))), ("tuvo", "que") | ("had", "to"))
-            && s.words[j].starts_with_any(&["mand", "envi", "pag", "deposit", "send", "pay", "transfer"])
-    };
-    let sent = |j: usize| {
-        (s.words[j].starts_with_any(&["sent", "transferr", "paid", "given", "gave", "mando", "transfirio", "pago"])
-            || matches!(s.text(j), "dio" | "deposito")
-            || had_to(j))
-            && real(s, j)
-    };
-    let savings = s.has(MONEY)
-        || s.words
-            .iter()
-            .any(|w| w.is_number() || matches!(w.text.as_str(), "savings" | "ahorros" | "thousands" | "miles"));
-    kin && (0..s.len()).any(called) && (0..s.len()).any(sent) && savings && !only_asks(s) && !s.has(PROCESS)
-}
-
 /// "my elderly dad has been giving money to a woman he met online who he's never met, thousands now",
 /// "le estoy mandando dinero a un señor que conocí por internet": money sent to someone known only
 /// online, the way romance scams take it. Not a question about how to send it.
@@ -292,7 +256,15 @@ pub(super) fn paid_to_someone_met_online(s: &Scan) -> bool {
             && matches!(s.text(i + 1), "met" | "seen" | "visto" | "conocido")
             && !matches!(s.text(i + 2), "before")
     };
-    let met = (0..s.len()).any(|i| met_online(i) || never_met(i));
+    // "my elderly mum keeps withdrawing cash for a 'friend' she met at church": met anywhere, by an
+    // elderly parent who keeps paying.
+    let elder = s.words.iter().any(|w| {
+        let w = w.text.trim_end_matches("'s");
+        PARENTS.contains(&w) || GRANDPARENTS.contains(&w) || matches!(w, "elderly" | "anciana" | "anciano")
+    });
+    let keeps = s.words.iter().any(|w| matches!(w.text.as_str(), "keeps" | "sigue" | "been"));
+    let met_anywhere = |i: usize| matches!(s.text(i), "met" | "conocio") && elder && keeps;
+    let met = (0..s.len()).any(|i| met_online(i) || never_met(i) || met_anywhere(i));
     let money = s.has(MONEY)
         || s.words.iter().any(|w| matches!(w.text.as_str(), "thousands" | "miles" | "ahorros" | "savings"));
     let giving = |j: usize| {
@@ -312,6 +284,8 @@ pub(super) fn paid_to_someone_met_online(s: &Scan) -> bool {
             "dio",
             "transfier",
             "pag",
+            "withdraw",
+            "sacando",
         ]) && !hypothetical(s, j)
     };
     met && money && (0..s.len()).any(giving) && !only_asks(s) && !s.has(PROCESS)

@@ -89,7 +89,11 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
             || matches!(s.text(i.wrapping_sub(1)), "of" | "about" | "a" | "de") && fear(i.wrapping_sub(2));
         // "le pagué el anticipo a un carpintero y desapareció": the one paid vanished, not a card.
         let payee_gone = s.words[i].tags & VANISHED != 0 && s.has(PAID) && !s.near(i, VALUABLE, 3, 0);
-        if !real(s, i) || long_past(s, i, 1) || dealt_with(s, i) || feared || payee_gone {
+        // "the self-checkout took my card payment twice": the payment taken, not the card.
+        let card_payment = s.words[i].tags & TAKE != 0
+            && (i + 1..(i + 4).min(s.len()))
+                .any(|j| s.words[j].tags & VALUABLE != 0 && s.words.get(j + 1).is_some_and(|n| n.tags & TXN != 0));
+        if !real(s, i) || long_past(s, i, 1) || dealt_with(s, i) || feared || payee_gone || card_payment {
             continue;
         }
         let tags = s.words[i].tags;

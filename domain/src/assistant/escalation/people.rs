@@ -256,7 +256,12 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
     // service, asked about.
     // "is there a real person i can talk to if i have questions about a mortgage later?", "can a
     // manager call me back tomorrow about my mortgage renewal?": for later.
-    let later = |w: &str| matches!(w, "branch" | "sucursal" | "later" | "future" | "adelante" | "despues" | "tomorrow");
+    let later = |w: &str| {
+        matches!(
+            w,
+            "branch" | "sucursal" | "later" | "future" | "adelante" | "despues" | "tomorrow" | "next" | "proxima"
+        )
+    };
     // "¿a qué hora abre la sucursal? quiero hablar con el gerente sobre un crédito": met at the branch.
     let branch = |w: &str| matches!(w, "branch" | "sucursal");
     let visit = s.words.iter().any(|w| branch(&w.text)) && (0..s.len()).any(|i| s.starts_clause(i) && asks_when(s, i));

@@ -1,4 +1,5 @@
-//! A relative lured by a prize or a return: told they won, and paying fees or sending money for it.
+//! A relative lured: told they won a prize and paying fees or sending money for it; called by an
+//! outfit, or with a story of someone in trouble, and sending money.
 
 use super::abuse::kin_named;
 use super::scan::Scan;
@@ -34,4 +35,48 @@ pub(super) fn kin_paid_for_prize(s: &Scan) -> bool {
     });
     let lured = (s.has(LURE) || (0..s.len()).any(won)) && fee && sum && (0..s.len()).any(paid);
     kin && (lured || told_won && sending) && !only_asks(s) && !s.has(PROCESS)
+}
+
+/// "my uncle keeps getting calls from an 'investment firm' and has sent them his savings", "a mi tía le
+/// llaman de una financiera y ya les mandó 20 mil": a relative called by an outfit, and money sent to
+/// it. Not "my dad gets calls from his pension provider, how do i stop them?" (nothing sent).
+pub(super) fn kin_cold_called(s: &Scan) -> bool {
+    let kin = kin_named(s);
+    let outfit = |j: usize| {
+        s.words[j].starts_with_any(&["invest", "inversion", "financiera", "broker", "trading", "crypto", "cripto"])
+            || matches!(s.text(j), "firm" | "company" | "companies" | "empresa" | "compania" | "agency")
+    };
+    // "a mi papá lo llamaron diciendo que yo estaba secuestrado": a caller's story of someone in trouble.
+    let story = |k: usize| {
+        s.words[k].starts_with_any(&["secuestr", "kidnap", "accident", "arrest", "detenid", "jail", "bail", "fianza"])
+            || s.words[k].starts_with_any(&["crash", "choque"])
+    };
+    // ("una llamada de que su nieto tuvo un accidente".)
+    let saying = |j: usize| {
+        (matches!(s.text(j), "saying" | "said" | "told" | "diciendo" | "dijeron" | "dijo")
+            || s.text(j) == "que" && s.text(j.wrapping_sub(1)) == "de")
+            && (j + 1..(j + 9).min(s.len())).any(story)
+    };
+    // "getting calls from…", "keep ringing him from…", "le llaman de…", "le marcan de…".
+    let called = |i: usize| {
+        (s.words[i].starts_with_any(&["call", "ring", "phon", "llamad", "llaman", "marcan", "hablan"])
+            || matches!(s.text(i), "rang" | "llamaron" | "marcaron"))
+            && ((i + 1..(i + 6).min(s.len())).any(outfit) || (i + 1..(i + 4).min(s.len())).any(saying))
+    };
+    // ("…y tuvo que mandar dinero", "had to send": sent as made to.)
+    let had_to = |j: usize| {
+        matches!((s.text(j.wrapping_sub(2)), s.text(j.wrapping_sub(1))), ("tuvo", "que") | ("had", "to"))
+            && s.words[j].starts_with_any(&["mand", "envi", "pag", "deposit", "send", "pay", "transfer"])
+    };
+    let sent = |j: usize| {
+        (s.words[j].starts_with_any(&["sent", "transferr", "paid", "given", "gave", "mando", "transfirio", "pago"])
+            || matches!(s.text(j), "dio" | "deposito")
+            || had_to(j))
+            && real(s, j)
+    };
+    let savings = s.has(MONEY)
+        || s.words
+            .iter()
+            .any(|w| w.is_number() || matches!(w.text.as_str(), "savings" | "ahorros" | "thousands" | "miles"));
+    kin && (0..s.len()).any(called) && (0..s.len()).any(sent) && savings && !only_asks(s) && !s.has(PROCESS)
 }

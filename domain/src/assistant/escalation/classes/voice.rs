@@ -240,7 +240,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "regalando mis cosas", "regale mis cosas", "said goodbye to everyone", "me despedi de todos",
     ]),
     (COERCED, &[
-            "threatening to", "is threatening", "amenazando con", "amenaza con", "publish my photos",
+            "is being groomed", "been groomed", "was groomed", "threatening to", "is threatening", "amenazando con",
+            "amenaza con", "publish my photos",
             "post my photos", "publicar mis fotos", "subir mis fotos",
             "controls all the money", "controls the money", "controls all my money", "controla todo el dinero",
             "wont let me have", "won't let me have", "no me deja tener",
