@@ -8,6 +8,22 @@ use super::situations::{Finding, asks_what_would, is_past, negated, only_asks, o
 use super::words::*;
 
 pub(super) fn dispute(s: &Scan) -> Option<Finding> {
+    // "a company i've never heard of keeps taking 29.99 from my account", "una empresa que no conozco
+    // me sigue cobrando": a payee the customer does not know, taking money.
+    let unknown = |j: usize| {
+        s.words[j].tags & DISOWN != 0
+            || matches!((s.text(j), s.text(j + 1)), ("never", "heard") | ("don't" | "dont", "know") | ("no", "conozco"))
+    };
+    let payee = |i: usize| {
+        matches!(s.text(i), "company" | "companies" | "firm" | "business" | "empresa" | "compania")
+            && (i + 1..(i + 6).min(s.len())).any(unknown)
+    };
+    let taking = s.words.iter().any(|w| {
+        w.tags & TXN != 0 || w.starts_with_any(&["taking", "takes", "charging", "cobrando", "descontando", "sacando"])
+    });
+    if (0..s.len()).any(|i| payee(i) && real(s, i)) && taking && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // "me cobró 3 veces la misma compra", "charged me three times": a charge counted more than once.
     let count = |w: &str| {
         matches!(w, "dos" | "tres" | "cuatro" | "two" | "three" | "four") || w.parse::<u8>().is_ok_and(|n| n > 1)
@@ -148,7 +164,7 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     // a payment made by mistake, to be recalled while it still can be (told by the customer, not
     // "the app said I made a transfer to the wrong account").
     let sent = |i: usize| {
-        (s.words[i].tags & ACT != 0 || (s.words[i].tags & TXN != 0 && is_past(s, i)))
+        (s.words[i].tags & (ACT | MOVED) != 0 || (s.words[i].tags & TXN != 0 && is_past(s, i)))
             && real(s, i)
             && !s.words[i.saturating_sub(4)..i].iter().any(reporting)
     };

@@ -273,6 +273,9 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
             matches!(s.text(j), "y" | "and" | "e")
                 && s.words[j].phrase == s.words[i].phrase
                 && valuable_near(s, j, 0, 3)
+        }) || (i + 1..(i + 10).min(s.len())).any(|j| {
+            // "we lost everything in the fire last night including our cards".
+            matches!(s.text(j), "including" | "incluyendo" | "incluidas" | "incluidos") && valuable_near(s, j, 0, 3)
         });
         if tags & LOSE != 0 && (valuable_near(s, i, 4, 4) || listed) {
             return Finding::of(Category::StolenCard);

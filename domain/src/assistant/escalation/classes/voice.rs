@@ -318,7 +318,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (MISTAKE, &[
             "cuenta equivocada", "cuenta incorrecta", "numero equivocado", "persona equivocada", "por error",
             "por equivocacion", "me equivoque", "wrong account", "wrong person", "wrong number", "by mistake",
-            "mistakenly", "in error", "accidentally", "por accidente",
+            "mistakenly", "in error", "accidentally", "por accidente", "wrong sort code", "wrong iban",
+            "clabe equivocada",
     ]),
     (NEVER_CAME, &[
             "never arrived", "never came", "never received", "never got it", "never reached", "nunca llego",
