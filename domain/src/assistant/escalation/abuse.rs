@@ -48,11 +48,14 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
             && s.has(VALUABLE)
     };
     let takes = |i: usize| {
+        let what = |j: usize| {
+            s.words[j].tags & (MONEY | PAYROLL | VALUABLE | CRED) != 0
+                || matches!(s.words[j].text.as_str(), "wages" | "wage" | "pension" | "paycheck" | "pay" | "benefits")
+        };
+        // "…gets his benefits paid into my account and his carer has been taking some".
+        let some_of_it = matches!(s.text(i + 1), "some" | "it") && (0..i).any(what);
         let took = s.words[i].starts_with_any(&["take", "took", "taking", "quita", "quito", "saca", "saco"])
-            && (i + 1..(i + 4).min(s.len())).any(|j| {
-                s.words[j].tags & (MONEY | PAYROLL | VALUABLE | CRED) != 0
-                    || matches!(s.words[j].text.as_str(), "wages" | "wage" | "pension" | "paycheck" | "pay")
-            });
+            && ((i + 1..(i + 4).min(s.len())).any(what) || some_of_it);
         (took || uses_card(i)) && !matches!(s.text(i.wrapping_sub(1)), "will" | "might" | "could" | "would" | "may")
     };
     // "my daughter takes money out for me every week": on the customer's behalf.

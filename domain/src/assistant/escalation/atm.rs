@@ -92,7 +92,11 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
     // "my card got stuck in a cash machine… that turned out to be fake, and now 400 is gone": a card
     // kept by a machine, and money gone since.
     let stuck = s.has(RETAINED) || s.words.iter().any(|w| w.starts_with_any(&["stuck", "atora", "atasc"]));
-    let gone_sum = s.find(GONE).any(|i| real(s, i) && s.words[i.saturating_sub(4)..i].iter().any(|w| w.is_number()));
+    let gone_sum = s.find(GONE).any(|i| real(s, i) && s.words[i.saturating_sub(4)..i].iter().any(|w| w.is_number()))
+        // "…and now my account is short 300".
+        || (0..s.len()).any(|i| {
+            matches!(s.text(i), "short" | "missing") && s.words.get(i + 1).is_some_and(|w| w.is_number())
+        });
     if stuck && gone_sum {
         return Finding::of(Category::StolenCard);
     }

@@ -29,8 +29,14 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
     };
     // "¿qué hace la condusef con las quejas?", "what does the ombudsman do with complaints": what is
     // done with them, asked.
+    // ("where can i read what your complaints department does?": asked inside the clause.)
+    let what_it_does = |i: usize| {
+        (i.saturating_sub(3)..i).any(|k| matches!(s.text(k), "what" | "que"))
+            && (i + 1..(i + 3).min(s.len())).any(|k| matches!(s.text(k), "does" | "do" | "hace" | "hacen"))
+    };
     let what_done = |i: usize| {
-        matches!(clause_opening(s, i), (Some("que" | "what"), Some("hace" | "hacen" | "does" | "do")))
+        (matches!(clause_opening(s, i), (Some("que" | "what"), Some("hace" | "hacen" | "does" | "do")))
+            || what_it_does(i))
             && !told_in_past(s)
     };
     // "where do i send an official complaint about a shop, not the bank?": a complaint about someone

@@ -1,6 +1,6 @@
 //! Money the customer was to receive: a buyer's payment that never came for goods handed over, a
 //! forged proof of payment, a stranger's deposit to be "returned" to another account, money sent in
-//! to be passed on to others.
+//! to be passed on to others; the customer's account used to launder money.
 
 use super::Category;
 use super::scan::Scan;
@@ -9,7 +9,7 @@ use super::words::*;
 
 /// The first of these scams on money to be received that the message tells, if any.
 pub(super) fn scam(s: &Scan) -> Option<Finding> {
-    proof_without_money(s).or_else(|| returned_elsewhere(s)).or_else(|| passed_on(s))
+    proof_without_money(s).or_else(|| returned_elsewhere(s)).or_else(|| passed_on(s)).or_else(|| laundered(s))
 }
 
 /// "i sold my car online and the buyer sent a payment confirmation email but no money came, and i
@@ -92,6 +92,20 @@ pub(super) fn forged_proof(s: &Scan) -> Option<Finding> {
         let near_forged = (i.saturating_sub(3)..(i + 3).min(s.len())).any(forged) || found_forged(i);
         near_forged && real(s, i) && (told_in_past(s) || s.has(SOLD)) && !s.has(PROCESS) && !from_shop(i)
     }) {
+        return Finding::of(Category::Fraud);
+    }
+    None
+}
+
+/// "the police told me my account was used to launder money but i had no idea", "usaron mi cuenta para
+/// lavar dinero": the customer's account said to have laundered money (not "what checks do you do to
+/// stop money laundering?").
+fn laundered(s: &Scan) -> Option<Finding> {
+    let launder = |i: usize| s.words[i].starts_with_any(&["launder", "lavar", "lavado", "mule"]);
+    let mine = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "my" | "mi") && p[1].tags & ACCOUNT != 0);
+    // (A caller's "safe account" story is social engineering, read elsewhere.)
+    if (0..s.len()).any(|i| launder(i) && real(s, i)) && mine && !opens_question(s, 0) && !s.has(PROCESS | SAFE_ACCOUNT)
+    {
         return Finding::of(Category::Fraud);
     }
     None

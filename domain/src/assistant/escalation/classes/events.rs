@@ -190,6 +190,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     ]),
     (REMOTE, &[
             "acceso remoto", "anydesk", "teamviewer", "remote access", "remote control", "control remoto",
+            "remoted into", "remoted in", "remoted onto",
             "screen share", "compartir pantalla", "let them onto my", "let him onto my", "let her onto my",
             "quicksupport", "let them on my computer", "let them into my computer", "let him on my computer",
             "let him into my computer", "acceso a mi compu", "acceso a mi computadora", "access to my computer",
