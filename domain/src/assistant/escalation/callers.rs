@@ -5,12 +5,32 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, is_past, only_asks, real, told_in_past};
+use super::situations::{Finding, a_person, is_past, only_asks, real, told_in_past};
 use super::words::*;
 
 /// "me llamó alguien… y me hizo leerle los números", "the 'bank' texted me a code and then rang
 /// asking me to read it back, which i did".
 pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
+    // "…call a number, the man on the phone got my pin": a credential someone else got (not "i got my
+    // pin in the post", "she got my card number wrong").
+    let someone = |k: usize| {
+        s.words[k].tags & (SOMEONE | STRANGER) != 0
+            || a_person(s.text(k))
+            || matches!(s.text(k), "he" | "she" | "caller")
+    };
+    let got = |i: usize| {
+        matches!(s.text(i), "got" | "obtained")
+            && matches!(s.text(i + 1), "my" | "mi")
+            && s.words.get(i + 2).is_some_and(|w| w.tags & CRED != 0)
+            && (i.saturating_sub(8)..i).any(someone)
+            && !(i + 3..(i + 6).min(s.len())).any(|j| matches!(s.text(j), "wrong" | "mal" | "incorrect"))
+            && real(s, i)
+    };
+    // (A caller: "someone got my card details and used it" is misuse, read elsewhere.)
+    let call = s.has(IMPOSTOR) || s.words.iter().any(|w| w.starts_with_any(&["phone", "call", "rang", "llam"]));
+    if call && (0..s.len()).any(got) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "me llamó alguien… y me hizo leerle los números", "me hicieron dictarles", "he had me read out
     // the code": a caller who got the customer to hand something over.
     let causative = |i: usize| made_me(s, i);

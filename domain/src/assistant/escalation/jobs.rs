@@ -36,7 +36,10 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
             })
     };
     let blocked = s.words.iter().any(|w| w.starts_with_any(&["frozen", "blocked", "bloquead", "congelad", "suspend"]));
-    if s.find(ASKED).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(lend)) && blocked && !only_asks(s) {
+    // ("i let a stranger use my account to receive a payment…": lent without being asked.)
+    let let_use = |i: usize| matches!(s.text(i), "let" | "allowed" | "deje") && (i + 1..(i + 8).min(s.len())).any(lend);
+    let lent = |i: usize| s.words[i].tags & ASKED != 0 && (i + 1..(i + 4).min(s.len())).any(lend) || let_use(i);
+    if (0..s.len()).any(|i| lent(i) && real(s, i)) && blocked && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     // "someone online got me to open accounts and pass money through them": the customer's accounts

@@ -352,7 +352,13 @@ pub(super) fn anger(s: &Scan) -> Option<Finding> {
                     && matches!(s.text(j), "can" | "could" | "how" | "what" | "where" | "como" | "puedo" | "donde")
             })
     };
-    if s.find(INSULT | UPSET).any(|i| !negated(s, i) && !elsewhere(i)) {
+    // "i'm disgusted with how your staff spoke to me" (not "appalled at the weather").
+    let aimed = |i: usize| {
+        !matches!(s.text(i), "disgusted" | "appalled")
+            || (i + 1..(i + 5).min(s.len()))
+                .any(|j| matches!(s.text(j), "you" | "your" | "staff" | "bank" | "service" | "how" | "way"))
+    };
+    if s.find(INSULT | UPSET).any(|i| !negated(s, i) && !elsewhere(i) && aimed(i)) {
         return Finding::of(Category::Anger);
     }
     None

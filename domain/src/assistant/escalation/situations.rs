@@ -45,9 +45,13 @@ pub fn detect(s: &Scan) -> Option<Finding> {
         })
     };
     // "i hate not waking up on time for work": a schedule, not a wish.
+    // ("i don't want to wake up to a low balance": what to wake up to, not whether.)
     let schedule = |i: usize| {
         (i + 1..(i + 6).min(s.len())).any(|j| {
             matches!((s.text(j), s.text(j + 1)), ("on" | "in" | "a", "time" | "tiempo"))
+                || (s.text(j) == "up"
+                    && s.text(j + 1) == "to"
+                    && matches!(s.text(j + 2), "a" | "an" | "the" | "my" | "bad" | "more" | "another" | "no"))
                 || s.text(j) == "early"
                 || s.text(j) == "temprano"
         })

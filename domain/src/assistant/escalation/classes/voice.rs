@@ -99,7 +99,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (UPSET, &[
             "enojado", "enojada", "molesto", "molesta", "furioso", "furiosa", "angry", "furious", "upset", "mad",
             "fuming", "livid", "seething", "outraged", "indignado", "indignada", "encabronado", "encabronada",
-            "enfadado", "enfadada", "cabreado", "cabreada",
+            "enfadado", "enfadada", "cabreado", "cabreada", "disgusted", "appalled",
             // Treated badly: "me humilló", "treated me like a criminal".
             "me humillo", "me humillaron", "humillo", "humillaron", "humiliated", "humiliating", "humillante",
             "treated me like", "me trato como", "me trataron como", "rude to me", "grosero conmigo",
