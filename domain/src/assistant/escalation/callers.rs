@@ -38,6 +38,8 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
         s.words[j].tags & GIVE != 0
             || s.words[j]
                 .starts_with_any(&["leer", "dictar", "dar", "pasar", "read", "give", "tell", "share", "confirm"])
+            // "…got me to approve a payment in the app".
+            || s.words[j].starts_with_any(&["approv", "authoris", "authoriz", "aprob", "autoriz"])
     };
     // "me llamaron del 'área de fraudes'… me hicieron dictarles": a caller, whoever they said they were.
     let called = |i: usize| {

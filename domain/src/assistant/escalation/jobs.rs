@@ -35,10 +35,20 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
                 s.words[j].tags & ACCOUNT != 0 && s.words[i..j].iter().any(|w| matches!(w.text.as_str(), "my" | "mi"))
             })
     };
-    let blocked = s.words.iter().any(|w| w.starts_with_any(&["frozen", "blocked", "bloquead", "congelad", "suspend"]));
+    let blocked = s.words.iter().any(|w| {
+        w.starts_with_any(&["frozen", "blocked", "bloquead", "bloquearon", "congelad", "congelaron", "suspend"])
+    });
     // ("i let a stranger use my account to receive a payment…": lent without being asked.)
     let let_use = |i: usize| matches!(s.text(i), "let" | "allowed" | "deje") && (i + 1..(i + 8).min(s.len())).any(lend);
-    let lent = |i: usize| s.words[i].tags & ASKED != 0 && (i + 1..(i + 4).min(s.len())).any(lend) || let_use(i);
+    // ("le presté mi cuenta a un conocido para que le depositaran…": lent outright.)
+    let lent_mine = |i: usize| {
+        matches!(s.text(i), "preste" | "lent")
+            && (i + 1..(i + 4).min(s.len()))
+                .any(|j| s.words[j].tags & ACCOUNT != 0 && matches!(s.text(j - 1), "my" | "mi"))
+    };
+    let lent = |i: usize| {
+        s.words[i].tags & ASKED != 0 && (i + 1..(i + 4).min(s.len())).any(lend) || let_use(i) || lent_mine(i)
+    };
     if (0..s.len()).any(|i| lent(i) && real(s, i)) && blocked && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }

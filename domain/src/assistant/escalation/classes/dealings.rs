@@ -82,6 +82,7 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
     (INVESTED, &[
             "inverti", "invertimos", "invested", "i invest", "meti mi dinero", "meti dinero", "i put money",
             "i put my money", "deposite en una plataforma", "crypto*", "cripto*", "bitcoin", "forex", "trading",
+            "investment advisor", "investment adviser", "asesor de inversiones",
     ]),
     (WITHHELD, &[
             "no me dejan retirar", "no me dejan sacar", "no puedo retirar", "no puedo sacar", "ya no me dejan",
@@ -93,7 +94,8 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
             "keeps asking for more", "keep asking for more", "sigue pidiendo mas", "me sigue pidiendo",
             "to release my", "para liberar mis", "siguen pidiendo mas",
             "necesita mas", "needs more", "need more money", "necesita mas dinero", "asks for more",
-            "para retirar", "para poder retirar", "to withdraw my", "before i can withdraw",
+            "para retirar", "para poder retirar", "to withdraw my", "before i can withdraw", "won't return it",
+            "wont return it", "won't give it back", "wont give it back", "no me lo devuelve", "no me lo devuelven",
             "release fee", "fee to release", "fee to withdraw", "pay to withdraw", "tax to withdraw", "unlock fee",
             "comision para liberar", "pagar para liberar",
             "seguro de liberacion", "para recibir el prestamo", "to receive the loan", "to release the loan",
