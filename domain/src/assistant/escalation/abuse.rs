@@ -33,7 +33,10 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
     let afraid = s.words.iter().any(|w| {
         matches!(w.text.as_str(), "scared" | "afraid" | "frightened" | "terrified" | "miedo" | "asustada" | "asustado")
     });
-    let carer = |k: usize| matches!(s.text(k), "carer" | "caregiver" | "cuidador" | "cuidadora");
+    let carer = |k: usize| {
+        matches!(s.text(k), "carer" | "caregiver" | "cuidador" | "cuidadora")
+            || (s.text(k) == "help" && s.text(k.wrapping_sub(1)) == "home")
+    };
     // "cares for me", "is looking after me", "me cuida".
     let in_care = |k: usize| {
         carer(k)
@@ -54,7 +57,8 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
         };
         // "…gets his benefits paid into my account and his carer has been taking some".
         let some_of_it = matches!(s.text(i + 1), "some" | "it") && (0..i).any(what);
-        let took = s.words[i].starts_with_any(&["take", "took", "taking", "quita", "quito", "saca", "saco"])
+        let took = s.words[i]
+            .starts_with_any(&["take", "took", "taking", "quita", "quito", "saca", "saco", "withdraw"])
             && ((i + 1..(i + 4).min(s.len())).any(what) || some_of_it);
         (took || uses_card(i)) && !matches!(s.text(i.wrapping_sub(1)), "will" | "might" | "could" | "would" | "may")
     };

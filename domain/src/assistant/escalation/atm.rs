@@ -1,6 +1,6 @@
 //! A stranger at the ATM: helping, watching, asking for help, swapping the card, or pointing to a
 //! number to call while the machine keeps it — the ways cards and PINs are taken there; a card kept
-//! by a machine and money gone since.
+//! by a machine and money gone since; a card swapped by someone helping, at a till as at a machine.
 
 use super::Category;
 use super::scan::Scan;
@@ -10,6 +10,21 @@ use super::words::*;
 /// A stranger at the ATM who helped, watched, asked for help or swapped the card, the way cards and
 /// PINs are taken there.
 pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
+    // "a mi abuela le cambiaron la tarjeta en el súper cuando le ayudaron a pagar": a card swapped by
+    // someone helping, at a till as at a machine.
+    let swap = |j: usize| {
+        (s.words[j].starts_with_any(&["swapp", "switched"]) || matches!(s.text(j), "cambiaron" | "cambio"))
+            && real(s, j)
+            && (j + 1..(j + 4).min(s.len())).any(|k| s.words[k].starts_with_any(&["card", "tarjeta"]))
+            // (Not "the bank swapped my card for a contactless one…".)
+            && !(j.saturating_sub(3)..j).any(|k| matches!(s.text(k), "bank" | "banco" | "you" | "ustedes"))
+            && !s.words.iter().any(|w| matches!(w.text.as_str(), "branch" | "sucursal"))
+    };
+    let helped =
+        s.words.iter().any(|w| matches!(w.text.as_str(), "helped" | "helping" | "ayudaron" | "ayudo" | "ayudando"));
+    if (0..s.len()).any(swap) && helped {
+        return Finding::of(Category::StolenCard);
+    }
     if !s.has(ATM) {
         return None;
     }

@@ -5,7 +5,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, a_person, is_past, only_asks, real, told_in_past};
+use super::situations::{Finding, a_person, is_past, negated, only_asks, real, told_in_past};
 use super::words::*;
 
 /// "me llamó alguien… y me hizo leerle los números", "the 'bank' texted me a code and then rang
@@ -26,6 +26,21 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
             && !(i + 3..(i + 6).min(s.len())).any(|j| matches!(s.text(j), "wrong" | "mal" | "incorrect"))
             && real(s, i)
     };
+    // "i approved a notification in my app because the caller said it would cancel a fraudulent
+    // payment": approved at a caller's word (not "…while i was on the phone i approved my rent").
+    let approved =
+        |i: usize| s.words[i].starts_with_any(&["approved", "authorised", "authorized", "aprobe", "autorice"]);
+    let because_said = |i: usize| {
+        (i + 1..(i + 10).min(s.len())).any(|j| {
+            matches!(s.text(j), "because" | "porque" | "as")
+                && (j + 1..(j + 4).min(s.len())).any(|k| matches!(s.text(k), "said" | "told" | "dijo" | "dijeron"))
+        })
+    };
+    // ("…it would cancel…" is what was said, not a supposition.)
+    let caller = s.words.iter().any(|w| w.text == "caller");
+    if caller && (0..s.len()).any(|i| approved(i) && !negated(s, i) && because_said(i)) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // (A caller: "someone got my card details and used it" is misuse, read elsewhere.)
     let call = s.has(IMPOSTOR) || s.words.iter().any(|w| w.starts_with_any(&["phone", "call", "rang", "llam"]));
     if call && (0..s.len()).any(got) {

@@ -35,9 +35,13 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
                 s.words[j].tags & ACCOUNT != 0 && s.words[i..j].iter().any(|w| matches!(w.text.as_str(), "my" | "mi"))
             })
     };
-    let blocked = s.words.iter().any(|w| {
-        w.starts_with_any(&["frozen", "blocked", "bloquead", "bloquearon", "congelad", "congelaron", "suspend"])
-    });
+    // ("…and now i can't access my money".)
+    let no_access =
+        s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "can't" | "cant" | "cannot") && p[1].text == "access");
+    let blocked = no_access
+        || s.words.iter().any(|w| {
+            w.starts_with_any(&["frozen", "blocked", "bloquead", "bloquearon", "congelad", "congelaron", "suspend"])
+        });
     // ("i let a stranger use my account to receive a payment…": lent without being asked.)
     let let_use = |i: usize| matches!(s.text(i), "let" | "allowed" | "deje") && (i + 1..(i + 8).min(s.len())).any(lend);
     // ("le presté mi cuenta a un conocido para que le depositaran…": lent outright.)

@@ -122,7 +122,12 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
                 || (s.words[j].text == "find" && !out)
         })
     };
-    let repeated = s.find(REPEATED).any(|i| !searching(i));
+    // ("it's the fourth time i've used the app today and it's great": praise.)
+    let praise = s.words.iter().any(|w| {
+        matches!(w.text.as_str(), "great" | "brilliant" | "love" | "genial" | "excelente")
+            || w.starts_with_any(&["recommend", "recomend"])
+    });
+    let repeated = s.find(REPEATED).any(|i| !searching(i)) && !praise;
     // "the bank froze my business account with no explanation", "me cancelaron la tarjeta sin
     // avisar": an account or card shut, and no reason or notice given.
     let frozen =
