@@ -53,8 +53,9 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
         s.words[j].tags & GIVE != 0
             || s.words[j]
                 .starts_with_any(&["leer", "dictar", "dar", "pasar", "read", "give", "tell", "share", "confirm"])
-            // "…got me to approve a payment in the app".
+            // "…got me to approve a payment in the app", "…and send them the codes".
             || s.words[j].starts_with_any(&["approv", "authoris", "authoriz", "aprob", "autoriz"])
+            || s.words[j].starts_with_any(&["send", "mand", "envi"])
     };
     // "me llamaron del 'área de fraudes'… me hicieron dictarles": a caller, whoever they said they were.
     let called = |i: usize| {
@@ -62,7 +63,8 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
             && (s.text(i.wrapping_sub(1)) == "me" || s.text(i + 1) == "me")
     };
     let caller = s.has(IMPOSTOR) || (0..s.len()).any(called);
-    if caller && (0..s.len()).any(|i| causative(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(handing)) {
+    // ("…got me to buy gift cards and send them the codes": the handing a few words on.)
+    if caller && (0..s.len()).any(|i| causative(i) && real(s, i) && (i + 1..(i + 8).min(s.len())).any(handing)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "un señor me llamó para que se lo leyera, lo hice": asked to hand a code over, and done.

@@ -10,13 +10,15 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
     // "no le veo sentido a seguir", "no point going on": going on, with nothing after it.
     let goes_on = |i: usize| {
         let w = s.words[i].text.as_str();
-        let last = s.ends_phrase(i);
+        // ("…the point in carrying on after losing everything": what it follows, named.)
+        let last = s.ends_phrase(i) || matches!(s.text(i + 1), "after" | "anymore" | "despues");
         let before = if i > 0 { s.words[i - 1].text.as_str() } else { "" };
         let on = w == "on" && matches!(before, "go" | "going" | "carry" | "carrying");
         // "no reason to keep going".
         let going = w == "going" && matches!(before, "keep" | "keeps");
         // Not "no reason the transfer should keep going".
-        let of_money = s.words.iter().any(|v| v.phrase == s.words[i].phrase && v.tags & TXN != 0);
+        // ("…after what's happened with my debts" tells why, after it.)
+        let of_money = s.words[..i].iter().any(|v| v.phrase == s.words[i].phrase && v.tags & TXN != 0);
         last && !of_money && (matches!(w, "seguir" | "continuar" | "seguir adelante") || on || going)
     };
     nothing_is_worth_it(s)
@@ -37,7 +39,10 @@ pub(super) fn no_reason_to_live(s: &Scan) -> bool {
                 let (first, last) = (i.min(j), i.max(j));
                 same(j)
                     && s.words[j].tags & POINT != 0
-                    && (first.saturating_sub(4)..last).any(|k| same(k) && s.words[k].tags & NEG != 0)
+                    // ("i can't see the point in carrying on".)
+                    && (first.saturating_sub(4)..last).any(|k| {
+                        same(k) && (s.words[k].tags & NEG != 0 || matches!(s.text(k), "can't" | "cant" | "cannot"))
+                    })
             }) && !hypothetical(s, i)
                 && !somewhere
         })

@@ -73,6 +73,15 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         meant.zip(amount(j.wrapping_sub(1))).is_some_and(|(meant, taken)| taken > meant)
     };
     let in_place = s.find(TXN).any(|i| real(s, i) && (i + 1..(i + 8).min(s.len())).any(instead));
+    // "i gave the delivery driver my card to tap and he charged me 900": a card handed over, and a sum
+    // charged by the one who held it.
+    let handed = s.find(GIVE).any(|i| real(s, i) && (i + 1..(i + 6).min(s.len())).any(|j| s.text(j) == "card"));
+    let they_charged = s.words.windows(4).any(|p| {
+        matches!(p[0].text.as_str(), "he" | "she" | "they")
+            && p[1].text == "charged"
+            && (p[2].is_number() || p[2].text == "me" && p[3].is_number())
+    });
+    let in_place = in_place || handed && they_charged;
     if (twice || in_place) && !s.has(PROCESS | RESOLVED) && !only_asks(s) {
         return Finding::of(Category::Dispute);
     }

@@ -91,7 +91,10 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     };
     // ("…i haven't changed it yet" is still to do.)
     let yet = |j: usize| (j + 1..(j + 4).min(s.len())).any(|k| matches!(s.text(k), "yet" | "todavia" | "aun"));
-    let denies = |j: usize| changing(j) && not_by_me(j) && !yet(j);
+    // ("…were both changed last night and i didn't do it", "…y yo no fui".)
+    let disowned =
+        |j: usize| s.words[j].tags & DISOWN != 0 || matches!((s.text(j), s.text(j + 1)), ("didn't" | "didnt", "do"));
+    let denies = |j: usize| changing(j) && not_by_me(j) && !yet(j) || disowned(j);
     if (0..s.len()).any(|i| someone_changed(i) && (i + 1..s.len()).any(denies)) {
         return Finding::of(Category::AccountTakeover);
     }
@@ -203,8 +206,13 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     }
     // "me llegaron cartas de tres préstamos que yo nunca pedí", "a credit card i never applied for":
     // a product in the customer's name, its asking denied.
+    // ("…a letter about a loan application i didn't make".)
+    let applied = |j: usize| {
+        matches!(s.text(j), "make" | "made" | "hice")
+            && (j.saturating_sub(5)..j).any(|k| s.words[k].starts_with_any(&["application", "solicitud"]))
+    };
     let never_asked = |j: usize| {
-        s.words[j].tags & ORDERED != 0
+        (s.words[j].tags & ORDERED != 0 || applied(j))
             && s.words[j.saturating_sub(3)..j].iter().any(|w| w.tags & NEG != 0 || w.text == "never")
             && s.words[j.saturating_sub(8)..j].iter().any(|w| {
                 w.tags & (LOAN | VALUABLE | ACCOUNT) != 0 || w.starts_with_any(&["prestamo", "loan", "credit"])

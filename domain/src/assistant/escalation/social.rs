@@ -214,10 +214,13 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
             "enviar",
         ])
     };
+    // ("…me pidieron transferir para una investigación, ya lo hice": done as asked.)
+    let did_it = |j: usize| matches!((s.text(j), s.text(j + 1)), ("lo", "hice") | ("i", "did"));
     let paid_after = |i: usize| {
         (i + 4..s.len()).any(|j| {
             matches!(s.words[j].text.as_str(), "transferi" | "pague" | "deposite" | "mande" | "envie")
                 || (handed(j) && customer_gave(s, j) && real(s, j))
+                || did_it(j)
         })
     };
     let asked_to_pay = |i: usize| real(s, i) && (i + 1..(i + 4).min(s.len())).any(pay_verb) && paid_after(i);

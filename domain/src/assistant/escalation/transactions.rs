@@ -95,8 +95,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     let customer_acts = s.find(ACT).any(|j| {
         !negated(s, j) && s.words[j].text != "been" && s.words[j.saturating_sub(3)..j].iter().any(|w| customer(&w.text))
     });
-    // ("can i block payments to casinos? i don't gamble": a block asked for, nothing spent; not "stop
-    // these payments".)
+    // ("can i block payments to casinos? i don't gamble": a block asked, nothing spent; not "stop these".)
     let these = |k: usize| matches!(s.text(k), "these" | "those" | "the" | "estos" | "esos" | "estas" | "esas" | "los");
     let blocked = |i: usize| {
         (i.saturating_sub(3)..i).any(|b| {
@@ -104,7 +103,8 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
         })
     };
     let spent = s.find(TXN).any(|i| !blocked(i)) || (s.has(INTRUDE) && s.has(VALUABLE));
-    if (spent && !customer_acts && alibi::told(s)) || alibi::overdrawn_unused(s) || alibi::account_not_had(s) {
+    let elsewhere = spent && !customer_acts && alibi::told(s) && !only_asks(s);
+    if elsewhere || alibi::overdrawn_unused(s) || alibi::account_not_had(s) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     for i in 0..s.len() {

@@ -62,6 +62,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "solicitor", "solicitors", "barrister", "legal team",
             // Going public: "I'm going to the press", "lo voy a publicar en redes".
             "the press", "la prensa", "los medios", "the media", "social media", "redes sociales", "en redes",
+            "the papers", "the newspapers",
             "the news", "las noticias", "go public", "going public",
     ]),
     (INTENT, &[
@@ -99,7 +100,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (UPSET, &[
             "enojado", "enojada", "molesto", "molesta", "furioso", "furiosa", "angry", "furious", "upset", "mad",
             "fuming", "livid", "seething", "outraged", "indignado", "indignada", "encabronado", "encabronada",
-            "enfadado", "enfadada", "cabreado", "cabreada", "disgusted", "appalled",
+            "enfadado", "enfadada", "cabreado", "cabreada", "disgusted", "appalled", "done being polite",
             // Treated badly: "me humilló", "treated me like a criminal".
             "me humillo", "me humillaron", "humillo", "humillaron", "humiliated", "humiliating", "humillante",
             "treated me like", "me trato como", "me trataron como", "rude to me", "grosero conmigo",
@@ -244,7 +245,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "amenaza con", "publish my photos",
             "post my photos", "publicar mis fotos", "subir mis fotos",
             "controls all the money", "controls the money", "controls all my money", "controla todo el dinero",
-            "wont let me have", "won't let me have", "no me deja tener",
+            "wont let me have", "won't let me have", "no me deja tener", "not allowed my own", "gives me pocket money",
             "hospitalizado", "hospitalizada", "en el hospital", "in hospital", "in the hospital", "enfermo terminal",
             "en coma", "in a coma", "terapia intensiva", "cuidados intensivos", "intensive care",
             "terminally ill", "quimioterapia", "chemo", "cancer",
