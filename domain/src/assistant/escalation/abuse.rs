@@ -58,7 +58,7 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
         // "…gets his benefits paid into my account and his carer has been taking some".
         let some_of_it = matches!(s.text(i + 1), "some" | "it") && (0..i).any(what);
         let took = s.words[i]
-            .starts_with_any(&["take", "took", "taking", "quita", "quito", "saca", "saco", "withdraw"])
+            .starts_with_any(&["take", "took", "taking", "quita", "quito", "saca", "saco", "withdraw", "keeps"])
             && ((i + 1..(i + 4).min(s.len())).any(what) || some_of_it);
         (took || uses_card(i)) && !matches!(s.text(i.wrapping_sub(1)), "will" | "might" | "could" | "would" | "may")
     };
@@ -77,12 +77,21 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
             && (s.text(i + 2) == "owe" || s.text(i + 3) == "debo")
     });
     // "…and only gives me 20 pounds a week", "solo me da 500 a la semana": an allowance doled out.
-    let allowance = (0..s.len()).any(|i| {
-        matches!(
-            (s.text(i), s.text(i + 1), s.text(i + 2)),
-            ("only", "gives" | "lets", "me") | ("solo", "me", "da" | "deja")
-        ) && (i + 3..(i + 6).min(s.len())).any(|j| s.words[j].is_number())
+    // "…and i have to ask him for bus fare": money asked back for.
+    let ask_back = s.words.windows(5).any(|p| {
+        p[0].text == "have"
+            && p[1].text == "to"
+            && p[2].text == "ask"
+            && matches!(p[3].text.as_str(), "him" | "her")
+            && p[4].text == "for"
     });
+    let allowance = ask_back
+        || (0..s.len()).any(|i| {
+            matches!(
+                (s.text(i), s.text(i + 1), s.text(i + 2)),
+                ("only", "gives" | "lets", "me") | ("solo", "me", "da" | "deja")
+            ) && (i + 3..(i + 6).min(s.len())).any(|j| s.words[j].is_number())
+        });
     let controlling = afraid || in_care_at_all || claims_owed || allowance;
     // "my daughter has been taking money from my purse and now from my account too": taken from what is
     // the customer's, not with leave.

@@ -261,6 +261,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "without me realising", "without me realizing", "no se a quien", "no se para quien", "don't know who to",
             "dont know who to", "no idea who to",
             "no tengo esas cuentas", "no tengo esa cuenta", "no tengo cuenta en", "no tengo cuenta de",
+            "no tengo cuenta ahi",
             "dont have those accounts", "don't have those accounts", "dont have that account",
             "don't have that account", "dont have an account with", "don't have an account with",
             "i dont even have", "i don't even have", "yo ni tengo", "ni siquiera tengo",

@@ -110,7 +110,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "your fault", "su culpa", "culpa de ustedes", "culpa del banco", "culpa suya",
     ]),
     (REPEATED, &[
-            "tercera vez", "cuarta vez", "quinta vez", "enesima vez", "fifth time", "umpteenth time",
+            "tercera vez", "cuarta vez", "quinta vez", "enesima vez", "fifth time", "umpteenth time", "fobbing me off",
+            "fobbed me off", "fobbed off",
             "otra vez lo mismo", "third time", "fourth time", "again and again", "nadie me ayuda", "nadie me responde",
             "nadie me resuelve", "nadie me contesta", "nadie resuelve", "nobody helps", "nobody answers",
             "nobody solves", "nobody replies", "nobody responds", "no one helps", "still waiting", "sigo esperando",
