@@ -81,8 +81,8 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
             && p[1].text == "charged"
             && (p[2].is_number() || p[2].text == "me" && p[3].is_number())
     });
-    let in_place = in_place || handed && they_charged;
-    if (twice || in_place) && !s.has(PROCESS | RESOLVED) && !only_asks(s) {
+    let overcharged = in_place || handed && they_charged;
+    if (twice || overcharged) && !s.has(PROCESS | RESOLVED) && !only_asks(s) {
         return Finding::of(Category::Dispute);
     }
     // "me siguen cobrando una membresía que cancelé", "they still charge me after I cancelled": charges
