@@ -15,6 +15,7 @@ mod classes;
 mod despair;
 mod disputes;
 mod doorstep;
+mod elders;
 mod jobs;
 pub mod learned;
 mod legal;

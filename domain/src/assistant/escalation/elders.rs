@@ -1,0 +1,127 @@
+//! An elder's money: a parent or grandparent led by someone to take money out, paying someone
+//! outside the family again and again, or whose card or money someone outside keeps. A person, at once.
+
+use super::scan::Scan;
+use super::situations::{only_asks, real};
+use super::words::*;
+
+/// A parent, named the way customers do.
+pub(super) const PARENTS: &[&str] = &["mum", "mom", "mother", "dad", "father", "mama", "papa", "madre", "padre"];
+
+/// A grandparent, named the way customers do.
+pub(super) const GRANDPARENTS: &[&str] = &[
+    "nan",
+    "nana",
+    "gran",
+    "granny",
+    "grandma",
+    "grandmother",
+    "grandad",
+    "grandpa",
+    "grandfather",
+    "abuela",
+    "abuelo",
+    "abuelita",
+    "abuelito",
+];
+
+/// "my mum is 84 and a man from a 'roofing company' has been taking her to the bank to withdraw
+/// thousands", "a mi abuelito de 90 años un señor lo lleva cada semana a sacar dinero": an elderly
+/// parent or grandparent, someone else who is not the customer, and money taken out or paid since.
+/// Not "my mum is 84, i take her to the bank to withdraw her pension" (the customer does it), nor a
+/// question about how.
+pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
+    let elder_kin = |k: usize| {
+        let w = s.text(k).trim_end_matches("'s");
+        PARENTS.contains(&w) || GRANDPARENTS.contains(&w)
+    };
+    let old = |k: usize| {
+        s.words[k].text.parse::<u8>().is_ok_and(|n| (65..=110).contains(&n))
+            || matches!(s.text(k), "elderly" | "anciana" | "anciano" | "viejita" | "viejito")
+    };
+    // "a builder knocked on my mum's door…": a parent called on at the door counts as an elder.
+    let at_door = s.words.iter().any(|w| matches!(w.text.as_str(), "door" | "puerta" | "knocked" | "toco" | "tocaron"));
+    let elder = (0..s.len()).any(|k| elder_kin(k) && (at_door || (k.saturating_sub(2)..(k + 5).min(s.len())).any(old)));
+    let me = |w: &str| matches!(w, "i" | "yo" | "we" | "nosotros");
+    let other = |k: usize| s.words[k].tags & (SOMEONE | STRANGER) != 0 && !me(s.text(k.wrapping_sub(1)));
+    let out = |j: usize| {
+        s.words[j].starts_with_any(&["withdraw", "retir", "sacar", "saca", "pay", "pag", "transfer"])
+            || s.words[j].tags & TXN != 0
+            || (s.words[j].tags & MONEY != 0 && s.words[j.saturating_sub(2)..j].iter().any(|w| w.is_number()))
+    };
+    // "has been taking her", "got him to", "lo lleva", "la convenció": leading, not "wants to sell him".
+    let leads = |j: usize| {
+        s.words[j].starts_with_any(&[
+            "taking", "took", "takes", "getting", "got", "gets", "made", "makes", "making", "convinc", "pressur",
+            "persuad", "lleva", "llevo", "hace", "hizo", "convenc", "obliga", "presion",
+        ]) && !matches!(s.text(j.wrapping_sub(1)), "can" | "could" | "will" | "would" | "to" | "puede" | "quiere")
+    };
+    let led = |k: usize| {
+        other(k) && (k + 1..(k + 15).min(s.len())).any(|j| leads(j) && (j + 1..(j + 9).min(s.len())).any(out))
+    };
+    elder && (0..s.len()).any(led) && !only_asks(s) && !s.has(PROCESS)
+}
+
+/// "found out her neighbour has been taking her card to the shop and keeping the change", "la vecina
+/// de mi abuela se queda con su tarjeta": a parent's or grandparent's card or money taken by someone
+/// outside the family. Not "my mum's neighbour does her shopping with her card, can she have her own
+/// card?" (nothing taken or kept, a question).
+pub(super) fn elder_card_taken(s: &Scan) -> bool {
+    let elder = s.words.iter().any(|w| {
+        let w = w.text.trim_end_matches("'s");
+        PARENTS.contains(&w) || GRANDPARENTS.contains(&w) || matches!(w, "elderly" | "anciana" | "anciano")
+    });
+    // "…her grandson has been emptying her account": the elder's own relative counts too.
+    let outsider = |k: usize| {
+        s.words[k].tags & (SOMEONE | STRANGER) != 0
+            || s.words[k].starts_with_any(&["neighbo", "vecin", "cleaner", "limpiador", "lodger", "inquilin"])
+            || (s.words[k].tags & FAMILY != 0 && matches!(s.text(k.wrapping_sub(1)), "her" | "his" | "su"))
+    };
+    let keeps = |j: usize| {
+        s.words[j].starts_with_any(&["taking", "took", "keeping", "kept", "using", "quedando", "quedo", "usando"])
+            || s.words[j].starts_with_any(&["emptying", "draining", "vaciando"])
+            || matches!((s.text(j), s.text(j + 1)), ("se", "queda" | "quedo"))
+    };
+    let hers = |j: usize| {
+        (j + 1..(j + 5).min(s.len())).any(|k| {
+            matches!(s.text(k - 1), "her" | "his" | "su" | "the" | "la" | "el")
+                && s.words[k].tags & (VALUABLE | MONEY | ACCOUNT) != 0
+                || s.text(k) == "change"
+        })
+    };
+    let taken = |k: usize| outsider(k) && real(s, k) && (k + 1..(k + 6).min(s.len())).any(|j| keeps(j) && hers(j));
+    elder && (0..s.len()).any(taken) && !only_asks(s) && !s.has(PROCESS)
+}
+
+/// "my nan's been paying a man who fixes her roof every week, 4000 so far, and the work isn't done":
+/// a grandparent or elderly parent paying someone outside the family, again and again, with an
+/// amount told. Not "my nan pays her cleaner every week, can she do it by standing order?".
+pub(super) fn elder_paying_a_stranger(s: &Scan) -> bool {
+    let grand = |k: usize| GRANDPARENTS.contains(&s.text(k).trim_end_matches("'s"));
+    let elderly = |k: usize| matches!(s.text(k), "elderly" | "anciana" | "anciano");
+    let paying = |j: usize| {
+        s.words[j].starts_with_any(&["paying", "paid", "pagando", "pago", "pagado", "giving", "dando"]) && real(s, j)
+    };
+    let outsider = |j: usize| {
+        s.words[j].tags & (SOMEONE | STRANGER) != 0 || matches!(s.text(j), "man" | "woman" | "guy" | "senor" | "tipo")
+    };
+    let to_outsider = |j: usize| paying(j) && (j + 1..(j + 4).min(s.len())).any(outsider);
+    // "every week", "cada semana", "4000 so far", "ya van 4000": again and again.
+    let again = s.words.windows(2).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str()),
+            ("every" | "cada", "week" | "month" | "day" | "semana" | "mes" | "dia") | ("so", "far") | ("ya", "van")
+        )
+    });
+    let elder = (0..s.len()).any(|k| grand(k) || elderly(k));
+    let unfinished = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("isn't" | "isnt" | "not", "done" | "finished"))
+            || (p[0].text == "no" && p[1].starts_with_any(&["termin", "acab"]))
+    });
+    elder
+        && (0..s.len()).any(to_outsider)
+        && again
+        && (unfinished || s.words.iter().any(|w| w.is_number()))
+        && !only_asks(s)
+        && !s.has(PROCESS)
+}
