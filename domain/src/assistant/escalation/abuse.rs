@@ -4,7 +4,7 @@
 
 use super::elders::{GRANDPARENTS, PARENTS};
 use super::scan::Scan;
-use super::situations::{hypothetical, is_past, negated, only_asks, real, relative_named};
+use super::situations::{hypothetical, is_past, message_word, negated, only_asks, real, relative_named};
 use super::words::*;
 
 /// "my partner takes my wages every month and i'm scared to say no", "my nephew has been taking money
@@ -59,13 +59,26 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
     });
     // "…and only gives me 20 pounds a week", "solo me da 500 a la semana": an allowance doled out.
     // "…and i have to ask him for bus fare": money asked back for.
-    let ask_back = s.words.windows(5).any(|p| {
-        p[0].text == "have"
-            && p[1].text == "to"
-            && p[2].text == "ask"
-            && matches!(p[3].text.as_str(), "him" | "her")
-            && p[4].text == "for"
-    });
+    // ("…and i have to beg her for money for petrol": begged for.)
+    // ("le tengo que rogar para comprar comida": the same, in Spanish.)
+    let asks_back = |i: usize| {
+        s.text(i) == "have"
+            && s.text(i + 1) == "to"
+            && matches!(s.text(i + 2), "ask" | "beg")
+            && matches!(s.text(i + 3), "him" | "her" | "them")
+            && s.text(i + 4) == "for"
+            || (s.text(i) == "tengo" && s.text(i + 1) == "que" && s.words[i + 2].starts_with_any(&["rog", "suplic"]))
+    };
+    let ask_back = (0..s.len()).any(asks_back);
+    // "my wife has all the cards and i have to beg her for money": the cards held, money begged for.
+    let holds = |i: usize| matches!(s.text(i), "has" | "keeps" | "holds" | "tiene") && s.near(i, VALUABLE, 0, 3);
+    let money_next = |i: usize| {
+        (i + 3..(i + 8).min(s.len())).any(|j| {
+            s.words[j].tags & MONEY != 0 || matches!(s.text(j), "fare" | "petrol" | "food" | "money" | "comida")
+        })
+    };
+    let begged = |i: usize| matches!(s.text(i + 2), "beg") || s.text(i) == "tengo";
+    let begs = (0..s.len()).any(|i| asks_back(i) && money_next(i) && (begged(i) || (0..i).any(holds)));
     let allowance = ask_back
         || (0..s.len()).any(|i| {
             matches!(
@@ -83,7 +96,7 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
         }) && !s.words.iter().any(|w| w.starts_with_any(&["permission", "permiso"]))
     };
     let taken = close && (0..s.len()).any(|i| takes(i) && !for_me(i) && (controlling || from_mine(i)));
-    (taken || pin_asked) && !only_asks(s)
+    (taken || pin_asked || (close && begs)) && !only_asks(s)
 }
 
 /// "my grandad keeps getting calls from someone he thinks is his grandson asking for money, he's sent
@@ -110,7 +123,15 @@ pub(super) fn kin_impersonated(s: &Scan) -> bool {
     let taken_for_kin = (0..s.len()).any(|i| (thinks(i) && kin_after(i)) || (claimed(i) && real(s, i)));
     let stranger =
         s.has(SOMEONE | STRANGER) || s.words.iter().any(|w| matches!(w.text.as_str(), "guy" | "man" | "woman"));
-    stranger && taken_for_kin && (asked || sent) && !only_asks(s)
+    // "a whatsapp from my 'son' on a new number asking for 600, i sent it, but it wasn't him": a
+    // relative's message, money sent, and the sender found out.
+    let not_them = s.words.windows(2).any(|p| {
+        matches!(p[0].text.as_str(), "wasn't" | "wasnt" | "isn't" | "isnt")
+            && matches!(p[1].text.as_str(), "him" | "her" | "them" | "really")
+            || (p[0].text == "no" && matches!(p[1].text.as_str(), "era" | "eran") && s.has(FAMILY))
+    });
+    let found_out = s.has(FAMILY) && s.words.iter().any(|w| message_word(&w.text)) && not_them && sent;
+    ((stranger && taken_for_kin && (asked || sent)) || found_out) && !only_asks(s)
 }
 
 /// "my husband controls every penny and won't let me open my own account", "mi pareja controla todo mi
@@ -262,4 +283,23 @@ pub(super) fn persuaded_to_borrow(s: &Scan) -> bool {
         })
     };
     (0..s.len()).any(|i| persuaded(i) && borrowing(i) && handed(i)) && !only_asks(s) && !s.has(PROCESS)
+}
+
+/// "my mother's carer has been taking her to the atm and her savings are almost gone", "his savings
+/// have disappeared since his new friend moved in": savings gone, with someone else in the story.
+pub(super) fn savings_gone_with_someone(s: &Scan) -> bool {
+    // "…since his new friend moved in", "a lodger", "su nuevo novio": someone new in the home.
+    let newcomer = s.words.iter().enumerate().any(|(i, w)| {
+        matches!(w.text.as_str(), "lodger" | "lodgers" | "inquilino" | "inquilina")
+            || (matches!(w.text.as_str(), "new" | "nuevo" | "nueva")
+                && s.words.get(i + 1).is_some_and(|n| n.tags & FAMILY != 0 || n.starts_with_any(&["friend", "amig"])))
+    });
+    let gone = |i: usize| {
+        s.near(i, GONE, 3, 3)
+            || (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].starts_with_any(&["disappear", "vanish"]))
+    };
+    let savings = |i: usize| matches!(s.words[i].text.as_str(), "savings" | "ahorros");
+    (s.has(SOMEONE | STRANGER) || newcomer)
+        && (0..s.len()).any(|i| savings(i) && gone(i) && !hypothetical(s, i))
+        && !s.has(PROCESS)
 }

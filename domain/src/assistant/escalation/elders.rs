@@ -59,7 +59,19 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
     let led = |k: usize| {
         other(k) && (k + 1..(k + 15).min(s.len())).any(|j| leads(j) && (j + 1..(j + 9).min(s.len())).any(out))
     };
-    elder && (0..s.len()).any(led) && !only_asks(s) && !s.has(PROCESS)
+    // "my elderly neighbour keeps asking me to take out cash for a man who visits her": the elder
+    // asks the customer to take money out for someone else.
+    let elderly = s.words.iter().any(|w| matches!(w.text.as_str(), "elderly" | "anciana" | "anciano"));
+    let take_out = |j: usize| out(j) || (s.text(j) == "take" && s.text(j + 1) == "out");
+    let for_other =
+        |j: usize| (j + 1..(j + 6).min(s.len())).any(|k| matches!(s.text(k), "for" | "para") && other(k + 1));
+    let asks_me = |i: usize| {
+        s.words[i].tags & ASKED != 0
+            && real(s, i)
+            && (i + 1..(i + 5).min(s.len())).any(|j| take_out(j) && (j..(j + 4).min(s.len())).any(for_other))
+    };
+    let asked_for_other = (elder || elderly) && (0..s.len()).any(asks_me);
+    (elder && (0..s.len()).any(led) || asked_for_other) && !only_asks(s) && !s.has(PROCESS)
 }
 
 /// "found out her neighbour has been taking her card to the shop and keeping the change", "la vecina

@@ -1,9 +1,9 @@
 //! A message's link or code acted on: paid through it and charged again since, or card details
-//! typed after it and money spent since.
+//! typed after it and money spent since; details asked for, and an amount gone since.
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, message_word, real};
+use super::situations::{Finding, message_word, only_asks, real};
 use super::words::*;
 
 /// Paid through a link or code and charged again since, or details typed after a message and
@@ -31,6 +31,27 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     if s.words.iter().any(|w| message_word(&w.text))
         && (0..s.len()).any(|i| (s.words[i].tags & ENTER != 0 || put_in(i)) && typed(i))
     {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "the builder said my bank details were needed for a 'refund' and now 1200 has left my account":
+    // details asked for, and an amount gone from the account since.
+    let details = |j: usize| s.words[j].tags & CRED != 0 || matches!(s.text(j), "details" | "datos");
+    let asked = |i: usize| {
+        (s.words[i].tags & ASKED != 0 || matches!(s.text(i), "needed" | "required"))
+            && real(s, i)
+            && (i.saturating_sub(3)..(i + 4).min(s.len())).any(details)
+    };
+    let left = |j: usize| {
+        s.text(j) == "left"
+            && matches!(s.text(j.wrapping_sub(1)), "has" | "have" | "had")
+            && matches!(s.text(j + 1), "my" | "the")
+            && s.words.get(j + 2).is_some_and(|w| w.tags & ACCOUNT != 0)
+            && !matches!(s.text(j + 3), "to" | "for" | "para")
+    };
+    let gone = |j: usize| {
+        (s.words[j].tags & GONE != 0 || left(j)) && s.words[j.saturating_sub(3)..j].iter().any(Word::is_number)
+    };
+    if (0..s.len()).any(|i| asked(i) && (i + 1..s.len()).any(gone)) && !only_asks(s) {
         return Finding::of(Category::SocialEngineering);
     }
     None

@@ -4,7 +4,7 @@
 
 use super::Category;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, dealt_with, is_past, long_past, opens_question, real};
+use super::situations::{Finding, dealt_with, hypothetical, is_past, long_past, opens_question, real};
 use super::transactions::by_customer;
 use super::words::*;
 
@@ -57,6 +57,23 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
     let named_before = |i: usize| s.words[..(i + 6).min(s.len())].iter().any(|w| w.tags & VALUABLE != 0);
     if (0..s.len()).any(|i| off_with(i) && real(s, i) && named_before(i)) {
         return Finding::of(Category::StolenCard);
+    }
+    // "why did you let someone take 3000 out of my account at a branch?", "¿por qué dejaron que alguien
+    // sacara mi dinero?": the bank blamed for letting someone take money.
+    let asked_to = |i: usize| matches!(s.text(i.wrapping_sub(2)), "can" | "will" | "would" | "do" | "does" | "to");
+    let let_take = |i: usize| {
+        (matches!((s.text(i.wrapping_sub(1)), s.text(i)), ("you", "let") | ("por", "que")) && !asked_to(i)
+            || matches!(s.text(i), "dejaron" | "dejaste" | "permitieron"))
+            && (i + 1..(i + 3).min(s.len())).any(|k| {
+                s.words[k].tags & (SOMEONE | STRANGER) != 0
+                    && s.words
+                        .get(k + 1)
+                        .is_some_and(|w| w.starts_with_any(&["take", "withdr", "empty", "sac", "retir"]))
+                    && (k + 2..(k + 6).min(s.len())).any(|j| s.words[j].is_number() || s.words[j].tags & MONEY != 0)
+            })
+    };
+    if (0..s.len()).any(|i| let_take(i) && !hypothetical(s, i)) {
+        return Finding::of(Category::UnrecognisedPayment);
     }
     if !s.has(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
         return None;

@@ -325,6 +325,24 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(used_details) && opened && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
+    // "the app let me log in but all my details are different, name, address, everything": the
+    // customer's details changed wholesale, by no one the customer names (not "i got married").
+    let detail = |j: usize| {
+        matches!(s.text(j), "details" | "name" | "address" | "email" | "datos" | "nombre" | "direccion" | "correo")
+    };
+    let different = |i: usize| {
+        s.words[i].starts_with_any(&["different", "distint", "diferente"])
+            && real(s, i)
+            && (i.saturating_sub(4)..i).any(|j| detail(j) && matches!(s.text(j.wrapping_sub(1)), "my" | "mis" | "mi"))
+    };
+    let wholesale = s.has(EVERYTHING) || (0..s.len()).filter(|&j| detail(j)).count() >= 2;
+    let mine = s.words.windows(2).any(|p| {
+        matches!(p[0].text.as_str(), "i" | "we" | "yo")
+            && p[1].starts_with_any(&["chang", "updat", "mov", "got", "marri"])
+    });
+    if (0..s.len()).any(different) && wholesale && !mine && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "the app says my account is closed, i didn't close it": closed, and the closing disowned.
     let closed = |i: usize| {
         s.words[i].starts_with_any(&["closed", "cerrad", "cancelad", "cancelled", "canceled"])

@@ -3,10 +3,10 @@
 //! hypotheticals ("what if I see a charge I didn't make?") excepted.
 
 use super::Category;
-use super::alibi;
 use super::scan::{Scan, Word};
 use super::situations::{Finding, hypothetical, negated, only_asks, reporting};
 use super::words::*;
+use super::{abuse, alibi};
 
 /// "I", said of the customer.
 pub(super) fn customer(word: &str) -> bool {
@@ -165,13 +165,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| emptied(i) && !hypothetical(s, i)) && !only_asks(s) {
         return Finding::of(Category::UnrecognisedPayment);
     }
-    // "my mother's carer has been taking her to the atm and her savings are almost gone": savings
-    // gone, with someone else in the story.
-    let savings = |i: usize| matches!(s.words[i].text.as_str(), "savings" | "ahorros");
-    if s.has(SOMEONE | STRANGER)
-        && (0..s.len()).any(|i| savings(i) && s.near(i, GONE, 3, 3) && !hypothetical(s, i))
-        && !s.has(PROCESS)
-    {
+    if abuse::savings_gone_with_someone(s) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     // "what's this payment to XYZ DIGITAL for 49.99? never heard of them": disowned in the clause
