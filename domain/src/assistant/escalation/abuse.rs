@@ -90,9 +90,11 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
     // "my daughter has been taking money from my purse and now from my account too": taken from what is
     // the customer's, not with leave.
     let from_mine = |i: usize| {
+        // ("…and takes my wages off me": off the customer.)
         (i + 1..(i + 7).min(s.len())).any(|j| {
             matches!((s.text(j), s.text(j + 1)), ("from" | "de", "my" | "mi"))
                 && s.words.get(j + 2).is_some_and(|w| w.tags & (VALUABLE | ACCOUNT) != 0)
+                || (s.text(j) == "off" && s.text(j + 1) == "me")
         }) && !s.words.iter().any(|w| w.starts_with_any(&["permission", "permiso"]))
     };
     let taken = close && (0..s.len()).any(|i| takes(i) && !for_me(i) && (controlling || from_mine(i)));

@@ -51,7 +51,19 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     let gone = |j: usize| {
         (s.words[j].tags & GONE != 0 || left(j)) && s.words[j.saturating_sub(3)..j].iter().any(Word::is_number)
     };
-    if (0..s.len()).any(|i| asked(i) && (i + 1..s.len()).any(gone)) && !only_asks(s) {
+    // "…y ahora no tengo nada en la cuenta", "…now there's nothing in my account": the account emptied.
+    let empty = |j: usize| {
+        matches!((s.text(j), s.text(j + 1)), ("nothing", "in" | "left") | ("nada", "en"))
+            && (j + 2..(j + 5).min(s.len())).any(|k| s.words[k].tags & ACCOUNT != 0)
+    };
+    // "the 'bank' texted me a link to stop a payment, i logged in on it and now 2000 is missing":
+    // signed in where a message's link led.
+    let logged_in = |i: usize| {
+        s.has(LINK) && matches!((s.text(i), s.text(i + 1)), ("logged" | "signed", "in" | "on")) && real(s, i)
+    };
+    if (0..s.len()).any(|i| (asked(i) || logged_in(i)) && (i + 1..s.len()).any(|j| gone(j) || empty(j)))
+        && !only_asks(s)
+    {
         return Finding::of(Category::SocialEngineering);
     }
     None

@@ -324,14 +324,26 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
 }
 
 /// "no traía nada del banco", "there was nothing from the bank in it": the customer says nothing of
-/// the bank's was taken.
-fn nothing_of_the_bank(s: &Scan) -> bool {
-    s.words.windows(3).any(|p| {
-        matches!(
-            (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
-            ("nada", "del" | "de", "banco") | ("nothing", "from" | "of", "the") | ("no", "bank", "cards")
-        ) && (p[0].text != "nothing" || s.words.iter().any(|w| w.text == "bank"))
-    })
+/// the bank's was taken, or that the card was kept apart.
+pub(super) fn nothing_of_the_bank(s: &Scan) -> bool {
+    // "perdí la mochila pero la tarjeta la tenía en el bolsillo", "lost my bag but my card was in my
+    // pocket": the card, set apart from what was lost, kept on the customer; nothing lost after it.
+    let card = |j: usize| s.words[j].starts_with_any(&["card", "tarjeta"]);
+    let on_me = |j: usize| {
+        matches!(s.text(j), "pocket" | "bolsillo" | "conmigo") || (s.text(j) == "with" && s.text(j + 1) == "me")
+    };
+    let apart = (0..s.len()).any(|i| {
+        matches!(s.text(i), "but" | "pero")
+            && (i + 1..(i + 4).min(s.len())).any(|j| card(j) && (j + 1..(j + 7).min(s.len())).any(on_me))
+            && !s.words[i..].iter().any(|w| w.tags & (LOSE | STEAL | TAKE | GONE | TXN) != 0)
+    });
+    apart
+        || s.words.windows(3).any(|p| {
+            matches!(
+                (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
+                ("nada", "del" | "de", "banco") | ("nothing", "from" | "of", "the") | ("no", "bank", "cards")
+            ) && (p[0].text != "nothing" || s.words.iter().any(|w| w.text == "bank"))
+        })
 }
 
 /// "mi tarjeta nunca llegó pero ya tiene compras", "my new card never came and it's been used": a

@@ -242,8 +242,9 @@ pub fn learned_alone(model: &learned::Model, message: &str) -> Option<Category> 
 /// it: nothing but a question about how things work ("is there a deadline to dispute a charge?")
 /// tells of no trouble; a loss needs a word of losing, theft or absence that is neither negated nor
 /// hypothetical ("my card is at home, can I pay with my phone?" is no loss; "what if my phone gets
-/// stolen" is a question; a loss found again with nothing taken or spent is none); a bereavement
-/// long past, as the rules read it, is no sign; and a payment not made "yet" is not disowned.
+/// stolen" is a question; a loss found again with nothing taken or spent, or with the card kept
+/// apart, is none); a bereavement long past, as the rules read it, is no sign; and a payment not
+/// made "yet" is not disowned.
 fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
     use words::*;
     if situations::only_asks(scan) {
@@ -251,6 +252,7 @@ fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
     }
     match category {
         // "i lost my phone at a festival but found it the next day…": found again, nothing taken or spent.
+        // "perdí la mochila pero la tarjeta la tenía en el bolsillo": nothing of the bank's lost.
         // "my phone was stolen in 2019…, can i use it for the app?": long past or dealt with.
         Category::StolenCard => {
             let now = |at: usize| {
@@ -258,6 +260,7 @@ fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
             };
             scan.find(LOSE | STEAL | TAKE | GONE | MUGGED).any(now)
                 && (!scan.has(FOUND) || scan.has(STEAL | TAKE | MUGGED | TXN | GONE | MONEY))
+                && !loss::nothing_of_the_bank(scan)
         }
         // "my husband passed away in 2015, i'd like to update my title": a loss long past, as the rules
         // read it.

@@ -312,6 +312,15 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
                 && (i + 2..(i + 7).min(s.len())).any(|j| s.words[j].tags & TALK != 0)
                 && !service_asked
         })
+        // "can you get someone on the phone, this chat is going round in circles": a person on the line.
+        || (0..s.len()).any(|i| {
+            s.text(i) == "get"
+                && person_within(s, i, 3)
+                && (i + 2..(i + 6).min(s.len())).any(|j| s.text(j) == "on" && matches!(s.text(j + 2), "phone" | "line"))
+                && !asks_the_way(s, i)
+                && !opens_question(s, i)
+                && !service_asked
+        })
         // "i'd rather deal with a human for this one"
         || (0..s.len()).any(|i| s.text(i) == "rather" && person_within(s, i, 4))
         // "please stop the bot thing", "basta de bot"

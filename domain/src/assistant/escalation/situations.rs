@@ -189,7 +189,9 @@ pub(super) fn asked_ahead(s: &Scan, at: usize) -> bool {
 pub fn hypothetical_word(s: &Scan, i: usize) -> bool {
     let would = s.words[i].text == "would";
     let clause = s.words[i].clause;
-    let reported = || s.words[..i].iter().any(|w| w.clause == clause && (w.tags & TOLD != 0 || w.text == "told"));
+    // ("…a company that said it would fix my credit score": a promise reported, in the past.)
+    let said = |w: &str| matches!(w, "told" | "said" | "promised" | "claimed");
+    let reported = || s.words[..i].iter().any(|w| w.clause == clause && (w.tags & TOLD != 0 || said(&w.text)));
     s.words[i].tags & HYPO != 0
         && !(would
             && s.words.get(i + 1).is_some_and(|n| matches!(n.text.as_str(), "like" | "love" | "you" | "appreciate")))

@@ -64,5 +64,20 @@ pub(super) fn took_and_vanished(s: &Scan) -> Option<Finding> {
     if paid_before(s.len()) && (0..s.len()).any(junk) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
+    // "i transferred my pension to a scheme a man on linkedin recommended and it's all gone": savings
+    // moved into a scheme someone put forward, and gone since.
+    let savings = |k: usize| matches!(s.text(k), "pension" | "savings" | "ahorros" | "jubilacion" | "afore");
+    let moved = |i: usize| {
+        s.words[i].tags & (MOVED | PAID) != 0
+            && real(s, i)
+            && (i + 1..(i + 4).min(s.len())).any(|k| savings(k) || s.text(k) == "everything")
+    };
+    let scheme = |j: usize| matches!(s.text(j), "scheme" | "platform" | "esquema" | "plataforma" | "fund" | "fondo");
+    let put_forward = s.has(SOMEONE | STRANGER)
+        || s.words.iter().any(|w| w.starts_with_any(&["recommend", "recomend", "suggested", "sugiri"]));
+    let all_gone = s.find(GONE).any(|j| real(s, j));
+    if (0..s.len()).any(|i| moved(i) && (i + 1..(i + 9).min(s.len())).any(scheme)) && put_forward && all_gone {
+        return Finding::of(Category::Fraud);
+    }
     None
 }

@@ -121,7 +121,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "datos de tarjeta", "datos bancarios", "card details", "card number", "card numbers", "card info",
             "card information",
             "maiden name", "apellido de soltera", "date of birth", "fecha de nacimiento", "dob",
-            "login details", "bank details", "security code", "verification code",
+            "login details", "bank details", "security code", "verification code", "banking details", "banking login",
             "coordenadas", "tarjeta de coordenadas", "clave dinamica", "segunda clave", "one-time code",
             "one time code", "digit number", "digit code", "digitos", "digito", "numbers on the back",
             "number on the back", "back of my card", "back of the card", "numeros de atras", "codigo de atras",

@@ -200,6 +200,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (SELF_HARM, &[
             "can't cope", "cant cope", "cannot cope", "can not cope", "pills ready", "have the pills", "got the pills",
+            "how much longer i can", "how much more i can take", "cuanto mas puedo aguantar",
+            "cuanto mas voy a aguantar",
             "tengo las pastillas", "tengo listas las pastillas", "not being around anymore", "not be around anymore",
             "not being here anymore", "thinking about not being around", "feel hopeless", "me siento sin esperanza",
             "a burden to everyone", "feel like a burden", "burden to my family", "soy una carga",
