@@ -26,9 +26,10 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
             || (s.text(k) == "me" && s.text(k + 1).starts_with("cuida"))
     };
     // "has my card 'for emergencies' and keeps using it": the card used, named before.
+    // ("…still has his card and has been spending on it".)
     let uses_card = |i: usize| {
-        s.words[i].starts_with_any(&["using", "uses", "usa", "usando"])
-            && (matches!(s.text(i + 1), "it" | "la" | "lo") || s.near(i, VALUABLE, 0, 3))
+        s.words[i].starts_with_any(&["using", "uses", "usa", "usando", "spending", "gastando"])
+            && (matches!(s.text(i + 1), "it" | "la" | "lo") || s.near(i, VALUABLE, 0, 3) || s.text(i + 2) == "it")
             && s.has(VALUABLE)
     };
     let takes = |i: usize| {
@@ -51,7 +52,13 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
     let in_care_at_all = (0..s.len()).any(in_care);
     let close = s.has(FAMILY) || (0..s.len()).any(carer);
     // "my carer has been asking for my pin to do my shopping": the PIN asked for by a carer.
-    let pin_asked = (0..s.len()).any(carer) && s.find(ASKED).any(|i| real(s, i) && s.near(i, CRED, 0, 4));
+    // ("my carer asked me to sign a form giving her access to my account": access signed away.)
+    let access = |i: usize| {
+        (i + 1..(i + 10).min(s.len())).any(|j| matches!(s.text(j), "access" | "acceso"))
+            && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].starts_with_any(&["sign", "firm"]))
+    };
+    let pin_asked =
+        (0..s.len()).any(carer) && s.find(ASKED).any(|i| real(s, i) && (s.near(i, CRED, 0, 4) || access(i)));
     // "…and says i owe him", "dice que le debo": the taking justified by a debt claimed.
     let claims_owed = (0..s.len()).any(|i| {
         matches!((s.text(i), s.text(i + 1), s.text(i + 2)), ("says" | "claims", "i", "owe") | ("dice", "que", "le"))
@@ -86,7 +93,10 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
                 ("only", "gives" | "lets", "me") | ("solo", "me", "da" | "deja")
             ) && (i + 3..(i + 6).min(s.len())).any(|j| s.words[j].is_number())
         });
-    let controlling = afraid || in_care_at_all || claims_owed || allowance;
+    // "my son's ex-girlfriend still has his card": a card kept by someone since.
+    let still_has = s.words.windows(2).any(|p| p[0].text == "still" && matches!(p[1].text.as_str(), "has" | "have"))
+        && s.has(VALUABLE);
+    let controlling = afraid || in_care_at_all || claims_owed || allowance || still_has;
     // "my daughter has been taking money from my purse and now from my account too": taken from what is
     // the customer's, not with leave.
     let from_mine = |i: usize| {

@@ -196,6 +196,15 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
     if paid_then_denied(s) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "i was told by a man on the phone to buy bitcoin at an atm to protect my money, i did it twice":
+    // crypto bought at a machine, at someone's word.
+    let crypto = s.words.iter().any(|w| w.starts_with_any(&["bitcoin", "crypto", "cripto", "btc"]));
+    let did = (0..s.len()).any(|i| {
+        matches!((s.text(i), s.text(i + 1)), ("i", "did") | ("lo", "hice")) || s.words[i].tags & PAID != 0 && real(s, i)
+    });
+    if crypto && s.has(ATM) && s.has(TOLD | ASKED | IMPOSTOR) && did && !only_asks(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
     None
 }
 

@@ -75,6 +75,16 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| let_take(i) && !hypothetical(s, i)) {
         return Finding::of(Category::UnrecognisedPayment);
     }
+    // "my purse was in my coat at the pub and now it's not, cards and all": where it was, and no more.
+    let no_more = |i: usize| {
+        s.text(i) == "now"
+            && matches!((s.text(i + 1), s.text(i + 2)), ("it's" | "its", "not") | ("it", "isn't" | "isnt"))
+            && s.ends_phrase(i + 2)
+            && s.words[..i].iter().any(|w| w.tags & VALUABLE != 0)
+    };
+    if s.has(PLACE) && (0..s.len()).any(no_more) {
+        return Finding::of(Category::StolenCard);
+    }
     if !s.has(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
         return None;
     }
@@ -314,7 +324,10 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         // "el cajero se quedó con mi tarjeta" is a retained card.
         // "my card got left in a cab": the card named before.
         // "i left my wallet at home, can i withdraw at the atm with my phone": left where it is safe.
-        let at_home = (i + 1..(i + 6).min(s.len())).any(|j| matches!(s.text(j), "home" | "casa"));
+        // ("i left my purse in my coat at home": "at home" a little further on.)
+        let home = |j: usize| matches!(s.text(j), "home" | "casa");
+        let at_home = (i + 1..(i + 6).min(s.len())).any(home)
+            || (i + 6..(i + 9).min(s.len())).any(|j| home(j) && matches!(s.text(j - 1), "at" | "en" | "la" | "mi"));
         let safe = at_home && !s.has(GONE | STEAL);
         if tags & LEAVE != 0 && !by_atm && !safe && valuable_near(s, i, 3, 4) && (s.has(GONE | STEAL | PLACE) || atm) {
             return Finding::of(Category::StolenCard);

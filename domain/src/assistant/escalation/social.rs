@@ -300,7 +300,15 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // "got an e-mail from you saying to update my details, I clicked and filled everything in".
     let clicked_message =
         || s.words.iter().any(|w| message_word(&w.text)) && s.words.iter().any(|w| w.text.starts_with("click"));
-    if s.has(IMPOSTOR | LINK) || clicked_message() {
+    // ("an email from hmrc said i was owed a tax rebate and i typed my card number in": a message that
+    // said something.)
+    let lure =
+        |w: &str| matches!(w, "owed" | "rebate" | "refund" | "reembolso" | "prize" | "premio" | "customs" | "aduana");
+    let message_said = (0..s.len()).any(|i| {
+        message_word(s.text(i))
+            && (i + 1..(i + 5).min(s.len())).any(|j| matches!(s.text(j), "said" | "saying" | "dijo"))
+    }) && s.words.iter().any(|w| lure(&w.text));
+    if s.has(IMPOSTOR | LINK) || clicked_message() || message_said {
         // "clicked it and filled in everything": everything asked for.
         let everything = |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & EVERYTHING != 0);
         // "clicked a link in an e-mail about a refund and entered my online banking login": a login
