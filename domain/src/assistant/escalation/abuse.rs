@@ -208,9 +208,12 @@ pub(super) fn paid_to_someone_met_online(s: &Scan) -> bool {
         matches!(s.text(j), "online" | "internet" | "facebook" | "instagram" | "tinder" | "redes" | "whatsapp")
             || (s.text(j) == "en" && s.text(j + 1) == "linea")
     };
+    // ("a woman i've been talking to for months online": known only by talking online.)
     let met_online = |i: usize| {
         matches!(s.text(i), "met" | "conocio" | "conoci" | "conocimos" | "conocieron")
             && (i + 1..(i + 4).min(s.len())).any(online)
+            || matches!(s.text(i), "talking" | "chatting" | "speaking" | "hablando" | "chateando")
+                && (i + 1..(i + 7).min(s.len())).any(online)
     };
     // "who he's never met", "que nunca ha visto en persona".
     let never_met = |i: usize| {

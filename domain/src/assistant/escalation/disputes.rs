@@ -161,6 +161,12 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     if owed && s.find(CANCELLED).any(closed) && !s.has(PROCESS) {
         return Finding::of(Category::Dispute);
     }
+    // "a letter saying i owe 3000 on a credit card i've never had": a debt on something never had.
+    let never_had =
+        |i: usize| s.text(i) == "never" && matches!(s.text(i + 1), "had" | "opened" | "tenido" | "abri") && closed(i);
+    if owed && (0..s.len()).any(never_had) && !s.has(PROCESS) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
     // "me van a demandar por una deuda que no es mía", "a debt that isn't mine": a debt disowned.
     // ("…about a debt i don't owe", "una deuda que no debo".)
     let not_owed =

@@ -9,6 +9,7 @@
 
 mod abuse;
 mod alibi;
+mod anger;
 mod atm;
 mod callers;
 mod classes;
@@ -31,6 +32,7 @@ mod scan;
 mod signins;
 mod situations;
 mod social;
+mod staff;
 mod takeover;
 mod transactions;
 mod vanished;

@@ -1,5 +1,5 @@
-//! Situations about the person more than the money: a complaint, a request for a person, anger (a
-//! legal threat is in `legal.rs`, a dispute in `disputes.rs`, a vulnerable customer in
+//! Situations about the person more than the money: a complaint, a request for a person (anger is in
+//! `anger.rs`, a legal threat in `legal.rs`, a dispute in `disputes.rs`, a vulnerable customer in
 //! `vulnerability.rs`).
 
 use super::Category;
@@ -329,51 +329,6 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
         || (s.len() <= 3 && (0..s.len()).any(|i| is_person(s, i) && !vague_person(&s.words[i].text)));
     if asked {
         return Finding::of(Category::HumanRequested);
-    }
-    None
-}
-
-pub(super) fn anger(s: &Scan) -> Option<Finding> {
-    // "i'm furious with my broadband provider, can i cancel their direct debit?", "my landlord is
-    // absolutely disgraceful, can i set up a standing order…": angry with someone else, asking the bank
-    // for something.
-    let party = |j: usize| {
-        s.words[j].starts_with_any(&[
-            "provider",
-            "company",
-            "landlord",
-            "airline",
-            "shop",
-            "store",
-            "broadband",
-            "neighbo",
-            "builder",
-            "proveedor",
-            "compania",
-            "empresa",
-            "casero",
-            "aerolinea",
-            "tienda",
-            "vecin",
-        ])
-    };
-    let elsewhere = |i: usize| {
-        s.words[i].tags & (UPSET | INSULT) != 0
-            && (matches!(s.text(i + 1), "with" | "at" | "con") && (i + 2..(i + 5).min(s.len())).any(party)
-                || (i.saturating_sub(4)..i).any(|j| party(j) && s.words[j].phrase == s.words[i].phrase))
-            && (i + 1..s.len()).any(|j| {
-                s.starts_phrase(j)
-                    && matches!(s.text(j), "can" | "could" | "how" | "what" | "where" | "como" | "puedo" | "donde")
-            })
-    };
-    // "i'm disgusted with how your staff spoke to me" (not "appalled at the weather").
-    let aimed = |i: usize| {
-        !matches!(s.text(i), "disgusted" | "appalled")
-            || (i + 1..(i + 5).min(s.len()))
-                .any(|j| matches!(s.text(j), "you" | "your" | "staff" | "bank" | "service" | "how" | "way"))
-    };
-    if s.find(INSULT | UPSET).any(|i| !negated(s, i) && !elsewhere(i) && aimed(i)) {
-        return Finding::of(Category::Anger);
     }
     None
 }

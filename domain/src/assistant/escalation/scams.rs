@@ -1,62 +1,24 @@
 //! Scams told in a few words, where money or a card went to someone who was not what they seemed:
-//! a card out of sight with staff and charges since, an app or a caller that took the card, money
-//! asked for by someone met online, fees paid in gift cards or to release a loan, a relative who
-//! sent money at an impostor's call, a page taken for the bank's; a return promised on money handed
-//! over.
+//! a card out of sight with staff and charges since (`staff.rs`), an app or a caller that took the
+//! card, money asked for by someone met online, fees paid in gift cards or to release a loan, a
+//! relative who sent money at an impostor's call, a page taken for the bank's; a return promised on
+//! money handed over.
 
 use super::Category;
 use super::doorstep;
 use super::receiving;
 use super::scan::{Scan, Word};
 use super::situations::{Finding, is_past, only_asks, real};
+use super::staff;
 use super::vanished;
 use super::words::*;
 
 /// The first of these scams the message tells, if any.
 pub(super) fn scam(s: &Scan) -> Option<Finding> {
-    // "the cashier kept my card behind the counter for a while and now there are charges": a card out
-    // of sight with someone at a till or table, then charges.
-    let staff = |w: &str| {
-        matches!(
-            w,
-            "cashier"
-                | "waiter"
-                | "waitress"
-                | "attendant"
-                | "clerk"
-                | "bartender"
-                | "mesero"
-                | "mesera"
-                | "cajera"
-                | "dependiente"
-                | "dependienta"
-                | "empleado"
-                | "empleada"
-                | "despachador"
-                | "bombero"
-                | "delivery"
-                | "repartidor"
-                | "courier"
-                | "mensajero"
-                | "taxista"
-        )
-    };
-    let kept = |j: usize| s.words[j].tags & (RETAINED | TAKE) != 0 && real(s, j) && s.near(j, VALUABLE, 0, 3);
-    let kept_by_staff = |i: usize| staff(&s.words[i].text) && (i + 1..(i + 6).min(s.len())).any(kept);
+    if let Some(found) = staff::card_with_staff(s) {
+        return Some(found);
+    }
     let charged_after = |i: usize| s.after(i, TXN).next().is_some();
-    if !s.has(ATM) && (0..s.len()).any(|i| kept_by_staff(i) && charged_after(i)) {
-        return Finding::of(Category::UnrecognisedPayment);
-    }
-    // "the cashier at the supermarket kept my card after I paid": the card in someone else's hands.
-    if !s.has(ATM) && (0..s.len()).any(kept_by_staff) {
-        return Finding::of(Category::StolenCard);
-    }
-    // "I gave my card to the delivery guy to pay and he took a while, now there's a charge".
-    let to_staff = |i: usize| (i + 1..(i + 7).min(s.len())).any(|j| staff(&s.words[j].text));
-    let handed_card = |i: usize| s.words[i].tags & GIVE != 0 && real(s, i) && s.near(i, VALUABLE, 0, 3);
-    if (0..s.len()).any(|i| handed_card(i) && to_staff(i) && charged_after(i)) {
-        return Finding::of(Category::UnrecognisedPayment);
-    }
     // "me llegó un mensaje de que gané un auto y para reclamarlo tenía que pagar el envío, ya pagué":
     // a prize that cost a fee, paid.
     let fee = |w: &str| {
@@ -163,9 +125,16 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     }
     // "el cajero tenía algo raro pegado en la ranura y después me empezaron a llegar cargos": a
     // tampered ATM, and charges since.
-    let tampered =
-        |i: usize| s.words[i].starts_with_any(&["pegad", "skimm", "dispositiv", "device"]) && s.near(i, ATM, 8, 0);
-    if s.has(ATM) && (0..s.len()).any(|i| tampered(i) && real(s, i) && charged_after(i)) {
+    // ("the atm had something stuck on it and now my card's been used": stuck on, and used since.)
+    let thing = |k: usize| matches!(s.text(k), "something" | "thing" | "algo");
+    let stuck = |i: usize| s.words[i].starts_with_any(&["stuck", "attached", "fitted"]) && (i - 3..i).any(thing);
+    let tampered = |i: usize| {
+        (s.words[i].starts_with_any(&["pegad", "skimm", "dispositiv", "device"]) || i >= 3 && stuck(i))
+            && s.near(i, ATM, 8, 0)
+    };
+    let used_after =
+        |i: usize| (i + 1..s.len()).any(|j| s.words[j].starts_with_any(&["used", "usad", "clonad", "cloned"]));
+    if s.has(ATM) && (0..s.len()).any(|i| tampered(i) && real(s, i) && (charged_after(i) || used_after(i))) {
         return Finding::of(Category::Fraud);
     }
     // "the atm swallowed my card and 10 minutes later there was a withdrawal on it": a card kept by

@@ -140,6 +140,11 @@ impl Scan {
                 continue;
             }
             flush(&mut current, &mut words, clause, phrase);
+            // "someone called k. lewis": a point after an initial ends nothing.
+            let initial = |w: &Word| w.text.len() == 1 && w.text != "i" && w.text.chars().all(char::is_alphabetic);
+            if c == '.' && words.last().is_some_and(initial) && chars.peek() == Some(&' ') {
+                continue;
+            }
             match c {
                 '.' | '!' | '?' | ';' | '\n' | '¿' | '¡' if words.last().is_some_and(|w| w.clause == clause) => {
                     clause += 1;
@@ -196,6 +201,11 @@ impl Scan {
             // "tenía como 15 mil": "como" before an amount is "about", not "how".
             if words[i].text == "como" && words.get(i + 1).is_some_and(Word::is_number) {
                 tags &= !PROCESS;
+            }
+            // "everything's gone wrong with my phone", "the price has gone up": a way of going, not a loss.
+            let how = |w: &Word| matches!(w.text.as_str(), "wrong" | "up" | "down" | "bad" | "quiet" | "mad" | "crazy");
+            if words[i].text == "gone" && words.get(i + 1).is_some_and(how) {
+                tags &= !GONE;
             }
             words[i].tags = tags;
             all |= tags;

@@ -6,6 +6,7 @@
 //! do I avoid fraud?") does not count. When in doubt the rules lean towards a person.
 
 use super::Category;
+use super::anger;
 use super::despair;
 use super::disputes;
 use super::legal;
@@ -74,7 +75,7 @@ pub fn detect(s: &Scan) -> Option<Finding> {
         .or_else(|| legal::legal(s))
         .or_else(|| people::complaint(s))
         .or_else(|| people::human(s))
-        .or_else(|| people::anger(s));
+        .or_else(|| anger::anger(s));
     // A dispute taken back a moment later ("¿dos veces? no, perdón, eran dos meses"); a complaint is
     // not ("third time, never mind, i'll go to the branch" gives up, it does not take back).
     found.filter(|f| f.category != Category::Dispute || !retraction::taken_back(s))
