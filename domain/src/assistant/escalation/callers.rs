@@ -140,9 +140,12 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
         (s.words[j].starts_with_any(&["collect", "recog", "pick"]) || (s.text(j) == "pasar" && s.text(j + 1) == "por"))
             && cash_or_card(j)
     };
+    // (Not "…a courier to collect my old card terminal": a machine, not a card.)
+    let machine = s.words.iter().any(|w| matches!(w.text.as_str(), "terminal" | "reader" | "datafono" | "lector"));
     let courier = |k: usize| {
         matches!(s.text(k), "courier" | "mensajero" | "driver" | "motorista")
             && (k + 1..(k + 6).min(s.len())).any(collects)
+            && !machine
     };
     if (0..s.len()).any(|k| courier(k) && real(s, k)) && s.has(VALUABLE | MONEY | CRED | ATM) || cash_for_courier(s) {
         return Finding::of(Category::SocialEngineering);
@@ -194,6 +197,17 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
     // "a voice note from my son asking for 500… he says he never sent it": a request acted on, in the
     // name of someone the customer knows, who denies it.
     if paid_then_denied(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "i was pressured into sending money to a 'tax officer' who said i'd be arrested": money sent
+    // under a threat of arrest.
+    let arrest = |i: usize| {
+        s.words[i].starts_with_any(&["arrest", "detenid", "detener", "jail", "prison", "carcel"])
+            && (i.saturating_sub(3)..i).any(|k| matches!(s.text(k), "i'd" | "be" | "would" | "iban" | "ir"))
+    };
+    let sent = s.find(GIVE | MOVED | PAID).any(|j| real(s, j) && is_past(s, j))
+        || (1..s.len()).any(|j| s.words[j].starts_with_any(&["sending", "paying"]) && s.text(j - 1) == "into");
+    if (0..s.len()).any(arrest) && sent && !only_asks(s) {
         return Finding::of(Category::SocialEngineering);
     }
     // "i was told by a man on the phone to buy bitcoin at an atm to protect my money, i did it twice":

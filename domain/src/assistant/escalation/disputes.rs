@@ -87,9 +87,15 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     }
     // "me siguen cobrando una membresía que cancelé", "they still charge me after I cancelled": charges
     // going on after the customer cancelled.
+    // ("two payments of 49.99 went out to a service i cancelled": gone out.)
+    let went = |k: usize| matches!(s.text(k), "went" | "came" | "salieron" | "salio");
     let going_on = |t: usize| {
         let w = s.words[t].text.as_str();
-        is_past(s, t) || w.ends_with("ando") || w.ends_with("ing") || s.near(t, ONGOING, 2, 2)
+        is_past(s, t)
+            || w.ends_with("ando")
+            || w.ends_with("ing")
+            || s.near(t, ONGOING, 2, 2)
+            || (t + 1..(t + 5).min(s.len())).any(went)
     };
     // "a subscription i cancelled months ago is still taking money": the money taken, still.
     let taken = |t: usize| s.words[t].tags & TXN != 0 || s.near(t, ONGOING, 2, 0);

@@ -102,7 +102,17 @@ pub(super) fn elder_card_taken(s: &Scan) -> bool {
         })
     };
     let taken = |k: usize| outsider(k) && real(s, k) && (k + 1..(k + 6).min(s.len())).any(|j| keeps(j) && hers(j));
-    elder && (0..s.len()).any(taken) && !only_asks(s) && !s.has(PROCESS)
+    // "my grandad has given his bank card to the man who does his garden and he's been 'borrowing'
+    // from it": the card handed to someone outside, and taken from since.
+    let outside =
+        |k: usize| outsider(k) || matches!(s.text(k), "man" | "woman" | "guy" | "lad" | "gardener" | "jardinero");
+    let handed =
+        s.find(GIVE).any(|i| real(s, i) && s.near(i, VALUABLE, 0, 4) && (i + 1..(i + 9).min(s.len())).any(outside));
+    let borrows = (0..s.len()).any(|j| {
+        s.words[j].starts_with_any(&["borrow", "taking", "using", "spending", "sacando"])
+            && matches!((s.text(j + 1), s.text(j + 2)), ("from" | "off" | "de", "it" | "her" | "him" | "ella" | "el"))
+    });
+    elder && ((0..s.len()).any(taken) || handed && borrows) && !only_asks(s) && !s.has(PROCESS)
 }
 
 /// "my nan's been paying a man who fixes her roof every week, 4000 so far, and the work isn't done":

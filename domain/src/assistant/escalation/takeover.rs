@@ -1,7 +1,9 @@
 //! Someone else in the account or using what is the customer's: "someone is using my card", a
-//! loan opened in the customer's name, a SIM swap, details changed (sign-ins that were not theirs: `signins.rs`).
+//! loan opened in the customer's name (`identity.rs`), a SIM swap, details changed (sign-ins that were
+//! not theirs: `signins.rs`).
 
 use super::Category;
+use super::identity;
 use super::loss;
 use super::payees;
 use super::scan::{Scan, Word};
@@ -215,27 +217,7 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.find(FAMILY).any(|i| real(s, i) && emptied(i)) && !s.has(PROCESS) {
         return Finding::of(Category::Vulnerable);
     }
-    // "someone opened a loan in my name", "sacaron un crédito a mi nombre", "a card was requested in
-    // my name" (not "I want an account in my name", nor how to get one).
-    let by_others = |i: usize| {
-        let clause = s.words[i].clause;
-        s.has(SOMEONE)
-            || s.words.iter().filter(|w| w.clause == clause).any(|w| {
-                let t = w.text.as_str();
-                (t.len() > 5 && (t.ends_with("aron") || t.ends_with("ieron"))) || matches!(t, "was" | "were" | "been")
-            })
-            // "my partner has taken out loans in my name": a relative the one who did it (not the "holder";
-            // not "made me take out", "me hizo sacar", which the customer was pushed to do).
-            || s.find(FAMILY).any(|k| {
-                let did = |j: usize| is_past(s, j) && s.words[j].clause == clause && s.text(j + 1) != "me";
-                !matches!(s.text(k), "owner" | "titular" | "holder")
-                    && (k + 1..(k + 4).min(s.len())).any(|j| did(j) && s.text(j - 1) != "me")
-            })
-    };
-    // "i'm a widow… all the accounts were in my husband's name": the late spouse's, not an impostor's.
-    let late_kin = |i: usize| s.has(BEREAVED) && s.words.get(i + 2).is_some_and(|w| w.tags & FAMILY != 0);
-    let in_my_name = |i: usize| real(s, i) && !s.has(PROCESS) && !s.in_clause(i, WANT) && by_others(i) && !late_kin(i);
-    if s.find(IN_MY_NAME).any(in_my_name) {
+    if identity::opened_in_my_name(s) {
         return Finding::of(Category::Fraud);
     }
     // "hoy vi que hicieron transferencias desde mi cuenta": an unnamed "they" moved money out of it.

@@ -36,6 +36,17 @@ pub(super) fn took_and_vanished(s: &Scan) -> Option<Finding> {
     if more_asked && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
+    // "me piden que pague una multa por un paquete retenido en aduana y ya pagué dos veces": a parcel
+    // held for a fee, paid more than once.
+    let held = s.words.iter().any(|w| w.starts_with_any(&["aduana", "customs", "retenido", "retenida"]));
+    let twice = s.words.iter().any(|w| matches!(w.text.as_str(), "twice" | "again"))
+        || s.words
+            .windows(2)
+            .any(|p| matches!((p[0].text.as_str(), p[1].text.as_str()), ("dos" | "tres", "veces") | ("otra", "vez")));
+    let asks = s.has(ASKED) || s.words.iter().any(|w| matches!(w.text.as_str(), "want" | "wants" | "quieren"));
+    if held && asks && paid_before(s.len()) && twice && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
     // "the online shop never delivered my order of 250 and the website is gone": paid for, never
     // delivered, and the shop gone.
     let site_gone = (0..s.len()).any(|i| {
