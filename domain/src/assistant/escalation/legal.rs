@@ -52,7 +52,10 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
         let in_phrase = || s.words.iter().filter(|w| w.phrase == phrase);
         let how_it_works = in_phrase().next().is_some_and(|w| matches!(w.text.as_str(), "how" | "como"))
             && in_phrase().any(|w| matches!(w.text.as_str(), "work" | "works" | "funciona" | "funcionan"));
-        let regulator = s.words[i].tags & REGULATOR != 0 && !opens_question(s, i) && !subject_asked && !how_it_works;
+        // ("who is the financial regulator for banks?": which one it is, asked.)
+        let who = matches!(clause_opening(s, i).0, Some("who" | "quien" | "who's" | "whos"));
+        let regulator =
+            s.words[i].tags & REGULATOR != 0 && !opens_question(s, i) && !subject_asked && !how_it_works && !who;
         // "si esto no se arregla esta semana, mi abogado…", "unless this is fixed": a threat's condition.
         let ultimatum = s.words.iter().any(|w| w.text == "unless")
             || (0..i)

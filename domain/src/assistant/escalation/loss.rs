@@ -120,7 +120,16 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         let card_payment = s.words[i].tags & TAKE != 0
             && (i + 1..(i + 4).min(s.len()))
                 .any(|j| s.words[j].tags & VALUABLE != 0 && s.words.get(j + 1).is_some_and(|n| n.tags & TXN != 0));
-        if !real(s, i) || long_past(s, i, 1) || dealt_with(s, i) || feared || payee_gone || card_payment {
+        // "my daughter keeps losing her purse, can i get her a card with a limit?": a habit, asked about.
+        let habit = matches!(s.text(i.wrapping_sub(1)), "keeps" | "keep" | "always") && s.text(i).ends_with("ing")
+            || s.text(i.wrapping_sub(1)) == "sigue" && s.text(i).ends_with("ndo");
+        // (The last phrase a question: "…, can i get her a card?".)
+        let last = s.words.last().map(|l| l.phrase);
+        let asks = s.words.iter().find(|w| Some(w.phrase) == last).is_some_and(|w| {
+            matches!(w.text.as_str(), "can" | "could" | "how" | "what" | "is" | "should" | "puedo" | "como" | "que")
+        });
+        let habit = habit && !s.has(TXN | STEAL | GONE | MONEY) && asks;
+        if !real(s, i) || long_past(s, i, 1) || dealt_with(s, i) || feared || payee_gone || card_payment || habit {
             continue;
         }
         let tags = s.words[i].tags;
@@ -233,7 +242,9 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         // "the ATM took/kept my card" is a retained card, not a theft.
         // "me quitaron la tarjeta a la fuerza en el cajero": people took it, not the machine.
         let people_took = matches!(s.text(i), "quitaron" | "arrebataron" | "snatched" | "jalaron");
-        if tags & TAKE != 0 && (!atm || people_took) && valuable_near(s, i, 4, 5) {
+        // ("someone's taken out a mobile contract and a credit card using my name": opened, not stolen.)
+        let opened = s.text(i + 1) == "out" && s.has(IN_MY_NAME);
+        if tags & TAKE != 0 && (!atm || people_took) && !opened && valuable_near(s, i, 4, 5) {
             return Finding::of(Category::StolenCard);
         }
         // "someone has taken my money" (not "I took money out").

@@ -86,7 +86,12 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // "what's a safe account and do you offer one for savings?" only asks (not "what's a safe
     // account? a man on the phone says i must move my money").
     let asks_only = only_asks(s) && !s.has(IMPOSTOR | SOMEONE | TOLD | STRANGER | ASKED);
-    if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) && !asks_only {
+    // ("is my money in a safe account with you?": the bank's own, asked about.)
+    let with_you = s.find(SAFE_ACCOUNT).all(|i| {
+        (i + 1..(i + 4).min(s.len()))
+            .any(|j| matches!((s.text(j), s.text(j + 1)), ("with", "you") | ("con", "ustedes")))
+    }) && !s.has(IMPOSTOR | SOMEONE | TOLD | STRANGER | ASKED | MOVED);
+    if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) && !asks_only && !with_you {
         return Finding::of(Category::SocialEngineering);
     }
     // "a lady from your security department walked me through moving my money to protect it": money

@@ -120,7 +120,11 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
                 ("mientras" | "cuando", "no", "estaba")
             )
     });
-    let unconsented = s.find(DISOWN).any(|j| real(s, j)) || (away && s.has(TXN | MONEY | PAID));
+    // ("…i found out from my statement": found out, so never told.)
+    let found_out = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("found", "out") | ("me", "entere") | ("me", "di"))
+    });
+    let unconsented = s.find(DISOWN).any(|j| real(s, j)) || (away && s.has(TXN | MONEY | PAID)) || found_out;
     if unconsented && s.find(FAMILY).any(|i| real(s, i) && kin_uses(i)) && !s.has(PROCESS) {
         return Finding::of(Category::UnrecognisedPayment);
     }

@@ -47,14 +47,14 @@ pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8
 /// tells is dealt with (a new card came, the money came back), and the message asks about something
 /// else after it, with nothing going on still.
 pub(in crate::assistant::escalation) fn dealt_with(s: &Scan, at: usize) -> bool {
+    let came = |w: &str| matches!(w, "sent" | "got" | "received" | "have" | "arrived" | "tengo" | "llego" | "mandaron");
+    // ("…the new one arrived and works fine": what came, after it.)
     let new_one = |j: usize| {
         matches!(s.text(j), "new" | "nueva" | "nuevo" | "replacement" | "reposicion")
-            && s.words[j.saturating_sub(4)..j].iter().any(|w| {
-                matches!(
-                    w.text.as_str(),
-                    "sent" | "got" | "received" | "have" | "arrived" | "tengo" | "llego" | "mandaron"
-                )
-            })
+            && (s.words[j.saturating_sub(4)..j].iter().any(|w| came(&w.text))
+                || s.words[j + 1..(j + 4).min(s.len())]
+                    .iter()
+                    .any(|w| matches!(w.text.as_str(), "arrived" | "came" | "llego")))
     };
     let money_back = |j: usize| {
         s.text(j) == "back"
@@ -69,7 +69,9 @@ pub(in crate::assistant::escalation) fn dealt_with(s: &Scan, at: usize) -> bool 
     let asked = (0..s.len()).find(|&j| question(j)).map(|j| s.words[j].phrase);
     let mine = |k: usize| Some(s.words[k].phrase) == asked && matches!(s.text(k.wrapping_sub(1)), "i" | "we" | "puedo");
     let going_on = (0..s.len()).any(|k| s.words[k].tags & ONGOING != 0 && !mine(k));
-    done && asked.is_some() && !going_on && !s.has(TXN)
+    // ("…works fine, thanks": a thanks in place of a question.)
+    let thanks = s.words.iter().any(|w| matches!(w.text.as_str(), "thanks" | "thank" | "gracias"));
+    done && (asked.is_some() || thanks) && !going_on && !s.has(TXN)
 }
 
 /// A phrase after `at` opens a question at `j`: "how…", "can i…", "is it safe…?", "¿puedo…?".
