@@ -155,7 +155,16 @@ pub(super) fn money_controlled(s: &Scan) -> bool {
         s.words[j].tags & MONEY != 0
             || matches!(s.text(j), "penny" | "cent" | "centavo" | "peso" | "finances" | "finanzas" | "wages" | "sueldo")
     };
-    let controls = |i: usize| s.words[i].starts_with_any(&["control"]) && (i + 1..(i + 4).min(s.len())).any(money);
+    // ("my step-dad… checks what i spend, he gets angry if i buy anything": watched, and anger feared.)
+    let spend = |j: usize| s.words[j].starts_with_any(&["spend", "gast", "buy", "compr"]) || money(j);
+    let controls = |i: usize| {
+        s.words[i].starts_with_any(&["control"]) && (i + 1..(i + 4).min(s.len())).any(money)
+            || s.words[i].starts_with_any(&["checks", "monitors", "revisa", "vigila"])
+                && (i + 1..(i + 6).min(s.len())).any(spend)
+    };
+    let angry = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("gets", "angry" | "mad" | "violent") | ("se", "enoja"))
+    });
     let every = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "every" | "cada") && money_word(&p[1].text));
     let denied = s.words.windows(3).any(|p| {
         matches!(
@@ -164,7 +173,7 @@ pub(super) fn money_controlled(s: &Scan) -> bool {
         )
     });
     let afraid = s.words.iter().any(|w| matches!(w.text.as_str(), "scared" | "afraid" | "frightened" | "miedo"));
-    close && (0..s.len()).any(|i| controls(i) && real(s, i)) && (every || denied || afraid) && !only_asks(s)
+    close && (0..s.len()).any(|i| controls(i) && real(s, i)) && (every || denied || afraid || angry) && !only_asks(s)
 }
 
 fn money_word(w: &str) -> bool {

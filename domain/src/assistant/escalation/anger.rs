@@ -52,11 +52,18 @@ pub(super) fn anger(s: &Scan) -> Option<Finding> {
             })
     };
     // "i'm disgusted with how your staff spoke to me" (not "appalled at the weather").
+    // ("your staff member laughed at me when i asked for help, i'm disgusted": the bank named before.)
+    // ("…was appalled by her bank": someone else's; "he gets angry if i buy anything": his.)
+    let theirs = |i: usize| {
+        matches!(s.text(i + 1), "by" | "at" | "with") && matches!(s.text(i + 2), "her" | "his" | "their")
+            || (i.saturating_sub(2)..i).any(|j| matches!(s.text(j), "he" | "she" | "he's" | "she's" | "they"))
+    };
     let aimed = |i: usize| {
         !matches!(s.text(i), "disgusted" | "appalled")
             || (i + 1..(i + 5).min(s.len()))
                 .any(|j| matches!(s.text(j), "you" | "your" | "staff" | "bank" | "service" | "how" | "way"))
-    };
+            || (0..i).any(|j| s.text(j) == "your")
+    } && !theirs(i);
     if s.find(INSULT | UPSET).any(|i| !negated(s, i) && !elsewhere(i) && aimed(i)) {
         return Finding::of(Category::Anger);
     }

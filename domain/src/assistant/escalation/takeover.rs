@@ -68,7 +68,9 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
         // the using.
         let intrudes_on = (i..(i + 7).min(s.len()))
             .any(|j| s.words[j].tags & INTRUDE != 0 && s.near(j, VALUABLE | ACCOUNT | MONEY | TXN, 0, 6));
-        let object_near = s.near(i, ACCOUNT | VALUABLE | MONEY | TXN | DETAIL, 0, 8) || intrudes_on;
+        // ("someone is using my codes": a credential used, with no payment told.)
+        let cred = if s.has(TXN) { 0 } else { CRED };
+        let object_near = s.near(i, ACCOUNT | VALUABLE | MONEY | TXN | DETAIL | cred, 0, 8) || intrudes_on;
         if real(s, i) && s.near(i, INTRUDE, 0, 6) && object_near {
             let misuse = (i..(i + 9).min(s.len())).any(|j| s.words[j].tags & VALUABLE != 0 && !phone_number(s, j))
                 || s.near(i, MONEY | TXN, 0, 8);
@@ -380,6 +382,17 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             && s.near(i, PHONE | DEVICE, 0, 5)
     };
     if s.find(INSTALL).any(by_someone_else) && !s.has(PROCESS) {
+        return Finding::of(Category::AccountTakeover);
+    }
+    // "…asked for access to my sms and now my codes are being used": the customer's credential used,
+    // by no one the customer names.
+    let used = |j: usize| {
+        matches!((s.text(j), s.text(j + 1)), ("being" | "been", "used") | ("siendo", "usad" | "usados" | "usadas"))
+    };
+    let mine = |k: usize| s.words[k].tags & CRED != 0 && matches!(s.text(k.wrapping_sub(1)), "my" | "mis" | "mi");
+    // (Not "…being used to log in on my new phone": on the customer's own.)
+    let own = |j: usize| (j + 2..(j + 9).min(s.len())).any(|k| s.text(k) == "my" && s.text(k + 1) == "new");
+    if (0..s.len()).any(|k| mine(k) && (k + 1..(k + 4).min(s.len())).any(|j| used(j) && real(s, j) && !own(j))) {
         return Finding::of(Category::AccountTakeover);
     }
     None

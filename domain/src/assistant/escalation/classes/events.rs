@@ -83,7 +83,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "encontre", "encontramos", "la encontre", "lo encontre", "found", "recupere", "recovered", "got it back",
             "ya aparecio", "turned up", "ran across", "came across", "reported lost", "reported it lost",
             "reported my card lost", "reported it as lost", "thought i lost", "thought i'd lost", "thought i had lost",
-            "crei que perdi", "handed it back", "gave it back", "me la devolvieron", "me la regresaron",
+            "crei que perdi", "handed it back", "gave it back", "handed it in", "me la devolvieron", "me la regresaron",
             "pense que perdi", "crei que habia perdido", "pense que habia perdido",
             // Handed in: "lost property has my card", "la tienen en objetos perdidos".
             "lost property has my", "lost property have my", "lost property found my", "tienen en objetos perdidos",
