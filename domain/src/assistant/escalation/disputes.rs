@@ -220,7 +220,7 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     let came_not = s.find(NEVER_CAME).any(|i| real(s, i) && !later(i) && (sent_before(i) || sold_before(i)))
         || (missing && said_sent && pay)
         || (0..s.len()).any(|i| nothing_there(i) && sold_before(i));
-    if came_not && (s.has(TXN | MONEY) || pay) && !s.has(PROCESS | RESOLVED) {
+    if came_not && (s.has(TXN | MONEY | PAID) || pay) && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }
     // "charged twice… the second one was refunded already": put right, nothing left to dispute.

@@ -292,8 +292,10 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
             )
         };
         let from = (i + 1..(i + 3).min(s.len())).find(|&j| matches!(s.text(j), "from" | "de"));
-        let from_account =
-            from.is_some_and(|f| s.near(f, ACCOUNT, 0, 3) && !(f + 2..(f + 8).min(s.len())).any(named_end));
+        // ("1500 missing from my savings": savings are the account.)
+        let savings = |f: usize| (f + 1..(f + 4).min(s.len())).any(|k| matches!(s.text(k), "savings" | "ahorros"));
+        let from_account = from
+            .is_some_and(|f| (s.near(f, ACCOUNT, 0, 3) || savings(f)) && !(f + 2..(f + 8).min(s.len())).any(named_end));
         let sum_near = (i.saturating_sub(3)..(i + 3).min(s.len())).any(digits);
         if tags & GONE != 0 && from_account && sum_near {
             return Finding::of(Category::UnrecognisedPayment);

@@ -246,8 +246,8 @@ pub fn learned_alone(model: &learned::Model, message: &str) -> Option<Category> 
 /// tells of no trouble; a loss needs a word of losing, theft or absence that is neither negated nor
 /// hypothetical ("my card is at home, can I pay with my phone?" is no loss; "what if my phone gets
 /// stolen" is a question; a loss found again with nothing taken or spent, or with the card kept
-/// apart, is none); a bereavement long past, as the rules read it, is no sign; and a payment not
-/// made "yet" is not disowned.
+/// apart, is none); a bereavement long past, as the rules read it, is no sign; a payment not made
+/// "yet" is not disowned; and what the message says is put right already is no trouble.
 fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
     use words::*;
     if situations::only_asks(scan) {
@@ -281,7 +281,8 @@ fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
         {
             false
         }
-        _ => !scan.words.iter().any(|w| matches!(w.text.as_str(), "yet" | "todavia" | "aun")),
+        // "…i called you and it's sorted": put right already.
+        _ => !scan.words.iter().any(|w| matches!(w.text.as_str(), "yet" | "todavia" | "aun")) && !scan.has(RESOLVED),
     }
 }
 

@@ -285,8 +285,14 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
         && s.words.iter().any(|w| has(&w.text))
         && s.words.iter().any(|w| channel(&w.text));
     let service_asked = (only_asks(s) && s.words.iter().any(|w| later(&w.text))) || has_one || visit;
+    // ("the bank manager promised to call me about my loan, when should i expect it?": a call promised.)
+    let promised = |i: usize| {
+        (i.saturating_sub(3)..i).any(|j| s.words[j].starts_with_any(&["promised", "prometi"]))
+            && (i + 1..s.len()).any(|j| matches!(s.text(j), "when" | "cuando"))
+    };
     let talk = |i: usize| {
         real(s, i)
+            && !promised(i)
             && person_within(s, i, 4)
             && !asks_the_way(s, i)
             && !asks_if_human(s, i)
@@ -296,7 +302,7 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
     let asked = s.find(TALK).any(talk)
         || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 6))
         || s.find(WANT).any(|i| !negated(s, i) && wants_person(s, i))
-        || s.find(REAL_HUMAN).any(|i| !negated(s, i) && !asks_if_human(s, i) && !service_asked)
+        || s.find(REAL_HUMAN).any(|i| !negated(s, i) && !asks_if_human(s, i) && !service_asked && !promised(i))
         // "no quiero hablar con un robot", "not a bot"
         // ("the bank machine won't take my PIN" is an ATM).
         || s.find(BOT).any(|i| s.in_clause(i, NEG) && (s.words[i].tags & ATM == 0 || s.in_clause(i, TALK)))

@@ -49,8 +49,9 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     if as_me && !only_asks(s) {
         return Finding::of(Category::AccountTakeover);
     }
-    // ("…a login from a device in another country and my savings are gone": money gone since.)
-    let gone = s.find(GONE | EMPTIED).any(|j| real(s, j));
+    // ("…a login from a device in another country and my savings are gone": money gone since;
+    // "someone has been trying to log into my account from abroad": someone at it.)
+    let gone = s.find(GONE | EMPTIED).any(|j| real(s, j)) || s.find(SOMEONE).any(|j| real(s, j));
     if s.find(DEVICE).any(|i| (told_past(i) || gone) && from_somewhere(i) && !by_customer(i) && real(s, i))
         && !s.has(PROCESS | WANT)
     {

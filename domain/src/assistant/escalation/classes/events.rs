@@ -35,9 +35,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "perdi", "perdio", "perdimos", "perdieron", "perdido", "perdida", "perdidos", "perdidas", "pierdo",
             "pierde", "pierda", "perder", "extravie", "extravio", "extraviado", "extraviada", "extraviados",
             "extraviadas", "extraviar", "extravia", "extraviaron", "extraviaste", "extraviamos", "lost", "lose",
-            "loses", "losing", "misplaced", "misplace",
+            "loses", "losing", "misplaced", "misplace", "slipped out",
             "se me cayo", "se me cayeron", "dropped", "se me perdio", "se me perdieron", "fell out", "fell off",
-            "slipped out",
     ]),
     (STEAL, &[
             "robaron", "robo", "robaste", "robado", "robada", "robados", "robadas", "roban", "roba", "roben", "robe",
@@ -342,7 +341,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "nuevo dispositivo", "otro dispositivo", "otro celular", "otro telefono", "new device", "another device",
             "inicio de sesion", "inicio sesion", "login", "log in", "sign-in", "sign in", "signed in", "logged in",
             "acceso", "vinculo", "vincularon", "linked", "registered", "new phone", "otro equipo", "logged into",
-            "signed into", "accessed", "apple pay", "google pay", "samsung pay", "billetera digital", "digital wallet",
+            "signed into", "accessed", "apple pay", "google pay", "samsung pay", "billetera digital", "log into",
+            "digital wallet",
     ]),
     (ALIBI, &[
             "no sali de casa", "no sali de mi casa", "didnt leave the house", "didn't leave the house",

@@ -72,6 +72,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "llevare esto a", "los llevare a", "report you", "reportar", "reportarlos", "denunciarlos", "denunciar",
             "voy con", "ire con", "acudire a",
             "i'm taking", "im taking", "i am taking", "we're taking", "we are taking",
+            "i'm contacting", "im contacting",
             "am filing", "i'm filing", "im filing", "filing a claim", "filing a lawsuit", "have filed", "i've filed",
             "ive filed", "already filed",
     ]),
@@ -295,7 +296,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "already refunded", "was refunded", "been refunded", "got refunded", "refunded already",
             "was reversed", "been reversed", "reversed already", "ya me lo devolvieron", "ya me devolvieron",
             "ya me lo reembolsaron", "ya me reembolsaron", "ya lo reembolsaron", "ya me lo regresaron",
-            "ya lo reversaron", "ya me lo reversaron", "ya me regresaron",
+            "ya lo reversaron", "ya me lo reversaron", "ya me regresaron", "sent it back", "it's sorted", "all sorted",
     ]),
     (CHANNEL, &[
             "numero", "number", "telefono", "phone number", "whatsapp", "linea", "line", "correo", "email",
@@ -327,6 +328,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (NEVER_CAME, &[
             "never arrived", "never came", "never received", "never got it", "never reached", "nunca llego",
+            "never got them",
             "nunca me llego", "nunca recibi", "nunca me depositaron", "never deposited", "never credited",
             // Paid for, never handed over: "nunca me entregó nada", "never delivered".
             "nunca me entrego", "no me entrego", "nunca entrego", "never delivered", "never shipped",
