@@ -56,8 +56,10 @@ pub(super) fn at_the_atm(s: &Scan) -> Option<Finding> {
     // "la tarjeta que tengo no es la mía", "this card isn't mine": the card in hand is another.
     // ("…isn't even mine").
     let not_mine = |j: usize| {
-        matches!((s.text(j), s.text(j + 1), s.text(j + 2)), ("no", "es", "la" | "mi") | ("isn't" | "isnt", "mine", _))
-            || (matches!(s.text(j), "isn't" | "isnt") && s.text(j + 2) == "mine")
+        matches!(
+            (s.text(j), s.text(j + 1), s.text(j + 2)),
+            ("no", "es" | "era", "la" | "mi") | ("isn't" | "isnt", "mine", _)
+        ) || (matches!(s.text(j), "isn't" | "isnt") && s.text(j + 2) == "mine")
     };
     let other_card = s.find(VALUABLE).any(|v| (v + 1..(v + 6).min(s.len())).any(not_mine));
     // "a nice man helped me…": a man or a woman at the machine, for a card that turned out another.

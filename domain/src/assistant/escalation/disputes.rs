@@ -119,12 +119,15 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     // was free and now i've been charged": a charge the customer was promised they would not pay.
     let promised = |i: usize| {
         (s.words[i].starts_with_any(&["prometi", "promis", "aseguraron", "assured"])
-            || matches!((s.text(i), s.text(i + 1)), ("told" | "dijeron", "me" | "que")))
+            || matches!((s.text(i), s.text(i + 1)), ("told" | "dijeron", "me" | "que" | "i")))
             && is_past(s, i)
     };
+    // ("…a fee i was told i wouldn't have to pay": not to be paid.)
     let free = |j: usize| {
         matches!(s.text(j), "gratis" | "free" | "gratuita" | "gratuito")
             || matches!((s.text(j), s.text(j + 1)), ("sin", "costo") | ("no", "cost"))
+            || matches!(s.text(j), "wouldn't" | "wouldnt" | "won't" | "wont")
+                && (j + 1..(j + 4).min(s.len())).any(|k| matches!(s.text(k), "pay" | "apply" | "charged"))
     };
     let promised_free = (0..s.len()).any(|i| promised(i) && (i + 1..(i + 7).min(s.len())).any(free));
     let charged = s.find(TXN).any(|t| real(s, t) && is_past(s, t))

@@ -20,6 +20,12 @@ pub(super) fn collected(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| came(i) && (i + 1..(i + 8).min(s.len())).any(collect)) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "someone pretending to be my bank… asked me to post the old one to them": a card asked for by post.
+    let post = |j: usize| s.words[j].starts_with_any(&["post", "mail", "envi", "mand"]) && s.near(j, VALUABLE, 6, 5);
+    let to_them = s.words.windows(2).any(|p| p[0].text == "to" && matches!(p[1].text.as_str(), "them" | "him" | "her"));
+    if s.has(IMPOSTOR) && s.find(ASKED).any(|i| real(s, i) && (i + 1..(i + 5).min(s.len())).any(post)) && to_them {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "a man in a suit at my door said he was from the bank… i gave them to him": handed at the door.
     let door = s.words.windows(3).any(|p| {
         matches!(p[0].text.as_str(), "at" | "to" | "a" | "en")

@@ -3,8 +3,9 @@
 //! hypothetical.
 
 use super::Category;
+use super::gone;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, dealt_with, hypothetical, is_past, long_past, opens_question, real};
+use super::situations::{Finding, dealt_with, is_past, long_past, opens_question, real};
 use super::transactions::by_customer;
 use super::words::*;
 
@@ -58,32 +59,8 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| off_with(i) && real(s, i) && named_before(i)) {
         return Finding::of(Category::StolenCard);
     }
-    // "why did you let someone take 3000 out of my account at a branch?", "¿por qué dejaron que alguien
-    // sacara mi dinero?": the bank blamed for letting someone take money.
-    let asked_to = |i: usize| matches!(s.text(i.wrapping_sub(2)), "can" | "will" | "would" | "do" | "does" | "to");
-    let let_take = |i: usize| {
-        (matches!((s.text(i.wrapping_sub(1)), s.text(i)), ("you", "let") | ("por", "que")) && !asked_to(i)
-            || matches!(s.text(i), "dejaron" | "dejaste" | "permitieron"))
-            && (i + 1..(i + 3).min(s.len())).any(|k| {
-                s.words[k].tags & (SOMEONE | STRANGER) != 0
-                    && s.words
-                        .get(k + 1)
-                        .is_some_and(|w| w.starts_with_any(&["take", "withdr", "empty", "sac", "retir"]))
-                    && (k + 2..(k + 6).min(s.len())).any(|j| s.words[j].is_number() || s.words[j].tags & MONEY != 0)
-            })
-    };
-    if (0..s.len()).any(|i| let_take(i) && !hypothetical(s, i)) {
-        return Finding::of(Category::UnrecognisedPayment);
-    }
-    // "my purse was in my coat at the pub and now it's not, cards and all": where it was, and no more.
-    let no_more = |i: usize| {
-        s.text(i) == "now"
-            && matches!((s.text(i + 1), s.text(i + 2)), ("it's" | "its", "not") | ("it", "isn't" | "isnt"))
-            && s.ends_phrase(i + 2)
-            && s.words[..i].iter().any(|w| w.tags & VALUABLE != 0)
-    };
-    if s.has(PLACE) && (0..s.len()).any(no_more) {
-        return Finding::of(Category::StolenCard);
+    if let Some(found) = gone::told(s) {
+        return Some(found);
     }
     if !s.has(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
         return None;
@@ -297,7 +274,9 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         let from_account = from
             .is_some_and(|f| (s.near(f, ACCOUNT, 0, 3) || savings(f)) && !(f + 2..(f + 8).min(s.len())).any(named_end));
         let sum_near = (i.saturating_sub(3)..(i + 3).min(s.len())).any(digits);
-        if tags & GONE != 0 && from_account && sum_near {
+        // ("…an hour later it was all gone to someone i don't know": gone to a stranger.)
+        let to_stranger = s.near(i, DISOWN, 0, 6) && (i + 1..(i + 3).min(s.len())).any(|j| s.text(j) == "to");
+        if tags & GONE != 0 && (from_account && sum_near || to_stranger) {
             return Finding::of(Category::UnrecognisedPayment);
         }
         // "got it back from lost property but my credit card isnt in it anymore": something else gone

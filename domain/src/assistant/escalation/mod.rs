@@ -17,6 +17,7 @@ mod despair;
 mod disputes;
 mod doorstep;
 mod elders;
+mod gone;
 mod identity;
 mod jobs;
 pub mod learned;

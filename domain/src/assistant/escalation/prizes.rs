@@ -31,7 +31,9 @@ pub(super) fn kin_paid_for_prize(s: &Scan) -> bool {
     let sending = (1..s.len()).any(|j| {
         s.words[j].starts_with_any(&["sending", "paying", "mandando", "enviando", "pagando"])
             && matches!(s.text(j - 1), "been" | "keeps" | "estado" | "sigue")
-            && (j + 1..(j + 3).min(s.len())).any(|k| s.words[k].tags & MONEY != 0 || s.words[k].is_number())
+            && (j + 1..(j + 3).min(s.len())).any(|k| {
+                s.words[k].tags & MONEY != 0 || s.words[k].is_number() || s.words[k].starts_with_any(&["fee", "tax"])
+            })
     });
     let lured = (s.has(LURE) || (0..s.len()).any(won)) && fee && sum && (0..s.len()).any(paid);
     kin && (lured || told_won && sending) && !only_asks(s) && !s.has(PROCESS)

@@ -64,12 +64,16 @@ fn passed_on(s: &Scan) -> Option<Finding> {
             ("me", "mandaron" | "depositaron" | "transfirieron" | "enviaron") | ("sent" | "paid" | "transferred", "me")
         )
     });
+    // ("a 'recruiter' sent me a cheque… and asked me to send part of it back": some of it sent on.)
+    let part = |k: usize| matches!(s.text(k), "part" | "some" | "half" | "rest" | "parte");
     let on = |j: usize| {
         s.words[j].starts_with_any(&["transferirlo", "mandarlo", "enviarlo", "depositarlo", "pasarlo", "forward"])
             || (matches!(s.text(j), "send" | "transfer" | "move") && s.text(j + 1) == "it")
+            || (matches!(s.text(j), "send" | "transfer" | "pay") && (j + 1..(j + 3).min(s.len())).any(part))
     };
     let asked_on = s.find(ASKED | TOLD).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(on));
-    if sent_in && s.has(MONEY | TXN) && asked_on && told_in_past(s) && !only_asks(s) {
+    let cheque = s.words.iter().any(|w| matches!(w.text.as_str(), "cheque" | "check" | "cheques"));
+    if sent_in && (s.has(MONEY | TXN) || cheque) && asked_on && told_in_past(s) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     None

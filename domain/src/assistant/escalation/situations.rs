@@ -284,8 +284,14 @@ fn fraud_words(s: &Scan) -> Option<Finding> {
     if s.find(VICTIM).any(|i| real(s, i) && !telling(i)) {
         return Finding::of(Category::Fraud);
     }
+    // ("my savings account was emptied into my current account as i asked": into the customer's own.)
+    let into_mine = |i: usize| {
+        (i + 1..(i + 4).min(s.len())).any(|j| matches!((s.text(j), s.text(j + 1)), ("into" | "to", "my")))
+            && s.words.windows(2).any(|p| p[0].text == "i" && matches!(p[1].text.as_str(), "asked" | "requested"))
+    };
     let counts = |i: usize| {
         real(s, i)
+            && !into_mine(i)
             && !defining(s, i)
             && !safeguard(i)
             && !attempt_only(s, i)

@@ -20,7 +20,14 @@ pub(super) fn took_and_vanished(s: &Scan) -> Option<Finding> {
                     || s.words[j].starts_with_any(&["deposit", "anticipo", "enganche", "money", "dinero", "savings"])
             })
     };
-    if (0..s.len()).any(|i| took(i) && s.find(VANISHED).any(|j| j > i)) && !only_asks(s) {
+    // ("the landlord took the deposit and the flat was already rented to someone else": never his to let.)
+    let let_already = s.words.windows(2).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str()),
+            ("already", "rented" | "let") | ("ya", "rentado" | "rentada")
+        )
+    });
+    if (0..s.len()).any(|i| took(i) && (s.find(VANISHED).any(|j| j > i) || let_already)) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     // "i bought a puppy from a website, paid 900 and now they want 300 more for a vaccination
