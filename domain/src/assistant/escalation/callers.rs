@@ -56,11 +56,16 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
             // "…got me to approve a payment in the app", "…and send them the codes".
             || s.words[j].starts_with_any(&["approv", "authoris", "authoriz", "aprob", "autoriz"])
             || s.words[j].starts_with_any(&["send", "mand", "envi"])
+            // "…got me to log into my bank so he could 'check' it".
+            || matches!((s.text(j), s.text(j + 1)), ("log" | "sign", "in" | "into" | "on"))
     };
     // "me llamaron del 'área de fraudes'… me hicieron dictarles": a caller, whoever they said they were.
+    // ("a man rang saying…": a stranger who rang.)
     let called = |i: usize| {
         matches!(s.text(i), "llamaron" | "llamo" | "marcaron" | "marco" | "called" | "phoned" | "rang")
-            && (s.text(i.wrapping_sub(1)) == "me" || s.text(i + 1) == "me")
+            && (s.text(i.wrapping_sub(1)) == "me"
+                || s.text(i + 1) == "me"
+                || (i.saturating_sub(3)..i).any(|k| s.words[k].tags & (STRANGER | SOMEONE) != 0))
     };
     let caller = s.has(IMPOSTOR) || (0..s.len()).any(called);
     // ("…got me to buy gift cards and send them the codes": the handing a few words on.)

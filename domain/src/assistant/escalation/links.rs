@@ -51,6 +51,14 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     let gone = |j: usize| {
         (s.words[j].tags & GONE != 0 || left(j)) && s.words[j.saturating_sub(3)..j].iter().any(Word::is_number)
     };
+    // "the payment for my car insurance went to a fake website and now my card has been used": paid on a
+    // fake site, and the card used since.
+    let site = |k: usize| matches!(s.text(k), "website" | "site" | "page" | "pagina" | "sitio" | "web");
+    let fake_site = (0..s.len()).any(|i| s.words[i].tags & FORGED != 0 && (i + 1..(i + 3).min(s.len())).any(site));
+    let used_since = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "been" | "was") && p[1].text == "used");
+    if fake_site && s.has(PAID | TXN) && (used_since || s.has(GONE)) && !only_asks(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "…y ahora no tengo nada en la cuenta", "…now there's nothing in my account": the account emptied.
     let empty = |j: usize| {
         matches!((s.text(j), s.text(j + 1)), ("nothing", "in" | "left") | ("nada", "en"))

@@ -22,6 +22,7 @@ mod identity;
 mod jobs;
 pub mod learned;
 mod legal;
+mod lent;
 mod links;
 mod loss;
 mod payees;

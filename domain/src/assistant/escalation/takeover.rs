@@ -4,6 +4,7 @@
 
 use super::Category;
 use super::identity;
+use super::lent;
 use super::loss;
 use super::payees;
 use super::scan::{Scan, Word};
@@ -58,10 +59,13 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
                 ("out", "of", "my") | ("de", "mi", "cuenta") | ("with", "my", "card") | ("con", "mi", "tarjeta")
             )
         });
+        // ("…and straight away someone moved them out": moved out.)
         let moving = (i + 1..(i + 5).min(s.len())).any(|j| {
             s.words[j].starts_with_any(&["transfer", "withdraw", "moving", "taking", "sacando", "transfiriendo"])
         });
-        if real(s, i) && (made || using_it || used_by || (moving && out_of_mine)) {
+        let moved_out = (i + 1..(i + 3).min(s.len()))
+            .any(|j| s.text(j) == "moved" && (j + 1..(j + 4).min(s.len())).any(|k| s.text(k) == "out"));
+        if real(s, i) && (made || using_it || used_by || (moving && out_of_mine) || moved_out) {
             return Finding::of(Category::UnrecognisedPayment);
         }
         // "someone in another country is paying for netflix with my card": what is used, named after
@@ -126,7 +130,12 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     let found_out = s.words.windows(2).any(|p| {
         matches!((p[0].text.as_str(), p[1].text.as_str()), ("found", "out") | ("me", "entere") | ("me", "di"))
     });
-    let unconsented = s.find(DISOWN).any(|j| real(s, j)) || (away && s.has(TXN | MONEY | PAID)) || found_out;
+    // ("i think my nephew has been using my online banking": suspected, so never agreed to.)
+    let suspects = s.words.windows(2).any(|p| {
+        matches!((p[0].text.as_str(), p[1].text.as_str()), ("i", "think" | "suspect") | ("creo" | "sospecho", "que"))
+    }) && s.has(TXN | MONEY);
+    let unconsented =
+        s.find(DISOWN).any(|j| real(s, j)) || (away && s.has(TXN | MONEY | PAID)) || found_out || suspects;
     if unconsented && s.find(FAMILY).any(|i| real(s, i) && kin_uses(i)) && !s.has(PROCESS) {
         return Finding::of(Category::UnrecognisedPayment);
     }
@@ -188,24 +197,7 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if s.find(SOMEONE).any(|i| real(s, i) && (i + 1..(i + 3).min(s.len())).any(applied)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
-    // "my friend borrowed my card for one purchase and now there are 10 charges": a card lent for
-    // one thing, and many charges since.
-    let lent = |i: usize| {
-        matches!(s.words[i].text.as_str(), "borrowed" | "lent" | "preste") && s.near(i, VALUABLE, 1, 3) && real(s, i)
-    };
-    let many_after = |i: usize| {
-        (i + 1..s.len())
-            .any(|j| s.words[j].tags & TXN != 0 && s.words[j.saturating_sub(2)..j].iter().any(|w| w.is_number()))
-    };
-    // "a friend borrowed my card for dinner and has been using it all week": lent once, used since.
-    let still_using = |i: usize| {
-        (i + 1..s.len()).any(|j| {
-            s.words[j].text.starts_with("using")
-                || s.words[j].text == "usandola"
-                || (s.words[j].tags & INTRUDE != 0 && s.near(j, ONGOING, 2, 0))
-        })
-    };
-    if (0..s.len()).any(|i| lent(i) && (many_after(i) || still_using(i))) {
+    if lent::lent_and_used(s) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     // "my child used my card while I wasn't home": a relative, with a "not" in the same breath.
