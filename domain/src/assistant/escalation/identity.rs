@@ -4,11 +4,10 @@ use super::scan::Scan;
 use super::situations::{is_past, real};
 use super::words::*;
 
-/// "someone opened a loan in my name", "sacaron un crédito a mi nombre", "there's a loan in my name
-/// from a company i've never dealt with".
+/// "someone opened a loan in my name", "sacaron un crédito a mi nombre", "a card was requested in my
+/// name", "there's a loan in my name from a company i've never dealt with" (not "I want an account in
+/// my name", nor how to get one).
 pub(super) fn opened_in_my_name(s: &Scan) -> bool {
-    // "someone opened a loan in my name", "sacaron un crédito a mi nombre", "a card was requested in
-    // my name" (not "I want an account in my name", nor how to get one).
     let by_others = |i: usize| {
         let clause = s.words[i].clause;
         // ("a loan in my name from a company i've never dealt with": the lender disowned.)
