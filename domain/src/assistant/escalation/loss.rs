@@ -84,6 +84,13 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         || s.words.iter().any(|w| matches!(w.text.as_str(), "returned" | "devolvio" | "devolvieron" | "regresaron"));
     let card = s.words.iter().any(|w| w.starts_with_any(&["card", "tarjeta"]));
     let back_unspent = back && !card && !s.has(TXN | INTRUDE | MONEY | GONE);
+    // A habit of losing, asked about (below): nothing taken or spent, and the last phrase a question
+    // ("…, can i get her a card?").
+    let last = s.words.last().map(|l| l.phrase);
+    let habit_asked = !s.has(TXN | STEAL | GONE | MONEY)
+        && s.words.iter().find(|w| Some(w.phrase) == last).is_some_and(|w| {
+            matches!(w.text.as_str(), "can" | "could" | "how" | "what" | "is" | "should" | "puedo" | "como" | "que")
+        });
     for i in s.find(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
         // "me robaron la cartera el año pasado y ya tengo tarjeta nueva, ¿cómo activo…?": long past;
         // "…stolen last month and you sent a new one, how do i…?": dealt with.
@@ -100,12 +107,7 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         // "my daughter keeps losing her purse, can i get her a card with a limit?": a habit, asked about.
         let habit = matches!(s.text(i.wrapping_sub(1)), "keeps" | "keep" | "always") && s.text(i).ends_with("ing")
             || s.text(i.wrapping_sub(1)) == "sigue" && s.text(i).ends_with("ndo");
-        // (The last phrase a question: "…, can i get her a card?".)
-        let last = s.words.last().map(|l| l.phrase);
-        let asks = s.words.iter().find(|w| Some(w.phrase) == last).is_some_and(|w| {
-            matches!(w.text.as_str(), "can" | "could" | "how" | "what" | "is" | "should" | "puedo" | "como" | "que")
-        });
-        let habit = habit && !s.has(TXN | STEAL | GONE | MONEY) && asks;
+        let habit = habit && habit_asked;
         if !real(s, i) || long_past(s, i, 1) || dealt_with(s, i) || feared || payee_gone || card_payment || habit {
             continue;
         }

@@ -285,9 +285,9 @@ fn fraud_words(s: &Scan) -> Option<Finding> {
         return Finding::of(Category::Fraud);
     }
     // ("my savings account was emptied into my current account as i asked": into the customer's own.)
+    let as_asked = s.words.windows(2).any(|p| p[0].text == "i" && matches!(p[1].text.as_str(), "asked" | "requested"));
     let into_mine = |i: usize| {
-        (i + 1..(i + 4).min(s.len())).any(|j| matches!((s.text(j), s.text(j + 1)), ("into" | "to", "my")))
-            && s.words.windows(2).any(|p| p[0].text == "i" && matches!(p[1].text.as_str(), "asked" | "requested"))
+        as_asked && (i + 1..(i + 4).min(s.len())).any(|j| matches!((s.text(j), s.text(j + 1)), ("into" | "to", "my")))
     };
     let counts = |i: usize| {
         real(s, i)
