@@ -31,20 +31,45 @@ use tower_http::trace::TraceLayer;
 
 use crate::error::ApiError;
 
-/// Connects to the database, migrates it, and creates the configured first admin.
+/// Everything a server needs before it serves, in this process: [`set_up`], then [`open`]'s
+/// index and settings.
 pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
-    let db = domain::db::connect_and_migrate(&config.database_url).await.map_err(|e| {
-        anyhow::anyhow!("cannot open database {}: {e}", domain::config::redact_url(&config.database_url))
-    })?;
+    let state = set_up(config).await?;
+    load(&state).await?;
+    Ok(state)
+}
+
+/// The database brought up to date (migrations) and the configured first admin created: the
+/// start-up work on the database. The state it returns has no knowledge index loaded.
+pub async fn set_up(config: Config) -> anyhow::Result<AppState> {
+    let db = domain::db::connect_and_migrate(&config.database_url).await.map_err(|e| cannot_open(&config, e))?;
     let writer = domain::db::writer(&config.database_url, &db).await?;
     let state = AppState::new(db, config).with_writer(writer);
     if domain::seed::bootstrap_admin(&state).await? {
         tracing::info!("created the first admin from JOXAI_ADMIN_EMAIL");
     }
-    let articles = domain::knowledge::load_index(&state).await?;
-    tracing::info!(articles, "knowledge base indexed");
-    domain::settings::apply_stored(&state).await?;
     Ok(state)
+}
+
+/// The state to serve from, over a database [`set_up`] has already brought up to date (`serve`
+/// does that in a helper process): the knowledge index and the stored settings loaded.
+pub async fn open(config: Config) -> anyhow::Result<AppState> {
+    let db = domain::db::connect(&config.database_url).await.map_err(|e| cannot_open(&config, e))?;
+    let writer = domain::db::writer(&config.database_url, &db).await?;
+    let state = AppState::new(db, config).with_writer(writer);
+    load(&state).await?;
+    Ok(state)
+}
+
+fn cannot_open(config: &Config, e: impl std::fmt::Display) -> anyhow::Error {
+    anyhow::anyhow!("cannot open database {}: {e}", domain::config::redact_url(&config.database_url))
+}
+
+async fn load(state: &AppState) -> anyhow::Result<()> {
+    let articles = domain::knowledge::load_index(state).await?;
+    tracing::info!(articles, "knowledge base indexed");
+    domain::settings::apply_stored(state).await?;
+    Ok(())
 }
 
 /// SQLite serves one process: the event bus, the staff sequence numbers and the rate limits live

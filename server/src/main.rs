@@ -2,6 +2,7 @@
 //! the keys that seal personal data.
 
 use clap::{Parser, Subcommand};
+use domain::assistant::escalation::learned;
 use domain::config::Config;
 use domain::model::{CreateUserRequest, Role};
 
@@ -34,6 +35,11 @@ enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
+    /// `serve`'s start-up work, which `serve` runs in this helper process so that the server never
+    /// holds the memory it touches: migrations, the first admin, the demo data and the escalation
+    /// detector's training (written to standard output; the logs go to standard error).
+    #[command(hide = true)]
+    Prepare,
 }
 
 #[derive(Subcommand)]
@@ -136,7 +142,7 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    init_tracing(config.operations.log_format);
+    init_tracing(config.operations.log_format, matches!(cli.command, Some(Command::Prepare)));
     match run(cli.command.unwrap_or(Command::Serve), config).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
@@ -146,10 +152,16 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
-fn init_tracing(format: domain::config::LogFormat) {
+/// Logs to standard output, or to standard error where standard output carries a result.
+fn init_tracing(format: domain::config::LogFormat, to_stderr: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
-    let logs = tracing_subscriber::fmt().with_env_filter(filter);
+    let writer = if to_stderr {
+        tracing_subscriber::fmt::writer::BoxMakeWriter::new(std::io::stderr)
+    } else {
+        tracing_subscriber::fmt::writer::BoxMakeWriter::new(std::io::stdout)
+    };
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer);
     let _ = match format {
         // Each line carries its spans, so a request's lines all carry its id.
         domain::config::LogFormat::Json => logs.json().with_current_span(true).with_span_list(true).try_init(),
@@ -214,6 +226,17 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Keys { command: KeysCommand::Generate { .. } } => Ok(()),
+        Command::Prepare => {
+            let training = tokio::task::spawn_blocking(|| learned::model().to_bytes());
+            let state = server::set_up(config).await?;
+            if state.config.demo_seed {
+                seed_demo(&state).await?;
+            }
+            let model = training.await?;
+            let mut out = std::io::stdout().lock();
+            std::io::Write::write_all(&mut out, &model)?;
+            Ok(std::io::Write::flush(&mut out)?)
+        }
         Command::Serve => serve(config).await,
     }
 }
@@ -248,19 +271,22 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         }
         _ => {}
     }
-    let state = server::prepare(config).await?;
-    // Train the learned escalation detector now rather than on the first customer message.
-    tokio::task::spawn_blocking(domain::assistant::escalation::learned::model);
-    if demo {
-        print_demo(&domain::seed::demo_staff(&state).await?);
-        let articles = domain::seed::demo_knowledge(&state).await?;
-        if articles > 0 {
-            tracing::info!(articles, "loaded the demo knowledge base");
+    let state = if domain::db::outlives_process(&config.database_url) {
+        let model = prepare_in_helper().await?;
+        if !learned::Model::from_bytes(&model).is_some_and(learned::install) {
+            anyhow::bail!("the start-up helper (joxai prepare) wrote no escalation detector");
         }
-        if domain::seed::demo_inbox(&state, &own_origins(addr)).await? {
-            tracing::info!("created the demo inbox for /demo");
+        server::open(config).await?
+    } else {
+        // An in-memory database lives in this process only: its start-up work is done here.
+        let state = server::prepare(config).await?;
+        // Train the learned escalation detector now rather than on the first customer message.
+        tokio::task::spawn_blocking(learned::model);
+        if demo {
+            seed_demo(&state).await?;
         }
-    }
+        state
+    };
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| anyhow::anyhow!("JOXAI_ADDR: cannot listen on {addr}: {e}"))?;
@@ -293,6 +319,35 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         }
     };
     let _ = tokio::time::timeout(std::time::Duration::from_secs(2), said).await;
+    Ok(())
+}
+
+/// Runs `joxai prepare` (with this process's configuration, its standard error shared) and returns
+/// the escalation detector it trained. The start-up work — migrations, the demo data's password
+/// hashing and knowledge base, the detector's training on its 14,000 messages — touches a third of
+/// this binary's code and all of the training data; in a helper process that memory goes back to
+/// the system when it ends, instead of staying resident in the server while it idles.
+async fn prepare_in_helper() -> anyhow::Result<Vec<u8>> {
+    let exe = std::env::current_exe()?;
+    let mut helper = std::process::Command::new(exe);
+    helper.arg("prepare").stdin(std::process::Stdio::null()).stderr(std::process::Stdio::inherit());
+    let out = tokio::task::spawn_blocking(move || helper.output()).await??;
+    if !out.status.success() {
+        anyhow::bail!("start-up failed (joxai prepare: {})", out.status);
+    }
+    Ok(out.stdout)
+}
+
+/// The demo staff (their credentials printed once), knowledge base and inbox, where none exist.
+async fn seed_demo(state: &domain::AppState) -> anyhow::Result<()> {
+    print_demo(&domain::seed::demo_staff(state).await?);
+    let articles = domain::seed::demo_knowledge(state).await?;
+    if articles > 0 {
+        tracing::info!(articles, "loaded the demo knowledge base");
+    }
+    if domain::seed::demo_inbox(state, &own_origins(state.config.addr)).await? {
+        tracing::info!("created the demo inbox for /demo");
+    }
     Ok(())
 }
 

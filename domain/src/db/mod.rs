@@ -30,6 +30,12 @@ pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     (!path.is_empty() && !path.starts_with(":memory:")).then(|| path.into())
 }
 
+/// Whether the database outlives a process: PostgreSQL and an SQLite file do, an in-memory SQLite
+/// database does not (another process opening the same URL gets a database of its own).
+pub fn outlives_process(url: &str) -> bool {
+    !is_sqlite(url) || (sqlite_file(url).is_some() && !url.contains("mode=memory"))
+}
+
 /// The writer conversation messages are written through ([`Writer`]). On SQLite, one connection
 /// on a thread of its own: writers queue in memory, in order, instead of polling the file lock
 /// (`SQLITE_BUSY`) and waking late; readers keep their own pool (WAL lets them read while it

@@ -1,5 +1,6 @@
 //! The `joxai` binary: bad configuration fails with one line naming the variable; `demo-seed`
-//! loads staff and the knowledge base once; `user create` then `serve` then `POST /auth/login`
+//! loads staff and the knowledge base once; `prepare` (`serve`'s start-up helper) sets up the
+//! database and writes the escalation detector; `user create` then `serve` then `POST /auth/login`
 //! works.
 
 use std::process::{Command, Stdio};
@@ -65,6 +66,19 @@ async fn demo_seed_loads_staff_and_the_knowledge_base_once() {
     assert!(stderr.contains("admin@joxai.local"), "{stderr}");
     let loaded = domain::seed::demo_articles().unwrap().len();
     assert!(stderr.contains(&format!("loaded {loaded} demo knowledge-base articles")), "{stderr}");
+    let again = joxai(&db).arg("demo-seed").output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stderr).contains("loaded 0 demo knowledge-base articles"));
+}
+
+/// `serve`'s start-up work runs in a helper process, `joxai prepare`: it migrates, seeds the demo
+/// data and writes the trained escalation detector to standard output (its logs on standard error).
+#[tokio::test]
+async fn prepare_sets_up_the_database_and_writes_the_detector() {
+    let db = TestDb::new().await;
+    let out = joxai(&db).arg("prepare").env("JOXAI_DEMO_SEED", "true").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(domain::assistant::escalation::learned::Model::from_bytes(&out.stdout).is_some(), "a trained model");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("admin@joxai.local"));
     let again = joxai(&db).arg("demo-seed").output().unwrap();
     assert!(String::from_utf8_lossy(&again.stderr).contains("loaded 0 demo knowledge-base articles"));
 }

@@ -1,5 +1,6 @@
 //! A learned second opinion for the rules, in Spanish and English: a softmax regression over word
-//! stems and stem pairs, trained (once, on first use, in well under a second) on [`corpus`]:
+//! stems and stem pairs, trained once (in well under a second: on first use, or in a server's
+//! start-up helper process) on [`corpus`]:
 //! BANKING77's training split — ten thousand customer messages written by other people, labelled
 //! with 77 intents (Casanueva et al., 2020, PolyAI; CC BY 4.0,
 //! <https://github.com/PolyAI-LDN/task-specific-datasets>; `banking77_train.tsv` is that file as
@@ -12,7 +13,7 @@
 
 mod corpus;
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use super::Category;
 use crate::assistant::language::{self, Lang};
@@ -65,12 +66,17 @@ pub struct Model {
     weights: Vec<f32>,
 }
 
-static MODEL: LazyLock<Model> =
-    LazyLock::new(|| Model::train(corpus().iter().map(|row| (row.class, row.text.as_str()))));
+static MODEL: OnceLock<Model> = OnceLock::new();
 
-/// The trained model (trained on first use).
+/// The trained model: the one [`install`]ed, or trained here on first use.
 pub fn model() -> &'static Model {
-    &MODEL
+    MODEL.get_or_init(|| Model::train(corpus().iter().map(|row| (row.class, row.text.as_str()))))
+}
+
+/// Makes `model` the one [`model`] returns (a server trains it in its start-up helper process and
+/// reads it back); false if a model is in use already.
+pub fn install(model: Model) -> bool {
+    MODEL.set(model).is_ok()
 }
 
 impl Model {
@@ -123,6 +129,18 @@ impl Model {
             }
         }
         Model { weights }
+    }
+
+    /// The weights as bytes (little-endian `f32`s), for [`Model::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.weights.iter().flat_map(|w| w.to_le_bytes()).collect()
+    }
+
+    /// A trained model back from [`Model::to_bytes`]; `None` unless `bytes` are a trained model's.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        (bytes.len() == K * DIM * 4).then(|| Model {
+            weights: bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect(),
+        })
     }
 
     /// The probability that `message` needs a person, with the likeliest reason.
@@ -217,5 +235,9 @@ mod tests {
         let rows = || corpus.iter().step_by(7).map(|row| (row.class, row.text.as_str()));
         let (a, b) = (Model::train(rows()), Model::train(rows()));
         assert!(a.weights == b.weights);
+        let back = Model::from_bytes(&a.to_bytes()).unwrap();
+        assert!(back.weights == a.weights);
+        assert!(Model::from_bytes(&a.to_bytes()[4..]).is_none());
+        assert!(Model::from_bytes(&[]).is_none());
     }
 }
