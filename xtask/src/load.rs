@@ -2,7 +2,8 @@
 //! (a temporary SQLite file, or `--database URL`), with rate limits off, and runs the load
 //! generator (`load/`, `joxai-load`) through the workloads in turn: chat at several numbers of
 //! customers, the ticket list, and a login storm with `/healthz` probes. Each prints throughput,
-//! latency percentiles, errors, the server's CPU per request and its resident memory.
+//! latency percentiles, errors, the server's CPU per request and its resident memory; first, the
+//! idle server's resident memory, 10 s after it starts listening.
 //! `--sockets N` runs only the sockets workload: N customer sockets held open while an agent
 //! writes to a sample (memory per socket, fan-out latency). Both processes get the most open files
 //! the machine allows.
@@ -80,7 +81,8 @@ pub fn load(args: &[String]) -> Result<()> {
     let pid = server.id().to_string();
     let result = (|| {
         wait_for(&format!("127.0.0.1:{port}"))?;
-        std::thread::sleep(Duration::from_millis(500));
+        std::thread::sleep(IDLE);
+        eprintln!("xtask: idle server, {} s after it started listening: {}", IDLE.as_secs(), memory(&pid));
         let seconds = o.seconds.to_string();
         let mut plan: Vec<(&str, usize)> = o.customers.iter().map(|&n| ("chat", n)).collect();
         plan.push(("tickets", 10));
@@ -106,6 +108,23 @@ pub fn load(args: &[String]) -> Result<()> {
         eprintln!("xtask: server log: {}", dir.join("server.log").display());
     }
     result
+}
+
+/// How long the server idles before its memory is read.
+const IDLE: Duration = Duration::from_secs(10);
+
+/// The process's resident memory as `/proc/<pid>/status` gives it: in all, anonymous, file pages.
+fn memory(pid: &str) -> String {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let mib = |key: &str| {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(format!("{:.1} MiB", kib / 1024.0))
+    };
+    match (mib("VmRSS:"), mib("RssAnon:"), mib("RssFile:")) {
+        (Some(all), Some(anon), Some(file)) => format!("RSS {all} ({anon} anonymous, {file} file pages)"),
+        _ => "RSS unknown (no /proc)".to_owned(),
+    }
 }
 
 /// `program` run with its open-file limit raised to the most allowed (a socket is a file).

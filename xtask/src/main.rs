@@ -1,8 +1,9 @@
-//! `cargo xtask dev|test|build|tools|eval|fuzz|load|house`: installs what the build needs (nothing can come from GitHub
-//! here, see TOOLCHAIN.md) and runs things the one right way.
+//! `cargo xtask dev|test|build|tools|eval|fuzz|load|order|house`: installs what the build needs
+//! (nothing can come from GitHub here, see TOOLCHAIN.md) and runs things the one right way.
 
 mod house;
 mod load;
+mod order;
 mod site;
 mod tools;
 mod widget;
@@ -30,9 +31,10 @@ fn main() -> std::process::ExitCode {
         Some("fuzz") => fuzz(&args[1..]),
         Some("load") => load::load(&args[1..]),
         Some("house") => house::check(),
+        Some("order") => order::order(),
         Some("e2e") => end2end(),
         _ => {
-            eprintln!("usage: cargo xtask <dev|test|build|e2e|tools|widget|eval|fuzz|load|house>");
+            eprintln!("usage: cargo xtask <dev|test|build|e2e|tools|widget|eval|fuzz|load|order|house>");
             eprintln!("  dev    install missing tools, build the widget, run `cargo leptos watch --split` on :3000");
             eprintln!("  test   fmt, clippy, tests on SQLite (+ PostgreSQL), release build, browser tests");
             eprintln!("  build  release build of the server, the admin panel and the widget");
@@ -46,6 +48,8 @@ fn main() -> std::process::ExitCode {
             eprintln!(
                 "         server CPU per request, RSS (--seconds N, --customers 1,10,50, --full, --database URL)"
             );
+            eprintln!("  order  server/startup.order: the functions the release server runs starting and idling,");
+            eprintln!("         laid out together by release links (valgrind's callgrind; build again after)");
             return std::process::ExitCode::from(2);
         }
     };
