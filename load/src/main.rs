@@ -5,6 +5,7 @@
 //! Workloads, each closed-loop (a client sends its next request when the last one answered):
 //! - `chat`: each customer starts a conversation and sends five messages, then starts again;
 //! - `tickets`: each agent lists 100 tickets;
+//! - `conversations`: each agent lists 100 conversations;
 //! - `login-storm`: every client tries a wrong password for a random name (so no per-account
 //!   lock stops the hashing), while one prober asks `/healthz` every 10 ms;
 //! - `sockets`: every client holds a customer socket open while an agent writes to a sample of
@@ -39,7 +40,7 @@ struct Cli {
     /// The server's process id, for CPU time and memory.
     #[arg(long)]
     pid: Option<u32>,
-    /// A staff sign-in for the `tickets` workload.
+    /// A staff sign-in for the `tickets` and `conversations` workloads.
     #[arg(long, default_value = "load")]
     user: String,
     #[arg(long, default_value = "load-password-1")]
@@ -53,6 +54,7 @@ struct Cli {
 pub enum Workload {
     Chat,
     Tickets,
+    Conversations,
     LoginStorm,
     Sockets,
 }

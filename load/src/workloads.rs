@@ -87,7 +87,17 @@ pub async fn run(workload: Workload, run: &Run) -> Result<Outcome> {
         Workload::Tickets => {
             let token = sign_in(&http, run).await?;
             seed_tickets(&http, &run.base, &token, 100).await?;
-            ("tickets", spawn(run, |_| tickets(http.clone(), run.base.clone(), token.clone(), deadline)).await, None)
+            (
+                "tickets",
+                spawn(run, |_| list(http.clone(), run.base.clone(), "tickets", token.clone(), deadline)).await,
+                None,
+            )
+        }
+        Workload::Conversations => {
+            let token = sign_in(&http, run).await?;
+            seed_conversations(&http, &run.base, &token, 100).await?;
+            let agents = spawn(run, |_| list(http.clone(), run.base.clone(), "conversations", token.clone(), deadline));
+            ("conversations", agents.await, None)
         }
         Workload::LoginStorm => {
             let prober = tokio::spawn(probe(http.clone(), run.base.clone(), deadline));
@@ -160,11 +170,31 @@ async fn seed_tickets(http: &reqwest::Client, base: &str, token: &str, wanted: u
     Ok(())
 }
 
-/// An agent listing the first 100 tickets, again and again.
-async fn tickets(http: reqwest::Client, base: String, token: String, deadline: Instant) -> Tally {
+/// Starts conversations, each with one message answered, until there are `wanted` (setup, not
+/// measured).
+async fn seed_conversations(http: &reqwest::Client, base: &str, token: &str, wanted: usize) -> Result<()> {
+    let res = http.get(format!("{base}/api/v1/conversations?limit=1")).bearer_auth(token).send().await?;
+    let total: usize = res.headers().get("x-total-count").and_then(|v| v.to_str().ok()?.parse().ok()).unwrap_or(0);
+    for i in total..wanted {
+        let res = http.post(format!("{base}/api/v1/chat/start")).json(&json!({ "language": "en" })).send().await?;
+        anyhow::ensure!(res.status().is_success(), "starting a conversation failed: {}", res.status());
+        let started: Value = res.json().await?;
+        let (Some(id), Some(visitor)) = (started["conversation_id"].as_str(), started["visitor_token"].as_str()) else {
+            anyhow::bail!("no conversation id or visitor token in the answer to /chat/start");
+        };
+        let body = json!({ "conversation_id": id, "message": MESSAGES[i % MESSAGES.len()] });
+        let res = http.post(format!("{base}/api/v1/chat/message")).header("x-visitor-token", visitor).json(&body);
+        let res = res.send().await?;
+        anyhow::ensure!(res.status().is_success(), "sending a message failed: {}", res.status());
+    }
+    Ok(())
+}
+
+/// An agent listing the first 100 of `what` (`tickets`, `conversations`), again and again.
+async fn list(http: reqwest::Client, base: String, what: &'static str, token: String, deadline: Instant) -> Tally {
     let mut tally = Tally::default();
     while Instant::now() < deadline {
-        let request = http.get(format!("{base}/api/v1/tickets?limit=100")).bearer_auth(&token);
+        let request = http.get(format!("{base}/api/v1/{what}?limit=100")).bearer_auth(&token);
         tally.send(request, &[200]).await;
     }
     tally

@@ -1,9 +1,9 @@
 //! `cargo xtask load`: starts the release server on a free loopback port against a fresh database
 //! (a temporary SQLite file, or `--database URL`), with rate limits off, and runs the load
 //! generator (`load/`, `joxai-load`) through the workloads in turn: chat at several numbers of
-//! customers, the ticket list, and a login storm with `/healthz` probes. Each prints throughput,
-//! latency percentiles, errors, the server's CPU per request and its resident memory; first, the
-//! idle server's resident memory, 10 s after it starts listening.
+//! customers, the ticket list, the conversation list, and a login storm with `/healthz` probes.
+//! Each prints throughput, latency percentiles, errors, the server's CPU per request and its
+//! resident memory; first, the idle server's resident memory, 10 s after it starts listening.
 //! `--sockets N` runs only the sockets workload: N customer sockets held open while an agent
 //! writes to a sample (memory per socket, fan-out latency). Both processes get the most open files
 //! the machine allows.
@@ -86,6 +86,7 @@ pub fn load(args: &[String]) -> Result<()> {
         let seconds = o.seconds.to_string();
         let mut plan: Vec<(&str, usize)> = o.customers.iter().map(|&n| ("chat", n)).collect();
         plan.push(("tickets", 10));
+        plan.push(("conversations", 10));
         plan.push(("login-storm", 100));
         if let Some(sockets) = o.sockets {
             plan = vec![("sockets", sockets)];
