@@ -27,6 +27,7 @@ mod m20261205_000021_consents;
 mod m20261205_000022_customer_address;
 mod m20261205_000023_ticket_sla;
 mod m20261205_000024_read_state;
+mod m20261207_000025_conversation_recency;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000022_customer_address::Migration),
             Box::new(m20261205_000023_ticket_sla::Migration),
             Box::new(m20261205_000024_read_state::Migration),
+            Box::new(m20261207_000025_conversation_recency::Migration),
         ]
     }
 }
