@@ -58,8 +58,26 @@ fn home_now(s: &Scan) -> bool {
         matches!(s.text(i.wrapping_sub(1)), "and" | "but" | "while" | "y" | "pero" | "mientras" | "yo")
             && s.words[..i].iter().any(|w| w.tags & (TXN | INTRUDE) != 0)
     };
-    (0..s.len()).any(|i| at_home(i) && against(i) && !negated(s, i) && !hypothetical(s, i))
+    // "my debit card was used in a shop in paris this morning and i'm in glasgow": somewhere else now
+    // than where the charge was told, beside it.
+    let town = |j: usize| {
+        let w = s.text(j);
+        w.len() > 3 && !place(j) && !article(j) && !matches!(w, "hospital" | "debt" | "trouble" | "shock" | "deuda")
+    };
+    let used_in = |k: usize| {
+        matches!(s.text(k), "in" | "en")
+            && town(k + 1)
+            && s.words[k.saturating_sub(6)..k].iter().any(|w| w.tags & (TXN | INTRUDE) != 0 || w.text == "used")
+    };
+    let elsewhere_now = |i: usize| {
+        matches!((s.text(i), s.text(i + 1)), ("i'm" | "im" | "am" | "estoy", "in" | "en"))
+            && town(i + 2)
+            && (0..i).any(|k| used_in(k) && s.text(k + 1) != s.text(i + 2))
+    };
+    let far = (0..s.len()).any(|i| elsewhere_now(i) && against(i) && !negated(s, i) && !hypothetical(s, i));
+    ((0..s.len()).any(|i| at_home(i) && against(i) && !negated(s, i) && !hypothetical(s, i))
         && s.words.iter().any(Word::is_number)
+        || far)
         && !(0..s.len()).any(|i| opens_question(s, i))
 }
 

@@ -27,6 +27,22 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
     if s.find(ASKED).any(asker) && s.find(RECEIVE).any(receive) && forwarded {
         return Finding::of(Category::Fraud);
     }
+    // "a man i met online keeps asking me to receive money for him in my account": someone met
+    // online who wants the account for his money.
+    let met_online = s.words.windows(3).any(|p| {
+        matches!(p[0].text.as_str(), "met" | "conoci" | "conocio")
+            && (matches!(p[1].text.as_str(), "online" | "on" | "en" | "por")
+                && (p[1].text == "online"
+                    || matches!(p[2].text.as_str(), "internet" | "instagram" | "facebook" | "tiktok" | "line" | "a")))
+    });
+    let for_them = |i: usize| {
+        (i + 1..(i + 5).min(s.len())).any(|j| {
+            matches!((s.text(j), s.text(j + 1)), ("for", "him" | "her" | "them") | ("para" | "por", "el" | "ella"))
+        })
+    };
+    if met_online && s.find(ASKED).any(asker) && s.find(RECEIVE).any(|i| receive(i) && for_them(i)) {
+        return Finding::of(Category::Fraud);
+    }
     // "my friend asked to borrow my bank account to receive his wages… and now mine is blocked": the
     // account lent for someone else's money, and blocked since.
     let lend = |i: usize| {

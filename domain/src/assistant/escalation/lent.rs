@@ -1,7 +1,8 @@
-//! A card lent for one thing and used for more: many charges since, used all week, kept.
+//! A card lent for one thing and used for more: many charges since, used all week, kept; or held by a
+//! relative who keeps buying with it.
 
 use super::scan::Scan;
-use super::situations::real;
+use super::situations::{only_asks, real};
 use super::words::*;
 
 /// "my friend borrowed my card for one purchase and now there are 10 charges", "a friend borrowed my
@@ -28,4 +29,25 @@ pub(super) fn lent_and_used(s: &Scan) -> bool {
             })
     };
     (0..s.len()).any(|i| lent(i) && (many_after(i) || still_using(i)))
+}
+
+/// "my mother in law has my card details and keeps ordering things online": a relative holding
+/// the customer's card, buying with it again and again.
+pub(super) fn kin_keeps_buying(s: &Scan) -> bool {
+    let holds_card = |i: usize| {
+        (i + 1..(i + 4).min(s.len())).any(|j| {
+            matches!(s.text(j), "has" | "tiene" | "kept" | "keeps" | "got")
+                && (j + 1..(j + 4).min(s.len())).any(|k| {
+                    matches!(s.text(k), "card" | "tarjeta" | "cards" | "tarjetas")
+                        && matches!(s.text(k.wrapping_sub(1)), "my" | "mi" | "mis")
+                })
+        })
+    };
+    let keeps_buying = (0..s.len()).any(|j| {
+        matches!(s.text(j), "keeps" | "sigue" | "kept")
+            && (j + 1..(j + 3).min(s.len())).any(|k| {
+                s.words[k].starts_with_any(&["order", "buy", "shop", "spend", "compra", "pidi", "gasta", "ordena"])
+            })
+    });
+    keeps_buying && s.find(FAMILY).any(|i| real(s, i) && holds_card(i)) && !s.has(PROCESS) && !only_asks(s)
 }

@@ -13,13 +13,18 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     // code or page, and charged again since.
     // "now there are more charges", "now 3 payments of 400 came out": more, or counted.
     let counted = |w: &Word| w.text.parse::<u8>().is_ok_and(|n| n > 1) || matches!(w.text.as_str(), "two" | "three");
-    // ("…paid 1.99 and now 700 has gone out": an amount gone since.)
+    // ("…paid 1.99 and now 700 has gone out": an amount gone since; "…900 went out".)
+    let went_out = |j: usize| matches!(s.text(j), "went" | "came") && s.text(j + 1) == "out";
     let again = |j: usize| {
         s.words[j].tags & TXN != 0
             && s.words[j.saturating_sub(2)..j].iter().any(|w| w.tags & (MORE | OTHERS) != 0 || counted(w))
-            || s.words[j].tags & GONE != 0 && s.words[j.saturating_sub(3)..j].iter().any(Word::is_number)
+            || (s.words[j].tags & GONE != 0 || went_out(j))
+                && s.words[j.saturating_sub(3)..j].iter().any(Word::is_number)
     };
-    if s.has(LINK) && (0..s.len()).any(|i| s.words[i].tags & PAID != 0 && real(s, i) && (i + 1..s.len()).any(again)) {
+    // ("a text said my parcel couldn't be delivered, i paid the 1.45 fee and today 900 went out": the
+    // message itself, no link named.)
+    let lured = s.has(LINK) || s.words.iter().any(|w| message_word(&w.text));
+    if lured && (0..s.len()).any(|i| s.words[i].tags & PAID != 0 && real(s, i) && (i + 1..s.len()).any(again)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "got a text to reschedule a delivery, put in my card details and an hour later there was a
@@ -70,6 +75,15 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
         s.has(LINK) && matches!((s.text(i), s.text(i + 1)), ("logged" | "signed", "in" | "on")) && real(s, i)
     };
     if (0..s.len()).any(|i| (asked(i) || logged_in(i)) && (i + 1..s.len()).any(|j| gone(j) || empty(j)))
+        && !only_asks(s)
+    {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "me llegó un correo del banco para actualizar datos, puse todo y ahora no puedo entrar": details
+    // typed after a message, and shut out of the account since.
+    let shut_out = |i: usize| s.after(i, LOCKED_OUT).next().is_some();
+    if s.words.iter().any(|w| message_word(&w.text))
+        && (0..s.len()).any(|i| (s.words[i].tags & ENTER != 0 || put_in(i)) && real(s, i) && shut_out(i))
         && !only_asks(s)
     {
         return Finding::of(Category::SocialEngineering);

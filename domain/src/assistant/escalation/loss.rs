@@ -75,7 +75,14 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
                 || matches!(s.text(j), "doblo" | "doblada" | "bent" | "rayo" | "rayada" | "scratched" | "snapped")
         })
     };
-    let dropped_and_broken = (0..s.len()).any(|i| matches!(s.text(i), "cayo" | "cayeron" | "dropped") && broke(i));
+    // ("…dropped it in the toilet", "se me cayó al agua": into water, so broken, not lost.)
+    let wet = |i: usize| {
+        (i + 1..(i + 5).min(s.len())).any(|j| {
+            matches!(s.text(j), "toilet" | "loo" | "sink" | "bath" | "pool" | "inodoro" | "excusado" | "agua" | "water")
+        })
+    };
+    let dropped_and_broken =
+        (0..s.len()).any(|i| matches!(s.text(i), "cayo" | "cayeron" | "dropped") && (broke(i) || wet(i)));
     let atm = s.has(ATM);
     // "a phone that was snatched and then returned", "me lo robaron pero me lo devolvieron": taken,
     // and back with the customer, with nothing spent since. (A card back from a thief may have been

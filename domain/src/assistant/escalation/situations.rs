@@ -57,7 +57,28 @@ pub fn detect(s: &Scan) -> Option<Finding> {
                 || s.text(j) == "temprano"
         })
     };
-    let harm = |i: usize| (!negated(s, i) || nobody(i)) && !out_of_a_thing(i) && !schedule(i);
+    // "i can't cope with paperwork, can i get statements by email only?": a chore, beside a question.
+    let chore = |i: usize| {
+        let mundane = |j: usize| {
+            s.words[j].starts_with_any(&[
+                "paperwork",
+                "paper",
+                "form",
+                "technolog",
+                "computer",
+                "app",
+                "queue",
+                "letter",
+            ])
+        };
+        (i + 1..(i + 4).min(s.len())).any(|j| s.text(j) == "with" && (j + 1..(j + 3).min(s.len())).any(mundane))
+            && (0..s.len()).any(|k| {
+                opens_question(s, k)
+                    || s.starts_phrase(k)
+                        && matches!((s.text(k), s.text(k + 1)), ("can" | "could" | "do" | "is", "i" | "you" | "there"))
+            })
+    };
+    let harm = |i: usize| (!negated(s, i) || nobody(i)) && !out_of_a_thing(i) && !schedule(i) && !chore(i);
     if (s.has(SELF_HARM) && s.find(SELF_HARM).any(harm)) || despair::no_reason_to_live(s) {
         return Some(Finding { category: Category::Vulnerable, urgent: true });
     }
@@ -85,10 +106,13 @@ pub fn detect(s: &Scan) -> Option<Finding> {
 /// know", "not sure", which leave the rest of the sentence standing.
 pub fn negated(s: &Scan, at: usize) -> bool {
     let phrase = s.words[at].phrase;
+    // ("…que no pedí y quiero una compensación": an "and" ends what the "no" denies.)
+    let joined = |j: usize| (j + 1..at).any(|k| matches!(s.text(k), "y" | "and" | "pero" | "but"));
     (at.saturating_sub(3)..at).any(|j| {
         s.words[j].phrase == phrase
             && s.words[j].tags & NEG != 0
             && !s.words.get(j + 1).is_some_and(|n| n.tags & EPISTEMIC != 0 && j + 1 < at)
+            && !joined(j)
     })
 }
 
@@ -281,7 +305,9 @@ fn fraud_words(s: &Scan) -> Option<Finding> {
             && !told
     };
     // ("how do i know if i've been defrauded? just asking": how to tell, of nothing that happened.)
-    if s.find(VICTIM).any(|i| real(s, i) && !telling(i)) {
+    // ("i was scammed years ago at another bank, how do i know a message is really from you?": long
+    // past.)
+    if s.find(VICTIM).any(|i| real(s, i) && !telling(i) && !long_past(s, i, 1) && !dealt_with(s, i)) {
         return Finding::of(Category::Fraud);
     }
     // ("my savings account was emptied into my current account as i asked": into the customer's own.)

@@ -139,6 +139,9 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if unconsented && s.find(FAMILY).any(|i| real(s, i) && kin_uses(i)) && !s.has(PROCESS) {
         return Finding::of(Category::UnrecognisedPayment);
     }
+    if lent::kin_keeps_buying(s) {
+        return Finding::of(Category::UnrecognisedPayment);
+    }
     // "i think somebody's added a new payee to my account": someone else added something to it
     // (not "can someone be added to my account?").
     let added = |j: usize| s.text(j) == "added" && !matches!(s.text(j - 1), "be" | "been" | "get" | "i" | "we");

@@ -195,6 +195,10 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "log in to my computer", "log into my computer", "logged into my computer", "logged in to my computer",
             "get into my computer", "got into my computer",
             "entrar a mi computadora", "entrar a mi compu", "entro a mi computadora", "entro a mi compu",
+            "control of my laptop", "control of my computer", "control of my pc", "control of my screen",
+            "control of my phone", "control de mi compu", "control de mi computadora", "control de mi laptop",
+            "control de mi celular", "control de mi pantalla", "took over my laptop", "took over my computer",
+            "took over my screen",
     ]),
     (TXN, &[
             "standing order", "standing orders", "direct debit", "direct debits", "orden permanente",

@@ -38,6 +38,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "queja", "quejas", "quejarme", "quejar", "reclamacion", "reclamaciones", "reclamo formal", "reclamo",
             "complaint", "complaints", "complain", "complaining", "grievance", "libro de reclamaciones",
             "exijo una explicacion", "demand an explanation", "quiero una explicacion", "want an explanation",
+            "mis sold", "missold", "mis selling", "misselling", "want compensation", "demand compensation",
+            "claim compensation", "quiero una compensacion", "exijo una compensacion", "quiero una indemnizacion",
+            "exijo una indemnizacion", "que me indemnicen", "que me compensen",
     ]),
     (DISPUTE, &[
             "mi dinero de vuelta", "dinero de vuelta", "que me devuelvan mi dinero", "devuelvanme",

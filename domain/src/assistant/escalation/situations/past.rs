@@ -2,7 +2,7 @@
 
 use super::super::scan::Scan;
 use super::super::words::*;
-use super::real;
+use super::{negated, real};
 
 /// "soy viuda desde hace 10 años y quiero abrir una cuenta de inversión", "me robaron la cartera el
 /// año pasado y ya tengo tarjeta nueva, ¿cómo activo el contactless?": what `at` tells happened
@@ -17,12 +17,19 @@ pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8
         "muchos" | "varios" | "many" | "several" => Some(2),
         n => n.parse::<u8>().ok(),
     };
-    // "years ago", "hace años": more than one, uncounted.
+    // "years ago", "hace años": more than one, uncounted; "hace tiempo", "a long time ago" too.
     let uncounted = |j: usize| {
         matches!(s.text(j), "years" | "anos") && (s.text(j + 1) == "ago" || s.text(j.wrapping_sub(1)) == "hace")
+            || s.text(j) == "hace" && matches!(s.text(j + 1), "tiempo" | "mucho")
+            || matches!((s.text(j), s.text(j + 1)), ("long", "ago") | ("ages", "ago"))
+    };
+    // "hace como 3 años", "about two years ago": the count behind a hedge.
+    let hedge = |j: usize| matches!(s.text(j), "como" | "unos" | "mas" | "about" | "like" | "over" | "around");
+    let counted = |j: usize| {
+        count(j.wrapping_sub(1)).or_else(|| hedge(j.wrapping_sub(1)).then(|| count(j.wrapping_sub(2))).flatten())
     };
     let ago = |j: usize| {
-        (matches!(s.text(j), "anos" | "years" | "ano" | "year") && count(j.wrapping_sub(1)).is_some_and(|n| n >= years))
+        (matches!(s.text(j), "anos" | "years" | "ano" | "year") && counted(j).is_some_and(|n| n >= years))
             || (uncounted(j) && years <= 2)
             || (years <= 1 && matches!((s.text(j), s.text(j + 1)), ("last", "year") | ("ano", "pasado")))
     };
@@ -34,12 +41,16 @@ pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8
             && s.text(j).len() == 4
             && s.text(j).parse::<i32>().is_ok_and(|y| y >= 1950 && y <= this_year() - i32::from(years))
     };
-    let asks_else = s.has(WANT | PROCESS) || (0..s.len()).any(question);
+    // ("…por eso pregunto: ¿sus tarjetas tienen chip?": a question said to be one.)
+    let asking = |j: usize| j > at && matches!(s.text(j), "pregunto" | "preguntar" | "wondering" | "asking");
+    let asks_else = s.has(WANT | PROCESS) || (0..s.len()).any(|j| question(j) || asking(j));
+    // ("…y desde entonces no uso tarjeta física": a use denied moves nothing.)
+    let told = |k: usize| !negated(s, k);
     (at.saturating_sub(6)..(at + 7).min(s.len())).any(|j| ago(j) || year(j))
         && asks_else
-        && !s.has(TXN | MONEY)
+        && !s.find(TXN | MONEY).any(told)
         // ("…is it ok to use facebook login for your app?": the customer's own use, asked.)
-        && !s.find(INTRUDE).any(|k| s.text(k.wrapping_sub(1)) != "to")
+        && !s.find(INTRUDE).any(|k| s.text(k.wrapping_sub(1)) != "to" && told(k))
 }
 
 /// "my card was stolen last month and you sent a new one, how do i set up apple pay on it?", "i
@@ -79,5 +90,7 @@ fn asks_at(s: &Scan, at: usize, j: usize) -> bool {
     j > at
         && s.starts_phrase(j)
         && (matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
-            || matches!((s.text(j), s.text(j + 1)), ("is" | "should" | "will" | "do", "it" | "i" | "there")))
+            || matches!(s.text(j), "tienen" | "hay" | "ofrecen" | "cuanto" | "cuando" | "when" | "which")
+            || matches!((s.text(j), s.text(j + 1)), ("is" | "should" | "will" | "do", "it" | "i" | "there" | "you"))
+            || matches!((s.text(j), s.text(j + 1)), ("do" | "does" | "are", "your")))
 }
