@@ -54,8 +54,20 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
             && in_phrase().any(|w| matches!(w.text.as_str(), "work" | "works" | "funciona" | "funcionan"));
         // ("who is the financial regulator for banks?": which one it is, asked.)
         let who = matches!(clause_opening(s, i).0, Some("who" | "quien" | "who's" | "whos"));
-        let regulator =
-            s.words[i].tags & REGULATOR != 0 && !opens_question(s, i) && !subject_asked && !how_it_works && !who;
+        // "indecopi me pidió un estado de cuenta para un trámite, ¿cómo lo descargo?": the regulator
+        // asking the customer for a paper, and the customer asking how to get it.
+        let asks_me = (i + 1..(i + 4).min(s.len())).any(|j| {
+            s.words[j].tags & ASKED != 0 || matches!(s.text(j), "needs" | "requires" | "necesita" | "requiere")
+        });
+        let how =
+            |j: usize| s.starts_phrase(j) && matches!(s.text(j), "como" | "how" | "donde" | "where" | "puedo" | "can");
+        let paper_asked = asks_me && (i + 2..s.len()).any(how);
+        let regulator = s.words[i].tags & REGULATOR != 0
+            && !opens_question(s, i)
+            && !subject_asked
+            && !how_it_works
+            && !who
+            && !paper_asked;
         // "si esto no se arregla esta semana, mi abogado…", "unless this is fixed": a threat's condition.
         let ultimatum = s.words.iter().any(|w| w.text == "unless")
             || (0..i)

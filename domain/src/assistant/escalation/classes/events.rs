@@ -42,7 +42,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "robaron", "robo", "robaste", "robado", "robada", "robados", "robadas", "roban", "roba", "roben", "robe",
             "robar", "robarme", "robarnos", "robando", "hurtaron", "hurto", "hurtado", "hurtada", "stole", "stolen",
             "steal", "steals", "stealing", "theft", "snatched", "snatch", "swiped", "nicked", "burgled", "burglary",
-            "robbed", "robbery", "rob", "arrebataron", "arrebato", "jalaron",
+            "robbed", "robbery", "rob", "arrebataron", "arrebato", "jalaron", "arrebatar", "arrebatado", "arrebatada",
             "lanzaron", "lanzazo", "cogotearon", "cogoteo", "choreo", "chorearon", "afanaron", "pinched",
     ]),
     (TAKE, &[
@@ -344,6 +344,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     ]),
     (ALIBI, &[
             "no sali de casa", "no sali de mi casa", "didnt leave the house", "didn't leave the house",
+            "no he salido de", "no he salido", "no sali de", "haven't left", "havent left", "have not left",
             "didnt leave home", "didn't leave home", "never left the house",
             "nowhere near", "i was nowhere near", "ni cerca estaba", "nunca estuve en",
             "yo dormia", "mientras dormia", "while i slept", "while i was sleeping", "while i was asleep",

@@ -50,7 +50,7 @@ pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8
         && asks_else
         && !s.find(TXN | MONEY).any(told)
         // ("…is it ok to use facebook login for your app?": the customer's own use, asked.)
-        && !s.find(INTRUDE).any(|k| s.text(k.wrapping_sub(1)) != "to" && told(k))
+        && !s.find(INTRUDE).any(|k| k != at && s.text(k.wrapping_sub(1)) != "to" && told(k))
 }
 
 /// "my card was stolen last month and you sent a new one, how do i set up apple pay on it?", "i
