@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
-use crate::{root, run, wait_for};
+use crate::{release_server, root, run, wait_for};
 
 struct Options {
     seconds: u64,
@@ -61,23 +61,19 @@ pub fn load(args: &[String]) -> Result<()> {
     let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
     let base = format!("http://127.0.0.1:{port}");
     let (user, password) = ("admin@load.test", "load-admin-password");
-    let log = std::fs::File::create(dir.join("server.log"))?;
-    let mut server = most_files(&root.join("target/release/joxai"))
-        .current_dir(&dir)
-        .env("DATABASE_URL", &database)
-        .env("JOXAI_ADDR", format!("127.0.0.1:{port}"))
-        .env("JOXAI_ADMIN_EMAIL", user)
-        .env("JOXAI_ADMIN_PASSWORD", password)
-        .env("JOXAI_DEMO_SEED", "true")
-        .env("JOXAI_RATE_LIMITS", "off")
-        .env("JOXAI_SITE_ROOT", root.join("target/site"))
-        .env("JOXAI_WIDGET_ROOT", root.join("target/widget"))
-        .env("RUST_LOG", "warn")
-        .env_remove("LEPTOS_ENV")
-        .stdout(log.try_clone()?)
-        .stderr(log)
-        .spawn()
-        .context("cannot start target/release/joxai")?;
+    let mut server = release_server(
+        &mut most_files(&root.join("target/release/joxai")),
+        &dir,
+        &database,
+        &format!("127.0.0.1:{port}"),
+    )?
+    .env("JOXAI_ADMIN_EMAIL", user)
+    .env("JOXAI_ADMIN_PASSWORD", password)
+    .env("JOXAI_DEMO_SEED", "true")
+    .env("JOXAI_RATE_LIMITS", "off")
+    .env("RUST_LOG", "warn")
+    .spawn()
+    .context("cannot start target/release/joxai")?;
     let pid = server.id().to_string();
     let result = (|| {
         wait_for(&format!("127.0.0.1:{port}"))?;

@@ -192,29 +192,26 @@ fn end2end() -> Result<()> {
     let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
     let base = format!("http://127.0.0.1:{port}");
     let admin_password = "e2e-admin-password";
-    let log = std::fs::File::create(dir.join("server.log"))?;
-    let mut server = Command::new(root.join("target/release/joxai"))
-        .current_dir(&dir)
-        .env("DATABASE_URL", format!("sqlite://{}?mode=rwc", dir.join("e2e.db").display()))
-        .env("JOXAI_ADDR", format!("127.0.0.1:{port}"))
-        .env("JOXAI_ADMIN_EMAIL", "admin@e2e.test")
-        .env("JOXAI_ADMIN_PASSWORD", admin_password)
-        .env("JOXAI_DEMO_SEED", "false")
-        .env("JOXAI_LOGIN_RATE_PER_MINUTE", "100")
-        // Every customer of every browser test comes from 127.0.0.1: at the default 10 new chats a
-        // minute per address, the twentieth test can be refused its chat.
-        .env("JOXAI_CHAT_START_PER_MINUTE", "120")
-        .env("JOXAI_TICKETS_PER_MINUTE", "600")
-        .env("JOXAI_ANALYTICS_PER_MINUTE", "600")
-        // The SLA test waits for a breach seconds old: the watch looks every second.
-        .env("JOXAI_SLA_CHECK_SECONDS", "1")
-        .env("JOXAI_SITE_ROOT", root.join("target/site"))
-        .env("JOXAI_WIDGET_ROOT", root.join("target/widget"))
-        .env_remove("LEPTOS_ENV")
-        .stdout(log.try_clone()?)
-        .stderr(log)
-        .spawn()
-        .context("cannot start target/release/joxai")?;
+    let database = format!("sqlite://{}?mode=rwc", dir.join("e2e.db").display());
+    let mut server = release_server(
+        &mut Command::new(root.join("target/release/joxai")),
+        &dir,
+        &database,
+        &format!("127.0.0.1:{port}"),
+    )?
+    .env("JOXAI_ADMIN_EMAIL", "admin@e2e.test")
+    .env("JOXAI_ADMIN_PASSWORD", admin_password)
+    .env("JOXAI_DEMO_SEED", "false")
+    .env("JOXAI_LOGIN_RATE_PER_MINUTE", "100")
+    // Every customer of every browser test comes from 127.0.0.1: at the default 10 new chats a
+    // minute per address, the twentieth test can be refused its chat.
+    .env("JOXAI_CHAT_START_PER_MINUTE", "120")
+    .env("JOXAI_TICKETS_PER_MINUTE", "600")
+    .env("JOXAI_ANALYTICS_PER_MINUTE", "600")
+    // The SLA test waits for a breach seconds old: the watch looks every second.
+    .env("JOXAI_SLA_CHECK_SECONDS", "1")
+    .spawn()
+    .context("cannot start target/release/joxai")?;
     let result = (|| {
         wait_for(&format!("127.0.0.1:{port}"))?;
         run(Command::new("npm")
@@ -230,6 +227,23 @@ fn end2end() -> Result<()> {
         eprintln!("xtask: server log: {}", dir.join("server.log").display());
     }
     result
+}
+
+/// Sets up `cmd` to run the release server the way every xtask command runs it: in `dir`, on
+/// `database` and `addr`, serving the built site and widget (no `LEPTOS_ENV`), its standard output
+/// and error in `dir/server.log`.
+pub fn release_server<'a>(cmd: &'a mut Command, dir: &Path, database: &str, addr: &str) -> Result<&'a mut Command> {
+    let root = root();
+    let log = std::fs::File::create(dir.join("server.log"))?;
+    Ok(cmd
+        .current_dir(dir)
+        .env("DATABASE_URL", database)
+        .env("JOXAI_ADDR", addr)
+        .env("JOXAI_SITE_ROOT", root.join("target/site"))
+        .env("JOXAI_WIDGET_ROOT", root.join("target/widget"))
+        .env_remove("LEPTOS_ENV")
+        .stdout(log.try_clone()?)
+        .stderr(log))
 }
 
 fn wait_for(addr: &str) -> Result<()> {

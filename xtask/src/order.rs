@@ -9,7 +9,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-use crate::root;
+use crate::{release_server, root};
 
 /// How long the server runs under callgrind (about 50 times slower than without).
 const SECONDS: &str = "40";
@@ -21,22 +21,16 @@ pub fn order() -> Result<()> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     let profile = dir.join("callgrind.out");
-    let log = std::fs::File::create(dir.join("server.log"))?;
     // `timeout` sends SIGINT: the server stops as it does on Ctrl-C and callgrind writes its file.
-    let status = Command::new("timeout")
+    let mut valgrind = Command::new("timeout");
+    valgrind
         .args(["-s", "INT", SECONDS, "valgrind", "--tool=callgrind", "--demangle=no", "--compress-strings=no"])
         .arg(format!("--callgrind-out-file={}", profile.display()))
         .arg(&bin)
-        .arg("serve")
-        .current_dir(&dir)
-        .env("DATABASE_URL", format!("sqlite://{}?mode=rwc", dir.join("order.db").display()))
-        .env("JOXAI_ADDR", "127.0.0.1:0")
+        .arg("serve");
+    let database = format!("sqlite://{}?mode=rwc", dir.join("order.db").display());
+    let status = release_server(&mut valgrind, &dir, &database, "127.0.0.1:0")?
         .env("JOXAI_DEMO_SEED", "true")
-        .env("JOXAI_SITE_ROOT", root.join("target/site"))
-        .env("JOXAI_WIDGET_ROOT", root.join("target/widget"))
-        .env_remove("LEPTOS_ENV")
-        .stdout(log.try_clone()?)
-        .stderr(log)
         .status()
         .context("cannot run valgrind (Debian: apt install valgrind)")?;
     if !profile.exists() {
