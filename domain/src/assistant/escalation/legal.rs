@@ -57,10 +57,20 @@ pub(super) fn legal(s: &Scan) -> Option<Finding> {
         // "indecopi me pidió un estado de cuenta para un trámite, ¿cómo lo descargo?": the regulator
         // asking the customer for a paper, and the customer asking how to get it.
         let asks_me = (i + 1..(i + 4).min(s.len())).any(|j| {
-            s.words[j].tags & ASKED != 0 || matches!(s.text(j), "needs" | "requires" | "necesita" | "requiere")
+            s.words[j].tags & ASKED != 0
+                || matches!(s.text(j), "needs" | "requires" | "necesita" | "requiere" | "pide" | "solicita")
         });
-        let how =
-            |j: usize| s.starts_phrase(j) && matches!(s.text(j), "como" | "how" | "donde" | "where" | "puedo" | "can");
+        // ("…¿lo pueden emitir?", "can you send it?": asked of the bank.)
+        let of_you = |j: usize| {
+            (j..(j + 3).min(s.len())).any(|k| {
+                matches!((s.text(k), s.text(k + 1)), ("can" | "could", "you"))
+                    || matches!(s.text(k), "pueden" | "podrian")
+            })
+        };
+        let how = |j: usize| {
+            s.starts_phrase(j)
+                && (matches!(s.text(j), "como" | "how" | "donde" | "where" | "puedo" | "can") || of_you(j))
+        };
         let paper_asked = asks_me && (i + 2..s.len()).any(how);
         let regulator = s.words[i].tags & REGULATOR != 0
             && !opens_question(s, i)

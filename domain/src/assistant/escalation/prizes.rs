@@ -36,7 +36,17 @@ pub(super) fn kin_paid_for_prize(s: &Scan) -> bool {
             })
     });
     let lured = (s.has(LURE) || (0..s.len()).any(won)) && fee && sum && (0..s.len()).any(paid);
-    kin && (lured || told_won && sending) && !only_asks(s) && !s.has(PROCESS)
+    // "my 82 year old dad has been sending money to a 'lawyer' about an inheritance from abroad": money
+    // going out for a prize or an inheritance (not "since she got her inheritance").
+    let lure_for = s.find(LURE).any(|k| {
+        (k.saturating_sub(2)..k).any(|j| matches!(s.text(j), "about" | "for" | "por" | "para" | "de" | "over"))
+    });
+    // ("…le manda plata a un 'abogado' por una herencia": sent as a habit, told in the present.)
+    let sends = (0..s.len()).any(|j| {
+        matches!(s.text(j), "manda" | "envia" | "sends" | "sending" | "mandando" | "enviando")
+            && (j + 1..(j + 4).min(s.len())).any(|k| s.words[k].tags & MONEY != 0 || s.words[k].is_number())
+    });
+    kin && (lured || told_won && sending || lure_for && (sending || sends)) && !only_asks(s) && !s.has(PROCESS)
 }
 
 /// "my uncle keeps getting calls from an 'investment firm' and has sent them his savings", "a mi tía le

@@ -46,11 +46,15 @@ pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8
     let asks_else = s.has(WANT | PROCESS) || (0..s.len()).any(|j| question(j) || asking(j));
     // ("…y desde entonces no uso tarjeta física": a use denied moves nothing.)
     let told = |k: usize| !negated(s, k);
+    // ("…desde entonces uso la app para todo": the customer's own use.)
+    let own_use = |k: usize| {
+        matches!(s.text(k), "uso" | "usaba" | "utilizo") || matches!(s.text(k.wrapping_sub(1)), "i" | "we" | "yo")
+    };
     (at.saturating_sub(6)..(at + 7).min(s.len())).any(|j| ago(j) || year(j))
         && asks_else
         && !s.find(TXN | MONEY).any(told)
         // ("…is it ok to use facebook login for your app?": the customer's own use, asked.)
-        && !s.find(INTRUDE).any(|k| k != at && s.text(k.wrapping_sub(1)) != "to" && told(k))
+        && !s.find(INTRUDE).any(|k| k != at && s.text(k.wrapping_sub(1)) != "to" && told(k) && !own_use(k))
 }
 
 /// "my card was stolen last month and you sent a new one, how do i set up apple pay on it?", "i
@@ -92,5 +96,5 @@ fn asks_at(s: &Scan, at: usize, j: usize) -> bool {
         && (matches!(s.text(j), "como" | "how" | "what" | "que" | "can" | "puedo" | "donde" | "where" | "cual")
             || matches!(s.text(j), "tienen" | "hay" | "ofrecen" | "cuanto" | "cuando" | "when" | "which")
             || matches!((s.text(j), s.text(j + 1)), ("is" | "should" | "will" | "do", "it" | "i" | "there" | "you"))
-            || matches!((s.text(j), s.text(j + 1)), ("do" | "does" | "are", "your")))
+            || matches!((s.text(j), s.text(j + 1)), ("do" | "does" | "are", "your") | ("se", "puede" | "pueden")))
 }
