@@ -39,8 +39,11 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
         };
         // "…gets his benefits paid into my account and his carer has been taking some".
         let some_of_it = matches!(s.text(i + 1), "some" | "it") && (0..i).any(what);
-        let took = s.words[i]
+        // ("…y se queda con mi sueldo": kept.)
+        let kept = s.text(i) == "queda" && s.text(i.wrapping_sub(1)) == "se" && s.text(i + 1) == "con";
+        let took = (s.words[i]
             .starts_with_any(&["take", "took", "taking", "quita", "quito", "saca", "saco", "withdraw", "keeps"])
+            || kept)
             && ((i + 1..(i + 4).min(s.len())).any(what) || some_of_it);
         (took || uses_card(i)) && !matches!(s.text(i.wrapping_sub(1)), "will" | "might" | "could" | "would" | "may")
     };
@@ -96,15 +99,25 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
     // "my son's ex-girlfriend still has his card": a card kept by someone since.
     let still_has = s.words.windows(2).any(|p| p[0].text == "still" && matches!(p[1].text.as_str(), "has" | "have"))
         && s.has(VALUABLE);
-    let controlling = afraid || in_care_at_all || claims_owed || allowance || still_has;
+    // "…won't let me see our bank statements", "no me deja ver la cuenta": a say denied.
+    let kept_out = s.words.windows(3).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
+            ("won't" | "wont" | "doesn't" | "doesnt", "let", "me") | ("no", "me", "deja")
+        )
+    });
+    let controlling = afraid || in_care_at_all || claims_owed || allowance || still_has || kept_out;
     // "my daughter has been taking money from my purse and now from my account too": taken from what is
     // the customer's, not with leave.
     let from_mine = |i: usize| {
         // ("…and takes my wages off me": off the customer.)
+        // ("…takes my wages every month": the customer's own pay.)
+        let pay = |j: usize| matches!(s.text(j), "wages" | "salary" | "pension" | "benefits" | "sueldo");
         (i + 1..(i + 7).min(s.len())).any(|j| {
             matches!((s.text(j), s.text(j + 1)), ("from" | "de", "my" | "mi"))
                 && s.words.get(j + 2).is_some_and(|w| w.tags & (VALUABLE | ACCOUNT) != 0)
                 || (s.text(j) == "off" && s.text(j + 1) == "me")
+                || (j == i + 1 && matches!(s.text(j), "my" | "mi") && pay(j + 1))
         }) && !s.words.iter().any(|w| w.starts_with_any(&["permission", "permiso"]))
     };
     let taken = close && (0..s.len()).any(|i| takes(i) && !for_me(i) && (controlling || from_mine(i)));

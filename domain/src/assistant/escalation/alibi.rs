@@ -20,7 +20,7 @@ fn kept_somewhere(s: &Scan) -> bool {
             || matches!(s.text(j), "cajon" | "cartera" | "billetera" | "bolsa" | "bolso" | "mochila" | "casa")
     };
     let was_in = |i: usize| {
-        matches!(s.text(i + 1), "was" | "estaba" | "sat" | "stayed")
+        matches!(s.text(i + 1), "was" | "estaba" | "sat" | "stayed" | "esta")
             && matches!(s.text(i + 2), "in" | "at" | "en")
             && (i + 3..(i + 6).min(s.len())).any(kept)
             && !negated(s, i + 1)

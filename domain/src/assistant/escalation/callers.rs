@@ -229,8 +229,17 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
 
 /// "…said they need me to withdraw 3000 as evidence, a courier is coming": cash to be handed over.
 fn cash_for_courier(s: &Scan) -> bool {
-    let evidence = s.words.iter().any(|w| matches!(w.text.as_str(), "evidence" | "evidencia" | "prueba"));
-    let withdraw = s.words.iter().any(|w| w.starts_with_any(&["withdraw", "retir", "sacar"]));
+    // ("…asked me to withdraw 3000 to help catch a thief": a cover story of an investigation.)
+    let evidence = s.words.iter().any(|w| {
+        matches!(w.text.as_str(), "evidence" | "evidencia" | "prueba")
+            || w.starts_with_any(&["catch", "atrapar", "investigat", "operativo", "sting"])
+    });
+    // (Not "would the police ever ask me to withdraw cash…?", supposed.)
+    let withdraw = (0..s.len()).any(|i| {
+        (s.words[i].starts_with_any(&["withdraw", "retir", "sacar"])
+            || matches!(s.text(i), "take" | "taking") && s.text(i + 1) == "out")
+            && real(s, i)
+    });
     let authority = s.has(IMPOSTOR)
         || s.words.iter().any(|w| w.starts_with_any(&["police", "policia", "officer", "detective", "investigat"]));
     evidence && withdraw && authority && s.words.iter().any(|w| w.is_number() || w.tags & MONEY != 0)

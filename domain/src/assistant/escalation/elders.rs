@@ -41,12 +41,16 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
     };
     // "a builder knocked on my mum's door…": a parent called on at the door counts as an elder.
     let at_door = s.words.iter().any(|w| matches!(w.text.as_str(), "door" | "puerta" | "knocked" | "toco" | "tocaron"));
-    let elder = (0..s.len()).any(|k| elder_kin(k) && (at_door || (k.saturating_sub(2)..(k + 5).min(s.len())).any(old)));
+    // (A grandparent is an elder without an age told.)
+    let grandparent = |k: usize| GRANDPARENTS.contains(&s.text(k).trim_end_matches("'s"));
+    let elder = (0..s.len())
+        .any(|k| elder_kin(k) && (at_door || grandparent(k) || (k.saturating_sub(2)..(k + 5).min(s.len())).any(old)));
     let me = |w: &str| matches!(w, "i" | "yo" | "we" | "nosotros");
-    let other = |k: usize| s.words[k].tags & (SOMEONE | STRANGER) != 0 && !me(s.text(k.wrapping_sub(1)));
+    // ("…her new 'friend' from church": someone new, as a scam's newcomer is.)
+    let other = |k: usize| s.words[k].tags & (SOMEONE | STRANGER | IMPOSTOR) != 0 && !me(s.text(k.wrapping_sub(1)));
     let out = |j: usize| {
         s.words[j].starts_with_any(&["withdraw", "retir", "sacar", "saca", "pay", "pag", "transfer"])
-            || s.words[j].tags & TXN != 0
+            || s.words[j].tags & (TXN | ATM) != 0
             || (s.words[j].tags & MONEY != 0 && s.words[j.saturating_sub(2)..j].iter().any(|w| w.is_number()))
     };
     // "has been taking her", "got him to", "lo lleva", "la convenció": leading, not "wants to sell him".

@@ -52,7 +52,7 @@ pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8
     };
     (at.saturating_sub(6)..(at + 7).min(s.len())).any(|j| ago(j) || year(j))
         && asks_else
-        && !s.find(TXN | MONEY).any(told)
+        && !s.find(TXN | MONEY).any(|k| k != at && told(k))
         // ("…is it ok to use facebook login for your app?": the customer's own use, asked.)
         && !s.find(INTRUDE).any(|k| k != at && s.text(k.wrapping_sub(1)) != "to" && told(k) && !own_use(k))
 }
