@@ -167,6 +167,7 @@ pub(super) fn money_controlled(s: &Scan) -> bool {
     let money = |j: usize| {
         s.words[j].tags & MONEY != 0
             || matches!(s.text(j), "penny" | "cent" | "centavo" | "peso" | "finances" | "finanzas" | "wages" | "sueldo")
+            || matches!(s.text(j), "pension" | "salary" | "benefits" | "jubilacion")
     };
     // ("my step-dad… checks what i spend, he gets angry if i buy anything": watched, and anger feared.)
     let spend = |j: usize| s.words[j].starts_with_any(&["spend", "gast", "buy", "compr"]) || money(j);
@@ -182,7 +183,7 @@ pub(super) fn money_controlled(s: &Scan) -> bool {
     let denied = s.words.windows(3).any(|p| {
         matches!(
             (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
-            ("won't" | "wont" | "doesn't" | "doesnt", "let", "me") | ("no", "me", "deja")
+            ("won't" | "wont" | "doesn't" | "doesnt", "let" | "give", "me") | ("no", "me", "deja" | "da")
         )
     });
     let afraid = s.words.iter().any(|w| matches!(w.text.as_str(), "scared" | "afraid" | "frightened" | "miedo"));

@@ -63,6 +63,16 @@ pub(super) fn took_and_vanished(s: &Scan) -> Option<Finding> {
     if site_gone && s.has(NEVER_CAME) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
+    // "compré pasajes en una página que salía en facebook y nunca me llegaron, pagué con transferencia":
+    // a shop found on social media, paid, and nothing came.
+    let social = |j: usize| matches!(s.text(j), "facebook" | "instagram" | "tiktok" | "marketplace" | "whatsapp");
+    let social_shop = (0..s.len()).any(|i| {
+        matches!(s.text(i), "website" | "site" | "shop" | "store" | "page" | "pagina" | "tienda" | "sitio")
+            && (i + 1..(i + 5).min(s.len())).any(social)
+    });
+    if social_shop && s.has(NEVER_CAME | BAD_PURCHASE) && paid_before(s.len()) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
     // "bought a laptop on a marketplace, paid by transfer, and got a box of bricks", "me llegó una caja
     // vacía": paid for, and a worthless parcel came instead (not "i bought bricks for my wall", "i
     // ordered a box of rocks for my aquarium").

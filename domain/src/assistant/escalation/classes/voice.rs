@@ -54,7 +54,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     (BAD_PURCHASE, &[
             "never arrived", "never received", "never delivered", "nunca llego", "nunca me llego", "nunca me entrego",
             "nunca entrego", "no me llego el", "didn't arrive", "didnt arrive", "not delivered", "never got",
-            "nunca recibi", "no me entregaron",
+            "nunca recibi", "no me entregaron", "nunca me llegaron", "nunca llegaron",
     ]),
     (LEGAL, &[
             "denuncia", "denunciar", "poner una denuncia",
