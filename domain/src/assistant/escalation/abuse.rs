@@ -187,7 +187,18 @@ pub(super) fn money_controlled(s: &Scan) -> bool {
         )
     });
     let afraid = s.words.iter().any(|w| matches!(w.text.as_str(), "scared" | "afraid" | "frightened" | "miedo"));
-    close && (0..s.len()).any(|i| controls(i) && real(s, i)) && (every || denied || afraid || angry) && !only_asks(s)
+    // "mi sobrino maneja la cuenta de mi abuela y ahora la cuenta está vacía": an account run by someone
+    // close, and emptied since.
+    let runs = |i: usize| {
+        matches!(s.text(i), "maneja" | "manages" | "handles" | "runs" | "administra" | "lleva")
+            && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & ACCOUNT != 0)
+    };
+    let emptied = s.words.iter().any(|w| matches!(w.text.as_str(), "vacia" | "empty" | "emptied" | "drained"))
+        || s.words.windows(2).any(|p| matches!((p[0].text.as_str(), p[1].text.as_str()), ("en", "cero" | "ceros")));
+    let run_dry = (0..s.len()).any(|i| runs(i) && real(s, i)) && emptied;
+    close
+        && ((0..s.len()).any(|i| controls(i) && real(s, i)) && (every || denied || afraid || angry) || run_dry)
+        && !only_asks(s)
 }
 
 fn money_word(w: &str) -> bool {

@@ -25,11 +25,16 @@ fn kept_somewhere(s: &Scan) -> bool {
             && (i + 3..(i + 6).min(s.len())).any(kept)
             && !negated(s, i + 1)
     };
+    // ("tengo mi tarjeta en la mano, ¿cómo activo las compras por internet?": held, to ask how.)
+    let asks_how = (0..s.len()).any(|k| s.starts_phrase(k) && matches!(s.text(k), "como" | "how" | "puedo" | "can"));
     // "…mientras yo estaba de viaje y la tarjeta conmigo", "with the card with me".
     // ("i don't have my phone with me" is the opposite.)
     let with_me = |i: usize| {
-        (i + 1..(i + 3).min(s.len())).any(|j| s.text(j) == "conmigo" || (s.text(j) == "with" && s.text(j + 1) == "me"))
-            && !s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & NEG != 0)
+        (i + 1..(i + 3).min(s.len())).any(|j| {
+            s.text(j) == "conmigo"
+                || (s.text(j) == "with" && s.text(j + 1) == "me")
+                || (s.text(j) == "en" && s.text(j + 1) == "la" && s.text(j + 2) == "mano" && !asks_how)
+        }) && !s.words[i.saturating_sub(4)..i].iter().any(|w| w.tags & NEG != 0)
     };
     // "…while i had it in my pocket", "la tenía en mi bolsa": the card, pointed back to, kept there.
     let had_it = |i: usize| {

@@ -4,7 +4,9 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, asked_ahead, hypothetical, negated, only_asks, opens_question, real, told_in_past};
+use super::situations::{
+    Finding, asked_ahead, hypothetical, is_past, negated, only_asks, opens_question, real, told_in_past,
+};
 use super::words::*;
 
 pub(super) fn complaint(s: &Scan) -> Option<Finding> {
@@ -77,8 +79,24 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
                     && matches!(s.text(k + 1), "if" | "whether" | "si")
             })
     };
+    // "where can i see how formal complaints are handled?": how they are dealt with, asked.
+    let handled = |i: usize| {
+        (i.saturating_sub(4)..i).any(|k| matches!(s.text(k), "how" | "como"))
+            && (i + 1..(i + 8).min(s.len())).any(|k| {
+                matches!(s.text(k), "handled" | "dealt" | "processed" | "managed" | "atienden" | "tratan" | "manejan")
+            })
+            && !(0..s.len())
+                .any(|k| is_past(s, k) && !matches!(s.text(k), "handled" | "dealt" | "processed" | "managed"))
+    };
     let asked = |i: usize| {
-        asked_ahead(s, i) || policy(i) || how_long(i) || supposed(i) || what_done(i) || elsewhere(i) || wondering(i)
+        asked_ahead(s, i)
+            || policy(i)
+            || how_long(i)
+            || supposed(i)
+            || what_done(i)
+            || elsewhere(i)
+            || wondering(i)
+            || handled(i)
     };
     // "how do i escalate a mortgage application…? it's not a complaint": disclaimed beside a question.
     let disclaimed = s.find(COMPLAINT).any(|i| negated(s, i)) && (0..s.len()).any(|i| opens_question(s, i));
