@@ -47,7 +47,10 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
         .any(|k| elder_kin(k) && (at_door || grandparent(k) || (k.saturating_sub(2)..(k + 5).min(s.len())).any(old)));
     let me = |w: &str| matches!(w, "i" | "yo" | "we" | "nosotros");
     // ("…her new 'friend' from church": someone new, as a scam's newcomer is.)
-    let other = |k: usize| s.words[k].tags & (SOMEONE | STRANGER | IMPOSTOR) != 0 && !me(s.text(k.wrapping_sub(1)));
+    let neighbour = |k: usize| matches!(s.text(k), "neighbour" | "neighbor" | "vecino" | "vecina");
+    let other = |k: usize| {
+        (s.words[k].tags & (SOMEONE | STRANGER | IMPOSTOR) != 0 || neighbour(k)) && !me(s.text(k.wrapping_sub(1)))
+    };
     let out = |j: usize| {
         s.words[j].starts_with_any(&["withdraw", "retir", "sacar", "saca", "pay", "pag", "transfer"])
             || s.words[j].tags & (TXN | ATM) != 0

@@ -143,6 +143,12 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     if !s.has(PROCESS) && (attempts() || locked()) && not_theirs {
         return Finding::of(Category::AccountTakeover);
     }
+    // "i got a code by text to approve a login i didn't try": a sign-in's code for a try not the customer's.
+    let code = s.words.iter().any(|w| matches!(w.text.as_str(), "code" | "codes" | "codigo" | "codigos" | "otp"));
+    let login = s.words.iter().any(|w| w.starts_with_any(&["login", "log", "sign", "sesion", "ingres", "entrar"]));
+    if code && login && (0..s.len()).any(not_tried) && !s.has(PROCESS) && !only_asks(s) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "i'm not able to access my account and i got an alert that a new device was added": a new
     // device on the account, told by a message or an alert, and the customer shut out.
     let told = |w: &str| message_word(w) || matches!(w, "alert" | "alerta" | "aviso" | "notification" | "notificacion");

@@ -63,6 +63,34 @@ pub(super) fn took_and_vanished(s: &Scan) -> Option<Finding> {
     if site_gone && s.has(NEVER_CAME) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
+    // "an investment guy on linkedin has my 12000 and now says i need to pay tax to withdraw it": a fee
+    // asked before the customer's own money can come back.
+    let toll = |i: usize| {
+        s.words[i].starts_with_any(&["tax", "fee", "impuesto", "comision", "cargo"])
+            && (i + 1..(i + 4).min(s.len())).any(|j| {
+                matches!(s.text(j), "to" | "para" | "before" | "antes")
+                    && s.words
+                        .get(j + 1)
+                        .is_some_and(|w| w.starts_with_any(&["withdraw", "retir", "sacar", "get", "release", "liber"]))
+            })
+    };
+    let pay_asked = s.words.iter().any(|w| matches!(w.text.as_str(), "pay" | "pagar" | "paying" | "pague"));
+    let holds_mine = s.has(SOMEONE | STRANGER)
+        || s.words.iter().any(|w| {
+            w.starts_with_any(&[
+                "invest",
+                "inversion",
+                "trading",
+                "broker",
+                "platform",
+                "plataforma",
+                "crypto",
+                "cripto",
+            ])
+        });
+    if (0..s.len()).any(toll) && pay_asked && holds_mine && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
     // "compré pasajes en una página que salía en facebook y nunca me llegaron, pagué con transferencia":
     // a shop found on social media, paid, and nothing came.
     let social = |j: usize| matches!(s.text(j), "facebook" | "instagram" | "tiktok" | "marketplace" | "whatsapp");

@@ -97,7 +97,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "my stuff", "my things", "my belongings", "our things", "our stuff", "mis cosas", "mis pertenencias",
     ]),
     (ATM, &[
-            "cajero", "cajeros", "atm", "atms", "machine", "maquina", "cash machine", "terminal",
+            "cajero", "cajeros", "atm", "atms", "machine", "maquina", "cash machine", "terminal", "cashpoint",
+            "cash point",
     ]),
     (MUGGED, &[
             "asaltaron", "asalto", "asaltado", "asaltada", "atracaron", "atraco", "bolsearon", "bolsear",
