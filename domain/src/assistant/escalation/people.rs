@@ -3,6 +3,7 @@
 //! `vulnerability.rs`).
 
 use super::Category;
+use super::retraction;
 use super::scan::Scan;
 use super::situations::{
     Finding, asked_ahead, hypothetical, is_past, negated, only_asks, opens_question, real, told_in_past,
@@ -100,28 +101,8 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
     };
     // "how do i escalate a mortgage application…? it's not a complaint": disclaimed beside a question.
     let disclaimed = s.find(COMPLAINT).any(|i| negated(s, i)) && (0..s.len()).any(|i| opens_question(s, i));
-    // "tengo un reclamo anterior que ya se solucionó, solo quería saber si…": an earlier complaint,
-    // settled; "quería hacer una queja pero mejor pregunto primero…": one meant, and put aside.
-    let settled_words = s.has(RESOLVED)
-        || s.words.windows(3).any(|p| {
-            matches!(
-                (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
-                ("ya", "se", "soluciono" | "resolvio" | "arreglo") | ("was" | "got" | "been", "resolved" | "sorted", _)
-            )
-        });
-    let earlier = |i: usize| {
-        matches!(s.text(i + 1), "anterior" | "pasado" | "pasada")
-            || matches!(s.text(i.wrapping_sub(1)), "previous" | "old" | "earlier")
-    };
-    let put_aside = |i: usize| {
-        (i.saturating_sub(4)..i).any(|k| matches!(s.text(k), "queria" | "iba" | "going" | "wanted" | "pensaba"))
-            && (i + 1..s.len()).any(|k| {
-                matches!(s.text(k), "pero" | "but")
-                    && matches!(s.text(k + 1), "mejor" | "first" | "primero" | "instead")
-            })
-    };
-    let settled = |i: usize| (earlier(i) && settled_words || put_aside(i)) && !s.has(DOUBLE_CHARGE);
-    let complained = s.find(COMPLAINT).any(|i| !negated(s, i) && !asked(i) && !settled(i)) && !disclaimed;
+    let complained =
+        s.find(COMPLAINT).any(|i| !negated(s, i) && !asked(i) && !retraction::settled(s, i)) && !disclaimed;
     // "un asesor me vendió un seguro diciéndome que era obligatorio": something sold as required.
     let sold_me = || {
         s.words.windows(2).any(|p| {

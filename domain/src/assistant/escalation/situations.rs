@@ -59,18 +59,8 @@ pub fn detect(s: &Scan) -> Option<Finding> {
     };
     // "i can't cope with paperwork, can i get statements by email only?": a chore, beside a question.
     let chore = |i: usize| {
-        let mundane = |j: usize| {
-            s.words[j].starts_with_any(&[
-                "paperwork",
-                "paper",
-                "form",
-                "technolog",
-                "computer",
-                "app",
-                "queue",
-                "letter",
-            ])
-        };
+        const CHORES: &[&str] = &["paperwork", "paper", "form", "technolog", "computer", "app", "queue", "letter"];
+        let mundane = |j: usize| s.words[j].starts_with_any(CHORES);
         (i + 1..(i + 4).min(s.len())).any(|j| s.text(j) == "with" && (j + 1..(j + 3).min(s.len())).any(mundane))
             && (0..s.len()).any(|k| {
                 opens_question(s, k)

@@ -106,8 +106,8 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
             "double my money", "duplicar mi dinero", "duplicaria mi dinero", "triplicar", "herencia", "inheritance",
             "guaranteed returns", "rendimientos garantizados", "ganancias garantizadas",
             "flip my money", "flip it", "grow my money", "multiply my money", "multiplicar mi dinero",
-            "hacer crecer mi dinero", "triple my money", "triple my savings", "double my savings", "duplicar mis ahorros",
-            "triplicar mi dinero",
+            "hacer crecer mi dinero", "triple my money", "triple my savings", "double my savings",
+            "duplicar mis ahorros", "triplicar mi dinero",
     ]),
     (PROOF, &[
             "comprobante", "comprobantes", "recibo", "voucher", "receipt", "receipts", "screenshot", "captura",
