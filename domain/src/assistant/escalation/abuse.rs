@@ -121,6 +121,15 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
         }) && !s.words.iter().any(|w| w.starts_with_any(&["permission", "permiso"]))
     };
     let taken = close && (0..s.len()).any(|i| takes(i) && !for_me(i) && (controlling || from_mine(i)));
+    // "my daughter's boyfriend has her bank card and pin and she's too scared to ask for it back": the
+    // card and its PIN held by someone close, and fear told.
+    let card_and_pin = (0..s.len()).any(|i| {
+        matches!(s.text(i), "has" | "tiene" | "keeps" | "holds")
+            && s.words[i.saturating_sub(3)..i].iter().any(|w| w.tags & FAMILY != 0)
+            && (i + 1..(i + 5).min(s.len())).any(|j| s.words[j].tags & VALUABLE != 0)
+            && (i + 1..(i + 7).min(s.len())).any(|j| s.words[j].tags & CRED != 0)
+    });
+    let taken = taken || card_and_pin && afraid;
     (taken || pin_asked || (close && begs)) && !only_asks(s)
 }
 

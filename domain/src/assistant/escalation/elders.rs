@@ -78,7 +78,19 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
             && (i + 1..(i + 5).min(s.len())).any(|j| take_out(j) && (j..(j + 4).min(s.len())).any(for_other))
     };
     let asked_for_other = (elder || elderly) && (0..s.len()).any(asks_me);
-    (elder && (0..s.len()).any(led) || asked_for_other) && !only_asks(s) && !s.has(PROCESS)
+    // "my elderly aunt has been giving her card to the man who cleans her windows to get cash": an elder
+    // handing the card to someone outside the family.
+    let elderly_kin =
+        (0..s.len()).any(|k| s.words[k].tags & FAMILY != 0 && (k.saturating_sub(2)..(k + 4).min(s.len())).any(old));
+    let hands_card = (0..s.len()).any(|i| {
+        s.words[i].starts_with_any(&["giving", "gives", "gave", "handing", "hands", "presta", "entrega"])
+            && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & VALUABLE != 0)
+            && (i + 2..(i + 7).min(s.len())).any(|j| {
+                matches!(s.text(j), "to" | "a" | "al") && (j + 1..(j + 3).min(s.len())).any(|k| stranger_word(s, k))
+            })
+    });
+    let handed = (elder || elderly_kin) && hands_card;
+    (elder && (0..s.len()).any(led) || asked_for_other || handed) && !only_asks(s) && !s.has(PROCESS)
 }
 
 /// "found out her neighbour has been taking her card to the shop and keeping the change", "la vecina
@@ -153,4 +165,11 @@ pub(super) fn elder_paying_a_stranger(s: &Scan) -> bool {
         && (unfinished || s.words.iter().any(|w| w.is_number()))
         && !only_asks(s)
         && !s.has(PROCESS)
+}
+
+/// Someone outside the family: a man or woman, a worker, a neighbour, a newcomer.
+fn stranger_word(s: &Scan, k: usize) -> bool {
+    s.words[k].tags & (SOMEONE | STRANGER | IMPOSTOR) != 0
+        || matches!(s.text(k), "man" | "woman" | "guy" | "lady" | "senor" | "senora" | "hombre" | "mujer" | "tipo")
+        || matches!(s.text(k), "neighbour" | "neighbor" | "vecino" | "vecina" | "cleaner" | "gardener" | "builder")
 }

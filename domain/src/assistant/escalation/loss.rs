@@ -230,7 +230,10 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         let people_took = matches!(s.text(i), "quitaron" | "arrebataron" | "snatched" | "jalaron");
         // ("someone's taken out a mobile contract and a credit card using my name": opened, not stolen.)
         let opened = s.text(i + 1) == "out" && s.has(IN_MY_NAME);
-        if tags & TAKE != 0 && (!atm || people_took) && !opened && valuable_near(s, i, 4, 5) {
+        // ("…se llevó mi casaca con el celular y la tarjeta adentro": what was inside it.)
+        let inside = (i + 1..(i + 12).min(s.len())).any(|j| matches!(s.text(j), "adentro" | "dentro" | "inside"))
+            && (i + 1..(i + 10).min(s.len())).any(|j| s.words[j].tags & VALUABLE != 0);
+        if tags & TAKE != 0 && (!atm || people_took) && !opened && (valuable_near(s, i, 4, 5) || inside) {
             return Finding::of(Category::StolenCard);
         }
         // "someone has taken my money" (not "I took money out").

@@ -363,7 +363,9 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
         // "please stop the bot thing", "basta de bot"
         || s.find(BOT).any(|i| (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "stop" | "basta" | "enough")))
         // "agente", "asesor por favor", "human please"
-        || (s.len() <= 3 && (0..s.len()).any(|i| is_person(s, i) && !vague_person(&s.words[i].text)));
+        || (s.len() <= 3 && (0..s.len()).any(|i| is_person(s, i) && !vague_person(&s.words[i].text)))
+        // "con una persona por favor, el chat no me sirve": a person, asked for in a word or two.
+        || (s.text(0) == "con" && (1..3).any(|i| is_person(s, i)));
     if asked {
         return Finding::of(Category::HumanRequested);
     }

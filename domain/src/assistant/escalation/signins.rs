@@ -143,6 +143,19 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     if !s.has(PROCESS) && (attempts() || locked()) && not_theirs {
         return Finding::of(Category::AccountTakeover);
     }
+    // "…they said i'd asked for a new card to a different address, i didn't": a card redirected, denied.
+    let redirected = s.words.windows(2).any(|p| {
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str()),
+            ("different" | "another" | "new", "address") | ("otra", "direccion")
+        )
+    });
+    // ("…, i didn't", "…, yo no": denied at the end.)
+    let denied =
+        s.has(DISOWN) || s.words.last().is_some_and(|l| matches!(l.text.as_str(), "didn't" | "didnt" | "no" | "nunca"));
+    if redirected && s.has(VALUABLE) && denied && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "i got a code by text to approve a login i didn't try": a sign-in's code for a try not the customer's.
     let code = s.words.iter().any(|w| matches!(w.text.as_str(), "code" | "codes" | "codigo" | "codigos" | "otp"));
     let login = s.words.iter().any(|w| w.starts_with_any(&["login", "log", "sign", "sesion", "ingres", "entrar"]));

@@ -126,6 +126,8 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
             "ni existe", "no existe", "doesn't exist", "does not exist", "didn't exist", "no existia",
             "doesnt exist", "didnt exist", "isnt answering", "isn't answering", "is not answering",
             "vanished", "se esfumo", "se esfumaron", "deleted their account", "deleted his account",
+            "can't reach him", "cant reach him", "can't reach her", "cant reach her", "can't reach them",
+            "cant reach them", "gone quiet", "went quiet",
             "deleted her account", "deleted their profile", "deleted his profile", "deleted her profile",
             "borro su cuenta", "borraron su cuenta", "borro su perfil", "borraron su perfil", "profile is gone",
             "profile's gone", "profile has gone", "profile was deleted", "profile has been deleted",

@@ -196,10 +196,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "log in to my computer", "log into my computer", "logged into my computer", "logged in to my computer",
             "get into my computer", "got into my computer",
             "entrar a mi computadora", "entrar a mi compu", "entro a mi computadora", "entro a mi compu",
-            "control of my laptop", "control of my computer", "control of my pc", "control of my screen",
-            "control of my phone", "control de mi compu", "control de mi computadora", "control de mi laptop",
-            "control de mi celular", "control de mi pantalla", "took over my laptop", "took over my computer",
-            "took over my screen",
+            "control of my laptop", "control of my computer", "control of my pc", "control of my screen", "control of my
+            phone", "control de mi compu", "control de mi computadora", "control de mi laptop", "control de mi celular",
+            "control de mi pantalla", "took over my laptop", "took over my computer", "took over my screen",
     ]),
     (TXN, &[
             "standing order", "standing orders", "direct debit", "direct debits", "orden permanente",
@@ -240,6 +239,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     ]),
     (DISOWN, &[
             "never requested", "never asked for", "nunca pedi", "nunca solicite", "never tried", "nunca intente",
+            "nunca he sido cliente", "nunca fui cliente", "never been a customer", "never been their customer",
             "i never did that", "i never did this", "i didn't do that", "i didnt do that", "que ni conozco",
             "que no conozco", "i don't even know", "i dont even know", "i don't own", "i dont own", "i do not own",
             "can't explain", "cant explain", "cannot explain", "no me explico", "no se de donde", "no se que es",
