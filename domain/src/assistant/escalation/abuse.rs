@@ -100,12 +100,7 @@ pub(super) fn money_taken_by_someone_close(s: &Scan) -> bool {
     let still_has = s.words.windows(2).any(|p| p[0].text == "still" && matches!(p[1].text.as_str(), "has" | "have"))
         && s.has(VALUABLE);
     // "…won't let me see our bank statements", "no me deja ver la cuenta": a say denied.
-    let kept_out = s.words.windows(3).any(|p| {
-        matches!(
-            (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
-            ("won't" | "wont" | "doesn't" | "doesnt", "let", "me") | ("no", "me", "deja")
-        )
-    });
+    let kept_out = withheld(s, &["let"], &["deja"]);
     let controlling = afraid || in_care_at_all || claims_owed || allowance || still_has || kept_out;
     // "my daughter has been taking money from my purse and now from my account too": taken from what is
     // the customer's, not with leave.
@@ -189,12 +184,7 @@ pub(super) fn money_controlled(s: &Scan) -> bool {
         matches!((p[0].text.as_str(), p[1].text.as_str()), ("gets", "angry" | "mad" | "violent") | ("se", "enoja"))
     });
     let every = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "every" | "cada") && money_word(&p[1].text));
-    let denied = s.words.windows(3).any(|p| {
-        matches!(
-            (p[0].text.as_str(), p[1].text.as_str(), p[2].text.as_str()),
-            ("won't" | "wont" | "doesn't" | "doesnt", "let" | "give", "me") | ("no", "me", "deja" | "da")
-        )
-    });
+    let denied = withheld(s, &["let", "give"], &["deja", "da"]);
     let afraid = s.words.iter().any(|w| matches!(w.text.as_str(), "scared" | "afraid" | "frightened" | "miedo"));
     // "mi sobrino maneja la cuenta de mi abuela y ahora la cuenta está vacía": an account run by someone
     // close, and emptied since.
@@ -208,6 +198,17 @@ pub(super) fn money_controlled(s: &Scan) -> bool {
     close
         && ((0..s.len()).any(|i| controls(i) && real(s, i)) && (every || denied || afraid || angry) || run_dry)
         && !only_asks(s)
+}
+
+/// "won't let me", "doesn't give me", "no me deja": something refused the customer, by one of `verbs`
+/// (English) or `verbos` (Spanish).
+fn withheld(s: &Scan, verbs: &[&str], verbos: &[&str]) -> bool {
+    s.words.windows(3).any(|p| {
+        matches!(p[0].text.as_str(), "won't" | "wont" | "doesn't" | "doesnt")
+            && verbs.contains(&p[1].text.as_str())
+            && p[2].text == "me"
+            || p[0].text == "no" && p[1].text == "me" && verbos.contains(&p[2].text.as_str())
+    })
 }
 
 fn money_word(w: &str) -> bool {

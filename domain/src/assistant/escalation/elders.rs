@@ -47,10 +47,7 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
         .any(|k| elder_kin(k) && (at_door || grandparent(k) || (k.saturating_sub(2)..(k + 5).min(s.len())).any(old)));
     let me = |w: &str| matches!(w, "i" | "yo" | "we" | "nosotros");
     // ("…her new 'friend' from church": someone new, as a scam's newcomer is.)
-    let neighbour = |k: usize| matches!(s.text(k), "neighbour" | "neighbor" | "vecino" | "vecina");
-    let other = |k: usize| {
-        (s.words[k].tags & (SOMEONE | STRANGER | IMPOSTOR) != 0 || neighbour(k)) && !me(s.text(k.wrapping_sub(1)))
-    };
+    let other = |k: usize| outsider(s, k) && !me(s.text(k.wrapping_sub(1)));
     let out = |j: usize| {
         s.words[j].starts_with_any(&["withdraw", "retir", "sacar", "saca", "pay", "pag", "transfer"])
             || s.words[j].tags & (TXN | ATM) != 0
@@ -167,9 +164,15 @@ pub(super) fn elder_paying_a_stranger(s: &Scan) -> bool {
         && !s.has(PROCESS)
 }
 
-/// Someone outside the family: a man or woman, a worker, a neighbour, a newcomer.
-fn stranger_word(s: &Scan, k: usize) -> bool {
+/// Someone, a stranger, a newcomer or a neighbour: who leads an elder to pay.
+fn outsider(s: &Scan, k: usize) -> bool {
     s.words[k].tags & (SOMEONE | STRANGER | IMPOSTOR) != 0
+        || matches!(s.text(k), "neighbour" | "neighbor" | "vecino" | "vecina")
+}
+
+/// An outsider, or a man or woman or a worker named: who an elder hands the card to.
+fn stranger_word(s: &Scan, k: usize) -> bool {
+    outsider(s, k)
         || matches!(s.text(k), "man" | "woman" | "guy" | "lady" | "senor" | "senora" | "hombre" | "mujer" | "tipo")
-        || matches!(s.text(k), "neighbour" | "neighbor" | "vecino" | "vecina" | "cleaner" | "gardener" | "builder")
+        || matches!(s.text(k), "cleaner" | "gardener" | "builder")
 }

@@ -23,7 +23,8 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     };
     // ("a text said my parcel couldn't be delivered, i paid the 1.45 fee and today 900 went out": the
     // message itself, no link named.)
-    let lured = s.has(LINK) || s.words.iter().any(|w| message_word(&w.text));
+    let messaged = s.words.iter().any(|w| message_word(&w.text));
+    let lured = s.has(LINK) || messaged;
     if lured && (0..s.len()).any(|i| s.words[i].tags & PAID != 0 && real(s, i) && (i + 1..s.len()).any(again)) {
         return Finding::of(Category::SocialEngineering);
     }
@@ -33,9 +34,7 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     let card = |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].starts_with_any(&["card", "tarjeta"]));
     let typed = |i: usize| real(s, i) && (s.near(i, CRED, 2, 6) || card(i)) && s.after(i, TXN).next().is_some();
     let put_in = |i: usize| s.text(i) == "put" && (i + 1..(i + 4).min(s.len())).any(|j| s.text(j) == "in");
-    if s.words.iter().any(|w| message_word(&w.text))
-        && (0..s.len()).any(|i| (s.words[i].tags & ENTER != 0 || put_in(i)) && typed(i))
-    {
+    if messaged && (0..s.len()).any(|i| (s.words[i].tags & ENTER != 0 || put_in(i)) && typed(i)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "the builder said my bank details were needed for a 'refund' and now 1200 has left my account":
@@ -82,7 +81,7 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     // "me llegó un correo del banco para actualizar datos, puse todo y ahora no puedo entrar": details
     // typed after a message, and shut out of the account since.
     let shut_out = |i: usize| s.after(i, LOCKED_OUT).next().is_some();
-    if s.words.iter().any(|w| message_word(&w.text))
+    if messaged
         && (0..s.len()).any(|i| (s.words[i].tags & ENTER != 0 || put_in(i)) && real(s, i) && shut_out(i))
         && !only_asks(s)
     {

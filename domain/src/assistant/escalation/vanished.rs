@@ -56,9 +56,10 @@ pub(super) fn took_and_vanished(s: &Scan) -> Option<Finding> {
     }
     // "the online shop never delivered my order of 250 and the website is gone": paid for, never
     // delivered, and the shop gone.
+    let shop_page =
+        |i: usize| matches!(s.text(i), "website" | "site" | "shop" | "store" | "page" | "pagina" | "tienda" | "sitio");
     let site_gone = (0..s.len()).any(|i| {
-        matches!(s.text(i), "website" | "site" | "shop" | "store" | "page" | "pagina" | "tienda" | "sitio")
-            && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & VANISHED != 0 || s.text(j) == "gone")
+        shop_page(i) && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & VANISHED != 0 || s.text(j) == "gone")
     });
     if site_gone && s.has(NEVER_CAME) && !only_asks(s) {
         return Finding::of(Category::Fraud);
@@ -94,10 +95,7 @@ pub(super) fn took_and_vanished(s: &Scan) -> Option<Finding> {
     // "compré pasajes en una página que salía en facebook y nunca me llegaron, pagué con transferencia":
     // a shop found on social media, paid, and nothing came.
     let social = |j: usize| matches!(s.text(j), "facebook" | "instagram" | "tiktok" | "marketplace" | "whatsapp");
-    let social_shop = (0..s.len()).any(|i| {
-        matches!(s.text(i), "website" | "site" | "shop" | "store" | "page" | "pagina" | "tienda" | "sitio")
-            && (i + 1..(i + 5).min(s.len())).any(social)
-    });
+    let social_shop = (0..s.len()).any(|i| shop_page(i) && (i + 1..(i + 5).min(s.len())).any(social));
     if social_shop && s.has(NEVER_CAME | BAD_PURCHASE) && paid_before(s.len()) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
