@@ -44,7 +44,17 @@ fn kept_somewhere(s: &Scan) -> bool {
             && !negated(s, i)
             && s.words[..i].iter().any(|w| w.tags & VALUABLE != 0)
     };
-    s.find(VALUABLE).any(|i| was_in(i) || with_me(i)) || (0..s.len()).any(had_it)
+    // "tengo la tarjeta en mi casa y me llegan cobros…", "i have my card at home": held, kept there now.
+    let have_at = |i: usize| {
+        matches!(s.text(i), "tengo" | "have" | "got" | "guardo" | "keep")
+            && (i + 1..(i + 3).min(s.len())).any(|v| {
+                s.words[v].tags & VALUABLE != 0
+                    && matches!(s.text(v + 1), "in" | "at" | "en")
+                    && (v + 2..(v + 5).min(s.len())).any(kept)
+            })
+            && !negated(s, i)
+    };
+    s.find(VALUABLE).any(|i| was_in(i) || with_me(i)) || (0..s.len()).any(|i| had_it(i) || have_at(i))
 }
 
 /// "…a 750 withdrawal in spain today and i'm at home in leeds": at home (or at work) now, set against a charge

@@ -82,7 +82,7 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
         })
     };
     let dropped_and_broken =
-        (0..s.len()).any(|i| matches!(s.text(i), "cayo" | "cayeron" | "dropped") && (broke(i) || wet(i)));
+        (0..s.len()).any(|i| matches!(s.text(i), "cayo" | "cayeron" | "dropped" | "fell") && (broke(i) || wet(i)));
     let atm = s.has(ATM);
     // "a phone that was snatched and then returned", "me lo robaron pero me lo devolvieron": taken,
     // and back with the customer, with nothing spent since. (A card back from a thief may have been
@@ -119,7 +119,7 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
             continue;
         }
         let tags = s.words[i].tags;
-        if dropped_and_broken && matches!(s.text(i), "se" | "me" | "cayo" | "cayeron" | "dropped") {
+        if dropped_and_broken && matches!(s.text(i), "se" | "me" | "cayo" | "cayeron" | "dropped" | "fell") {
             continue;
         }
         // "¿cómo funciona el seguro contra robo?", "theft insurance": what a cover is against.

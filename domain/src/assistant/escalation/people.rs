@@ -255,8 +255,8 @@ pub(super) fn clause_opening(s: &Scan, at: usize) -> (Option<&str>, Option<&str>
     (words.next(), words.next())
 }
 
-/// "is this chat with a human being?", "am I talking to a real person?": whether this chat is a
-/// person, asked (the assistant says what it is, and offers one).
+/// "is this chat with a human being?", "am I talking to a real person?", "is the chat a human being or a
+/// bot?": whether this chat is a person, asked (the assistant says what it is, and offers one).
 fn asks_if_human(s: &Scan, at: usize) -> bool {
     // "is it possible to get a callback from an actual person" asks for one.
     let possible = s.words.iter().any(|w| w.clause == s.words[at].clause && w.text == "possible");
@@ -276,7 +276,8 @@ fn asks_if_human(s: &Scan, at: usize) -> bool {
             | (Some("are"), Some("you"))
             | (Some("eres"), _)
             | (Some("estoy"), Some("hablando" | "chateando"))
-    );
+    ) || matches!(clause_opening(s, at), (Some("is" | "es"), Some("the" | "el")))
+        && s.words.iter().any(|w| matches!(w.text.as_str(), "chat" | "bot" | "assistant" | "asistente"));
     !possible && (this_chat || is_there)
 }
 

@@ -65,7 +65,7 @@ pub(super) fn kin_cold_called(s: &Scan) -> bool {
     };
     // ("una llamada de que su nieto tuvo un accidente".)
     let saying = |j: usize| {
-        (matches!(s.text(j), "saying" | "said" | "told" | "diciendo" | "dijeron" | "dijo")
+        (matches!(s.text(j), "saying" | "said" | "says" | "told" | "diciendo" | "dijeron" | "dijo" | "dice")
             || s.text(j) == "que" && s.text(j.wrapping_sub(1)) == "de")
             && (j + 1..(j + 9).min(s.len())).any(story)
     };
@@ -73,7 +73,7 @@ pub(super) fn kin_cold_called(s: &Scan) -> bool {
     let called = |i: usize| {
         (s.words[i].starts_with_any(&["call", "ring", "phon", "llamad", "llaman", "marcan", "hablan"])
             || matches!(s.text(i), "rang" | "llamaron" | "marcaron"))
-            && ((i + 1..(i + 6).min(s.len())).any(outfit) || (i + 1..(i + 4).min(s.len())).any(saying))
+            && ((i + 1..(i + 6).min(s.len())).any(outfit) || (i + 1..(i + 6).min(s.len())).any(saying))
     };
     // ("…y tuvo que mandar dinero", "had to send": sent as made to.)
     let had_to = |j: usize| {
