@@ -43,8 +43,11 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
     let at_door = s.words.iter().any(|w| matches!(w.text.as_str(), "door" | "puerta" | "knocked" | "toco" | "tocaron"));
     // (A grandparent is an elder without an age told.)
     let grandparent = |k: usize| GRANDPARENTS.contains(&s.text(k).trim_end_matches("'s"));
+    // "my dad's new 'friend' from church…": a parent with a newcomer at their side, at any age.
+    let newcomer = |k: usize| s.words[k].tags & IMPOSTOR != 0 && matches!(s.text(k), "new" | "nuevo" | "nueva");
     let elder = (0..s.len())
-        .any(|k| elder_kin(k) && (at_door || grandparent(k) || (k.saturating_sub(2)..(k + 5).min(s.len())).any(old)));
+        .any(|k| elder_kin(k) && (at_door || grandparent(k) || (k.saturating_sub(2)..(k + 5).min(s.len())).any(old)))
+        || (0..s.len()).any(elder_kin) && (0..s.len()).any(newcomer);
     let me = |w: &str| matches!(w, "i" | "yo" | "we" | "nosotros");
     // ("…her new 'friend' from church": someone new, as a scam's newcomer is.)
     let other = |k: usize| outsider(s, k) && !me(s.text(k.wrapping_sub(1)));
@@ -60,8 +63,20 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
             "persuad", "lleva", "llevo", "hace", "hizo", "convenc", "obliga", "presion",
         ]) && !matches!(s.text(j.wrapping_sub(1)), "can" | "could" | "will" | "would" | "to" | "puede" | "quiere")
     };
+    // "…goes to the bank with him every week and he's withdrawn 10k", "va con ella al banco": at the
+    // elder's side, and a sum out since.
+    let goes_with = |j: usize| {
+        (s.words[j].starts_with_any(&["goes", "went", "comes", "came", "accompan", "acompan"])
+            || matches!(s.text(j), "va" | "iba" | "fue"))
+            && (j + 1..(j + 6).min(s.len())).any(|k| matches!(s.text(k), "with" | "con"))
+            && s.words.iter().any(|w| w.is_number())
+    };
     let led = |k: usize| {
-        other(k) && (k + 1..(k + 15).min(s.len())).any(|j| leads(j) && (j + 1..(j + 9).min(s.len())).any(out))
+        other(k)
+            && (k + 1..(k + 15).min(s.len())).any(|j| {
+                leads(j) && (j + 1..(j + 9).min(s.len())).any(out)
+                    || goes_with(j) && (j + 1..(j + 13).min(s.len())).any(out)
+            })
     };
     // "my elderly neighbour keeps asking me to take out cash for a man who visits her": the elder
     // asks the customer to take money out for someone else.

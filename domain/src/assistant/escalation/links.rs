@@ -37,6 +37,33 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     if messaged && (0..s.len()).any(|i| (s.words[i].tags & ENTER != 0 || put_in(i)) && typed(i)) {
         return Finding::of(Category::SocialEngineering);
     }
+    // "got an email from you asking me to verify my identity so i entered my card number and cvv": a
+    // card's numbers, PIN or password typed where a message asked to verify or update, nothing spent
+    // yet (not a code the bank's own text sends, typed to confirm).
+    let secret = |j: usize| {
+        s.words[j].tags & CRED != 0
+            && !matches!(s.text(j), "code" | "codes" | "codigo" | "codigos" | "token" | "otp" | "verification")
+            && !matches!(s.text(j), "one-time" | "one" | "digit" | "digitos" | "digito" | "digits")
+            && !(s.text(j) == "clave" && matches!(s.text(j + 1), "dinamica" | "digital" | "token"))
+    };
+    let verify = |w: &Word| {
+        w.starts_with_any(&["verif", "confirm", "updat", "actualiz", "valid", "reactiv", "unlock", "desbloq"])
+    };
+    // ("…so i entered my password in the app and did it": typed where the customer always does; "an
+    // email saying to update my app" updates the app.)
+    let app = |j: usize| matches!(s.text(j), "app" | "aplicacion");
+    let in_app =
+        |i: usize| (i + 1..(i + 8).min(s.len())).any(|j| matches!(s.text(j), "in" | "en" | "into") && app(j + 2));
+    let gave_secret = |i: usize| {
+        (s.words[i].tags & ENTER != 0 || put_in(i))
+            && real(s, i)
+            && (i + 1..(i + 5).min(s.len())).any(secret)
+            && (0..i).any(|v| verify(&s.words[v]) && !(v + 1..(v + 3).min(s.len())).any(app))
+            && !in_app(i)
+    };
+    if messaged && (0..s.len()).any(gave_secret) && !only_asks(s) {
+        return Finding::of(Category::SocialEngineering);
+    }
     // "the builder said my bank details were needed for a 'refund' and now 1200 has left my account":
     // details asked for, and an amount gone from the account since.
     let details = |j: usize| s.words[j].tags & CRED != 0 || matches!(s.text(j), "details" | "datos");

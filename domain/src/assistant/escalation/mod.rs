@@ -13,6 +13,7 @@ mod anger;
 mod atm;
 mod callers;
 mod classes;
+mod complaint;
 mod despair;
 mod disputes;
 mod doorstep;

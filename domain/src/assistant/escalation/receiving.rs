@@ -9,19 +9,56 @@ use super::words::*;
 
 /// The first of these scams on money to be received that the message tells, if any.
 pub(super) fn scam(s: &Scan) -> Option<Finding> {
-    proof_without_money(s).or_else(|| returned_elsewhere(s)).or_else(|| passed_on(s)).or_else(|| laundered(s))
+    proof_without_money(s)
+        .or_else(|| paid_then_gone(s))
+        .or_else(|| returned_elsewhere(s))
+        .or_else(|| passed_on(s))
+        .or_else(|| laundered(s))
+}
+
+/// Something sold: "sold", "vendí", "the buyer", "el comprador".
+fn sold(s: &Scan) -> bool {
+    s.words.iter().any(|w| w.starts_with_any(&["sold", "vend", "selling", "buyer", "comprador"]))
+}
+
+/// The goods handed over: "handed over the keys", "gave him the keys", "le di el carro", "entregué".
+fn handed_over(s: &Scan) -> bool {
+    s.words.iter().any(|w| w.starts_with_any(&["handed", "entregu"]))
+        || s.words.windows(2).any(|p| {
+            p[0].text == "le" && p[1].text == "di"
+                || p[0].text == "gave" && matches!(p[1].text.as_str(), "him" | "her" | "them" | "the")
+        })
 }
 
 /// "i sold my car online and the buyer sent a payment confirmation email but no money came, and i
 /// already handed over the keys": goods handed over on a proof of payment that no money followed.
 fn proof_without_money(s: &Scan) -> Option<Finding> {
-    let sold = s.words.iter().any(|w| w.starts_with_any(&["sold", "vend", "selling", "buyer", "comprador"]));
     let arrived = |j: usize| matches!(s.text(j), "came" | "arrived" | "llego" | "llegado" | "showed");
     let no_money = s.find(NEVER_CAME).any(|i| real(s, i))
         || (0..s.len()).any(|j| arrived(j) && s.near(j, MONEY, 3, 3) && s.near(j, NEG, 3, 1));
-    let handed = s.words.iter().any(|w| w.starts_with_any(&["handed", "entregu"]))
-        || s.words.windows(2).any(|p| p[0].text == "le" && p[1].text == "di");
-    if sold && s.find(PROOF).any(|i| real(s, i)) && no_money && handed && told_in_past(s) && !only_asks(s) {
+    if sold(s) && s.find(PROOF).any(|i| real(s, i)) && no_money && handed_over(s) && told_in_past(s) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
+    None
+}
+
+/// "sold my car online, the buyer's payment came in and then vanished after i gave him the keys", "me
+/// cayó el pago del comprador y luego se reversó": a buyer's payment that arrived and went again, the
+/// goods handed over.
+fn paid_then_gone(s: &Scan) -> Option<Finding> {
+    let came_in = |j: usize| {
+        (matches!((s.text(j), s.text(j + 1)), ("came" | "went", "in" | "through"))
+            || matches!(s.text(j), "llego" | "cayo"))
+            && s.near(j, MONEY | TXN | PAID, 3, 0)
+    };
+    let went = |k: usize| {
+        s.words[k].tags & VANISHED != 0
+            || s.words[k].starts_with_any(&["reversed", "bounced", "revers", "revert", "desapareci", "disappear"])
+            || matches!((s.text(k), s.text(k + 1)), ("taken" | "pulled", "back"))
+    };
+    let gone_again = (0..s.len()).any(|j| came_in(j) && real(s, j) && (j + 2..s.len()).any(went));
+    // ("came in", "llegó" tell it as past.)
+    if sold(s) && gone_again && handed_over(s) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     None

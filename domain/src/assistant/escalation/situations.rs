@@ -7,6 +7,7 @@
 
 use super::Category;
 use super::anger;
+use super::complaint;
 use super::despair;
 use super::disputes;
 use super::legal;
@@ -84,7 +85,7 @@ pub fn detect(s: &Scan) -> Option<Finding> {
         .or_else(|| vulnerability::vulnerable(s))
         .or_else(|| disputes::dispute(s))
         .or_else(|| legal::legal(s))
-        .or_else(|| people::complaint(s))
+        .or_else(|| complaint::complaint(s))
         .or_else(|| people::human(s))
         .or_else(|| anger::anger(s));
     // A dispute taken back a moment later ("¿dos veces? no, perdón, eran dos meses"); a complaint is

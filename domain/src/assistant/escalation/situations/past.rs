@@ -59,7 +59,7 @@ pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8
     };
     (at.saturating_sub(6)..(at + 7).min(s.len())).any(|j| ago(j) || year(j))
         && asks_else
-        && !s.find(TXN | MONEY).any(|k| k != at && told(k))
+        && !s.find(TXN | MONEY).any(|k| k != at && told(k) && !alerts_of(s, k))
         // ("…is it ok to use facebook login for your app?": the customer's own use, asked.)
         && !s.find(INTRUDE).any(|k| k != at && s.text(k.wrapping_sub(1)) != "to" && told(k) && !own_use(k))
 }
@@ -84,7 +84,14 @@ pub(in crate::assistant::escalation) fn dealt_with(s: &Scan, at: usize) -> bool 
     };
     // "…and you replaced it", "ya me la repusieron".
     let replaced = |j: usize| matches!(s.text(j), "replaced" | "repusieron" | "repuso" | "reemplazaron") && real(s, j);
-    let done = s.has(RESOLVED) || (at + 1..s.len()).any(|j| new_one(j) || money_back(j) || replaced(j));
+    // "…y el banco me devolvió todo": given back, in Spanish.
+    let given_back = |j: usize| {
+        matches!(s.text(j), "devolvio" | "devolvieron" | "reembolsaron" | "reembolso" | "regresaron")
+            && matches!(s.text(j.wrapping_sub(1)), "me" | "nos")
+            && real(s, j)
+    };
+    let done =
+        s.has(RESOLVED) || (at + 1..s.len()).any(|j| new_one(j) || money_back(j) || replaced(j) || given_back(j));
     let question = |j: usize| asks_at(s, at, j);
     // ("…can i still get the old card's statements?": what the customer can "still" do, asked, is
     // nothing going on; "how come they can still use it?" is.)
@@ -93,7 +100,14 @@ pub(in crate::assistant::escalation) fn dealt_with(s: &Scan, at: usize) -> bool 
     let going_on = (0..s.len()).any(|k| s.words[k].tags & ONGOING != 0 && !mine(k));
     // ("…works fine, thanks": a thanks in place of a question.)
     let thanks = s.words.iter().any(|w| matches!(w.text.as_str(), "thanks" | "thank" | "gracias"));
-    done && (asked.is_some() || thanks) && !going_on && !s.has(TXN)
+    done && (asked.is_some() || thanks) && !going_on && !s.find(TXN).any(|k| !alerts_of(s, k))
+}
+
+/// "…las alertas de compras", "purchase alerts": a payment word naming what alerts tell of, not a
+/// payment told.
+fn alerts_of(s: &Scan, k: usize) -> bool {
+    let alert = |j: usize| s.words[j].starts_with_any(&["alert", "aviso", "notifica"]);
+    matches!(s.text(k.wrapping_sub(1)), "de" | "for" | "of" | "on") && alert(k.wrapping_sub(2)) || alert(k + 1)
 }
 
 /// A phrase after `at` opens a question at `j`: "how…", "can i…", "is it safe…?", "¿puedo…?".
