@@ -29,7 +29,12 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         matches!(w, "dos" | "tres" | "cuatro" | "two" | "three" | "four") || w.parse::<u8>().is_ok_and(|n| n > 1)
     };
     // ("you took my mortgage payment twice": the taking told just before the charge.)
-    let took = |k: usize| matches!(s.text(k), "took" | "taken" | "debited" | "charged" | "cobraron" | "tomaron");
+    let took = |k: usize| {
+        matches!(
+            s.text(k),
+            "took" | "taken" | "debited" | "charged" | "cobraron" | "tomaron" | "cargaron" | "debitaron"
+        )
+    };
     let charged = |i: usize| is_past(s, i) || s.words[i].text == "cobro" || (i.saturating_sub(3)..i).any(took);
     // "how do i dispute this? i was charged 3 times": the how asked of this very charge.
     let this_one = s
@@ -37,10 +42,11 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         .windows(2)
         .any(|p| p[0].starts_with_any(&["disput", "reclam"]) && matches!(p[1].text.as_str(), "this" | "esto" | "este"));
     let repeated = s.find(TXN).any(|i| {
-        // "me cobraron la anualidad dos veces": the count a few words on.
-        (i + 1..(i + 6).min(s.len()))
+        // "me cobraron la anualidad dos veces": the count a few words on ("me cargaron 3 veces la misma
+        // compra": or just before).
+        (i.saturating_sub(4)..(i + 6).min(s.len()))
             .any(|j| matches!(s.words[j].text.as_str(), "veces" | "times") && count(&s.words[j - 1].text) && real(s, i))
-            && charged(i)
+            && (charged(i) || (i.saturating_sub(6)..i).any(took))
             && (!s.has(PROCESS) || this_one)
     });
     // "me cobraron el doble en el súper", "i was double charged", "charged me twice": a charge told

@@ -69,6 +69,14 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
     let lent = |i: usize| {
         s.words[i].tags & ASKED != 0 && (i + 1..(i + 4).min(s.len())).any(lend) || let_use(i) || lent_mine(i)
     };
+    // "un chico que conocí por instagram me pidió que le preste mi cuenta para recibir un pago": someone
+    // met online who asks for the account itself.
+    let lend_it = |i: usize| {
+        lend(i) || (s.text(i) == "preste" && (i + 1..(i + 3).min(s.len())).any(|j| s.words[j].tags & ACCOUNT != 0))
+    };
+    if met_online && s.find(ASKED).any(asker) && (0..s.len()).any(lend_it) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
     if (0..s.len()).any(|i| lent(i) && real(s, i)) && blocked && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }

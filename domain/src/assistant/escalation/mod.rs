@@ -34,6 +34,7 @@ mod retraction;
 mod scams;
 mod scan;
 mod signins;
+mod sim;
 mod situations;
 mod social;
 mod staff;

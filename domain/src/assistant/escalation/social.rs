@@ -142,7 +142,11 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
         )
     };
     let sent = |i: usize| s.words[i].tags & GIVE != 0 || matches!(s.words[i].text.as_str(), "sent" | "mande" | "envie");
-    let handed_id = (0..s.len()).any(|i| sent(i) && real(s, i) && customer_gave(s, i));
+    // ("…me pidieron transferir para una investigación, ya lo hice": done as asked.)
+    let did_it = |j: usize| matches!((s.text(j), s.text(j + 1)), ("lo", "hice") | ("i", "did"));
+    // ("…said… to send a selfie holding my card, which i did": sent as told.)
+    let sent_as_told = |i: usize| matches!(s.text(i), "send" | "enviar" | "mandar") && (i + 1..s.len()).any(did_it);
+    let handed_id = (0..s.len()).any(|i| sent(i) && real(s, i) && customer_gave(s, i) || sent_as_told(i));
     // "…pretending to be my bank's support… i sent him a screenshot of my card": the card's image.
     let card_image = |w: &Word| {
         matches!(w.text.as_str(), "screenshot" | "captura" | "foto" | "photo" | "picture" | "pic")
@@ -219,8 +223,6 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
             "enviar",
         ])
     };
-    // ("…me pidieron transferir para una investigación, ya lo hice": done as asked.)
-    let did_it = |j: usize| matches!((s.text(j), s.text(j + 1)), ("lo", "hice") | ("i", "did"));
     let paid_after = |i: usize| {
         (i + 4..s.len()).any(|j| {
             matches!(s.words[j].text.as_str(), "transferi" | "pague" | "deposite" | "mande" | "envie")

@@ -1,6 +1,6 @@
 //! Someone else in the account or using what is the customer's: "someone is using my card", a
-//! loan opened in the customer's name (`identity.rs`), a SIM swap, details changed (sign-ins that were
-//! not theirs: `signins.rs`).
+//! loan opened in the customer's name (`identity.rs`), a SIM swap (`sim.rs`), details changed (sign-ins
+//! that were not theirs: `signins.rs`).
 
 use super::Category;
 use super::identity;
@@ -9,6 +9,7 @@ use super::loss;
 use super::payees;
 use super::scan::{Scan, Word};
 use super::signins;
+use super::sim;
 use super::situations::{Finding, hypothetical, is_past, negated, only_asks, real};
 use super::transactions::customer;
 use super::words::*;
@@ -236,17 +237,8 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(they_made) {
         return Finding::of(Category::UnrecognisedPayment);
     }
-    // A SIM swap the customer did not ask for, or after which the line went dead.
-    let done_to_me = |i: usize| {
-        s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "hicieron" | "someone" | "alguien"))
-    };
-    if s.find(SIM).any(|i| real(s, i) && (s.has(DISOWN | NO_SERVICE) || done_to_me(i))) {
-        return Finding::of(Category::AccountTakeover);
-    }
-    // "my phone number stopped working and now I'm getting alerts of transfers": the line gone dead,
-    // then transactions seen.
-    if s.find(NO_SERVICE).any(|i| real(s, i) && s.after(i, TXN).next().is_some() && s.has(SEEN)) {
-        return Finding::of(Category::AccountTakeover);
+    if let Some(found) = sim::swapped(s) {
+        return Some(found);
     }
     // "mi cuenta tiene una dirección que no es la mía": account details that are someone else's.
     if s.has(ACCOUNT) && s.find(DETAIL).any(|i| real(s, i) && s.near(i, DISOWN, 0, 5) && !s.in_clause(i, TXN)) {

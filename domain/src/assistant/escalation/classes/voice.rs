@@ -292,10 +292,12 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "wanna", "quiero",
     ]),
     (RESOLVED, &[
-            "already refunded", "was refunded", "been refunded", "got refunded", "refunded already",
-            "was reversed", "been reversed", "reversed already", "ya me lo devolvieron", "ya me devolvieron",
-            "ya me lo reembolsaron", "ya me reembolsaron", "ya lo reembolsaron", "ya me lo regresaron",
-            "ya lo reversaron", "ya me lo reversaron", "ya me regresaron", "sent it back", "it's sorted", "all sorted",
+            "already refunded", "was refunded", "been refunded", "got refunded", "refunded already", "was reversed",
+            "been reversed", "reversed already", "ya me lo devolvieron", "ya me devolvieron", "ya me la devolvieron",
+            "ya me los devolvieron", "ya me las devolvieron", "refunded it already", "you refunded it",
+            "they refunded it", "ya me lo reembolsaron", "ya me reembolsaron", "ya lo reembolsaron",
+            "ya me lo regresaron", "ya lo reversaron", "ya me lo reversaron", "ya me regresaron", "sent it back",
+            "it's sorted", "all sorted",
     ]),
     (CHANNEL, &[
             "numero", "number", "telefono", "phone number", "whatsapp", "linea", "line", "correo", "email",
