@@ -80,6 +80,21 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| lent(i) && real(s, i)) && blocked && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
+    // "my nephew asked me to let money from his 'business' go through my account and pay it on": others'
+    // money through the customer's account and paid on (a relative asking too).
+    let through_mine = s.words.windows(3).any(|p| {
+        matches!(p[0].text.as_str(), "go" | "goes" | "going" | "went" | "run" | "pass" | "pasar" | "pase")
+            && matches!(p[1].text.as_str(), "through" | "por")
+            && matches!(p[2].text.as_str(), "my" | "mi")
+    });
+    let paid_on = s.words.windows(3).any(|p| {
+        matches!(p[0].text.as_str(), "pay" | "paid" | "send" | "sent" | "pass" | "passed" | "forward" | "move")
+            && p[1].text == "it"
+            && p[2].text == "on"
+    });
+    if through_mine && (paid_on || s.has(FORWARD)) && s.has(MONEY) && !only_asks(s) {
+        return Finding::of(Category::Fraud);
+    }
     // "someone online got me to open accounts and pass money through them": the customer's accounts
     // used to move others' money.
     let through = s.words.windows(3).any(|p| {

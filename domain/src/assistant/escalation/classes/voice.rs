@@ -79,9 +79,9 @@ pub const VOICE: &[(Tags, &[&str])] = &[
     ]),
     (REGULATOR, &[
             "condusef", "profeco", "indecopi", "defensa del consumidor", "regulador", "regulator", "ombudsman", "cfpb",
-            "financial regulator", "defensoria", "defensor del cliente",
-            "sernac", "cmf", "sbs", "bcra", "superintendencia", "superintendency", "financial ombudsman", "fca",
-            "banxico", "procon", "consumer protection",
+            "financial regulator", "defensoria", "defensor del cliente", "sernac", "cmf", "sbs", "bcra",
+            "superintendencia", "superintendency", "financial ombudsman", "fca", "banxico", "procon",
+            "consumer protection", "trading standards", "my mp",
     ]),
     (INSULT, &[
             "this is theft", "thats theft", "that's theft", "es robo", "disgraceful", "shameful", "vergonzoso",

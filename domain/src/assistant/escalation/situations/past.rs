@@ -50,6 +50,11 @@ pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8
     };
     // ("…por eso pregunto: ¿sus tarjetas tienen chip?": a question said to be one.)
     let asking = |j: usize| j > at && matches!(s.text(j), "pregunto" | "preguntar" | "wondering" | "asking");
+    // ("…desde ahí uso la app, ¿cómo pago con el celular?": the customer's own paying, asked about.)
+    let pays_asked = |k: usize| {
+        matches!(s.text(k.wrapping_sub(1)), "como" | "puedo" | "podemos" | "i" | "we" | "to")
+            && (at + 1..=k).any(|j| question(j) && s.words[j].phrase == s.words[k].phrase)
+    };
     let asks_else = s.has(WANT | PROCESS) || (0..s.len()).any(|j| question(j) || asking(j));
     // ("…y desde entonces no uso tarjeta física": a use denied moves nothing.)
     let told = |k: usize| !negated(s, k);
@@ -59,7 +64,7 @@ pub(in crate::assistant::escalation) fn long_past(s: &Scan, at: usize, years: u8
     };
     (at.saturating_sub(6)..(at + 7).min(s.len())).any(|j| ago(j) || year(j))
         && asks_else
-        && !s.find(TXN | MONEY).any(|k| k != at && told(k) && !alerts_of(s, k))
+        && !s.find(TXN | MONEY).any(|k| k != at && told(k) && !alerts_of(s, k) && !pays_asked(k))
         // ("…is it ok to use facebook login for your app?": the customer's own use, asked.)
         && !s.find(INTRUDE).any(|k| k != at && s.text(k.wrapping_sub(1)) != "to" && told(k) && !own_use(k))
 }
