@@ -2,7 +2,9 @@
 //! "yo vivo en puebla"), or the card still with them when an alert told of it.
 
 use super::scan::{Scan, Word};
-use super::situations::{hypothetical, hypothetical_clause, negated, only_asks, opens_question, reporting};
+use super::situations::{
+    hypothetical, hypothetical_clause, negated, only_asks, opens_question, real, reporting, told_in_past,
+};
 use super::words::*;
 
 /// The message gives an alibi, not negated, and not a supposition unless set beside the charge.
@@ -171,6 +173,27 @@ fn stayed_put(s: &Scan) -> bool {
             || w.starts_with_any(&["pagando", "comprando", "gastando", "pague", "compre"])
     });
     (0..s.len()).any(been) && (0..s.len()).any(found) && !asks_to_do && !own_doing
+}
+
+/// "pagué en la bomba de gasolina y al día siguiente tenía compras en otra ciudad": charges told in
+/// another city or country, not the customer's own ("hice compras en otra ciudad") nor asked about.
+pub(super) fn charged_elsewhere(s: &Scan) -> bool {
+    let other = |j: usize| matches!(s.text(j), "otra" | "otro" | "another" | "other" | "different");
+    let place = |j: usize| matches!(s.text(j), "ciudad" | "pais" | "estado" | "city" | "country" | "state" | "town");
+    let own = |i: usize| {
+        s.words[i.saturating_sub(3)..i].iter().any(|w| matches!(w.text.as_str(), "i" | "we" | "yo" | "hice" | "made"))
+    };
+    // A charge named ("compras", "a withdrawal"), not "…to transfer money to another country".
+    let charge = |i: usize| {
+        s.words[i].tags & TXN != 0
+            && s.words[i].starts_with_any(&["compra", "cargo", "cobro", "retiro", "movimiento", "transacci"])
+            || s.words[i].starts_with_any(&["purchase", "charge", "payment", "withdrawal", "transaction"])
+    };
+    (0..s.len())
+        .any(|i| charge(i) && real(s, i) && !own(i) && (i + 1..(i + 4).min(s.len())).any(|j| other(j) && place(j + 1)))
+        && (told_in_past(s) || s.has(SEEN))
+        && !only_asks(s)
+        && !(0..s.len()).any(|i| opens_question(s, i))
 }
 
 /// "a letter saying my account's overdrawn by 2000 but i haven't used it in months", "mi cuenta está en

@@ -4,7 +4,7 @@
 //! keep it secret from the bank.
 
 use super::Category;
-use super::scan::Scan;
+use super::scan::{Scan, Word};
 use super::situations::{Finding, a_person, is_past, negated, only_asks, real, told_in_past};
 use super::words::*;
 
@@ -242,7 +242,11 @@ fn cash_for_courier(s: &Scan) -> bool {
     });
     let authority = s.has(IMPOSTOR)
         || s.words.iter().any(|w| w.starts_with_any(&["police", "policia", "officer", "detective", "investigat"]));
-    evidence && withdraw && authority && s.words.iter().any(|w| w.is_number() || w.tags & MONEY != 0)
+    // ("…debo retirar todo para entregarlo como evidencia": all of it.)
+    let sum = |w: &Word| {
+        w.is_number() || w.tags & MONEY != 0 || matches!(w.text.as_str(), "todo" | "everything" | "savings" | "ahorros")
+    };
+    evidence && withdraw && authority && s.words.iter().any(sum)
 }
 
 /// The customer paid or sent money at someone's request, and that someone says it was not them.

@@ -28,5 +28,20 @@ pub(super) fn opened_in_my_name(s: &Scan) -> bool {
     // "i'm a widow… all the accounts were in my husband's name": the late spouse's, not an impostor's.
     let late_kin = |i: usize| s.has(BEREAVED) && s.words.get(i + 2).is_some_and(|w| w.tags & FAMILY != 0);
     let in_my_name = |i: usize| real(s, i) && !s.has(PROCESS) && !s.in_clause(i, WANT) && by_others(i) && !late_kin(i);
-    s.find(IN_MY_NAME).any(in_my_name)
+    s.find(IN_MY_NAME).any(in_my_name) || wages_diverted(s)
+}
+
+/// "hr got an email from me asking to change my salary account, i never sent it, and my wages went
+/// somewhere else": a message sent as the customer, disowned, and the pay sent elsewhere.
+fn wages_diverted(s: &Scan) -> bool {
+    let as_me = s.words.windows(2).any(|p| matches!(p[0].text.as_str(), "from" | "de") && p[1].text == "me")
+        || s.words.windows(3).any(|p| p[0].text == "a" && p[1].text == "mi" && p[2].text == "nombre");
+    let never_sent = (0..s.len()).any(|i| {
+        matches!(s.text(i), "sent" | "send" | "wrote" | "envie" | "mande" | "escribi")
+            && s.words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|w| w.tags & NEG != 0 || w.text == "never" || w.text == "nunca")
+    });
+    let pay = s.words.iter().any(|w| w.tags & PAYROLL != 0 || matches!(w.text.as_str(), "wages" | "salary" | "sueldo"));
+    as_me && never_sent && pay
 }

@@ -34,7 +34,9 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     let card = |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].starts_with_any(&["card", "tarjeta"]));
     let typed = |i: usize| real(s, i) && (s.near(i, CRED, 2, 6) || card(i)) && s.after(i, TXN).next().is_some();
     let put_in = |i: usize| s.text(i) == "put" && (i + 1..(i + 4).min(s.len())).any(|j| s.text(j) == "in");
-    if messaged && (0..s.len()).any(|i| (s.words[i].tags & ENTER != 0 || put_in(i)) && typed(i)) {
+    // ("i scanned a qr code on a parking meter and entered my card, now there's a 300 charge": on a page a
+    // code led to.)
+    if lured && (0..s.len()).any(|i| (s.words[i].tags & ENTER != 0 || put_in(i)) && typed(i)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "got an email from you asking me to verify my identity so i entered my card number and cvv": a
@@ -103,6 +105,14 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(|i| (asked(i) || logged_in(i)) && (i + 1..s.len()).any(|j| gone(j) || empty(j)))
         && !only_asks(s)
     {
+        return Finding::of(Category::SocialEngineering);
+    }
+    // "i downloaded your app from a link in a text and now my balance is gone": an app installed from a
+    // message's link, and the money gone since.
+    let installed = |i: usize| s.words[i].tags & INSTALL != 0 && real(s, i) && s.has(LINK);
+    let emptied = |j: usize| matches!(s.text(j), "empty" | "emptied" | "vacia" | "vaciaron");
+    let gone_since = |i: usize| (i + 1..s.len()).any(|j| s.words[j].tags & GONE != 0 || empty(j) || emptied(j));
+    if messaged && (0..s.len()).any(|i| installed(i) && gone_since(i)) && !only_asks(s) {
         return Finding::of(Category::SocialEngineering);
     }
     // "me llegó un correo del banco para actualizar datos, puse todo y ahora no puedo entrar": details

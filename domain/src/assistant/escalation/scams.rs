@@ -8,7 +8,7 @@ use super::Category;
 use super::doorstep;
 use super::receiving;
 use super::scan::{Scan, Word};
-use super::situations::{Finding, is_past, only_asks, real};
+use super::situations::{Finding, is_past, only_asks, real, told_so};
 use super::staff;
 use super::vanished;
 use super::words::*;
@@ -70,7 +70,9 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
             && matches!(s.text(i + 2), "buy" | "comprar")
             && real(s, i)
     };
-    let told = s.has(TOLD | ASKED | IMPOSTOR);
+    // ("the tax office called, said i owe money and must pay today in gift cards": a caller who said so.)
+    let caller = s.words.iter().any(|w| matches!(w.text.as_str(), "called" | "rang" | "llamo" | "llamaron"));
+    let told = s.has(TOLD | ASKED | IMPOSTOR) || caller && told_so(s);
     let ordered = (0..s.len()).any(made_to_buy);
     if (told || ordered) && !s.has(PROCESS) && gift_card() && ((0..s.len()).any(bought) || ordered) {
         return Finding::of(Category::Fraud);

@@ -104,7 +104,7 @@ pub(super) fn disowned_transaction(s: &Scan) -> Option<Finding> {
     };
     let spent = s.find(TXN).any(|i| !blocked(i)) || (s.has(INTRUDE) && s.has(VALUABLE));
     let elsewhere = spent && !customer_acts && alibi::told(s) && !only_asks(s);
-    if elsewhere || alibi::overdrawn_unused(s) || alibi::account_not_had(s) {
+    if elsewhere || alibi::overdrawn_unused(s) || alibi::account_not_had(s) || alibi::charged_elsewhere(s) {
         return Finding::of(Category::UnrecognisedPayment);
     }
     for i in 0..s.len() {
