@@ -52,7 +52,13 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     // "me cobraron el doble en el súper", "i was double charged", "charged me twice": a charge told
     // as doubled (not "i have charged items twice", nor the noun "a duplicate charge", which a
     // pending authorisation often explains).
-    let doubled = |j: usize| matches!(s.text(j), "doble" | "double" | "twice" | "triple");
+    // ("the hotel charged my card a second time", "me cobraron por segunda vez"; not "…porque renové la
+    // tarjeta": a cause the customer knows.)
+    let cause = s.words.iter().any(|w| matches!(w.text.as_str(), "porque" | "because"));
+    let doubled = |j: usize| {
+        matches!(s.text(j), "doble" | "double" | "twice" | "triple")
+            || matches!((s.text(j), s.text(j.wrapping_add(1))), ("second", "time") | ("segunda", "vez")) && !cause
+    };
     // ("i was charged 89 twice" is done to the customer.)
     let by_me = |i: usize| {
         (i.saturating_sub(3)..i).any(|k| {
@@ -64,7 +70,7 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         real(s, i)
             && charged(i)
             && !by_me(i)
-            && (doubled(i.wrapping_sub(1)) || (i + 1..(i + 4).min(s.len())).any(doubled))
+            && (doubled(i.wrapping_sub(1)) || (i + 1..(i + 5).min(s.len())).any(doubled))
     });
     // "…y ahora veo un cargo de 900 en vez de 90", "charged 180 instead of 18": one amount taken in
     // place of another, smaller one.

@@ -19,6 +19,8 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
             && (j + 1..(j + 7).min(s.len())).any(|k| {
                 matches!(s.text(k), "another" | "otra" | "otro" | "otras" | "otros" | "abroad" | "extranjero")
                     || s.words[k].tags & SOMEONE != 0
+                    // ("…and send it to her brother": someone else's relative.)
+                    || s.words[k].tags & FAMILY != 0 && matches!(s.text(k - 1), "her" | "his" | "their" | "su")
             })
     };
     let forwarded = s.has(FORWARD) || (0..s.len()).any(onward);

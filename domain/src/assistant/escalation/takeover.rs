@@ -267,6 +267,18 @@ pub(super) fn takeover_or_misuse(s: &Scan) -> Option<Finding> {
             return Finding::of(Category::AccountTakeover);
         }
     }
+    // "my password and security questions were all changed and i can't get in": a password changed,
+    // not by the customer, beside a denial or a shut-out.
+    let passive = |i: usize| {
+        matches!(s.text(i), "changed" | "reset")
+            && (i.saturating_sub(2)..i).any(|j| matches!(s.text(j), "was" | "were" | "been"))
+    };
+    let mine = |i: usize| (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "i" | "i've" | "ive" | "we" | "yo"));
+    let password_changed =
+        |i: usize| (s.words[i].tags & CHANGED != 0 || passive(i)) && real(s, i) && !mine(i) && s.near(i, CRED, 6, 4);
+    if disowned && (0..s.len()).any(password_changed) && !only_asks(s) {
+        return Finding::of(Category::AccountTakeover);
+    }
     // "now there's a transfer from my account to his": money moved from the customer's to another's.
     let to_theirs = s.words.windows(5).any(|p| {
         matches!(

@@ -43,7 +43,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "robar", "robarme", "robarnos", "robando", "hurtaron", "hurto", "hurtado", "hurtada", "stole", "stolen",
             "steal", "steals", "stealing", "theft", "snatched", "snatch", "swiped", "nicked", "burgled", "burglary",
             "robbed", "robbery", "rob", "arrebataron", "arrebato", "jalaron", "arrebatar", "arrebatado", "arrebatada",
-            "lanzaron", "lanzazo", "cogotearon", "cogoteo", "choreo", "chorearon", "afanaron", "pinched",
+            "lanzaron", "lanzazo", "cogotearon", "cogoteo", "choreo", "chorearon", "afanaron", "pinched", "mangado",
+            "mangada", "mangaron",
     ]),
     (TAKE, &[
             "quitaron", "quito", "quitado", "quitada", "me quitaron", "llevaron", "se llevaron", "se llevo", "sacaron",
