@@ -98,19 +98,27 @@ fn passed_on(s: &Scan) -> Option<Finding> {
     let sent_in = s.words.windows(2).any(|p| {
         matches!(
             (p[0].text.as_str(), p[1].text.as_str()),
-            ("me", "mandaron" | "depositaron" | "transfirieron" | "enviaron") | ("sent" | "paid" | "transferred", "me")
+            ("me", "mandaron" | "depositaron" | "transfirieron" | "enviaron" | "deposito" | "transfirio" | "envio")
+                | ("sent" | "paid" | "transferred", "me")
         )
     });
     // ("a 'recruiter' sent me a cheque… and asked me to send part of it back": some of it sent on.)
     let part = |k: usize| matches!(s.text(k), "part" | "some" | "half" | "rest" | "parte");
     let on = |j: usize| {
         s.words[j].starts_with_any(&["transferirlo", "mandarlo", "enviarlo", "depositarlo", "pasarlo", "forward"])
+            // ("…me pide que los mande a otra cuenta".)
+            || matches!(s.text(j), "mande" | "envie" | "transfiera" | "deposite")
+                && matches!(s.text(j - 1), "lo" | "los" | "la" | "las")
             || (matches!(s.text(j), "send" | "transfer" | "move") && s.text(j + 1) == "it")
             || (matches!(s.text(j), "send" | "transfer" | "pay") && (j + 1..(j + 3).min(s.len())).any(part))
     };
-    let asked_on = s.find(ASKED | TOLD).any(|i| real(s, i) && (i + 1..(i + 4).min(s.len())).any(on));
+    // ("…y me pide que los mande": asked in the present too.)
+    let asking = |i: usize| s.words[i].tags & (ASKED | TOLD) != 0 || matches!(s.text(i), "pide" | "asks" | "wants");
+    let asked_on = (0..s.len()).any(|i| asking(i) && real(s, i) && (i + 1..(i + 4).min(s.len())).any(on));
     let cheque = s.words.iter().any(|w| matches!(w.text.as_str(), "cheque" | "check" | "cheques"));
-    if sent_in && (s.has(MONEY | TXN) || cheque) && asked_on && told_in_past(s) && !only_asks(s) {
+    // ("me depositó", "sent me" tell it as past.)
+    let sum = s.has(MONEY | TXN) || cheque || s.words.iter().any(|w| w.is_number());
+    if sent_in && sum && asked_on && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     None
