@@ -149,7 +149,14 @@ pub(super) fn kin_impersonated(s: &Scan) -> bool {
     };
     let asked = s.find(ASKED).any(|i| real(s, i) && s.near(i, MONEY, 0, 4));
     let sent = s.find(GIVE | MOVED | PAID | TXN).any(|j| real(s, j) && is_past(s, j));
-    let taken_for_kin = (0..s.len()).any(|i| (thinks(i) && kin_after(i)) || (claimed(i) && real(s, i)));
+    // "someone pretending to be my son texted…", "se hizo pasar por mi hijo": a relative played.
+    let posing = |i: usize| {
+        (matches!(s.text(i), "pretending" | "pretended" | "posing" | "claiming")
+            && matches!(s.text(i + 1), "to" | "as")
+            || s.text(i) == "pasar" && s.text(i + 1) == "por")
+            && kin_after(i)
+    };
+    let taken_for_kin = (0..s.len()).any(|i| (thinks(i) && kin_after(i)) || ((claimed(i) || posing(i)) && real(s, i)));
     let stranger =
         s.has(SOMEONE | STRANGER) || s.words.iter().any(|w| matches!(w.text.as_str(), "guy" | "man" | "woman"));
     // "a whatsapp from my 'son' on a new number asking for 600, i sent it, but it wasn't him": a

@@ -52,7 +52,7 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
     // ("…her new 'friend' from church": someone new, as a scam's newcomer is.)
     let other = |k: usize| outsider(s, k) && !me(s.text(k.wrapping_sub(1)));
     let out = |j: usize| {
-        s.words[j].starts_with_any(&["withdraw", "retir", "sacar", "saca", "pay", "pag", "transfer"])
+        s.words[j].starts_with_any(&["withdraw", "retir", "sacar", "saca", "pay", "pag", "transfer", "send", "sent"])
             || s.words[j].tags & (TXN | ATM) != 0
             || (s.words[j].tags & MONEY != 0 && s.words[j.saturating_sub(2)..j].iter().any(|w| w.is_number()))
     };
@@ -62,6 +62,8 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
             "taking", "took", "takes", "getting", "got", "gets", "made", "makes", "making", "convinc", "pressur",
             "persuad", "lleva", "llevo", "hace", "hizo", "convenc", "obliga", "presion",
         ]) && !matches!(s.text(j.wrapping_sub(1)), "can" | "could" | "will" | "would" | "to" | "puede" | "quiere")
+            // ("…has had him send her 6000": made to.)
+            || s.text(j) == "had" && matches!(s.text(j + 1), "him" | "her")
     };
     // "…goes to the bank with him every week and he's withdrawn 10k", "va con ella al banco": at the
     // elder's side, and a sum out since.

@@ -28,7 +28,13 @@ pub(super) fn opened_in_my_name(s: &Scan) -> bool {
     // "i'm a widow… all the accounts were in my husband's name": the late spouse's, not an impostor's.
     let late_kin = |i: usize| s.has(BEREAVED) && s.words.get(i + 2).is_some_and(|w| w.tags & FAMILY != 0);
     let in_my_name = |i: usize| real(s, i) && !s.has(PROCESS) && !s.in_clause(i, WANT) && by_others(i) && !late_kin(i);
-    s.find(IN_MY_NAME).any(in_my_name) || wages_diverted(s)
+    // "i got a letter saying i've been approved for a mortgage i never applied for": a loan approved that
+    // the customer disowns.
+    let approved = s.words.iter().any(|w| w.starts_with_any(&["approv", "aprob", "application", "solicitud"]));
+    let lending =
+        s.has(LOAN) || s.words.iter().any(|w| matches!(w.text.as_str(), "mortgage" | "hipoteca" | "overdraft"));
+    let approved_unasked = lending && approved && s.find(DISOWN).any(|j| real(s, j));
+    s.find(IN_MY_NAME).any(in_my_name) || wages_diverted(s) || approved_unasked
 }
 
 /// "hr got an email from me asking to change my salary account, i never sent it, and my wages went

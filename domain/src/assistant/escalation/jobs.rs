@@ -155,5 +155,15 @@ pub(super) fn paid_to_work(s: &Scan) -> Option<Finding> {
     if offered && s.find(ASKED).any(asked_to_pay) && !only_asks(s) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
+    // "…now says i must deposit 300 to unlock my earnings, i already put in 150": earnings held back
+    // until the customer pays in, and paid in already.
+    let earnings =
+        s.words.iter().any(|w| w.starts_with_any(&["earning", "ganancia", "comision", "commission", "profit"]));
+    let unlock = s.words.iter().any(|w| w.starts_with_any(&["unlock", "release", "liberar", "desbloque", "withdraw"]));
+    let put_in = s.words.windows(2).any(|p| matches!((p[0].text.as_str(), p[1].text.as_str()), ("put" | "paid", "in")));
+    let paid_in = put_in || s.find(PAID).any(|i| real(s, i)) || s.words.iter().any(|w| w.text == "deposite");
+    if earnings && unlock && (0..s.len()).any(pay_in) && paid_in && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
     None
 }

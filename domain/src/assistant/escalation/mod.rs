@@ -28,6 +28,7 @@ mod links;
 mod loss;
 mod payees;
 mod people;
+mod plausible;
 mod prizes;
 mod receiving;
 mod retraction;
@@ -237,57 +238,15 @@ pub fn decide_with(
 
 /// The escalation the learned detector `model` adds for `message`, if the message bears it out.
 fn learned_suggestion(model: &learned::Model, scan: &Scan, message: &str) -> Option<Category> {
-    model.suggest(message).filter(|&category| learned_is_plausible(scan, category))
+    model.suggest(message).filter(|&category| {
+        plausible::borne_out(scan, category)
+            || category == Category::StolenCard && plausible::loss_in_other_words(model, scan, message)
+    })
 }
 
 /// What the learned detector `model` alone would escalate `message` for (the eval's measure).
 pub fn learned_alone(model: &learned::Model, message: &str) -> Option<Category> {
     learned_suggestion(model, &Scan::new(message), message)
-}
-
-/// Whether the message itself bears out what the learned detector saw, read as the rules read
-/// it: nothing but a question about how things work ("is there a deadline to dispute a charge?")
-/// tells of no trouble; a loss needs a word of losing, theft or absence that is neither negated nor
-/// hypothetical ("my card is at home, can I pay with my phone?" is no loss; "what if my phone gets
-/// stolen" is a question; a loss found again with nothing taken or spent, or with the card kept
-/// apart, is none); a bereavement long past, as the rules read it, is no sign; a payment not made
-/// "yet" is not disowned; and what the message says is put right already is no trouble.
-fn learned_is_plausible(scan: &Scan, category: Category) -> bool {
-    use words::*;
-    if situations::only_asks(scan) {
-        return false;
-    }
-    match category {
-        // "i lost my phone at a festival but found it the next day…": found again, nothing taken or spent.
-        // "perdí la mochila pero la tarjeta la tenía en el bolsillo": nothing of the bank's lost.
-        // "my phone was stolen in 2019…, can i use it for the app?": long past or dealt with.
-        Category::StolenCard => {
-            let now = |at: usize| {
-                situations::real(scan, at) && !situations::long_past(scan, at, 1) && !situations::dealt_with(scan, at)
-            };
-            scan.find(LOSE | STEAL | TAKE | GONE | MUGGED).any(now)
-                && (!scan.has(FOUND) || scan.has(STEAL | TAKE | MUGGED | TXN | GONE | MONEY))
-                && !loss::nothing_of_the_bank(scan)
-        }
-        // "my husband passed away in 2015, i'd like to update my title": a loss long past, as the rules
-        // read it.
-        Category::Vulnerable
-            if scan.has(BEREAVED | DIED) && scan.find(BEREAVED | DIED).all(|at| situations::long_past(scan, at, 2)) =>
-        {
-            false
-        }
-        // "I recognize this payment, thanks": recognised, said outright and not denied anywhere.
-        Category::UnrecognisedPayment
-            if !scan.has(NEG)
-                && scan.words.windows(2).any(|p| {
-                    matches!(p[0].text.as_str(), "i" | "yo") && p[1].starts_with_any(&["recogni", "reconozco"])
-                }) =>
-        {
-            false
-        }
-        // "…i called you and it's sorted": put right already.
-        _ => !scan.words.iter().any(|w| matches!(w.text.as_str(), "yet" | "todavia" | "aun")) && !scan.has(RESOLVED),
-    }
 }
 
 /// Several words in capitals with exclamation marks: "THIS IS A JOKE!!!".

@@ -137,4 +137,12 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
             "cerraron el sitio", "cerraron la tienda", "the site closed", "the website closed", "closed down",
             "went out of business", "went bust", "quebro",
     ]),
+    (DEVICE, &[
+            "dispositivo nuevo", "celular nuevo", "telefono nuevo",
+            "nuevo dispositivo", "otro dispositivo", "otro celular", "otro telefono", "new device", "another device",
+            "inicio de sesion", "inicio sesion", "login", "log in", "sign-in", "sign in", "signed in", "logged in",
+            "acceso", "vinculo", "vincularon", "linked", "registered", "new phone", "otro equipo", "logged into",
+            "signed into", "accessed", "apple pay", "google pay", "samsung pay", "billetera digital", "log into",
+            "digital wallet",
+    ]),
 ];
