@@ -42,12 +42,12 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     // "got an email from you asking me to verify my identity so i entered my card number and cvv": a
     // card's numbers, PIN or password typed where a message asked to verify or update, nothing spent
     // yet (not a code the bank's own text sends, typed to confirm).
-    let secret = |j: usize| {
-        s.words[j].tags & CRED != 0
-            && !matches!(s.text(j), "code" | "codes" | "codigo" | "codigos" | "token" | "otp" | "verification")
-            && !matches!(s.text(j), "one-time" | "one" | "digit" | "digitos" | "digito" | "digits")
-            && !(s.text(j) == "clave" && matches!(s.text(j + 1), "dinamica" | "digital" | "token"))
+    let code = |j: usize| {
+        matches!(s.text(j), "code" | "codes" | "codigo" | "codigos" | "token" | "otp" | "verification")
+            || matches!(s.text(j), "one-time" | "one" | "digit" | "digitos" | "digito" | "digits")
+            || s.text(j) == "clave" && matches!(s.text(j + 1), "dinamica" | "digital" | "token")
     };
+    let secret = |j: usize| s.words[j].tags & CRED != 0 && !code(j);
     let verify = |w: &Word| {
         w.starts_with_any(&["verif", "confirm", "updat", "actualiz", "valid", "reactiv", "unlock", "desbloq"])
     };
