@@ -34,9 +34,10 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     let card = |i: usize| (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].starts_with_any(&["card", "tarjeta"]));
     let typed = |i: usize| real(s, i) && (s.near(i, CRED, 2, 6) || card(i)) && s.after(i, TXN).next().is_some();
     let put_in = |i: usize| s.text(i) == "put" && (i + 1..(i + 4).min(s.len())).any(|j| s.text(j) == "in");
+    let entered = |i: usize| s.words[i].tags & ENTER != 0 || put_in(i);
     // ("i scanned a qr code on a parking meter and entered my card, now there's a 300 charge": on a page a
     // code led to.)
-    if lured && (0..s.len()).any(|i| (s.words[i].tags & ENTER != 0 || put_in(i)) && typed(i)) {
+    if lured && (0..s.len()).any(|i| entered(i) && typed(i)) {
         return Finding::of(Category::SocialEngineering);
     }
     // "got an email from you asking me to verify my identity so i entered my card number and cvv": a
@@ -57,7 +58,7 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     let in_app =
         |i: usize| (i + 1..(i + 8).min(s.len())).any(|j| matches!(s.text(j), "in" | "en" | "into") && app(j + 2));
     let gave_secret = |i: usize| {
-        (s.words[i].tags & ENTER != 0 || put_in(i))
+        entered(i)
             && real(s, i)
             && (i + 1..(i + 5).min(s.len())).any(secret)
             && (0..i).any(|v| verify(&s.words[v]) && !(v + 1..(v + 3).min(s.len())).any(app))
@@ -118,10 +119,7 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     // "me llegó un correo del banco para actualizar datos, puse todo y ahora no puedo entrar": details
     // typed after a message, and shut out of the account since.
     let shut_out = |i: usize| s.after(i, LOCKED_OUT).next().is_some();
-    if messaged
-        && (0..s.len()).any(|i| (s.words[i].tags & ENTER != 0 || put_in(i)) && real(s, i) && shut_out(i))
-        && !only_asks(s)
-    {
+    if messaged && (0..s.len()).any(|i| entered(i) && real(s, i) && shut_out(i)) && !only_asks(s) {
         return Finding::of(Category::SocialEngineering);
     }
     None
