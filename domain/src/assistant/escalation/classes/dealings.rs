@@ -2,7 +2,7 @@
 //! confirmed, installed, kept by a machine, talked into; what it was (fake, a loan, a salary, a
 //! phone, a login) and how much of it (everything, more, others); money invested, held back or
 //! lured out, the proof of it, and the other side gone; the phone line and the sign-in taken over
-//! (a SIM swapped, no service, a reply sent, shut out).
+//! (a SIM swapped, no service, a reply sent, shut out); the devices and places a loss happens with.
 
 use super::super::words::*;
 
@@ -144,5 +144,12 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
             "acceso", "vinculo", "vincularon", "linked", "registered", "new phone", "otro equipo", "logged into",
             "signed into", "accessed", "apple pay", "google pay", "samsung pay", "billetera digital", "log into",
             "digital wallet",
+    ]),
+    (PLACE, &[
+            "taxi", "uber", "camion", "bus", "metro", "tren", "train", "subway", "restaurante", "restaurant", "bar",
+            "cine", "tienda", "store", "shop", "avion", "plane", "aeropuerto", "airport", "hotel", "parque", "park",
+            "calle", "street", "gym", "gimnasio", "mercado", "market", "fiesta", "party", "oficina", "office",
+            "gas station", "gasolinera", "card reader", "pump", "school", "escuela", "cab", "pub",
+            "library", "biblioteca", "hospital", "church", "iglesia", "stadium", "estadio",
     ]),
 ];

@@ -1,5 +1,6 @@
 //! What happened: grammar (negation, tense, hypotheticals), loss and theft, credentials,
-//! transactions, intrusion (the devices it comes from are in `dealings.rs`).
+//! transactions, intrusion (the devices it comes from, and the places it happens in, are in
+//! `dealings.rs`).
 
 use super::super::words::*;
 
@@ -64,13 +65,6 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "no longer there", "isn't there", "wasn't there", "it's not there", "its not there", "me falta",
             "ya no tenia", "ya no traia", "no longer had", "ya no traigo", "ya no la traigo",
             "me faltan", "no longer have", "ya no la tengo", "ya no lo tengo", "ya no las tengo", "ya no los tengo",
-    ]),
-    (PLACE, &[
-            "taxi", "uber", "camion", "bus", "metro", "tren", "train", "subway", "restaurante", "restaurant", "bar",
-            "cine", "tienda", "store", "shop", "avion", "plane", "aeropuerto", "airport", "hotel", "parque", "park",
-            "calle", "street", "gym", "gimnasio", "mercado", "market", "fiesta", "party", "oficina", "office",
-            "gas station", "gasolinera", "card reader", "pump", "school", "escuela", "cab", "pub",
-            "library", "biblioteca", "hospital", "church", "iglesia", "stadium", "estadio",
     ]),
     (ACCOUNT, &[
             "cuenta", "cuentas", "account", "accounts", "app", "aplicacion", "banca", "banking", "perfil", "profile",
