@@ -251,10 +251,14 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
             && s.words[j + 2..(j + 5).min(s.len())].iter().any(|w| w.is_number())
     };
     let charged = s.find(TXN).any(|t| real(s, t) && is_past(s, t));
-    // "…charged me for two tvs but i only bought one", "…pero solo compré uno": more than was bought.
+    // "…charged me for two tvs but i only bought one", "…pero solo compré uno": more than was bought
+    // ("…two nights at the hotel but only stayed one", "…pero solo me quedé una": or stayed).
     let only_bought = s.words.windows(3).any(|p| {
-        matches!((p[0].text.as_str(), p[1].text.as_str()), ("i", "only") | ("pero", "solo") | ("yo", "solo"))
-            && p[2].starts_with_any(&["bought", "ordered", "compre", "pedi", "purchased"])
+        let what = ["bought", "ordered", "compre", "pedi", "purchased", "stayed", "quede", "hospede"];
+        matches!(
+            (p[0].text.as_str(), p[1].text.as_str()),
+            ("i" | "but", "only") | ("pero" | "yo", "solo") | ("solo", "me")
+        ) && p[2].starts_with_any(&what)
     });
     let wrong_sum = (0..s.len()).any(|j| instead(j) && amounts(j)) || only_bought;
     if charged && wrong_sum && !only_asks(s) && !s.has(PROCESS | ATM) {

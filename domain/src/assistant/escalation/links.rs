@@ -15,11 +15,21 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     let counted = |w: &Word| w.text.parse::<u8>().is_ok_and(|n| n > 1) || matches!(w.text.as_str(), "two" | "three");
     // ("…paid 1.99 and now 700 has gone out": an amount gone since; "…900 went out".)
     let went_out = |j: usize| matches!(s.text(j), "went" | "came") && s.text(j + 1) == "out";
+    // ("a text said i owed 2.99, i paid through the link and now they've taken 700": a sum taken since,
+    // larger than one told before it; not "it took 2 days".)
+    let amount = |k: usize| s.text(k).replace(',', "").parse::<f64>().ok();
+    let time =
+        |j: usize| ["day", "hour", "min", "week", "dia", "hora", "semana"].iter().any(|t| s.text(j).starts_with(t));
+    let taken = |j: usize| {
+        let larger = |sum: f64| (0..j).filter_map(amount).any(|small| small < sum);
+        s.words[j].tags & TAKE != 0 && amount(j + 1).is_some_and(larger) && !time(j + 2)
+    };
     let again = |j: usize| {
         s.words[j].tags & TXN != 0
             && s.words[j.saturating_sub(2)..j].iter().any(|w| w.tags & (MORE | OTHERS) != 0 || counted(w))
             || (s.words[j].tags & GONE != 0 || went_out(j))
                 && s.words[j.saturating_sub(3)..j].iter().any(Word::is_number)
+            || taken(j)
     };
     // ("a text said my parcel couldn't be delivered, i paid the 1.45 fee and today 900 went out": the
     // message itself, no link named.)

@@ -104,6 +104,12 @@ fn asks_if_human(s: &Scan, at: usize) -> bool {
     !possible && (this_chat || is_there)
 }
 
+/// Whether the message asks only whether this chat is a person ("is this chat with a human being"),
+/// wanting nothing.
+pub(super) fn asks_what_the_chat_is(s: &Scan) -> bool {
+    s.has(REAL_HUMAN) && s.find(REAL_HUMAN).all(|i| asks_if_human(s, i)) && !s.has(WANT | UPSET | INSULT)
+}
+
 /// "what hours can I talk to an agent", "¿a qué hora puedo hablar con un asesor?": when a person can
 /// be reached, asked (the contact article answers).
 fn asks_when(s: &Scan, at: usize) -> bool {

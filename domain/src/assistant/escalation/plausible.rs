@@ -2,7 +2,7 @@
 //! told in words the rules do not know.
 
 use super::scan::Scan;
-use super::{Category, learned, loss, situations, words};
+use super::{Category, learned, loss, people, situations, words};
 
 /// Whether the message itself bears out what the learned detector saw, read as the rules read
 /// it: nothing but a question about how things work ("is there a deadline to dispute a charge?")
@@ -44,6 +44,8 @@ pub(super) fn borne_out(scan: &Scan, category: Category) -> bool {
         {
             false
         }
+        // "is this chat with a human being": what the chat is, asked, as the rules read it.
+        Category::HumanRequested if people::asks_what_the_chat_is(scan) => false,
         // "…i called you and it's sorted": put right already.
         _ => !scan.words.iter().any(|w| matches!(w.text.as_str(), "yet" | "todavia" | "aun")) && !scan.has(RESOLVED),
     }

@@ -47,7 +47,9 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "lanzaron", "lanzazo", "cogotearon", "cogoteo", "choreo", "chorearon", "afanaron", "pinched", "mangado",
             "mangada", "mangaron", "birlaron", "birlado", "birlada", "wallet was lifted", "purse was lifted",
             "phone was lifted", "card was lifted", "me bajaron el celular", "me bajaron la cartera",
-            "me bajaron el telefono", "me bajaron la billetera",
+            "me bajaron el telefono", "me bajaron la billetera", "me volaron la cartera", "me volaron el celular",
+            "me volaron la billetera", "me volaron el telefono", "me volaron la tarjeta", "me volaron el movil",
+            "me volaron la bolsa", "me volaron el bolso", "legged it with", "made off with my", "ran off with my",
     ]),
     (TAKE, &[
             "quitaron", "quito", "quitado", "quitada", "me quitaron", "llevaron", "se llevaron", "se llevo", "sacaron",
