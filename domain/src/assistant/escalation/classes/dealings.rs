@@ -1,6 +1,6 @@
 //! What was done with money, cards and devices, and by whom: paid, moved, sold, ordered, offered,
 //! confirmed, installed, kept by a machine, talked into; what it was (fake, a loan, a salary, a
-//! phone, a login) and how much of it (everything, more, others); money invested, held back or
+//! phone, a login, money) and how much of it (everything, more, others); money invested, held back or
 //! lured out, the proof of it, and the other side gone; the phone line and the sign-in taken over
 //! (a SIM swapped, no service, a reply sent, shut out); the devices and places a loss happens with.
 
@@ -151,5 +151,10 @@ pub const DEALINGS: &[(Tags, &[&str])] = &[
             "calle", "street", "gym", "gimnasio", "mercado", "market", "fiesta", "party", "oficina", "office",
             "gas station", "gasolinera", "card reader", "pump", "school", "escuela", "cab", "pub",
             "library", "biblioteca", "hospital", "church", "iglesia", "stadium", "estadio",
+    ]),
+    (MONEY, &[
+            "dinero", "plata", "lana", "money", "cash", "dollars", "pesos", "soles", "fondos", "funds", "saldo",
+            // A balance at nothing: "amanecí en ceros", "my account is at zero".
+            "en ceros", "en cero", "a cero", "a ceros", "at zero", "down to zero", "to zero",
     ]),
 ];

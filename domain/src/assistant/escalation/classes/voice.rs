@@ -380,11 +380,6 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "raro", "raros", "rara", "raras", "extrano", "extranos", "sospechoso", "sospechosos", "weird", "strange",
             "suspicious", "odd", "fishy", "dodgy", "shady", "sketchy",
     ]),
-    (MONEY, &[
-            "dinero", "plata", "lana", "money", "cash", "dollars", "pesos", "soles", "fondos", "funds", "saldo",
-            // A balance at nothing: "amanecí en ceros", "my account is at zero".
-            "en ceros", "en cero", "a cero", "a ceros", "at zero", "down to zero", "to zero",
-    ]),
     (SAFE_ACCOUNT, &[
             "cuenta segura", "cuenta de seguridad", "cuenta protegida", "safe account", "security account",
             "secure account", "protected account",
