@@ -40,11 +40,27 @@ pub(super) fn scam(s: &Scan) -> Option<Finding> {
     }
     // "a woman on a dating site asked me for money for a plane ticket and I sent it": money asked for
     // by someone met online, and sent.
+    // ("a girl i met on a game asked me to buy crypto for her… i've done it three times": crypto asked
+    // for, by someone met in a game or an app.)
     let needed = |w: &str| matches!(w, "needed" | "necesitaba" | "needs" | "necesita");
-    let asked_money =
-        |i: usize| (s.words[i].tags & ASKED != 0 || needed(&s.words[i].text)) && real(s, i) && s.near(i, MONEY, 0, 4);
-    let sent_after = |i: usize| s.after(i, GIVE | MOVED | PAID).any(|j| real(s, j));
-    if s.has(IMPOSTOR) && (0..s.len()).any(|i| asked_money(i) && sent_after(i)) && !s.has(PROCESS) {
+    let crypto = |j: usize| ["crypto", "cripto", "bitcoin"].iter().any(|c| s.text(j).starts_with(c));
+    let asked_money = |i: usize| {
+        (s.words[i].tags & ASKED != 0 || needed(&s.words[i].text))
+            && real(s, i)
+            && (s.near(i, MONEY, 0, 4) || (i + 1..(i + 6).min(s.len())).any(crypto))
+    };
+    // ("…i've done it three times": the asking done; not "what should i have done?".)
+    let modal = |j: usize| (j.saturating_sub(3)..j).any(|k| matches!(s.text(k), "should" | "would" | "could" | "debi"));
+    let done = |j: usize| matches!(s.text(j), "done" | "did" | "hecho" | "hice") && real(s, j) && !modal(j);
+    let sent_after = |i: usize| s.after(i, GIVE | MOVED | PAID).any(|j| real(s, j)) || (i + 1..s.len()).any(done);
+    let online = |j: usize| {
+        let place =
+            ["game", "juego", "instagram", "facebook", "tiktok", "app", "dating", "online", "internet", "discord"];
+        place.contains(&s.text(j))
+    };
+    let met_online = (0..s.len())
+        .any(|i| matches!(s.text(i), "met" | "conoci" | "conocio") && (i + 1..(i + 5).min(s.len())).any(online));
+    if (s.has(IMPOSTOR) || met_online) && (0..s.len()).any(|i| asked_money(i) && sent_after(i)) && !s.has(PROCESS) {
         return Finding::of(Category::Fraud);
     }
     // "they told me on the phone my account would be closed unless I paid a fee in gift cards, I

@@ -360,7 +360,18 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
         matches!(p[0].text.as_str(), "i" | "we" | "yo")
             && p[1].starts_with_any(&["chang", "updat", "mov", "got", "marri"])
     });
-    if (0..s.len()).any(different) && wholesale && !mine && !only_asks(s) && !s.has(PROCESS) {
+    // ("my app now has a different email and phone number on it and i can't get in": found different,
+    // and the customer shut out; not "i have a different email now".)
+    let own = |i: usize| (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "have" | "got" | "tengo" | "use"));
+    let found = |i: usize| {
+        s.words[i].starts_with_any(&["different", "distint", "diferente"])
+            && real(s, i)
+            && !own(i)
+            && (i + 1..(i + 3).min(s.len())).any(detail)
+    };
+    let shut_out = s.find(LOCKED_OUT).any(|j| real(s, j));
+    let found_shut_out = (0..s.len()).any(found) && shut_out;
+    if ((0..s.len()).any(different) && wholesale || found_shut_out) && !mine && !only_asks(s) && !s.has(PROCESS) {
         return Finding::of(Category::AccountTakeover);
     }
     // "the app says my account is closed, i didn't close it": closed, and the closing disowned.

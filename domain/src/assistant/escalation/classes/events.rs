@@ -50,6 +50,7 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "me bajaron el telefono", "me bajaron la billetera", "me volaron la cartera", "me volaron el celular",
             "me volaron la billetera", "me volaron el telefono", "me volaron la tarjeta", "me volaron el movil",
             "me volaron la bolsa", "me volaron el bolso", "legged it with", "made off with my", "ran off with my",
+            "me tumbaron el celular", "me tumbaron la cartera", "me tumbaron la billetera", "me tumbaron el telefono",
     ]),
     (TAKE, &[
             "quitaron", "quito", "quitado", "quitada", "me quitaron", "llevaron", "se llevaron", "se llevo", "sacaron",

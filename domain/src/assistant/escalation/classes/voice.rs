@@ -215,6 +215,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "end my life", "ending my life", "ending it all", "end it all", "feel like ending it",
             "thinking of ending it", "thinking about ending it", "don't want to live", "dont want to live",
             "want to die", "quiero morir", "quiero morirme", "hurt myself", "hacerme dano", "better off dead",
+            "want it all to end", "want everything to end", "quiero que todo termine", "quiero que todo se acabe",
             "no vale la pena vivir", "not worth living", "nothing to live for", "nada por que vivir",
             "nada por lo que vivir", "sin ganas de vivir", "quiero desaparecer", "want to disappear", "wish i was dead",
             "wish i were dead", "ojala estuviera muerto", "ojala estuviera muerta", "no despertar", "no despertarme",
