@@ -174,7 +174,16 @@ pub(super) fn complaint(s: &Scan) -> Option<Finding> {
         matches!(w.text.as_str(), "great" | "brilliant" | "love" | "genial" | "excelente")
             || w.starts_with_any(&["recommend", "recomend"])
     });
-    let repeated = s.find(REPEATED).any(|i| !searching(i) && !own_try(i)) && !praise;
+    // ("llevo un mes esperando mi tarjeta nueva, es normal que tarde tanto?": whether the wait is usual,
+    // asked, with no upset.)
+    let asked_usual = |i: usize| {
+        let is = |k: usize| matches!(s.text(k), "es" | "is") && !matches!(s.text(k.wrapping_sub(1)), "no" | "not");
+        s.text(i) == "normal"
+            && (is(i.wrapping_sub(1))
+                || matches!(s.text(i.wrapping_sub(1)), "it" | "this" | "that") && is(i.wrapping_sub(2)))
+    };
+    let usual = (0..s.len()).any(asked_usual) && !s.has(UPSET | INSULT);
+    let repeated = s.find(REPEATED).any(|i| !searching(i) && !own_try(i)) && !praise && !usual;
     // "the bank froze my business account with no explanation", "me cancelaron la tarjeta sin
     // avisar": an account or card shut, and no reason or notice given.
     let frozen =
