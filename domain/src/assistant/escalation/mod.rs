@@ -32,6 +32,7 @@ mod plausible;
 mod prizes;
 mod receiving;
 mod retraction;
+mod safekeeping;
 mod scams;
 mod scan;
 mod signins;

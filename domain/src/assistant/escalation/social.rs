@@ -1,6 +1,6 @@
 //! Social engineering: credentials, codes or a login handed to someone, typed into a page an
-//! impostor sent, software installed at a caller's request, savings moved to an account a caller
-//! named.
+//! impostor sent, software installed at a caller's request (savings moved to an account a caller
+//! named: `safekeeping.rs`).
 
 use super::Category;
 use super::atm;
@@ -8,6 +8,7 @@ use super::callers;
 use super::jobs;
 use super::links;
 use super::receiving;
+use super::safekeeping;
 use super::scams;
 use super::scan::{Scan, Word};
 use super::situations::{Finding, is_past, message_word, only_asks, real, told_in_past, told_so};
@@ -83,49 +84,8 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     if dubious && (0..s.len()).any(fee_for_loan) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
-    // "what's a safe account and do you offer one for savings?" only asks (not "what's a safe
-    // account? a man on the phone says i must move my money").
-    let asks_only = only_asks(s) && !s.has(IMPOSTOR | SOMEONE | TOLD | STRANGER | ASKED);
-    // ("is my money in a safe account with you?": the bank's own, asked about.)
-    let with_you = s.find(SAFE_ACCOUNT).all(|i| {
-        (i + 1..(i + 4).min(s.len()))
-            .any(|j| matches!((s.text(j), s.text(j + 1)), ("with", "you") | ("con", "ustedes")))
-    }) && !s.has(IMPOSTOR | SOMEONE | TOLD | STRANGER | ASKED | MOVED);
-    if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) && !asks_only && !with_you {
-        return Finding::of(Category::SocialEngineering);
-    }
-    // "a lady from your security department walked me through moving my money to protect it": money
-    // moved to keep it safe, at someone else's word.
-    // (Not "…an isa to protect it from tax": an ordinary cost of money kept.)
-    let ordinary = |j: usize| {
-        (j + 1..(j + 4).min(s.len()))
-            .any(|k| matches!(s.text(k), "tax" | "taxes" | "inflation" | "impuestos" | "inflacion" | "fees"))
-    };
-    let to_protect = |i: usize| {
-        (i + 1..(i + 10).min(s.len())).any(|j| {
-            (s.words[j].starts_with_any(&["protect", "proteger", "resguard", "salvo"])
-                || (s.words[j].text == "safe" && s.words[j - 1].text == "it"))
-                && !ordinary(j)
-        })
-    };
-    let moving = |i: usize| {
-        s.words[i].tags & MOVED != 0
-            || s.words[i].starts_with_any(&["moving", "transferring", "moviendo", "pasando"])
-            || matches!(s.text(i), "put" | "putting" | "puse" | "meti" | "meter")
-    };
-    let moved_to_protect = |i: usize| moving(i) && s.near(i, MONEY, 0, 3) && to_protect(i) && real(s, i);
-    if s.has(IMPOSTOR | SOMEONE | TOLD | STRANGER) && (0..s.len()).any(moved_to_protect) && !s.has(PROCESS) {
-        return Finding::of(Category::SocialEngineering);
-    }
-    // "he said he was from your fraud team and told me to buy bitcoin to protect my savings, i did it":
-    // told to do something with the money to protect it, and done.
-    let protect_money = |i: usize| {
-        s.words[i].starts_with_any(&["protect", "proteger", "resguard"])
-            && (i + 1..(i + 3).min(s.len()))
-                .any(|j| s.words[j].tags & MONEY != 0 || s.words[j].starts_with_any(&["saving", "ahorro"]))
-    };
-    if s.has(IMPOSTOR) && s.has(TOLD) && (0..s.len()).any(protect_money) && told_in_past(s) && !only_asks(s) {
-        return Finding::of(Category::SocialEngineering);
+    if let Some(found) = safekeeping::moved_for_safety(s) {
+        return Some(found);
     }
     // "le di acceso remoto a un técnico", "tengo anydesk abierto y un señor me guía"; not "¿el banco
     // usa acceso remoto para soporte?", which asks about the bank.
