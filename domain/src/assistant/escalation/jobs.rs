@@ -138,6 +138,18 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
     if lent && s.words.iter().any(frozen) {
         return Finding::of(Category::Fraud);
     }
+    // "a man outside the bank offered me 500 to let him pay a cheque into my account": a sum offered by
+    // a stranger for letting money into the customer's account.
+    let into_mine = |j: usize| {
+        matches!((s.text(j), s.text(j + 1)), ("into" | "in" | "through", "my") | ("en" | "a", "mi"))
+            && s.words.get(j + 2).is_some_and(|w| w.tags & ACCOUNT != 0)
+    };
+    let sum = |j: usize| s.words[j].is_number() || s.words[j].tags & MONEY != 0;
+    let sum_offered = |i: usize| real(s, i) && (i + 1..(i + 4).min(s.len())).any(sum);
+    let stranger = s.has(STRANGER | SOMEONE | IMPOSTOR);
+    if stranger && s.find(OFFERED).any(sum_offered) && (0..s.len()).any(into_mine) && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
     None
 }
 

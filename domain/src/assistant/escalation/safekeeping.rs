@@ -3,7 +3,7 @@
 
 use super::Category;
 use super::scan::Scan;
-use super::situations::{Finding, only_asks, real, told_in_past};
+use super::situations::{Finding, only_asks, opens_question, real, told_in_past};
 use super::words::*;
 
 /// Money moved to a "safe account", or to protect it, at someone else's word.
@@ -16,7 +16,15 @@ pub(super) fn moved_for_safety(s: &Scan) -> Option<Finding> {
         (i + 1..(i + 4).min(s.len()))
             .any(|j| matches!((s.text(j), s.text(j + 1)), ("with", "you") | ("con", "ustedes")))
     }) && !s.has(IMPOSTOR | SOMEONE | TOLD | STRANGER | ASKED | MOVED);
-    if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) && !asks_only && !with_you {
+    // ("what is a 'safe account' scam? my neighbour told me about it": the scam's name, asked about,
+    // with nothing moved or asked for.)
+    let scam = |j: usize| matches!(s.text(j), "scam" | "scams" | "fraud" | "estafa" | "fraude");
+    let gave = s.find(GIVE).any(|j| !(s.text(j) == "told" && s.text(j + 1) == "me"));
+    let named = s.find(SAFE_ACCOUNT).all(|i| (i + 1..(i + 3).min(s.len())).any(scam))
+        && opens_question(s, 0)
+        && !gave
+        && !s.has(MOVED | PAID | IMPOSTOR | STRANGER | ASKED);
+    if s.has(SAFE_ACCOUNT) && !s.has(PREVENT) && !asks_only && !with_you && !named {
         return Finding::of(Category::SocialEngineering);
     }
     // "a lady from your security department walked me through moving my money to protect it": money
