@@ -3,7 +3,6 @@
 //! question with no word in common with an article can only be answered through embeddings.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use axum::Router;
 use axum::extract::State;
@@ -135,10 +134,11 @@ async fn a_failing_provider_leaves_lexical_retrieval_alone() {
     create(&app, &admin, "Zorblat account", "The zorblat account has no monthly fee.").await;
     *fake.failing.lock().unwrap() = true;
 
-    let started = std::time::Instant::now();
+    // The provider is asked for the question, fails, and the lexical answer stands.
+    let asked = fake.inputs.lock().unwrap().len();
     let reply = app.ask(&agent, "when do vexil transfers arrive?").await;
     assert_eq!(reply["metadata"]["sources"][0]["id"], vexil);
-    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(fake.inputs.lock().unwrap().len() > asked, "the failing provider was asked");
     let reply = app.ask(&agent, "tell me about glimbo").await;
     assert_eq!(reply["metadata"]["intent"], "unknown", "without embeddings nothing matches: {reply}");
 
