@@ -232,10 +232,16 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     };
     // ("…no se reflejó hasta el día siguiente": it came, later.)
     let later = |i: usize| (i + 1..(i + 6).min(s.len())).any(|j| matches!(s.text(j), "hasta" | "until" | "till"));
-    let came_not = s.find(NEVER_CAME).any(|i| real(s, i) && !later(i) && (sent_before(i) || sold_before(i)))
-        || (missing && said_sent && pay)
-        || (0..s.len()).any(|i| nothing_there(i) && sold_before(i));
-    if came_not && (s.has(TXN | MONEY | PAID) || pay) && !s.has(PROCESS | RESOLVED) {
+    // ("i returned the sofa 6 weeks ago and the refund never came": goods sent back, their refund never
+    // came.)
+    let refund = |j: usize| s.words[j].starts_with_any(&["refund", "reembols"]);
+    let returned = (0..s.len()).any(|j| matches!(s.text(j), "returned" | "devolvi" | "regrese") && real(s, j));
+    let refund_before = |i: usize| returned && (i.saturating_sub(3)..i).any(refund);
+    let came_not =
+        s.find(NEVER_CAME).any(|i| real(s, i) && !later(i) && (sent_before(i) || sold_before(i) || refund_before(i)))
+            || (missing && said_sent && pay)
+            || (0..s.len()).any(|i| nothing_there(i) && sold_before(i));
+    if came_not && (s.has(TXN | MONEY | PAID) || pay || returned) && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }
     // "charged twice… the second one was refunded already": put right, nothing left to dispute.

@@ -138,7 +138,7 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
     let branch = |w: &str| matches!(w, "branch" | "sucursal");
     let visit = s.words.iter().any(|w| branch(&w.text)) && (0..s.len()).any(|i| s.starts_clause(i) && asks_when(s, i));
     // "¿la aplicación tiene chat con una persona?": whether the service has one, asked.
-    let has = |w: &str| matches!(w, "tiene" | "tienen" | "hay" | "has" | "have" | "offer" | "ofrecen");
+    let has = |w: &str| matches!(w, "tiene" | "tienen" | "hay" | "has" | "have" | "offer" | "ofrecen" | "existe");
     let channel =
         |w: &str| matches!(w, "chat" | "app" | "aplicacion" | "line" | "linea" | "option" | "opcion" | "website");
     let has_one = !told_in_past(s)

@@ -52,7 +52,9 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     // ("…a login from a device in another country and my savings are gone": money gone since;
     // "someone has been trying to log into my account from abroad": someone at it.)
     let gone = s.find(GONE | EMPTIED).any(|j| real(s, j)) || s.find(SOMEONE).any(|j| real(s, j));
-    if s.find(DEVICE).any(|i| (told_past(i) || gone) && from_somewhere(i) && !by_customer(i) && real(s, i))
+    // ("me llegan notificaciones de inicio de sesión desde otro país y yo no he sido": disowned.)
+    let disowned = s.has(DISOWN);
+    if s.find(DEVICE).any(|i| (told_past(i) || gone || disowned) && from_somewhere(i) && !by_customer(i) && real(s, i))
         && !s.has(PROCESS | WANT)
     {
         return Finding::of(Category::AccountTakeover);

@@ -116,6 +116,8 @@ pub(super) fn is_past(s: &Scan, at: usize) -> bool {
         "left", "forgot", "came", "went", "saw", "told", "paid", "sent", "fue", "fueron", "hubo", "tuve", "dio",
         "dijo", "dijeron", "hizo", "dieron", "volvi", "regrese", "habia", "tenia", "sali", "fui",
     ];
+    // "¿existe la opción…?", "insiste", "consiste": present tenses that end like a past ("hiciste").
+    const PRESENT_IN_ISTE: &[&str] = &["existe", "insiste", "consiste", "asiste", "resiste", "persiste"];
     const AUXILIARY: &[&str] =
         &["he", "ha", "han", "has", "hemos", "habia", "fue", "fueron", "sido", "was", "were", "been", "have", "had"];
     let word = &s.words[at];
@@ -123,7 +125,9 @@ pub(super) fn is_past(s: &Scan, at: usize) -> bool {
     let participle = w.len() > 4 && ["ado", "ada", "ido", "ida"].iter().any(|e| w.ends_with(e));
     word.tags & PAST != 0
         || IRREGULAR.contains(&w)
-        || (w.len() > 4 && ["aron", "ieron", "aste", "iste", "ed", "aba", "aban"].iter().any(|e| w.ends_with(e)))
+        || (w.len() > 4
+            && ["aron", "ieron", "aste", "iste", "ed", "aba", "aban"].iter().any(|e| w.ends_with(e))
+            && !PRESENT_IN_ISTE.contains(&w))
         || (participle && s.words[at.saturating_sub(2)..at].iter().any(|p| AUXILIARY.contains(&p.text.as_str())))
 }
 

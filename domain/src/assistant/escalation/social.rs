@@ -17,7 +17,8 @@ use super::words::*;
 /// English "gave/told/shared" said of the customer: not "gave me", not "the app told".
 fn customer_gave(s: &Scan, at: usize) -> bool {
     let next = s.words.get(at + 1).map(|w| w.text.as_str());
-    if matches!(next, Some("me" | "us")) {
+    // ("…the branch kept it safe and gave it back": returned, not handed over.)
+    if matches!(next, Some("me" | "us" | "back")) || matches!((next, s.text(at + 2)), (Some("it" | "them"), "back")) {
         return false;
     }
     // Not "the app sent", nor the passive "I was sent a code".
@@ -32,6 +33,7 @@ fn customer_gave(s: &Scan, at: usize) -> bool {
                 | "it"
                 | "app"
                 | "bank"
+                | "branch"
                 | "someone"
                 | "who"
                 | "which"

@@ -298,7 +298,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "ya me los devolvieron", "ya me las devolvieron", "refunded it already", "you refunded it",
             "they refunded it", "ya me lo reembolsaron", "ya me reembolsaron", "ya lo reembolsaron",
             "ya me lo regresaron", "ya lo reversaron", "ya me lo reversaron", "ya me regresaron", "sent it back",
-            "it's sorted", "all sorted", "refunded one", "refunded the other", "me devolvieron uno", "devolvieron el otro",
+            "it's sorted", "all sorted", "refunded one", "refunded the other", "me devolvieron uno",
+            "devolvieron el otro",
     ]),
     (CHANNEL, &[
             "numero", "number", "telefono", "phone number", "whatsapp", "linea", "line", "correo", "email",
