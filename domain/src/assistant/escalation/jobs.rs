@@ -138,6 +138,20 @@ pub(super) fn money_mule(s: &Scan) -> Option<Finding> {
     if lent && s.words.iter().any(frozen) {
         return Finding::of(Category::Fraud);
     }
+    // "a recruiter on linkedin wants me to receive payments for his company and keep 10%": a cut kept for
+    // taking others' payments into the account, at someone's asking.
+    let cut = |j: usize| {
+        matches!(s.text(j), "keep" | "quedarme" | "quedara" | "quedarte" | "quede")
+            && (j + 1..(j + 4).min(s.len())).any(|k| s.words[k].is_number() || s.text(k).starts_with("percent"))
+    };
+    let receiving = s.words.iter().any(|w| w.starts_with_any(&["receiv", "recib", "payments", "pagos"]));
+    let asked_me = s.words.windows(2).any(|p| {
+        matches!(p[0].text.as_str(), "wants" | "wanted" | "asked" | "quiere" | "queria" | "pidio")
+            && matches!(p[1].text.as_str(), "me" | "que")
+    });
+    if (0..s.len()).any(cut) && receiving && asked_me && !only_asks(s) && !s.has(PROCESS) {
+        return Finding::of(Category::Fraud);
+    }
     // "a man outside the bank offered me 500 to let him pay a cheque into my account": a sum offered by
     // a stranger for letting money into the customer's account.
     let into_mine = |j: usize| {

@@ -15,6 +15,7 @@ mod callers;
 mod classes;
 mod complaint;
 mod despair;
+mod details;
 mod disputes;
 mod doorstep;
 mod elders;

@@ -7,6 +7,7 @@
 
 use super::Category;
 use super::abuse;
+use super::details;
 use super::scan::Scan;
 use super::situations::{Finding, hypothetical, is_past, long_past, message_word, negated, only_asks, real};
 use super::transactions::customer;
@@ -114,7 +115,15 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     let unknown_device = |i: usize| {
         device(&s.words[i].text) && ((i + 1..(i + 5).min(s.len())).any(not_had) || (i + 1..s.len()).any(not_linked))
     };
-    if (0..s.len()).any(unknown_device) && s.has(VALUABLE | ACCOUNT | CRED) && !s.has(PROCESS | WANT) {
+    // ("a text saying my new device was registered, but i haven't got a new device": a device told as
+    // registered, denied before it is named again.)
+    let registered = s.words.iter().any(|w| matches!(w.text.as_str(), "registered" | "registrado" | "registrada"));
+    let not_got = |j: usize| s.text(j) == "got" && matches!(s.text(j.wrapping_sub(1)), "haven't" | "havent" | "not");
+    let denied_device =
+        |i: usize| registered && device(&s.words[i].text) && (i.saturating_sub(4)..i).any(|j| not_had(j) || not_got(j));
+    let devices =
+        (0..s.len()).any(unknown_device) && s.has(VALUABLE | ACCOUNT | CRED) || (0..s.len()).any(denied_device);
+    if devices && !s.has(PROCESS | WANT) {
         return Finding::of(Category::AccountTakeover);
     }
     // "la app dice que cambié mi contraseña hace una hora pero yo estaba dormida": a credential
@@ -229,9 +238,13 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     // "me llegaron cartas de tres préstamos que yo nunca pedí", "a credit card i never applied for":
     // a product in the customer's name, its asking denied.
     // ("…a letter about a loan application i didn't make".)
+    // ("…a loan of 5000 on my account that i didn't take out": taken out.)
     let applied = |j: usize| {
         matches!(s.text(j), "make" | "made" | "hice")
             && (j.saturating_sub(5)..j).any(|k| s.words[k].starts_with_any(&["application", "solicitud"]))
+            || matches!(s.text(j), "take" | "took")
+                && s.text(j + 1) == "out"
+                && (j.saturating_sub(8)..j).any(|k| s.words[k].tags & LOAN != 0 || s.text(k) == "mortgage")
     };
     let never_asked = |j: usize| {
         (s.words[j].tags & ORDERED != 0 || applied(j))
@@ -347,53 +360,5 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
     if (0..s.len()).any(used_details) && opened && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
-    // "the app let me log in but all my details are different, name, address, everything": the
-    // customer's details changed wholesale, by no one the customer names (not "i got married").
-    let detail = |j: usize| {
-        matches!(s.text(j), "details" | "name" | "address" | "email" | "datos" | "nombre" | "direccion" | "correo")
-    };
-    let different = |i: usize| {
-        s.words[i].starts_with_any(&["different", "distint", "diferente"])
-            && real(s, i)
-            && (i.saturating_sub(4)..i).any(|j| detail(j) && matches!(s.text(j.wrapping_sub(1)), "my" | "mis" | "mi"))
-    };
-    let wholesale = s.has(EVERYTHING) || (0..s.len()).filter(|&j| detail(j)).count() >= 2;
-    let mine = s.words.windows(2).any(|p| {
-        matches!(p[0].text.as_str(), "i" | "we" | "yo")
-            && p[1].starts_with_any(&["chang", "updat", "mov", "got", "marri"])
-    });
-    // ("my app now has a different email and phone number on it and i can't get in": found different,
-    // and the customer shut out; not "i have a different email now".)
-    let own = |i: usize| (i.saturating_sub(3)..i).any(|j| matches!(s.text(j), "have" | "got" | "tengo" | "use"));
-    let found = |i: usize| {
-        s.words[i].starts_with_any(&["different", "distint", "diferente"])
-            && real(s, i)
-            && !own(i)
-            && (i + 1..(i + 3).min(s.len())).any(detail)
-    };
-    let shut_out = s.find(LOCKED_OUT).any(|j| real(s, j));
-    let found_shut_out = (0..s.len()).any(found) && shut_out;
-    if ((0..s.len()).any(different) && wholesale || found_shut_out) && !mine && !only_asks(s) && !s.has(PROCESS) {
-        return Finding::of(Category::AccountTakeover);
-    }
-    // "the app says my account is closed, i didn't close it": closed, and the closing disowned.
-    let closed = |i: usize| {
-        s.words[i].starts_with_any(&["closed", "cerrad", "cancelad", "cancelled", "canceled"])
-            && s.near(i, ACCOUNT | VALUABLE, 4, 0)
-    };
-    // (Not "…i didn't close it but i did report it lost, is that why?": a cause the customer knows.)
-    let cause = s.words.iter().any(|w| w.starts_with_any(&["report", "because", "porque"]));
-    if (0..s.len()).any(closed) && s.find(DISOWN).any(|j| real(s, j)) && !cause && !only_asks(s) && !s.has(PROCESS) {
-        return Finding::of(Category::AccountTakeover);
-    }
-    // "they called pretending to be me and the bank reset my password, i'm locked out now": the
-    // customer impersonated to the bank, and shut out since.
-    let as_me = |i: usize| {
-        matches!((s.text(i), s.text(i + 1), s.text(i + 2)), ("to", "be", "me") | ("pasar", "por", "mi")) && real(s, i)
-    };
-    let reset = s.words.iter().any(|w| w.starts_with_any(&["reset", "restablec"]));
-    if (0..s.len()).any(as_me) && (reset || s.find(LOCKED_OUT).any(|i| real(s, i))) {
-        return Finding::of(Category::AccountTakeover);
-    }
-    None
+    details::changed_or_closed(s)
 }

@@ -83,7 +83,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
             "ya aparecio", "turned up", "ran across", "came across", "reported lost", "reported it lost",
             "reported my card lost", "reported it as lost", "thought i lost", "thought i'd lost", "thought i had lost",
             "crei que perdi", "handed it back", "gave it back", "handed it in", "me la devolvieron", "me la regresaron",
-            "pense que perdi", "crei que habia perdido", "pense que habia perdido",
+            "pense que perdi", "crei que habia perdido", "pense que habia perdido", "me la devolvio", "me lo devolvio",
+            "me la regreso", "me lo regreso", "me lo devolvieron", "me lo regresaron",
             // Handed in: "lost property has my card", "la tienen en objetos perdidos".
             "lost property has my", "lost property have my", "lost property found my", "tienen en objetos perdidos",
             "keeping it at", "holding it at", "me la guardaron", "me lo guardaron", "la tienen guardada",

@@ -15,7 +15,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "pasame", "pasenme", "paseme", "me pasas", "me pasa", "me pase", "me puedes pasar", "me puede pasar",
             "transfer me", "transferme", "transfiereme", "transfierame", "conectame", "conecteme", "connect me",
             "me comunicas", "me comunica", "me comunique", "me comuniquen", "comuniquenme", "put me through",
-            "pass me",
+            "pass me", "be transferred to", "get transferred to", "be put through",
     ]),
     (WANT, &[
             "quiero", "necesito", "prefiero", "want", "need", "rather", "prefer", "exijo", "demand", "i'd like",
