@@ -256,7 +256,7 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         s.words[j.saturating_sub(2)..j].iter().any(|w| w.is_number())
             && s.words[j + 2..(j + 5).min(s.len())].iter().any(|w| w.is_number())
     };
-    let charged = s.find(TXN).any(|t| real(s, t) && is_past(s, t));
+    let charged = s.find(TXN).any(|t| real(s, t) && (is_past(s, t) || s.text(t) == "cobro"));
     // "…charged me for two tvs but i only bought one", "…pero solo compré uno": more than was bought
     // ("…two nights at the hotel but only stayed one", "…pero solo me quedé una": or stayed).
     let only_bought = s.words.windows(3).any(|p| {
@@ -266,7 +266,13 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
             ("i" | "but", "only") | ("pero" | "yo", "solo") | ("solo", "me")
         ) && p[2].starts_with_any(&what)
     });
-    let wrong_sum = (0..s.len()).any(|j| instead(j) && amounts(j)) || only_bought;
+    // ("the garage charged my card 900 when the quote was 300": more than quoted.)
+    let number = |k: usize| s.text(k).replace(',', "").parse::<f64>().ok();
+    let quoted = |j: usize| {
+        s.words[j].starts_with_any(&["quote", "presupuest", "cotiz"])
+            && (j + 1..(j + 4).min(s.len())).filter_map(number).any(|q| (0..j).filter_map(number).any(|c| c > q))
+    };
+    let wrong_sum = (0..s.len()).any(|j| instead(j) && amounts(j)) || only_bought || (0..s.len()).any(quoted);
     if charged && wrong_sum && !only_asks(s) && !s.has(PROCESS | ATM) {
         return Finding::of(Category::Dispute);
     }

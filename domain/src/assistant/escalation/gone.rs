@@ -46,5 +46,21 @@ pub(super) fn told(s: &Scan) -> Option<Finding> {
     if s.has(PLACE) && (0..s.len()).any(no_more) {
         return Finding::of(Category::StolenCard);
     }
+    // "mi tarjeta no está en mi cartera y anoche salí", "my debit card isn't in my wallet": a card or
+    // phone not where it is kept (not "my top up isn't in my wallet").
+    let held = |w: &str| ["card", "tarjeta", "phone", "celular", "telefono", "movil"].iter().any(|h| w.starts_with(h));
+    let kept =
+        |w: &str| matches!(w, "wallet" | "purse" | "bag" | "handbag" | "cartera" | "billetera" | "bolsa" | "bolso");
+    let not_in = |i: usize| {
+        held(s.text(i))
+            && (i + 1..(i + 4).min(s.len())).any(|j| {
+                matches!((s.text(j), s.text(j + 1)), ("isn't" | "isnt" | "wasn't" | "wasnt", "in") | ("no", "esta"))
+                    && (j + 2..(j + 5).min(s.len())).any(|k| kept(s.text(k)))
+            })
+            && !hypothetical(s, i)
+    };
+    if (0..s.len()).any(not_in) && !s.has(FOUND) && !only_asks(s) {
+        return Finding::of(Category::StolenCard);
+    }
     None
 }

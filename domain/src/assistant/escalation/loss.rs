@@ -65,6 +65,15 @@ pub(super) fn loss_or_theft(s: &Scan) -> Option<Finding> {
     if !s.has(LOSE | STEAL | TAKE | GONE | LEAVE | MUGGED) {
         return None;
     }
+    // ("my phone was taken in for repair": handed in, not taken from the customer.)
+    let repair = |i: usize| {
+        s.text(i + 1) == "in"
+            || matches!((s.text(i + 1), s.text(i + 2)), ("it" | "them", "in"))
+            || (i + 1..(i + 7).min(s.len())).any(|j| s.words[j].starts_with_any(&["repair", "repar", "arregl"]))
+    };
+    if s.find(TAKE).all(repair) && !s.has(LOSE | STEAL | GONE | LEAVE | MUGGED) {
+        return None;
+    }
     // "encontré mi tarjeta" takes back a loss (not a theft).
     let found = s.has(FOUND);
     // "se me cayó el celular y se rompió la pantalla", "dropped my card down the back of the sofa and

@@ -160,8 +160,12 @@ pub(super) fn human(s: &Scan) -> Option<Finding> {
             && !asks_when(s, i)
             && !service_asked
     };
+    // ("can you put me on to the mortgage team's page?": a page, not the people.)
+    let to_a_page = |i: usize| {
+        (i + 1..(i + 9).min(s.len())).any(|j| matches!(s.text(j), "page" | "website" | "site" | "pagina" | "link"))
+    };
     let asked = s.find(TALK).any(talk)
-        || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 6))
+        || s.find(PASS_ME).any(|i| !negated(s, i) && person_within(s, i, 6) && !to_a_page(i))
         || s.find(WANT).any(|i| !negated(s, i) && wants_person(s, i))
         || s.find(REAL_HUMAN).any(|i| !negated(s, i) && !asks_if_human(s, i) && !service_asked && !promised(i))
         // "no quiero hablar con un robot", "not a bot"

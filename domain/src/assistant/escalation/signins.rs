@@ -253,10 +253,22 @@ pub(super) fn not_the_customers(s: &Scan) -> Option<Finding> {
                 w.tags & (LOAN | VALUABLE | ACCOUNT) != 0 || w.starts_with_any(&["prestamo", "loan", "credit"])
             })
     };
+    // ("i never opened a savings account with you but i just got a statement for one": opened, of an
+    // account named after, and word of it come since.)
+    let arrived = |j: usize| {
+        (j + 1..s.len()).any(|k| matches!(s.text(k), "statement" | "letter" | "estado" | "carta" | "card" | "tarjeta"))
+    };
+    let never_opened = |j: usize| {
+        matches!(s.text(j), "opened" | "abri")
+            && s.words[j.saturating_sub(3)..j].iter().any(|w| w.tags & NEG != 0 || w.text == "never")
+            && (j + 1..(j + 5).min(s.len())).any(|k| s.words[k].tags & (ACCOUNT | VALUABLE | LOAN) != 0)
+            && arrived(j)
+    };
     // (Not "a loan offer letter i never asked for": an offer is not a product.)
     let offer = s.words.iter().any(|w| w.starts_with_any(&["offer", "oferta", "promo", "advert", "publicidad"]));
     // (A code "yo no lo pedí" is a sign-in's, read further on.)
-    if (0..s.len()).any(never_asked) && !offer && !s.has(PROCESS | CRED) && !only_asks(s) {
+    let disowned_product = (0..s.len()).any(|j| never_asked(j) || never_opened(j));
+    if disowned_product && !offer && !s.has(PROCESS | CRED) && !only_asks(s) {
         return Finding::of(Category::Fraud);
     }
     // "my ex-wife still has a card on our old joint account and keeps spending on it": someone else

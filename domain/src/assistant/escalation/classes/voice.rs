@@ -15,7 +15,7 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "pasame", "pasenme", "paseme", "me pasas", "me pasa", "me pase", "me puedes pasar", "me puede pasar",
             "transfer me", "transferme", "transfiereme", "transfierame", "conectame", "conecteme", "connect me",
             "me comunicas", "me comunica", "me comunique", "me comuniquen", "comuniquenme", "put me through",
-            "pass me", "be transferred to", "get transferred to", "be put through",
+            "pass me", "put me on to", "put me onto", "be transferred to", "get transferred to", "be put through",
     ]),
     (WANT, &[
             "quiero", "necesito", "prefiero", "want", "need", "rather", "prefer", "exijo", "demand", "i'd like",
@@ -121,7 +121,8 @@ pub const VOICE: &[(Tags, &[&str])] = &[
             "keep sending me", "no me quieren ayudar", "no me quisieron ayudar", "won't help me", "wont help me",
             "refused to help", "refuse to help", "se negaron a ayudarme", "nadie me da respuesta",
             "no me dan respuesta", "no one gets back to me", "nobody gets back to me", "me mandan de un lado a otro",
-            "me traen de un lado a otro", "de departamento en departamento", "different departments",
+            "me traen de un lado a otro", "de departamento en departamento", "passed around", "pillar to post",
+            "different departments",
             "department to department", "tough luck", "nothing they can do", "on hold for", "been on hold",
             "en espera por", "llevo en espera", "no pueden hacer nada", "no se puede hacer nada", "no me pueden ayudar",
     ]),
