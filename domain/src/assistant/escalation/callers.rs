@@ -122,8 +122,12 @@ pub(super) fn talked_into_handing(s: &Scan) -> Option<Finding> {
     let to_my_device = |j: usize| {
         matches!(s.text(j + 1), "to" | "into" | "on" | "a") && matches!(s.text(j + 2), "my" | "mi") && device(j + 3)
     };
+    // ("is microsoft allowed to ask for remote access to my laptop?": whether it may, asked.)
+    let may =
+        |i: usize| s.text(i) == "allowed" && (i.saturating_sub(2)..i).any(|k| matches!(s.text(k), "is" | "are" | "be"));
     let opened = |i: usize| {
         (s.words[i].tags & GIVE != 0 || matches!(s.text(i), "let" | "allowed"))
+            && !may(i)
             && real(s, i)
             && !matches!(s.text(i + 1), "my" | "mi")
             && (i + 1..(i + 8).min(s.len())).any(|j| s.words[j].tags & ACCESS != 0 && to_my_device(j))

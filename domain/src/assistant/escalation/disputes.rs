@@ -276,6 +276,18 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     if charged && wrong_sum && !only_asks(s) && !s.has(PROCESS | ATM) {
         return Finding::of(Category::Dispute);
     }
+    // "the dealership took a 2000 deposit for a car and now says the car was sold… no refund": a sum
+    // paid or taken, and its refund refused.
+    let refused = s.words.windows(2).any(|p| {
+        matches!(p[0].text.as_str(), "no" | "won't" | "wont" | "refuse" | "refused" | "refuses")
+            && p[1].starts_with_any(&["refund", "reembols", "devolver", "devuelven"])
+    });
+    let kept = |k: usize| matches!(s.text(k), "kept" | "took" | "taken" | "cobraron" | "cobro" | "pague");
+    let sum_paid =
+        (0..s.len()).any(|j| s.words[j].is_number() && (j.saturating_sub(4)..j).any(|k| is_past(s, k) || kept(k)));
+    if refused && sum_paid && !only_asks(s) && !s.has(PROCESS | RESOLVED) {
+        return Finding::of(Category::Dispute);
+    }
     // ("will i be charged twice if i pay for a hotel in euros?" asks what would happen.)
     // ("¿cómo pido que me quiten un cargo doble?" names one in a question of how.)
     let noun = |i: usize| matches!(s.text(i), "cargo" | "cobro" | "cargos" | "cobros" | "doble");

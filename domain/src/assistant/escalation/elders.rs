@@ -1,7 +1,7 @@
 //! An elder's money: a parent or grandparent led by someone to take money out, paying someone
 //! outside the family again and again, or whose card or money someone outside keeps. A person, at once.
 
-use super::scan::Scan;
+use super::scan::{Scan, Word};
 use super::situations::{only_asks, real};
 use super::words::*;
 
@@ -97,13 +97,19 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
     let elderly_kin =
         (0..s.len()).any(|k| s.words[k].tags & FAMILY != 0 && (k.saturating_sub(2)..(k + 4).min(s.len())).any(old));
     let hands_card = (0..s.len()).any(|i| {
-        s.words[i].starts_with_any(&["giving", "gives", "gave", "handing", "hands", "presta", "entrega"])
+        (s.words[i].starts_with_any(&["giving", "gives", "gave", "handing", "hands", "presta", "entrega"])
+            || matches!(s.text(i), "da" | "dio" | "daba"))
             && (i + 1..(i + 4).min(s.len())).any(|j| s.words[j].tags & VALUABLE != 0)
             && (i + 2..(i + 7).min(s.len())).any(|j| {
                 matches!(s.text(j), "to" | "a" | "al") && (j + 1..(j + 3).min(s.len())).any(|k| stranger_word(s, k))
             })
     });
-    let handed = (elder || elderly_kin) && hands_card;
+    // ("my elderly neighbour keeps giving her bank card to a man who says he's her nephew": an elderly
+    // neighbour or friend too.)
+    let elderly = |w: &Word| matches!(w.text.as_str(), "elderly" | "anciana" | "anciano");
+    let other = |w: &Word| w.starts_with_any(&["neighbo", "vecin", "friend", "amig", "lady", "senora", "senor"]);
+    let elderly_other = s.words.windows(2).any(|p| elderly(&p[0]) && other(&p[1]) || other(&p[0]) && elderly(&p[1]));
+    let handed = (elder || elderly_kin || elderly_other) && hands_card;
     (elder && (0..s.len()).any(led) || asked_for_other || handed) && !only_asks(s) && !s.has(PROCESS)
 }
 

@@ -92,7 +92,11 @@ pub(super) fn social_engineering(s: &Scan) -> Option<Finding> {
     // "le di acceso remoto a un técnico", "tengo anydesk abierto y un señor me guía"; not "¿el banco
     // usa acceso remoto para soporte?", which asks about the bank.
     let personal = || told_in_past(s) || s.words.iter().any(|w| matches!(w.text.as_str(), "me" | "mi" | "my" | "yo"));
-    if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && personal() && !only_asks(s) && !s.has(PREVENT) {
+    // ("is microsoft allowed to ask for remote access to my laptop? just wondering for the future": asked
+    // ahead, of no one at work on it.)
+    let yes_no = |w: &str| matches!(w, "is" | "are" | "can" | "does" | "do" | "es" | "puede" | "pueden");
+    let ahead = s.has(HYPO) && yes_no(s.text(0)) && !s.has(SOMEONE | STRANGER | IMPOSTOR | TXN | MONEY | GONE | TOLD);
+    if s.has(REMOTE) && s.find(REMOTE).any(|i| real(s, i)) && personal() && !only_asks(s) && !s.has(PREVENT) && !ahead {
         return Finding::of(Category::SocialEngineering);
     }
     // "i sent my passport photo and selfie to someone who said they were verifying my account": an

@@ -14,7 +14,8 @@ pub const EVENTS: &[(Tags, &[&str])] = &[
     ]),
     (HYPO, &[
             "ever", "algun dia", "alguna vez", "por si", "por si acaso", "just in case", "in case", "en caso",
-            "futuro", "future", "solo pregunto", "solo una pregunta", "just asking", "just curious", "hypothetically",
+            "futuro", "future", "solo pregunto", "solo una pregunta", "just asking", "just curious", "just wondering",
+            "por curiosidad", "hypothetically",
             "hipoteticamente", "supongamos", "suppose", "imagine", "imagina", "would", "could happen", "so i know",
             "para saber", "para estar preparado", "para estar preparada",
     ]),
