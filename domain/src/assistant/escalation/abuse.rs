@@ -2,7 +2,7 @@
 //! while the customer is afraid of them or in their care; a relative's part played by a caller to
 //! someone who sends money; money demanded under a threat. A person, at once.
 
-use super::elders::{GRANDPARENTS, PARENTS};
+use super::elders::{self, GRANDPARENTS, PARENTS};
 use super::scan::Scan;
 use super::situations::{hypothetical, is_past, message_word, negated, only_asks, real, relative_named};
 use super::words::*;
@@ -276,7 +276,7 @@ pub(super) fn paid_to_someone_met_online(s: &Scan) -> bool {
     // elderly parent who keeps paying.
     let elder = s.words.iter().any(|w| {
         let w = w.text.trim_end_matches("'s");
-        PARENTS.contains(&w) || GRANDPARENTS.contains(&w) || matches!(w, "elderly" | "anciana" | "anciano")
+        PARENTS.contains(&w) || GRANDPARENTS.contains(&w) || elders::elderly(w)
     });
     let keeps = s.words.iter().any(|w| matches!(w.text.as_str(), "keeps" | "sigue" | "been"));
     let met_anywhere = |i: usize| matches!(s.text(i), "met" | "conocio") && elder && keeps;

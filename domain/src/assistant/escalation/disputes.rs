@@ -74,7 +74,7 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     });
     // "…y ahora veo un cargo de 900 en vez de 90", "charged 180 instead of 18": one amount taken in
     // place of another, smaller one.
-    let amount = |k: usize| s.text(k).replace(',', "").parse::<f64>().ok();
+    let amount = |k: usize| s.amount(k);
     let instead = |j: usize| {
         let after = match (s.text(j), s.text(j + 1), s.text(j + 2)) {
             ("en", "vez" | "lugar", "de") => j + 3,
@@ -267,10 +267,9 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
         ) && p[2].starts_with_any(&what)
     });
     // ("the garage charged my card 900 when the quote was 300": more than quoted.)
-    let number = |k: usize| s.text(k).replace(',', "").parse::<f64>().ok();
     let quoted = |j: usize| {
         s.words[j].starts_with_any(&["quote", "presupuest", "cotiz"])
-            && (j + 1..(j + 4).min(s.len())).filter_map(number).any(|q| (0..j).filter_map(number).any(|c| c > q))
+            && (j + 1..(j + 4).min(s.len())).filter_map(amount).any(|q| (0..j).filter_map(amount).any(|c| c > q))
     };
     let wrong_sum = (0..s.len()).any(|j| instead(j) && amounts(j)) || only_bought || (0..s.len()).any(quoted);
     if charged && wrong_sum && !only_asks(s) && !s.has(PROCESS | ATM) {
@@ -284,8 +283,8 @@ pub(super) fn dispute(s: &Scan) -> Option<Finding> {
     });
     let kept = |k: usize| matches!(s.text(k), "kept" | "took" | "taken" | "cobraron" | "cobro" | "pague");
     let sum_paid =
-        (0..s.len()).any(|j| s.words[j].is_number() && (j.saturating_sub(4)..j).any(|k| is_past(s, k) || kept(k)));
-    if refused && sum_paid && !only_asks(s) && !s.has(PROCESS | RESOLVED) {
+        || (0..s.len()).any(|j| s.words[j].is_number() && (j.saturating_sub(4)..j).any(|k| is_past(s, k) || kept(k)));
+    if refused && sum_paid() && !only_asks(s) && !s.has(PROCESS | RESOLVED) {
         return Finding::of(Category::Dispute);
     }
     // ("will i be charged twice if i pay for a hotel in euros?" asks what would happen.)

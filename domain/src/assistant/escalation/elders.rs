@@ -8,6 +8,11 @@ use super::words::*;
 /// A parent, named the way customers do.
 pub(super) const PARENTS: &[&str] = &["mum", "mom", "mother", "dad", "father", "mama", "papa", "madre", "padre"];
 
+/// "elderly", "anciana": a word that makes the person named beside it an elder.
+pub(super) fn elderly(w: &str) -> bool {
+    matches!(w, "elderly" | "anciana" | "anciano")
+}
+
 /// A grandparent, named the way customers do.
 pub(super) const GRANDPARENTS: &[&str] = &[
     "nan",
@@ -82,7 +87,7 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
     };
     // "my elderly neighbour keeps asking me to take out cash for a man who visits her": the elder
     // asks the customer to take money out for someone else.
-    let elderly = s.words.iter().any(|w| matches!(w.text.as_str(), "elderly" | "anciana" | "anciano"));
+    let elderly_named = s.words.iter().any(|w| elderly(&w.text));
     let take_out = |j: usize| out(j) || (s.text(j) == "take" && s.text(j + 1) == "out");
     let for_other =
         |j: usize| (j + 1..(j + 6).min(s.len())).any(|k| matches!(s.text(k), "for" | "para") && other(k + 1));
@@ -91,7 +96,7 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
             && real(s, i)
             && (i + 1..(i + 5).min(s.len())).any(|j| take_out(j) && (j..(j + 4).min(s.len())).any(for_other))
     };
-    let asked_for_other = (elder || elderly) && (0..s.len()).any(asks_me);
+    let asked_for_other = (elder || elderly_named) && (0..s.len()).any(asks_me);
     // "my elderly aunt has been giving her card to the man who cleans her windows to get cash": an elder
     // handing the card to someone outside the family.
     let elderly_kin =
@@ -106,9 +111,9 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
     });
     // ("my elderly neighbour keeps giving her bank card to a man who says he's her nephew": an elderly
     // neighbour or friend too.)
-    let elderly = |w: &Word| matches!(w.text.as_str(), "elderly" | "anciana" | "anciano");
     let other = |w: &Word| w.starts_with_any(&["neighbo", "vecin", "friend", "amig", "lady", "senora", "senor"]);
-    let elderly_other = s.words.windows(2).any(|p| elderly(&p[0]) && other(&p[1]) || other(&p[0]) && elderly(&p[1]));
+    let elderly_other =
+        s.words.windows(2).any(|p| elderly(&p[0].text) && other(&p[1]) || other(&p[0]) && elderly(&p[1].text));
     let handed = (elder || elderly_kin || elderly_other) && hands_card;
     (elder && (0..s.len()).any(led) || asked_for_other || handed) && !only_asks(s) && !s.has(PROCESS)
 }
@@ -120,7 +125,7 @@ pub(super) fn elder_led_to_pay(s: &Scan) -> bool {
 pub(super) fn elder_card_taken(s: &Scan) -> bool {
     let elder = s.words.iter().any(|w| {
         let w = w.text.trim_end_matches("'s");
-        PARENTS.contains(&w) || GRANDPARENTS.contains(&w) || matches!(w, "elderly" | "anciana" | "anciano")
+        PARENTS.contains(&w) || GRANDPARENTS.contains(&w) || elderly(w)
     });
     // "…her grandson has been emptying her account": the elder's own relative counts too.
     let outsider = |k: usize| {
@@ -159,7 +164,7 @@ pub(super) fn elder_card_taken(s: &Scan) -> bool {
 /// amount told. Not "my nan pays her cleaner every week, can she do it by standing order?".
 pub(super) fn elder_paying_a_stranger(s: &Scan) -> bool {
     let grand = |k: usize| GRANDPARENTS.contains(&s.text(k).trim_end_matches("'s"));
-    let elderly = |k: usize| matches!(s.text(k), "elderly" | "anciana" | "anciano");
+    let elderly_at = |k: usize| elderly(s.text(k));
     let paying = |j: usize| {
         s.words[j].starts_with_any(&["paying", "paid", "pagando", "pago", "pagado", "giving", "dando"]) && real(s, j)
     };
@@ -174,7 +179,7 @@ pub(super) fn elder_paying_a_stranger(s: &Scan) -> bool {
             ("every" | "cada", "week" | "month" | "day" | "semana" | "mes" | "dia") | ("so", "far") | ("ya", "van")
         )
     });
-    let elder = (0..s.len()).any(|k| grand(k) || elderly(k));
+    let elder = (0..s.len()).any(|k| grand(k) || elderly_at(k));
     let unfinished = s.words.windows(2).any(|p| {
         matches!((p[0].text.as_str(), p[1].text.as_str()), ("isn't" | "isnt" | "not", "done" | "finished"))
             || (p[0].text == "no" && p[1].starts_with_any(&["termin", "acab"]))

@@ -17,12 +17,11 @@ pub(super) fn through_a_message(s: &Scan) -> Option<Finding> {
     let went_out = |j: usize| matches!(s.text(j), "went" | "came") && s.text(j + 1) == "out";
     // ("a text said i owed 2.99, i paid through the link and now they've taken 700": a sum taken since,
     // larger than one told before it; not "it took 2 days".)
-    let amount = |k: usize| s.text(k).replace(',', "").parse::<f64>().ok();
     let time =
         |j: usize| ["day", "hour", "min", "week", "dia", "hora", "semana"].iter().any(|t| s.text(j).starts_with(t));
     let taken = |j: usize| {
-        let larger = |sum: f64| (0..j).filter_map(amount).any(|small| small < sum);
-        s.words[j].tags & TAKE != 0 && amount(j + 1).is_some_and(larger) && !time(j + 2)
+        let larger = |sum: f64| (0..j).filter_map(|k| s.amount(k)).any(|small| small < sum);
+        s.words[j].tags & TAKE != 0 && s.amount(j + 1).is_some_and(larger) && !time(j + 2)
     };
     let again = |j: usize| {
         s.words[j].tags & TXN != 0

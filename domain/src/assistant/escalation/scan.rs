@@ -248,6 +248,11 @@ impl Scan {
         self.words.get(at).map_or("", |w| w.text.as_str())
     }
 
+    /// The amount the word at `at` spells ("1,200" is 1200), if it is one.
+    pub fn amount(&self, at: usize) -> Option<f64> {
+        self.text(at).replace(',', "").parse::<f64>().ok()
+    }
+
     /// Whether the word at `at` is the first of its phrase.
     pub fn starts_phrase(&self, at: usize) -> bool {
         at == 0 || self.words[at - 1].phrase != self.words[at].phrase
